@@ -1,0 +1,84 @@
+// ESLint for FairCase. Run from the repository root (`npm run lint`); with --config, file
+// patterns are relative to the working directory.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import solid from 'eslint-plugin-solid/configs/typescript';
+import globals from 'globals';
+
+const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'crypto', 'http', 'https', 'net', 'child_process', 'url', 'util', 'stream', 'zlib'];
+const layer = (name) => [`**/${name}/*`, `**/${name}`, `../${name}/**`, `../../${name}/**`];
+
+/** Import boundaries of ARCHITECTURE.md: `app → sync → store → domain`, `server → domain`. */
+const boundaries = {
+  'src/domain/**': {
+    paths: ['dexie', 'solid-js', 'hono', 'postgres', '@electric-sql/pglite', ...nodeBuiltins],
+    patterns: ['solid-js/*', '@hono/*', ...layer('store'), ...layer('sync'), ...layer('app'), ...layer('server')],
+    why: 'domain is pure: no DOM, Node, Dexie or Solid, and none of our other layers',
+  },
+  'src/store/**': {
+    paths: ['solid-js', 'hono', 'postgres', ...nodeBuiltins],
+    patterns: ['solid-js/*', ...layer('sync'), ...layer('app'), ...layer('server')],
+    why: 'store imports domain only',
+  },
+  'src/sync/**': {
+    paths: ['solid-js', 'hono', 'postgres', ...nodeBuiltins],
+    patterns: ['solid-js/*', ...layer('app'), ...layer('server')],
+    why: 'sync imports store and domain only',
+  },
+  'src/app/**': {
+    paths: ['hono', 'postgres', '@electric-sql/pglite', ...nodeBuiltins],
+    patterns: [...layer('server')],
+    why: 'app never imports the server',
+  },
+  'src/server/**': {
+    paths: ['dexie', 'solid-js'],
+    patterns: ['solid-js/*', ...layer('store'), ...layer('sync'), ...layer('app')],
+    why: 'server imports domain only',
+  },
+};
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', 'dev-dist/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.ts', '**/*.tsx'],
+    languageOptions: { globals: { ...globals.es2022 } },
+    rules: {
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'separate-type-imports' }],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-console': 'off',
+    },
+  },
+  {
+    files: ['src/app/**/*.ts', 'src/app/**/*.tsx'],
+    ...solid,
+    languageOptions: { ...solid.languageOptions, globals: { ...globals.browser } },
+  },
+  { files: ['src/store/**', 'src/sync/**'], languageOptions: { globals: { ...globals.browser } } },
+  { files: ['src/server/**', 'test/**', 'vite.config.ts'], languageOptions: { globals: { ...globals.node, ...globals.browser } } },
+  {
+    files: ['src/domain/**'],
+    rules: {
+      // DOMAIN.md: time is passed in; ids are generated outside the domain.
+      'no-restricted-properties': ['error', { object: 'Date', property: 'now', message: 'Pass `now` in: the domain has no clock.' }],
+      'no-restricted-globals': ['error', { name: 'crypto', message: 'Ids and randomness come from outside the domain.' }],
+      'no-restricted-syntax': ['error', { selector: "CallExpression[callee.object.name='Math'][callee.property.name='random']", message: 'No randomness in the domain.' }],
+    },
+  },
+  ...Object.entries(boundaries).map(([files, rule]) => ({
+    files: [files],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: rule.paths.filter((p) => !p.includes('*')).map((name) => ({ name, message: rule.why })),
+          patterns: [
+            ...rule.paths.filter((p) => p.includes('*')).map((p) => ({ group: [p], message: rule.why })),
+            ...rule.patterns.map((p) => ({ group: [p], message: rule.why })),
+          ],
+        },
+      ],
+    },
+  })),
+);

@@ -1,0 +1,81 @@
+import { defineConfig } from 'vitest/config';
+import solid from 'vite-plugin-solid';
+import { VitePWA } from 'vite-plugin-pwa';
+
+/**
+ * One config for the app build and for vitest. Test projects mirror the layers:
+ * - unit:   domain, store (fake-indexeddb), sync: Node, fast;
+ * - server: the sync server against PGlite and a real PostgreSQL started by the setup;
+ * - e2e:    playwright-core driving Debian's Chromium against the built app.
+ */
+export default defineConfig({
+  plugins: [
+    solid(),
+    VitePWA({
+      // Fixed from day one: the worker's file name and scope never change (STYLE.md, squoosh #966).
+      filename: 'sw.js',
+      scope: '/',
+      registerType: 'prompt',
+      injectRegister: false,
+      manifest: {
+        name: 'FairCase 展会知识产权投诉',
+        short_name: 'FairCase',
+        description: 'Offline IP complaint desk for trade fairs',
+        lang: 'zh-CN',
+        start_url: '/',
+        scope: '/',
+        display: 'standalone',
+        orientation: 'any',
+        background_color: '#f6f7f9',
+        theme_color: '#0b4f8a',
+        icons: [
+          { src: '/icon.svg', sizes: 'any', type: 'image/svg+xml', purpose: 'any' },
+        ],
+      },
+      workbox: {
+        // Precache everything the app can show, lazy chunks included.
+        globPatterns: ['**/*.{js,css,html,svg,png,woff2,webmanifest}'],
+        navigateFallback: '/index.html',
+        navigateFallbackDenylist: [/^\/api\//],
+        cleanupOutdatedCaches: true,
+        maximumFileSizeToCacheInBytes: 5 * 1024 * 1024,
+      },
+    }),
+  ],
+  build: {
+    target: 'es2022',
+    sourcemap: true,
+  },
+  test: {
+    projects: [
+      {
+        test: {
+          name: 'unit',
+          include: ['test/domain/**/*.test.ts', 'test/store/**/*.test.ts', 'test/sync/**/*.test.ts'],
+          environment: 'node',
+        },
+      },
+      {
+        test: {
+          name: 'server',
+          include: ['test/server/**/*.test.ts'],
+          environment: 'node',
+          globalSetup: ['test/support/postgres-setup.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      },
+      {
+        test: {
+          name: 'e2e',
+          include: ['test/e2e/**/*.e2e.ts'],
+          environment: 'node',
+          globalSetup: ['test/support/app-server-setup.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
