@@ -47,6 +47,9 @@ export default defineConfig({
     sourcemap: true,
   },
   test: {
+    // vite-plugin-solid would default the environment to jsdom; every project here runs in Node
+    // (browser tests drive a real Chromium through playwright-core).
+    environment: 'node',
     projects: [
       {
         test: {
