@@ -50,6 +50,7 @@ export default defineConfig({
     // vite-plugin-solid would default the environment to jsdom; every project here runs in Node
     // (browser tests drive a real Chromium through playwright-core).
     environment: 'node',
+    reporters: ['default', './test/support/closing-line-reporter.ts'],
     projects: [
       {
         test: {
