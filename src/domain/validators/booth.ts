@@ -1,0 +1,44 @@
+import { z } from 'zod';
+import { FairSettings } from '../fair';
+import { CodeText } from '../text';
+
+/**
+ * A booth is a hall and a stand, upper-cased (full-width forms folded) and checked against the
+ * fair's patterns (DOMAIN.md §2; `settings.booth`, §3). Its key `hall/stand` is how inspections,
+ * cases and exhibitors refer to the same booth.
+ */
+export interface BoothPatterns {
+  readonly hall: string;
+  readonly stand: string;
+}
+
+/** The §3 defaults, read from the fair settings so the patterns live in one place. */
+export const DEFAULT_BOOTH_PATTERNS: BoothPatterns = FairSettings.parse({}).booth;
+
+const build = (p: BoothPatterns) =>
+  z.object({
+    hall: CodeText(new RegExp(p.hall), 'INVALID_FORMAT'),
+    stand: CodeText(new RegExp(p.stand), 'INVALID_FORMAT'),
+  });
+
+/** A booth with the default patterns. */
+export const Booth = build(DEFAULT_BOOTH_PATTERNS);
+export type Booth = z.infer<typeof Booth>;
+
+const cache = new Map<string, typeof Booth>();
+
+/** The booth schema for one fair's `settings.booth` patterns (cached per pattern pair). */
+export function boothSchemaFor(patterns: BoothPatterns): typeof Booth {
+  const key = `${patterns.hall}\n${patterns.stand}`;
+  let schema = cache.get(key);
+  if (schema === undefined) {
+    schema = build(patterns);
+    cache.set(key, schema);
+  }
+  return schema;
+}
+
+export type BoothKey = `${string}/${string}`;
+export const boothKey = (b: Booth): BoothKey => `${b.hall}/${b.stand}`;
+/** Same booth, by key: `boothKey` compares normalised values. */
+export const sameBooth = (a: Booth, b: Booth): boolean => boothKey(a) === boothKey(b);

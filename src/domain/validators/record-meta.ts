@@ -1,0 +1,9 @@
+import { DeviceId, UserId } from '../ids';
+import { Instant } from '../time';
+
+/** Every record carries who made it, on which device, when (DOMAIN.md §2). Spread into a schema's shape. */
+export const recordMeta = {
+  createdAt: Instant,
+  createdBy: UserId,
+  deviceId: DeviceId,
+} as const;
