@@ -1,0 +1,219 @@
+import { z } from 'zod';
+import { hashCanonical } from './canonical-json';
+import type { ExhibitorKey } from './exhibitor';
+import { ExhibitorKey as ExhibitorKeySchema } from './exhibitor';
+import { Sha256Hex } from './evidence';
+import { CommitmentId, EvidenceId, FairId, UserId } from './ids';
+import { IpRight } from './ip-right';
+import type { DomainError, Result } from './result';
+import { domainError, err, ok } from './result';
+import { Text } from './text';
+import { Instant } from './time';
+import { Booth } from './validators/booth';
+import { Phone } from './validators/phone';
+import { recordMeta } from './validators/record-meta';
+
+/**
+ * The exhibitor's IP commitment (参展知识产权承诺书, DOMAIN.md §8). A draft is editable and counts
+ * nowhere (CM3); signing needs every clause of the template ticked and freezes it (CM1) under a
+ * `contentHash`; a change is a new version that `supersedes` the old (CM2).
+ */
+export const CLAUSE_CODES = ['CL1', 'CL2', 'CL3', 'CL4', 'CL5', 'CL6', 'CL7', 'CL8', 'CL9'] as const;
+export const ClauseCode = z.enum(CLAUSE_CODES);
+export type ClauseCode = z.infer<typeof ClauseCode>;
+
+export interface Clause {
+  readonly code: ClauseCode;
+  readonly zh: string;
+  readonly en: string;
+}
+
+/** Template texts are data: printed on N4 and shown at signing in both languages. */
+export const COMMITMENT_TEMPLATES = {
+  v1: [
+    { code: 'CL1', zh: '遵守本展会知识产权规则', en: "I follow the fair's IP rules" },
+    { code: 'CL2', zh: '展品、包装、展台、资料不侵权', en: 'nothing I show infringes IP' },
+    { code: 'CL3', zh: '已自查参展物品', en: 'I have checked my exhibits' },
+    { code: 'CL4', zh: '携带或预先登记权利证明', en: 'I bring or pre-register my proofs' },
+    { code: 'CL5', zh: '规范标注知识产权标识', en: 'my IP markings are accurate' },
+    { code: 'CL6', zh: '配合巡查与投诉处理，按期答辩', en: 'I cooperate and answer in time' },
+    { code: 'CL7', zh: '接受撤展、遮盖等措施', en: 'I accept withdrawal, covering etc.' },
+    { code: 'CL8', zh: '知悉通报、扣减展位、禁展等后果', en: 'I know the sanctions, up to a ban' },
+    { code: 'CL9', zh: '信息真实，同意记录并报送', en: 'my data is true and may be reported' },
+  ],
+} as const satisfies Record<string, readonly Clause[]>;
+export type TemplateVersion = keyof typeof COMMITMENT_TEMPLATES;
+export const TemplateVersion = z.enum(Object.keys(COMMITMENT_TEMPLATES) as [TemplateVersion, ...TemplateVersion[]]);
+
+export const SIGNING_CHANNELS = ['kiosk', 'own_device', 'paper_scan'] as const;
+export const SigningChannel = z.enum(SIGNING_CHANNELS);
+export type SigningChannel = z.infer<typeof SigningChannel>;
+
+export const Signer = z.object({ name: Text(1, 50), title: Text(1, 50), phone: Phone });
+export type Signer = z.infer<typeof Signer>;
+
+const content = {
+  id: CommitmentId,
+  fairId: FairId,
+  exhibitorKey: ExhibitorKeySchema,
+  booths: z.array(Booth).min(1).max(100),
+  templateVersion: TemplateVersion,
+  clausesAccepted: z.array(ClauseCode).max(CLAUSE_CODES.length),
+  declaredRights: z.array(IpRight).max(100).default([]),
+  signer: Signer,
+  version: z.number().int().min(1),
+  supersedes: CommitmentId.optional(),
+  ...recordMeta,
+};
+
+const versionChain = (c: { version: number; supersedes?: string | undefined }, ctx: z.RefinementCtx) => {
+  // CM2: version 1 starts a chain; every later version names the one it replaces.
+  if (c.version === 1 && c.supersedes !== undefined) ctx.addIssue({ code: 'custom', message: 'NOT_APPLICABLE', path: ['supersedes'] });
+  if (c.version > 1 && c.supersedes === undefined) ctx.addIssue({ code: 'custom', message: 'REQUIRED', path: ['supersedes'] });
+};
+
+/** CM3: a draft, editable, counting nowhere. Clauses may be partly ticked. */
+export const CommitmentDraft = z.object({ status: z.literal('draft'), ...content }).superRefine(versionChain);
+export type CommitmentDraft = z.infer<typeof CommitmentDraft>;
+
+/** CM1: a signed commitment; its `contentHash` covers every other field. */
+export const SignedCommitment = z
+  .object({
+    status: z.literal('signed'),
+    ...content,
+    signatureEvidenceId: EvidenceId,
+    sealEvidenceId: EvidenceId.optional(),
+    signedAt: Instant,
+    channel: SigningChannel,
+    /** A paper scan is the signature; the clerk who checked it against the paper is recorded. */
+    scanCheckedBy: UserId.optional(),
+    contentHash: Sha256Hex,
+  })
+  .superRefine((c, ctx) => {
+    versionChain(c, ctx);
+    const missing = missingClauses(c);
+    if (missing.length > 0) ctx.addIssue({ code: 'custom', message: 'CLAUSES_NOT_ACCEPTED', path: ['clausesAccepted'], params: { missing: missing.join(',') } });
+    if (c.channel === 'paper_scan' && c.scanCheckedBy === undefined) ctx.addIssue({ code: 'custom', message: 'REQUIRED', path: ['scanCheckedBy'] });
+    if (c.channel !== 'paper_scan' && c.scanCheckedBy !== undefined) ctx.addIssue({ code: 'custom', message: 'NOT_APPLICABLE', path: ['scanCheckedBy'] });
+    if (c.signedAt < c.createdAt) ctx.addIssue({ code: 'custom', message: 'END_BEFORE_START', path: ['signedAt'] });
+    if (missing.length === 0 && contentHashOf(c) !== c.contentHash) ctx.addIssue({ code: 'custom', message: 'CONTENT_HASH_MISMATCH', path: ['contentHash'] });
+  });
+export type SignedCommitment = z.infer<typeof SignedCommitment>;
+
+export const Commitment = z.discriminatedUnion('status', [CommitmentDraft, SignedCommitment]);
+export type Commitment = z.infer<typeof Commitment>;
+
+/** The template's clauses not ticked, in template order. */
+export function missingClauses(c: { templateVersion: TemplateVersion; clausesAccepted: readonly ClauseCode[] }): ClauseCode[] {
+  return COMMITMENT_TEMPLATES[c.templateVersion].map((cl) => cl.code).filter((code) => !c.clausesAccepted.includes(code));
+}
+
+/** §8 `contentHash`: SHA-256 of the canonical JSON of the signed record without the hash itself. */
+export function contentHashOf(c: Omit<SignedCommitment, 'contentHash'> & { contentHash?: unknown }): Sha256Hex {
+  const { contentHash: _omit, ...rest } = c;
+  return hashCanonical(rest) as Sha256Hex;
+}
+
+export interface Signing {
+  readonly signatureEvidenceId: EvidenceId;
+  readonly sealEvidenceId?: EvidenceId | undefined;
+  readonly signedAt: Instant;
+  readonly channel: SigningChannel;
+  readonly scanCheckedBy?: UserId | undefined;
+}
+
+/** Signs a draft: every clause ticked (§8), then sealed with its content hash (CM1). */
+export function signCommitment(draft: CommitmentDraft, signing: Signing): Result<SignedCommitment, DomainError> {
+  const missing = missingClauses(draft);
+  if (missing.length > 0) return err(domainError('CLAUSES_NOT_ACCEPTED', { missing: missing.join(',') }));
+  const { status: _draft, ...fields } = draft;
+  const unsigned = {
+    ...fields,
+    status: 'signed' as const,
+    clausesAccepted: COMMITMENT_TEMPLATES[draft.templateVersion].map((cl) => cl.code),
+    ...signing,
+  };
+  const candidate = { ...unsigned, contentHash: contentHashOf(unsigned) };
+  const parsed = SignedCommitment.safeParse(candidate);
+  if (!parsed.success) return err(domainError('INVALID_COMMITMENT', { issue: parsed.error.issues[0]?.message ?? '' }));
+  return ok(parsed.data);
+}
+
+/** CM3: drafts are editable. CM1: a signed commitment is not: editing it is refused. */
+export function editDraft(
+  c: Commitment,
+  patch: Partial<Pick<CommitmentDraft, 'booths' | 'clausesAccepted' | 'declaredRights' | 'signer'>>,
+): Result<CommitmentDraft, DomainError> {
+  if (c.status === 'signed') return err(domainError('GUARD_FAILED:CM1'));
+  return ok({ ...c, ...patch });
+}
+
+export interface AmendmentFacts {
+  readonly id: CommitmentId;
+  readonly createdAt: Instant;
+  readonly createdBy: UserId;
+  readonly deviceId: SignedCommitment['deviceId'];
+}
+
+/**
+ * CM1, CM2: a change to a signed commitment is a new draft, `version + 1`, superseding it. The
+ * clauses start unticked: the exhibitor signs the whole text again.
+ */
+export function amendCommitment(current: SignedCommitment, facts: AmendmentFacts): CommitmentDraft {
+  return {
+    status: 'draft',
+    id: facts.id,
+    fairId: current.fairId,
+    exhibitorKey: current.exhibitorKey,
+    booths: current.booths,
+    templateVersion: current.templateVersion,
+    clausesAccepted: [],
+    declaredRights: current.declaredRights,
+    signer: current.signer,
+    version: current.version + 1,
+    supersedes: current.id,
+    createdAt: facts.createdAt,
+    createdBy: facts.createdBy,
+    deviceId: facts.deviceId,
+  };
+}
+
+/**
+ * CM2: the current commitment of one exhibitor: the signed one with the highest version that no
+ * signed commitment supersedes. Drafts count nowhere (CM3). Ties (two devices signing the same
+ * version offline) go to the later `signedAt`, then the greater id, so every device agrees.
+ */
+export function currentCommitment(list: readonly Commitment[]): SignedCommitment | undefined {
+  const signed = list.filter((c): c is SignedCommitment => c.status === 'signed');
+  const superseded = new Set(signed.map((c) => c.supersedes).filter((id) => id !== undefined));
+  let best: SignedCommitment | undefined;
+  for (const c of signed) {
+    if (superseded.has(c.id)) continue;
+    if (best === undefined || c.version > best.version || (c.version === best.version && (c.signedAt > best.signedAt || (c.signedAt === best.signedAt && c.id > best.id)))) {
+      best = c;
+    }
+  }
+  return best;
+}
+
+/** CM2 status, derived: a draft, the current commitment, or superseded by a later one. */
+export function commitmentStatus(c: Commitment, list: readonly Commitment[]): 'draft' | 'current' | 'superseded' {
+  if (c.status === 'draft') return 'draft';
+  return currentCommitment(list.filter((o) => o.exhibitorKey === c.exhibitorKey))?.id === c.id ? 'current' : 'superseded';
+}
+
+/** The current commitment per exhibitor of one fair (R2, CM3). */
+export function currentCommitments(list: readonly Commitment[]): Map<ExhibitorKey, SignedCommitment> {
+  const byKey = new Map<ExhibitorKey, Commitment[]>();
+  for (const c of list) byKey.set(c.exhibitorKey, [...(byKey.get(c.exhibitorKey) ?? []), c]);
+  const out = new Map<ExhibitorKey, SignedCommitment>();
+  for (const [key, cs] of byKey) {
+    const cur = currentCommitment(cs);
+    if (cur !== undefined) out.set(key, cur);
+  }
+  return out;
+}
+
+/** CM3: with `commitmentRequired`, an exhibitor without a current commitment gets `NO_COMMITMENT`. */
+export const lacksCommitment = (commitmentRequired: boolean, exhibitorCommitments: readonly Commitment[]): boolean =>
+  commitmentRequired && currentCommitment(exhibitorCommitments) === undefined;

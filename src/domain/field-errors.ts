@@ -1,0 +1,90 @@
+import type { z } from 'zod';
+
+/**
+ * Turns a ZodError into stable, translatable field errors (issue 4 "Bad input"): the app shows
+ * each one next to its field, in zh-CN and English, from `code` and `params`. Custom refinements
+ * put their UPPER_SNAKE code in the issue message; zod's own issues are mapped here.
+ */
+export interface FieldError {
+  /** Dotted path, array indices included: `respondent.booth.hall`, `booths.0.stand`; `''` for the whole input. */
+  readonly field: string;
+  readonly code: string;
+  readonly params: Readonly<Record<string, string | number | boolean>>;
+}
+
+/** A code is UPPER_SNAKE, optionally `CODE:DETAIL` (e.g. `GUARD_FAILED:CS14`). */
+const CODE = /^[A-Z][A-Z0-9_]*(:[A-Z0-9_-]+)?$/;
+
+/** Marks a call without the parsed input. */
+const NO_INPUT = Symbol('no input');
+
+const pathOf = (path: readonly PropertyKey[]): string => path.map((p) => String(p)).join('.');
+
+/** Whether the input held nothing at `path`: a missing field, not a wrong type. */
+function absentAt(input: unknown, path: readonly PropertyKey[]): boolean {
+  let v: unknown = input;
+  for (const key of path) {
+    if (v === null || typeof v !== 'object') return true;
+    v = (v as Record<PropertyKey, unknown>)[key];
+  }
+  return v === undefined || v === null;
+}
+
+const scalar = (v: unknown): v is string | number | boolean => typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean';
+
+function mapIssue(issue: z.core.$ZodIssue, input: unknown): Omit<FieldError, 'field'> {
+  const custom = CODE.test(issue.message);
+  switch (issue.code) {
+    case 'invalid_type': {
+      // Without the input, zod's default English message tells a missing value apart.
+      const missing = input === NO_INPUT ? /received (undefined|null)$/.test(issue.message) : absentAt(input, issue.path);
+      return { code: missing ? 'REQUIRED' : 'INVALID_TYPE', params: { expected: issue.expected } };
+    }
+    case 'too_small': {
+      const min = Number(issue.minimum);
+      if (issue.origin === 'string') return { code: min <= 1 && issue.inclusive !== false ? 'REQUIRED' : 'TOO_SHORT', params: { min } };
+      if (issue.origin === 'array' || issue.origin === 'set') return { code: 'TOO_FEW', params: { min } };
+      return { code: 'TOO_SMALL', params: { min, inclusive: issue.inclusive !== false } };
+    }
+    case 'too_big': {
+      const max = Number(issue.maximum);
+      if (issue.origin === 'string') return { code: 'TOO_LONG', params: { max } };
+      if (issue.origin === 'array' || issue.origin === 'set') return { code: 'TOO_MANY', params: { max } };
+      return { code: 'TOO_BIG', params: { max, inclusive: issue.inclusive !== false } };
+    }
+    case 'invalid_format':
+      return { code: custom ? issue.message : 'INVALID_FORMAT', params: { format: issue.format } };
+    case 'invalid_value':
+      return { code: 'INVALID_VALUE', params: { allowed: issue.values.filter(scalar).map(String).join('|') } };
+    case 'invalid_union':
+      return { code: 'INVALID_VALUE', params: {} };
+    case 'unrecognized_keys':
+      return { code: 'UNKNOWN_FIELD', params: { keys: issue.keys.join(',') } };
+    case 'not_multiple_of':
+      return { code: 'NOT_MULTIPLE_OF', params: { divisor: Number(issue.divisor) } };
+    case 'custom': {
+      const params: Record<string, string | number | boolean> = {};
+      for (const [k, v] of Object.entries(issue.params ?? {})) if (scalar(v)) params[k] = v;
+      return { code: custom ? issue.message : 'INVALID', params };
+    }
+    default:
+      return { code: custom ? issue.message : 'INVALID', params: {} };
+  }
+}
+
+/**
+ * The field errors of a failed parse. Pass the parsed `input` to tell a missing field
+ * (`REQUIRED`) from a wrong type (`INVALID_TYPE`) without relying on zod's message text.
+ */
+export function fieldErrors(error: z.ZodError, input: unknown = NO_INPUT): FieldError[] {
+  return error.issues.map((issue) => ({ field: pathOf(issue.path), ...mapIssue(issue, input) }));
+}
+
+/** Parses with `schema`; on failure, the field errors. */
+export function parseFields<S extends z.ZodType>(
+  schema: S,
+  input: unknown,
+): { readonly ok: true; readonly value: z.output<S> } | { readonly ok: false; readonly errors: FieldError[] } {
+  const r = schema.safeParse(input);
+  return r.success ? { ok: true, value: r.data } : { ok: false, errors: fieldErrors(r.error, input) };
+}
