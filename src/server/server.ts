@@ -2,6 +2,12 @@ import { Hono } from 'hono';
 import { serve } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
 import { staticApp } from './http/static-app';
+import { accountRoutes } from './http/account-routes';
+import { blobRoutes } from './http/blob-routes';
+import { syncRoutes } from './http/sync-routes';
+import { securityHeaders } from './http/security-headers';
+import { refuse } from './http/replies';
+import { openStorage, type Storage, type StorageConfig } from './storage/storage';
 
 export interface ServerOptions {
   /** 0 picks a free port. */
@@ -9,27 +15,57 @@ export interface ServerOptions {
   readonly host: string;
   /** The built app (vite's `dist`). */
   readonly distDir: string;
+  /** Where the data lives. Absent: a throwaway in-memory PGlite (tests); `main.ts` passes the environment's. */
+  readonly storage?: StorageConfig;
 }
 
 export interface RunningServer {
   readonly url: string;
+  readonly storage: Storage;
   close(): Promise<void>;
 }
 
-export function createHttpApp(options: Pick<ServerOptions, 'distDir'>): Hono {
+export interface AppOptions {
+  readonly distDir: string;
+  readonly storage: Storage;
+  /** The server's clock (ms), for enrolment expiry and clock-skew warnings. */
+  readonly now?: () => number;
+}
+
+/**
+ * The whole HTTP surface: `/api/*` (Hono: small, typed, Web-standard `fetch` handlers that
+ * tests call without a port) and the built app. Every handler is stateless; all state is in
+ * the storage, so any number of instances can serve one PostgreSQL.
+ */
+export function createHttpApp(options: AppOptions): Hono {
+  const now = options.now ?? Date.now;
   const app = new Hono();
+  app.use('*', securityHeaders());
   app.get('/api/health', (c) => c.json({ ok: true }));
+  app.route('/api/sync', syncRoutes(options.storage, now));
+  app.route('/api/blobs', blobRoutes(options.storage));
+  app.route('/api', accountRoutes(options.storage, now));
+  app.all('/api/*', (c) => refuse(c, 404, 'NOT_FOUND'));
   app.route('/', staticApp(options.distDir));
+  app.onError((e, c) => {
+    console.error(`FairCase ${c.req.method} ${c.req.path}:`, e);
+    return refuse(c, 500, 'INTERNAL');
+  });
   return app;
 }
 
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
-  const app = createHttpApp(options);
+  const storage = await openStorage(options.storage ?? { dataDir: 'memory://' });
+  const app = createHttpApp({ distDir: options.distDir, storage });
   return new Promise((resolve) => {
     const server = serve({ fetch: app.fetch, port: options.port, hostname: options.host }, (info: AddressInfo) => {
       resolve({
         url: `http://${options.host}:${info.port}`,
-        close: () => new Promise<void>((done, fail) => server.close((e) => (e ? fail(e) : done()))),
+        storage,
+        close: async () => {
+          await new Promise<void>((done, fail) => server.close((e) => (e ? fail(e) : done())));
+          await storage.close();
+        },
       });
     });
   });

@@ -1,0 +1,94 @@
+import { z } from 'zod';
+import { DeviceId, FairId, UserId } from '../ids';
+import { Instant } from '../time';
+import { Text } from '../text';
+
+/**
+ * People, tablets and their tokens on the wire (issue 7 part 4). Roles: the organizer runs the
+ * fair's server, experts decide cases, desk tablets record them. A person logs in with a name
+ * and password; a tablet is enrolled with a one-time code the organizer shows as a QR code and
+ * then holds a token bound to its device id and the fair.
+ */
+export const SERVER_ROLES = ['organizer', 'expert', 'desk'] as const;
+export const ServerRole = z.enum(SERVER_ROLES);
+export type ServerRole = z.infer<typeof ServerRole>;
+/** A tablet is enrolled as a desk tablet or as an expert's tablet; never as an organizer. */
+export const DeviceRole = z.enum(['desk', 'expert']);
+export type DeviceRole = z.infer<typeof DeviceRole>;
+
+/** CN1: a device code is 2–4 USCC-alphabet chars (no I O S V Z), unique per fair. */
+export const DEVICE_CODE_PATTERN = /^[0-9A-HJ-NP-RTUWXY]{2,4}$/;
+export const WireDeviceCode = z
+  .string()
+  .transform((v) => v.normalize('NFKC').trim().toUpperCase())
+  .pipe(z.string().regex(DEVICE_CODE_PATTERN, { message: 'DEVICE_CODE' }));
+
+export const UserName = Text(1, 64);
+/** Long enough to resist guessing; the server stores only an scrypt hash. */
+export const Password = z.string().min(10).max(200);
+
+export const LoginRequest = z.object({ name: UserName, password: z.string().min(1).max(200) });
+export type LoginRequest = z.infer<typeof LoginRequest>;
+export const LoginReply = z.object({ type: z.literal('session'), token: z.string(), userId: UserId, role: ServerRole });
+export type LoginReply = z.infer<typeof LoginReply>;
+
+export const CreateUserRequest = z.object({ name: UserName, password: Password, role: z.enum(['organizer', 'expert']) });
+export type CreateUserRequest = z.infer<typeof CreateUserRequest>;
+export const UserCreated = z.object({ type: z.literal('user-created'), userId: UserId, role: ServerRole });
+
+/** Enrolment codes: a prefix the scanner recognises, then 26 Crockford base32 chars (130 bits). */
+export const ENROLMENT_PREFIX = 'FCE1:';
+export const EnrolmentCode = z.string().regex(/^FCE1:[0-9A-HJKMNP-TV-Z]{26}$/, { message: 'ENROLMENT_CODE' });
+
+export const CreateEnrolmentRequest = z.object({
+  fairId: FairId,
+  role: DeviceRole.default('desk'),
+  /** How long the code may be redeemed; one use at most. */
+  ttlMinutes: z.number().int().min(1).max(7 * 24 * 60).default(60),
+});
+export type CreateEnrolmentRequest = z.input<typeof CreateEnrolmentRequest>;
+export const EnrolmentCreated = z.object({
+  type: z.literal('enrolment'),
+  /** Show it as a QR code; the tablet scans and redeems it once. */
+  code: EnrolmentCode,
+  fairId: FairId,
+  role: DeviceRole,
+  expiresAt: Instant,
+});
+export type EnrolmentCreated = z.infer<typeof EnrolmentCreated>;
+
+export const RedeemEnrolmentRequest = z.object({
+  code: EnrolmentCode,
+  /** The tablet's own id (made on first start); the server makes one when absent. */
+  deviceId: DeviceId.optional(),
+  deviceName: Text(1, 64),
+  /** CN1: the code the desk chose; the server refuses it when another tablet of the fair has it. */
+  deviceCode: WireDeviceCode.optional(),
+});
+export type RedeemEnrolmentRequest = z.input<typeof RedeemEnrolmentRequest>;
+export const DeviceEnrolled = z.object({
+  type: z.literal('device-enrolled'),
+  deviceId: DeviceId,
+  deviceCode: WireDeviceCode,
+  fairId: FairId,
+  role: DeviceRole,
+  token: z.string(),
+  /** The next sequence the server expects from this device (1 for a new device). */
+  expectedSeq: z.number().int().min(1),
+});
+export type DeviceEnrolled = z.infer<typeof DeviceEnrolled>;
+
+export const DeviceSummary = z.object({
+  deviceId: DeviceId,
+  fairId: FairId,
+  deviceCode: WireDeviceCode,
+  name: z.string(),
+  role: DeviceRole,
+  ackedSeq: z.number().int().min(0),
+  enrolledAt: Instant,
+  revokedAt: Instant.optional(),
+});
+export type DeviceSummary = z.infer<typeof DeviceSummary>;
+export const DeviceList = z.object({ type: z.literal('devices'), devices: z.array(DeviceSummary) });
+export const DevicesQuery = z.object({ fair: FairId });
+export const DeviceRevoked = z.object({ type: z.literal('device-revoked'), deviceId: DeviceId, revoked: z.number().int() });

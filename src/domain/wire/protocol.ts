@@ -1,0 +1,199 @@
+import { z } from 'zod';
+import { DeviceId, EventId, FairId } from '../ids';
+import { SyncItem } from '../sync-item';
+import { Instant } from '../time';
+
+/**
+ * The one wire contract between the tablets and the sync server (issue 7, STYLE.md "One wire
+ * contract, versioned"). Both ends parse every message with these schemas.
+ *
+ * Versioning: a request carries `protocolVersion`. A server answers a client older than
+ * `MIN_CLIENT_PROTOCOL` with `client-too-old` (HTTP 426: "update the app") and one newer than
+ * itself with `server-too-old`; neither is a crash. The version is read with `VersionProbe`
+ * BEFORE the full schema, so an old client's body that no longer parses still gets the clear
+ * answer.
+ */
+export const PROTOCOL_VERSION = 1;
+/** The oldest client protocol this build still speaks. */
+export const MIN_CLIENT_PROTOCOL = 1;
+
+export const Rejection = { clientTooOld: 'client-too-old', serverTooOld: 'server-too-old' } as const;
+
+/** Only the version, from a body or query that may otherwise be anything. */
+export const VersionProbe = z.object({ protocolVersion: z.coerce.number().int() });
+
+export type VersionCheck = 'ok' | (typeof Rejection)[keyof typeof Rejection];
+export function checkVersion(clientVersion: number): VersionCheck {
+  if (clientVersion < MIN_CLIENT_PROTOCOL) return Rejection.clientTooOld;
+  if (clientVersion > PROTOCOL_VERSION) return Rejection.serverTooOld;
+  return 'ok';
+}
+
+export const ClientTooOld = z.object({
+  type: z.literal(Rejection.clientTooOld),
+  code: z.literal('CLIENT_TOO_OLD'),
+  serverVersion: z.number().int(),
+  minClientVersion: z.number().int(),
+});
+export const ServerTooOld = z.object({
+  type: z.literal(Rejection.serverTooOld),
+  code: z.literal('SERVER_TOO_OLD'),
+  serverVersion: z.number().int(),
+});
+
+/** Every refusal: an UPPER_SNAKE code (the app says it in zh-CN and English) and parameters. */
+export const ERROR_CODES = [
+  'INVALID_BODY',
+  'INVALID_QUERY',
+  'INVALID_PATH',
+  'PAYLOAD_TOO_LARGE',
+  'UNSUPPORTED_MEDIA_TYPE',
+  'UNAUTHENTICATED',
+  'BAD_CREDENTIALS',
+  'TOKEN_REVOKED',
+  'DEVICE_REVOKED',
+  'DEVICE_MISMATCH',
+  'FAIR_MISMATCH',
+  'FORBIDDEN_ROLE',
+  'DEVICE_REQUIRED',
+  'ENROLMENT_INVALID',
+  'DEVICE_CODE_TAKEN',
+  'NAME_TAKEN',
+  'HASH_MISMATCH',
+  'NOT_FOUND',
+  'INTERNAL',
+] as const;
+export const ErrorCode = z.enum(ERROR_CODES);
+export type ErrorCode = z.infer<typeof ErrorCode>;
+
+export const ErrorReply = z.object({
+  type: z.literal('error'),
+  code: ErrorCode,
+  params: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional(),
+  /** For INVALID_BODY / INVALID_QUERY: where and what (zod issue codes), at most 20. */
+  issues: z.array(z.object({ path: z.string(), code: z.string() })).max(20).optional(),
+});
+export type ErrorReply = z.infer<typeof ErrorReply>;
+
+// ---------------------------------------------------------------------------------- push
+
+/** The largest batch a tablet may push; the client sends ≤ 500 (P4). */
+export const MAX_PUSH_ITEMS = 1000;
+
+export const PushRequest = z.object({
+  type: z.literal('push'),
+  protocolVersion: z.number().int(),
+  deviceId: DeviceId,
+  fairId: FairId,
+  /** The epoch the tablet last saw; a different one on the server means "push everything again". */
+  epoch: z.string().max(64).optional(),
+  items: z.array(SyncItem).max(MAX_PUSH_ITEMS),
+});
+export type PushRequest = z.infer<typeof PushRequest>;
+
+/** Why an item can never apply. It is still acknowledged, so it never blocks the queue. */
+export const REJECT_CODES = ['PAYLOAD_INVALID', 'WRONG_FAIR', 'ENTITY_MISMATCH', 'SEQ_REUSED'] as const;
+export const RejectCode = z.enum(REJECT_CODES);
+export type RejectCode = z.infer<typeof RejectCode>;
+
+export const ItemResult = z.discriminatedUnion('status', [
+  /** Stored now, at this server sequence. */
+  z.object({ status: z.literal('applied'), id: EventId, serverSeq: z.number().int().positive() }),
+  /** The same id with the same content was stored before, at this server sequence. */
+  z.object({ status: z.literal('duplicate'), id: EventId, serverSeq: z.number().int().positive() }),
+  /** The same id with different content: kept aside for review, never overwriting the original. */
+  z.object({ status: z.literal('conflict'), id: EventId }),
+  /** Can never apply; acknowledged; the tablet shows it. */
+  z.object({
+    status: z.literal('rejected'),
+    id: EventId,
+    code: RejectCode,
+    issues: z.array(z.object({ path: z.string(), code: z.string() })).max(20).optional(),
+  }),
+  /** After a sequence gap: not looked at; push again from `expectedSeq`. */
+  z.object({ status: z.literal('skipped'), id: EventId }),
+]);
+export type ItemResult = z.infer<typeof ItemResult>;
+
+export const PushWarning = z.object({
+  /** DL9: the item's clock is more than 2 min off the server's; never a refusal. */
+  code: z.literal('CLOCK_SKEW'),
+  id: EventId,
+  driftMs: z.number().int(),
+});
+export type PushWarning = z.infer<typeof PushWarning>;
+
+export const PushAccepted = z.object({
+  type: z.literal('push-result'),
+  epoch: z.string(),
+  /** One per request item, in the request's order. */
+  results: z.array(ItemResult),
+  /** The device's highest acknowledged sequence (for this fair) after this push. */
+  ackedSeq: z.number().int().min(0),
+  /** `ackedSeq + 1`: the next sequence the server will take. */
+  expectedSeq: z.number().int().min(1),
+  /** True when an item's seq was past `expectedSeq`: nothing after it was applied. */
+  gap: z.boolean(),
+  /** Evidence files named by this batch that the server does not hold yet (SHA-256, hex). */
+  missingBlobs: z.array(z.string().regex(/^[0-9a-f]{64}$/)),
+  warnings: z.array(PushWarning),
+});
+export type PushAccepted = z.infer<typeof PushAccepted>;
+
+export const PushReply = z.discriminatedUnion('type', [PushAccepted, ClientTooOld, ServerTooOld, ErrorReply]);
+export type PushReply = z.infer<typeof PushReply>;
+
+// ---------------------------------------------------------------------------------- pull
+
+export const MAX_PULL_LIMIT = 1000;
+export const DEFAULT_PULL_LIMIT = 500;
+
+/** The query string of `GET /api/sync/pull`; every value arrives as a string. */
+export const PullQuery = z.object({
+  protocolVersion: z.coerce.number().int(),
+  fair: FairId,
+  after: z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER).default(0),
+  limit: z.coerce.number().int().min(1).max(MAX_PULL_LIMIT).default(DEFAULT_PULL_LIMIT),
+});
+export type PullQuery = z.infer<typeof PullQuery>;
+
+export const PulledItem = z.object({ serverSeq: z.number().int().positive(), item: SyncItem });
+export type PulledItem = z.infer<typeof PulledItem>;
+
+export const PullPage = z.object({
+  type: z.literal('pull-page'),
+  /**
+   * Changes when the database is restored from a backup. A tablet that saw another epoch resets
+   * its cursor to 0 and pushes everything it holds again (the server answers duplicates).
+   */
+  epoch: z.string(),
+  items: z.array(PulledItem),
+  /** Pass as `after` for the next page; equals the request's `after` when the page is empty. */
+  cursor: z.number().int().min(0),
+  hasMore: z.boolean(),
+});
+export type PullPage = z.infer<typeof PullPage>;
+
+export const PullReply = z.discriminatedUnion('type', [PullPage, ClientTooOld, ServerTooOld, ErrorReply]);
+export type PullReply = z.infer<typeof PullReply>;
+
+// ---------------------------------------------------------------------------------- blobs
+
+export const Sha256Path = z.string().regex(/^[0-9a-f]{64}$/, { message: 'SHA256' });
+/** DOMAIN.md §2 Evidence: ≤ 20 MB. */
+export const MAX_BLOB_BYTES = 20 * 1024 * 1024;
+export const BlobStored = z.object({ type: z.literal('blob-stored'), sha256: Sha256Path, size: z.number().int(), created: z.boolean() });
+export type BlobStored = z.infer<typeof BlobStored>;
+
+// ---------------------------------------------------------------------------------- conflicts
+
+export const ConflictRecord = z.object({
+  itemId: EventId,
+  deviceId: DeviceId,
+  fairId: FairId,
+  receivedAt: Instant,
+  item: SyncItem,
+});
+export const ConflictList = z.object({ type: z.literal('conflicts'), conflicts: z.array(ConflictRecord) });
+export type ConflictList = z.infer<typeof ConflictList>;
+

@@ -1,0 +1,92 @@
+import { Hono } from 'hono';
+import type { Context } from 'hono';
+import { z } from 'zod';
+import { FairId } from '../../domain/ids';
+import {
+  checkVersion, MIN_CLIENT_PROTOCOL, PROTOCOL_VERSION, PullQuery, PushRequest, Rejection, VersionProbe,
+  type ConflictList, type PullPage, type PushAccepted,
+} from '../../domain/wire/protocol';
+import type { Storage } from '../storage/storage';
+import { parseQuery, readJson } from './body';
+import { allowed, authenticated, ownFair, type Env } from './guard';
+import { issuesOf, refuse } from './replies';
+
+/** A push of 1,000 items with generous payloads. */
+export const PUSH_BODY_LIMIT = 16 * 1024 * 1024;
+
+/** An old client gets a clear "update the app" answer (426), a newer one "server too old" (409). */
+function versionRefusal(c: Context, version: number): Response | undefined {
+  const check = checkVersion(version);
+  if (check === Rejection.clientTooOld) {
+    return c.json({ type: check, code: 'CLIENT_TOO_OLD', serverVersion: PROTOCOL_VERSION, minClientVersion: MIN_CLIENT_PROTOCOL }, 426);
+  }
+  if (check === Rejection.serverTooOld) return c.json({ type: check, code: 'SERVER_TOO_OLD', serverVersion: PROTOCOL_VERSION }, 409);
+  return undefined;
+}
+
+export function syncRoutes(storage: Storage, now: () => number): Hono<Env> {
+  const app = new Hono<Env>();
+  app.use('*', authenticated(storage));
+
+  app.post('/push', async (c) => {
+    const denied = allowed(c, { devices: ['desk', 'expert'] });
+    if (denied !== undefined) return denied;
+    const json = await readJson(c, PUSH_BODY_LIMIT);
+    if (!json.ok) return json.response;
+    const probe = VersionProbe.safeParse(json.value);
+    if (probe.success) {
+      const refusal = versionRefusal(c, probe.data.protocolVersion);
+      if (refusal !== undefined) return refusal;
+    }
+    const parsed = PushRequest.safeParse(json.value);
+    if (!parsed.success) return refuse(c, 400, 'INVALID_BODY', { issues: issuesOf(parsed.error) });
+    const request = parsed.data;
+    const device = c.get('principal');
+    if (device.kind !== 'device') return refuse(c, 403, 'DEVICE_REQUIRED');
+    // The token is bound to one device and one fair: any item claiming another device is refused whole.
+    if (request.deviceId !== device.deviceId || request.items.some((i) => i.deviceId !== device.deviceId)) {
+      return refuse(c, 403, 'DEVICE_MISMATCH');
+    }
+    if (request.fairId !== device.fairId) return refuse(c, 403, 'FAIR_MISMATCH');
+    const outcome = await storage.push({ deviceId: device.deviceId, fairId: device.fairId }, request.items, now());
+    if (outcome.kind === 'device-revoked') return refuse(c, 401, 'DEVICE_REVOKED');
+    const reply: PushAccepted = {
+      type: 'push-result',
+      epoch: outcome.epoch,
+      results: [...outcome.results],
+      ackedSeq: outcome.ackedSeq,
+      expectedSeq: outcome.ackedSeq + 1,
+      gap: outcome.gap,
+      missingBlobs: [...outcome.missingBlobs],
+      warnings: [...outcome.warnings],
+    };
+    return c.json(reply);
+  });
+
+  app.get('/pull', async (c) => {
+    const denied = allowed(c, { users: ['organizer', 'expert'], devices: ['desk', 'expert'] });
+    if (denied !== undefined) return denied;
+    const version = VersionProbe.safeParse({ protocolVersion: c.req.query('protocolVersion') });
+    if (version.success) {
+      const refusal = versionRefusal(c, version.data.protocolVersion);
+      if (refusal !== undefined) return refusal;
+    }
+    const query = parseQuery(c, PullQuery);
+    if (!query.ok) return query.response;
+    const other = ownFair(c, query.value.fair);
+    if (other !== undefined) return other;
+    const page = await storage.pull(query.value.fair, query.value.after, query.value.limit);
+    return c.json({ type: 'pull-page', epoch: page.epoch, items: [...page.items], cursor: page.cursor, hasMore: page.hasMore } satisfies PullPage);
+  });
+
+  app.get('/conflicts', async (c) => {
+    const denied = allowed(c, { users: ['organizer', 'expert'], devices: ['expert'] });
+    if (denied !== undefined) return denied;
+    const query = parseQuery(c, z.object({ fair: FairId }));
+    if (!query.ok) return query.response;
+    const other = ownFair(c, query.value.fair);
+    if (other !== undefined) return other;
+    return c.json({ type: 'conflicts', conflicts: await storage.conflicts(query.value.fair) } satisfies ConflictList);
+  });
+  return app;
+}

@@ -1,0 +1,123 @@
+import { randomUUID } from 'node:crypto';
+import type { SqlClient } from './sql';
+
+/**
+ * SQL migrations, run at every start. Idempotent (a `schema_migrations` row per applied step)
+ * and safe when two instances start at once: the whole run holds a transaction-scoped advisory
+ * lock, so the second instance waits, then finds everything applied.
+ *
+ * Append new steps; never edit an applied one.
+ */
+const MIGRATIONS: readonly { readonly id: string; readonly sql: (ctx: { epoch: string }) => string }[] = [
+  {
+    id: '0001-sync',
+    sql: ({ epoch }) => `
+      create table server_meta (key text primary key, value text not null);
+      insert into server_meta (key, value) values ('epoch', '${epoch}');
+      -- The single-row counter that hands out server sequences (see sync-store.ts).
+      create table server_seq_counter (id int primary key check (id = 1), last bigint not null);
+      insert into server_seq_counter (id, last) values (1, 0);
+
+      create table users (
+        id text primary key,
+        name text not null unique,
+        role text not null check (role in ('organizer', 'expert')),
+        password_hash text not null,
+        created_at timestamptz not null default now()
+      );
+      create table devices (
+        id text not null,
+        fair_id text not null,
+        code text not null,
+        name text not null,
+        role text not null check (role in ('desk', 'expert')),
+        acked_seq bigint not null default 0,
+        enrolled_at timestamptz not null default now(),
+        revoked_at timestamptz,
+        primary key (id, fair_id),
+        unique (fair_id, code)
+      );
+      create table enrolments (
+        code_hash text primary key,
+        fair_id text not null,
+        role text not null,
+        created_by text not null references users (id),
+        expires_at timestamptz not null,
+        used_at timestamptz
+      );
+      create table tokens (
+        hash text primary key,
+        user_id text references users (id),
+        device_id text,
+        fair_id text,
+        role text not null,
+        created_at timestamptz not null default now(),
+        revoked_at timestamptz
+      );
+      create index tokens_device on tokens (device_id, fair_id);
+
+      create table items (
+        id text primary key,
+        server_seq bigint not null,
+        fair_id text not null,
+        device_id text not null,
+        seq bigint not null,
+        hlc text not null,
+        at text not null,
+        kind text not null,
+        entity_id text not null,
+        payload jsonb not null,
+        content_hash text not null,
+        received_at timestamptz not null default now(),
+        unique (device_id, fair_id, seq)
+      );
+      create index items_pull on items (fair_id, server_seq);
+      -- Items that can never apply: acknowledged, kept for the tablet's screen and the organizer.
+      create table rejected_items (
+        id text primary key,
+        fair_id text not null,
+        device_id text not null,
+        seq bigint not null,
+        code text not null,
+        content_hash text not null,
+        item jsonb not null,
+        received_at timestamptz not null default now()
+      );
+      -- The same id with other content: kept aside for review, never overwriting the original.
+      create table conflicts (
+        item_id text not null,
+        content_hash text not null,
+        fair_id text not null,
+        device_id text not null,
+        item jsonb not null,
+        received_at timestamptz not null default now(),
+        primary key (item_id, content_hash)
+      );
+      create table blobs (
+        sha256 text primary key,
+        size int not null,
+        data bytea not null,
+        created_at timestamptz not null default now()
+      );`,
+  },
+];
+
+/** Any fixed 64-bit key: every FairCase instance on this database agrees on it. */
+const MIGRATION_LOCK_KEY = 7_340_201_511;
+
+export async function migrate(db: SqlClient): Promise<readonly string[]> {
+  return db.transaction(async (tx) => {
+    await tx.query(`select pg_advisory_xact_lock(${MIGRATION_LOCK_KEY})`);
+    await tx.query(`create table if not exists schema_migrations (id text primary key, applied_at timestamptz not null default now())`);
+    const done = new Set((await tx.query<{ id: string }>('select id from schema_migrations')).map((r) => r.id));
+    const applied: string[] = [];
+    for (const m of MIGRATIONS) {
+      if (done.has(m.id)) continue;
+      // PGlite and PostgreSQL both run a multi-statement script given without parameters.
+      await tx.exec(m.sql({ epoch: randomUUID() }));
+      await tx.query('insert into schema_migrations (id) values ($1)', [m.id]);
+      applied.push(m.id);
+    }
+    return applied;
+  });
+}

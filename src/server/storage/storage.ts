@@ -1,0 +1,103 @@
+import type { SyncItem } from '../../domain/sync-item';
+import type { ConflictList, ErrorCode } from '../../domain/wire/protocol';
+import type { DeviceEnrolled, DeviceRole, DeviceSummary, ServerRole } from '../../domain/wire/accounts';
+import * as accounts from './accounts-store';
+import * as blobs from './blob-store';
+import { migrate } from './migrations';
+import { openPglite } from './pglite';
+import { openPostgres } from './postgres';
+import type { SqlClient } from './sql';
+import * as sync from './sync-store';
+
+export type { Principal } from './accounts-store';
+export { AccountError } from './accounts-store';
+export type { DeviceContext, PushOutcome, PullResult } from './sync-store';
+
+/**
+ * Everything the server keeps, behind one interface with two databases under it: embedded
+ * PGlite in a data folder (default) and a real PostgreSQL server (`DATABASE_URL`). No state
+ * lives in this process that another instance would need.
+ */
+export interface Storage {
+  readonly kind: 'pglite' | 'postgres';
+  /** The raw SQL seam, for the CLI and tests. */
+  readonly sql: SqlClient;
+
+  epoch(): Promise<string>;
+  markRestored(): Promise<string>;
+
+  push(ctx: sync.DeviceContext, items: readonly SyncItem[], nowMs: number): Promise<sync.PushOutcome | { kind: 'device-revoked' }>;
+  pull(fairId: string, after: number, limit: number): Promise<sync.PullResult>;
+  conflicts(fairId: string): Promise<ConflictList['conflicts']>;
+
+  createUser(input: { name: string; password: string; role: 'organizer' | 'expert' }): Promise<{ userId: string }>;
+  ensureOrganizer(name: string, password: string): Promise<boolean>;
+  login(name: string, password: string): Promise<{ token: string; userId: string; role: ServerRole } | undefined>;
+  authenticate(token: string): Promise<accounts.Principal | { readonly refused: ErrorCode }>;
+  createEnrolment(userId: string, input: { fairId: string; role: DeviceRole; ttlMinutes: number }, nowMs: number): Promise<{ code: string; expiresAt: string }>;
+  redeemEnrolment(input: { code: string; deviceId?: string; deviceName: string; deviceCode?: string }): Promise<DeviceEnrolled>;
+  revokeDevice(deviceId: string, fairId?: string): Promise<number>;
+  listDevices(fairId: string): Promise<DeviceSummary[]>;
+
+  putBlob(sha256: string, data: Uint8Array): Promise<{ created: boolean }>;
+  blobSize(sha256: string): Promise<number | undefined>;
+  getBlob(sha256: string): Promise<Uint8Array | undefined>;
+
+  close(): Promise<void>;
+}
+
+export function storageOn(db: SqlClient): Storage {
+  return {
+    kind: db.kind,
+    sql: db,
+    epoch: () => sync.getEpoch(db),
+    markRestored: () => sync.markRestored(db),
+    push: (ctx, items, nowMs) => sync.push(db, ctx, items, nowMs),
+    pull: (fairId, after, limit) => sync.pull(db, fairId, after, limit),
+    conflicts: (fairId) => sync.listConflicts(db, fairId),
+    createUser: (input) => accounts.createUser(db, input),
+    ensureOrganizer: (name, password) => accounts.ensureOrganizer(db, name, password),
+    login: (name, password) => accounts.login(db, name, password),
+    authenticate: (token) => accounts.authenticate(db, token),
+    createEnrolment: (userId, input, nowMs) => accounts.createEnrolment(db, userId, input, nowMs),
+    redeemEnrolment: (input) => accounts.redeemEnrolment(db, input),
+    revokeDevice: (deviceId, fairId) => accounts.revokeDevice(db, deviceId, fairId),
+    listDevices: (fairId) => accounts.listDevices(db, fairId),
+    putBlob: (sha256, data) => blobs.putBlob(db, sha256, data),
+    blobSize: (sha256) => blobs.blobSize(db, sha256),
+    getBlob: (sha256) => blobs.getBlob(db, sha256),
+    close: () => db.close(),
+  };
+}
+
+export interface StorageConfig {
+  /** A PostgreSQL URL; when absent, PGlite in `dataDir`. */
+  readonly databaseUrl?: string;
+  /** PGlite's folder (default `./data/pglite`), or `memory://` for a throwaway database. */
+  readonly dataDir?: string;
+  /** PostgreSQL pool size per instance. */
+  readonly maxConnections?: number;
+}
+
+export const DEFAULT_DATA_DIR = './data/pglite';
+
+/** Opens the database and runs the migrations (idempotent, safe with two instances starting). */
+export async function openStorage(config: StorageConfig): Promise<Storage> {
+  const db =
+    config.databaseUrl !== undefined && config.databaseUrl !== ''
+      ? openPostgres(config.databaseUrl, { max: config.maxConnections })
+      : await openPglite(config.dataDir ?? DEFAULT_DATA_DIR);
+  try {
+    await migrate(db);
+  } catch (e) {
+    await db.close();
+    throw e;
+  }
+  return storageOn(db);
+}
+
+/** The storage the environment asks for: `DATABASE_URL`, else PGlite in `FAIRCASE_DATA_DIR`. */
+export const storageConfigFromEnv = (env: NodeJS.ProcessEnv = process.env): StorageConfig => ({
+  databaseUrl: env.DATABASE_URL,
+  dataDir: env.FAIRCASE_DATA_DIR ?? DEFAULT_DATA_DIR,
+});
