@@ -26,7 +26,7 @@ export const Country = z
   .pipe(
     z
       .string()
-      .regex(/^[A-Z]{2}$/, { message: 'INVALID_FORMAT' })
+      .regex(/^[A-Z]{2}$/, { message: 'INVALID_FORMAT', abort: true })
       .refine(isIsoCountry, { message: 'UNKNOWN_COUNTRY', abort: true }),
   )
   .brand<'Country'>();

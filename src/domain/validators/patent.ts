@@ -48,7 +48,7 @@ export const PatentNumber = z
   .pipe(
     z
       .string()
-      .regex(PATENT_SHAPE, { message: 'INVALID_FORMAT' })
+      .regex(PATENT_SHAPE, { message: 'INVALID_FORMAT', abort: true })
       .refine((v) => patentTypeOf(v) !== undefined, { message: 'PATENT_TYPE_DIGIT', abort: true })
       .refine((v) => {
         const [digits = '', check = ''] = v.split('.');

@@ -37,7 +37,7 @@ export const ResidentId = z
   .pipe(
     z
       .string()
-      .regex(RESIDENT_ID_PATTERN, { message: 'INVALID_FORMAT' })
+      .regex(RESIDENT_ID_PATTERN, { message: 'INVALID_FORMAT', abort: true })
       .refine(hasValidBirthDate, { message: 'RESIDENT_ID_BIRTH_DATE', abort: true })
       .refine((v) => residentIdCheckChar(v) === v.charAt(17), { message: 'RESIDENT_ID_CHECK_DIGIT', abort: true }),
   )

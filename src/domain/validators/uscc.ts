@@ -44,7 +44,7 @@ export const Uscc = z
   .pipe(
     z
       .string()
-      .regex(USCC_PATTERN, { message: 'INVALID_FORMAT' })
+      .regex(USCC_PATTERN, { message: 'INVALID_FORMAT', abort: true })
       .refine((v) => usccCheckChar(v.slice(0, 17)) === v.charAt(17), { message: 'USCC_CHECK_DIGIT', abort: true }),
   )
   .brand<'Uscc'>();
