@@ -1,0 +1,131 @@
+import { Dexie } from 'dexie';
+import type { Table, Transaction } from 'dexie';
+import type { Fair } from '../domain/fair';
+import type { Exhibitor } from '../domain/exhibitor';
+import type { SyncItem } from '../domain/sync-item';
+import type { DeviceSettings } from './device';
+import type { Draft } from './drafts';
+
+/**
+ * The tablet's database. Every schema change is a new entry in SCHEMA_VERSIONS with its upgrade
+ * function, never an edit of an old one: a kiosk may skip several app versions between two
+ * fairs, and test/store/upgrade-path.test.ts opens the latest schema over every earlier one.
+ */
+
+/** The singleton row of `device`. */
+export type DeviceRow = DeviceSettings & { readonly key: 'this' };
+
+/**
+ * An exhibitor as stored: the domain record plus two derived multi-entry index fields,
+ * `boothKeys` (`<fairId>|<hall>/<stand>`: a booth is taken once per fair) and `search`
+ * (`<fairId>|<token>` for booth, name and USCC prefix search).
+ */
+export type ExhibitorRow = Exhibitor & { readonly boothKeys: readonly string[]; readonly search: readonly string[] };
+
+/** A key/value row of `meta` (the log state, persistence, language). */
+export interface MetaRow {
+  readonly key: string;
+  readonly value: unknown;
+}
+
+export interface SchemaVersion {
+  readonly version: number;
+  /** Dexie store specs of the tables that change in this version (`null` deletes a table). */
+  readonly stores: Readonly<Record<string, string | null>>;
+  /** Rewrites existing rows for this version; runs inside the upgrade transaction. */
+  readonly upgrade?: (tx: Transaction) => Promise<void>;
+}
+
+export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
+  {
+    version: 1,
+    stores: {
+      device: 'key',
+      fairs: 'id, code',
+      exhibitors: 'id, fairId, *boothKeys, *search',
+      drafts: 'key, form, updatedAt',
+      // `seq` is gap-free per device (sync-item.ts): unique, so a reused number fails the write.
+      items: 'id, &seq, hlc, entityId, [fairId+seq]',
+      outbox: 'id, &seq, at',
+      meta: 'key',
+    },
+  },
+];
+
+export const LATEST_VERSION = Math.max(...SCHEMA_VERSIONS.map((v) => v.version));
+
+export const TABLE_NAMES = ['device', 'fairs', 'exhibitors', 'drafts', 'items', 'outbox', 'meta'] as const;
+export type TableName = (typeof TABLE_NAMES)[number];
+
+export interface DbOptions {
+  /** Build the schema only up to this version (upgrade-path tests open old databases). */
+  readonly upTo?: number;
+  /** fake-indexeddb in Node; the browser's own otherwise. */
+  readonly indexedDB?: IDBFactory;
+  readonly IDBKeyRange?: typeof IDBKeyRange;
+}
+
+export class FairCaseDb extends Dexie {
+  declare readonly device: Table<DeviceRow, 'this'>;
+  declare readonly fairs: Table<Fair, string>;
+  declare readonly exhibitors: Table<ExhibitorRow, string>;
+  declare readonly drafts: Table<Draft, string>;
+  /** Every SyncItem recorded on this device: the local log. */
+  declare readonly items: Table<SyncItem, string>;
+  /** SyncItems not yet acknowledged by the server. */
+  declare readonly outbox: Table<SyncItem, string>;
+  declare readonly meta: Table<MetaRow, string>;
+
+  /** Set when our open request waits on another tab that holds an older version open. */
+  upgradeBlocked = false;
+  /** Set when another tab upgraded the database under us: this page's code is out of date. */
+  outdated = false;
+
+  constructor(name: string, options: DbOptions = {}) {
+    super(name, {
+      // Every write here is a user's save: it must survive a power cut once the promise
+      // resolves (issue 5: "never loses a keystroke"). Chrome defaults to 'relaxed'.
+      chromeTransactionDurability: 'strict',
+      ...(options.indexedDB === undefined ? {} : { indexedDB: options.indexedDB }),
+      ...(options.IDBKeyRange === undefined ? {} : { IDBKeyRange: options.IDBKeyRange }),
+    });
+    const upTo = options.upTo ?? LATEST_VERSION;
+    for (const v of SCHEMA_VERSIONS) {
+      if (v.version > upTo) break;
+      const version = this.version(v.version).stores({ ...v.stores });
+      if (v.upgrade !== undefined) version.upgrade(v.upgrade);
+    }
+    this.on('blocked', () => {
+      this.upgradeBlocked = true;
+    });
+    // Dexie's own handler closes the connection so the other tab's upgrade can go on; we also
+    // remember it, so writes answer `version-conflict` (reload) instead of reopening old code.
+    this.on('versionchange', () => {
+      this.outdated = true;
+    });
+  }
+}
+
+const DEFAULT_NAME = 'faircase';
+let dbName = DEFAULT_NAME;
+let dbOptions: DbOptions = {};
+let shared: FairCaseDb | undefined;
+
+/** The one shared instance; Dexie opens it on first use. */
+export function getDb(): FairCaseDb {
+  shared ??= new FairCaseDb(dbName, dbOptions);
+  return shared;
+}
+
+/** Closes and forgets the shared instance (tests; a reload in miniature). */
+export function closeDb(): void {
+  shared?.close();
+  shared = undefined;
+}
+
+/** Tests: use another database (and optionally another IndexedDB implementation). */
+export function setDbName(name: string, options: DbOptions = {}): void {
+  closeDb();
+  dbName = name;
+  dbOptions = options;
+}

@@ -1,0 +1,210 @@
+import { Exhibitor } from '../domain/exhibitor';
+import { normaliseText } from '../domain/text';
+import { boothKey, boothSchemaFor } from '../domain/validators/booth';
+import { fieldErrors } from '../domain/field-errors';
+import type { ExhibitorInput } from '../domain/exhibitor';
+import type { FieldError } from '../domain/field-errors';
+import type { Fair } from '../domain/fair';
+import type { DeviceId, ExhibitorId, FairId } from '../domain/ids';
+import type { Instant } from '../domain/time';
+import { getDb } from './db';
+import type { ExhibitorRow, FairCaseDb } from './db';
+import { newId } from './ids';
+import { StoreFailure, invalid } from './result';
+import type { StoreResult } from './result';
+import { appendItems, fail, logState, runWrite } from './write';
+
+/**
+ * Exhibitors of one fair: imported from the organizer's list (all or nothing) or added and
+ * edited by hand. A booth belongs to one exhibitor per fair.
+ */
+
+/**
+ * What a form or an import row supplies. The store fills `fairId`, `deviceId` and, for a new
+ * exhibitor, `id`, `createdAt` and `createdBy`; an edit keeps the original `createdAt`/`createdBy`.
+ */
+export type ExhibitorFields = Omit<ExhibitorInput, 'id' | 'fairId' | 'createdAt' | 'createdBy' | 'deviceId'> &
+  Partial<Pick<ExhibitorInput, 'id' | 'fairId' | 'createdAt' | 'createdBy' | 'deviceId'>>;
+
+/** Field error code of a booth given twice in one import or already taken in the fair. */
+export const DUPLICATE_BOOTH = 'DUPLICATE_BOOTH';
+
+const SEP = '|';
+const boothIndexKey = (fairId: string, key: string): string => `${fairId}${SEP}${key}`;
+const searchToken = (text: string): string => normaliseText(text).toUpperCase();
+
+function toRow(e: Exhibitor): ExhibitorRow {
+  const keys = e.booths.map(boothKey);
+  const tokens = new Set<string>();
+  for (const b of e.booths) {
+    tokens.add(boothKey(b));
+    tokens.add(b.stand);
+  }
+  tokens.add(searchToken(e.nameZh));
+  if (e.nameEn !== undefined) tokens.add(searchToken(e.nameEn));
+  if (e.uscc !== undefined) tokens.add(e.uscc);
+  if (e.foreignRegNo !== undefined) tokens.add(searchToken(e.foreignRegNo));
+  return {
+    ...e,
+    boothKeys: keys.map((k) => boothIndexKey(e.fairId, k)),
+    search: [...tokens].map((t) => boothIndexKey(e.fairId, t)),
+  };
+}
+
+function fromRow({ boothKeys: _b, search: _s, ...e }: ExhibitorRow): Exhibitor {
+  return e;
+}
+
+const prefixed = (prefix: string, errors: readonly FieldError[]): FieldError[] =>
+  errors.map((f) => ({ ...f, field: prefix === '' ? f.field : f.field === '' ? prefix : `${prefix}.${f.field}` }));
+
+interface Author {
+  readonly deviceId: DeviceId;
+  readonly now: Instant;
+}
+
+/**
+ * Parses one input into an exhibitor of `fair`, checking its booths against the fair's own
+ * booth patterns (settings.booth, §3). Until sign-in exists the device itself is the author
+ * (`createdBy` defaults to the device id).
+ */
+function parseExhibitor(
+  fair: Fair,
+  input: ExhibitorFields,
+  author: Author,
+  existing: Exhibitor | undefined,
+): { ok: true; value: Exhibitor } | { ok: false; errors: FieldError[] } {
+  const candidate = {
+    ...input,
+    id: existing?.id ?? input.id ?? newId(),
+    fairId: fair.id,
+    deviceId: author.deviceId,
+    createdAt: existing?.createdAt ?? author.now,
+    createdBy: existing?.createdBy ?? input.createdBy ?? author.deviceId,
+  };
+  const parsed = Exhibitor.safeParse(candidate);
+  if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.error, candidate) };
+  const boothSchema = boothSchemaFor(fair.settings.booth);
+  const errors = parsed.data.booths.flatMap((b, i) => {
+    const r = boothSchema.safeParse(b);
+    return r.success ? [] : prefixed(`booths.${i}`, fieldErrors(r.error, b));
+  });
+  return errors.length === 0 ? { ok: true, value: parsed.data } : { ok: false, errors };
+}
+
+async function fairOrFail(db: FairCaseDb, fairId: FairId | string): Promise<Fair> {
+  const fair = await db.fairs.get(fairId);
+  if (fair === undefined) fail('not-found', `fair ${fairId}`);
+  return fair;
+}
+
+/**
+ * Booth conflicts of `rows`: a booth given twice among them, or already held by an exhibitor of
+ * the fair that is not the same record. `pathOf(i)` names row i in the field path.
+ */
+async function boothConflicts(db: FairCaseDb, rows: readonly ExhibitorRow[], pathOf: (i: number) => string): Promise<FieldError[]> {
+  const errors: FieldError[] = [];
+  const holders = new Map<string, string>();
+  const wanted = rows.flatMap((r) => r.boothKeys);
+  for (const other of await db.exhibitors.where('boothKeys').anyOf(wanted).toArray()) {
+    for (const k of other.boothKeys) holders.set(k, other.id);
+  }
+  const inBatch = new Map<string, number>();
+  rows.forEach((row, i) => {
+    row.boothKeys.forEach((k, j) => {
+      const booth = k.slice(k.indexOf(SEP) + 1);
+      const holder = holders.get(k);
+      const earlier = inBatch.get(k);
+      const field = `${pathOf(i)}booths.${j}`;
+      if (holder !== undefined && holder !== row.id) errors.push({ field, code: DUPLICATE_BOOTH, params: { booth, in: 'fair' } });
+      else if (earlier !== undefined) errors.push({ field, code: DUPLICATE_BOOTH, params: { booth, in: 'import', row: earlier } });
+      inBatch.set(k, i);
+    });
+  });
+  return errors;
+}
+
+/**
+ * Imports a confirmed list in ONE transaction: every exhibitor with its item, or nothing. Any
+ * bad row, or a booth given twice or already taken in this fair, refuses the whole import with
+ * field errors prefixed by the row index (`3.booths.0`); bad rows are never dropped silently.
+ */
+export async function importExhibitors(
+  fairId: FairId | string,
+  exhibitors: readonly ExhibitorFields[],
+  now: Instant,
+): Promise<StoreResult<{ imported: number }>> {
+  return runWrite(
+    ['fairs', 'exhibitors'],
+    async (db) => {
+      const fair = await fairOrFail(db, fairId);
+      const { deviceId } = await logState(db);
+      const errors: FieldError[] = [];
+      const parsed: Exhibitor[] = [];
+      exhibitors.forEach((input, i) => {
+        const r = parseExhibitor(fair, { ...input, id: newId() }, { deviceId, now }, undefined);
+        if (r.ok) parsed.push(r.value);
+        else errors.push(...prefixed(String(i), r.errors));
+      });
+      if (errors.length > 0) throw new StoreFailure(invalid(errors));
+      const rows = parsed.map(toRow);
+      const conflicts = await boothConflicts(db, rows, (i) => `${i}.`);
+      if (conflicts.length > 0) throw new StoreFailure(invalid(conflicts));
+      await db.exhibitors.bulkAdd(rows);
+      await appendItems(
+        db,
+        parsed.map((e) => ({ kind: 'exhibitor', entityId: e.id, fairId: fair.id, payload: e })),
+        now,
+      );
+      return { imported: rows.length };
+    },
+    { now },
+  );
+}
+
+/** Adds an exhibitor by hand, or edits one when `input.id` names an exhibitor of this fair. */
+export async function saveExhibitor(fairId: FairId | string, input: ExhibitorFields, now: Instant): Promise<StoreResult<Exhibitor>> {
+  return runWrite(
+    ['fairs', 'exhibitors'],
+    async (db) => {
+      const fair = await fairOrFail(db, fairId);
+      const { deviceId } = await logState(db);
+      const existingRow = input.id === undefined ? undefined : await db.exhibitors.get(input.id);
+      if (existingRow !== undefined && existingRow.fairId !== fair.id) fail('not-found', `exhibitor ${existingRow.id} in fair ${fair.id}`);
+      const existing = existingRow === undefined ? undefined : fromRow(existingRow);
+      const r = parseExhibitor(fair, input, { deviceId, now }, existing);
+      if (!r.ok) throw new StoreFailure(invalid(r.errors));
+      const row = toRow(r.value);
+      const conflicts = await boothConflicts(db, [row], () => '');
+      if (conflicts.length > 0) throw new StoreFailure(invalid(conflicts));
+      await db.exhibitors.put(row);
+      await appendItems(db, [{ kind: 'exhibitor', entityId: row.id, fairId: fair.id, payload: r.value }], now);
+      return r.value;
+    },
+    { now },
+  );
+}
+
+/** The fair's exhibitors, by first booth. */
+export async function listExhibitors(fairId: FairId | string): Promise<Exhibitor[]> {
+  const rows = await getDb().exhibitors.where('fairId').equals(fairId).toArray();
+  return rows.sort((a, b) => (a.boothKeys[0] ?? '').localeCompare(b.boothKeys[0] ?? '')).map(fromRow);
+}
+
+/** Exhibitors whose booth (`hall/stand` or stand), name (zh or en) or USCC starts with `text`. */
+export async function findExhibitors(fairId: FairId | string, text: string, limit = 50): Promise<Exhibitor[]> {
+  const token = searchToken(text);
+  if (token === '') return (await listExhibitors(fairId)).slice(0, limit);
+  const rows = await getDb()
+    .exhibitors.where('search')
+    .startsWith(boothIndexKey(fairId, token))
+    .distinct()
+    .limit(limit)
+    .toArray();
+  return rows.sort((a, b) => (a.boothKeys[0] ?? '').localeCompare(b.boothKeys[0] ?? '')).map(fromRow);
+}
+
+export async function getExhibitor(id: ExhibitorId | string): Promise<Exhibitor | undefined> {
+  const row = await getDb().exhibitors.get(id);
+  return row === undefined ? undefined : fromRow(row);
+}

@@ -1,0 +1,59 @@
+import { Fair } from '../domain/fair';
+import type { FairInput } from '../domain/fair';
+import type { FairId } from '../domain/ids';
+import type { Instant } from '../domain/time';
+import { getDb } from './db';
+import { newId } from './ids';
+import { parseInput } from './result';
+import type { StoreResult } from './result';
+import { appendItem, fail, runWrite } from './write';
+
+/**
+ * Fairs: created and edited at the desk. A fair is a mutable record that travels as a whole
+ * snapshot; the copy with the greatest HLC wins (src/domain/sync-item.ts).
+ */
+
+/** What the fair form supplies: the domain's input without the id, which the store makes. */
+export type NewFairInput = Omit<FairInput, 'id'>;
+
+export async function createFair(input: NewFairInput, now: Instant): Promise<StoreResult<Fair>> {
+  const parsed = parseInput(Fair, { ...input, id: newId() });
+  if (!parsed.ok) return parsed;
+  const fair = parsed.value;
+  return runWrite(
+    ['fairs'],
+    async (db) => {
+      await db.fairs.add(fair);
+      await appendItem(db, { kind: 'fair', entityId: fair.id, fairId: fair.id, payload: fair }, now);
+      return fair;
+    },
+    { now },
+  );
+}
+
+export async function updateFair(id: FairId | string, input: NewFairInput, now: Instant): Promise<StoreResult<Fair>> {
+  const parsed = parseInput(Fair, { ...input, id });
+  if (!parsed.ok) return parsed;
+  const fair = parsed.value;
+  return runWrite(
+    ['fairs'],
+    async (db) => {
+      if ((await db.fairs.get(fair.id)) === undefined) fail('not-found', `fair ${fair.id}`);
+      await db.fairs.put(fair);
+      await appendItem(db, { kind: 'fair', entityId: fair.id, fairId: fair.id, payload: fair }, now);
+      return fair;
+    },
+    { now },
+  );
+}
+
+/** Latest first day first, then by code. */
+export async function listFairs(): Promise<Fair[]> {
+  const fairs = await getDb().fairs.toArray();
+  const start = (f: Fair): string => f.days[0]?.date ?? '';
+  return fairs.sort((a, b) => start(b).localeCompare(start(a)) || a.code.localeCompare(b.code));
+}
+
+export async function getFair(id: FairId | string): Promise<Fair | undefined> {
+  return getDb().fairs.get(id);
+}

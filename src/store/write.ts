@@ -1,0 +1,153 @@
+import { Dexie } from 'dexie';
+import { err, ok } from '../domain/result';
+import { tickHlc } from '../domain/hlc';
+import { instantToMs } from '../domain/time';
+import type { DeviceId, EventId, FairId } from '../domain/ids';
+import type { Hlc } from '../domain/hlc';
+import type { RecordKind, SyncItem } from '../domain/sync-item';
+import type { Instant } from '../domain/time';
+import { getDb } from './db';
+import type { FairCaseDb, TableName } from './db';
+import { newId } from './ids';
+import { rememberPersistence } from './persistence';
+import { StoreFailure, isClosedConnection, storageError, toStorageError } from './result';
+import type { StoreResult } from './result';
+
+/**
+ * The one way to write: a user action is ONE read-write transaction (durability 'strict', set
+ * on the database) that writes the record, its item and the outbox row together, so a crash
+ * or a full disk leaves either all of them or none (issue 5 §1).
+ */
+
+/** The tables every logged write touches: the local log, the outbox and the log state. */
+export const LOG_TABLES = ['items', 'outbox', 'meta'] as const satisfies readonly TableName[];
+
+export interface WriteOptions {
+  /** The action's clock: the first save also asks for persistent storage, stamped with it. */
+  readonly now?: Instant;
+  /** False for writes that record no item (drafts, device settings): a smaller lock scope. */
+  readonly log?: boolean;
+}
+
+/** Raised when an open waits on another tab holding an older version (`blocked`). */
+class UpgradeBlockedError extends Error {
+  override readonly name = 'UpgradeBlockedError';
+}
+class VersionChangeError extends Error {
+  override readonly name = 'VersionChangeError';
+}
+
+/** Opens the database unless it is open; an open that another tab blocks fails fast. */
+async function ready(db: FairCaseDb): Promise<void> {
+  if (db.outdated) throw new VersionChangeError('another tab upgraded the database; reload');
+  if (db.isOpen()) return;
+  if (db.upgradeBlocked) throw new UpgradeBlockedError('the upgrade waits for another tab to close');
+  await new Promise<void>((resolve, reject) => {
+    const onBlocked = (): void => reject(new UpgradeBlockedError('the upgrade waits for another tab to close'));
+    db.on('blocked', onBlocked);
+    db.open().then(
+      () => {
+        db.upgradeBlocked = false;
+        resolve();
+      },
+      reject,
+    ).finally(() => db.on('blocked').unsubscribe(onBlocked));
+  });
+}
+
+/**
+ * Runs `fn` in one rw transaction over `tables` (plus LOG_TABLES unless `log: false`). A
+ * `StoreFailure` thrown inside aborts it and comes back as that error; any storage failure comes
+ * back as a typed StorageError. A closed connection is reopened and the action retried once.
+ */
+export async function runWrite<T>(
+  tables: readonly TableName[],
+  fn: (db: FairCaseDb) => Promise<T>,
+  options: WriteOptions = {},
+): Promise<StoreResult<T>> {
+  const db = getDb();
+  const scope = [...new Set<TableName>([...tables, ...(options.log === false ? [] : LOG_TABLES)])];
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await ready(db);
+      const value = await db.transaction('rw', scope, () => fn(db));
+      if (options.now !== undefined) void rememberPersistence(db, options.now);
+      return ok(value);
+    } catch (e) {
+      if (attempt === 0 && isClosedConnection(e) && !db.outdated) continue;
+      return err(toStorageError(e));
+    }
+  }
+}
+
+/** Aborts the running write with a typed error: nothing of the action lands. */
+export function fail(error: Parameters<typeof storageError>[0], detail?: string): never {
+  throw new StoreFailure(storageError(error, detail));
+}
+
+/** The device's identity and the state of its log, one row in `meta`. */
+export interface LogState {
+  readonly deviceId: DeviceId;
+  /** The last item's seq (0 before the first): the next is `seq + 1`, never reused. */
+  readonly seq: number;
+  readonly hlc?: Hlc;
+}
+const LOG_KEY = 'log';
+
+/** Reads (or, on a fresh device, creates) the log state. Inside a transaction over `meta`. */
+export async function logState(db: FairCaseDb): Promise<LogState> {
+  const row = await db.meta.get(LOG_KEY);
+  if (row !== undefined) return row.value as LogState;
+  const fresh: LogState = { deviceId: newId() as DeviceId, seq: 0 };
+  await db.meta.put({ key: LOG_KEY, value: fresh });
+  return fresh;
+}
+
+export interface ItemInput {
+  readonly kind: RecordKind;
+  readonly entityId: string;
+  readonly fairId: FairId;
+  readonly payload: unknown;
+}
+
+/**
+ * Records one item: the next gap-free seq and the next HLC of this device, written to `items`
+ * (the local log) and `outbox` (until the server acknowledges it). Call it inside `runWrite`:
+ * the seq counter is read and written in the action's own transaction, so two tabs writing at
+ * once still get consecutive numbers (IndexedDB serialises overlapping rw transactions).
+ */
+export async function appendItem(db: FairCaseDb, input: ItemInput, now: Instant): Promise<SyncItem> {
+  const [item] = await appendItems(db, [input], now);
+  if (item === undefined) throw new Error('appendItems returns one item per input');
+  return item;
+}
+
+/** Several items of one action (an import), numbered consecutively in the same transaction. */
+export async function appendItems(db: FairCaseDb, inputs: readonly ItemInput[], now: Instant): Promise<SyncItem[]> {
+  const tx = Dexie.currentTransaction;
+  if (tx === null || tx.mode !== 'readwrite' || !LOG_TABLES.every((t) => tx.storeNames.includes(t))) {
+    throw new Error('appendItem runs inside runWrite (a rw transaction over items, outbox and meta)');
+  }
+  if (inputs.length === 0) return [];
+  const state = await logState(db);
+  const nowMs = instantToMs(now);
+  let { seq, hlc } = state;
+  const items = inputs.map((input): SyncItem => {
+    seq += 1;
+    hlc = tickHlc(hlc, nowMs, state.deviceId);
+    return {
+      id: newId() as EventId,
+      fairId: input.fairId,
+      deviceId: state.deviceId,
+      seq,
+      hlc,
+      at: now,
+      kind: input.kind,
+      entityId: input.entityId,
+      payload: input.payload,
+    };
+  });
+  const next: LogState = hlc === undefined ? { ...state, seq } : { ...state, seq, hlc };
+  await Promise.all([db.items.bulkAdd(items), db.outbox.bulkAdd(items), db.meta.put({ key: LOG_KEY, value: next })]);
+  return items;
+}
