@@ -10,7 +10,7 @@ import { Instant } from './time';
 export const Sha256Hex = z
   .string()
   .transform((v) => v.trim().toLowerCase())
-  .pipe(z.string().regex(/^[0-9a-f]{64}$/, { message: 'INVALID_FORMAT' }))
+  .pipe(z.string().regex(/^[0-9a-f]{64}$/, { message: 'INVALID_FORMAT', abort: true }))
   .brand<'Sha256Hex'>();
 export type Sha256Hex = z.infer<typeof Sha256Hex>;
 

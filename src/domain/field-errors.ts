@@ -55,8 +55,10 @@ function mapIssue(issue: z.core.$ZodIssue, input: unknown): Omit<FieldError, 'fi
     case 'invalid_format':
       return { code: custom ? issue.message : 'INVALID_FORMAT', params: { format: issue.format } };
     case 'invalid_value':
+      if (input !== NO_INPUT && absentAt(input, issue.path)) return { code: 'REQUIRED', params: {} };
       return { code: 'INVALID_VALUE', params: { allowed: issue.values.filter(scalar).map(String).join('|') } };
     case 'invalid_union':
+      if (input !== NO_INPUT && absentAt(input, issue.path)) return { code: 'REQUIRED', params: {} };
       return { code: 'INVALID_VALUE', params: {} };
     case 'unrecognized_keys':
       return { code: 'UNKNOWN_FIELD', params: { keys: issue.keys.join(',') } };
