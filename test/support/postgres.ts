@@ -79,3 +79,21 @@ async function waitForReady(bin: string, port: number, log: () => string, opts: 
   }
   throw new Error(`PostgreSQL did not start:\n${log()}`);
 }
+
+/**
+ * A fresh, empty database on the server at `url` (one per suite, so suites never see each
+ * other's rows); returns its URL.
+ */
+export async function createDatabase(url: string, prefix = 'faircase_test'): Promise<string> {
+  const { default: postgres } = await import('postgres');
+  const name = `${prefix}_${process.pid}_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
+  const admin = postgres(url, { max: 1, onnotice: () => {} });
+  try {
+    await admin.unsafe(`create database ${name}`);
+  } finally {
+    await admin.end();
+  }
+  const u = new URL(url);
+  u.pathname = `/${name}`;
+  return u.toString();
+}

@@ -1,40 +1,61 @@
 import type { z } from 'zod';
+import { CaseEvent } from '../case/events';
+import { Commitment } from '../commitment';
+import { Consultation } from '../consultation';
+import { Evidence } from '../evidence';
+import { Exhibitor } from '../exhibitor';
 import { Fair } from '../fair';
 import type { RecordKind, SyncItem } from '../sync-item';
 import type { RejectCode } from './protocol';
 
 /**
  * How the server (and a tablet receiving a pull or a bundle) checks an item's payload: the
- * domain schema of its kind. A kind without a schema yet is accepted as any JSON value; add the
- * schema here when the entity lands, and every boundary uses it.
+ * domain schema of its kind, and that the payload is about the item's entity and fair. An item
+ * that fails can never apply: the server answers `rejected` with the code and acknowledges it,
+ * so one bad item never blocks a tablet's queue.
  */
-const PAYLOAD_SCHEMAS: Partial<Record<RecordKind, z.ZodType>> = {
+const PAYLOAD_SCHEMAS = {
   fair: Fair,
-};
+  exhibitor: Exhibitor,
+  case_event: CaseEvent,
+  commitment: Commitment,
+  consultation: Consultation,
+  evidence_meta: Evidence,
+} satisfies Record<RecordKind, z.ZodType>;
+
+/** The payload field naming the item's `entityId`. */
+const ENTITY_FIELD = {
+  fair: 'id',
+  exhibitor: 'id',
+  case_event: 'caseId',
+  commitment: 'id',
+  consultation: 'id',
+  evidence_meta: 'id',
+} as const satisfies Record<RecordKind, string>;
 
 export interface PayloadProblem {
   readonly code: RejectCode;
   readonly issues?: readonly { readonly path: string; readonly code: string }[];
 }
 
-/** The payload schema for a kind (undefined: not checked yet). */
-export const payloadSchemaFor = (kind: RecordKind): z.ZodType | undefined => PAYLOAD_SCHEMAS[kind];
+export const payloadSchemaFor = (kind: RecordKind): z.ZodType => PAYLOAD_SCHEMAS[kind];
+
+const issueCode = (message: string, code: string): string => (/^[A-Z][A-Z0-9_]*$/.test(message) ? message : code);
 
 /** Why an item can never apply, or undefined when it is fine. */
 export function checkPayload(item: SyncItem): PayloadProblem | undefined {
-  const schema = PAYLOAD_SCHEMAS[item.kind];
-  if (schema === undefined) return undefined;
-  const parsed = schema.safeParse(item.payload);
+  const parsed = (PAYLOAD_SCHEMAS[item.kind] as z.ZodType).safeParse(item.payload);
   if (!parsed.success) {
     return {
       code: 'PAYLOAD_INVALID',
-      issues: parsed.error.issues.slice(0, 20).map((i) => ({ path: i.path.join('.'), code: i.message.length <= 40 && /^[A-Z_]+$/.test(i.message) ? i.message : i.code })),
+      issues: parsed.error.issues.slice(0, 20).map((i) => ({ path: i.path.map(String).join('.'), code: issueCode(i.message, i.code) })),
     };
   }
-  // A fair item is the fair itself: its id is the item's fair and entity.
-  if (item.kind === 'fair') {
-    const fair = parsed.data as { id: string };
-    if (fair.id !== item.fairId || item.entityId !== item.fairId) return { code: 'ENTITY_MISMATCH' };
-  }
+  const data = parsed.data as Record<string, unknown>;
+  // A fair item is the fair itself; other records name their fair.
+  const fairOfPayload = item.kind === 'fair' ? data.id : data.fairId;
+  if (typeof fairOfPayload === 'string' && fairOfPayload !== item.fairId) return { code: 'WRONG_FAIR' };
+  const entity = data[ENTITY_FIELD[item.kind]];
+  if (typeof entity === 'string' && entity !== item.entityId) return { code: 'ENTITY_MISMATCH' };
   return undefined;
 }

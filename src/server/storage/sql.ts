@@ -4,7 +4,8 @@
  * Everything above this file is written once against it.
  *
  * Parameters are `$1…`; values are strings, numbers, booleans, null or Uint8Array. Batches travel
- * as one JSON text parameter (`jsonb_to_recordset($1::jsonb)`), which both drivers pass the same way.
+ * as one JSON text parameter (`jsonb_to_recordset($1::text::jsonb)`), which both drivers pass the same way
+ * (cast through `text`: typed `jsonb`, postgres.js would encode the string as a JSON string again).
  */
 export type SqlValue = string | number | boolean | null | Uint8Array;
 export type Row = Record<string, unknown>;

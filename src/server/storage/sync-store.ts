@@ -86,9 +86,9 @@ export async function push(db: SqlClient, ctx: DeviceContext, items: readonly Sy
     const known = new Map<string, Known>();
     if (items.length > 0) {
       const rows = await tx.query<{ id: string; content_hash: string; server_seq: unknown; code: string | null }>(
-        `select id, content_hash, server_seq, null as code from items where id in (select jsonb_array_elements_text($1::jsonb))
+        `select id, content_hash, server_seq, null as code from items where id in (select jsonb_array_elements_text($1::text::jsonb))
          union all
-         select id, content_hash, null, code from rejected_items where id in (select jsonb_array_elements_text($1::jsonb))`,
+         select id, content_hash, null, code from rejected_items where id in (select jsonb_array_elements_text($1::text::jsonb))`,
         [ids],
       );
       for (const r of rows) {
@@ -160,7 +160,7 @@ export async function push(db: SqlClient, ctx: DeviceContext, items: readonly Sy
       await tx.query(
         `insert into items (id, server_seq, fair_id, device_id, seq, hlc, at, kind, entity_id, payload, content_hash)
          select id, server_seq, fair_id, device_id, seq, hlc, at, kind, entity_id, payload, content_hash
-         from jsonb_to_recordset($1::jsonb) as x(id text, server_seq bigint, fair_id text, device_id text, seq bigint, hlc text,
+         from jsonb_to_recordset($1::text::jsonb) as x(id text, server_seq bigint, fair_id text, device_id text, seq bigint, hlc text,
            at text, kind text, entity_id text, payload jsonb, content_hash text)`,
         [
           JSON.stringify(
@@ -175,7 +175,7 @@ export async function push(db: SqlClient, ctx: DeviceContext, items: readonly Sy
     if (rejected.length > 0) {
       await tx.query(
         `insert into rejected_items (id, fair_id, device_id, seq, code, content_hash, item)
-         select id, fair_id, device_id, seq, code, content_hash, item from jsonb_to_recordset($1::jsonb)
+         select id, fair_id, device_id, seq, code, content_hash, item from jsonb_to_recordset($1::text::jsonb)
            as x(id text, fair_id text, device_id text, seq bigint, code text, content_hash text, item jsonb)
          on conflict (id) do nothing`,
         [JSON.stringify(rejected.map(({ item, hash, code }) => ({ id: item.id, fair_id: item.fairId, device_id: item.deviceId, seq: item.seq, code, content_hash: hash, item })))],
@@ -184,7 +184,7 @@ export async function push(db: SqlClient, ctx: DeviceContext, items: readonly Sy
     if (conflicts.length > 0) {
       await tx.query(
         `insert into conflicts (item_id, content_hash, fair_id, device_id, item)
-         select item_id, content_hash, fair_id, device_id, item from jsonb_to_recordset($1::jsonb)
+         select item_id, content_hash, fair_id, device_id, item from jsonb_to_recordset($1::text::jsonb)
            as x(item_id text, content_hash text, fair_id text, device_id text, item jsonb)
          on conflict do nothing`,
         [JSON.stringify(conflicts.map(({ item, hash }) => ({ item_id: item.id, content_hash: hash, fair_id: ctx.fairId, device_id: ctx.deviceId, item })))],
@@ -214,7 +214,7 @@ async function missingBlobs(db: SqlRunner, items: readonly SyncItem[]): Promise<
     if (item.kind === 'evidence_meta' && typeof sha === 'string' && /^[0-9a-f]{64}$/.test(sha)) named.add(sha);
   }
   if (named.size === 0) return [];
-  const rows = await db.query<{ sha256: string }>('select sha256 from blobs where sha256 in (select jsonb_array_elements_text($1::jsonb))', [
+  const rows = await db.query<{ sha256: string }>('select sha256 from blobs where sha256 in (select jsonb_array_elements_text($1::text::jsonb))', [
     JSON.stringify([...named]),
   ]);
   for (const r of rows) named.delete(r.sha256);
