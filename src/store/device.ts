@@ -54,8 +54,8 @@ async function storedLanguage(db: FairCaseDb): Promise<Language> {
   return parsed.success ? parsed.data : DEFAULT_LANGUAGE;
 }
 
-async function assertFair(db: FairCaseDb, fairId: FairId | undefined): Promise<void> {
-  if (fairId !== undefined && (await db.fairs.get(fairId)) === undefined) fail('not-found', `fair ${fairId}`);
+async function assertFair(db: FairCaseDb, fairId: FairId): Promise<void> {
+  if ((await db.fairs.get(fairId)) === undefined) fail('not-found', `fair ${fairId}`);
 }
 
 /**
@@ -69,7 +69,8 @@ export async function saveDevice(input: DeviceSettingsInput, now: Instant): Prom
   return runWrite(
     ['device', 'fairs', 'meta'],
     async (db) => {
-      await assertFair(db, fairId);
+      // Only IndexedDB promises may be awaited inside the transaction (no empty async calls).
+      if (fairId !== undefined) await assertFair(db, fairId);
       const { deviceId } = await logState(db);
       const lang = language ?? (await storedLanguage(db));
       const row: DeviceRow = { key: 'this', id: deviceId, name, shortCode, language: lang, ...(fairId === undefined ? {} : { fairId }) };
