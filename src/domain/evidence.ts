@@ -39,7 +39,7 @@ export const Evidence = z
     mime: z
       .string()
       .transform((v) => v.trim().toLowerCase())
-      .pipe(z.string().regex(MIME, { message: 'INVALID_FORMAT' })),
+      .pipe(z.string().regex(MIME, { message: 'INVALID_FORMAT', abort: true })),
     bytes: z.number().int().min(1).max(MAX_EVIDENCE_BYTES),
     capturedAt: Instant,
     capturedBy: UserId,

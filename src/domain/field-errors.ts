@@ -79,7 +79,18 @@ function mapIssue(issue: z.core.$ZodIssue, input: unknown): Omit<FieldError, 'fi
  * (`REQUIRED`) from a wrong type (`INVALID_TYPE`) without relying on zod's message text.
  */
 export function fieldErrors(error: z.ZodError, input: unknown = NO_INPUT): FieldError[] {
-  return error.issues.map((issue) => ({ field: pathOf(issue.path), ...mapIssue(issue, input) }));
+  // One error per field and code: a value failing two checks of the same meaning (a regex and a
+  // refinement both saying `INSTANT`) is told once.
+  const seen = new Set<string>();
+  const out: FieldError[] = [];
+  for (const issue of error.issues) {
+    const e = { field: pathOf(issue.path), ...mapIssue(issue, input) };
+    const key = `${e.field}\u0000${e.code}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(e);
+  }
+  return out;
 }
 
 /** Parses with `schema`; on failure, the field errors. */
