@@ -280,3 +280,6 @@ export function makeCase(options: { state: CaseState; fair?: Fair; start?: Insta
 }
 
 export const eventId = (n: number): EventId => EventId.parse(ulidOf(n, '01E'));
+
+/** The outcome of a decision as one string: `OK` or the error code. */
+export const code = (r: Result<unknown, DomainError>): string => (r.ok ? 'OK' : r.error.code);

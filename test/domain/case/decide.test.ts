@@ -3,11 +3,8 @@ import { Case } from '../../../src/domain/case/case';
 import { CaseCommand, COMMAND_TYPES } from '../../../src/domain/case/commands';
 import { allowedCommands, decide } from '../../../src/domain/case/decide';
 import { fairCloseAt } from '../../../src/domain/fair';
-import type { DomainError, Result } from '../../../src/domain/result';
 import { addMinutes } from '../../../src/domain/time';
-import { actors, Desk, evidenceId, local, makeCase, makeFair } from '../../support/builders';
-
-export const code = (r: Result<unknown, DomainError>): string => (r.ok ? 'OK' : r.error.code);
+import { actors, code, Desk, evidenceId, makeCase, makeFair } from '../../support/builders';
 
 const deepFreeze = <T>(o: T): T => {
   if (o !== null && typeof o === 'object' && !Object.isFrozen(o)) {
