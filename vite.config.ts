@@ -38,6 +38,9 @@ export default defineConfig({
         navigateFallback: '/index.html',
         navigateFallbackDenylist: [/^\/api\//],
         cleanupOutdatedCaches: true,
+        // The first install controls the open page at once, so a kiosk set up online works offline
+        // without a reload. Updates still wait for the user (registerType 'prompt', no skipWaiting).
+        clientsClaim: true,
         maximumFileSizeToCacheInBytes: 5 * 1024 * 1024,
       },
     }),

@@ -1,0 +1,47 @@
+import { createSignal } from 'solid-js';
+import type { Language } from '../../domain/codes';
+import { zh, type MessageKey } from './zh';
+import { en } from './en';
+
+/**
+ * The one translation lookup. Default zh-CN (DOMAIN.md §3 `uiLanguages`); the choice is
+ * remembered per device: in the device record (store `setLanguage`) and, so the very first paint
+ * after a reload is already right without waiting for IndexedDB, in localStorage.
+ */
+export type { MessageKey };
+export type Params = Readonly<Record<string, string | number | boolean | undefined>>;
+
+const DICTIONARIES: Record<Language, Record<MessageKey, string>> = { 'zh-CN': zh, en };
+const LANG_KEY = 'faircase.lang';
+
+const initial = (): Language => {
+  try {
+    return localStorage.getItem(LANG_KEY) === 'en' ? 'en' : 'zh-CN';
+  } catch {
+    return 'zh-CN';
+  }
+};
+
+const [locale, setLocaleSignal] = createSignal<Language>(initial());
+export { locale };
+
+export function setLocale(lang: Language): void {
+  setLocaleSignal(lang);
+  document.documentElement.lang = lang;
+  try {
+    localStorage.setItem(LANG_KEY, lang);
+  } catch {
+    // Private mode: the device record still remembers it.
+  }
+}
+
+export const isMessageKey = (key: string): key is MessageKey => Object.hasOwn(zh, key);
+
+const interpolate = (text: string, params: Params | undefined): string =>
+  params === undefined ? text : text.replace(/\{(\w+)\}/g, (m, name: string) => (params[name] === undefined ? m : String(params[name])));
+
+/** Reactive: reads the locale signal, so a view re-renders on a language switch. */
+export const t = (key: MessageKey, params?: Params): string => interpolate(DICTIONARIES[locale()][key], params);
+
+/** The same lookup in a given language (tests, notices printed in both). */
+export const tIn = (lang: Language, key: MessageKey, params?: Params): string => interpolate(DICTIONARIES[lang][key], params);

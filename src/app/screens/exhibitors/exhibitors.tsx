@@ -1,0 +1,63 @@
+import { A } from '@solidjs/router';
+import { For, Show, type JSX } from 'solid-js';
+import { boothKey } from '../../../domain/validators/booth';
+import { locale, t } from '../../i18n/index';
+import { TextField } from '../../ui/field';
+import { createExhibitorList } from './exhibitors.data';
+
+/** The current fair's exhibitors: search, add by hand, import a file, edit one. */
+export function ExhibitorsScreen(): JSX.Element {
+  const list = createExhibitorList();
+  return (
+    <>
+      <h1>{t('exhibitors.title')}</h1>
+      <Show when={list.fairId()} fallback={<p class="notice notice-warn">{t('exhibitors.needFair')}</p>}>
+        <div class="actions">
+          <A class="btn primary" href="/exhibitors/new" data-testid="add-exhibitor">
+            {t('exhibitors.add')}
+          </A>
+          <A class="btn" href="/exhibitors/import" data-testid="import-exhibitors">
+            {t('exhibitors.import')}
+          </A>
+          <span class="muted" data-testid="exhibitor-count">
+            {t('exhibitors.count', { count: list.total() ?? 0 })}
+          </span>
+        </div>
+        <TextField name="search" type="search" inputMode="search" label={t('common.search')} placeholder={t('exhibitors.search')} value={list.search()} onInput={(v) => list.setSearch(v)} />
+        <Show when={(list.found() ?? []).length > 0} fallback={<p class="muted">{t('exhibitors.empty')}</p>}>
+          <table class="list" data-testid="exhibitor-list">
+            <thead>
+              <tr>
+                <th>{t('exhibitors.colBooths')}</th>
+                <th>{t('exhibitors.colName')}</th>
+                <th>{t('exhibitors.colRegNo')}</th>
+                <th>{t('exhibitors.colDelegation')}</th>
+                <th />
+              </tr>
+            </thead>
+            <tbody>
+              <For each={list.found()}>
+                {(e) => (
+                  <tr>
+                    <td>{e.booths.map(boothKey).join('; ')}</td>
+                    <td>
+                      {locale() === 'en' && e.nameEn !== undefined ? e.nameEn : e.nameZh}
+                      <Show when={locale() !== 'en' && e.nameEn}>{(n) => <div class="muted">{n()}</div>}</Show>
+                    </td>
+                    <td>{e.uscc ?? (e.foreignRegNo === undefined ? '—' : `${e.country} ${e.foreignRegNo}`)}</td>
+                    <td>{e.delegation ?? ''}</td>
+                    <td>
+                      <A class="btn" href={`/exhibitors/${e.id}`}>
+                        {t('common.edit')}
+                      </A>
+                    </td>
+                  </tr>
+                )}
+              </For>
+            </tbody>
+          </table>
+        </Show>
+      </Show>
+    </>
+  );
+}

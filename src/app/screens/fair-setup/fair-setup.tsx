@@ -1,0 +1,61 @@
+import { useNavigate, useParams } from '@solidjs/router';
+import { Show, type JSX } from 'solid-js';
+import { formatInZone } from '../../../domain/time';
+import { storageErrorMessage } from '../../i18n/errors';
+import { t } from '../../i18n/index';
+import { Notice } from '../../ui/notice';
+import { FairBasics } from './fair-basics';
+import { FairRules } from './fair-rules';
+import { createFairSetup } from './fair-setup.data';
+import { FairWindows } from './fair-windows';
+
+/** Create or edit a fair with every setting of DOMAIN.md §3 that `Fair` has. */
+export function FairSetupScreen(): JSX.Element {
+  const params = useParams<{ id?: string }>();
+  // The route decides once: a new form per fair (the component remounts on another id).
+  const id = params.id;
+  const setup = createFairSetup(id);
+  const navigate = useNavigate();
+  const onSave = async (): Promise<void> => {
+    const fair = await setup.save();
+    if (fair !== undefined) navigate('/fairs', { state: { saved: fair.id } });
+  };
+  return (
+    <Show when={setup.form.ready()} fallback={<p class="muted">{t('common.loading')}</p>}>
+      <h1>{id === undefined ? t('fair.titleNew') : t('fair.titleEdit', { name: setup.form.data.nameZh })}</h1>
+      <Show when={setup.form.restoredAt()}>
+        {(at) => (
+          <Notice kind="info" testId="draft-restored">
+            {t('common.draftRestored', { time: formatInZone(at(), 'Asia/Shanghai') })}
+          </Notice>
+        )}
+      </Show>
+      <Show when={setup.failure()}>
+        {(e) => (
+          <Notice kind="error" testId="form-error">
+            {e().kind === 'invalid' ? t('common.fixErrors') : storageErrorMessage(e())}
+          </Notice>
+        )}
+      </Show>
+      <form
+        data-testid="fair-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void onSave();
+        }}
+      >
+        <FairBasics setup={setup} currentId={id} />
+        <FairWindows setup={setup} />
+        <FairRules setup={setup} />
+        <div class="actions sticky-actions">
+          <button type="submit" class="btn primary" data-testid="save" disabled={setup.saving()}>
+            {t('common.save')}
+          </button>
+          <button type="button" class="btn" onClick={() => navigate('/fairs')}>
+            {t('common.back')}
+          </button>
+        </div>
+      </form>
+    </Show>
+  );
+}

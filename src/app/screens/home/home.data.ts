@@ -1,0 +1,20 @@
+import type { Accessor } from 'solid-js';
+import { listDrafts, type Draft } from '../../../store/drafts';
+import { createLiveQuery } from '../../lib/live-query';
+
+/** Drafts left open: forms not yet saved, and visitor forms parked after an idle reset. */
+export const createHomeData = (): { readonly drafts: Accessor<readonly Draft[] | undefined> } => ({
+  drafts: createLiveQuery(() => listDrafts()),
+});
+
+/** Where a draft's form lives, from its key (`fair:new`, `fair:<id>`, `exhibitor:<fairId>:new`, …). */
+export function draftHref(draft: Draft): string | undefined {
+  const [form, id] = draft.key.split(':');
+  if (form === 'fair') return id === 'new' ? '/fairs/new' : `/fairs/${id}`;
+  if (form === 'device') return '/device';
+  if (form === 'exhibitor') {
+    const exhibitor = draft.key.split(':')[2];
+    return exhibitor === undefined || exhibitor === 'new' ? '/exhibitors/new' : `/exhibitors/${exhibitor}`;
+  }
+  return undefined;
+}

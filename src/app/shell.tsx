@@ -1,0 +1,95 @@
+import { A, type RouteSectionProps } from '@solidjs/router';
+import { For, onMount, Show, Suspense, type JSX } from 'solid-js';
+import { storageErrorMessage } from './i18n/errors';
+import { locale, t, type MessageKey } from './i18n/index';
+import { applyUpdate, dismissOfflineReady, dismissUpdate, offlineReady, updateError, updateWaiting } from './pwa/register';
+import { useAppState } from './state/app-state';
+import { Notice } from './ui/notice';
+import { StatusBar } from './ui/status-bar';
+
+/** Above this share of the quota the status bar warns (issue 5: storage warnings). */
+const QUOTA_WARN_SHARE = 0.8;
+
+const NAV: readonly { readonly href: string; readonly label: MessageKey; readonly end?: boolean }[] = [
+  { href: '/', label: 'nav.home', end: true },
+  { href: '/fairs', label: 'nav.fairs' },
+  { href: '/exhibitors', label: 'nav.exhibitors' },
+  { href: '/device', label: 'nav.device' },
+  { href: '/storage', label: 'nav.storage' },
+];
+
+/** The kiosk layout: status bar, warnings, a navigation rail and the screen. */
+export function Shell(props: RouteSectionProps): JSX.Element {
+  const app = useAppState();
+  onMount(() => {
+    // P2 (issue 5): the bench measures cold start up to this mark.
+    document.documentElement.dataset.shell = 'interactive';
+    performance.mark('shell-interactive');
+  });
+  const quotaPercent = (): number | undefined => {
+    const s = app.storage();
+    return s === undefined || s.quota === 0 ? undefined : Math.round((s.usage / s.quota) * 100);
+  };
+  const persistRefused = (): boolean => {
+    const asked = app.storage()?.asked;
+    return asked !== undefined && asked.supported && !asked.granted && app.storage()?.persisted !== true;
+  };
+  return (
+    <div class="shell" lang={locale()}>
+      <StatusBar
+        online={app.online()}
+        unsynced={app.unsynced()}
+        fairName={app.fair()?.nameZh === undefined ? undefined : locale() === 'en' ? (app.fair()?.nameEn ?? app.fair()?.nameZh) : app.fair()?.nameZh}
+        deviceCode={app.device()?.shortCode}
+        onSwitchLanguage={() => void app.switchLanguage(locale() === 'en' ? 'zh-CN' : 'en')}
+      />
+      <div class="warnings">
+        <Show when={app.saveFailure()}>
+          {(e) => (
+            <Notice kind="error" testId="save-failure" action={{ label: t('warn.dismiss'), onClick: () => app.dismissSaveFailure() }}>
+              {t('warn.saveFailed', { message: storageErrorMessage(e()) })}
+            </Notice>
+          )}
+        </Show>
+        <Show when={(quotaPercent() ?? 0) >= QUOTA_WARN_SHARE * 100}>
+          <Notice kind="warn" testId="quota-warning">
+            {t('warn.quotaHigh', { percent: quotaPercent() ?? 0 })}
+          </Notice>
+        </Show>
+        <Show when={persistRefused()}>
+          <Notice kind="warn" testId="persist-warning">
+            {t('warn.persistRefused')}
+          </Notice>
+        </Show>
+        <Show when={updateWaiting()}>
+          <Notice kind="info" testId="update-prompt" action={{ label: t('pwa.updateNow'), onClick: () => void applyUpdate() }}>
+            {t('pwa.updateAvailable')}{' '}
+            <button type="button" class="btn link" onClick={() => dismissUpdate()}>
+              {t('pwa.later')}
+            </button>
+          </Notice>
+        </Show>
+        <Show when={updateError()}>{(e) => <Notice kind="error">{t('pwa.updateBlocked', { message: storageErrorMessage(e()) })}</Notice>}</Show>
+        <Show when={offlineReady()}>
+          <Notice kind="ok" testId="offline-ready" action={{ label: t('warn.dismiss'), onClick: () => dismissOfflineReady() }}>
+            {t('pwa.offlineReady')}
+          </Notice>
+        </Show>
+      </div>
+      <div class="body">
+        <nav class="rail" aria-label="FairCase">
+          <For each={NAV}>
+            {(item) => (
+              <A href={item.href} end={item.end === true} class="rail-link" activeClass="active">
+                {t(item.label)}
+              </A>
+            )}
+          </For>
+        </nav>
+        <main class="screen">
+          <Suspense fallback={<p class="muted">{t('common.loading')}</p>}>{props.children}</Suspense>
+        </main>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,102 @@
+import { createContext, createSignal, onCleanup, onMount, useContext, type Accessor, type JSX } from 'solid-js';
+import type { Fair } from '../../domain/fair';
+import type { Language } from '../../domain/codes';
+import { loadDevice, loadLanguage, setLanguage, type DeviceSettings } from '../../store/device';
+import { getFair } from '../../store/fairs';
+import { unsyncedCount } from '../../store/outbox';
+import { storageStatus, type StorageStatus } from '../../store/persistence';
+import type { StorageError } from '../../store/result';
+import { locale, setLocale } from '../i18n/index';
+import { createLiveQuery, createLiveQueryOn } from '../lib/live-query';
+
+/**
+ * Cross-screen state in one context (STYLE.md): this device, its current fair, the language,
+ * the network, the unsynced count and the storage warnings of the status bar.
+ */
+export interface AppState {
+  readonly device: Accessor<DeviceSettings | undefined>;
+  /** False until the device row has been read once (undefined then means "not set up"). */
+  readonly deviceLoaded: Accessor<boolean>;
+  readonly fair: Accessor<Fair | undefined>;
+  readonly online: Accessor<boolean>;
+  readonly unsynced: Accessor<number | undefined>;
+  readonly storage: Accessor<StorageStatus | undefined>;
+  /** The last failed save anywhere in the app, until dismissed. */
+  readonly saveFailure: Accessor<StorageError | undefined>;
+  reportStorageError(e: StorageError): void;
+  dismissSaveFailure(): void;
+  refreshStorage(): Promise<void>;
+  switchLanguage(lang: Language): Promise<void>;
+}
+
+const AppStateContext = createContext<AppState>();
+
+const STORAGE_POLL_MS = 60_000;
+
+export function AppStateProvider(props: { readonly children: JSX.Element }): JSX.Element {
+  const deviceRead = createLiveQuery(async () => ({ device: await loadDevice() }));
+  const device = (): DeviceSettings | undefined => deviceRead()?.device;
+  const fair = createLiveQueryOn(
+    () => device()?.fairId,
+    async (id) => (id === undefined ? undefined : getFair(id)),
+  );
+  const unsynced = createLiveQuery(() => unsyncedCount());
+  const [online, setOnline] = createSignal(navigator.onLine);
+  const [storage, setStorage] = createSignal<StorageStatus>();
+  const [saveFailure, setSaveFailure] = createSignal<StorageError>();
+
+  const refreshStorage = async (): Promise<void> => {
+    try {
+      setStorage(await storageStatus());
+    } catch {
+      // The status bar keeps its last reading.
+    }
+  };
+
+  onMount(() => {
+    const up = (): void => void setOnline(true);
+    const down = (): void => void setOnline(false);
+    window.addEventListener('online', up);
+    window.addEventListener('offline', down);
+    // Storage figures are not observable; read them now, after saves and once a minute.
+    const timer = setInterval(() => void refreshStorage(), STORAGE_POLL_MS);
+    setTimeout(() => void refreshStorage(), 500);
+    void loadLanguage().then((lang) => {
+      if (lang !== locale()) setLocale(lang);
+    });
+    onCleanup(() => {
+      window.removeEventListener('online', up);
+      window.removeEventListener('offline', down);
+      clearInterval(timer);
+    });
+  });
+
+  const state: AppState = {
+    device,
+    deviceLoaded: () => deviceRead() !== undefined,
+    fair,
+    online,
+    unsynced,
+    storage,
+    saveFailure,
+    reportStorageError: (e) => {
+      // Validation errors are shown at their fields, not as a storage failure.
+      if (e.kind !== 'invalid') setSaveFailure(e);
+      void refreshStorage();
+    },
+    dismissSaveFailure: () => setSaveFailure(undefined),
+    refreshStorage,
+    switchLanguage: async (lang) => {
+      setLocale(lang);
+      const saved = await setLanguage(lang);
+      if (!saved.ok) state.reportStorageError(saved.error);
+    },
+  };
+  return <AppStateContext.Provider value={state}>{props.children}</AppStateContext.Provider>;
+}
+
+export function useAppState(): AppState {
+  const s = useContext(AppStateContext);
+  if (s === undefined) throw new Error('useAppState outside AppStateProvider');
+  return s;
+}

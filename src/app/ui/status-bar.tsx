@@ -1,0 +1,31 @@
+import { Show, type JSX } from 'solid-js';
+import { t } from '../i18n/index';
+
+/** The always-visible bar: network, unsynced count, current fair and the language switch. */
+export function StatusBar(props: {
+  readonly online: boolean;
+  readonly unsynced: number | undefined;
+  readonly fairName: string | undefined;
+  readonly deviceCode: string | undefined;
+  readonly onSwitchLanguage: () => void;
+}): JSX.Element {
+  return (
+    <header class="status-bar">
+      <div class="brand">{t('app.title')}</div>
+      <div class="status-fair" data-testid="status-fair">
+        {props.fairName ?? t('status.noFair')}
+        <Show when={props.deviceCode}>{(c) => <span class="device-code">{c()}</span>}</Show>
+      </div>
+      <div class="status-net" classList={{ offline: !props.online }} data-testid="status-network" data-online={String(props.online)}>
+        <span class="dot" aria-hidden="true" />
+        {props.online ? t('status.online') : t('status.offline')}
+      </div>
+      <div class="status-sync" data-testid="status-unsynced">
+        {props.unsynced === undefined || props.unsynced === 0 ? t('status.allSynced') : t('status.unsynced', { count: props.unsynced })}
+      </div>
+      <button type="button" class="btn lang" aria-label={t('status.languageLabel')} data-testid="language-switch" onClick={() => props.onSwitchLanguage()}>
+        {t('status.language')}
+      </button>
+    </header>
+  );
+}
