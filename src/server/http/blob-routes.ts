@@ -18,22 +18,19 @@ export function blobRoutes(storage: Storage): Hono<Env> {
   const app = new Hono<Env>();
   app.use('*', authenticated(storage));
 
-  app.on('HEAD', '/:sha256', async (c) => {
-    const denied = allowed(c, { users: ['organizer', 'expert'], devices: ['desk', 'expert'] });
-    if (denied !== undefined) return denied;
-    const sha = Sha256Path.safeParse(c.req.param('sha256'));
-    if (!sha.success) return c.body(null, 400);
-    const size = await storage.blobSize(sha.data);
-    if (size === undefined) return c.body(null, 404);
-    c.header('Content-Length', String(size));
-    return c.body(null, 200);
-  });
-
+  // Hono answers HEAD with the GET route (body dropped), so one handler serves both.
   app.get('/:sha256', async (c) => {
-    const denied = allowed(c, { users: ['organizer', 'expert'] });
+    const head = c.req.method === 'HEAD';
+    const denied = allowed(c, head ? { users: ['organizer', 'expert'], devices: ['desk', 'expert'] } : { users: ['organizer', 'expert'] });
     if (denied !== undefined) return denied;
     const sha = Sha256Path.safeParse(c.req.param('sha256'));
     if (!sha.success) return refuse(c, 400, 'INVALID_PATH');
+    if (head) {
+      const size = await storage.blobSize(sha.data);
+      if (size === undefined) return c.body(null, 404);
+      c.header('Content-Length', String(size));
+      return c.body(null, 200);
+    }
     const data = await storage.getBlob(sha.data);
     if (data === undefined) return refuse(c, 404, 'NOT_FOUND');
     c.header('Content-Type', 'application/octet-stream');
