@@ -67,14 +67,29 @@ export async function runWrite<T>(
 ): Promise<StoreResult<T>> {
   const db = getDb();
   const scope = [...new Set<TableName>([...tables, ...(options.log === false ? [] : LOG_TABLES)])];
-  for (let attempt = 0; ; attempt++) {
+  let reopened = false;
+  let recounted = false;
+  for (;;) {
+    guessedLog.delete(db);
     try {
       await ready(db);
       const value = await db.transaction('rw', scope, () => fn(db));
       if (options.now !== undefined) void rememberPersistence(db, options.now);
       return ok(value);
     } catch (e) {
-      if (attempt === 0 && isClosedConnection(e) && !db.outdated) continue;
+      // Whatever failed, the log state this connection remembered may be wrong now.
+      const guessed = guessedLog.has(db);
+      knownLog.delete(db);
+      if (!reopened && isClosedConnection(e) && !db.outdated) {
+        reopened = true;
+        continue;
+      }
+      // An attempt that numbered its items from the remembered state is retried once from the
+      // stored state: another tab may have written in between (see appendItems).
+      if (!recounted && guessed && !(e instanceof StoreFailure)) {
+        recounted = true;
+        continue;
+      }
       return err(toStorageError(e));
     }
   }
@@ -111,6 +126,24 @@ export interface ItemInput {
 }
 
 /**
+ * The log state after this connection's last write, so the next write can number its items
+ * without first waiting for a read (one round trip less on every save, P1). It is only a guess:
+ * the stored state is read in the same transaction, in parallel with the writes, and if another
+ * tab wrote in between (different state, or the unique `seq` index refuses a number) the
+ * transaction aborts and runWrite retries once from the stored state.
+ */
+const knownLog = new WeakMap<FairCaseDb, LogState>();
+/** Set when the running attempt used `knownLog`. */
+const guessedLog = new WeakSet<FairCaseDb>();
+
+class StaleLogError extends Error {
+  override readonly name = 'StaleLogError';
+}
+
+const sameLog = (a: LogState | undefined, b: LogState): boolean =>
+  a !== undefined && a.deviceId === b.deviceId && a.seq === b.seq && a.hlc === b.hlc;
+
+/**
  * Records one item: the next gap-free seq and the next HLC of this device, written to `items`
  * (the local log) and `outbox` (until the server acknowledges it). Call it inside `runWrite`:
  * the seq counter is read and written in the action's own transaction, so two tabs writing at
@@ -122,14 +155,7 @@ export async function appendItem(db: FairCaseDb, input: ItemInput, now: Instant)
   return item;
 }
 
-/** Several items of one action (an import), numbered consecutively in the same transaction. */
-export async function appendItems(db: FairCaseDb, inputs: readonly ItemInput[], now: Instant): Promise<SyncItem[]> {
-  const tx = Dexie.currentTransaction;
-  if (tx === null || tx.mode !== 'readwrite' || !LOG_TABLES.every((t) => tx.storeNames.includes(t))) {
-    throw new Error('appendItem runs inside runWrite (a rw transaction over items, outbox and meta)');
-  }
-  if (inputs.length === 0) return [];
-  const state = await logState(db);
+function numbered(state: LogState, inputs: readonly ItemInput[], now: Instant): { items: SyncItem[]; next: LogState } {
   const nowMs = instantToMs(now);
   let { seq, hlc } = state;
   const items = inputs.map((input): SyncItem => {
@@ -147,7 +173,28 @@ export async function appendItems(db: FairCaseDb, inputs: readonly ItemInput[], 
       payload: input.payload,
     };
   });
-  const next: LogState = hlc === undefined ? { ...state, seq } : { ...state, seq, hlc };
-  await Promise.all([db.items.bulkAdd(items), db.outbox.bulkAdd(items), db.meta.put({ key: LOG_KEY, value: next })]);
+  return { items, next: hlc === undefined ? { ...state, seq } : { ...state, seq, hlc } };
+}
+
+/** Several items of one action (an import), numbered consecutively in the same transaction. */
+export async function appendItems(db: FairCaseDb, inputs: readonly ItemInput[], now: Instant): Promise<SyncItem[]> {
+  const tx = Dexie.currentTransaction;
+  if (tx === null || tx.mode !== 'readwrite' || !LOG_TABLES.every((t) => tx.storeNames.includes(t))) {
+    throw new Error('appendItem runs inside runWrite (a rw transaction over items, outbox and meta)');
+  }
+  if (inputs.length === 0) return [];
+  const guess = knownLog.get(db);
+  const state = guess ?? (await logState(db));
+  const { items, next } = numbered(state, inputs, now);
+  // With a guess, the stored state is read first (requests run in order) to check it.
+  const check =
+    guess === undefined
+      ? undefined
+      : db.meta.get(LOG_KEY).then((row) => {
+          if (!sameLog(row?.value as LogState | undefined, guess)) throw new StaleLogError('another tab wrote to the log');
+        });
+  if (guess !== undefined) guessedLog.add(db);
+  await Promise.all([check, db.items.bulkAdd(items), db.outbox.bulkAdd(items), db.meta.put({ key: LOG_KEY, value: next })]);
+  knownLog.set(db, next);
   return items;
 }

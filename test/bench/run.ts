@@ -7,8 +7,9 @@
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { meets, type BenchSuite, type Figure } from './figure';
+import { storeBench } from './store.bench';
 
-const suites: readonly BenchSuite[] = [];
+const suites: readonly BenchSuite[] = [storeBench];
 
 const fmt = (n: number): string =>
   Math.abs(n) >= 1000 ? Math.round(n).toLocaleString('en-US') : Number(n.toPrecision(3)).toString();

@@ -3,12 +3,15 @@
  * and the outbox row; seq gap-free; HLC increasing; bad input writes nothing.
  */
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { compareHlc } from '../../src/domain/hlc';
+import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
+import { compareHlc, tickHlc } from '../../src/domain/hlc';
+import { EventId } from '../../src/domain/ids';
 import { SyncItem } from '../../src/domain/sync-item';
-import { getDb } from '../../src/store/db';
+import { FairCaseDb, getDb } from '../../src/store/db';
 import { createFair, getFair, listFairs, updateFair } from '../../src/store/fairs';
 import { importExhibitors } from '../../src/store/exhibitors';
 import { appendItem, runWrite } from '../../src/store/write';
+import type { LogState } from '../../src/store/write';
 import { clock, exhibitorInput, fairInput, freshDb, resetDb } from './fixtures';
 
 beforeEach(() => {
@@ -148,5 +151,43 @@ describe('the local log', () => {
     // Inside runWrite it records.
     const r = await runWrite([], (d) => appendItem(d, { kind: 'fair', entityId: '01JS0000000000000000000000', fairId: '01JS0000000000000000000000' as never, payload: {} }, clock()()));
     expect(r.ok && r.value.seq).toBe(1);
+  });
+});
+
+describe('numbering without a read first (P1)', () => {
+  test('consecutive saves in one tab are not retried', async () => {
+    let created = 0;
+    const count = (): void => {
+      created += 1;
+    };
+    getDb().items.hook('creating', count);
+    const now = clock();
+    for (const code of ['A1', 'B2', 'C3', 'D4']) expect((await createFair(fairInput({ code }), now())).ok).toBe(true);
+    getDb().items.hook('creating').unsubscribe(count);
+    expect(created).toBe(4);
+  });
+
+  test('another tab writing in between: the save is renumbered, seq stays gap-free', async () => {
+    const now = clock();
+    expect((await createFair(fairInput({ code: 'A1' }), now())).ok).toBe(true);
+    // The "other tab": its own connection to the same database appends item 2.
+    const other = new FairCaseDb(getDb().name, { indexedDB, IDBKeyRange });
+    await other.transaction('rw', [other.items, other.outbox, other.meta], async () => {
+      const log = (await other.meta.get('log'))?.value as LogState;
+      const [item] = await other.items.toArray();
+      if (item === undefined) throw new Error('no item');
+      const theirs = { ...item, id: EventId.parse('01JS00000000000000000000T2'), seq: log.seq + 1, hlc: tickHlc(log.hlc, Date.parse(now()), log.deviceId) };
+      await other.items.add(theirs);
+      await other.outbox.add(theirs);
+      await other.meta.put({ key: 'log', value: { ...log, seq: theirs.seq, hlc: theirs.hlc } });
+    });
+    other.close();
+    expect((await createFair(fairInput({ code: 'B2' }), now())).ok).toBe(true);
+    expect((await createFair(fairInput({ code: 'C3' }), now())).ok).toBe(true);
+    const items = await getDb().items.orderBy('seq').toArray();
+    expect(items.map((i) => i.seq)).toEqual([1, 2, 3, 4]);
+    const hlcs = items.map((i) => i.hlc);
+    expect(hlcs).toEqual([...hlcs].sort());
+    expect(new Set(hlcs).size).toBe(4);
   });
 });
