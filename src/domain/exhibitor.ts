@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { ExhibitorId, FairId } from './ids';
 import { OptionalText, Text, normaliseText } from './text';
-import { Booth } from './validators/booth';
+import type { BoothPatterns } from './validators/booth';
+import { Booth, boothSchemaFor } from './validators/booth';
 import { Country } from './validators/country';
 import { Phone } from './validators/phone';
 import { recordMeta } from './validators/record-meta';
@@ -25,38 +26,55 @@ export const Contact = z.object({
 });
 export type Contact = z.infer<typeof Contact>;
 
-export const Exhibitor = z
-  .object({
-    id: ExhibitorId,
-    fairId: FairId,
-    nameZh: Text(1, 100),
-    nameEn: OptionalText(200),
-    country: Country,
-    uscc: Uscc.optional(),
-    foreignRegNo: Text(1, 40).optional(),
-    /** 交易团: the delegation the exhibitor came with. */
-    delegation: OptionalText(100),
-    booths: z.array(Booth).min(1).max(100),
-    contacts: z.array(Contact).max(20).default([]),
-    ...recordMeta,
-  })
-  .superRefine((e, ctx) => {
-    if (e.uscc !== undefined && e.country !== 'CN') {
-      ctx.addIssue({ code: 'custom', message: 'USCC_NOT_APPLICABLE', path: ['uscc'] });
-    }
-    // `CN:` keys are USCC keys: a CN exhibitor is keyed by its USCC or, failing that, its name.
-    if (e.foreignRegNo !== undefined && e.country === 'CN') {
-      ctx.addIssue({ code: 'custom', message: 'FOREIGN_REG_NO_NOT_APPLICABLE', path: ['foreignRegNo'] });
-    }
-    const seen = new Set<string>();
-    e.booths.forEach((b, i) => {
-      const k = `${b.hall}/${b.stand}`;
-      if (seen.has(k)) ctx.addIssue({ code: 'custom', message: 'DUPLICATE_VALUE', path: ['booths', i] });
-      seen.add(k);
+const build = (booth: typeof Booth) =>
+  z
+    .object({
+      id: ExhibitorId,
+      fairId: FairId,
+      nameZh: Text(1, 100),
+      nameEn: OptionalText(200),
+      country: Country,
+      uscc: Uscc.optional(),
+      foreignRegNo: Text(1, 40).optional(),
+      /** 交易团: the delegation the exhibitor came with. */
+      delegation: OptionalText(100),
+      booths: z.array(booth).min(1).max(100),
+      contacts: z.array(Contact).max(20).default([]),
+      ...recordMeta,
+    })
+    .superRefine((e, ctx) => {
+      if (e.uscc !== undefined && e.country !== 'CN') {
+        ctx.addIssue({ code: 'custom', message: 'USCC_NOT_APPLICABLE', path: ['uscc'] });
+      }
+      // `CN:` keys are USCC keys: a CN exhibitor is keyed by its USCC or, failing that, its name.
+      if (e.foreignRegNo !== undefined && e.country === 'CN') {
+        ctx.addIssue({ code: 'custom', message: 'FOREIGN_REG_NO_NOT_APPLICABLE', path: ['foreignRegNo'] });
+      }
+      const seen = new Set<string>();
+      e.booths.forEach((b, i) => {
+        const k = `${b.hall}/${b.stand}`;
+        if (seen.has(k)) ctx.addIssue({ code: 'custom', message: 'DUPLICATE_VALUE', path: ['booths', i] });
+        seen.add(k);
+      });
     });
-  });
+
+/** An exhibitor whose booths follow the default patterns (§2). */
+export const Exhibitor = build(Booth);
 export type Exhibitor = z.infer<typeof Exhibitor>;
 export type ExhibitorInput = z.input<typeof Exhibitor>;
+
+const cache = new Map<typeof Booth, typeof Exhibitor>([[Booth, Exhibitor]]);
+
+/** The exhibitor schema of one fair: its booths checked against `settings.booth` (§3). */
+export function exhibitorSchemaFor(patterns: BoothPatterns): typeof Exhibitor {
+  const booth = boothSchemaFor(patterns);
+  let schema = cache.get(booth);
+  if (schema === undefined) {
+    schema = build(booth);
+    cache.set(booth, schema);
+  }
+  return schema;
+}
 
 /** Names compare after NFKC, trimming, collapsing inner whitespace and upper-casing Latin letters. */
 const nameForKey = (name: string): string => normaliseText(name).replace(/\s+/g, ' ').toUpperCase();

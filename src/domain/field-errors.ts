@@ -12,6 +12,28 @@ export interface FieldError {
   readonly params: Readonly<Record<string, string | number | boolean>>;
 }
 
+/**
+ * Every field-error code the entity schemas and validators produce, for the app's message
+ * catalogue (zh-CN and English) to cover. Generic codes come from zod's issues; the rest are
+ * refinements' codes.
+ */
+export const FIELD_ERROR_CODES = [
+  // zod issues, mapped below
+  'REQUIRED', 'INVALID_TYPE', 'TOO_SHORT', 'TOO_LONG', 'TOO_FEW', 'TOO_MANY', 'TOO_SMALL', 'TOO_BIG',
+  'INVALID_FORMAT', 'INVALID_VALUE', 'UNKNOWN_FIELD', 'NOT_MULTIPLE_OF', 'INVALID',
+  // identifiers (§2)
+  'USCC_CHECK_DIGIT', 'RESIDENT_ID_CHECK_DIGIT', 'RESIDENT_ID_BIRTH_DATE', 'PATENT_CHECK_DIGIT', 'PATENT_TYPE_DIGIT',
+  'PATENT_TYPE_MISMATCH', 'UNKNOWN_COUNTRY', 'ULID', 'INSTANT', 'CIVIL_DATE', 'CLOCK_TIME', 'TIME_ZONE', 'COUNTRY',
+  'FAIR_CODE', 'REGEX', 'HLC',
+  // consistency between fields
+  'USCC_NOT_APPLICABLE', 'FOREIGN_REG_NO_NOT_APPLICABLE', 'STANDING_NOT_APPLICABLE', 'NOT_APPLICABLE', 'DUPLICATE_VALUE',
+  'END_BEFORE_START', 'DAYS_ORDER', 'DESK_HOURS_ORDER', 'ORIGINAL_NOT_SIGHTED', 'MIME_NOT_ALLOWED', 'PHOTO_REQUIRED',
+  // commitments (§8), sanctions (§7), case numbers (§9)
+  'CLAUSES_NOT_ACCEPTED', 'CONTENT_HASH_MISMATCH', 'GUARD_FAILED:RP3', 'GUARD_FAILED:CM1', 'INVALID_COMMITMENT',
+  'CASE_NUMBER_FORMAT', 'CASE_NUMBER_CHECK', 'CASE_NUMBER_AMBIGUOUS', 'NOT_CANONICAL',
+] as const;
+export type FieldErrorCode = (typeof FIELD_ERROR_CODES)[number];
+
 /** A code is UPPER_SNAKE, optionally `CODE:DETAIL` (e.g. `GUARD_FAILED:CS14`). */
 const CODE = /^[A-Z][A-Z0-9_]*(:[A-Z0-9_-]+)?$/;
 

@@ -1,5 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { Exhibitor, ExhibitorKey, exhibitorKey, exhibitorKeyOf, isWeakKey } from '../../src/domain/exhibitor';
+import { Exhibitor, ExhibitorKey, exhibitorKey, exhibitorKeyOf, exhibitorSchemaFor, isWeakKey } from '../../src/domain/exhibitor';
+import { DEFAULT_BOOTH_PATTERNS } from '../../src/domain/validators/booth';
+import { makeFair } from '../support/builders';
 import { parseFields } from '../../src/domain/field-errors';
 import { USCC, exhibitorInput } from '../support/entity-builders';
 
@@ -50,5 +52,15 @@ describe('Exhibitor (DOMAIN.md §2)', () => {
   test('a USCC belongs to a CN exhibitor; a foreign number to a foreign one', () => {
     expect(errors(exhibitorInput({ country: 'US' }))).toEqual(['uscc:USCC_NOT_APPLICABLE']);
     expect(errors(exhibitorInput({ uscc: undefined, foreignRegNo: '12345' }))).toEqual(['foreignRegNo:FOREIGN_REG_NO_NOT_APPLICABLE']);
+  });
+
+  test("a fair's own booth patterns (settings.booth) replace the defaults", () => {
+    const fair = makeFair({ settings: { booth: { hall: '^[A-D]$', stand: '^[A-D]-\\d{1,3}$' } } });
+    const schema = exhibitorSchemaFor(fair.settings.booth);
+    expect(schema.parse(exhibitorInput({ booths: [{ hall: 'b', stand: 'b-12' }] })).booths).toEqual([{ hall: 'B', stand: 'B-12' }]);
+    const r = schema.safeParse(exhibitorInput());
+    expect(r.success ? [] : r.error.issues.map((i) => i.path.join('.'))).toEqual(['booths.0.hall', 'booths.0.stand']);
+    expect(exhibitorSchemaFor(fair.settings.booth)).toBe(schema);
+    expect(exhibitorSchemaFor(DEFAULT_BOOTH_PATTERNS)).toBe(Exhibitor);
   });
 });

@@ -1,6 +1,8 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { describe, expect, test } from 'vitest';
-import { fieldErrors, parseFields } from '../../src/domain/field-errors';
+import { FIELD_ERROR_CODES, fieldErrors, parseFields } from '../../src/domain/field-errors';
 import { Text } from '../../src/domain/text';
 import { Booth } from '../../src/domain/validators/booth';
 import { Uscc } from '../../src/domain/validators/uscc';
@@ -85,5 +87,25 @@ describe('ZodError → field errors (issue 4 "Bad input")', () => {
   test('unknown keys of a strict object are UNKNOWN_FIELD', () => {
     const r = parseFields(z.strictObject({ a: z.string() }), { a: 'x', b: 1 });
     expect(!r.ok && r.errors).toEqual([{ field: '', code: 'UNKNOWN_FIELD', params: { keys: 'b' } }]);
+  });
+});
+
+describe('the code catalogue the app translates', () => {
+  // The entity files of issue 4 part 3 and the lead's basics they build on.
+  const FILES = [
+    'exhibitor', 'party', 'ip-right', 'commitment', 'evidence', 'measure', 'consultation', 'outreach', 'inspection',
+    'sanction', 'field-errors', 'canonical-json', 'case/checklist', 'case/case-number', 'text', 'time', 'ids', 'fair', 'hlc',
+    'validators/uscc', 'validators/resident-id', 'validators/patent', 'validators/trademark', 'validators/phone',
+    'validators/booth', 'validators/country', 'validators/record-meta',
+  ];
+
+  test('every code these schemas can emit is in FIELD_ERROR_CODES', () => {
+    const emitted = new Set<string>();
+    for (const f of FILES) {
+      const src = readFileSync(fileURLToPath(new URL(`../../src/domain/${f}.ts`, import.meta.url)), 'utf8');
+      for (const m of src.matchAll(/(?:message: |domainError\()'([A-Z][A-Z0-9_:]*)'/g)) emitted.add(m[1] ?? '');
+    }
+    expect(emitted.size).toBeGreaterThan(20);
+    expect([...emitted].filter((c) => !(FIELD_ERROR_CODES as readonly string[]).includes(c))).toEqual([]);
   });
 });

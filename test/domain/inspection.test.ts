@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { parseFields } from '../../src/domain/field-errors';
-import { Inspection } from '../../src/domain/inspection';
-import { ulidOf } from '../support/builders';
+import { Inspection, inspectionSchemaFor } from '../../src/domain/inspection';
+import { makeFair, ulidOf } from '../support/builders';
 import { meta } from '../support/entity-builders';
 
 const input = (over: Record<string, unknown> = {}) => ({
@@ -35,5 +35,11 @@ describe('Inspection (DOMAIN.md §2)', () => {
     expect(errors(input({ booth: undefined }))).toEqual(['booth:REQUIRED']);
     expect(errors(input({ note: '记'.repeat(501) }))).toEqual(['note:TOO_LONG']);
     expect(errors(input({ at: 1713322800000 }))).toEqual(['at:INVALID_TYPE']);
+  });
+
+  test("the booth follows the fair's own patterns", () => {
+    const schema = inspectionSchemaFor(makeFair({ settings: { booth: { hall: '^[A-D]$', stand: '^\\d{3}$' } } }).settings.booth);
+    expect(schema.parse(input({ booth: { hall: 'a', stand: '101' } })).booth).toEqual({ hall: 'A', stand: '101' });
+    expect(schema.safeParse(input()).success).toBe(false);
   });
 });

@@ -25,11 +25,12 @@ const build = (p: BoothPatterns) =>
 export const Booth = build(DEFAULT_BOOTH_PATTERNS);
 export type Booth = z.infer<typeof Booth>;
 
-const cache = new Map<string, typeof Booth>();
+const patternKey = (p: BoothPatterns): string => `${p.hall}\n${p.stand}`;
+const cache = new Map<string, typeof Booth>([[patternKey(DEFAULT_BOOTH_PATTERNS), Booth]]);
 
 /** The booth schema for one fair's `settings.booth` patterns (cached per pattern pair). */
 export function boothSchemaFor(patterns: BoothPatterns): typeof Booth {
-  const key = `${patterns.hall}\n${patterns.stand}`;
+  const key = patternKey(patterns);
   let schema = cache.get(key);
   if (schema === undefined) {
     schema = build(patterns);
