@@ -1,0 +1,70 @@
+import { afterAll, beforeAll, expect, inject, test } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { launchChromium } from '../support/browser';
+import { en } from '../../src/app/i18n/en';
+import { zh } from '../../src/app/i18n/zh';
+import { createFair, go, newKiosk, setUpDevice, storedCount, waitForShell } from './support/kiosk';
+
+/**
+ * Issue 5: a full disk on save shows a clear message in both languages and loses nothing that
+ * was already stored. The init script makes every IndexedDB write throw a real
+ * `QuotaExceededError` DOMException while `window.__failWrites` is set: the same error a full
+ * origin quota raises.
+ */
+const FAIL_WRITES = `
+  (() => {
+    for (const method of ['put', 'add', 'delete', 'clear']) {
+      const original = IDBObjectStore.prototype[method];
+      IDBObjectStore.prototype[method] = function (...args) {
+        if (window.__failWrites === true) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+        return original.apply(this, args);
+      };
+    }
+  })();
+`;
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser.close();
+});
+
+test('a quota error on save: a clear message in zh-CN and English, nothing stored is lost', async () => {
+  const { context, page } = await newKiosk(browser);
+  await context.addInitScript(FAIL_WRITES);
+  await page.goto(inject('appUrl'));
+  await waitForShell(page);
+  await createFair(page, { code: 'QF01', nameZh: '配额测试展', sessionNo: '1', days: ['2025-05-01'] });
+  await setUpDevice(page, '配额台', 'Q1', 'QF01 · 配额测试展');
+  const itemsBefore = await storedCount(page, 'items');
+
+  await go(page, '/fairs');
+  await page.click('[data-testid=fair-card] a.btn');
+  await page.waitForSelector('[data-testid=fair-form]');
+  await page.evaluate(() => void ((window as unknown as { __failWrites: boolean }).__failWrites = true));
+  await page.fill('input[name=nameZh]', '配额测试展（改名）');
+  await page.click('[data-testid=save]');
+
+  await expect.poll(() => page.textContent('[data-testid=form-error]')).toBe(zh['storageError.quota-exceeded']);
+  await expect.poll(() => page.textContent('[data-testid=save-failure]')).toContain(zh['storageError.quota-exceeded']);
+  await page.click('[data-testid=language-switch]');
+  await expect.poll(() => page.textContent('[data-testid=form-error]')).toBe(en['storageError.quota-exceeded']);
+  // What was typed is still on screen, not thrown away by the failure.
+  expect(await page.inputValue('input[name=nameZh]')).toBe('配额测试展（改名）');
+
+  // The disk has room again: a reload shows the stored fair untouched and the typed edit back.
+  await page.evaluate(() => void ((window as unknown as { __failWrites: boolean }).__failWrites = false));
+  await page.reload();
+  await waitForShell(page);
+  expect(await storedCount(page, 'fairs')).toBe(1);
+  expect(await storedCount(page, 'items')).toBe(itemsBefore);
+  await go(page, '/fairs');
+  await expect.poll(() => page.textContent('[data-testid=fair-card] h3')).toContain('配额测试展');
+  expect(await page.textContent('[data-testid=fair-card] h3')).not.toContain('改名');
+  await page.click('[data-testid=fair-card] a.btn');
+  await page.waitForSelector('[data-testid=fair-form]');
+  expect(await page.inputValue('input[name=nameZh]')).toBe('配额测试展（改名）');
+  await context.close();
+});
