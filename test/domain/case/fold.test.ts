@@ -3,12 +3,13 @@ import { brokenInvariants } from '../../../src/domain/case/case';
 import { CaseEvent } from '../../../src/domain/case/events';
 import { causalOrder, compareEvents, fold, foldAll } from '../../../src/domain/case/fold';
 import { Hlc } from '../../../src/domain/hlc';
+import type { CaseState } from '../../../src/domain/codes';
 import { DeviceId } from '../../../src/domain/ids';
 import { addMinutes } from '../../../src/domain/time';
 import { Desk, caseId, deviceId, makeCase } from '../../support/builders';
 
 /** Two tablets that share a case's history up to `state`, then work offline. */
-function fork(state: Parameters<typeof makeCase>[0]['state']): [Desk, Desk] {
+function fork(state: CaseState): [Desk, Desk] {
   const a = makeCase({ state });
   const b = new Desk(a.fair, a.now, deviceId(2), a.id, 500);
   b.case = a.case;
