@@ -114,6 +114,9 @@ export function contentHashOf(c: Omit<SignedCommitment, 'contentHash'> & { conte
   return hashCanonical(rest) as Sha256Hex;
 }
 
+/** N4 prints the first 12 hex digits of the content hash, enough to compare a copy by eye. */
+export const shortHash = (c: Pick<SignedCommitment, 'contentHash'>): string => c.contentHash.slice(0, 12);
+
 export interface Signing {
   readonly signatureEvidenceId: EvidenceId;
   readonly sealEvidenceId?: EvidenceId | undefined;

@@ -15,7 +15,8 @@ import { Uscc } from './validators/uscc';
  */
 export const ExhibitorKey = z
   .string()
-  .regex(/^(CN:[0-9A-HJ-NP-RTUWXY]{18}|[A-Z]{2}:\S.{0,39}|NAME:\S.{0,99})$/u, { message: 'INVALID_FORMAT' })
+  // Upper-casing can lengthen a name (ß → SS), hence the slack over the 40 and 100 of §2.
+  .regex(/^(CN:[0-9A-HJ-NP-RTUWXY]{18}|[A-Z]{2}:\S.{0,79}|NAME:\S.{0,199})$/u, { message: 'INVALID_FORMAT' })
   .brand<'ExhibitorKey'>();
 export type ExhibitorKey = z.infer<typeof ExhibitorKey>;
 

@@ -15,6 +15,7 @@ import {
   editDraft,
   lacksCommitment,
   missingClauses,
+  shortHash,
   signCommitment,
 } from '../../src/domain/commitment';
 import { parseFields } from '../../src/domain/field-errors';
@@ -84,6 +85,7 @@ describe('Commitment (DOMAIN.md §8)', () => {
     expect(contentHash).toBe(sha256Hex(canonicalJson(rest)));
     expect(contentHash).toMatch(/^[0-9a-f]{64}$/);
     expect(contentHashOf(signed)).toBe(contentHash);
+    expect(shortHash(signed)).toBe(contentHash.slice(0, 12));
     // The signed record parses again unchanged (it travels through sync and storage).
     expect(SignedSchema.parse(JSON.parse(JSON.stringify(signed)))).toEqual(signed);
   });

@@ -28,6 +28,8 @@ describe('Exhibitor (DOMAIN.md §2)', () => {
     expect(k).toEqual({ key: 'NAME:某某 贸易公司', weakKey: true });
     expect(isWeakKey(k.key)).toBe(true);
     expect(ExhibitorKey.safeParse(k.key).success).toBe(true);
+    // Upper-casing may lengthen a name; its key still parses.
+    expect(ExhibitorKey.safeParse(exhibitorKey(Exhibitor.parse(exhibitorInput({ uscc: undefined, nameZh: 'ß'.repeat(100) })))).success).toBe(true);
   });
 
   test('booths ≥ 1, upper-cased, not repeated; contacts default to none', () => {

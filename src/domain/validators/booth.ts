@@ -43,3 +43,11 @@ export type BoothKey = `${string}/${string}`;
 export const boothKey = (b: Booth): BoothKey => `${b.hall}/${b.stand}`;
 /** Same booth, by key: `boothKey` compares normalised values. */
 export const sameBooth = (a: Booth, b: Booth): boolean => boothKey(a) === boothKey(b);
+
+/** Reads a `hall/stand` key back (QR payloads, URLs); `undefined` if it is not one or fails the patterns. */
+export function parseBoothKey(key: string, patterns: BoothPatterns = DEFAULT_BOOTH_PATTERNS): Booth | undefined {
+  const slash = key.indexOf('/');
+  if (slash < 0) return undefined;
+  const r = boothSchemaFor(patterns).safeParse({ hall: key.slice(0, slash), stand: key.slice(slash + 1) });
+  return r.success ? r.data : undefined;
+}

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { fieldErrors } from '../../../src/domain/field-errors';
-import { Booth, boothKey, boothSchemaFor, sameBooth } from '../../../src/domain/validators/booth';
+import { Booth, boothKey, boothSchemaFor, parseBoothKey, sameBooth } from '../../../src/domain/validators/booth';
 import { makeFair } from '../../support/builders';
 
 const errorsOf = (schema: typeof Booth, input: unknown) => {
@@ -33,5 +33,13 @@ describe('booths (DOMAIN.md §2)', () => {
     expect(boothSchemaFor(fair.settings.booth)).toBe(schema);
     // The default fair's schema accepts what the default Booth does.
     expect(boothSchemaFor(makeFair().settings.booth).parse({ hall: '9.2', stand: 'E16' })).toEqual({ hall: '9.2', stand: 'E16' });
+  });
+
+  test('a booth key reads back into the same booth', () => {
+    expect(parseBoothKey('9.2/e16')).toEqual({ hall: '9.2', stand: 'E16' });
+    expect(parseBoothKey(boothKey(Booth.parse({ hall: '11', stand: 'A01-3' })))).toEqual({ hall: '11', stand: 'A01-3' });
+    expect(parseBoothKey('9.2-E16')).toBeUndefined();
+    expect(parseBoothKey('9.2/E16/1')).toBeUndefined();
+    expect(parseBoothKey('B/101', { hall: '^[A-D]$', stand: '^\\d{3}$' })).toEqual({ hall: 'B', stand: '101' });
   });
 });
