@@ -138,7 +138,10 @@ export function signCommitment(draft: CommitmentDraft, signing: Signing): Result
   };
   const candidate = { ...unsigned, contentHash: contentHashOf(unsigned) };
   const parsed = SignedCommitment.safeParse(candidate);
-  if (!parsed.success) return err(domainError('INVALID_COMMITMENT', { issue: parsed.error.issues[0]?.message ?? '' }));
+  if (!parsed.success) {
+    const first = parsed.error.issues[0];
+    return err(domainError('INVALID_COMMITMENT', { field: first?.path.join('.') ?? '', issue: first?.message ?? '' }));
+  }
   return ok(parsed.data);
 }
 

@@ -144,7 +144,7 @@ describe('Commitment (DOMAIN.md §8)', () => {
 
   test('a paper scan records who checked it; signing before creation is END_BEFORE_START', () => {
     const d = DraftSchema.parse(draftInput());
-    expect(signCommitment(d, { ...signing, channel: 'paper_scan' })).toMatchObject({ ok: false, error: { code: 'INVALID_COMMITMENT', params: { issue: 'REQUIRED' } } });
+    expect(signCommitment(d, { ...signing, channel: 'paper_scan' })).toMatchObject({ ok: false, error: { code: 'INVALID_COMMITMENT', params: { field: 'scanCheckedBy', issue: 'REQUIRED' } } });
     expect(sign(d, { channel: 'paper_scan', scanCheckedBy: ulidOf(2, '01H') as UserId }).channel).toBe('paper_scan');
     const early = { ...sign(d), signedAt: at('2025-04-15T01:00:00.000Z') };
     expect(errors(SignedSchema, { ...early, contentHash: contentHashOf(early) })).toEqual(['signedAt:END_BEFORE_START']);

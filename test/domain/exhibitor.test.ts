@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { Exhibitor, ExhibitorKey, exhibitorKey, exhibitorKeyOf, exhibitorSchemaFor, isWeakKey } from '../../src/domain/exhibitor';
 import { DEFAULT_BOOTH_PATTERNS } from '../../src/domain/validators/booth';
@@ -64,5 +65,27 @@ describe('Exhibitor (DOMAIN.md §2)', () => {
     expect(r.success ? [] : r.error.issues.map((i) => i.path.join('.'))).toEqual(['booths.0.hall', 'booths.0.stand']);
     expect(exhibitorSchemaFor(fair.settings.booth)).toBe(schema);
     expect(exhibitorSchemaFor(DEFAULT_BOOTH_PATTERNS)).toBe(Exhibitor);
+  });
+
+  test('[RP1] property: a parsed exhibitor parses again unchanged, and its key is a valid ExhibitorKey', () => {
+    // Records are re-parsed at every boundary (store, sync, server): normalisation must be idempotent.
+    const messy = (chars: string) => fc.array(fc.constantFrom(...chars), { minLength: 1, maxLength: 6 }).map((cs) => cs.join(''));
+    fc.assert(
+      fc.property(
+        fc.string({ unit: 'grapheme', minLength: 0, maxLength: 110 }),
+        fc.option(fc.string({ unit: 'grapheme', minLength: 0, maxLength: 45 }), { nil: undefined }),
+        fc.constantFrom('CN', 'de', ' us '),
+        messy('0123456789.９ａ '),
+        messy('abcE16-１２ '),
+        (nameZh, regNo, country, hall, stand) => {
+          const input = exhibitorInput({ nameZh, country, uscc: undefined, foreignRegNo: country === 'CN' ? undefined : regNo, booths: [{ hall, stand }] });
+          const r = Exhibitor.safeParse(input);
+          if (!r.success) return;
+          expect(Exhibitor.parse(r.data)).toEqual(r.data);
+          expect(ExhibitorKey.safeParse(exhibitorKey(r.data)).success).toBe(true);
+        },
+      ),
+      { numRuns: 1000 },
+    );
   });
 });
