@@ -8,8 +8,9 @@ import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { meets, type BenchSuite, type Figure } from './figure';
 import { storeBench } from './store.bench';
+import { serverBench } from './server.bench';
 
-const suites: readonly BenchSuite[] = [storeBench];
+const suites: readonly BenchSuite[] = [storeBench, serverBench];
 
 const fmt = (n: number): string =>
   Math.abs(n) >= 1000 ? Math.round(n).toLocaleString('en-US') : Number(n.toPrecision(3)).toString();
