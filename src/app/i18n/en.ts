@@ -235,6 +235,7 @@ export const en: Record<MessageKey, string> = {
   'storage.request': 'Ask for persistent storage',
   'storage.requestRefused': 'The browser refused persistent storage.',
   'storage.unknown': 'Unknown',
+  'storage.build': 'App build',
   'storage.unsynced': 'Unsynced records',
   'storage.oldest': 'Oldest unsynced',
 

@@ -237,6 +237,7 @@ export const zh = {
   'storage.request': '申请持久存储',
   'storage.requestRefused': '浏览器拒绝了持久存储请求。',
   'storage.unknown': '未知',
+  'storage.build': '应用版本',
   'storage.unsynced': '待同步记录',
   'storage.oldest': '最早未同步',
 

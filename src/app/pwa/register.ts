@@ -18,19 +18,29 @@ export { offlineReady, updateWaiting, updateError };
 
 let updateSW: ((reload?: boolean) => Promise<void>) | undefined;
 
+let updating = false;
+let reloading = false;
+
 /** Reloads only when every draft is safely stored; otherwise says why and stays. */
-async function reloadWhenSafe(): Promise<boolean> {
+async function reloadWhenSafe(): Promise<void> {
+  if (reloading) return;
   const failure = await flushAllDrafts();
   if (failure !== undefined) {
     setUpdateError(failure);
-    return false;
+    return;
   }
+  reloading = true;
   window.location.reload();
-  return true;
 }
 
 export async function registerServiceWorker(): Promise<void> {
   if (!('serviceWorker' in navigator)) return;
+  // workbox-window marks a `controlling` event as an update only when the page was already
+  // controlled at load; a kiosk installed in this very page life would never reload. So after
+  // the user's "update now", any controller change is the new build taking over.
+  navigator.serviceWorker.addEventListener('controllerchange', () => {
+    if (updating) void reloadWhenSafe();
+  });
   const { registerSW } = await import('virtual:pwa-register');
   updateSW = registerSW({
     immediate: true,
@@ -54,5 +64,6 @@ export async function applyUpdate(): Promise<void> {
     setUpdateError(failure);
     return;
   }
+  updating = true;
   await updateSW?.(true);
 }

@@ -5,6 +5,9 @@ import { useAppState } from '../../state/app-state';
 import { Notice } from '../../ui/notice';
 import { createStorageData, formatBytes } from './storage.data';
 
+/** Which build this kiosk runs (set `VITE_BUILD_ID` when building a release). */
+const BUILD_ID: string = (import.meta.env.VITE_BUILD_ID as string | undefined) ?? 'dev';
+
 export function StorageScreen(): JSX.Element {
   const data = createStorageData();
   const app = useAppState();
@@ -22,6 +25,8 @@ export function StorageScreen(): JSX.Element {
           <dd>{known(data.status()?.quota) ? `${(((data.status()?.usage ?? 0) / (data.status()?.quota ?? 1)) * 100).toFixed(2)} %` : t('storage.unknown')}</dd>
           <dt>{t('storage.persisted')}</dt>
           <dd data-testid="storage-persisted">{data.status()?.persisted === true ? t('storage.persistedYes') : t('storage.persistedNo')}</dd>
+          <dt>{t('storage.build')}</dt>
+          <dd data-testid="build-id">{BUILD_ID}</dd>
           <dt>{t('storage.unsynced')}</dt>
           <dd>{data.unsynced() ?? 0}</dd>
           <dt>{t('storage.oldest')}</dt>
