@@ -232,6 +232,15 @@ export class Desk {
     return this.now;
   }
 
+  /** Another tablet that knew this case as it stands, then goes its own way offline (a fork). */
+  branch(device: DeviceId, eventBase: number): Desk {
+    const b = new Desk(this.fair, this.now, device, this.id, eventBase);
+    b.case = this.case;
+    b.events.push(...this.events);
+    b.history = this.history;
+    return b;
+  }
+
   /** Decide and, when it succeeds, apply. */
   try(type: CommandType, step: Step = {}): Result<readonly CaseEvent[], DomainError> {
     const now = this.timeFor(type, step);

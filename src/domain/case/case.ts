@@ -120,7 +120,7 @@ export function brokenInvariants(c: Case): string[] {
   if (c.state !== 'UNDER_REVIEW' && c.review.pending !== undefined) broken.push('CS23 request left pending');
   if (c.state === 'NOTIFIED' && c.deadlines.defence === undefined) broken.push('CS13 NOTIFIED without defenceDueAt');
   if (c.state === 'INCOMPLETE' && c.deadlines.supplement === undefined) broken.push('CS9 INCOMPLETE without supplementDueAt');
-  if (c.outcome === 'NOT_ACCEPTED' && c.rejection === undefined) broken.push('CS11 NOT_ACCEPTED without reason');
+  if (c.outcome === 'NOT_ACCEPTED' && c.rejection === undefined && c.postShow === undefined) broken.push('CS11 NOT_ACCEPTED without reason');
   if (c.state === 'DEFENCE_OVERDUE' && c.deadlines.defence?.capped !== false) broken.push('DL6 overdue on a capped window');
   if (c.conflicts.length > 0 && !c.flags.includes('CONFLICT')) broken.push('CS5 conflict not flagged');
   if (new Set(c.flags).size !== c.flags.length) broken.push('duplicate flags');
