@@ -48,10 +48,25 @@ export function createHttpApp(options: AppOptions): Hono {
   app.all('/api/*', (c) => refuse(c, 404, 'NOT_FOUND'));
   app.route('/', staticApp(options.distDir));
   app.onError((e, c) => {
+    if (isTransient(e)) {
+      c.header('Retry-After', '1');
+      return refuse(c, 503, 'UNAVAILABLE');
+    }
     console.error(`FairCase ${c.req.method} ${c.req.path}:`, e);
     return refuse(c, 500, 'INTERNAL');
   });
   return app;
+}
+
+/**
+ * Failures a client should simply retry (503): the database unreachable or restarting (SQLSTATE
+ * class 08, 57P01–57P03), a serialisation failure or deadlock (40001, 40P01), too many
+ * connections (53300). Nothing was committed, so retrying is safe: pushes are idempotent.
+ */
+function isTransient(e: unknown): boolean {
+  const code = (e as { code?: unknown } | null)?.code;
+  if (typeof code !== 'string') return false;
+  return /^08/.test(code) || ['57P01', '57P02', '57P03', '40001', '40P01', '53300', 'ECONNREFUSED', 'ECONNRESET', 'CONNECTION_CLOSED', 'CONNECTION_ENDED', 'CONNECTION_DESTROYED', 'CONNECT_TIMEOUT'].includes(code);
 }
 
 export async function startServer(options: ServerOptions): Promise<RunningServer> {

@@ -61,6 +61,8 @@ export const ERROR_CODES = [
   'NAME_TAKEN',
   'HASH_MISMATCH',
   'NOT_FOUND',
+  /** The database is briefly unreachable or a transaction lost a race: retry with backoff. */
+  'UNAVAILABLE',
   'INTERNAL',
 ] as const;
 export const ErrorCode = z.enum(ERROR_CODES);
