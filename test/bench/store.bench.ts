@@ -4,18 +4,14 @@
  * strict durability, measured in the same run (interleaved, so both see the same noise).
  *
  * The page (test/bench/pages/store.html) runs the real src/store code, served by vite in dev
- * (middleware) mode from the repository root.
+ * (middleware) mode from the repository root (test/store/browser/serve.ts).
  */
-import { createServer as createHttpServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { fileURLToPath } from 'node:url';
-import { createServer as createViteServer } from 'vite';
 import { launchChromium } from '../support/browser';
+import { STORE_BENCH_PAGE, serveRepo } from '../store/browser/serve';
 import { median } from './figure';
 import type { BenchSuite, Figure } from './figure';
 import type { StoreBenchApi } from './pages/store-page';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const SAVES = 60;
 const WARMUP = 5;
 const THROTTLE = 4;
@@ -26,21 +22,11 @@ const round = (n: number): number => Math.round(n * 100) / 100;
 export const storeBench: BenchSuite = {
   name: 'store',
   async run(): Promise<readonly Figure[]> {
-    const vite = await createViteServer({
-      configFile: false,
-      root: ROOT,
-      appType: 'mpa',
-      logLevel: 'warn',
-      server: { middlewareMode: true, hmr: false },
-      optimizeDeps: { entries: ['test/bench/pages/store.html'], include: ['dexie', 'zod', 'ulidx'] },
-    });
-    const http = createHttpServer(vite.middlewares);
-    await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
-    const { port } = http.address() as AddressInfo;
+    const served = await serveRepo();
     const browser = await launchChromium();
     try {
       const page = await browser.newPage();
-      await page.goto(`http://127.0.0.1:${port}/test/bench/pages/store.html`);
+      await page.goto(`${served.origin}${STORE_BENCH_PAGE}`);
       await page.waitForFunction(() => document.title === 'ready', undefined, { timeout: 60_000 });
       const cdp = await page.context().newCDPSession(page);
       await cdp.send('Emulation.setCPUThrottlingRate', { rate: THROTTLE });
@@ -86,8 +72,7 @@ export const storeBench: BenchSuite = {
       ];
     } finally {
       await browser.close();
-      await new Promise((resolve) => http.close(resolve));
-      await vite.close();
+      await served.close();
     }
   },
 };

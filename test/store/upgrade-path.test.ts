@@ -1,9 +1,9 @@
 /**
  * The upgrade path: a kiosk may skip app versions between fairs, so the latest schema must open
- * a database left by ANY earlier version and keep every row usable. Each schema version has a
- * fixture here: rows exactly as that version stored them (frozen literals, never produced by
- * today's code) and a check run after opening with the latest schema. Adding version N to
- * SCHEMA_VERSIONS without a fixture fails the first test.
+ * a database left by ANY earlier version and keep every row usable. Each schema version has its
+ * rows in schema-fixtures.ts; after opening them with the latest schema, `checkLatest` reads
+ * them through today's store API and writes on. Adding version N to SCHEMA_VERSIONS without a
+ * fixture fails the first test.
  */
 import { afterEach, describe, expect, test } from 'vitest';
 import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
@@ -15,103 +15,15 @@ import { findExhibitors, importExhibitors, listExhibitors } from '../../src/stor
 import { createFair, getFair } from '../../src/store/fairs';
 import { unsyncedCount } from '../../src/store/outbox';
 import { clock, exhibitorInput, fairInput, freshDb, resetDb } from './fixtures';
+import { DEVICE_ID, EXHIBITOR_ID, FAIR_ID, VERSION_ROWS } from './schema-fixtures';
+import type { VersionRows } from './schema-fixtures';
 
-interface VersionFixture {
-  /** Writes rows as this version stored them, through a database opened at this version. */
-  seed(db: FairCaseDb): Promise<void>;
+/** Writes a version's rows through a database opened at that version. */
+async function seed(db: FairCaseDb, rows: VersionRows): Promise<void> {
+  await db.transaction('rw', db.tables, async () => {
+    for (const [table, list] of Object.entries(rows)) await db.table(table).bulkPut([...list]);
+  });
 }
-
-const FAIR_ID = '01JRZ8Q4W6M0000000000000F1';
-const EXHIBITOR_ID = '01JRZ8Q4W6M0000000000000E1';
-const DEVICE_ID = '01JRZ8Q4W6M0000000000000D1';
-const USCC = '91350100M000100Y43';
-const v1Fair = {
-  id: FAIR_ID,
-  code: 'CF137',
-  nameZh: '第137届广交会',
-  sessionNo: 137,
-  days: [{ date: '2025-04-15', opensAt: '09:00', closesAt: '17:00' }],
-  settings: {
-    country: 'CN',
-    timeZone: 'Asia/Shanghai',
-    windows: {
-      acceptance: { hours: 1, clock: 'opening' },
-      supplement: { hours: 24, clock: 'elapsed' },
-      defence: { hours: 24, clock: 'elapsed' },
-      measure: { hours: 2, clock: 'opening' },
-      reviewRequest: { hours: 24, clock: 'elapsed' },
-      reviewDecision: { hours: 4, clock: 'opening' },
-      handover: { hours: 24, clock: 'elapsed' },
-    },
-    handlingMode: 'workstation',
-    acceptedIpTypes: ['invention', 'utility_model', 'design', 'trademark', 'copyright'],
-    rightJurisdictions: ['CN'],
-    mediationAllowed: true,
-    voluntaryRemovalCloses: true,
-    reviewAllowed: true,
-    requireBadge: false,
-    requireEvaluationReport: false,
-    onlineExhibition: false,
-    commitmentRequired: true,
-    commitmentTemplate: 'v1',
-    opinionMinExperts: 1,
-    repeatRule: { kind: 'national_baseline' },
-    frequentComplainant: { minNotEstablished: 3, minShare: 0.5 },
-    measuresEnabled: ['WITHDRAW_EXHIBIT', 'COVER', 'DETAIN', 'REMOVE_LITERATURE', 'REPLACE_BOARD'],
-    refusalReasons: ['NR_INCOMPLETE', 'NR_OTHER'],
-    uiLanguages: ['zh-CN', 'en'],
-    noticeLanguages: ['zh-CN', 'en'],
-    authorities: [],
-    booth: { hall: '^[0-9A-Z]{1,4}(\\.[0-9]{1,2})?$', stand: '^[0-9A-Z]{1,6}(-[0-9A-Z]{1,4})?$' },
-    unsyncedReminderHours: 4,
-    publicFormIdleSeconds: 180,
-  },
-};
-const v1Exhibitor = {
-  id: EXHIBITOR_ID,
-  fairId: FAIR_ID,
-  nameZh: '福州某某公司',
-  country: 'CN',
-  uscc: USCC,
-  booths: [{ hall: '1.1', stand: 'A01' }],
-  contacts: [],
-  createdAt: '2025-04-15T01:00:00.000Z',
-  createdBy: DEVICE_ID,
-  deviceId: DEVICE_ID,
-  boothKeys: [`${FAIR_ID}|1.1/A01`],
-  search: [`${FAIR_ID}|1.1/A01`, `${FAIR_ID}|A01`, `${FAIR_ID}|福州某某公司`, `${FAIR_ID}|${USCC}`],
-};
-const v1Item = (seq: number, kind: string, entityId: string, payload: unknown) => ({
-  id: `01JRZ8Q4W6M00000000000000${seq}`,
-  fairId: FAIR_ID,
-  deviceId: DEVICE_ID,
-  seq,
-  hlc: `${String(Date.parse('2025-04-15T01:00:00.000Z')).padStart(15, '0')}-000${seq}-${DEVICE_ID}`,
-  at: '2025-04-15T01:00:00.000Z',
-  kind,
-  entityId,
-  payload,
-});
-
-const FIXTURES: Record<number, VersionFixture> = {
-  1: {
-    async seed(db) {
-      const items = [v1Item(1, 'fair', FAIR_ID, v1Fair), v1Item(2, 'exhibitor', EXHIBITOR_ID, v1Exhibitor)];
-      await db.transaction('rw', db.tables, async () => {
-        await db.table('fairs').put(v1Fair);
-        await db.table('exhibitors').put(v1Exhibitor);
-        await db.table('items').bulkPut(items);
-        await db.table('outbox').bulkPut(items);
-        await db.table('meta').bulkPut([
-          { key: 'log', value: { deviceId: DEVICE_ID, seq: 2, hlc: items[1]?.hlc } },
-          { key: 'language', value: 'en' },
-        ]);
-        await db.table('device').put({ key: 'this', id: DEVICE_ID, name: 'Desk 1', shortCode: 'K07', fairId: FAIR_ID, language: 'en' });
-        await db.table('drafts').put({ key: 'fair:new', form: 'fair-setup', data: { code: 'CF1' }, updatedAt: '2025-04-15T01:00:00.000Z', public: false });
-      });
-    },
-  },
-};
 
 /** What every fixture must still give through today's store API after the upgrade. */
 async function checkLatest(): Promise<void> {
@@ -145,7 +57,7 @@ describe('schema versions', () => {
     expect(versions[0]).toBe(1);
     expect([...versions].sort((a, b) => a - b)).toEqual(versions);
     expect(new Set(versions).size).toBe(versions.length);
-    for (const v of versions) expect(FIXTURES[v], `fixture for version ${v}`).toBeDefined();
+    for (const v of versions) expect(VERSION_ROWS[v], `fixture for version ${v}`).toBeDefined();
   });
 
   test.each(SCHEMA_VERSIONS.map((v) => v.version))('a database left by version %i opens with the latest schema, every row usable', async (version) => {
@@ -153,9 +65,9 @@ describe('schema versions', () => {
     const old = new FairCaseDb(name, { upTo: version, indexedDB, IDBKeyRange });
     await old.open();
     expect(old.verno).toBe(version);
-    const fixture = FIXTURES[version];
-    if (fixture === undefined) throw new Error(`no fixture for version ${version}`);
-    await fixture.seed(old);
+    const rows = VERSION_ROWS[version];
+    if (rows === undefined) throw new Error(`no fixture for version ${version}`);
+    await seed(old, rows);
     old.close();
     await checkLatest();
   });

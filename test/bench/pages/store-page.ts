@@ -6,6 +6,7 @@
 import { Dexie } from 'dexie';
 import type { Table } from 'dexie';
 import { Fair } from '../../../src/domain/fair';
+import { FairId } from '../../../src/domain/ids';
 import type { Instant } from '../../../src/domain/time';
 import { getDb, setDbName } from '../../../src/store/db';
 import { saveDraft } from '../../../src/store/drafts';
@@ -71,7 +72,7 @@ window.storeBench = {
   async rawPut(i) {
     const fair = lastSaved[lastSaved.length - 1];
     if (fair === undefined) throw new Error('run durableSave first');
-    const record = { ...fair, id: `${fair.id.slice(0, 20)}${String(i).padStart(6, '0')}` };
+    const record: Fair = { ...fair, id: FairId.parse(`${fair.id.slice(0, 20)}${String(i).padStart(6, '0')}`) };
     const t0 = performance.now();
     await raw.fairs.put(record);
     return performance.now() - t0;

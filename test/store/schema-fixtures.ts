@@ -1,0 +1,98 @@
+/**
+ * Rows exactly as each schema version stored them: frozen literals, never produced by today's
+ * code, so the upgrade-path tests (test/store/upgrade-path.test.ts in fake-indexeddb,
+ * test/store/browser.test.ts in Chromium) open a database that an old app version really left.
+ * A new schema version adds its entry here.
+ */
+import type { TableName } from '../../src/store/db';
+
+export type VersionRows = Partial<Record<TableName, readonly unknown[]>>;
+
+export const FAIR_ID = '01JRZ8Q4W6M0000000000000F1';
+export const EXHIBITOR_ID = '01JRZ8Q4W6M0000000000000E1';
+export const DEVICE_ID = '01JRZ8Q4W6M0000000000000D1';
+const USCC = '91350100M000100Y43';
+const v1Fair = {
+  id: FAIR_ID,
+  code: 'CF137',
+  nameZh: '第137届广交会',
+  sessionNo: 137,
+  days: [{ date: '2025-04-15', opensAt: '09:00', closesAt: '17:00' }],
+  settings: {
+    country: 'CN',
+    timeZone: 'Asia/Shanghai',
+    windows: {
+      acceptance: { hours: 1, clock: 'opening' },
+      supplement: { hours: 24, clock: 'elapsed' },
+      defence: { hours: 24, clock: 'elapsed' },
+      measure: { hours: 2, clock: 'opening' },
+      reviewRequest: { hours: 24, clock: 'elapsed' },
+      reviewDecision: { hours: 4, clock: 'opening' },
+      handover: { hours: 24, clock: 'elapsed' },
+    },
+    handlingMode: 'workstation',
+    acceptedIpTypes: ['invention', 'utility_model', 'design', 'trademark', 'copyright'],
+    rightJurisdictions: ['CN'],
+    mediationAllowed: true,
+    voluntaryRemovalCloses: true,
+    reviewAllowed: true,
+    requireBadge: false,
+    requireEvaluationReport: false,
+    onlineExhibition: false,
+    commitmentRequired: true,
+    commitmentTemplate: 'v1',
+    opinionMinExperts: 1,
+    repeatRule: { kind: 'national_baseline' },
+    frequentComplainant: { minNotEstablished: 3, minShare: 0.5 },
+    measuresEnabled: ['WITHDRAW_EXHIBIT', 'COVER', 'DETAIN', 'REMOVE_LITERATURE', 'REPLACE_BOARD'],
+    refusalReasons: ['NR_INCOMPLETE', 'NR_OTHER'],
+    uiLanguages: ['zh-CN', 'en'],
+    noticeLanguages: ['zh-CN', 'en'],
+    authorities: [],
+    booth: { hall: '^[0-9A-Z]{1,4}(\\.[0-9]{1,2})?$', stand: '^[0-9A-Z]{1,6}(-[0-9A-Z]{1,4})?$' },
+    unsyncedReminderHours: 4,
+    publicFormIdleSeconds: 180,
+  },
+};
+const v1Exhibitor = {
+  id: EXHIBITOR_ID,
+  fairId: FAIR_ID,
+  nameZh: '福州某某公司',
+  country: 'CN',
+  uscc: USCC,
+  booths: [{ hall: '1.1', stand: 'A01' }],
+  contacts: [],
+  createdAt: '2025-04-15T01:00:00.000Z',
+  createdBy: DEVICE_ID,
+  deviceId: DEVICE_ID,
+  boothKeys: [`${FAIR_ID}|1.1/A01`],
+  search: [`${FAIR_ID}|1.1/A01`, `${FAIR_ID}|A01`, `${FAIR_ID}|福州某某公司`, `${FAIR_ID}|${USCC}`],
+};
+const v1Item = (seq: number, kind: string, entityId: string, payload: unknown) => ({
+  id: `01JRZ8Q4W6M00000000000000${seq}`,
+  fairId: FAIR_ID,
+  deviceId: DEVICE_ID,
+  seq,
+  hlc: `${String(Date.parse('2025-04-15T01:00:00.000Z')).padStart(15, '0')}-000${seq}-${DEVICE_ID}`,
+  at: '2025-04-15T01:00:00.000Z',
+  kind,
+  entityId,
+  payload,
+});
+
+const v1Items = [v1Item(1, 'fair', FAIR_ID, v1Fair), v1Item(2, 'exhibitor', EXHIBITOR_ID, v1Exhibitor)];
+
+export const VERSION_ROWS: Readonly<Record<number, VersionRows>> = {
+  1: {
+    fairs: [v1Fair],
+    exhibitors: [v1Exhibitor],
+    items: v1Items,
+    outbox: v1Items,
+    meta: [
+      { key: 'log', value: { deviceId: DEVICE_ID, seq: 2, hlc: v1Items[1]?.hlc } },
+      { key: 'language', value: 'en' },
+    ],
+    device: [{ key: 'this', id: DEVICE_ID, name: 'Desk 1', shortCode: 'K07', fairId: FAIR_ID, language: 'en' }],
+    drafts: [{ key: 'fair:new', form: 'fair-setup', data: { code: 'CF1' }, updatedAt: '2025-04-15T01:00:00.000Z', public: false }],
+  },
+};
