@@ -1,4 +1,5 @@
 import { Dexie } from 'dexie';
+import type { Transaction } from 'dexie';
 import { err, ok } from '../domain/result';
 import { tickHlc } from '../domain/hlc';
 import { instantToMs } from '../domain/time';
@@ -70,23 +71,26 @@ export async function runWrite<T>(
   let reopened = false;
   let recounted = false;
   for (;;) {
-    guessedLog.delete(db);
+    // A retry after a stale guess numbers from the stored state, whatever other writes did since.
+    const attempt: Attempt = { trustKnownLog: !recounted, usedKnownLog: false };
     try {
       await ready(db);
-      const value = await db.transaction('rw', scope, () => fn(db));
+      const value = await db.transaction('rw', scope, (tx) => {
+        attempts.set(tx, attempt);
+        return fn(db);
+      });
       if (options.now !== undefined) void rememberPersistence(db, options.now);
       return ok(value);
     } catch (e) {
       // Whatever failed, the log state this connection remembered may be wrong now.
-      const guessed = guessedLog.has(db);
       knownLog.delete(db);
       if (!reopened && isClosedConnection(e) && !db.outdated) {
         reopened = true;
         continue;
       }
       // An attempt that numbered its items from the remembered state is retried once from the
-      // stored state: another tab may have written in between (see appendItems).
-      if (!recounted && guessed && !(e instanceof StoreFailure)) {
+      // stored state: another tab (or another write of this one) may have written in between.
+      if (!recounted && attempt.usedKnownLog && !(e instanceof StoreFailure)) {
         recounted = true;
         continue;
       }
@@ -128,13 +132,19 @@ export interface ItemInput {
 /**
  * The log state after this connection's last write, so the next write can number its items
  * without first waiting for a read (one round trip less on every save, P1). It is only a guess:
- * the stored state is read in the same transaction, in parallel with the writes, and if another
- * tab wrote in between (different state, or the unique `seq` index refuses a number) the
- * transaction aborts and runWrite retries once from the stored state.
+ * the stored state is read in the same transaction, before the writes, and if another tab (or a
+ * concurrent write of this page) wrote in between — a different stored state, or the unique
+ * `seq` index refusing a number — the transaction aborts and runWrite retries once from the
+ * stored state. Items are therefore never numbered twice nor with a gap.
  */
 const knownLog = new WeakMap<FairCaseDb, LogState>();
-/** Set when the running attempt used `knownLog`. */
-const guessedLog = new WeakSet<FairCaseDb>();
+
+/** One try of one runWrite, found from inside the transaction (concurrent writes share the db). */
+interface Attempt {
+  readonly trustKnownLog: boolean;
+  usedKnownLog: boolean;
+}
+const attempts = new WeakMap<Transaction, Attempt>();
 
 class StaleLogError extends Error {
   override readonly name = 'StaleLogError';
@@ -183,7 +193,9 @@ export async function appendItems(db: FairCaseDb, inputs: readonly ItemInput[], 
     throw new Error('appendItem runs inside runWrite (a rw transaction over items, outbox and meta)');
   }
   if (inputs.length === 0) return [];
-  const guess = knownLog.get(db);
+  const attempt = attempts.get(tx);
+  const guess = attempt?.trustKnownLog === true ? knownLog.get(db) : undefined;
+  if (attempt !== undefined && guess !== undefined) attempt.usedKnownLog = true;
   const state = guess ?? (await logState(db));
   const { items, next } = numbered(state, inputs, now);
   // With a guess, the stored state is read first (requests run in order) to check it.
@@ -193,7 +205,6 @@ export async function appendItems(db: FairCaseDb, inputs: readonly ItemInput[], 
       : db.meta.get(LOG_KEY).then((row) => {
           if (!sameLog(row?.value as LogState | undefined, guess)) throw new StaleLogError('another tab wrote to the log');
         });
-  if (guess !== undefined) guessedLog.add(db);
   await Promise.all([check, db.items.bulkAdd(items), db.outbox.bulkAdd(items), db.meta.put({ key: LOG_KEY, value: next })]);
   knownLog.set(db, next);
   return items;

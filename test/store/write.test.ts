@@ -120,7 +120,8 @@ describe('the local log', () => {
     await importExhibitors(fair.value.id, [exhibitorInput(1), exhibitorInput(2), exhibitorInput(3)], now());
     // A refused import (duplicate booth) takes no numbers.
     await importExhibitors(fair.value.id, [exhibitorInput(4), exhibitorInput(1)], now());
-    await Promise.all(Array.from({ length: 8 }, (_, i) => createFair(fairInput({ code: `C${i}X` }), now())));
+    const concurrent = await Promise.all(Array.from({ length: 8 }, (_, i) => createFair(fairInput({ code: `C${i}X` }), now())));
+    expect(concurrent.map((r) => (r.ok ? 'ok' : r.error.kind))).toEqual(Array.from({ length: 8 }, () => 'ok'));
     const seqs = (await getDb().items.orderBy('seq').toArray()).map((i) => i.seq);
     expect(seqs).toEqual(Array.from({ length: 12 }, (_, i) => i + 1));
     expect((await getDb().outbox.orderBy('seq').toArray()).map((i) => i.seq)).toEqual(seqs);
