@@ -9,8 +9,9 @@ import { fileURLToPath } from 'node:url';
 import { meets, type BenchSuite, type Figure } from './figure';
 import { storeBench } from './store.bench';
 import { serverBench } from './server.bench';
+import { foldBench } from './fold.bench';
 
-const suites: readonly BenchSuite[] = [storeBench, serverBench];
+const suites: readonly BenchSuite[] = [storeBench, serverBench, foldBench];
 
 const fmt = (n: number): string =>
   Math.abs(n) >= 1000 ? Math.round(n).toLocaleString('en-US') : Number(n.toPrecision(3)).toString();

@@ -28,8 +28,24 @@ export const CLOSED_DESK_GRACE_MINUTES = 60;
 
 type Interval = { readonly opensAt: number; readonly closesAt: number };
 
-const intervalsMs = (fair: Fair): readonly Interval[] =>
-  deskIntervals(fair).map((i) => ({ opensAt: instantToMs(i.opensAt), closesAt: instantToMs(i.closesAt) }));
+interface Calendar {
+  readonly desk: readonly Interval[];
+  readonly close: number;
+}
+
+/** Desk hours and close of a parsed fair (immutable), computed once per fair object: zone maths is slow. */
+const calendars = new WeakMap<Fair, Calendar>();
+function calendarOf(fair: Fair): Calendar {
+  let c = calendars.get(fair);
+  if (c === undefined) {
+    c = {
+      desk: deskIntervals(fair).map((i) => ({ opensAt: instantToMs(i.opensAt), closesAt: instantToMs(i.closesAt) })),
+      close: instantToMs(fairCloseAt(fair)),
+    };
+    calendars.set(fair, c);
+  }
+  return c;
+}
 
 /** DL2 `elapsed`: wall time; an end outside desk hours moves to the next opening + 60 min. */
 function elapsedDue(start: number, minutes: number, desk: readonly Interval[]): number {
@@ -57,14 +73,16 @@ function openingDue(start: number, minutes: number, desk: readonly Interval[]): 
   return last + remaining;
 }
 
+/** `fairCloseAt(fair)`, cached per fair object (decide checks it on every command, CS4). */
+export const closeAtOf = (fair: Fair): Instant => instantFromMs(calendarOf(fair).close);
+
 /** The deadline of window `kind` starting at `start`, per the fair's settings (DL1–DL4). */
 export function startDeadline(fair: Fair, kind: DeadlineKind, start: Instant): Deadline {
   const window = fair.settings.windows[kind];
-  const desk = intervalsMs(fair);
+  const { desk, close } = calendarOf(fair);
   const startMs = instantToMs(start);
   const minutes = window.hours * 60;
   const raw = window.clock === 'elapsed' ? elapsedDue(startMs, minutes, desk) : openingDue(startMs, minutes, desk);
-  const close = instantToMs(fairCloseAt(fair));
   // DL4: every window but handover (2006 Art. 11, 24 h even after the fair) stops at fair close.
   const capped = kind !== 'handover' && raw > close;
   return { kind, window, startedAt: start, dueAt: instantFromMs(capped ? Math.max(close, startMs) : raw), capped };

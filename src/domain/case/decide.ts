@@ -1,5 +1,4 @@
 import type { Fair } from '../fair';
-import { fairCloseAt } from '../fair';
 import type { Hlc } from '../hlc';
 import type { DeviceId, EventId } from '../ids';
 import type { DomainError, Result } from '../result';
@@ -9,7 +8,7 @@ import type { Case } from './case';
 import { missingRequired } from './checklist';
 import { AFTER_CLOSE_COMMANDS, COMMAND_TYPES } from './commands';
 import type { CaseCommand, CommandType, PayloadOf } from './commands';
-import { isInTime, startDeadline } from './deadlines';
+import { closeAtOf, isInTime, startDeadline } from './deadlines';
 import type { Actor, CaseEvent, DerivedOf } from './events';
 import { intakeFacts } from './intake';
 import type { IntakeHistory } from './intake';
@@ -43,7 +42,7 @@ const FAIR_READY: Partial<Record<CommandType, FairReady>> = {
   RecordSettlement: (_c, ctx) => settingOn(ctx.fair.settings.mediationAllowed, 'CS24'),
   RecordVoluntaryRemoval: (_c, ctx) => settingOn(ctx.fair.settings.voluntaryRemovalCloses, 'CS29'),
   // CS26: the system closes the fair's cases at `fairCloseAt`, not before.
-  CloseFair: (_c, ctx) => (ctx.now < fairCloseAt(ctx.fair) ? fail('CS26', { fairCloseAt: fairCloseAt(ctx.fair) }) : undefined),
+  CloseFair: (_c, ctx) => (ctx.now < closeAtOf(ctx.fair) ? fail('CS26', { fairCloseAt: closeAtOf(ctx.fair) }) : undefined),
 };
 
 const measuresEnabled = (codes: readonly { code: string }[], ctx: DecideContext): boolean =>
@@ -80,7 +79,7 @@ const FAIR_CHECK: { readonly [T in CommandType]?: FairCheck<T> } = {
 function precheck(c: Case | undefined, type: CommandType, ctx: DecideContext, payload?: unknown): DomainError | undefined {
   if (!roleAllowed(type, ctx.actor)) return domainError('FORBIDDEN_ROLE', { command: type, role: ctx.actor.role });
   // CS4: after fair close only transfers, handovers, the close itself, post-show results and notes.
-  if (ctx.now > fairCloseAt(ctx.fair) && !AFTER_CLOSE_COMMANDS.has(type)) return fail('CS4', { command: type });
+  if (ctx.now > closeAtOf(ctx.fair) && !AFTER_CLOSE_COMMANDS.has(type)) return fail('CS4', { command: type });
   return stateCheck(c, type, payload, ctx.now, ctx.actor) ?? FAIR_READY[type]?.(c, ctx);
 }
 

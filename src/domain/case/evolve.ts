@@ -213,22 +213,24 @@ function closeFair(c: Case): Case {
   return { ...closed, state: 'PENDING_AT_CLOSE', review: { ...c.review, pending: undefined } };
 }
 
-/** The bookkeeping every event does: heads (CS5 forks), clock, time, count. */
-export function stamp(c: Case, e: CaseEvent): Case {
+/** Writes the bookkeeping of `e` onto `next`, a fresh copy of `c` (one copy per event, not two). */
+function stampInto(next: Case, c: Case, e: CaseEvent): Case {
   const heads = c.heads.filter((h) => !e.parents.includes(h));
   if (!heads.includes(e.id)) heads.push(e.id);
   heads.sort();
-  return {
-    ...c,
-    heads,
-    lastHlc: compareHlc(e.hlc, c.lastHlc) > 0 ? e.hlc : c.lastHlc,
-    updatedAt: maxInstant(c.updatedAt, e.at),
-    eventCount: c.eventCount + 1,
-  };
+  next.heads = heads;
+  next.lastHlc = compareHlc(e.hlc, c.lastHlc) > 0 ? e.hlc : c.lastHlc;
+  next.updatedAt = maxInstant(c.updatedAt, e.at);
+  next.eventCount = c.eventCount + 1;
+  return next;
 }
+
+/** The bookkeeping every event does: heads (CS5 forks), clock, time, count. */
+export const stamp = (c: Case, e: CaseEvent): Case => stampInto({ ...c }, c, e);
 
 export function evolve(c: Case | undefined, e: CaseEvent): Case {
   if (e.type === 'Submit') return created(e);
   if (c === undefined) throw new Error(`evolve: ${e.type} before Submit`);
-  return stamp(apply(c, e), e);
+  // `apply` returns a new object for every event type but Submit (handled above).
+  return stampInto(apply(c, e), c, e);
 }
