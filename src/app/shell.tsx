@@ -1,5 +1,5 @@
 import { A, type RouteSectionProps } from '@solidjs/router';
-import { For, onMount, Show, Suspense, type JSX } from 'solid-js';
+import { createSignal, For, onMount, Show, Suspense, type JSX } from 'solid-js';
 import { storageErrorMessage } from './i18n/errors';
 import { locale, t, type MessageKey } from './i18n/index';
 import { applyUpdate, dismissOfflineReady, dismissUpdate, offlineReady, updateError, updateWaiting } from './pwa/register';
@@ -21,6 +21,8 @@ const NAV: readonly { readonly href: string; readonly label: MessageKey; readonl
 /** The kiosk layout: status bar, warnings, a navigation rail and the screen. */
 export function Shell(props: RouteSectionProps): JSX.Element {
   const app = useAppState();
+  // Shown again on the next start: dismissing does not make the storage persistent.
+  const [persistDismissed, setPersistDismissed] = createSignal(false);
   onMount(() => {
     // P2 (issue 5): the bench measures cold start up to this mark.
     document.documentElement.dataset.shell = 'interactive';
@@ -56,8 +58,8 @@ export function Shell(props: RouteSectionProps): JSX.Element {
             {t('warn.quotaHigh', { percent: quotaPercent() ?? 0 })}
           </Notice>
         </Show>
-        <Show when={persistRefused()}>
-          <Notice kind="warn" testId="persist-warning">
+        <Show when={persistRefused() && !persistDismissed()}>
+          <Notice kind="warn" testId="persist-warning" action={{ label: t('warn.dismiss'), onClick: () => setPersistDismissed(true) }}>
             {t('warn.persistRefused')}
           </Notice>
         </Show>

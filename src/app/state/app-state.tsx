@@ -1,4 +1,4 @@
-import { createContext, createSignal, onCleanup, onMount, useContext, type Accessor, type JSX } from 'solid-js';
+import { createContext, createEffect, createSignal, on, onCleanup, onMount, useContext, type Accessor, type JSX } from 'solid-js';
 import type { Fair } from '../../domain/fair';
 import type { Language } from '../../domain/codes';
 import { loadDevice, loadLanguage, setLanguage, type DeviceSettings } from '../../store/device';
@@ -70,6 +70,11 @@ export function AppStateProvider(props: { readonly children: JSX.Element }): JSX
       clearInterval(timer);
     });
   });
+
+  // A save may have asked for persistence or filled the disk: read the figures again after each.
+  createEffect(
+    on(unsynced, () => void refreshStorage(), { defer: true }),
+  );
 
   const state: AppState = {
     device,

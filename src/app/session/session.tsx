@@ -1,0 +1,132 @@
+import { createContext, createSignal, onCleanup, onMount, useContext, type Accessor, type JSX } from 'solid-js';
+import { z } from 'zod';
+import type { Actor } from '../../domain/case/events';
+import { UserId } from '../../domain/ids';
+import { useAppState } from '../state/app-state';
+
+/**
+ * The signed-in user of this tablet (issue 6 §8): desk staff and experts sign in with a short
+ * PIN; the user is the `actor` of every write, so each event records who did it. The session
+ * survives a reload of the same tab (sessionStorage) but not the fair's idle time: a kiosk left
+ * alone signs itself out, so the next person cannot act in someone else's name.
+ */
+export const DESK_ROLES = ['clerk', 'expert', 'organizer'] as const;
+export const DeskRole = z.enum(DESK_ROLES);
+export type DeskRole = z.infer<typeof DeskRole>;
+
+export const SessionUser = z.object({ id: UserId, name: z.string().min(1), role: DeskRole });
+export type SessionUser = z.infer<typeof SessionUser>;
+
+/** Without a fair (device setup), the §3 default of `publicFormIdleSeconds`. */
+export const DEFAULT_IDLE_SECONDS = 180;
+
+const STORAGE_KEY = 'faircase.session';
+const Stored = z.object({ user: SessionUser, lastActiveMs: z.number() });
+
+export interface Session {
+  readonly user: Accessor<SessionUser | undefined>;
+  /** The actor stamped on every write (domain `Actor`); undefined when nobody is signed in. */
+  readonly actor: Accessor<Actor | undefined>;
+  signIn(user: SessionUser): void;
+  signOut(): void;
+  /** The idle time after which the tablet signs out on its own, in seconds. */
+  readonly idleSeconds: Accessor<number>;
+}
+
+const SessionContext = createContext<Session>();
+
+function readStored(idleSeconds: number, nowMs: number): SessionUser | undefined {
+  try {
+    const raw = sessionStorage.getItem(STORAGE_KEY);
+    if (raw === null) return undefined;
+    const parsed = Stored.safeParse(JSON.parse(raw));
+    if (!parsed.success || nowMs - parsed.data.lastActiveMs > idleSeconds * 1000) return undefined;
+    return parsed.data.user;
+  } catch {
+    return undefined;
+  }
+}
+
+function writeStored(user: SessionUser | undefined, nowMs: number): void {
+  try {
+    if (user === undefined) sessionStorage.removeItem(STORAGE_KEY);
+    else sessionStorage.setItem(STORAGE_KEY, JSON.stringify({ user, lastActiveMs: nowMs }));
+  } catch {
+    // Private mode: the session lasts as long as this page.
+  }
+}
+
+/** Activity that keeps a session alive (the same events as the public forms' idle reset). */
+const ACTIVITY = ['pointerdown', 'keydown', 'input'] as const;
+/** Activity is written back at most this often, not on every keystroke. */
+const TOUCH_EVERY_MS = 5_000;
+
+export function SessionProvider(props: { readonly children: JSX.Element }): JSX.Element {
+  const app = useAppState();
+  const nowMs = (): number => Date.now();
+  // §3 setting: the fair's idle time (the same one that resets the public forms).
+  const idleSeconds = (): number => app.fair()?.settings.publicFormIdleSeconds ?? DEFAULT_IDLE_SECONDS;
+  const [user, setUser] = createSignal<SessionUser | undefined>(readStored(idleSeconds(), nowMs()));
+  let lastActive = nowMs();
+  let lastWritten = 0;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+
+  const signOut = (): void => {
+    if (timer !== undefined) clearTimeout(timer);
+    timer = undefined;
+    setUser(undefined);
+    writeStored(undefined, nowMs());
+  };
+  const arm = (): void => {
+    if (timer !== undefined) clearTimeout(timer);
+    if (user() === undefined) return;
+    const left = lastActive + idleSeconds() * 1000 - nowMs();
+    timer = setTimeout(() => {
+      // Re-check: the fair (and so the idle time) may have changed while waiting.
+      if (nowMs() - lastActive >= idleSeconds() * 1000) signOut();
+      else arm();
+    }, Math.max(left, 250));
+  };
+  const touch = (): void => {
+    lastActive = nowMs();
+    const u = user();
+    if (u !== undefined && lastActive - lastWritten > TOUCH_EVERY_MS) {
+      lastWritten = lastActive;
+      writeStored(u, lastActive);
+    }
+    arm();
+  };
+
+  onMount(() => {
+    for (const e of ACTIVITY) document.addEventListener(e, touch, { capture: true, passive: true });
+    arm();
+  });
+  onCleanup(() => {
+    if (timer !== undefined) clearTimeout(timer);
+    for (const e of ACTIVITY) document.removeEventListener(e, touch, { capture: true });
+  });
+
+  const session: Session = {
+    user,
+    actor: () => {
+      const u = user();
+      return u === undefined ? undefined : { userId: u.id, role: u.role };
+    },
+    signIn: (u) => {
+      setUser(u);
+      lastActive = nowMs();
+      lastWritten = lastActive;
+      writeStored(u, lastActive);
+      arm();
+    },
+    signOut,
+    idleSeconds,
+  };
+  return <SessionContext.Provider value={session}>{props.children}</SessionContext.Provider>;
+}
+
+export function useSession(): Session {
+  const s = useContext(SessionContext);
+  if (s === undefined) throw new Error('useSession outside SessionProvider');
+  return s;
+}
