@@ -212,6 +212,18 @@ export function storageContract(backend: Backend): void {
       expect(row?.ackedSeq).toBe(4);
     });
 
+    test('the sequence is the device’s own: enrolled in a second fair, it carries on from its last number', async () => {
+      const d = await enrol(storage, fair());
+      pushed(await storage.push(d, makeItems(d, 1, 3), Date.now()));
+      const inB = await enrol(storage, fair(), { deviceId: d.deviceId });
+      const out = pushed(await storage.push(inB, [makeItem(inB, 4)], Date.now()));
+      expect(out.results[0]?.status).toBe('applied');
+      expect(out.ackedSeq).toBe(4);
+      // An item of fair A pushed with fair B's token can never apply there.
+      const stray = pushed(await storage.push(inB, [makeItem(d, 5)], Date.now()));
+      expect(stray.results[0]).toMatchObject({ status: 'rejected', code: 'WRONG_FAIR' });
+    });
+
     test('passwords and tokens are stored only as hashes', async () => {
       const org = await makeOrganizer(storage);
       expect(await storage.login(org.name, 'wrong password!')).toBeUndefined();

@@ -108,7 +108,7 @@ test('two instances pushing concurrently: every item once, pull order never skip
   expect([...seen].sort()).toEqual([...all.keys()].sort());
   for (let i = 1; i < seqs.length; i++) expect(seqs[i]!).toBeGreaterThan(seqs[i - 1]!);
   for (const d of devices) {
-    const [dev] = await b.sql.query<{ acked_seq: unknown }>('select acked_seq from devices where id = $1', [d.deviceId]);
+    const [dev] = await b.sql.query<{ acked_seq: unknown }>('select acked_seq from device_acks where device_id = $1', [d.deviceId]);
     expect(Number(dev?.acked_seq)).toBe(BATCHES * SIZE);
   }
 });

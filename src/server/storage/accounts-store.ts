@@ -112,17 +112,15 @@ async function redeemOnce(tx: SqlRunner, input: { code: string; deviceId?: strin
   if (enrolment === undefined) throw new AccountError('ENROLMENT_INVALID');
   const deviceId = input.deviceId ?? ulid();
   const fairId = enrolment.fair_id;
-  const [existing] = await tx.query<{ code: string; role: DeviceRole; acked_seq: unknown; revoked_at: unknown }>(
-    'select code, role, acked_seq, revoked_at from devices where id = $1 and fair_id = $2 for update',
+  const [existing] = await tx.query<{ code: string; role: DeviceRole; revoked_at: unknown }>(
+    'select code, role, revoked_at from devices where id = $1 and fair_id = $2 for update',
     [deviceId, fairId],
   );
   let deviceCode: string;
-  let ackedSeq = 0;
   let role = enrolment.role;
   if (existing !== undefined) {
     if (existing.revoked_at !== null) throw new AccountError('DEVICE_REVOKED');
     deviceCode = existing.code;
-    ackedSeq = num(existing.acked_seq);
     role = existing.role;
     await tx.query('update devices set name = $1 where id = $2 and fair_id = $3', [input.deviceName, deviceId, fairId]);
   } else {
@@ -138,6 +136,9 @@ async function redeemOnce(tx: SqlRunner, input: { code: string; deviceId?: strin
     }
     await tx.query('insert into devices (id, fair_id, code, name, role) values ($1, $2, $3, $4, $5)', [deviceId, fairId, deviceCode, input.deviceName, role]);
   }
+  await tx.query('insert into device_acks (device_id) values ($1) on conflict (device_id) do nothing', [deviceId]);
+  const [ack] = await tx.query<{ acked_seq: unknown }>('select acked_seq from device_acks where device_id = $1', [deviceId]);
+  const ackedSeq = num(ack?.acked_seq);
   const token = newToken();
   await tx.query('insert into tokens (hash, device_id, fair_id, role) values ($1, $2, $3, $4)', [hashSecret(token), deviceId, fairId, role]);
   return { type: 'device-enrolled', deviceId, deviceCode, fairId, role, token, expectedSeq: ackedSeq + 1 } as DeviceEnrolled;
@@ -157,7 +158,8 @@ export async function revokeDevice(db: SqlClient, deviceId: string, fairId?: str
 
 export async function listDevices(db: SqlRunner, fairId: string): Promise<DeviceSummary[]> {
   const rows = await db.query<{ id: string; fair_id: string; code: string; name: string; role: DeviceRole; acked_seq: unknown; enrolled_at: unknown; revoked_at: unknown }>(
-    'select id, fair_id, code, name, role, acked_seq, enrolled_at, revoked_at from devices where fair_id = $1 order by code',
+    `select d.id, d.fair_id, d.code, d.name, d.role, a.acked_seq, d.enrolled_at, d.revoked_at
+     from devices d left join device_acks a on a.device_id = d.id where d.fair_id = $1 order by d.code`,
     [fairId],
   );
   const iso = (v: unknown): string => new Date(v as string).toISOString();

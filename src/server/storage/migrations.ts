@@ -100,6 +100,17 @@ const MIGRATIONS: readonly { readonly id: string; readonly sql: (ctx: { epoch: s
         created_at timestamptz not null default now()
       );`,
   },
+  {
+    // The tablet numbers its items per device, across fairs (src/store/write.ts): the gap-free
+    // sequence and its acknowledgement belong to the device, not to a device-in-a-fair.
+    id: '0002-device-acks',
+    sql: () => `
+      create table device_acks (device_id text primary key, acked_seq bigint not null default 0);
+      insert into device_acks (device_id, acked_seq) select id, max(acked_seq) from devices group by id;
+      alter table devices drop column acked_seq;
+      alter table items drop constraint items_device_id_fair_id_seq_key;
+      alter table items add constraint items_device_seq unique (device_id, seq);`,
+  },
 ];
 
 /** Any fixed 64-bit key: every FairCase instance on this database agrees on it. */

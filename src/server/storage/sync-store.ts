@@ -18,8 +18,11 @@ import { num, type SqlClient, type SqlRunner } from './sql';
  * can never skip anything. We chose this over `pg_current_xact_id()`/`xmin` with a snapshot
  * horizon because it is a dozen lines, behaves identically on PGlite and PostgreSQL, and keeps
  * cursors dense; the price — pushers serialise for the few milliseconds between numbering and
- * commit — is far inside budget P4. The device row is locked first (`for update`) and the
+ * commit — is far inside budget P4. The device's row is locked first (`for update`) and the
  * counter second, in every transaction, so two pushers can never deadlock.
+ *
+ * The sequence is gap-free per device (the tablet numbers every item it records, whatever the
+ * fair); a token is bound to one fair, and an item of another fair is rejected (`WRONG_FAIR`).
  */
 
 export interface DeviceContext {
@@ -75,8 +78,10 @@ export async function push(db: SqlClient, ctx: DeviceContext, items: readonly Sy
   }
 
   const outcome = await db.transaction(async (tx) => {
+    // Locks the device's acknowledgement row: one push per device at a time, on every instance.
     const [device] = await tx.query<{ acked_seq: unknown; revoked_at: unknown }>(
-      'select acked_seq, revoked_at from devices where id = $1 and fair_id = $2 for update',
+      `select a.acked_seq, d.revoked_at from devices d join device_acks a on a.device_id = d.id
+       where d.id = $1 and d.fair_id = $2 for update of a`,
       [ctx.deviceId, ctx.fairId],
     );
     if (device === undefined || device.revoked_at !== null) return { kind: 'device-revoked' as const };
@@ -192,7 +197,7 @@ export async function push(db: SqlClient, ctx: DeviceContext, items: readonly Sy
     }
     const ackedSeq = expected - 1;
     if (ackedSeq !== startAck) {
-      await tx.query('update devices set acked_seq = $1 where id = $2 and fair_id = $3', [ackedSeq, ctx.deviceId, ctx.fairId]);
+      await tx.query('update device_acks set acked_seq = $1 where device_id = $2', [ackedSeq, ctx.deviceId]);
     }
     const epoch = await getEpoch(tx);
     const results = drafts.map((d): ItemResult => {
