@@ -149,6 +149,19 @@ describe('in Chromium', () => {
     });
   }, SLOW);
 
+  test('every write transaction asks IndexedDB for strict durability', async () => {
+    const page = await browser.newPage();
+    await openStore(page, 'durability');
+    const durability = await page.evaluate(async () => {
+      const s = window.faircase;
+      if (s === undefined) throw new Error('no store');
+      const db = s.db.getDb();
+      return db.transaction('rw', db.meta, (tx) => tx.idbtrans.durability);
+    });
+    expect(durability).toBe('strict');
+    await page.close();
+  }, SLOW);
+
   test.each(SCHEMA_VERSIONS.map((v) => v.version))('a database left by version %i opens with the latest schema in Chromium', async (version) => {
     const page = await browser.newPage();
     const name = `upgrade-${version}`;
