@@ -9,10 +9,10 @@ import type { Draft } from './drafts';
 /**
  * The tablet's database. Every schema change is a new entry in SCHEMA_VERSIONS with its upgrade
  * function, never an edit of an old one: a kiosk may skip several app versions between two
- * fairs. To add version N: append `{ version: N, stores: {changed tables}, upgrade }`, add the
- * rows version N−1 stored to test/store/schema-fixtures.ts (VERSION_ROWS[N] for the new shape
- * too), and extend `checkLatest` in test/store/upgrade-path.test.ts; the tests then open the
- * latest schema over a database left by every earlier version, in fake-indexeddb and Chromium.
+ * fairs. To add version N: append `{ version: N, stores: {changed tables}, upgrade }`, add
+ * VERSION_ROWS[N] (rows as version N stores them) to test/store/schema-fixtures.ts, and extend
+ * `checkLatest` in test/store/upgrade-path.test.ts; the tests then open the latest schema over a
+ * database left by every version, in fake-indexeddb and in Chromium.
  */
 
 /** The singleton row of `device`. */
