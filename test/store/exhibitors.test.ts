@@ -75,6 +75,11 @@ describe('importExhibitors', () => {
     expect(r.ok ? [] : r.error.fields).toContainEqual(expect.objectContaining({ field: '0.booths.0.hall', code: 'INVALID_FORMAT' }));
   });
 
+  test('an empty list imports nothing and records nothing', async () => {
+    expect(await importExhibitors(fair.id, [], now())).toEqual({ ok: true, value: { imported: 0 } });
+    expect(await stored()).toEqual({ exhibitors: 0, items: 1, outbox: 1 });
+  });
+
   test('an unknown fair is not-found', async () => {
     const r = await importExhibitors('01JS0000000000000000000000', [exhibitorInput(1)], now());
     expect(r.ok ? undefined : r.error.kind).toBe('not-found');
