@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { fieldErrors } from '../../../src/domain/field-errors';
 import { PatentNumber, patentCheckChar, patentTypeOf } from '../../../src/domain/validators/patent';
@@ -43,5 +44,23 @@ describe('CNIPA patent numbers (DOMAIN.md §2)', () => {
     expect(codeOf('20171060186.3')).toBe('INVALID_FORMAT');
     expect(codeOf('201710601862')).toBe('INVALID_FORMAT');
     expect(codeOf('')).toBe('INVALID_FORMAT');
+  });
+
+  test('property: a generated number with its check char parses; one changed digit is caught', () => {
+    const digits = (n: number) => fc.array(fc.integer({ min: 0, max: 9 }), { minLength: n, maxLength: n }).map((d) => d.join(''));
+    const body = fc.oneof(
+      fc.tuple(digits(4), fc.constantFrom('1', '2', '3', '8', '9'), digits(7)).map((p) => p.join('')),
+      fc.tuple(digits(2), fc.constantFrom('1', '2', '3', '8', '9'), digits(5)).map((p) => p.join('')),
+    );
+    fc.assert(
+      fc.property(body, fc.nat(), fc.integer({ min: 1, max: 9 }), (b, rawPos, shift) => {
+        const no = `${b}.${patentCheckChar(b)}`;
+        expect(PatentNumber.parse(`ZL${no}`)).toBe(no);
+        const pos = rawPos % b.length;
+        const changed = b.slice(0, pos) + String((Number(b.charAt(pos)) + shift) % 10) + b.slice(pos + 1);
+        expect(PatentNumber.safeParse(`${changed}.${patentCheckChar(b)}`).success).toBe(false);
+      }),
+      { numRuns: 1000 },
+    );
   });
 });

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { fieldErrors } from '../../../src/domain/field-errors';
 import { Phone, isMainlandMobile } from '../../../src/domain/validators/phone';
@@ -25,5 +26,16 @@ describe('phone numbers, E.164 (DOMAIN.md §2)', () => {
     }
     const r = Phone.safeParse(undefined);
     expect(r.success ? undefined : fieldErrors(r.error, undefined)[0]?.code).toBe('REQUIRED');
+  });
+
+  test('property: a parsed phone parses again to itself (records are re-parsed at every boundary)', () => {
+    const raw = fc.array(fc.constantFrom(...'0123456789+ -().１３８'), { minLength: 1, maxLength: 20 }).map((c) => c.join(''));
+    fc.assert(
+      fc.property(fc.oneof(raw, fc.stringMatching(/^1[3-9]\d{9}$/)), (input) => {
+        const r = Phone.safeParse(input);
+        if (r.success) expect(Phone.parse(r.data)).toBe(r.data);
+      }),
+      { numRuns: 1000 },
+    );
   });
 });

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { fieldErrors } from '../../../src/domain/field-errors';
 import { IdDoc, ResidentId, maskId, residentIdCheckChar } from '../../../src/domain/validators/resident-id';
@@ -38,5 +39,20 @@ describe('resident ID, GB 11643-1999 (DOMAIN.md §2)', () => {
     expect(maskId('E12345678')).toBe('E******78');
     expect(maskId('AB12')).toBe('**12');
     expect(maskId('')).toBe('');
+  });
+
+  test('property: one changed digit of a valid ID is caught by the check char', () => {
+    const birth = fc.date({ min: new Date('1900-01-01T00:00:00Z'), max: new Date('2020-12-31T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10).replace(/-/g, ''));
+    const digits = (n: number) => fc.array(fc.integer({ min: 0, max: 9 }), { minLength: n, maxLength: n }).map((d) => d.join(''));
+    fc.assert(
+      fc.property(digits(6), birth, digits(3), fc.integer({ min: 0, max: 16 }), fc.integer({ min: 1, max: 9 }), (region, date, order, pos, shift) => {
+        const body = `${region}${date}${order}`;
+        const id = body + residentIdCheckChar(body);
+        expect(ResidentId.safeParse(id).success).toBe(true);
+        const changed = body.slice(0, pos) + String((Number(body.charAt(pos)) + shift) % 10) + body.slice(pos + 1) + id.charAt(17);
+        expect(ResidentId.safeParse(changed).success).toBe(false);
+      }),
+      { numRuns: 1000 },
+    );
   });
 });
