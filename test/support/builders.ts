@@ -94,7 +94,7 @@ function defaultPayload(type: CommandType, c: Case | undefined, fair: Fair, now:
   const sig = { signatureEvidenceId: evidenceId(9) };
   switch (type) {
     case 'Submit':
-      return submitPayload(fair);
+      return submitPayload(fair, { receivedAt: now });
     case 'RequestSupplement':
       return {};
     case 'RecordSupplement':

@@ -58,6 +58,8 @@ const FAIR_CHECK: { readonly [T in CommandType]?: FairCheck<T> } = {
   Reject: (_c, p, ctx) => (ctx.fair.settings.refusalReasons.includes(p.reason) ? undefined : fail('CS11', { reason: p.reason })),
   Accept: (c, _p, ctx) => {
     const s = ctx.fair.settings;
+    // §3 `requireBadge`: the complainant shows a valid badge (else NR_NO_BADGE).
+    if (s.requireBadge && c?.complainant.badgeNo === undefined) return fail('CS12', { check: 'badge' });
     const type = c?.rights.find((r) => !s.acceptedIpTypes.includes(r.type));
     if (type !== undefined) return fail('CS12', { check: 'ipType', type: type.type });
     const place = c?.rights.find((r) => !s.rightJurisdictions.includes(r.jurisdiction));

@@ -18,6 +18,15 @@ import type { Actor } from './events';
 
 export const fail = (rule: string, params?: DomainError['params']): DomainError => domainError(`GUARD_FAILED:${rule}`, params);
 
+/** The rules whose guard can fail (`GUARD_FAILED:<rule>`). */
+export const GUARDED_RULES = [
+  'CS4', 'CS7', 'CS8', 'CS9', 'CS11', 'CS12', 'CS13', 'CS14', 'CS16', 'CS17', 'CS18', 'CS19', 'CS20', 'CS21',
+  'CS22', 'CS23', 'CS24', 'CS26', 'CS27', 'CS28', 'CS29', 'CS30', 'DL6', 'RP4', 'CN4',
+] as const;
+
+/** Every error code the case machine returns: the app has a zh-CN and an English message for each. */
+export const CASE_ERROR_CODES: readonly string[] = ['ILLEGAL_TRANSITION', 'FORBIDDEN_ROLE', ...GUARDED_RULES.map((r) => `GUARD_FAILED:${r}`)];
+
 const OPEN_STATES = CASE_STATES.filter((s) => s !== 'CLOSED');
 
 /** §4.2 "From": the states each command may start in (Submit starts with no case). */

@@ -7,7 +7,7 @@ import { COMMAND_TYPES, OPINION_BASES } from '../../../src/domain/case/commands'
 import type { CommandType } from '../../../src/domain/case/commands';
 import { CaseEvent } from '../../../src/domain/case/events';
 import { fold } from '../../../src/domain/case/fold';
-import { FROM } from '../../../src/domain/case/rules';
+import { CASE_ERROR_CODES, FROM } from '../../../src/domain/case/rules';
 import { CASE_STATES, MEASURE_CODES, NOT_ACCEPTED_REASONS, OUTCOMES } from '../../../src/domain/codes';
 import type { CaseState } from '../../../src/domain/codes';
 import { USCC_ALPHABET } from '../../../src/domain/fair';
@@ -80,6 +80,8 @@ function variantPayload(type: CommandType, v: number): Record<string, unknown> |
 
 /** States the generated runs reached: the property means little if they stay near RECEIVED. */
 const visited = new Set<CaseState>();
+/** Error codes the runs met: each must be one the app can translate. */
+const errorCodes = new Set<string>();
 
 /** Runs the generated steps on `desk`; after each, the case is valid or, on a refusal, untouched. */
 function play(desk: Desk, steps: readonly GenStep[]): void {
@@ -99,7 +101,10 @@ function play(desk: Desk, steps: readonly GenStep[]): void {
       if (e instanceof Error && e.name === 'ZodError') continue;
       throw e;
     }
-    if (!result.ok) expect(desk.case).toBe(before);
+    if (!result.ok) {
+      expect(desk.case).toBe(before);
+      errorCodes.add(result.error.code);
+    }
     if (desk.case !== undefined) {
       visited.add(desk.case.state);
       expect(brokenInvariants(desk.case)).toEqual([]);
@@ -123,6 +128,8 @@ describe('properties of the case machine (fast-check)', () => {
       { numRuns: RUNS },
     );
     expect([...CASE_STATES].filter((st) => !visited.has(st))).toEqual([]);
+    expect([...errorCodes].filter((c) => !CASE_ERROR_CODES.includes(c))).toEqual([]);
+    expect(errorCodes.size).toBeGreaterThan(15);
   }, TIMEOUT_MS);
 
   test('[CS5] folding the same events in any arrival order yields the same case', () => {

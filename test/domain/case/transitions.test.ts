@@ -69,6 +69,10 @@ describe('supplement, rejection, acceptance (CS9–CS12)', () => {
     const trademarksOnly = makeCase({ state: 'RECEIVED', fair: makeFair({ settings: { acceptedIpTypes: ['trademark'] } }) });
     expect(trademarksOnly.try('Accept')).toMatchObject({ ok: false, error: { params: { check: 'ipType', type: 'invention' } } });
 
+    // `requireBadge`: a complainant without a badge number cannot be accepted.
+    const badge = makeCase({ state: 'RECEIVED', fair: makeFair({ settings: { requireBadge: true } }) });
+    expect(badge.try('Accept')).toMatchObject({ ok: false, error: { code: 'GUARD_FAILED:CS12', params: { check: 'badge' } } });
+
     const ok = makeCase({ state: 'RECEIVED' });
     const c = ok.must('Accept');
     expect(c).toMatchObject({ state: 'ACCEPTED', acceptedAt: expect.any(String) });
