@@ -1,0 +1,115 @@
+import { z } from 'zod';
+import type { Case } from '../case/case';
+import { SanctionCode } from '../codes';
+import { isWeakKey } from '../exhibitor';
+import type { ExhibitorKey } from '../exhibitor';
+import type { RepeatRule } from '../fair';
+import { CaseId } from '../ids';
+
+/**
+ * R15 and §7: which exhibitors the fair's repeat rule catches, and the sanction it recommends
+ * (the organizer decides, §6). Shared by the post-show summary and the repeat-infringer screen.
+ *
+ * - RP1: exhibitors are matched on `exhibitorKey`, never the name; a weak `NAME:` key counts
+ *   within the session but is never matched against the previous session.
+ * - RP2 `national_baseline`: a final `ESTABLISHED_ALLEGED` case in this and the previous session
+ *   → `BAN_NEXT_SESSION` (unverified rule, §12: the organizer confirms).
+ * - RP3 `ladder`: 1st established case → `PUBLIC_NOTICE`, 2nd → `DEDUCT_BOOTHS(n)`, this and the
+ *   previous session → `BAN_SESSIONS(m)`; `REDISPLAY`, `MEASURE_REFUSED` or a prior judgment
+ *   (opinion basis `PRIOR_RULING`, GEN-07) → one step up, once. Past `BAN_SESSIONS(m)` a step up
+ *   adds a session: `BAN_PERMANENT` is never recommended, only decided by hand. The highest step
+ *   reached is the one recommendation.
+ */
+
+export const AGGRAVATIONS = ['REDISPLAY', 'MEASURE_REFUSED', 'PRIOR_RULING'] as const;
+export const Aggravation = z.enum(AGGRAVATIONS);
+export type Aggravation = z.infer<typeof Aggravation>;
+
+export const RecommendedSanction = z.object({ code: SanctionCode, n: z.number().int().min(1).optional() });
+export type RecommendedSanction = z.infer<typeof RecommendedSanction>;
+
+export const RepeatInfringer = z.object({
+  exhibitorKey: z.string().min(1),
+  /** The respondent's name on its latest established case, for the list. */
+  name: z.string(),
+  /** Final established cases this session and in the previous one. */
+  established: z.number().int().min(0),
+  previousEstablished: z.number().int().min(0),
+  /** Two established cases this session, or one in each of two consecutive sessions. */
+  repeat: z.boolean(),
+  aggravations: z.array(Aggravation),
+  rule: z.enum(['RP2', 'RP3']),
+  sanctions: z.array(RecommendedSanction).min(1),
+  /** The established cases the recommendation rests on, this session first. */
+  basisCaseIds: z.array(CaseId).min(1),
+});
+export type RepeatInfringer = z.infer<typeof RepeatInfringer>;
+
+/** Final `ESTABLISHED_ALLEGED` (CS6: the outcome is set on entering CLOSED). */
+export const isFinalEstablished = (c: Case): boolean => c.state === 'CLOSED' && c.outcome === 'ESTABLISHED_ALLEGED';
+
+function establishedByKey(cases: readonly Case[], crossSession: boolean): Map<ExhibitorKey, Case[]> {
+  const out = new Map<ExhibitorKey, Case[]>();
+  for (const c of cases) {
+    const key = c.respondent.exhibitorKey;
+    if (key === undefined || !isFinalEstablished(c) || (crossSession && isWeakKey(key))) continue;
+    const list = out.get(key);
+    if (list === undefined) out.set(key, [c]);
+    else list.push(c);
+  }
+  return out;
+}
+
+function aggravationsOf(cases: readonly Case[]): Aggravation[] {
+  const found = new Set<Aggravation>();
+  for (const c of cases) {
+    if (c.flags.includes('REDISPLAY')) found.add('REDISPLAY');
+    if (c.flags.includes('MEASURE_REFUSED')) found.add('MEASURE_REFUSED');
+    if (c.opinion?.basis === 'PRIOR_RULING') found.add('PRIOR_RULING');
+  }
+  return AGGRAVATIONS.filter((a) => found.has(a));
+}
+
+/** RP3 steps 1–3 and beyond: PUBLIC_NOTICE, DEDUCT_BOOTHS(n), BAN_SESSIONS(m), BAN_SESSIONS(m + k). */
+function ladderSanction(step: number, rule: Extract<RepeatRule, { kind: 'ladder' }>): RecommendedSanction {
+  if (step <= 1) return { code: 'PUBLIC_NOTICE' };
+  if (step === 2) return { code: 'DEDUCT_BOOTHS', n: rule.deductBoothsOnSecond };
+  return { code: 'BAN_SESSIONS', n: rule.banSessionsOnConsecutive + (step - 3) };
+}
+
+/**
+ * The exhibitors this session's cases put under the fair's repeat rule, with the recommended
+ * sanction; `previousCases` are the cases of the session named by `previousFairId` (RP1, RP2).
+ * Sorted by exhibitor key. Exhibitors the rule does not catch are left out.
+ */
+export function recommendSanctions(rule: RepeatRule, cases: readonly Case[], previousCases: readonly Case[]): RepeatInfringer[] {
+  const now = establishedByKey(cases, false);
+  const before = establishedByKey(previousCases, true);
+  const out: RepeatInfringer[] = [];
+  for (const [key, mine] of [...now].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    const prior = isWeakKey(key) ? [] : (before.get(key) ?? []);
+    const consecutive = prior.length > 0;
+    const aggravations = aggravationsOf(mine);
+    let sanctions: RecommendedSanction[];
+    if (rule.kind === 'national_baseline') {
+      if (!consecutive) continue;
+      sanctions = [{ code: 'BAN_NEXT_SESSION' }];
+    } else {
+      const base = consecutive ? 3 : mine.length >= 2 ? 2 : 1;
+      sanctions = [ladderSanction(base + (aggravations.length > 0 ? 1 : 0), rule)];
+    }
+    const latest = [...mine].sort((a, b) => (a.receivedAt < b.receivedAt ? 1 : a.receivedAt > b.receivedAt ? -1 : 0))[0] as Case;
+    out.push({
+      exhibitorKey: key,
+      name: latest.respondent.name,
+      established: mine.length,
+      previousEstablished: prior.length,
+      repeat: consecutive || mine.length >= 2,
+      aggravations,
+      rule: rule.kind === 'national_baseline' ? 'RP2' : 'RP3',
+      sanctions,
+      basisCaseIds: [...mine, ...prior].map((c) => c.id),
+    });
+  }
+  return out;
+}

@@ -1,0 +1,38 @@
+import { z } from 'zod';
+import type { Case } from '../case/case';
+import type { CaseEvent } from '../case/events';
+import type { Commitment } from '../commitment';
+import type { Consultation } from '../consultation';
+import type { Exhibitor } from '../exhibitor';
+import type { Authority, Fair } from '../fair';
+import { UserId } from '../ids';
+import type { OutreachActivity } from '../outreach';
+import { CivilDate } from '../time';
+
+/** One expert on duty at the desk on one fair day (R19 counts experts and expert-days). */
+export const ExpertDuty = z.object({ expertId: UserId, date: CivilDate });
+export type ExpertDuty = z.infer<typeof ExpertDuty>;
+
+/**
+ * Everything one session contributes to its post-show summary (DOMAIN.md §10): all devices
+ * synced, cases folded from their events. Records of other fairs are ignored.
+ */
+export interface SessionData {
+  readonly fair: Fair;
+  /** The session's cases, folded (`foldAll`). */
+  readonly cases: readonly Case[];
+  /** Their events: R14 needs the times at which cases passed their milestones. */
+  readonly events: readonly CaseEvent[];
+  readonly exhibitors: readonly Exhibitor[];
+  readonly commitments: readonly Commitment[];
+  readonly consultations: readonly Consultation[];
+  readonly outreach: readonly OutreachActivity[];
+  readonly expertsOnDuty: readonly ExpertDuty[];
+  /** Authorities stationed at the fair (R19); default: the fair's listed authorities (§3). */
+  readonly authorities?: readonly Authority[];
+  /**
+   * The cases of the session before this one (`fair.previousFairId`), for RP2/RP3 in R15. When
+   * the summary is given the previous session's data, its cases are used.
+   */
+  readonly priorCases?: readonly Case[];
+}

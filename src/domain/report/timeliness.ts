@@ -1,0 +1,40 @@
+import type { Case } from '../case/case';
+import type { CaseEvent } from '../case/events';
+import type { CaseId } from '../ids';
+import { instantToMs } from '../time';
+import type { Instant } from '../time';
+import { isAccepted } from './case-figures';
+import type { FigureValues } from './case-figures';
+import { lowerMedian, rateBp, wholeMinutes } from './rates';
+import { caseTimeline } from './timeline';
+
+const minutes = (from: Instant, to: Instant): number => wholeMinutes(instantToMs(to) - instantToMs(from));
+
+/**
+ * R14 (DOMAIN.md §10) over the accepted cases: median whole minutes received → accepted,
+ * accepted → first opinion, measures ordered → all verified (even n: the lower middle), and the
+ * share of accepted cases closed at or before `fairCloseAt`.
+ */
+export function timelinessFigures(cases: readonly Case[], events: ReadonlyMap<CaseId, readonly CaseEvent[]>, fairCloseAt: Instant): FigureValues {
+  const toAccept: number[] = [];
+  const toOpinion: number[] = [];
+  const toVerified: number[] = [];
+  let accepted = 0;
+  let closedByClose = 0;
+  for (const c of cases) {
+    if (!isAccepted(c) || c.acceptedAt === undefined) continue;
+    accepted++;
+    toAccept.push(minutes(c.receivedAt, c.acceptedAt));
+    const t = caseTimeline(events.get(c.id) ?? []);
+    if (t.firstOpinionAt !== undefined) toOpinion.push(minutes(c.acceptedAt, t.firstOpinionAt));
+    if (t.measuresOrderedAt !== undefined && t.measuresVerifiedAt !== undefined) toVerified.push(minutes(t.measuresOrderedAt, t.measuresVerifiedAt));
+    if (c.state === 'CLOSED' && t.closedAt !== undefined && t.closedAt <= fairCloseAt) closedByClose++;
+  }
+  return {
+    'R14.receivedToAccepted': lowerMedian(toAccept),
+    'R14.acceptedToOpinion': lowerMedian(toOpinion),
+    'R14.orderedToVerified': lowerMedian(toVerified),
+    'R14.closedByClose': closedByClose,
+    'R14.closedByCloseRate': rateBp(closedByClose, accepted),
+  };
+}
