@@ -72,8 +72,9 @@ export function postShowSummary(input: SummaryInput): PostShowSummary {
   const current = sessionFigures({ ...input, priorCases: input.priorCases ?? previousSession?.cases });
   const computed: Partial<Figures> = previousSession === undefined ? {} : sessionFigures(previousSession).figures;
   const typed = input.previous ?? {};
-  const previous: Partial<Figures> = {};
-  for (const [key, v] of Object.entries({ ...computed, ...typed })) if (v !== undefined) previous[key as FigureKey] = v;
+  const known: Record<string, number | null> = {};
+  for (const [key, v] of Object.entries({ ...computed, ...typed })) if (v !== undefined) known[key] = v;
+  const previous = known as Partial<Figures>;
 
   const changes: Partial<Record<FigureKey, Change>> = {};
   const keys = orderedFigureKeys({ ...previous, ...current.figures } as Figures);
