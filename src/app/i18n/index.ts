@@ -1,17 +1,19 @@
 import { createSignal } from 'solid-js';
 import type { Language } from '../../domain/codes';
-import { zh, type MessageKey } from './zh';
+import { zh, type MessageKey as BaseKey } from './zh';
 import { en } from './en';
+import { deskBEn, deskBZh } from './desk-b';
 
 /**
  * The one translation lookup. Default zh-CN (DOMAIN.md §3 `uiLanguages`); the choice is
  * remembered per device: in the device record (store `setLanguage`) and, so the very first paint
  * after a reload is already right without waiting for IndexedDB, in localStorage.
  */
-export type { MessageKey };
+export type MessageKey = BaseKey | keyof typeof deskBZh;
 export type Params = Readonly<Record<string, string | number | boolean | undefined>>;
 
-const DICTIONARIES: Record<Language, Record<MessageKey, string>> = { 'zh-CN': zh, en };
+const ZH: Record<MessageKey, string> = { ...zh, ...deskBZh };
+const DICTIONARIES: Record<Language, Record<MessageKey, string>> = { 'zh-CN': ZH, en: { ...en, ...deskBEn } };
 const LANG_KEY = 'faircase.lang';
 
 const initial = (): Language => {
@@ -35,7 +37,7 @@ export function setLocale(lang: Language): void {
   }
 }
 
-export const isMessageKey = (key: string): key is MessageKey => Object.hasOwn(zh, key);
+export const isMessageKey = (key: string): key is MessageKey => Object.hasOwn(ZH, key);
 
 const interpolate = (text: string, params: Params | undefined): string =>
   params === undefined ? text : text.replace(/\{(\w+)\}/g, (m, name: string) => (params[name] === undefined ? m : String(params[name])));
