@@ -9,14 +9,14 @@ const INSTANT_PATTERN = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 
 export const Instant = z
   .string()
-  .regex(INSTANT_PATTERN, { message: 'INSTANT' })
+  .regex(INSTANT_PATTERN, { message: 'INSTANT', abort: true })
   .refine((v) => !Number.isNaN(Date.parse(v)) && new Date(v).toISOString() === v, { message: 'INSTANT' })
   .brand<'Instant'>();
 export type Instant = z.infer<typeof Instant>;
 
 export const CivilDate = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'CIVIL_DATE' })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'CIVIL_DATE', abort: true })
   .refine(
     (v) => {
       const ms = Date.parse(`${v}T00:00:00.000Z`);
