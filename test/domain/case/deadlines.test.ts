@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import {
   allowsOverdueMark,
@@ -8,8 +9,8 @@ import {
   startDeadline,
   urgency,
 } from '../../../src/domain/case/deadlines';
-import { fairCloseAt } from '../../../src/domain/fair';
-import { addMinutes } from '../../../src/domain/time';
+import { deskIntervals, fairCloseAt } from '../../../src/domain/fair';
+import { addMinutes, instantFromMs, instantToMs } from '../../../src/domain/time';
 import { local, makeFair } from '../../support/builders';
 
 const fair = makeFair();
@@ -93,5 +94,43 @@ describe('deadlines (DOMAIN.md §4.4, §4.5)', () => {
     expect(clockDriftWarning(addMinutes(server, 2), server)).toBe(false);
     expect(clockDriftWarning(addMinutes(server, 2.1), server)).toBe(true);
     expect(clockDriftWarning(addMinutes(server, -3), server)).toBe(true);
+  });
+});
+
+describe('deadline properties (fast-check, 1,000 runs each)', () => {
+  const desk = deskIntervals(fair).map((i) => [instantToMs(i.opensAt), instantToMs(i.closesAt)] as const);
+  const close = instantToMs(fairCloseAt(fair));
+  const deskMinutesBetween = (from: number, to: number): number =>
+    desk.reduce((sum, [o, c]) => sum + Math.max(0, Math.min(c, to) - Math.max(o, from)), 0) / 60_000;
+  const startArb = fc.integer({ min: instantToMs(local('2025-04-14 20:00')), max: instantToMs(local('2025-04-19 18:00')) }).map((ms) => instantFromMs(ms - (ms % 60_000)));
+  const hoursArb = fc.integer({ min: 1, max: 96 }).map((q) => q / 4);
+
+  test('[DL3] an uncapped opening window holds exactly its hours of desk time; a capped one ends at close', () => {
+    fc.assert(
+      fc.property(startArb, hoursArb, (start, hours) => {
+        const d = startDeadline(makeFair({ settings: { windows: { measure: { hours, clock: 'opening' } } } }), 'measure', start);
+        const due = instantToMs(d.dueAt);
+        expect(due).toBeGreaterThanOrEqual(instantToMs(start));
+        if (d.capped) expect(due).toBe(Math.max(close, instantToMs(start)));
+        else expect(deskMinutesBetween(instantToMs(start), due)).toBeCloseTo(hours * 60, 6);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  test('[DL2] an elapsed window ends at start + hours inside desk hours, else 60 min after the next opening', () => {
+    fc.assert(
+      fc.property(startArb, hoursArb, (start, hours) => {
+        const d = startDeadline(makeFair({ settings: { windows: { supplement: { hours, clock: 'elapsed' } } } }), 'supplement', start);
+        const raw = instantToMs(start) + hours * 3_600_000;
+        const open = desk.some(([o, c]) => raw >= o && raw <= c);
+        const next = desk.find(([o]) => o > raw);
+        const expected = open || next === undefined ? raw : next[0] + 60 * 60_000;
+        // DL4: capped at fair close.
+        expect(d.capped).toBe(expected > close);
+        expect(instantToMs(d.dueAt)).toBe(expected > close ? Math.max(close, instantToMs(start)) : expected);
+      }),
+      { numRuns: 1000 },
+    );
   });
 });
