@@ -1,0 +1,71 @@
+import type { Instant } from '../domain/time';
+import type { DeviceEnrolled } from '../domain/wire/accounts';
+import { runWrite, logState } from '../store/write';
+import { pullPages, type PullApplier, type PullSummary } from './pull-pages';
+import { pushOutbox, SyncStopped, type BlobSource, type PushSummary } from './push-outbox';
+import { startScheduler, type Scheduler } from './scheduler';
+import { changeSyncState, loadCredentials, saveCredentials, type SyncCredentials } from './sync-state';
+import { httpTransport, redeemEnrolment, TransportError, type FetchLike, type SyncTransport } from './transport';
+
+/**
+ * The tablet's side of sync (issue 7 part 5): enrol once, then push the outbox and pull the
+ * other devices' items, whenever the scheduler says so.
+ */
+export interface SyncDeps {
+  readonly now: () => Instant;
+  readonly transport?: SyncTransport;
+  readonly fetch?: FetchLike;
+  readonly appliers?: readonly PullApplier[];
+  readonly blobs?: BlobSource;
+}
+
+export interface SyncRun {
+  readonly push: PushSummary;
+  readonly pull: PullSummary;
+}
+
+/** Redeems a scanned code for this device (the local log's device id) and keeps the credentials. */
+export async function enrolThisDevice(baseUrl: string, code: string, deviceName: string, deviceCode?: string, fetchImpl?: FetchLike): Promise<DeviceEnrolled> {
+  const state = await runWrite(['meta'], (db) => logState(db), { log: false });
+  if (!state.ok) throw new TransportError(`STORE_${state.error.kind.toUpperCase()}`, true);
+  const enrolled = await redeemEnrolment(baseUrl, { code, deviceName, deviceId: state.value.deviceId, ...(deviceCode === undefined ? {} : { deviceCode }) }, fetchImpl);
+  const saved = await saveCredentials(baseUrl, enrolled);
+  if (!saved.ok) throw new TransportError(`STORE_${saved.error.kind.toUpperCase()}`, true);
+  return enrolled;
+}
+
+/** One push-then-pull run; records success or the error code in the sync state. */
+export async function syncOnce(deps: SyncDeps, credentials?: SyncCredentials): Promise<SyncRun> {
+  const creds = credentials ?? (await loadCredentials());
+  if (creds === undefined) throw new SyncStopped('NOT_ENROLLED');
+  const transport = deps.transport ?? httpTransport({ baseUrl: creds.baseUrl, token: creds.token, ...(deps.fetch === undefined ? {} : { fetch: deps.fetch }) });
+  try {
+    const pushDeps = { transport, credentials: creds, now: deps.now, ...(deps.blobs === undefined ? {} : { blobs: deps.blobs }) };
+    let push = await pushOutbox(pushDeps);
+    const pull = await pullPages({ transport, credentials: creds, ...(deps.appliers === undefined ? {} : { appliers: deps.appliers }) });
+    if (pull.epochChanged) {
+      // A restored server: everything this tablet holds went back into the outbox; send it now.
+      const again = await pushOutbox(pushDeps);
+      push = { pushed: push.pushed + again.pushed, acknowledged: push.acknowledged + again.acknowledged, requeued: push.requeued + again.requeued, missingBlobs: push.missingBlobs + again.missingBlobs };
+    }
+    await changeSyncState((s) => ({ ...s, lastSuccessAt: deps.now(), lastError: undefined }));
+    return { push, pull };
+  } catch (e) {
+    const code = e instanceof TransportError || e instanceof SyncStopped ? e.code : 'UNKNOWN';
+    await changeSyncState((s) => ({ ...s, lastError: { code, at: deps.now() } }));
+    throw e;
+  }
+}
+
+/** Starts syncing in the app: on `online`, on `visibilitychange` and every minute, with backoff. */
+export function startSync(deps: SyncDeps & { readonly network?: EventTarget; readonly page?: EventTarget; readonly isVisible?: () => boolean }): Scheduler {
+  return startScheduler({
+    run: async () => {
+      await syncOnce(deps);
+    },
+    retryable: (e) => !(e instanceof SyncStopped) && !(e instanceof TransportError && !e.retryable),
+    ...(deps.network === undefined ? {} : { network: deps.network }),
+    ...(deps.page === undefined ? {} : { page: deps.page }),
+    ...(deps.isVisible === undefined ? {} : { isVisible: deps.isVisible }),
+  });
+}

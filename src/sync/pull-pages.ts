@@ -1,0 +1,111 @@
+import { Dexie } from 'dexie';
+import { Fair } from '../domain/fair';
+import type { SyncItem } from '../domain/sync-item';
+import { PROTOCOL_VERSION } from '../domain/wire/protocol';
+import { checkPayload } from '../domain/wire/payload-parsers';
+import type { FairCaseDb, TableName } from '../store/db';
+import { runWrite } from '../store/write';
+import { readSyncState, updateSyncState, type SyncCredentials } from './sync-state';
+import { SyncStopped } from './push-outbox';
+import { TransportError, type SyncTransport } from './transport';
+
+/**
+ * Applies pulled items of some kinds to the store's tables, inside the page's transaction. An
+ * applier never throws for a bad item (the server checked it; a newer schema may still
+ * disagree): it skips it. `tables` are the tables it writes.
+ */
+export interface PullApplier {
+  readonly tables: readonly TableName[];
+  apply(db: FairCaseDb, items: readonly SyncItem[]): Promise<void>;
+}
+
+const versionKey = (entityId: string): string => `sync.version.${entityId}`;
+
+/**
+ * The newest `hlc` this tablet knows for a mutable record: its own last item about it (the
+ * local log) or the last remote one applied. Fairs and exhibitors travel as whole snapshots and
+ * the greatest `hlc` wins (sync-item.ts).
+ */
+async function knownVersion(db: FairCaseDb, entityId: string): Promise<string> {
+  const local = await db.items.where('entityId').equals(entityId).toArray();
+  const remote = (await db.meta.get(versionKey(entityId)))?.value as string | undefined;
+  return [...local.map((i) => i.hlc as string), remote ?? ''].reduce((a, b) => (a > b ? a : b), '');
+}
+
+/** Fairs: last writer (greatest hlc) wins. */
+export const fairApplier: PullApplier = {
+  tables: ['fairs', 'items', 'meta'],
+  async apply(db, items) {
+    for (const item of items) {
+      if (item.kind !== 'fair' || checkPayload(item) !== undefined) continue;
+      if (item.hlc <= (await knownVersion(db, item.entityId))) continue;
+      await db.fairs.put(Fair.parse(item.payload));
+      await db.meta.put({ key: versionKey(item.entityId), value: item.hlc });
+    }
+  },
+};
+
+export interface PullDeps {
+  readonly transport: SyncTransport;
+  readonly credentials: SyncCredentials;
+  /** Defaults to fairs only; the other kinds get their appliers as their tables land. */
+  readonly appliers?: readonly PullApplier[];
+  readonly limit?: number;
+}
+
+export interface PullSummary {
+  readonly pages: number;
+  readonly items: number;
+  /** The server was restored from a backup: the cursor restarted and everything was queued again. */
+  readonly epochChanged: boolean;
+}
+
+/**
+ * Pulls pages after the stored cursor until the server has no more. Each page is applied in ONE
+ * Dexie transaction together with the new cursor, so a crash mid-page re-pulls that page and
+ * never skips one (issue 7 part 5). A new epoch (restored server) restarts the cursor at 0 and
+ * puts every item of the local log back into the outbox, in the same transaction.
+ */
+export async function pullPages(deps: PullDeps): Promise<PullSummary> {
+  const appliers = deps.appliers ?? [fairApplier];
+  const tables = [...new Set<TableName>(['meta', 'items', 'outbox', ...appliers.flatMap((a) => a.tables)])];
+  let pages = 0;
+  let count = 0;
+  let epochChanged = false;
+  for (let guard = 0; guard < 100_000; guard++) {
+    const state = await readSyncState();
+    const reply = await deps.transport.pull({ fair: deps.credentials.fairId, after: state.cursor, limit: deps.limit ?? 500, protocolVersion: PROTOCOL_VERSION });
+    if (reply.type === 'client-too-old') throw new SyncStopped('CLIENT_TOO_OLD');
+    if (reply.type === 'server-too-old') throw new TransportError('SERVER_TOO_OLD', true);
+    if (reply.type === 'error') throw new TransportError(reply.code, false);
+    const restarted = state.epoch !== undefined && state.epoch !== reply.epoch;
+    const outcome = await runWrite(
+      tables,
+      async (db) => {
+        if (restarted) {
+          await db.outbox.bulkPut(await db.items.toArray());
+          await updateSyncState(db, (s) => ({ ...s, epoch: reply.epoch, cursor: 0 }));
+          return;
+        }
+        const current = await readSyncState(db);
+        // Another tab applied this page meanwhile: nothing to do.
+        if (current.cursor !== state.cursor) return;
+        const others = reply.items.map((p) => p.item).filter((i) => i.deviceId !== deps.credentials.deviceId);
+        // Wrapped in Dexie's promise: an applier that touches no table would otherwise hand back a
+        // native promise that resolves outside the transaction's zone, and IndexedDB commits early.
+        for (const applier of appliers) await Dexie.Promise.resolve(applier.apply(db, others));
+        await updateSyncState(db, (s) => ({ ...s, epoch: reply.epoch, cursor: reply.cursor }));
+      },
+      { log: false },
+    );
+    if (!outcome.ok) throw new TransportError(`STORE_${outcome.error.kind.toUpperCase()}`, true, undefined, outcome.error.detail);
+    if (restarted) {
+      epochChanged = true;
+      continue;
+    }
+    pages++;
+    count += reply.items.length;
+    if (!reply.hasMore) break;
+  }
+  return { pages, items: count, epochChanged };
+}

@@ -1,0 +1,132 @@
+import type { SyncItem } from '../domain/sync-item';
+import type { Instant } from '../domain/time';
+import { PROTOCOL_VERSION, type PushAccepted } from '../domain/wire/protocol';
+import { outboxBatch } from '../store/outbox';
+import { runWrite } from '../store/write';
+import { MAX_PROBLEMS, updateSyncState, type ItemProblem, type SyncCredentials } from './sync-state';
+import { TransportError, type SyncTransport } from './transport';
+
+/** Where evidence files come from when the server asks for them (the store's blob table). */
+export type BlobSource = (sha256: string) => Promise<{ readonly data: Uint8Array; readonly mime: string } | undefined>;
+
+export interface PushDeps {
+  readonly transport: SyncTransport;
+  readonly credentials: SyncCredentials;
+  readonly now: () => Instant;
+  readonly blobs?: BlobSource;
+  /** P4 measures batches of 500. */
+  readonly batchSize?: number;
+}
+
+export interface PushSummary {
+  readonly pushed: number;
+  readonly acknowledged: number;
+  readonly requeued: number;
+  readonly missingBlobs: number;
+}
+
+/** Stops the sync run: a person must act (update the app, enrol again). */
+export class SyncStopped extends Error {
+  override readonly name = 'SyncStopped';
+  constructor(readonly code: string) {
+    super(code);
+  }
+}
+
+/**
+ * Pushes the outbox in seq order, batch after batch, until it is empty (issue 7 part 2).
+ * - applied / duplicate: the server has it; the outbox row goes (the local log keeps it).
+ * - conflict / rejected: acknowledged too, so one bad item never blocks the queue, and kept in
+ *   the sync state for the sync screen.
+ * - a gap: the server expects an earlier seq than our outbox starts with (a database restored
+ *   from a backup): the items from `expectedSeq` on go back into the outbox from the local log.
+ * Network failures throw `TransportError` (the scheduler retries with backoff); nothing is
+ * removed from the outbox until an answer names it.
+ */
+export async function pushOutbox(deps: PushDeps): Promise<PushSummary> {
+  const size = deps.batchSize ?? 500;
+  let pushed = 0;
+  let acknowledgedCount = 0;
+  let requeued = 0;
+  let missing = 0;
+  for (let round = 0; round < 10_000; round++) {
+    const batch = await outboxBatch(size);
+    if (batch.length === 0) break;
+    const reply = await deps.transport.push({
+      type: 'push',
+      protocolVersion: PROTOCOL_VERSION,
+      deviceId: batch[0]!.deviceId,
+      fairId: deps.credentials.fairId,
+      items: batch,
+    } as Parameters<SyncTransport['push']>[0]);
+    if (reply.type === 'client-too-old') {
+      await runWrite(['meta'], (db) => updateSyncState(db, (s) => ({ ...s, updateRequired: true })), { log: false });
+      throw new SyncStopped('CLIENT_TOO_OLD');
+    }
+    if (reply.type === 'server-too-old') throw new TransportError('SERVER_TOO_OLD', true);
+    if (reply.type === 'error') {
+      if (['TOKEN_REVOKED', 'DEVICE_REVOKED', 'UNAUTHENTICATED', 'DEVICE_MISMATCH', 'FAIR_MISMATCH'].includes(reply.code)) {
+        await runWrite(['meta'], (db) => updateSyncState(db, (s) => ({ ...s, refused: reply.code })), { log: false });
+        throw new SyncStopped(reply.code);
+      }
+      throw new TransportError(reply.code, false);
+    }
+    pushed += batch.length;
+    const settled = await settle(batch, reply, deps.now());
+    acknowledgedCount += settled.acknowledged;
+    requeued += settled.requeued;
+    if (deps.blobs !== undefined) missing += await uploadMissing(deps.transport, deps.blobs, reply.missingBlobs);
+    // No progress (every item skipped and nothing to send again): stop rather than spin.
+    if (settled.acknowledged === 0 && settled.requeued === 0) break;
+  }
+  return { pushed, acknowledged: acknowledgedCount, requeued, missingBlobs: missing };
+}
+
+async function settle(batch: readonly SyncItem[], reply: PushAccepted, now: Instant): Promise<{ acknowledged: number; requeued: number }> {
+  const byId = new Map(batch.map((i) => [i.id, i]));
+  const done = reply.results.filter((r) => r.status !== 'skipped').map((r) => r.id);
+  const problems: ItemProblem[] = [];
+  for (const r of reply.results) {
+    if (r.status !== 'conflict' && r.status !== 'rejected') continue;
+    const item = byId.get(r.id);
+    problems.push({ id: r.id, seq: item?.seq ?? 0, kind: item?.kind ?? '', status: r.status, ...(r.status === 'rejected' ? { code: r.code } : {}), at: now });
+  }
+  const drift = reply.warnings.reduce((m, w) => (Math.abs(w.driftMs) > Math.abs(m) ? w.driftMs : m), 0);
+  let requeued = 0;
+  const firstSeq = Math.min(...batch.map((i) => i.seq));
+  const outcome = await runWrite(
+    ['items', 'outbox', 'meta'],
+    async (db) => {
+      // One transaction: the outbox rows go, lost ones come back, the problems are noted.
+      await db.outbox.bulkDelete(done);
+      if (reply.gap && reply.expectedSeq < firstSeq) {
+        // The server lost what it had acknowledged (restored from a backup): send it again.
+        const again = await db.items.where('seq').between(reply.expectedSeq, firstSeq, true, false).toArray();
+        await db.outbox.bulkPut(again);
+        requeued = again.length;
+      }
+      await updateSyncState(db, (s) => ({
+        ...s,
+        problems: [...problems, ...s.problems].slice(0, MAX_PROBLEMS),
+        driftMs: drift,
+        refused: undefined,
+        updateRequired: undefined,
+      }));
+    },
+    { log: false },
+  );
+  if (!outcome.ok) throw new TransportError(`STORE_${outcome.error.kind.toUpperCase()}`, true);
+  return { acknowledged: done.length, requeued };
+}
+
+/** Evidence files the server still lacks. A tablet frees a file only once the server verified it. */
+async function uploadMissing(transport: SyncTransport, blobs: BlobSource, shas: readonly string[]): Promise<number> {
+  let uploaded = 0;
+  for (const sha of shas) {
+    const blob = await blobs(sha);
+    if (blob === undefined) continue;
+    await transport.putBlob(sha, blob.data, blob.mime);
+    uploaded++;
+  }
+  return uploaded;
+}
