@@ -10,8 +10,9 @@ import { meets, type BenchSuite, type Figure } from './figure';
 import { storeBench } from './store.bench';
 import { serverBench } from './server.bench';
 import { foldBench } from './fold.bench';
+import { appBench } from './app.bench';
 
-const suites: readonly BenchSuite[] = [storeBench, serverBench, foldBench];
+const suites: readonly BenchSuite[] = [storeBench, serverBench, foldBench, appBench];
 
 const fmt = (n: number): string =>
   Math.abs(n) >= 1000 ? Math.round(n).toLocaleString('en-US') : Number(n.toPrecision(3)).toString();

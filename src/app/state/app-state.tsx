@@ -1,17 +1,16 @@
-import { createContext, createEffect, createSignal, on, onCleanup, onMount, useContext, type Accessor, type JSX } from 'solid-js';
+import { createContext, createEffect, createSignal, getOwner, on, onCleanup, onMount, runWithOwner, useContext, type Accessor, type JSX } from 'solid-js';
 import type { Fair } from '../../domain/fair';
 import type { Language } from '../../domain/codes';
-import { loadDevice, loadLanguage, setLanguage, type DeviceSettings } from '../../store/device';
-import { getFair } from '../../store/fairs';
-import { unsyncedCount } from '../../store/outbox';
-import { storageStatus, type StorageStatus } from '../../store/persistence';
+import type { DeviceSettings } from '../../store/device';
+import type { StorageStatus } from '../../store/persistence';
 import type { StorageError } from '../../store/result';
 import { locale, setLocale } from '../i18n/index';
-import { createLiveQuery, createLiveQueryOn } from '../lib/live-query';
+import type * as StoreLinkModule from './store-link';
 
 /**
  * Cross-screen state in one context (STYLE.md): this device, its current fair, the language,
- * the network, the unsynced count and the storage warnings of the status bar.
+ * the network, the unsynced count and the storage warnings of the status bar. The store itself
+ * is linked in after the first paint (state/store-link.ts), so the shell is interactive sooner.
  */
 export interface AppState {
   readonly device: Accessor<DeviceSettings | undefined>;
@@ -33,26 +32,27 @@ const AppStateContext = createContext<AppState>();
 
 const STORAGE_POLL_MS = 60_000;
 
+type StoreLink = typeof StoreLinkModule;
+const storeLink = (): Promise<StoreLink> => import('./store-link');
+
 export function AppStateProvider(props: { readonly children: JSX.Element }): JSX.Element {
-  const deviceRead = createLiveQuery(async () => ({ device: await loadDevice() }));
-  const device = (): DeviceSettings | undefined => deviceRead()?.device;
-  const fair = createLiveQueryOn(
-    () => device()?.fairId,
-    async (id) => (id === undefined ? undefined : getFair(id)),
-  );
-  const unsynced = createLiveQuery(() => unsyncedCount());
+  const [device, setDevice] = createSignal<DeviceSettings>();
+  const [deviceLoaded, setDeviceLoaded] = createSignal(false);
+  const [fair, setFair] = createSignal<Fair>();
+  const [unsynced, setUnsynced] = createSignal<number>();
   const [online, setOnline] = createSignal(navigator.onLine);
   const [storage, setStorage] = createSignal<StorageStatus>();
   const [saveFailure, setSaveFailure] = createSignal<StorageError>();
 
   const refreshStorage = async (): Promise<void> => {
     try {
-      setStorage(await storageStatus());
+      setStorage(await (await storeLink()).readStorageStatus());
     } catch {
       // The status bar keeps its last reading.
     }
   };
 
+  const owner = getOwner();
   onMount(() => {
     const up = (): void => void setOnline(true);
     const down = (): void => void setOnline(false);
@@ -60,25 +60,35 @@ export function AppStateProvider(props: { readonly children: JSX.Element }): JSX
     window.addEventListener('offline', down);
     // Storage figures are not observable; read them now, after saves and once a minute.
     const timer = setInterval(() => void refreshStorage(), STORAGE_POLL_MS);
-    setTimeout(() => void refreshStorage(), 500);
-    void loadLanguage().then((lang) => {
-      if (lang !== locale()) setLocale(lang);
-    });
     onCleanup(() => {
       window.removeEventListener('online', up);
       window.removeEventListener('offline', down);
       clearInterval(timer);
     });
+    void storeLink().then((link) => {
+      runWithOwner(owner, () =>
+        link.connect({
+          device: (d) => {
+            setDevice(d);
+            setDeviceLoaded(true);
+          },
+          fair: setFair,
+          unsynced: setUnsynced,
+        }),
+      );
+      void link.readLanguage().then((lang) => {
+        if (lang !== locale()) setLocale(lang);
+      });
+      void refreshStorage();
+    });
   });
 
   // A save may have asked for persistence or filled the disk: read the figures again after each.
-  createEffect(
-    on(unsynced, () => void refreshStorage(), { defer: true }),
-  );
+  createEffect(on(unsynced, () => void refreshStorage(), { defer: true }));
 
   const state: AppState = {
     device,
-    deviceLoaded: () => deviceRead() !== undefined,
+    deviceLoaded,
     fair,
     online,
     unsynced,
@@ -93,8 +103,8 @@ export function AppStateProvider(props: { readonly children: JSX.Element }): JSX
     refreshStorage,
     switchLanguage: async (lang) => {
       setLocale(lang);
-      const saved = await setLanguage(lang);
-      if (!saved.ok) state.reportStorageError(saved.error);
+      const failed = await (await storeLink()).writeLanguage(lang);
+      if (failed !== undefined) state.reportStorageError(failed);
     },
   };
   return <AppStateContext.Provider value={state}>{props.children}</AppStateContext.Provider>;
