@@ -5,6 +5,11 @@ import type { Exhibitor } from '../domain/exhibitor';
 import type { SyncItem } from '../domain/sync-item';
 import type { DeviceSettings } from './device';
 import type { Draft } from './drafts';
+import type { BlobRow, EvidenceRow } from './evidence';
+import type { UserRow } from './users';
+import type { CaseRecord, CaseRow } from './case-rows';
+import type { Commitment } from '../domain/commitment';
+import type { ConsultationRecord } from './consultations';
 
 /**
  * The tablet's database. Every schema change is a new entry in SCHEMA_VERSIONS with its upgrade
@@ -53,11 +58,43 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       meta: 'key',
     },
   },
+  {
+    // Issue 6, the desk workflow. New tables only: version-1 rows stay as they were.
+    version: 2,
+    stores: {
+      users: 'id, name',
+      // One blob per content hash: the same photo twice is stored once.
+      blobs: 'sha256',
+      evidence: 'id, sha256, caseId, fairId',
+      // `&caseNo`: a case number is never issued twice (CN2). `respondentKey` and
+      // `[fairId+complainantKey]` find the intake history (RP1, RP4–RP6) without reading every case.
+      cases: 'id, fairId, complaintId, &caseNo, respondentKey, [fairId+complainantKey]',
+      // The board's rows (P3), written in the same transaction as their case.
+      caseRows: 'id, fairId',
+      commitments: 'id, fairId, exhibitorKey, [fairId+exhibitorKey]',
+      consultations: 'id, fairId',
+    },
+  },
 ];
 
 export const LATEST_VERSION = Math.max(...SCHEMA_VERSIONS.map((v) => v.version));
 
-export const TABLE_NAMES = ['device', 'fairs', 'exhibitors', 'drafts', 'items', 'outbox', 'meta'] as const;
+export const TABLE_NAMES = [
+  'device',
+  'fairs',
+  'exhibitors',
+  'drafts',
+  'items',
+  'outbox',
+  'meta',
+  'users',
+  'blobs',
+  'evidence',
+  'cases',
+  'caseRows',
+  'commitments',
+  'consultations',
+] as const;
 export type TableName = (typeof TABLE_NAMES)[number];
 
 export interface DbOptions {
@@ -78,6 +115,14 @@ export class FairCaseDb extends Dexie {
   /** SyncItems not yet acknowledged by the server. */
   declare readonly outbox: Table<SyncItem, string>;
   declare readonly meta: Table<MetaRow, string>;
+  declare readonly users: Table<UserRow, string>;
+  declare readonly blobs: Table<BlobRow, string>;
+  declare readonly evidence: Table<EvidenceRow, string>;
+  /** The folded case as this device last evolved it, with its history index keys. */
+  declare readonly cases: Table<CaseRecord, string>;
+  declare readonly caseRows: Table<CaseRow, string>;
+  declare readonly commitments: Table<Commitment, string>;
+  declare readonly consultations: Table<ConsultationRecord, string>;
 
   /** Set when our open request waits on another tab that holds an older version open. */
   upgradeBlocked = false;

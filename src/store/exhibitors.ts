@@ -1,6 +1,7 @@
-import { Exhibitor } from '../domain/exhibitor';
+import { exhibitorSchemaFor } from '../domain/exhibitor';
+import type { Exhibitor } from '../domain/exhibitor';
 import { normaliseText } from '../domain/text';
-import { boothKey, boothSchemaFor } from '../domain/validators/booth';
+import { boothKey } from '../domain/validators/booth';
 import { fieldErrors } from '../domain/field-errors';
 import type { ExhibitorInput } from '../domain/exhibitor';
 import type { FieldError } from '../domain/field-errors';
@@ -82,14 +83,9 @@ function parseExhibitor(
     createdAt: existing?.createdAt ?? author.now,
     createdBy: existing?.createdBy ?? input.createdBy ?? author.deviceId,
   };
-  const parsed = Exhibitor.safeParse(candidate);
-  if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.error, candidate) };
-  const boothSchema = boothSchemaFor(fair.settings.booth);
-  const errors = parsed.data.booths.flatMap((b, i) => {
-    const r = boothSchema.safeParse(b);
-    return r.success ? [] : prefixed(`booths.${i}`, fieldErrors(r.error, b));
-  });
-  return errors.length === 0 ? { ok: true, value: parsed.data } : { ok: false, errors };
+  // The fair's own schema: its booths are checked against settings.booth (§3) in one parse.
+  const parsed = exhibitorSchemaFor(fair.settings.booth).safeParse(candidate);
+  return parsed.success ? { ok: true, value: parsed.data } : { ok: false, errors: fieldErrors(parsed.error, candidate) };
 }
 
 async function fairOrFail(db: FairCaseDb, fairId: FairId | string): Promise<Fair> {

@@ -2,7 +2,7 @@ import type { ZodType, z } from 'zod';
 import { fieldErrors } from '../domain/field-errors';
 import type { FieldError } from '../domain/field-errors';
 import { err, ok } from '../domain/result';
-import type { Result } from '../domain/result';
+import type { DomainError, Result } from '../domain/result';
 
 /**
  * Storage failures are values the UI shows in the user's language, never only a console line
@@ -32,6 +32,8 @@ export interface StorageError {
   /** For logs and bug reports, never shown as the message itself. */
   readonly detail?: string;
   readonly fields?: readonly FieldError[];
+  /** With `invalid`: the case machine refused the command (CS1), e.g. `GUARD_FAILED:CS14`. */
+  readonly domain?: DomainError;
 }
 
 export type StoreResult<T> = Result<T, StorageError>;
@@ -51,6 +53,9 @@ export const storageError = (kind: StorageErrorKind, detail?: string): StorageEr
   detail === undefined ? { kind } : { kind, detail };
 
 export const invalid = (fields: readonly FieldError[]): StorageError => ({ kind: 'invalid', fields });
+
+/** A DomainError from `decide` (or another domain rule) as a store result: nothing was written. */
+export const refused = (domain: DomainError): StorageError => ({ kind: 'invalid', domain });
 
 /**
  * Parses a write's input with its domain schema: the parsed value, or `invalid` with one field

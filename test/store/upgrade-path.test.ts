@@ -76,6 +76,21 @@ describe('schema versions', () => {
     freshDb('fresh');
     await getDb().open();
     expect(getDb().verno).toBe(LATEST_VERSION);
-    expect(getDb().tables.map((t) => t.name).sort()).toEqual(['device', 'drafts', 'exhibitors', 'fairs', 'items', 'meta', 'outbox']);
+    expect(getDb().tables.map((t) => t.name).sort()).toEqual([
+      'blobs',
+      'caseRows',
+      'cases',
+      'commitments',
+      'consultations',
+      'device',
+      'drafts',
+      'evidence',
+      'exhibitors',
+      'fairs',
+      'items',
+      'meta',
+      'outbox',
+      'users',
+    ]);
   });
 });
