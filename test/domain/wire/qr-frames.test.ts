@@ -171,6 +171,23 @@ describe('FC1 round trip (QR-SPEC.md QR2, QR3, QR10)', () => {
   });
 });
 
+describe('FC1 trust (QR-SPEC.md QR12)', () => {
+  test('[QR12] frames written from the SPEC alone complete: the format vouches for integrity, not for who made them', () => {
+    const json = JSON.stringify({ ...JSON.parse(COMPLAINT_3KB), note: 'made without the encoder' });
+    const utf8 = utf8ToBytes(json);
+    const compressed = deflateSync(utf8, { level: 1 }); // any DEFLATE stream will do (QR2)
+    const n = 300;
+    const total = Math.ceil(compressed.length / n);
+    const three = (x: number) => String(x).padStart(3, '0');
+    const frames = Array.from({ length: total }, (_, i) =>
+      signed(`${hashField(utf8)}${three(i)}${three(total)}${base45Encode(compressed.subarray(i * n, (i + 1) * n))}`),
+    );
+    const done = last(feed(shuffle(frames, 3)));
+    // It completes: so the desk must parse the JSON with zod and show a preview before creating anything.
+    expect(done?.status === 'complete' && done.json).toBe(json);
+  });
+});
+
 // ---- one test per error code ----------------------------------------------------------------
 
 describe('FC1 refusals (QR-SPEC.md QR9: every failure is a code)', () => {
