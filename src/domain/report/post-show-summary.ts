@@ -55,7 +55,10 @@ export function sessionFigures(data: SessionData): SessionFigures {
   };
   // A count nothing contributed to is 0; rates and medians were all computed (null = "—").
   for (const key of STATIC_FIGURE_KEYS) if (values[key] === undefined) values[key] = figureKind(key) === 'count' ? 0 : null;
-  return { figures: values as Figures, repeatInfringers };
+  // In report order (R1 … R19), as the exports list them.
+  const figures: Record<string, number | null> = {};
+  for (const key of orderedFigureKeys(values as Figures)) figures[key] = values[key] ?? null;
+  return { figures: figures as Figures, repeatInfringers };
 }
 
 /**
