@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { startServer } from './server';
 import { storageConfigFromEnv } from './storage/storage';
+import { survivePostgresJsNullSocket } from './storage/postgres';
 
 /**
  * `npm start`: the built app and its API on one port. Settings come from the environment:
@@ -12,6 +13,7 @@ const port = Number(process.env.PORT ?? 8080);
 const host = process.env.HOST ?? '0.0.0.0';
 const distDir = resolve(process.env.FAIRCASE_DIST ?? 'dist');
 const storageConfig = storageConfigFromEnv();
+if (storageConfig.databaseUrl !== undefined && storageConfig.databaseUrl !== '') survivePostgresJsNullSocket();
 
 const server = await startServer({ port, host, distDir, storage: storageConfig });
 const organizerPassword = process.env.FAIRCASE_ORGANIZER_PASSWORD;

@@ -60,13 +60,13 @@ export function createHttpApp(options: AppOptions): Hono {
 
 /**
  * Failures a client should simply retry (503): the database unreachable or restarting (SQLSTATE
- * class 08, 57P01–57P03), a serialisation failure or deadlock (40001, 40P01), too many
- * connections (53300). Nothing was committed, so retrying is safe: pushes are idempotent.
+ * class 08, 57P01–57P03), a cancelled statement (57014), a serialisation failure or deadlock
+ * (40001, 40P01), too many connections (53300). Nothing was committed, so retrying is safe: pushes are idempotent.
  */
 function isTransient(e: unknown): boolean {
   const code = (e as { code?: unknown } | null)?.code;
   if (typeof code !== 'string') return false;
-  return /^08/.test(code) || ['57P01', '57P02', '57P03', '40001', '40P01', '53300', 'ECONNREFUSED', 'ECONNRESET', 'CONNECTION_CLOSED', 'CONNECTION_ENDED', 'CONNECTION_DESTROYED', 'CONNECT_TIMEOUT'].includes(code);
+  return /^08/.test(code) || ['57014', '57P01', '57P02', '57P03', '40001', '40P01', '53300', 'ECONNREFUSED', 'ECONNRESET', 'CONNECTION_CLOSED', 'CONNECTION_ENDED', 'CONNECTION_DESTROYED', 'CONNECT_TIMEOUT'].includes(code);
 }
 
 export async function startServer(options: ServerOptions): Promise<RunningServer> {

@@ -5,7 +5,7 @@
  * same shape (same columns and indexes), one transaction per batch, measured in the same run.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Hono } from 'hono';
 import { createHttpApp } from '../../src/server/server';
@@ -98,7 +98,7 @@ const figures = (name: string, goal: number, r: Rates): Figure => ({
   unit: 'items/s',
   goal: { op: '>=', value: goal },
   ratio: { baselineName: 'raw batched INSERT', value: r.raw / r.push, goal: 2 },
-  note: `batches of ${BATCH}, through app.fetch; raw batched INSERT ${Math.round(r.raw).toLocaleString('en-US')} items/s`,
+  note: `batches of ${BATCH}, through app.fetch; raw batched INSERT ${Math.round(r.raw).toLocaleString('en-US')} items/s; load average ${loadavg()[0]?.toFixed(1)} on ${cpus().length} cores`,
 });
 
 export const serverBench: BenchSuite = {
