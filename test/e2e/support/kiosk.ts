@@ -53,7 +53,9 @@ export async function createFair(page: Page, fair: FairSeed): Promise<void> {
     await page.fill(`input[name="days.${i}.date"]`, day);
   }
   await page.click('[data-testid=save]');
-  await page.waitForSelector('[data-testid=fair-list]');
+  await page.waitForSelector('[data-testid=fair-list], [data-testid=form-error]');
+  const error = await page.$('[data-testid=form-error]');
+  if (error !== null) throw new Error(`fair not saved: ${await page.textContent('form')}`);
 }
 
 export async function setUpDevice(page: Page, name: string, code: string, fairLabel?: string): Promise<void> {

@@ -1,4 +1,4 @@
-import { useNavigate, useParams } from '@solidjs/router';
+import { useNavigate, useParams, useSearchParams } from '@solidjs/router';
 import { Index, Show, type JSX } from 'solid-js';
 import { storageErrorMessage } from '../../i18n/errors';
 import { t } from '../../i18n/index';
@@ -23,14 +23,21 @@ function ExhibitorEditForm(props: { readonly fairId: string }): JSX.Element {
   const params = useParams<{ id?: string }>();
   // One form per route visit; another id remounts the screen.
   const id = params.id;
+  const [search] = useSearchParams<{ visitor?: string; draft?: string }>();
+  const visitor = search.visitor === '1';
   // eslint-disable-next-line solid/reactivity
-  const edit = createExhibitorEdit(props.fairId, id);
+  const edit = createExhibitorEdit(props.fairId, id, { visitor, draftKey: search.draft });
   const navigate = useNavigate();
   const f = () => edit.form;
   const err = (...p: string[]) => messageAt(edit.errors(), ...p);
   return (
     <Show when={f().ready()} fallback={<p class="muted">{t('common.loading')}</p>}>
       <h1>{id === undefined ? t('exhibitor.titleNew') : t('exhibitor.titleEdit')}</h1>
+      <Show when={visitor && edit.saved()}>
+        <Notice kind="ok" testId="saved">
+          {t('exhibitor.saved')}
+        </Notice>
+      </Show>
       <Show when={edit.failure()}>
         {(e) => (
           <Notice kind="error" testId="form-error">
@@ -42,7 +49,7 @@ function ExhibitorEditForm(props: { readonly fairId: string }): JSX.Element {
         data-testid="exhibitor-form"
         onSubmit={(e) => {
           e.preventDefault();
-          void edit.save().then((saved) => saved !== undefined && navigate('/exhibitors'));
+          void edit.save().then((saved) => saved !== undefined && !visitor && navigate('/exhibitors'));
         }}
       >
         <section class="panel">
