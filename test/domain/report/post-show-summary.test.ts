@@ -14,7 +14,7 @@ const f = summary.figures;
 
 /** The figures of one rule (or any prefix), so that an unexpected extra value fails too. */
 const only = (prefix: string): Record<string, number | null> =>
-  Object.fromEntries(Object.entries(f).filter(([k]) => k.startsWith(prefix)));
+  Object.fromEntries(Object.entries(f as Record<string, number | null>).filter(([k]) => k.startsWith(prefix)));
 /** The non-zero counts of a prefix (zero rows of code lists left out). */
 const nonZero = (prefix: string): Record<string, number | null> =>
   Object.fromEntries(Object.entries(only(prefix)).filter(([, v]) => v !== 0));
