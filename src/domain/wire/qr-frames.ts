@@ -4,7 +4,7 @@ import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import type { Result } from '../result';
 import { err, ok } from '../result';
 import { base45Encode } from './qr/base45';
-import type { Part, QrErrorCode } from './qr/frame';
+import type { QrErrorCode } from './qr/frame';
 import { formatFrame, parseFrame } from './qr/frame';
 import type { FrameLayout, QrMode } from './qr/layout';
 import { chooseLayout, maxPartBytes } from './qr/layout';
@@ -127,7 +127,7 @@ export class QrAssembler {
     if (known !== undefined && !sameBytes(known, part.bytes)) return { status: 'error', code: 'QR_TAMPERED' };
     this.#parts.set(part.index, part.bytes);
     if (this.#parts.size < this.#total) return this.progress();
-    return this.#assemble(part);
+    return this.#assemble(part.payloadHash);
   }
 
   /** The parts received so far (0-based, ascending) and the total, for the desk's progress display. */
@@ -135,8 +135,8 @@ export class QrAssembler {
     return { status: 'progress', received: [...this.#parts.keys()].sort((a, b) => a - b), total: this.#total };
   }
 
-  #assemble(last: Part): AssemblyStatus {
-    const result = assemble(this.#parts, this.#total, last.payloadHash);
+  #assemble(payloadHash: string): AssemblyStatus {
+    const result = assemble(this.#parts, this.#total, payloadHash);
     if (!result.ok) {
       // QR11: the parts disagree with their hash and we cannot tell which one lies; start over so
       // the next loop of honest frames can still complete.

@@ -398,6 +398,30 @@ describe('FC1 properties (fast-check, 1,000 runs each; a failure prints its seed
     );
   }, PROPERTY_TIMEOUT_MS);
 
+  test('[QR9] any text at all, also text with a valid part check, gets an answer and never an exception', () => {
+    const alnum = fc.string({ unit: fc.constantFrom(...BASE45_ALPHABET), maxLength: 120 });
+    const text = fc.oneof(
+      fc.string({ unit: 'binary', maxLength: 1200 }),
+      alnum.map((body) => `FC1:${body}`),
+      // Past the check: hash, numbers and data are whatever the generator makes of them.
+      fc.tuple(alnum, fc.integer({ min: 0, max: 3 }), fc.integer({ min: 0, max: 3 }), alnum).map(
+        ([h, i, n, data]) => signed(`${h.padEnd(18, '0').slice(0, 18)}00${i}00${n}${data}`),
+      ),
+    );
+    fc.assert(
+      fc.property(fc.array(text, { minLength: 1, maxLength: 8 }), (texts) => {
+        const a = createAssembler();
+        for (const t of texts) {
+          const r = a.accept(t);
+          if (r.status === 'error') expect(QR_ERROR_CODES).toContain(r.code);
+          // Random bytes never pass the 96-bit payload hash.
+          expect(r.status).not.toBe('complete');
+        }
+      }),
+      { numRuns: 1000 },
+    );
+  }, PROPERTY_TIMEOUT_MS);
+
   test('[QR10] frames of two payloads mixed: every frame of the second is QR_MIXED and the first completes', () => {
     fc.assert(
       fc.property(fc.json({ maxDepth: 2 }), payloadArb, modeArb, fc.nat(), (jsonA, jsonB, mode, seed) => {
