@@ -129,6 +129,26 @@ export interface ItemInput {
   readonly payload: unknown;
 }
 
+/** What numbering gives an item: its id, this device, its gap-free seq and its HLC. */
+export interface ItemStamp {
+  readonly id: EventId;
+  readonly deviceId: DeviceId;
+  readonly seq: number;
+  readonly hlc: Hlc;
+}
+
+/**
+ * An item whose payload needs its own stamp: a case event carries the item's id and HLC
+ * (CS1, CS5), so `decide` runs once the numbers are known. `build` may throw a StoreFailure
+ * (a DomainError): the write aborts and nothing lands.
+ */
+export interface StampedItemInput {
+  readonly kind: RecordKind;
+  readonly entityId: string;
+  readonly fairId: FairId;
+  readonly build: (stamp: ItemStamp) => unknown;
+}
+
 /**
  * The log state after this connection's last write, so the next write can number its items
  * without first waiting for a read (one round trip less on every save, P1). It is only a guess:
@@ -159,35 +179,46 @@ const sameLog = (a: LogState | undefined, b: LogState): boolean =>
  * the seq counter is read and written in the action's own transaction, so two tabs writing at
  * once still get consecutive numbers (IndexedDB serialises overlapping rw transactions).
  */
-export async function appendItem(db: FairCaseDb, input: ItemInput, now: Instant): Promise<SyncItem> {
+export async function appendItem(db: FairCaseDb, input: ItemInput | StampedItemInput, now: Instant): Promise<SyncItem> {
   const [item] = await appendItems(db, [input], now);
   if (item === undefined) throw new Error('appendItems returns one item per input');
   return item;
 }
 
-function numbered(state: LogState, inputs: readonly ItemInput[], now: Instant): { items: SyncItem[]; next: LogState } {
+function numbered(state: LogState, inputs: readonly (ItemInput | StampedItemInput)[], now: Instant): { items: SyncItem[]; next: LogState } {
   const nowMs = instantToMs(now);
   let { seq, hlc } = state;
   const items = inputs.map((input): SyncItem => {
     seq += 1;
-    hlc = tickHlc(hlc, nowMs, state.deviceId);
+    const stamp: ItemStamp = { id: newId() as EventId, deviceId: state.deviceId, seq, hlc: tickHlc(hlc, nowMs, state.deviceId) };
+    hlc = stamp.hlc;
     return {
-      id: newId() as EventId,
+      id: stamp.id,
       fairId: input.fairId,
       deviceId: state.deviceId,
       seq,
-      hlc,
+      hlc: stamp.hlc,
       at: now,
       kind: input.kind,
       entityId: input.entityId,
-      payload: input.payload,
+      payload: 'build' in input ? input.build(stamp) : input.payload,
     };
   });
   return { items, next: hlc === undefined ? { ...state, seq } : { ...state, seq, hlc } };
 }
 
-/** Several items of one action (an import), numbered consecutively in the same transaction. */
-export async function appendItems(db: FairCaseDb, inputs: readonly ItemInput[], now: Instant): Promise<SyncItem[]> {
+/**
+ * Several items of one action (an import), numbered consecutively in the same transaction.
+ * `alongside(items)` issues the action's other writes in the same tick as the items' (a case
+ * written from its stamped event): code after an `await` of this function may have lost Dexie's
+ * transaction zone under native async/await, and its writes would then run outside the action.
+ */
+export async function appendItems(
+  db: FairCaseDb,
+  inputs: readonly (ItemInput | StampedItemInput)[],
+  now: Instant,
+  alongside?: (items: readonly SyncItem[]) => Promise<unknown>,
+): Promise<SyncItem[]> {
   const tx = Dexie.currentTransaction;
   if (tx === null || tx.mode !== 'readwrite' || !LOG_TABLES.every((t) => tx.storeNames.includes(t))) {
     throw new Error('appendItem runs inside runWrite (a rw transaction over items, outbox and meta)');
@@ -205,7 +236,7 @@ export async function appendItems(db: FairCaseDb, inputs: readonly ItemInput[], 
       : db.meta.get(LOG_KEY).then((row) => {
           if (!sameLog(row?.value as LogState | undefined, guess)) throw new StaleLogError('another tab wrote to the log');
         });
-  await Promise.all([check, db.items.bulkAdd(items), db.outbox.bulkAdd(items), db.meta.put({ key: LOG_KEY, value: next })]);
+  await Promise.all([check, db.items.bulkAdd(items), db.outbox.bulkAdd(items), db.meta.put({ key: LOG_KEY, value: next }), alongside?.(items)]);
   knownLog.set(db, next);
   return items;
 }

@@ -1,0 +1,120 @@
+import { z } from 'zod';
+import type { Case } from '../domain/case/case';
+import { formatCaseNumber } from '../domain/case/case-number';
+import type { DeviceCode } from '../domain/case/case-number';
+import { Respondent, SubmitPayload } from '../domain/case/commands';
+import { decide } from '../domain/case/decide';
+import type { Actor, CaseEvent } from '../domain/case/events';
+import { evolve } from '../domain/case/evolve';
+import { submitsForFiling } from '../domain/case/intake';
+import type { Filing, IntakeHistory, Numbered } from '../domain/case/intake';
+import type { Fair } from '../domain/fair';
+import type { CaseId, ComplaintId, EventId } from '../domain/ids';
+import type { Instant } from '../domain/time';
+import { boothKey } from '../domain/validators/booth';
+import type { FairCaseDb } from './db';
+import { toCaseRow, toRecord } from './case-rows';
+import { newId } from './ids';
+import { StoreFailure, refused } from './result';
+import { appendItems, fail } from './write';
+import type { ItemStamp } from './write';
+
+/**
+ * The complaint write shared by `recordComplaint` and the bulk seeder: number each respondent's
+ * case from the device's per-fair sequence (CN2), `decide` its Submit with the intake history,
+ * `evolve` it, and write cases, board rows, events (items + outbox) and the sequence together.
+ */
+
+/** The complaint as the desk files it: a Submit without its numbers, for ≥ 1 respondents (CN4). */
+export const ComplaintInput = SubmitPayload.omit({ caseNo: true, complaintId: true, respondent: true }).extend({
+  respondents: z.array(Respondent).min(1).max(20),
+});
+export type ComplaintInput = z.input<typeof ComplaintInput>;
+export type ParsedComplaint = z.output<typeof ComplaintInput>;
+
+/** CN2: the device's last case number per fair, in `meta`, moved in the case's own transaction. */
+export const caseSeqKey = (fairId: string): string => `caseSeq|${fairId}`;
+
+/** Same respondent twice in one complaint (by key, else by booth): one case each would be a duplicate. */
+export function repeatedRespondents(c: ParsedComplaint): { field: string; code: string; params: Record<string, number> }[] {
+  const seen = new Map<string, number>();
+  const out: { field: string; code: string; params: Record<string, number> }[] = [];
+  c.respondents.forEach((r, i) => {
+    const id = r.exhibitorKey ?? `booth:${boothKey(r.booth)}`;
+    const first = seen.get(id);
+    if (first === undefined) seen.set(id, i);
+    else out.push({ field: `respondents.${i}`, code: 'DUPLICATE_VALUE', params: { row: first } });
+  });
+  return out;
+}
+
+export interface DeskContext {
+  readonly fair: Fair;
+  readonly shortCode: DeviceCode;
+  readonly actor: Actor;
+  readonly now: Instant;
+}
+
+export interface Filed {
+  readonly complaintId: ComplaintId;
+  readonly cases: Case[];
+}
+
+/**
+ * Files complaints inside the caller's transaction (over fairs, device, cases, caseRows,
+ * commitments and the log tables). `historyOf(i)` gives complaint i's intake history.
+ */
+export async function fileComplaints(
+  db: FairCaseDb,
+  desk: DeskContext,
+  complaints: readonly ParsedComplaint[],
+  historyOf: (i: number) => IntakeHistory | undefined,
+): Promise<Filed[]> {
+  const { fair, actor, now } = desk;
+  const seqKey = caseSeqKey(fair.id);
+  let seq = ((await db.meta.get(seqKey))?.value as number | undefined) ?? 0;
+  const filings = complaints.map((c) => {
+    if (c.fairId !== fair.id) fail('invalid', `complaint for fair ${c.fairId} filed in ${fair.id}`);
+    const complaintId = newId() as ComplaintId;
+    const numbered: Numbered[] = c.respondents.map(() => {
+      seq += 1;
+      return {
+        caseId: newId() as CaseId,
+        eventId: newId() as EventId,
+        caseNo: formatCaseNumber({ fair: fair.code, device: desk.shortCode, seq }),
+      };
+    });
+    const filing: Filing = { ...c, complaintId };
+    const submits = submitsForFiling(filing, numbered);
+    if (!submits.ok) throw new StoreFailure(refused(submits.error));
+    return { complaintId, submits: submits.value };
+  });
+  const cases: Case[] = [];
+  await appendItems(
+    db,
+    filings.flatMap(({ submits }, i) =>
+      submits.map((command) => ({
+        kind: 'case_event' as const,
+        entityId: command.caseId,
+        fairId: fair.id,
+        // The event is the item: same id, same HLC, decided once the numbers are known.
+        build: (stamp: ItemStamp): CaseEvent => {
+          const r = decide(undefined, { ...command, eventId: stamp.id }, { fair, now, actor, deviceId: stamp.deviceId, hlc: stamp.hlc, history: historyOf(i) });
+          if (!r.ok) throw new StoreFailure(refused(r.error));
+          const [event] = r.value;
+          if (event === undefined) throw new Error('decide: Submit yields one event');
+          cases.push(evolve(undefined, event));
+          return event;
+        },
+      })),
+    ),
+    now,
+    // `&caseNo` refuses a number issued twice: the whole action then aborts (CN2).
+    () => Promise.all([db.cases.bulkAdd(cases.map(toRecord)), db.caseRows.bulkPut(cases.map(toCaseRow)), db.meta.put({ key: seqKey, value: seq })]),
+  );
+  const byId = new Map(cases.map((c) => [c.id, c]));
+  return filings.map(({ complaintId, submits }) => ({
+    complaintId,
+    cases: submits.map((s) => byId.get(s.caseId)).filter((c): c is Case => c !== undefined),
+  }));
+}
