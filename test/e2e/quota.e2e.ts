@@ -68,3 +68,29 @@ test('a quota error on save: a clear message in zh-CN and English, nothing store
   expect(await page.inputValue('input[name=nameZh]')).toBe('配额测试展（改名）');
   await context.close();
 });
+
+/**
+ * Chromium's `Storage.overrideQuotaForOrigin` does not reach `navigator.storage.estimate()` in a
+ * Playwright context, so this context's estimate reports the real usage against a quota just
+ * above it (about 90 % full).
+ */
+const NEARLY_FULL = `
+  (() => {
+    const estimate = StorageManager.prototype.estimate;
+    StorageManager.prototype.estimate = async function () {
+      const e = await estimate.call(this);
+      return { ...e, quota: Math.ceil((e.usage ?? 0) / 0.9) };
+    };
+  })();
+`;
+
+test('storage above 80 % of the quota: the status bar warns in the user language', async () => {
+  const { context, page } = await newKiosk(browser);
+  await context.addInitScript(NEARLY_FULL);
+  await page.goto(inject('appUrl'));
+  await waitForShell(page);
+  await expect.poll(() => page.textContent('[data-testid=quota-warning]'), { timeout: 10_000 }).toMatch(/存储空间已用 (8\d|9\d|100)%/);
+  await page.click('[data-testid=language-switch]');
+  await expect.poll(() => page.textContent('[data-testid=quota-warning]')).toMatch(/Storage is (8\d|9\d|100)% full/);
+  await context.close();
+});
