@@ -225,6 +225,20 @@ describe('people and tablets', () => {
   });
 });
 
+describe('public routes are rate-limited, in the database', () => {
+  test('ten wrong passwords for one name, then 429 with Retry-After, even for the right one', async () => {
+    const { name, password } = await makeOrganizer(storage);
+    for (let i = 0; i < 10; i++) expect((await postJson('/api/auth/login', { name, password: `guess number ${i}` })).status).toBe(401);
+    const blocked = await postJson('/api/auth/login', { name, password });
+    expect(blocked.status).toBe(429);
+    expect(await code(blocked)).toBe('RATE_LIMITED');
+    expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(0);
+    // Another account is not affected.
+    const other = await makeOrganizer(storage);
+    expect((await postJson('/api/auth/login', { name: other.name, password: other.password })).status).toBe(200);
+  });
+});
+
 describe('evidence files', () => {
   const put = async (sha: string, body: Uint8Array | string, token = desk.token, type = 'image/jpeg'): Promise<Response> =>
     app.request(`/api/blobs/${sha}`, { method: 'PUT', headers: { 'content-type': type, ...auth(token) }, body: typeof body === 'string' ? body : new Blob([body as Uint8Array<ArrayBuffer>]) });

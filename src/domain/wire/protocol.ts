@@ -63,6 +63,8 @@ export const ERROR_CODES = [
   'NOT_FOUND',
   /** The database is briefly unreachable or a transaction lost a race: retry with backoff. */
   'UNAVAILABLE',
+  /** Too many attempts on a public route; `params.retryAfterSeconds` says when to try again. */
+  'RATE_LIMITED',
   'INTERNAL',
 ] as const;
 export const ErrorCode = z.enum(ERROR_CODES);

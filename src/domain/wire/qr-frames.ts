@@ -17,9 +17,10 @@ import { chooseLayout, maxPartBytes } from './qr/layout';
 
 /**
  * QR2: the largest payload, in UTF-8 bytes of JSON before compression. Photos travel by hash
- * (issue 8 §3), so a complaint is text: a long one with ten accused items in Chinese is 6–8 KB.
- * 32 KiB is four times that, and at worst (random printable text, which deflates only to ~84 %)
- * 44 frames in normal mode, an 11 s loop, about as long as anyone holds a phone up to a desk.
+ * (issue 8 §3), so a complaint is text: ten accused items each with the full 500-character
+ * Chinese description make ~17 KB. 32 KiB is twice that, and at worst (random printable text,
+ * which deflates only to ~84 %) 44 frames in normal mode, an 11 s loop, about as long as anyone
+ * holds a phone up to a desk.
  */
 export const MAX_PAYLOAD_BYTES = 32 * 1024;
 /** QR2: deflate never grows text by more than a few bytes per 16 KiB block; 1 KiB is ample. */

@@ -8,6 +8,7 @@ import { AccountError, type Storage } from '../storage/storage';
 import { parseJson, parseQuery, SMALL_BODY } from './body';
 import { allowed, authenticated, type Env } from './guard';
 import { refuse } from './replies';
+import { clientAddress, limited, LIMITS } from './rate-limit';
 import { z } from 'zod';
 
 const STATUS: Partial<Record<AccountError['code'], 401 | 403 | 409>> = {
@@ -24,6 +25,11 @@ export function accountRoutes(storage: Storage, now: () => number): Hono<Env> {
   app.post('/auth/login', async (c) => {
     const body = await parseJson(c, LoginRequest, SMALL_BODY);
     if (!body.ok) return body.response;
+    const tooMany = await limited(c, storage, [
+      { key: `login:name:${body.value.name}`, limit: LIMITS.loginPerName },
+      { key: `login:addr:${clientAddress(c)}`, limit: LIMITS.loginPerAddress },
+    ]);
+    if (tooMany !== undefined) return tooMany;
     const session = await storage.login(body.value.name, body.value.password);
     if (session === undefined) return refuse(c, 401, 'BAD_CREDENTIALS');
     return c.json({ type: 'session', ...session } as LoginReply);
@@ -33,6 +39,8 @@ export function accountRoutes(storage: Storage, now: () => number): Hono<Env> {
   app.post('/devices/enrol', async (c) => {
     const body = await parseJson(c, RedeemEnrolmentRequest, SMALL_BODY);
     if (!body.ok) return body.response;
+    const tooMany = await limited(c, storage, [{ key: `enrol:addr:${clientAddress(c)}`, limit: LIMITS.enrolPerAddress }]);
+    if (tooMany !== undefined) return tooMany;
     try {
       const enrolled: DeviceEnrolled = await storage.redeemEnrolment(body.value);
       return c.json(enrolled, 201);

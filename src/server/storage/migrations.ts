@@ -111,6 +111,12 @@ const MIGRATIONS: readonly { readonly id: string; readonly sql: (ctx: { epoch: s
       alter table items drop constraint items_device_id_fair_id_seq_key;
       alter table items add constraint items_device_seq unique (device_id, seq);`,
   },
+  {
+    // Rate limits of the public routes, shared by every instance (issue 10 part 3).
+    id: '0003-rate-limits',
+    sql: () => `
+      create table rate_limits (key text primary key, window_start timestamptz not null, hits int not null);`,
+  },
 ];
 
 /** Any fixed 64-bit key: every FairCase instance on this database agrees on it. */

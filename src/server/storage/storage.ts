@@ -3,6 +3,7 @@ import type { ConflictList, ErrorCode } from '../../domain/wire/protocol';
 import type { DeviceEnrolled, DeviceRole, DeviceSummary, ServerRole } from '../../domain/wire/accounts';
 import * as accounts from './accounts-store';
 import * as blobs from './blob-store';
+import * as limits from './rate-limit-store';
 import { migrate } from './migrations';
 import { openPglite } from './pglite';
 import { openPostgres } from './postgres';
@@ -43,6 +44,9 @@ export interface Storage {
   blobSize(sha256: string): Promise<number | undefined>;
   getBlob(sha256: string): Promise<Uint8Array | undefined>;
 
+  /** Counts a hit on a rate-limited key; the hits in its current window. */
+  hit(key: string, windowSeconds: number): Promise<number>;
+
   close(): Promise<void>;
 }
 
@@ -66,6 +70,7 @@ export function storageOn(db: SqlClient): Storage {
     putBlob: (sha256, data) => blobs.putBlob(db, sha256, data),
     blobSize: (sha256) => blobs.blobSize(db, sha256),
     getBlob: (sha256) => blobs.getBlob(db, sha256),
+    hit: (key, windowSeconds) => limits.hit(db, key, windowSeconds),
     close: () => db.close(),
   };
 }
