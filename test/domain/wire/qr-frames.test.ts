@@ -279,6 +279,24 @@ describe('FC1 refusals (QR-SPEC.md QR9: every failure is a code)', () => {
     expect(() => encodeFrames(over, 'normal')).toThrow(new RangeError('QR_TOO_LARGE'));
   });
 
+  test('[QR2] ten accused items with full 500-character Chinese descriptions fit; fifty (the case maximum) are QR_TOO_LARGE', () => {
+    // 500 characters drawn from 2,000 common-range CJK ideographs, seeded: text, not a repeated phrase.
+    const cjk = Array.from({ length: 2000 }, (_, i) => String.fromCharCode(0x4e00 + i * 7)).join('');
+    const description = (seed: number) => [...noise(500, seed)].map((c, k) => cjk[(c.charCodeAt(0) * 13 + k) % cjk.length]).join('');
+    const complaint = (items: number) =>
+      JSON.stringify(
+        submitPayload(makeFair(), {
+          channel: 'phone_qr',
+          accusedItems: Array.from({ length: items }, (_, i) => ({ description: description(i + 1), evidenceIds: [evidenceId(i + 1)] })),
+        }),
+      );
+    const ten = complaint(10);
+    expect(utf8Length(ten)).toBeGreaterThan(16_000);
+    expect(utf8Length(ten)).toBeLessThan(18_000);
+    expect(tryEncodeFrames(ten, 'normal').ok).toBe(true);
+    expect(tryEncodeFrames(complaint(50), 'normal')).toEqual({ ok: false, error: { code: 'QR_TOO_LARGE' } });
+  });
+
   test('[QR2] QR_TOO_LARGE: a frame announcing more parts than MAX_PARTS', () => {
     const hash = hashField(utf8ToBytes('{}'));
     expect(codeOf(createAssembler().accept(formatFrame(hash, 0, MAX_PARTS + 1, new Uint8Array([1, 2]))))).toBe('QR_TOO_LARGE');
