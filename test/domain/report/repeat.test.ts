@@ -7,6 +7,7 @@ import { postShowSummary } from '../../../src/domain/report/post-show-summary';
 import { makeFair } from '../../support/builders';
 import { CURRENT, FAIR, KEYS, PREVIOUS } from './hand-session';
 import { runCase, session } from './session-builder';
+import type { CaseSpec } from './session-builder';
 
 /** §7 RP2, RP3, RP6 as R15 applies them. The hand session: E1 2 established (+1 in CF136), E3 1 with a refused measure (+1 in CF136). */
 const ladder = (over: Record<string, unknown> = {}) => RepeatRule.parse({ kind: 'ladder', ...over });
@@ -88,8 +89,14 @@ describe('RP3 ladder (R15)', () => {
 
 describe('RP6 frequent complainants (R15)', () => {
   const fair = makeFair();
-  const notEstablished = (n: number) => ({ n, complaint: n, respondent: { key: `CN:9144010100000${n}XX`, hall: '1.1', stand: `N${n}` }, start: '2025-04-16 10:00', steps: ['Accept', 'IssueOpinion', 'CloseFair'] as const });
-  const est = (n: number) => ({ ...notEstablished(n), steps: ['Accept', 'NotifyRespondent', 'RecordAdmission', 'IssueOpinion', 'CloseFair'] as const });
+  const notEstablished = (n: number): CaseSpec => ({
+    n,
+    complaint: n,
+    respondent: { key: `CN:9144010100000${n}XX`, hall: '1.1', stand: `N${n}` },
+    start: '2025-04-16 10:00',
+    steps: ['Accept', 'IssueOpinion', 'CloseFair'],
+  });
+  const est = (n: number): CaseSpec => ({ ...notEstablished(n), steps: ['Accept', 'NotifyRespondent', 'RecordAdmission', 'IssueOpinion', 'CloseFair'] });
 
   test('[RP6] 3 NOT_ESTABLISHED of 4 determined (≥ 50 %) flags the complainant; 3 of 7 does not', () => {
     const flagged = [101, 102, 103].map(notEstablished).concat([est(104)]).map((s) => runCase(fair, s).case);
