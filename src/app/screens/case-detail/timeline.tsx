@@ -1,0 +1,46 @@
+import { For, Show, type JSX } from 'solid-js';
+import type { CaseEvent } from '../../../domain/case/events';
+import { formatInZone } from '../../../domain/time';
+import { isMessageKey, t } from '../../i18n/index';
+import type { User } from '../../../store/users';
+
+/** A short, translated summary of what an event decided (reason, conclusion, measures…). */
+function detail(e: CaseEvent): string {
+  const p = e.payload as Record<string, unknown>;
+  const parts: string[] = [];
+  const tr = (key: string, fallback: string): string => (isMessageKey(key) ? t(key) : fallback);
+  if (typeof p.reason === 'string' && e.type === 'Reject') parts.push(tr(`reason.${p.reason}`, p.reason));
+  if (typeof p.conclusion === 'string') parts.push(tr(`conclusion.${p.conclusion}`, p.conclusion));
+  if (typeof p.basis === 'string') parts.push(tr(`basis.${p.basis}`, p.basis));
+  if (Array.isArray(p.measures)) parts.push((p.measures as { code: string }[]).map((m) => tr(`measure.${m.code}`, m.code)).join(', '));
+  if (typeof p.result === 'string') parts.push(tr(`result.${p.result}`, p.result));
+  if (typeof p.decision === 'string') parts.push(tr(`decision.${p.decision}`, p.decision));
+  if (typeof p.text === 'string') parts.push(p.text);
+  if (typeof p.authorityName === 'string') parts.push(p.authorityName);
+  return parts.join(' · ');
+}
+
+/** The case's events (issue 6 §5): who, when in the fair's zone, on which device. */
+export function Timeline(props: { readonly events: readonly CaseEvent[]; readonly users: readonly User[]; readonly zone: string; readonly deviceLabel: (id: string) => string }): JSX.Element {
+  const who = (e: CaseEvent): string => (e.actor.userId === undefined ? t('role.system') : (props.users.find((u) => u.id === e.actor.userId)?.name ?? e.actor.userId.slice(-6)));
+  const role = (r: string): string => {
+    const key = `role.${r}`;
+    return isMessageKey(key) ? t(key) : r;
+  };
+  return (
+    <ol class="timeline" data-testid="timeline">
+      <For each={props.events}>
+        {(e) => (
+          <li data-type={e.type}>
+            <span class="when">{formatInZone(e.at, props.zone)}</span>
+            <strong>{t(`cmd.${e.type}`)}</strong>
+            <span class="muted">{t('case.eventLine', { who: who(e), role: role(e.actor.role), device: props.deviceLabel(e.deviceId) })}</span>
+            <Show when={detail(e) !== ''}>
+              <span class="detail">{detail(e)}</span>
+            </Show>
+          </li>
+        )}
+      </For>
+    </ol>
+  );
+}
