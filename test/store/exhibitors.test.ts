@@ -75,6 +75,20 @@ describe('importExhibitors', () => {
     expect(r.ok ? [] : r.error.fields).toContainEqual(expect.objectContaining({ field: '0.booths.0.hall', code: 'INVALID_FORMAT' }));
   });
 
+  test('[§3 booth] a fair’s own looser patterns admit booths the default patterns refuse', async () => {
+    const loose = await createFair(fairInput({ code: 'CF140', settings: { booth: { hall: '^HALL[0-9]{1,2}$', stand: '^[A-Z]{1,2}-[0-9]{1,3}-[0-9]{1,2}$' } } }), now());
+    if (!loose.ok) throw new Error('fair');
+    const booth = { hall: 'hall12', stand: 'ab-123-45' }; // HALL12 is 6 chars: the default hall allows 4
+    const r = await importExhibitors(loose.value.id, [exhibitorInput(1, { booths: [booth] })], now());
+    expect(r).toEqual({ ok: true, value: { imported: 1 } });
+    expect((await listExhibitors(loose.value.id))[0]?.booths).toEqual([{ hall: 'HALL12', stand: 'AB-123-45' }]);
+    const edit = await saveExhibitor(loose.value.id, exhibitorInput(2, { booths: [{ hall: 'HALL3', stand: 'C-1-1' }] }), now());
+    expect(edit.ok).toBe(true);
+    // The same booth in a fair with the default patterns is refused.
+    const r2 = await importExhibitors(fair.id, [exhibitorInput(1, { booths: [booth] })], now());
+    expect(r2.ok ? [] : r2.error.fields?.map((f) => f.field)).toEqual(['0.booths.0.hall', '0.booths.0.stand']);
+  });
+
   test('an empty list imports nothing and records nothing', async () => {
     expect(await importExhibitors(fair.id, [], now())).toEqual({ ok: true, value: { imported: 0 } });
     expect(await stored()).toEqual({ exhibitors: 0, items: 1, outbox: 1 });
