@@ -1,7 +1,6 @@
 import { createContext, createSignal, onCleanup, onMount, useContext, type Accessor, type JSX } from 'solid-js';
-import { z } from 'zod';
 import type { Actor } from '../../domain/case/events';
-import { UserId } from '../../domain/ids';
+import type { UserId } from '../../domain/ids';
 import { useAppState } from '../state/app-state';
 
 /**
@@ -11,17 +10,31 @@ import { useAppState } from '../state/app-state';
  * alone signs itself out, so the next person cannot act in someone else's name.
  */
 export const DESK_ROLES = ['clerk', 'expert', 'organizer'] as const;
-export const DeskRole = z.enum(DESK_ROLES);
-export type DeskRole = z.infer<typeof DeskRole>;
+export type DeskRole = (typeof DESK_ROLES)[number];
 
-export const SessionUser = z.object({ id: UserId, name: z.string().min(1), role: DeskRole });
-export type SessionUser = z.infer<typeof SessionUser>;
+export interface SessionUser {
+  readonly id: UserId;
+  readonly name: string;
+  readonly role: DeskRole;
+}
 
 /** Without a fair (device setup), the §3 default of `publicFormIdleSeconds`. */
 export const DEFAULT_IDLE_SECONDS = 180;
 
 const STORAGE_KEY = 'faircase.session';
-const Stored = z.object({ user: SessionUser, lastActiveMs: z.number() });
+
+/**
+ * What sessionStorage holds, checked by hand: the shell loads this module eagerly and zod stays
+ * out of the first paint (P2). The restored user is then checked against the store's users
+ * (still there, active, same role), so an edited entry does not sign anyone in.
+ */
+function parseStored(v: unknown): { user: SessionUser; lastActiveMs: number } | undefined {
+  if (typeof v !== 'object' || v === null) return undefined;
+  const { user, lastActiveMs } = v as { user?: Partial<SessionUser>; lastActiveMs?: unknown };
+  if (typeof lastActiveMs !== 'number' || user === undefined) return undefined;
+  const ok = typeof user.id === 'string' && /^[0-9A-HJKMNP-TV-Z]{26}$/.test(user.id) && typeof user.name === 'string' && user.name !== '' && DESK_ROLES.includes(user.role as DeskRole);
+  return ok ? { user: { id: user.id as UserId, name: user.name as string, role: user.role as DeskRole }, lastActiveMs } : undefined;
+}
 
 export interface Session {
   readonly user: Accessor<SessionUser | undefined>;
@@ -39,9 +52,9 @@ function readStored(idleSeconds: number, nowMs: number): SessionUser | undefined
   try {
     const raw = sessionStorage.getItem(STORAGE_KEY);
     if (raw === null) return undefined;
-    const parsed = Stored.safeParse(JSON.parse(raw));
-    if (!parsed.success || nowMs - parsed.data.lastActiveMs > idleSeconds * 1000) return undefined;
-    return parsed.data.user;
+    const parsed = parseStored(JSON.parse(raw));
+    if (parsed === undefined || nowMs - parsed.lastActiveMs > idleSeconds * 1000) return undefined;
+    return parsed.user;
   } catch {
     return undefined;
   }
@@ -97,9 +110,22 @@ export function SessionProvider(props: { readonly children: JSX.Element }): JSX.
     arm();
   };
 
+  /** The store is a lazy chunk (P2): a restored session is checked after the first paint. */
+  const checkRestored = async (restored: SessionUser): Promise<void> => {
+    try {
+      const row = await (await import('../../store/users')).getUser(restored.id);
+      const still = row !== undefined && row.active && row.role === restored.role && row.name === restored.name;
+      if (!still && user()?.id === restored.id) signOut();
+    } catch {
+      signOut();
+    }
+  };
+
   onMount(() => {
     for (const e of ACTIVITY) document.addEventListener(e, touch, { capture: true, passive: true });
     arm();
+    const restored = user();
+    if (restored !== undefined) void checkRestored(restored);
   });
   onCleanup(() => {
     if (timer !== undefined) clearTimeout(timer);

@@ -21,26 +21,3 @@ export function SignedIn(props: { readonly roles?: readonly DeskRole[]; readonly
     </Show>
   );
 }
-
-/** The signed-in user at the foot of the navigation rail, with sign-out. */
-export function SessionBadge(): JSX.Element {
-  const session = useSession();
-  return (
-    <div class="session-badge" data-testid="session-badge">
-      <Show when={session.user()} fallback={<a class="btn" href="/sign-in">{t('signIn.title')}</a>}>
-        {(u) => (
-          <>
-            <span>
-              <strong data-testid="session-user">{u().name}</strong>
-              <br />
-              <span class="muted">{t(`role.${u().role}`)}</span>
-            </span>
-            <button type="button" class="btn" data-testid="sign-out" onClick={() => session.signOut()}>
-              {t('signIn.signOut')}
-            </button>
-          </>
-        )}
-      </Show>
-    </div>
-  );
-}

@@ -1,0 +1,27 @@
+import type { Accessor } from 'solid-js';
+import type { SignedCommitment } from '../../../domain/commitment';
+import { exhibitorKey, type Exhibitor } from '../../../domain/exhibitor';
+import { listCommitments } from '../../../store/commitments';
+import { listExhibitors } from '../../../store/exhibitors';
+import { createLiveQueryOn } from '../../lib/live-query';
+
+/** N4 (DOMAIN.md §11): the commitment and its exhibitor (for the USCC and names). */
+export interface CommitmentPrint {
+  readonly loaded: Accessor<boolean>;
+  readonly commitment: Accessor<SignedCommitment | undefined>;
+  readonly exhibitor: Accessor<Exhibitor | undefined>;
+}
+
+export function createCommitmentPrint(fairId: string, commitmentId: string): CommitmentPrint {
+  const read = createLiveQueryOn(
+    () => ({ fairId, commitmentId }),
+    async (q) => {
+      const all = await listCommitments(q.fairId);
+      const found = all.find((c) => c.id === q.commitmentId);
+      const commitment = found?.status === 'signed' ? found : undefined;
+      const exhibitor = commitment === undefined ? undefined : (await listExhibitors(q.fairId)).find((e) => exhibitorKey(e) === commitment.exhibitorKey);
+      return { commitment, exhibitor };
+    },
+  );
+  return { loaded: () => read() !== undefined, commitment: () => read()?.commitment, exhibitor: () => read()?.exhibitor };
+}

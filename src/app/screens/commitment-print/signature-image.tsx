@@ -1,0 +1,23 @@
+import { createResource, onCleanup, Show, type JSX } from 'solid-js';
+import { getBlob, getEvidence } from '../../../store/evidence';
+
+/** The stored signature PNG of a commitment (evidence kind `signature`), as an image. */
+export function SignatureImage(props: { readonly evidenceId: string; readonly class?: string; readonly alt: string }): JSX.Element {
+  const [url] = createResource(
+    () => props.evidenceId,
+    async (id) => {
+      const ev = await getEvidence(id);
+      const blob = ev === undefined ? undefined : await getBlob(ev.sha256);
+      return blob === undefined ? undefined : URL.createObjectURL(blob);
+    },
+  );
+  onCleanup(() => {
+    const u = url();
+    if (u !== undefined) URL.revokeObjectURL(u);
+  });
+  return (
+    <Show when={url()} fallback={<span class="muted">…</span>}>
+      {(u) => <img src={u()} class={props.class} alt={props.alt} data-testid="signature-image" />}
+    </Show>
+  );
+}

@@ -1,0 +1,81 @@
+import { For, Show, type JSX } from 'solid-js';
+import { storageErrorMessage } from '../../i18n/errors';
+import { t } from '../../i18n/index';
+import { messageAt } from '../../lib/field-errors';
+import { DESK_ROLES } from '../../session/session';
+import { SignedIn } from '../../session/signed-in';
+import { SelectField, TextField } from '../../ui/field';
+import { Notice } from '../../ui/notice';
+import { PinField } from '../sign-in/pin-field';
+import { createUsers } from './users.data';
+
+/** The tablet's users: the organizer adds clerks, experts and other organizers (issue 6 §8). */
+export function UsersScreen(): JSX.Element {
+  return (
+    <>
+      <h1>{t('users.title')}</h1>
+      <SignedIn roles={['organizer']}>{() => <UsersBody />}</SignedIn>
+    </>
+  );
+}
+
+function UsersBody(): JSX.Element {
+  const u = createUsers();
+  const err = (...p: string[]): string | undefined => messageAt(u.errors(), ...p);
+  return (
+    <>
+      <table class="list" data-testid="user-list">
+        <thead>
+          <tr>
+            <th>{t('users.name')}</th>
+            <th>{t('users.role')}</th>
+            <th>{t('users.status')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          <For each={u.list()}>
+            {(user) => (
+              <tr data-testid="user-row">
+                <td>{user.name}</td>
+                <td>{t(`role.${user.role}`)}</td>
+                <td>{user.active ? t('users.active') : t('users.inactive')}</td>
+              </tr>
+            )}
+          </For>
+        </tbody>
+      </table>
+      <Show when={u.form.ready()}>
+        <form
+          class="panel"
+          style={{ 'margin-top': '20px' }}
+          data-testid="user-form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void u.add();
+          }}
+        >
+          <h2>{t('users.add')}</h2>
+          <Show when={u.failure()}>
+            {(e) => (
+              <Notice kind="error" testId="form-error">
+                {e().kind === 'invalid' ? t('common.fixErrors') : storageErrorMessage(e())}
+              </Notice>
+            )}
+          </Show>
+          <Show when={u.added()}>{(a) => <Notice kind="ok" testId="saved">{t('users.added', { name: a().name })}</Notice>}</Show>
+          <div class="grid">
+            <TextField name="name" label={t('users.name')} value={u.form.data.name} error={err('name')} onInput={(v) => u.form.update((d) => void (d.name = v))} />
+            <SelectField name="role" label={t('users.role')} value={u.form.data.role} error={err('role')} options={DESK_ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }))} onChange={(v) => u.form.update((d) => void (d.role = v))} />
+            <PinField name="pin" label={t('users.pin')} hint={t('users.pinHint')} value={u.pin()} error={err('pin')} onInput={(v) => u.setPin(v)} />
+            <PinField name="pinConfirm" label={t('users.pinConfirm')} value={u.pinConfirm()} error={err('pinConfirm')} onInput={(v) => u.setPinConfirm(v)} />
+          </div>
+          <div class="actions">
+            <button type="submit" class="btn primary" data-testid="save">
+              {t('users.add')}
+            </button>
+          </div>
+        </form>
+      </Show>
+    </>
+  );
+}

@@ -1,0 +1,153 @@
+/**
+ * P3 (issue 6): the case board over 10,000 cases, in Debian's Chromium with 4× CPU throttling:
+ * - first paint ≤ 100 ms: from the navigation to `/board` (client-side, as the rail does) until
+ *   the rows are painted (`board-rows-painted`, marked by the screen after the next frame);
+ * - a filter or sort ≤ 50 ms: from the change event until the new rows are painted
+ *   (`board-result-<n>`).
+ * The 10,000 rows are written into IndexedDB in bulk (test/support/board-seed.ts) in the
+ * store's `caseRows` shape; the fair, device and user are set up through the screens.
+ * Needs the built app (`npm run build`; `npm run bench` builds first).
+ */
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Page } from 'playwright-core';
+import { startServer } from '../../src/server/server';
+import { TABLET_VIEWPORT, launchChromium } from '../support/browser';
+import { seedBoardRows } from '../support/board-seed';
+import { createFair, setUpDevice } from '../e2e/support/kiosk';
+import { createFirstUser, storedRows } from '../e2e/support/desk-b';
+import { median } from './figure';
+import type { BenchSuite, Figure } from './figure';
+
+const CASES = 10_000;
+const THROTTLE = 4;
+const NAVIGATIONS = 9;
+const round = (n: number): number => Math.round(n * 10) / 10;
+
+/** Client-side navigation to `path`; resolves with ms from the navigation to the `mark`. */
+function navigateAndWait(page: Page, path: string, mark: string): Promise<number> {
+  return page.evaluate(
+    ([p, m]) =>
+      new Promise<number>((done, fail) => {
+        performance.clearMarks(m);
+        const t0 = performance.now();
+        history.pushState(null, '', p);
+        window.dispatchEvent(new PopStateEvent('popstate'));
+        const started = Date.now();
+        const poll = (): void => {
+          const e = performance.getEntriesByName(m, 'mark')[0];
+          if (e !== undefined) done(e.startTime - t0);
+          else if (Date.now() - started > 30_000) fail(new Error(`no ${m} mark`));
+          else setTimeout(poll, 10);
+        };
+        poll();
+      }),
+    [path, mark] as const,
+  );
+}
+
+/** Changes one filter control (select or search input); ms until the new result is painted. */
+function changeAndWait(page: Page, selector: string, value: string): Promise<number> {
+  return page.evaluate(
+    ([sel, v]) =>
+      new Promise<number>((done, fail) => {
+        const list = document.querySelector<HTMLElement>('[data-testid=board-list]');
+        const el = document.querySelector<HTMLInputElement | HTMLSelectElement>(sel);
+        if (list === null || el === null) return fail(new Error(`missing ${sel}`));
+        const before = Number(list.dataset.generation ?? '0');
+        const t0 = performance.now();
+        el.value = v;
+        el.dispatchEvent(new Event(el instanceof HTMLSelectElement ? 'change' : 'input', { bubbles: true }));
+        const started = Date.now();
+        const poll = (): void => {
+          const now = document.querySelector<HTMLElement>('[data-testid=board-list]');
+          const gen = Number(now?.dataset.generation ?? '0');
+          const e = gen > before ? performance.getEntriesByName(`board-result-${gen}`, 'mark')[0] : undefined;
+          if (e !== undefined) done(e.startTime - t0);
+          else if (Date.now() - started > 30_000) fail(new Error(`no result for ${sel}=${v}`));
+          else setTimeout(poll, 10);
+        };
+        poll();
+      }),
+    [selector, value] as const,
+  );
+}
+
+export const boardBench: BenchSuite = {
+  name: 'board',
+  async run(): Promise<readonly Figure[]> {
+    const distDir = resolve('dist');
+    if (!existsSync(join(distDir, 'index.html'))) throw new Error('Build the app first: npm run build');
+    const server = await startServer({ port: 0, host: '127.0.0.1', distDir });
+    const browser = await launchChromium();
+    try {
+      const context = await browser.newContext({ viewport: TABLET_VIEWPORT, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+      const page = await context.newPage();
+      await page.goto(server.url);
+      await page.waitForSelector('html[data-shell=interactive]');
+      await createFair(page, { code: 'CF137', nameZh: '第137届广交会', sessionNo: '137', days: ['2025-04-15', '2025-04-16'] });
+      await setUpDevice(page, '一号台', 'K07', 'CF137 · 第137届广交会');
+      await createFirstUser(page, '李专家', '13579');
+      const fairId = (await storedRows<{ id: string }>(page, 'fairs'))[0]?.id ?? '';
+      const expertId = (await storedRows<{ id: string }>(page, 'users'))[0]?.id ?? '';
+      await seedBoardRows(page, { fairId, count: CASES, overdueEvery: 17, expertId });
+      await page.reload();
+      await page.waitForSelector('html[data-shell=interactive]');
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('Emulation.setCPUThrottlingRate', { rate: THROTTLE });
+
+      const paints: number[] = [];
+      for (let i = 0; i < NAVIGATIONS + 1; i++) {
+        await page.evaluate(() => {
+          history.pushState(null, '', '/');
+          window.dispatchEvent(new PopStateEvent('popstate'));
+        });
+        await page.waitForSelector('[data-testid=board-list]', { state: 'detached' });
+        paints.push(await navigateAndWait(page, '/board', 'board-rows-painted'));
+      }
+      const shown = await page.getAttribute('[data-testid=board-shown-count]', 'data-count');
+      const [cold = Number.NaN, ...warm] = paints;
+
+      const changes: [string, string, string][] = [
+        ['hall 2.1', 'select[name=hall]', '2.1'],
+        ['all halls', 'select[name=hall]', ''],
+        ['state NOTIFIED', 'select[name=state]', 'NOTIFIED'],
+        ['all states', 'select[name=state]', ''],
+        ['IP type design', 'select[name=ipType]', 'design'],
+        ['all types', 'select[name=ipType]', ''],
+        ['sort by case no.', 'select[name=sort]', 'caseNo'],
+        ['sort by urgency', 'select[name=sort]', 'urgency'],
+        ['search booth', 'input[name=search]', '2.1/A0'],
+        ['search cleared', 'input[name=search]', ''],
+      ];
+      const filterTimes: number[] = [];
+      const detail: string[] = [];
+      for (let round_ = 0; round_ < 2; round_++) {
+        for (const [label, sel, value] of changes) {
+          const ms = await changeAndWait(page, sel, value);
+          filterTimes.push(ms);
+          if (round_ === 1) detail.push(`${label} ${round(ms)}`);
+        }
+      }
+      return [
+        {
+          name: 'P3 board first paint (10,000 cases)',
+          value: round(median(warm)),
+          unit: 'ms',
+          goal: { op: '<=', value: 100 },
+          note: `median of ${warm.length} navigations to /board, ${THROTTLE}× CPU throttling, ${shown} open cases listed; first navigation after a reload ${round(cold)} ms; max ${round(Math.max(...warm))} ms`,
+        },
+        {
+          name: 'P3 board filter or sort (10,000 cases)',
+          value: round(median(filterTimes)),
+          unit: 'ms',
+          goal: { op: '<=', value: 50 },
+          note: `median of ${filterTimes.length} changes until painted, max ${round(Math.max(...filterTimes))} ms; ${detail.join(', ')}`,
+        },
+      ];
+    } finally {
+      await browser.close();
+      await server.close();
+    }
+  },
+};

@@ -1,0 +1,132 @@
+import { afterAll, beforeAll, expect, inject, test } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchChromium } from '../support/browser';
+import { seedBoardRows } from '../support/board-seed';
+import { createFair, go, newKiosk, setUpDevice, storedCount, waitForServiceWorker, waitForShell } from './support/kiosk';
+import { createFirstUser, storedRows } from './support/desk-b';
+
+/**
+ * Issue 6 §4 and §7 in Debian's Chromium, offline after the first load: the case board (DL8:
+ * overdue first and counted, filters, search) over rows seeded into IndexedDB, and the one-tap
+ * consultation tally with today's counts; bad input saves nothing.
+ */
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+  ({ context, page } = await newKiosk(browser));
+  await page.goto(inject('appUrl'));
+  await waitForShell(page);
+  await waitForServiceWorker(page);
+  await context.setOffline(true);
+  await page.reload();
+  await waitForShell(page);
+  await createFair(page, { code: 'CF137', nameZh: '第137届广交会', sessionNo: '137', days: ['2025-04-15', '2025-04-16'] });
+  await setUpDevice(page, '一号台', 'K07', 'CF137 · 第137届广交会');
+  await createFirstUser(page, '李专家', '13579');
+});
+afterAll(async () => {
+  await context.close();
+  await browser.close();
+});
+
+test('[§7] one tap counts a consultation; the choices stay; today’s counts follow; an empty topic saves nothing', async () => {
+  await go(page, '/consultations');
+  await page.waitForSelector('[data-testid=today-counts]');
+  expect(await page.getAttribute('[data-testid=today-total]', 'data-count')).toBe('0');
+  await page.click('[data-testid=chips-askerKind] [data-value=right_holder]');
+  await page.click('[data-testid=chips-ipType] [data-value=trademark]');
+  await page.click('[data-testid=chips-language] [data-value=en]');
+  await page.click('[data-testid=topic-procedure]');
+  await expect.poll(() => page.getAttribute('[data-testid=today-total]', 'data-count')).toBe('1');
+  await page.click('[data-testid=topic-procedure]');
+  await page.click('[data-testid=chips-opinionGiven] [data-value=yes]');
+  await page.click('[data-testid=topic-infringement]');
+  await expect.poll(() => page.getAttribute('[data-testid=today-total]', 'data-count')).toBe('3');
+  expect(await page.textContent('[data-testid=today-topic-procedure]')).toBe('2');
+  expect(await page.textContent('[data-testid=today-asker-right_holder]')).toBe('3');
+  expect(await page.textContent('[data-testid=today-lang-en]')).toBe('3');
+  const stored = await storedRows<{ askerKind: string; ipType?: string; opinionGiven: boolean; topic: string }>(page, 'consultations');
+  expect(stored.map((c) => [c.topic, c.askerKind, c.ipType, c.opinionGiven])).toEqual(
+    expect.arrayContaining([
+      ['procedure', 'right_holder', 'trademark', false],
+      ['infringement', 'right_holder', 'trademark', true],
+    ]),
+  );
+
+  // Bad input: an empty "other" topic.
+  await page.click('[data-testid=record-other]');
+  await page.waitForSelector('[data-testid=form-error]');
+  expect(await page.locator('.other-topic .field.invalid').count()).toBe(1);
+  expect(await storedCount(page, 'consultations')).toBe(3);
+  await page.fill('input[name=topic]', '海关备案咨询');
+  await page.click('[data-testid=record-other]');
+  await expect.poll(() => page.textContent('[data-testid=today-topic-other]')).toBe('1');
+  // The choices survive a reload (the form is a draft).
+  await page.reload();
+  await waitForShell(page);
+  await page.waitForSelector('[data-testid=chips-askerKind] [data-value=right_holder].on');
+});
+
+test('[DL8] the board: overdue first and counted everywhere, filters by hall, state, IP type and expert, search by number, booth, name or USCC', async () => {
+  const expert = (await storedRows<{ id: string }>(page, 'users'))[0]?.id ?? '';
+  const fairId = (await storedRows<{ id: string }>(page, 'fairs'))[0]?.id ?? '';
+  await seedBoardRows(page, { fairId, count: 60, overdueEvery: 10, expertId: expert });
+  // Written beside the app (raw IndexedDB): a reload reads them afresh; the session survives it.
+  await page.reload();
+  await waitForShell(page);
+  await go(page, '/board');
+  await page.waitForSelector('[data-testid=board-row]');
+  // 60 cases of which every 10th is closed: 54 open; 6 overdue (of the open ones).
+  await expect.poll(() => page.getAttribute('[data-testid=board-shown-count]', 'data-count')).toBe('54');
+  const overdue = Number(await page.getAttribute('[data-testid=board-overdue-count]', 'data-count'));
+  expect(overdue).toBeGreaterThan(0);
+  // DL8: overdue cases top the queue, and their count shows on every screen (the rail).
+  const firstFlags = await page.locator('[data-testid=board-row]').evaluateAll((rows) => rows.slice(0, 12).map((r) => r.getAttribute('data-overdue')));
+  expect(firstFlags.slice(0, overdue)).toEqual(Array(overdue).fill('true'));
+  expect(firstFlags[overdue]).toBe('false');
+  await go(page, '/consultations');
+  await expect.poll(() => page.textContent('[data-testid=rail-overdue]')).toBe(String(overdue));
+
+  await go(page, '/board');
+  await page.waitForSelector('[data-testid=board-row]');
+  await page.selectOption('select[name=hall]', '2.1');
+  const hallCount = Number(await page.getAttribute('[data-testid=board-shown-count]', 'data-count'));
+  expect(hallCount).toBeGreaterThan(0);
+  expect(hallCount).toBeLessThan(54);
+  const booths = await page.locator('[data-testid=board-row] .cell-booth strong').allTextContents();
+  expect(booths.every((b) => b.startsWith('2.1/'))).toBe(true);
+  await page.selectOption('select[name=hall]', '');
+  await page.selectOption('select[name=state]', 'NOTIFIED');
+  const states = await page.locator('[data-testid=board-row] .cell-state > span:first-child').allTextContents();
+  expect(states.length).toBeGreaterThan(0);
+  expect(new Set(states)).toEqual(new Set(['答辩期中']));
+  await page.selectOption('select[name=state]', '');
+  await page.selectOption('select[name=ipType]', 'design');
+  await expect.poll(() => page.getAttribute('[data-testid=board-shown-count]', 'data-count')).not.toBe('54');
+  await page.selectOption('select[name=ipType]', '');
+  await page.selectOption('select[name=expert]', expert);
+  await expect.poll(() => page.getAttribute('[data-testid=board-shown-count]', 'data-count')).toBe('30');
+  await page.selectOption('select[name=expert]', '');
+
+  // Search: a case number typed in lower case without hyphens, a booth, a name, a USCC.
+  const caseNo = (await page.getAttribute('[data-testid=board-row] >> nth=3', 'data-case-no')) ?? '';
+  await page.fill('input[name=search]', caseNo.replace(/-/g, '').toLowerCase());
+  await expect.poll(() => page.locator('[data-testid=board-row]').count()).toBe(1);
+  expect(await page.getAttribute('[data-testid=board-row]', 'data-case-no')).toBe(caseNo);
+  await page.fill('input[name=search]', '1.2/a0005');
+  await expect.poll(() => page.getAttribute('[data-testid=board-shown-count]', 'data-count')).toBe('1');
+  await page.fill('input[name=search]', '被投诉公司7');
+  await expect.poll(async () => Number(await page.getAttribute('[data-testid=board-shown-count]', 'data-count'))).toBeGreaterThan(0);
+  await page.fill('input[name=search]', 'no such thing');
+  await page.waitForSelector('[data-testid=board-empty]');
+
+  // English: the same board, the deadline in the fair's zone with its offset.
+  await page.fill('input[name=search]', '');
+  await page.click('[data-testid=language-switch]');
+  await expect.poll(() => page.textContent('[data-testid=board-overdue-count]')).toContain('overdue');
+  expect(await page.textContent('[data-testid=board-row] >> nth=0')).toContain('(UTC+8)');
+  await page.click('[data-testid=language-switch]');
+});
