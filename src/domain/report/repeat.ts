@@ -30,7 +30,7 @@ export type RecommendedSanction = z.infer<typeof RecommendedSanction>;
 
 export const RepeatInfringer = z.object({
   exhibitorKey: z.string().min(1),
-  /** The respondent's name on its latest established case, for the list. */
+  /** The respondent's name on its latest established case (received order), for the list. */
   name: z.string(),
   /** Final established cases this session and in the previous one. */
   established: z.number().int().min(0),
@@ -40,13 +40,17 @@ export const RepeatInfringer = z.object({
   aggravations: z.array(Aggravation),
   rule: z.enum(['RP2', 'RP3']),
   sanctions: z.array(RecommendedSanction).min(1),
-  /** The established cases the recommendation rests on, this session first. */
+  /** The established cases the recommendation rests on: this session's, then the previous one's, each in received order. */
   basisCaseIds: z.array(CaseId).min(1),
 });
 export type RepeatInfringer = z.infer<typeof RepeatInfringer>;
 
 /** Final `ESTABLISHED_ALLEGED` (CS6: the outcome is set on entering CLOSED). */
 export const isFinalEstablished = (c: Case): boolean => c.state === 'CLOSED' && c.outcome === 'ESTABLISHED_ALLEGED';
+
+const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+/** Received order, then id: the same list whatever order the cases came in. */
+const byReceipt = (a: Case, b: Case): number => cmp(a.receivedAt, b.receivedAt) || cmp(a.id, b.id);
 
 function establishedByKey(cases: readonly Case[], crossSession: boolean): Map<ExhibitorKey, Case[]> {
   const out = new Map<ExhibitorKey, Case[]>();
@@ -57,6 +61,7 @@ function establishedByKey(cases: readonly Case[], crossSession: boolean): Map<Ex
     if (list === undefined) out.set(key, [c]);
     else list.push(c);
   }
+  for (const list of out.values()) list.sort(byReceipt);
   return out;
 }
 
@@ -86,7 +91,7 @@ export function recommendSanctions(rule: RepeatRule, cases: readonly Case[], pre
   const now = establishedByKey(cases, false);
   const before = establishedByKey(previousCases, true);
   const out: RepeatInfringer[] = [];
-  for (const [key, mine] of [...now].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+  for (const [key, mine] of [...now].sort(([a], [b]) => cmp(a, b))) {
     const prior = isWeakKey(key) ? [] : (before.get(key) ?? []);
     const consecutive = prior.length > 0;
     const aggravations = aggravationsOf(mine);
@@ -98,7 +103,7 @@ export function recommendSanctions(rule: RepeatRule, cases: readonly Case[], pre
       const base = consecutive ? 3 : mine.length >= 2 ? 2 : 1;
       sanctions = [ladderSanction(base + (aggravations.length > 0 ? 1 : 0), rule)];
     }
-    const latest = [...mine].sort((a, b) => (a.receivedAt < b.receivedAt ? 1 : a.receivedAt > b.receivedAt ? -1 : 0))[0] as Case;
+    const latest = mine[mine.length - 1] as Case;
     out.push({
       exhibitorKey: key,
       name: latest.respondent.name,
