@@ -71,7 +71,13 @@ export function Shell(props: RouteSectionProps): JSX.Element {
             </button>
           </Notice>
         </Show>
-        <Show when={updateError()}>{(e) => <Notice kind="error">{t('pwa.updateBlocked', { message: storageErrorMessage(e()) })}</Notice>}</Show>
+        <Show when={updateError()}>
+          {(e) => (
+            <Notice kind="error" testId="update-blocked">
+              {t('pwa.updateBlocked', { message: storageErrorMessage(e()) })}
+            </Notice>
+          )}
+        </Show>
         <Show when={offlineReady()}>
           <Notice kind="ok" testId="offline-ready" action={{ label: t('warn.dismiss'), onClick: () => dismissOfflineReady() }}>
             {t('pwa.offlineReady')}

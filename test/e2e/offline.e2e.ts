@@ -47,6 +47,8 @@ test('offline after the first load: reload, every screen, create a fair, import 
   await page.goto(inject('appUrl'));
   await waitForShell(page);
   await waitForServiceWorker(page);
+  // First install: the kiosk says it is ready to work offline.
+  await page.waitForSelector('[data-testid=offline-ready]');
 
   await context.setOffline(true);
   await page.reload();
@@ -101,5 +103,29 @@ test('offline after the first load: reload, every screen, create a fair, import 
   await expect.poll(() => page.locator('[data-testid=exhibitor-list] tbody tr').count()).toBe(2);
   await page.fill('input[name=search]', 'B01');
   await expect.poll(() => page.locator('[data-testid=exhibitor-list] tbody tr').count()).toBe(1);
+
+  // Add one by hand, then edit it.
+  await page.click('[data-testid=add-exhibitor]');
+  await page.waitForSelector('[data-testid=exhibitor-form]');
+  await page.fill('input[name=nameZh]', '手工录入公司');
+  await page.fill('input[name=country]', 'JP');
+  await page.fill('input[name=regNo]', '0100-01-123456');
+  await page.fill('input[name="booths.0.hall"]', '4.2');
+  await page.fill('input[name="booths.0.stand"]', 'D10');
+  await page.click('[data-testid=save]');
+  await page.waitForSelector('[data-testid=exhibitor-list]');
+  await page.fill('input[name=search]', '4.2/D10');
+  await expect.poll(() => page.locator('[data-testid=exhibitor-list] tbody tr').count()).toBe(1);
+  await page.click('[data-testid=exhibitor-list] tbody tr a.btn');
+  await page.waitForSelector('[data-testid=exhibitor-form]');
+  expect(await page.inputValue('input[name=regNo]')).toBe('0100-01-123456');
+  await page.fill('input[name=nameZh]', '手工录入公司（改）');
+  await page.click('[data-testid=save]');
+  await page.waitForSelector('[data-testid=exhibitor-list]');
+  await page.fill('input[name=search]', '手工');
+  await expect.poll(() => page.textContent('[data-testid=exhibitor-list] tbody')).toContain('手工录入公司(改)'); // NFKC folds full-width brackets (DOMAIN.md §2)
+  expect(await storedCount(page, 'exhibitors')).toBe(3);
+  // Fair, three exhibitor imports/saves and one edit: all waiting to sync, shown in the status bar.
+  await expect.poll(() => page.textContent('[data-testid=status-unsynced]')).toBe('待同步 5 条');
   await context.close();
 });

@@ -3,25 +3,14 @@ import type { Browser } from 'playwright-core';
 import { launchChromium } from '../support/browser';
 import { en } from '../../src/app/i18n/en';
 import { zh } from '../../src/app/i18n/zh';
-import { createFair, go, newKiosk, setUpDevice, storedCount, waitForShell } from './support/kiosk';
+import { FAIL_WRITES, createFair, go, newKiosk, setFailWrites, setUpDevice, storedCount, waitForShell } from './support/kiosk';
 
 /**
  * Issue 5: a full disk on save shows a clear message in both languages and loses nothing that
  * was already stored. The init script makes every IndexedDB write throw a real
- * `QuotaExceededError` DOMException while `window.__failWrites` is set: the same error a full
- * origin quota raises.
+ * `QuotaExceededError` DOMException while `window.__failWrites` is set (support/kiosk.ts): the
+ * same error a full origin quota raises.
  */
-const FAIL_WRITES = `
-  (() => {
-    for (const method of ['put', 'add', 'delete', 'clear']) {
-      const original = IDBObjectStore.prototype[method];
-      IDBObjectStore.prototype[method] = function (...args) {
-        if (window.__failWrites === true) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-        return original.apply(this, args);
-      };
-    }
-  })();
-`;
 
 let browser: Browser;
 beforeAll(async () => {
@@ -43,7 +32,7 @@ test('a quota error on save: a clear message in zh-CN and English, nothing store
   await go(page, '/fairs');
   await page.click('[data-testid=fair-card] a.btn');
   await page.waitForSelector('[data-testid=fair-form]');
-  await page.evaluate(() => void ((window as unknown as { __failWrites: boolean }).__failWrites = true));
+  await setFailWrites(page, true);
   await page.fill('input[name=nameZh]', '配额测试展（改名）');
   await page.click('[data-testid=save]');
 
@@ -55,7 +44,7 @@ test('a quota error on save: a clear message in zh-CN and English, nothing store
   expect(await page.inputValue('input[name=nameZh]')).toBe('配额测试展（改名）');
 
   // The disk has room again: a reload shows the stored fair untouched and the typed edit back.
-  await page.evaluate(() => void ((window as unknown as { __failWrites: boolean }).__failWrites = false));
+  await setFailWrites(page, false);
   await page.reload();
   await waitForShell(page);
   expect(await storedCount(page, 'fairs')).toBe(1);

@@ -7,7 +7,7 @@ import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { startServer, type RunningServer } from '../../src/server/server';
 import { launchChromium } from '../support/browser';
-import { go, newKiosk, typeInto, waitForServiceWorker, waitForShell } from './support/kiosk';
+import { FAIL_WRITES, go, newKiosk, setFailWrites, typeInto, waitForServiceWorker, waitForShell } from './support/kiosk';
 
 /**
  * Issue 5 PWA: a new build deployed while a draft is open. The first build is served, a kiosk
@@ -36,6 +36,7 @@ test('a new build while a draft is open: the prompt appears and the draft surviv
   let server: RunningServer = await startServer({ port: 0, host: '127.0.0.1', distDir: resolve('dist') });
   const port = Number(new URL(server.url).port);
   const { context, page } = await newKiosk(browser);
+  await context.addInitScript(FAIL_WRITES);
   try {
     await page.goto(server.url);
     await waitForShell(page);
@@ -60,11 +61,20 @@ test('a new build while a draft is open: the prompt appears and the draft surviv
     expect(await page.evaluate(() => (window as unknown as { __samePage?: boolean }).__samePage)).toBe(true);
     expect(await page.inputValue('input[name=nameZh]')).toBe('升级时正在填写的展会');
 
+    // A draft that cannot be stored (disk full) holds the update back: no reload, a message.
+    await setFailWrites(page, true);
+    await typeInto(page, 'input[name=nameZh]', '！');
+    await page.click('[data-testid=update-prompt] button.btn:not(.link)');
+    await page.waitForSelector('[data-testid=update-blocked]');
+    await page.waitForTimeout(1000);
+    expect(await page.evaluate(() => (window as unknown as { __samePage?: boolean }).__samePage)).toBe(true);
+    await setFailWrites(page, false);
+
     await Promise.all([page.waitForEvent('load', { timeout: 60_000 }), page.click('[data-testid=update-prompt] button.btn:not(.link)')]);
     await waitForShell(page);
     expect(await page.evaluate(() => (window as unknown as { __samePage?: boolean }).__samePage)).toBeUndefined();
     await page.waitForSelector('[data-testid=fair-form]');
-    expect(await page.inputValue('input[name=nameZh]')).toBe('升级时正在填写的展会');
+    expect(await page.inputValue('input[name=nameZh]')).toBe('升级时正在填写的展会！');
     await go(page, '/storage');
     await expect.poll(() => page.textContent('[data-testid=build-id]')).toBe('second');
   } finally {

@@ -29,9 +29,10 @@ export async function go(page: Page, path: string): Promise<void> {
   }, path);
 }
 
-/** Types like a person: key by key, so every keystroke goes through the form's input handler. */
+/** Types like a person at the end of the field: key by key, every keystroke through the form's input handler. */
 export async function typeInto(page: Page, selector: string, text: string): Promise<void> {
   await page.click(selector);
+  await page.keyboard.press('End');
   await page.keyboard.type(text, { delay: 5 });
 }
 
@@ -114,3 +115,22 @@ export async function storedCount(page: Page, table: string): Promise<number> {
     table,
   );
 }
+
+/**
+ * Init script: while `window.__failWrites` is true, every IndexedDB write throws a real
+ * `QuotaExceededError` DOMException, the error a full origin quota raises.
+ */
+export const FAIL_WRITES = `
+  (() => {
+    for (const method of ['put', 'add', 'delete', 'clear']) {
+      const original = IDBObjectStore.prototype[method];
+      IDBObjectStore.prototype[method] = function (...args) {
+        if (window.__failWrites === true) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+        return original.apply(this, args);
+      };
+    }
+  })();
+`;
+
+export const setFailWrites = (page: Page, on: boolean): Promise<void> =>
+  page.evaluate((v) => void ((window as unknown as { __failWrites: boolean }).__failWrites = v), on);
