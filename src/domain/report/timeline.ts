@@ -2,6 +2,7 @@ import type { Case } from '../case/case';
 import type { CaseEvent } from '../case/events';
 import { causalOrder, replay } from '../case/fold';
 import type { CaseId } from '../ids';
+import { allMeasuresDone } from '../measure';
 import type { Instant } from '../time';
 
 /**
@@ -50,3 +51,43 @@ export function eventsByCase(events: readonly CaseEvent[]): Map<CaseId, CaseEven
   }
   return out;
 }
+
+/** Commands that may close a case (§4.2); CloseFair closes only concluded cases (CS26). */
+const CLOSING = new Set<CaseEvent['type']>(['Reject', 'RecordSettlement', 'Withdraw', 'RecordPostShowResult', 'Close', 'RecordVoluntaryRemoval']);
+
+/**
+ * The same milestones read from the folded case, without a replay, when its history is plain: no
+ * conflicting event (CS5), no overturned review (which rewrites the opinion, CS23) and no
+ * re-order after a redisplay (which reopens, CS30). Then every event took effect once, the
+ * opinion and the measures keep their own times, and one event closed the case. Else undefined.
+ * A property test holds it equal to `caseTimeline`.
+ */
+export function plainTimeline(c: Case, events: readonly CaseEvent[]): CaseTimeline | undefined {
+  if (c.conflicts.length > 0 || c.flags.includes('REDISPLAY') || c.review.decisions.some((d) => d.decision === 'overturned')) return undefined;
+  let measuresVerifiedAt: Instant | undefined;
+  if (allMeasuresDone(c.measures)) {
+    for (const m of c.measures) {
+      const at = m.verification?.at;
+      if (at !== undefined && (measuresVerifiedAt === undefined || at > measuresVerifiedAt)) measuresVerifiedAt = at;
+    }
+  }
+  let closedAt: Instant | undefined;
+  if (c.state === 'CLOSED') {
+    let closeFair: Instant | undefined;
+    for (const e of events) {
+      if (CLOSING.has(e.type)) closedAt = closedAt === undefined || e.at > closedAt ? e.at : closedAt;
+      else if (e.type === 'CloseFair') closeFair = closeFair === undefined || e.at < closeFair ? e.at : closeFair;
+    }
+    closedAt ??= closeFair;
+  }
+  const measuresOrderedAt = c.deadlines.measure?.startedAt;
+  return {
+    firstOpinionAt: c.opinion?.issuedAt,
+    measuresOrderedAt,
+    measuresVerifiedAt: measuresOrderedAt === undefined ? undefined : measuresVerifiedAt,
+    closedAt,
+  };
+}
+
+/** The milestones of a folded case: read off the case when its history is plain, else replayed. */
+export const timelineOf = (c: Case, events: readonly CaseEvent[]): CaseTimeline => plainTimeline(c, events) ?? caseTimeline(events);

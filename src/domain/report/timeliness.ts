@@ -6,7 +6,7 @@ import type { Instant } from '../time';
 import { isAccepted } from './case-figures';
 import type { FigureValues } from './case-figures';
 import { lowerMedian, rateBp, wholeMinutes } from './rates';
-import { caseTimeline } from './timeline';
+import { timelineOf } from './timeline';
 
 const minutes = (from: Instant, to: Instant): number => wholeMinutes(instantToMs(to) - instantToMs(from));
 
@@ -25,7 +25,7 @@ export function timelinessFigures(cases: readonly Case[], events: ReadonlyMap<Ca
     if (!isAccepted(c) || c.acceptedAt === undefined) continue;
     accepted++;
     toAccept.push(minutes(c.receivedAt, c.acceptedAt));
-    const t = caseTimeline(events.get(c.id) ?? []);
+    const t = timelineOf(c, events.get(c.id) ?? []);
     if (t.firstOpinionAt !== undefined) toOpinion.push(minutes(c.acceptedAt, t.firstOpinionAt));
     if (t.measuresOrderedAt !== undefined && t.measuresVerifiedAt !== undefined) toVerified.push(minutes(t.measuresOrderedAt, t.measuresVerifiedAt));
     if (c.state === 'CLOSED' && t.closedAt !== undefined && t.closedAt <= fairCloseAt) closedByClose++;
