@@ -3,6 +3,7 @@ import type { Case } from '../domain/case/case';
 import { formatCaseNumber } from '../domain/case/case-number';
 import type { DeviceCode } from '../domain/case/case-number';
 import { Respondent, SubmitPayload } from '../domain/case/commands';
+import type { CaseCommand } from '../domain/case/commands';
 import { decide } from '../domain/case/decide';
 import type { Actor, CaseEvent } from '../domain/case/events';
 import { evolve } from '../domain/case/evolve';
@@ -60,15 +61,25 @@ export interface Filed {
   readonly cases: Case[];
 }
 
+/** A command to apply right after filing, in the same transaction (the bulk seeder's states). */
+export interface FollowUp {
+  readonly command: Omit<CaseCommand, 'eventId' | 'caseId'>;
+  readonly actor: Actor;
+}
+
 /**
  * Files complaints inside the caller's transaction (over fairs, device, cases, caseRows,
- * commitments and the log tables). `historyOf(i)` gives complaint i's intake history.
+ * commitments and the log tables). `historyOf(i)` gives complaint i's intake history;
+ * `followUp(i)` an optional command for complaint i's cases, decided on the filed case.
+ * Nothing may be written after this returns: under native async/await the transaction zone
+ * can be gone by then (appendItems' note), so every write is issued here, with the items.
  */
 export async function fileComplaints(
   db: FairCaseDb,
   desk: DeskContext,
   complaints: readonly ParsedComplaint[],
   historyOf: (i: number) => IntakeHistory | undefined,
+  followUp?: (i: number) => FollowUp | undefined,
 ): Promise<Filed[]> {
   const { fair, actor, now } = desk;
   const seqKey = caseSeqKey(fair.id);
@@ -89,32 +100,51 @@ export async function fileComplaints(
     if (!submits.ok) throw new StoreFailure(refused(submits.error));
     return { complaintId, submits: submits.value };
   });
-  const cases: Case[] = [];
-  await appendItems(
-    db,
-    filings.flatMap(({ submits }, i) =>
-      submits.map((command) => ({
-        kind: 'case_event' as const,
-        entityId: command.caseId,
-        fairId: fair.id,
-        // The event is the item: same id, same HLC, decided once the numbers are known.
-        build: (stamp: ItemStamp): CaseEvent => {
-          const r = decide(undefined, { ...command, eventId: stamp.id }, { fair, now, actor, deviceId: stamp.deviceId, hlc: stamp.hlc, history: historyOf(i) });
-          if (!r.ok) throw new StoreFailure(refused(r.error));
-          const [event] = r.value;
-          if (event === undefined) throw new Error('decide: Submit yields one event');
-          cases.push(evolve(undefined, event));
-          return event;
-        },
-      })),
-    ),
-    now,
-    // `&caseNo` refuses a number issued twice: the whole action then aborts (CN2).
-    () => Promise.all([db.cases.bulkAdd(cases.map(toRecord)), db.caseRows.bulkPut(cases.map(toCaseRow)), db.meta.put({ key: seqKey, value: seq })]),
+  // Cases by id, in filing order; a follow-up replaces its case with the evolved one.
+  const cases = new Map<CaseId, Case>();
+  const decided = (r: ReturnType<typeof decide>): CaseEvent => {
+    if (!r.ok) throw new StoreFailure(refused(r.error));
+    const [event] = r.value;
+    if (event === undefined) throw new Error('decide: one event expected');
+    return event;
+  };
+  const submitItems = filings.flatMap(({ submits }, i) =>
+    submits.map((command) => ({
+      kind: 'case_event' as const,
+      entityId: command.caseId,
+      fairId: fair.id,
+      // The event is the item: same id, same HLC, decided once the numbers are known.
+      build: (stamp: ItemStamp): CaseEvent => {
+        const event = decided(decide(undefined, { ...command, eventId: stamp.id }, { fair, now, actor, deviceId: stamp.deviceId, hlc: stamp.hlc, history: historyOf(i) }));
+        cases.set(command.caseId, evolve(undefined, event));
+        return event;
+      },
+    })),
   );
-  const byId = new Map(cases.map((c) => [c.id, c]));
+  // Numbered after every Submit: `build` runs in order, so the filed case exists by then.
+  const followItems = filings.flatMap(({ submits }, i) => {
+    const next = followUp?.(i);
+    if (next === undefined) return [];
+    return submits.map((command) => ({
+      kind: 'case_event' as const,
+      entityId: command.caseId,
+      fairId: fair.id,
+      build: (stamp: ItemStamp): CaseEvent => {
+        const c = cases.get(command.caseId);
+        const cmd = { ...next.command, caseId: command.caseId, eventId: stamp.id } as CaseCommand;
+        const event = decided(decide(c, cmd, { fair, now, actor: next.actor, deviceId: stamp.deviceId, hlc: stamp.hlc }));
+        cases.set(command.caseId, evolve(c, event));
+        return event;
+      },
+    }));
+  });
+  await appendItems(db, [...submitItems, ...followItems], now, () => {
+    const all = [...cases.values()];
+    // `&caseNo` refuses a number issued twice: the whole action then aborts (CN2).
+    return Promise.all([db.cases.bulkAdd(all.map(toRecord)), db.caseRows.bulkPut(all.map(toCaseRow)), db.meta.put({ key: seqKey, value: seq })]);
+  });
   return filings.map(({ complaintId, submits }) => ({
     complaintId,
-    cases: submits.map((s) => byId.get(s.caseId)).filter((c): c is Case => c !== undefined),
+    cases: submits.map((s) => cases.get(s.caseId)).filter((c): c is Case => c !== undefined),
   }));
 }

@@ -228,6 +228,8 @@ export async function appendItems(
   const guess = attempt?.trustKnownLog === true ? knownLog.get(db) : undefined;
   if (attempt !== undefined && guess !== undefined) attempt.usedKnownLog = true;
   const state = guess ?? (await logState(db));
+  // The writes below must join the action's transaction, not start their own.
+  if (Dexie.currentTransaction !== tx) throw new Error('appendItems lost the write transaction after reading the log state');
   const { items, next } = numbered(state, inputs, now);
   // With a guess, the stored state is read first (requests run in order) to check it.
   const check =

@@ -17,6 +17,8 @@ import { STORE_TEST_PAGE, serveRepo } from './browser/serve';
 import type { ServedRepo } from './browser/serve';
 import { exhibitorInput, fairInput } from './fixtures';
 import { DEVICE_ID, EXHIBITOR_ID, FAIR_ID, VERSION_ROWS } from './schema-fixtures';
+import { V2_BLOB_TEXT } from './schema-v2-rows';
+import { clerk, complaintInput } from './case-fixtures';
 
 const SLOW = 90_000;
 let served: ServedRepo;
@@ -46,6 +48,24 @@ async function withProfile(fn: (launch: () => Promise<BrowserContext>, dir: stri
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
+}
+
+/** No clean shutdown: SIGKILL every process of this browser (found by its own profile dir). */
+async function killBrowser(context: BrowserContext, dir: string): Promise<void> {
+  const pids = execFileSync('ps', ['-eo', 'pid=,args='], { encoding: 'utf8' })
+    .split('\n')
+    .filter((line) => line.includes(dir))
+    .map((line) => Number(line.trim().split(/\s+/)[0]))
+    .filter((pid) => Number.isInteger(pid) && pid > 0);
+  expect(pids.length).toBeGreaterThan(0);
+  for (const pid of pids) {
+    try {
+      process.kill(pid, 'SIGKILL');
+    } catch {
+      // already gone with its parent
+    }
+  }
+  await context.close().catch(() => undefined);
 }
 
 describe('in Chromium', () => {
@@ -117,21 +137,7 @@ describe('in Chromium', () => {
         return fair.ok && draft.ok ? fair.value.id : undefined;
       }, { input: fairInput(), now: NOW });
       expect(saved).toBeDefined();
-      // No clean shutdown: SIGKILL every process of this browser (found by its own profile dir).
-      const pids = execFileSync('ps', ['-eo', 'pid=,args='], { encoding: 'utf8' })
-        .split('\n')
-        .filter((line) => line.includes(dir))
-        .map((line) => Number(line.trim().split(/\s+/)[0]))
-        .filter((pid) => Number.isInteger(pid) && pid > 0);
-      expect(pids.length).toBeGreaterThan(0);
-      for (const pid of pids) {
-        try {
-          process.kill(pid, 'SIGKILL');
-        } catch {
-          // already gone with its parent
-        }
-      }
-      await first.close().catch(() => undefined);
+      await killBrowser(first, dir);
       const second = await launch();
       const again = await second.newPage();
       await openStore(again, 'durable');
@@ -145,6 +151,53 @@ describe('in Chromium', () => {
         };
       }, saved);
       expect(found).toEqual({ fair: 'CF137', draft: { code: 'CF13' }, outbox: 1 });
+      await second.close();
+    });
+  }, SLOW);
+
+  test('[issue 6 §2] a complaint with a photo that has resolved survives the browser being killed', async () => {
+    await withProfile(async (launch, dir) => {
+      const first = await launch();
+      const page = await first.newPage();
+      await openStore(page, 'complaint');
+      const saved = await page.evaluate(async ({ fair, now, complaint, actor }) => {
+        const s = window.faircase;
+        if (s === undefined) throw new Error('no store');
+        const f = await s.fairs.createFair(fair, now as never);
+        if (!f.ok) throw new Error('fair');
+        await s.device.saveDevice({ name: 'Desk 1', shortCode: 'K07', fairId: f.value.id }, now as never);
+        // A real JPEG from a canvas, as the camera screen makes it.
+        const canvas = new OffscreenCanvas(400, 300);
+        const g = canvas.getContext('2d');
+        if (g === null) throw new Error('no 2d');
+        g.fillStyle = '#c33';
+        g.fillRect(0, 0, 400, 300);
+        g.fillStyle = '#fff';
+        g.fillText('折叠椅 A1', 20, 40);
+        const jpeg = await canvas.convertToBlob({ type: 'image/jpeg', quality: 0.9 });
+        const ev = await s.evidence.storeEvidence(jpeg, { kind: 'photo', mime: 'image/jpeg', capturedAt: now as never, fairId: f.value.id }, now as never);
+        if (!ev.ok) throw new Error('evidence');
+        const digest = Array.from(new Uint8Array(await crypto.subtle.digest('SHA-256', await jpeg.arrayBuffer())), (b) => b.toString(16).padStart(2, '0')).join('');
+        const input = { ...complaint, fairId: f.value.id, accusedItems: [{ description: '折叠椅 A1', evidenceIds: [ev.value.id] }], signatureEvidenceId: ev.value.id };
+        const r = await s.cases.recordComplaint(input as never, actor as never, now as never);
+        if (!r.ok) throw new Error(JSON.stringify(r.error));
+        return { fairId: f.value.id, caseNo: r.value.cases[0]?.caseNo, evidenceId: ev.value.id, sha: ev.value.sha256, digest };
+      }, { fair: fairInput(), now: NOW, complaint: complaintInput({ id: 'X' } as never, NOW as never), actor: clerk });
+      expect(saved.sha).toBe(saved.digest);
+      await killBrowser(first, dir);
+      const second = await launch();
+      const again = await second.newPage();
+      await openStore(again, 'complaint');
+      const found = await again.evaluate(async ({ fairId, evidenceId }) => {
+        const s = window.faircase;
+        if (s === undefined) throw new Error('no store');
+        const ev = await s.evidence.getEvidence(evidenceId);
+        const blob = ev === undefined ? undefined : await s.evidence.getBlob(ev.sha256);
+        const digest = blob === undefined ? '' : Array.from(new Uint8Array(await crypto.subtle.digest('SHA-256', await blob.arrayBuffer())), (b) => b.toString(16).padStart(2, '0')).join('');
+        return { rows: (await s.cases.listCaseRows(fairId)).map((r) => r.caseNo), digest, outbox: await s.outbox.unsyncedCount() };
+      }, saved);
+      // The fair, the photo's record and the case: three items still waiting for sync.
+      expect(found).toEqual({ rows: [saved.caseNo], digest: saved.sha, outbox: 3 });
       await second.close();
     });
   }, SLOW);
@@ -166,16 +219,20 @@ describe('in Chromium', () => {
     const page = await browser.newPage();
     const name = `upgrade-${version}`;
     await openStore(page, name);
-    await page.evaluate(async ({ name, version, rows }) => {
+    // Blobs do not pass through `evaluate`: their rows go as text and become Blobs in the page.
+    const { blobs, ...plain } = VERSION_ROWS[version] ?? {};
+    const blobRows = (blobs ?? []).map((b) => ({ ...(b as object), blob: V2_BLOB_TEXT }));
+    await page.evaluate(async ({ name, version, rows, blobRows }) => {
       const s = window.faircase;
       if (s === undefined) throw new Error('no store');
       const old = new s.db.FairCaseDb(name, { upTo: version });
       await old.open();
       await old.transaction('rw', old.tables, async () => {
         for (const [table, list] of Object.entries(rows)) await old.table(table).bulkPut(list as unknown[]);
+        if (blobRows.length > 0) await old.table('blobs').bulkPut(blobRows.map((b) => ({ ...b, blob: new Blob([b.blob], { type: 'image/png' }) })));
       });
       old.close();
-    }, { name, version, rows: VERSION_ROWS[version] ?? {} });
+    }, { name, version, rows: plain, blobRows });
     await page.reload(); // the new app version starts
     await page.waitForFunction(() => document.title === 'ready');
     const seen = await page.evaluate(async ({ fairId, input, now }) => {
@@ -192,9 +249,21 @@ describe('in Chromium', () => {
         draft: (await s.drafts.loadDraft('fair:new'))?.data,
         created: created.ok,
         seqs: (await db.items.orderBy('seq').keys()) as number[],
+        photo: await (await s.evidence.getBlob((await db.evidence.toCollection().first())?.sha256 ?? ''))?.text(),
       };
     }, { fairId: FAIR_ID, input: fairInput({ code: 'CF138', sessionNo: 138 }), now: '2025-04-16T01:00:00.000Z' });
-    expect(seen).toEqual({ verno: seen.latest, latest: seen.latest, fair: 'CF137', exhibitors: [EXHIBITOR_ID], device: DEVICE_ID, draft: { code: 'CF1' }, created: true, seqs: [1, 2, 3] });
+    const logged = VERSION_ROWS[version]?.outbox?.length ?? 0;
+    expect(seen).toEqual({
+      verno: seen.latest,
+      latest: seen.latest,
+      fair: 'CF137',
+      exhibitors: [EXHIBITOR_ID],
+      device: DEVICE_ID,
+      draft: { code: 'CF1' },
+      created: true,
+      seqs: Array.from({ length: logged + 1 }, (_, i) => i + 1),
+      photo: version >= 2 ? V2_BLOB_TEXT : undefined,
+    });
     await page.close();
   }, SLOW);
 });

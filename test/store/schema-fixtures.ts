@@ -5,6 +5,7 @@
  * A new schema version adds its entry here.
  */
 import type { TableName } from '../../src/store/db';
+import { V2_BLOB_TEXT, V2_ROWS_JSON } from './schema-v2-rows';
 
 export type VersionRows = Partial<Record<TableName, readonly unknown[]>>;
 
@@ -96,15 +97,7 @@ export const VERSION_ROWS: Readonly<Record<number, VersionRows>> = {
     drafts: [{ key: 'fair:new', form: 'fair-setup', data: { code: 'CF1' }, updatedAt: '2025-04-15T01:00:00.000Z', public: false }],
   },
   2: {
-    fairs: [v1Fair],
-    exhibitors: [v1Exhibitor],
-    items: v1Items,
-    outbox: v1Items,
-    meta: [
-      { key: 'log', value: { deviceId: DEVICE_ID, seq: 2, hlc: v1Items[1]?.hlc } },
-      { key: 'language', value: 'en' },
-    ],
-    device: [{ key: 'this', id: DEVICE_ID, name: 'Desk 1', shortCode: 'K07', fairId: FAIR_ID, language: 'en' }],
-    drafts: [{ key: 'fair:new', form: 'fair-setup', data: { code: 'CF1' }, updatedAt: '2025-04-15T01:00:00.000Z', public: false }],
+    ...V2_ROWS_JSON,
+    blobs: (V2_ROWS_JSON.blobs ?? []).map((b) => ({ ...b, blob: new Blob([V2_BLOB_TEXT], { type: 'image/png' }) })),
   },
 };

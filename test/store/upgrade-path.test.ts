@@ -14,6 +14,14 @@ import { loadDraft } from '../../src/store/drafts';
 import { findExhibitors, importExhibitors, listExhibitors } from '../../src/store/exhibitors';
 import { createFair, getFair } from '../../src/store/fairs';
 import { unsyncedCount } from '../../src/store/outbox';
+import { applyCaseCommand, caseEvents, getCase, listCaseRows, recordComplaint } from '../../src/store/cases';
+import { currentCommitmentOf } from '../../src/store/commitments';
+import { consultationTally } from '../../src/store/consultations';
+import { getBlob, getEvidence } from '../../src/store/evidence';
+import { listUsers, verifyPin } from '../../src/store/users';
+import type { Fair } from '../../src/domain/fair';
+import { clerk, complaintInput, respondent } from './case-fixtures';
+import { V2_BLOB_TEXT, V2_USER_PIN } from './schema-v2-rows';
 import { clock, exhibitorInput, fairInput, freshDb, resetDb } from './fixtures';
 import { DEVICE_ID, EXHIBITOR_ID, FAIR_ID, VERSION_ROWS } from './schema-fixtures';
 import type { VersionRows } from './schema-fixtures';
@@ -26,14 +34,16 @@ async function seed(db: FairCaseDb, rows: VersionRows): Promise<void> {
 }
 
 /** What every fixture must still give through today's store API after the upgrade. */
-async function checkLatest(): Promise<void> {
+async function checkLatest(version: number): Promise<void> {
+  const rows = VERSION_ROWS[version] ?? {};
+  const logged = rows.outbox?.length ?? 0;
   expect((await getFair(FAIR_ID))?.code).toBe('CF137');
   expect((await listExhibitors(FAIR_ID)).map((e) => e.id)).toEqual([EXHIBITOR_ID]);
   expect((await findExhibitors(FAIR_ID, 'a01')).map((e) => e.id)).toEqual([EXHIBITOR_ID]);
   expect(await loadDevice()).toMatchObject({ id: DEVICE_ID, shortCode: 'K07', fairId: FAIR_ID });
   expect(await loadLanguage()).toBe('en');
   expect((await loadDraft('fair:new'))?.data).toEqual({ code: 'CF1' });
-  expect(await unsyncedCount()).toBe(2);
+  expect(await unsyncedCount()).toBe(logged);
   // The log goes on where the old version left it: same device, next seq, a later HLC.
   const now = clock('2025-04-16T01:00:00.000Z');
   expect((await createFair(fairInput({ code: 'CF138', sessionNo: 138 }), now())).ok).toBe(true);
@@ -41,12 +51,42 @@ async function checkLatest(): Promise<void> {
   // The old booth is still taken.
   const dup = await importExhibitors(FAIR_ID, [exhibitorInput(3, { booths: [{ hall: '1.1', stand: 'A01' }] })], now());
   expect(dup.ok ? undefined : dup.error.kind).toBe('invalid');
+  // A complaint on the old fair and device numbers on from the old sequence (CN2).
+  const fair = await getFair(FAIR_ID);
+  if (fair === undefined) throw new Error('fair');
+  const during = clock('2025-04-15T03:00:00.000Z');
+  const filed = await recordComplaint(complaintInput(fair, during(), { respondents: [respondent(7)] }), clerk, during());
+  const lastCaseSeq = (rows.meta?.find((m) => (m as { key: string }).key === `caseSeq|${FAIR_ID}`) as { value: number } | undefined)?.value ?? 0;
+  expect(filed.ok ? filed.value.cases.map((c) => c.caseNo.split('-')[2]) : filed.error).toEqual([String(lastCaseSeq + 1).padStart(4, '0')]);
   const items = await getDb().items.orderBy('seq').toArray();
-  expect(items.map((i) => i.seq)).toEqual([1, 2, 3, 4]);
+  expect(items.map((i) => i.seq)).toEqual(Array.from({ length: logged + 3 }, (_, i) => i + 1));
   expect(new Set(items.map((i) => i.deviceId))).toEqual(new Set([DEVICE_ID]));
   expect(items.every((i) => HLC_PATTERN.test(i.hlc))).toBe(true);
   expect(items.map((i) => i.hlc)).toEqual([...items.map((i) => i.hlc)].sort());
   expect(getDb().verno).toBe(LATEST_VERSION);
+  if (version >= 2) await checkV2Rows(fair);
+}
+
+/** The desk records version 2 left: each one read back through today's API. */
+async function checkV2Rows(fair: Fair): Promise<void> {
+  const [user] = await listUsers();
+  expect(user?.name).toBe('王芳');
+  expect((await verifyPin(user?.id ?? '', V2_USER_PIN)).ok).toBe(true);
+  expect((await verifyPin(user?.id ?? '', '0000')).ok).toBe(false);
+  const [old] = (await listCaseRows(FAIR_ID)).filter((r) => r.caseNo.startsWith('CF137-K07-0001'));
+  expect(old).toMatchObject({ state: 'RECEIVED', respondent: '福州某某公司' });
+  const c = await getCase(old?.id ?? '');
+  expect(c?.flags).toEqual(['NO_COMMITMENT']); // filed before the commitment was signed
+  expect((await caseEvents(old?.id ?? '')).map((e) => e.type)).toEqual(['Submit']);
+  const evidenceId = c?.accusedItems[0]?.evidenceIds[0] ?? '';
+  const ev = await getEvidence(evidenceId);
+  expect(await (await getBlob(ev?.sha256 ?? ''))?.text()).toBe(V2_BLOB_TEXT);
+  expect((await currentCommitmentOf('CN:91350100M000100Y43', FAIR_ID))?.version).toBe(1);
+  expect((await consultationTally(FAIR_ID)).total).toBe(1);
+  // The old case still moves on: a clerk's note is one more event.
+  const noted = await applyCaseCommand(old?.id ?? '', { type: 'AddNote', payload: { text: '升级后' } }, clerk, clock('2025-04-15T03:30:00.000Z')());
+  expect(noted.ok ? noted.value.notes.map((n) => n.text) : noted.error).toEqual(['升级后']);
+  expect(fair.id).toBe(FAIR_ID);
 }
 
 afterEach(resetDb);
@@ -69,7 +109,7 @@ describe('schema versions', () => {
     if (rows === undefined) throw new Error(`no fixture for version ${version}`);
     await seed(old, rows);
     old.close();
-    await checkLatest();
+    await checkLatest(version);
   });
 
   test('a fresh install opens at the latest version', async () => {
