@@ -2,6 +2,7 @@ import { Route, Router } from '@solidjs/router';
 import { lazy, type Component } from 'solid-js';
 import { Shell } from './shell';
 import { AppStateProvider } from './state/app-state';
+import { SessionProvider } from './session/session';
 
 /**
  * Routes. Every screen is a lazy chunk: the shell paints first (budget P2) and the service
@@ -15,9 +16,17 @@ const ExhibitorsScreen = lazy(() => import('./screens/exhibitors/exhibitors').th
 const ExhibitorEditScreen = lazy(() => import('./screens/exhibitor-edit/exhibitor-edit').then((m) => ({ default: m.ExhibitorEditScreen })));
 const ExhibitorImportScreen = lazy(() => import('./screens/exhibitor-import/exhibitor-import').then((m) => ({ default: m.ExhibitorImportScreen })));
 const StorageScreen = lazy(() => import('./screens/storage/storage').then((m) => ({ default: m.StorageScreen })));
+const SignInScreen = lazy(() => import('./screens/sign-in/sign-in').then((m) => ({ default: m.SignInScreen })));
+const UsersScreen = lazy(() => import('./screens/users/users').then((m) => ({ default: m.UsersScreen })));
+const CaseBoardScreen = lazy(() => import('./screens/case-board/case-board').then((m) => ({ default: m.CaseBoardScreen })));
+const CommitmentCoverageScreen = lazy(() => import('./screens/commitment-coverage/commitment-coverage').then((m) => ({ default: m.CommitmentCoverageScreen })));
+const CommitmentSignScreen = lazy(() => import('./screens/commitment-sign/commitment-sign').then((m) => ({ default: m.CommitmentSignScreen })));
+const CommitmentPrintScreen = lazy(() => import('./screens/commitment-print/commitment-print').then((m) => ({ default: m.CommitmentPrintScreen })));
+const ConsultationsScreen = lazy(() => import('./screens/consultations/consultations').then((m) => ({ default: m.ConsultationsScreen })));
 
 export const App: Component = () => (
   <AppStateProvider>
+    <SessionProvider>
     <Router root={Shell}>
       <Route path="/" component={HomeScreen} />
       <Route path="/device" component={DeviceScreen} />
@@ -29,7 +38,15 @@ export const App: Component = () => (
       <Route path="/exhibitors/import" component={ExhibitorImportScreen} />
       <Route path="/exhibitors/:id" component={ExhibitorEditScreen} />
       <Route path="/storage" component={StorageScreen} />
+      <Route path="/sign-in" component={SignInScreen} />
+      <Route path="/users" component={UsersScreen} />
+      <Route path="/board" component={CaseBoardScreen} />
+      <Route path="/commitments" component={CommitmentCoverageScreen} />
+      <Route path="/commitments/sign/:exhibitorId?" component={CommitmentSignScreen} />
+      <Route path="/commitments/print/:id" component={CommitmentPrintScreen} />
+      <Route path="/consultations" component={ConsultationsScreen} />
       <Route path="*" component={HomeScreen} />
     </Router>
+    </SessionProvider>
   </AppStateProvider>
 );

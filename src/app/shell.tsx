@@ -1,21 +1,29 @@
 import { A, type RouteSectionProps } from '@solidjs/router';
-import { createSignal, For, onMount, Show, Suspense, type JSX } from 'solid-js';
+import { createSignal, For, lazy, onMount, Show, Suspense, type JSX } from 'solid-js';
 import { storageErrorMessage } from './i18n/errors';
 import { locale, t, type MessageKey } from './i18n/index';
 import { applyUpdate, dismissOfflineReady, dismissUpdate, offlineReady, updateError, updateWaiting } from './pwa/register';
 import { useAppState } from './state/app-state';
 import { Notice } from './ui/notice';
 import { StatusBar } from './ui/status-bar';
+import { SessionBadge } from './session/session-badge';
+
+/** DL8: the overdue count beside the board's entry, on every screen (a lazy chunk: P2). */
+const OverdueBadge = lazy(() => import('./screens/case-board/overdue-badge').then((m) => ({ default: m.OverdueBadge })));
 
 /** Above this share of the quota the status bar warns (issue 5: storage warnings). */
 const QUOTA_WARN_SHARE = 0.8;
 
 const NAV: readonly { readonly href: string; readonly label: MessageKey; readonly end?: boolean }[] = [
   { href: '/', label: 'nav.home', end: true },
+  { href: '/board', label: 'nav.board' },
+  { href: '/commitments', label: 'nav.commitments' },
+  { href: '/consultations', label: 'nav.consultations' },
   { href: '/fairs', label: 'nav.fairs' },
   { href: '/exhibitors', label: 'nav.exhibitors' },
   { href: '/device', label: 'nav.device' },
   { href: '/storage', label: 'nav.storage' },
+  { href: '/users', label: 'nav.users' },
 ];
 
 /** The kiosk layout: status bar, warnings, a navigation rail and the screen. */
@@ -71,13 +79,7 @@ export function Shell(props: RouteSectionProps): JSX.Element {
             </button>
           </Notice>
         </Show>
-        <Show when={updateError()}>
-          {(e) => (
-            <Notice kind="error" testId="update-blocked">
-              {t('pwa.updateBlocked', { message: storageErrorMessage(e()) })}
-            </Notice>
-          )}
-        </Show>
+        <Show when={updateError()}>{(e) => <Notice kind="error">{t('pwa.updateBlocked', { message: storageErrorMessage(e()) })}</Notice>}</Show>
         <Show when={offlineReady()}>
           <Notice kind="ok" testId="offline-ready" action={{ label: t('warn.dismiss'), onClick: () => dismissOfflineReady() }}>
             {t('pwa.offlineReady')}
@@ -90,9 +92,13 @@ export function Shell(props: RouteSectionProps): JSX.Element {
             {(item) => (
               <A href={item.href} end={item.end === true} class="rail-link" activeClass="active">
                 {t(item.label)}
+                <Show when={item.href === '/board'}>
+                  <OverdueBadge />
+                </Show>
               </A>
             )}
           </For>
+          <SessionBadge />
         </nav>
         <main class="screen">
           <Suspense fallback={<p class="muted">{t('common.loading')}</p>}>{props.children}</Suspense>

@@ -41,6 +41,8 @@ export async function createFirstUser(page: Page, name: string, pin: string): Pr
 /** Draws a signature with mouse moves on the canvas (signature_pad listens to pointer events). */
 export async function drawSignature(page: Page): Promise<void> {
   await page.waitForSelector('[data-testid=signature-canvas][data-ready=true]');
+  // Mouse events land where the canvas is on screen: bring it to the middle, clear of the sticky bar.
+  await page.locator('[data-testid=signature-canvas]').evaluate((c) => c.scrollIntoView({ block: 'center' }));
   const box = await page.locator('[data-testid=signature-canvas]').boundingBox();
   if (box === null) throw new Error('signature canvas not visible');
   const y = box.y + box.height / 2;
