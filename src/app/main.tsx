@@ -7,5 +7,7 @@ import './styles.css';
 const root = document.getElementById('root');
 if (root === null) throw new Error('index.html has no #root');
 listenForPageHide();
-render(() => <App />, root);
+// Issue 8 §1: `/p/` is the public phone entry, its own lazy chunk: no desk shell, no desk data.
+if (/^\/p(\/|$)/.test(location.pathname)) void import('./phone/phone-main').then((m) => m.mountPhone(root));
+else render(() => <App />, root);
 void registerServiceWorker();

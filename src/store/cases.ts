@@ -8,11 +8,12 @@ import { Actor } from '../domain/case/events';
 import type { CaseEvent } from '../domain/case/events';
 import { evolve } from '../domain/case/evolve';
 import { tickHlc } from '../domain/hlc';
-import type { CaseId } from '../domain/ids';
+import type { CaseId, ComplaintId } from '../domain/ids';
 import { err } from '../domain/result';
 import type { Instant } from '../domain/time';
 import { instantToMs } from '../domain/time';
 import type { FairCaseDb } from './db';
+import { getDb } from './db';
 import { intakeHistory } from './case-history';
 import { fromRecord, toCaseRow, toRecord } from './case-rows';
 import { ComplaintInput, fileComplaints, repeatedRespondents } from './complaint-write';
@@ -67,6 +68,59 @@ export async function recordComplaint(input: ComplaintInput, actor: Actor, now: 
       const [filed] = await fileComplaints(db, { fair, shortCode, actor: who.value, now }, [complaint], () => history);
       if (filed === undefined) throw new Error('fileComplaints: one result per complaint');
       return filed;
+    },
+    { now },
+  );
+}
+
+/** Issue 8 §3: where a phone filing's complaint is remembered, so a second scan files nothing. */
+const phoneFilingKey = (filingId: string): string => `phoneFiling|${filingId}`;
+
+interface PhoneFilingRow {
+  readonly complaintId: ComplaintId;
+  readonly caseIds: readonly CaseId[];
+}
+
+export interface Imported extends Filed {
+  /** True when this phone filing was recorded before: nothing was written now. */
+  readonly already: boolean;
+}
+
+/** The complaint a phone filing was recorded as, if it was (the desk shows it before confirming). */
+export async function phoneFilingOf(filingId: string): Promise<PhoneFilingRow | undefined> {
+  const row = await getDb().meta.get(phoneFilingKey(filingId));
+  return row?.value as PhoneFilingRow | undefined;
+}
+
+/**
+ * A complaint handed over from the filer's phone (issue 8 §3, channel `phone_qr`): the same
+ * write as `recordComplaint`, plus the phone's filing id remembered in `meta` in the same
+ * transaction, so scanning the same filing twice creates nothing new (`already: true`).
+ */
+export async function importComplaint(filingId: string, input: ComplaintInput, actor: Actor, now: Instant): Promise<StoreResult<Imported>> {
+  const parsed = parseInput(ComplaintInput, input);
+  if (!parsed.ok) return parsed;
+  const who = parseInput(Actor, actor);
+  if (!who.ok) return err({ ...who.error, fields: (who.error.fields ?? []).map((f) => ({ ...f, field: `actor.${f.field}` })) });
+  const complaint = parsed.value;
+  const twice = repeatedRespondents(complaint);
+  if (twice.length > 0) return err(invalid(twice));
+  return runWrite(
+    COMPLAINT_TABLES,
+    async (db) => {
+      const key = phoneFilingKey(filingId);
+      const seen = (await db.meta.get(key))?.value as PhoneFilingRow | undefined;
+      if (seen !== undefined) {
+        const records = await db.cases.bulkGet([...seen.caseIds]);
+        return { complaintId: seen.complaintId, cases: records.filter((r) => r !== undefined).map(fromRecord), already: true };
+      }
+      const { fair, shortCode } = await deskOf(db, complaint.fairId);
+      const history = await intakeHistory(db, fair, complaint.complainant, complaint.respondents);
+      const [filed] = await fileComplaints(db, { fair, shortCode, actor: who.value, now }, [complaint], () => history);
+      if (filed === undefined) throw new Error('fileComplaints: one result per complaint');
+      const row: PhoneFilingRow = { complaintId: filed.complaintId, caseIds: filed.cases.map((c) => c.id) };
+      await db.meta.put({ key, value: row });
+      return { ...filed, already: false };
     },
     { now },
   );

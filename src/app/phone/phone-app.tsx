@@ -1,0 +1,136 @@
+import { createSignal, Match, onCleanup, onMount, Show, Switch, type JSX } from 'solid-js';
+import type { Fair } from '../../domain/fair';
+import type { FieldError } from '../../domain/field-errors';
+import { parsePhoneLink } from '../../domain/wire/phone-payload';
+import { newId } from '../../store/ids';
+import { createDraftForm } from '../drafts/create-draft-form';
+import { locale, setLocale, t } from '../i18n/index';
+import { nowInstant } from '../lib/clock';
+import { PhoneCommitmentFields } from './phone-commitment';
+import { PhoneComplaintFields } from './phone-complaint';
+import { blankPhoneCommitment, blankPhoneComplaint, checkCommitment, checkComplaint } from './phone-form';
+import { QrLoop } from './qr-loop';
+import './phone.css';
+
+type Tab = 'complaint' | 'commitment';
+
+/**
+ * The public phone entry (issue 8 §1) at `/p/#fair=…`: no shell, no desk data, no store reads
+ * but its own drafts, so it opens offline from the precache on a phone that has never seen the
+ * desk's database. The fair comes in the link the desk shows (`PhoneLink`).
+ */
+export function PhoneApp(): JSX.Element {
+  const [link, setLink] = createSignal(parsePhoneLink(location.hash));
+  const onHash = (): void => void setLink(parsePhoneLink(location.hash));
+  onMount(() => {
+    document.documentElement.dataset.phone = 'ready';
+    window.addEventListener('hashchange', onHash);
+  });
+  onCleanup(() => window.removeEventListener('hashchange', onHash));
+  return (
+    <main class="phone">
+      <header class="phone-head">
+        <h1>{t('phone.title')}</h1>
+        <div class="lang-toggle" role="group">
+          <button type="button" class="btn" classList={{ primary: locale() === 'zh-CN' }} data-testid="lang-zh" onClick={() => setLocale('zh-CN')}>
+            中文
+          </button>
+          <button type="button" class="btn" classList={{ primary: locale() === 'en' }} data-testid="lang-en" onClick={() => setLocale('en')}>
+            English
+          </button>
+        </div>
+      </header>
+      <Show when={link()} keyed fallback={<p class="notice notice-warn" data-testid="phone-no-fair">{t('phone.noFair')}</p>}>
+        {(l) => <PhoneBody fair={l.fair} />}
+      </Show>
+    </main>
+  );
+}
+
+function PhoneBody(props: { readonly fair: Fair }): JSX.Element {
+  // eslint-disable-next-line solid/reactivity -- one body per fair (keyed above)
+  const fair = props.fair;
+  const [tab, setTab] = createSignal<Tab>('complaint');
+  const [errors, setErrors] = createSignal<readonly FieldError[]>([]);
+  const [handoff, setHandoff] = createSignal<string>();
+  const [online, setOnline] = createSignal(navigator.onLine);
+  const onNet = (): void => void setOnline(navigator.onLine);
+  window.addEventListener('online', onNet);
+  window.addEventListener('offline', onNet);
+  onCleanup(() => {
+    window.removeEventListener('online', onNet);
+    window.removeEventListener('offline', onNet);
+  });
+  const complaint = createDraftForm({ key: `phone:complaint:${fair.id}`, form: 'phone-complaint', fairId: fair.id, initial: () => blankPhoneComplaint(fair, newId()) });
+  const commitment = createDraftForm({ key: `phone:commitment:${fair.id}`, form: 'phone-commitment', fairId: fair.id, initial: () => blankPhoneCommitment(newId()) });
+
+  const show = (): void => {
+    const checked = tab() === 'complaint' ? checkComplaint(complaint.data, fair, locale(), nowInstant()) : checkCommitment(commitment.data, fair, locale(), nowInstant());
+    if (!checked.ok) {
+      setErrors(checked.errors);
+      requestAnimationFrame(() => document.querySelector('.phone .invalid, .phone [role=alert]')?.scrollIntoView({ block: 'center' }));
+      return;
+    }
+    setErrors([]);
+    void (tab() === 'complaint' ? complaint : commitment).flush();
+    setHandoff(JSON.stringify(checked.value));
+  };
+  const finished = async (): Promise<void> => {
+    setHandoff(undefined);
+    if (tab() === 'complaint') await complaint.clear(blankPhoneComplaint(fair, newId()));
+    else await commitment.clear(blankPhoneCommitment(newId()));
+  };
+
+  return (
+    <>
+      <p class="phone-fair" data-testid="phone-fair">
+        {locale() === 'en' && fair.nameEn !== undefined ? fair.nameEn : fair.nameZh} · {fair.code}
+      </p>
+      <Show when={!online()}>
+        <p class="notice notice-info" data-testid="phone-offline">
+          {t('phone.offline')}
+        </p>
+      </Show>
+      <Show
+        when={handoff()}
+        fallback={
+          <>
+            <div class="phone-tabs" role="tablist">
+              <button type="button" role="tab" class="btn" classList={{ primary: tab() === 'complaint' }} aria-selected={tab() === 'complaint'} data-testid="tab-complaint" onClick={() => (setTab('complaint'), setErrors([]))}>
+                {t('phone.tabComplaint')}
+              </button>
+              <button type="button" role="tab" class="btn" classList={{ primary: tab() === 'commitment' }} aria-selected={tab() === 'commitment'} data-testid="tab-commitment" onClick={() => (setTab('commitment'), setErrors([]))}>
+                {t('phone.tabCommitment')}
+              </button>
+            </div>
+            <Switch>
+              <Match when={tab() === 'complaint' && complaint.ready()}>
+                <PhoneComplaintFields form={complaint} fair={fair} errors={errors()} />
+              </Match>
+              <Match when={tab() === 'commitment' && commitment.ready()}>
+                <PhoneCommitmentFields form={commitment} errors={errors()} />
+              </Match>
+            </Switch>
+            <Show when={errors().length > 0}>
+              <p class="error" role="alert" data-testid="phone-errors">
+                {t('phone.fixErrors', { count: errors().length })}
+              </p>
+            </Show>
+            <div class="phone-actions">
+              <Show when={(tab() === 'complaint' ? complaint : commitment).restoredAt() !== undefined || (tab() === 'complaint' ? complaint : commitment).dirty()}>
+                <span class="muted" data-testid="draft-saved">
+                  {t('phone.draftSaved')}
+                </span>
+              </Show>
+              <button type="button" class="btn primary big" data-testid="show-desk" onClick={show}>
+                {t('phone.showDesk')}
+              </button>
+            </div>
+          </>
+        }
+      >
+        {(json) => <QrLoop json={json()} onBack={() => setHandoff(undefined)} onFinished={() => void finished()} />}
+      </Show>
+    </>
+  );
+}

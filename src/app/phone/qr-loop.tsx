@@ -1,0 +1,66 @@
+import { createEffect, createResource, createSignal, onCleanup, Show, type JSX } from 'solid-js';
+import { tryEncodeFrames, type QrMode } from '../../domain/wire/qr-frames';
+import { t } from '../i18n/index';
+
+/** Drawn frames per mode, at one fixed QR version (QR7) and level M (QR6). */
+async function drawFrames(json: string, mode: QrMode): Promise<{ urls: string[]; intervalMs: number; bytes: number } | { error: string }> {
+  const encoded = tryEncodeFrames(json, mode);
+  if (!encoded.ok) return { error: encoded.error.code };
+  const { toDataURL } = await import('../lib/qr-code.chunk');
+  const { frames, layout } = encoded.value;
+  const urls = await Promise.all(frames.map((f) => toDataURL(f, { errorCorrectionLevel: 'M', version: layout.qrVersion, margin: 2, width: 720 })));
+  return { urls, intervalMs: layout.intervalMs, bytes: new TextEncoder().encode(json).length };
+}
+
+/**
+ * "Show to the desk" (issue 8 §2): the payload's FC1 frames in a loop at the layout's interval
+ * (QR8: 250 ms, 500 ms in slow mode), until the filer says the desk has it. Order is only a
+ * convenience; the desk reads them in any order.
+ */
+export function QrLoop(props: { readonly json: string; readonly onBack: () => void; readonly onFinished: () => void }): JSX.Element {
+  const [mode, setMode] = createSignal<QrMode>('normal');
+  const [drawn] = createResource(() => [props.json, mode()] as const, ([json, m]) => drawFrames(json, m));
+  const [index, setIndex] = createSignal(0);
+  createEffect(() => {
+    const d = drawn();
+    if (d === undefined || 'error' in d) return;
+    setIndex(0);
+    const timer = setInterval(() => setIndex((i) => (i + 1) % d.urls.length), d.intervalMs);
+    onCleanup(() => clearInterval(timer));
+  });
+  return (
+    <section class="phone-handoff" data-testid="qr-loop">
+      <h2>{t('phone.handoffTitle')}</h2>
+      <Show when={drawn()} fallback={<p class="muted">…</p>}>
+        {(d) => {
+          const v = d();
+          return 'error' in v ? (
+            <p class="error" role="alert" data-testid="qr-error">
+              {t(`qr.${v.error}` as 'qr.QR_TOO_LARGE')}
+            </p>
+          ) : (
+            <>
+              <img class="qr-frame" src={v.urls[index()]} alt={t('phone.frameOf', { index: index() + 1, total: v.urls.length })} data-testid="qr-frame" data-index={index()} data-total={v.urls.length} />
+              <p class="muted">
+                {t('phone.frameOf', { index: index() + 1, total: v.urls.length })} · {t('phone.bytes', { bytes: v.bytes, frames: v.urls.length })}
+              </p>
+              <p>{t('phone.handoffHint', { count: v.urls.length })}</p>
+            </>
+          );
+        }}
+      </Show>
+      <label class="check">
+        <input type="checkbox" data-testid="slow-mode" checked={mode() === 'slow'} onChange={(e) => setMode(e.currentTarget.checked ? 'slow' : 'normal')} />
+        <span>{t('phone.slowMode')}</span>
+      </label>
+      <div class="actions">
+        <button type="button" class="btn" data-testid="back-to-form" onClick={() => props.onBack()}>
+          {t('phone.backToForm')}
+        </button>
+        <button type="button" class="btn primary" data-testid="handoff-finished" onClick={() => props.onFinished()}>
+          {t('phone.finished')}
+        </button>
+      </div>
+    </section>
+  );
+}
