@@ -116,7 +116,8 @@ export const STATIC_FIGURE_KEYS: readonly StaticFigureKey[] = [...COUNTS, ...RAT
 );
 
 export const hallKey = (hall: string, what: 'accepted' | 'established'): HallFigureKey => `R12.hall(${hall}).${what}`;
-const HALL_KEY = /^R12\.hall\(([^()]+)\)\.(accepted|established)$/;
+// A fair's own hall pattern (§3) may allow any character, so the hall is whatever lies between.
+const HALL_KEY = /^R12\.hall\((.+)\)\.(accepted|established)$/;
 export const isHallKey = (key: string): key is HallFigureKey => HALL_KEY.test(key);
 
 const KIND = new Map<string, FigureKind>([

@@ -92,7 +92,7 @@ export function postShowSummary(input: SummaryInput): PostShowSummary {
     previousFairId: fair.previousFairId,
     figures: current.figures,
     previous,
-    typedPrevious: Object.keys(typed) as FigureKey[],
+    typedPrevious: Object.keys(typed).filter((k) => typed[k as FigureKey] !== undefined) as FigureKey[],
     changes,
     repeatInfringers: current.repeatInfringers,
   };
