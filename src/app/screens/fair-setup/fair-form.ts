@@ -144,6 +144,8 @@ export function fairToForm(fair: Fair): FairForm {
 /** '' → undefined (a missing value: REQUIRED or the default); anything else → a number (NaN is a type error). */
 const num = (s: string): number | undefined => (s.trim() === '' ? undefined : Number(s.trim().replace(',', '.')));
 
+const blankToUndefined = (s: string): string | undefined => (s.trim() === '' ? undefined : s.trim());
+
 const optional = <K extends string, V>(key: K, v: V | undefined): Partial<Record<K, V>> =>
   (v === undefined ? {} : { [key]: v }) as Partial<Record<K, V>>;
 
@@ -193,7 +195,8 @@ export function formToFairInput(f: FairForm): Omit<FairInput, 'id'> {
     nameEn: f.nameEn,
     sessionNo: num(f.sessionNo) as number,
     ...optional('previousFairId', f.previousFairId === '' ? undefined : f.previousFairId),
-    days: f.days.map((d) => ({ date: d.date.trim(), opensAt: d.opensAt.trim(), closesAt: d.closesAt.trim() })),
+    // An empty input is a missing value (REQUIRED), not a malformed one.
+    days: f.days.map((d) => ({ ...optional('date', blankToUndefined(d.date)), ...optional('opensAt', blankToUndefined(d.opensAt)), ...optional('closesAt', blankToUndefined(d.closesAt)) })),
     ...optional('closeAt', closeAt),
     settings,
   } as Omit<FairInput, 'id'>;

@@ -1,6 +1,6 @@
 import { useNavigate, useParams } from '@solidjs/router';
 import { Show, type JSX } from 'solid-js';
-import { formatInZone } from '../../../domain/time';
+import { formatInZone, isValidTimeZone } from '../../../domain/time';
 import { storageErrorMessage } from '../../i18n/errors';
 import { t } from '../../i18n/index';
 import { Notice } from '../../ui/notice';
@@ -26,7 +26,7 @@ export function FairSetupScreen(): JSX.Element {
       <Show when={setup.form.restoredAt()}>
         {(at) => (
           <Notice kind="info" testId="draft-restored">
-            {t('common.draftRestored', { time: formatInZone(at(), 'Asia/Shanghai') })}
+            {t('common.draftRestored', { time: formatInZone(at(), isValidTimeZone(setup.form.data.timeZone) ? setup.form.data.timeZone : 'Asia/Shanghai') })}
           </Notice>
         )}
       </Show>
