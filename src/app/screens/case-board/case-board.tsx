@@ -27,13 +27,16 @@ export function CaseBoardScreen(): JSX.Element {
   performance.mark('board-route');
   return (
     <Show when={app.device()?.fairId} keyed fallback={<p class="notice notice-warn">{app.deviceLoaded() ? t('board.needFair') : t('common.loading')}</p>}>
-      {(fairId) => <SignedIn>{() => <BoardView board={createBoard(fairId)} />}</SignedIn>}
+      {(fairId) => <SignedIn>{() => <BoardView fairId={fairId} />}</SignedIn>}
     </Show>
   );
 }
 
-function BoardView(props: { readonly board: Board }): JSX.Element {
-  const b = (): Board => props.board;
+function BoardView(props: { readonly fairId: string }): JSX.Element {
+  // Created once per mount (a prop holding a call would re-run it on every read).
+  // eslint-disable-next-line solid/reactivity -- the fair is fixed for this mount (keyed above)
+  const board = createBoard(props.fairId);
+  const b = (): Board => board;
   const app = useAppState();
   const zone = (): string => app.fair()?.settings.timeZone ?? 'Asia/Shanghai';
   let scroller: HTMLDivElement | undefined;
