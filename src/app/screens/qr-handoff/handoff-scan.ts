@@ -1,0 +1,84 @@
+import { createSignal, type Accessor } from 'solid-js';
+import { PhonePayload } from '../../../domain/wire/phone-payload';
+import { createAssembler, type QrErrorCode } from '../../../domain/wire/qr-frames';
+
+export type ScanIssue = QrErrorCode | 'PAYLOAD_INVALID' | 'FAIR_MISMATCH';
+
+export interface HandoffScan {
+  readonly received: Accessor<readonly number[]>;
+  readonly total: Accessor<number>;
+  /** The last refusal, shown until the hand-off completes (QR9: codes, worded by the screen). */
+  readonly issue: Accessor<ScanIssue | undefined>;
+  readonly issues: Accessor<readonly ScanIssue[]>;
+  readonly payload: Accessor<PhonePayload | undefined>;
+  readonly payloadId: Accessor<string | undefined>;
+  accept(text: string): void;
+  reset(): void;
+}
+
+/**
+ * One hand-off being read (issue 8 §3, §5): frames go to the FC1 assembler (QR10, QR11); the
+ * completed JSON is parsed with zod (QR12) and must be for this fair. Any failure is a code and
+ * nothing is kept: the screen writes only after the clerk confirms a parsed payload.
+ */
+export function createHandoffScan(fairId: () => string): HandoffScan {
+  let assembler = createAssembler();
+  const [received, setReceived] = createSignal<readonly number[]>([]);
+  const [total, setTotal] = createSignal(0);
+  const [issue, setIssue] = createSignal<ScanIssue>();
+  const [issues, setIssues] = createSignal<readonly ScanIssue[]>([]);
+  const [payload, setPayload] = createSignal<PhonePayload>();
+  const [payloadId, setPayloadId] = createSignal<string>();
+  const refuse = (code: ScanIssue): void => {
+    setIssue(code);
+    if (!issues().includes(code)) setIssues([...issues(), code]);
+  };
+  let lastText = '';
+  const accept = (text: string): void => {
+    if (payload() !== undefined) return;
+    // The camera sees one code several times in a row; the assembler would answer the same.
+    if (text === lastText) return;
+    lastText = text;
+    if (typeof performance !== 'undefined' && performance.getEntriesByName('qr-first-read').length === 0) performance.mark('qr-first-read');
+    const r = assembler.accept(text);
+    if (r.status === 'error') return refuse(r.code);
+    if (r.status === 'progress') {
+      setReceived(r.received);
+      setTotal(r.total);
+      return;
+    }
+    let parsed: PhonePayload | undefined;
+    try {
+      const p = PhonePayload.safeParse(JSON.parse(r.json));
+      parsed = p.success ? p.data : undefined;
+    } catch {
+      parsed = undefined;
+    }
+    if (parsed === undefined) {
+      assembler = createAssembler();
+      setReceived([]);
+      return refuse('PAYLOAD_INVALID');
+    }
+    if (parsed.fairId !== fairId()) {
+      assembler = createAssembler();
+      setReceived([]);
+      return refuse('FAIR_MISMATCH');
+    }
+    setReceived(Array.from({ length: total() || 1 }, (_, i) => i));
+    setIssue(undefined);
+    setPayloadId(r.payloadId);
+    setPayload(parsed);
+    performance.mark('qr-preview');
+  };
+  const reset = (): void => {
+    assembler = createAssembler();
+    lastText = '';
+    setReceived([]);
+    setTotal(0);
+    setIssue(undefined);
+    setIssues([]);
+    setPayload(undefined);
+    setPayloadId(undefined);
+  };
+  return { received, total, issue, issues, payload, payloadId, accept, reset };
+}

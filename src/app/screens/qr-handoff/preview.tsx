@@ -1,0 +1,83 @@
+import { For, Show, type JSX } from 'solid-js';
+import type { PhoneCommitment, PhoneComplaint } from '../../../domain/wire/phone-payload';
+import { boothKey } from '../../../domain/validators/booth';
+import { t } from '../../i18n/index';
+import type { PhotoFiles, ResolvedRespondent } from './handoff-import';
+
+const party = (p: PhoneComplaint['complainant']): string => [p.name, p.uscc ?? p.foreignRegNo, p.phone].filter((x) => x !== undefined).join(' · ');
+
+/** What the phone handed over, for the clerk to check before anything is written (QR12). */
+export function ComplaintPreview(props: { readonly payload: PhoneComplaint; readonly respondents: readonly ResolvedRespondent[] | undefined; readonly photos: PhotoFiles }): JSX.Element {
+  return (
+    <div class="handoff-preview" data-testid="handoff-preview" data-kind="complaint">
+      <h2>{t('handoff.previewComplaint')}</h2>
+      <dl class="facts">
+        <dt>{t('phone.complainant')}</dt>
+        <dd data-testid="preview-complainant">{party(props.payload.complainant)}</dd>
+        <Show when={props.payload.agent}>
+          {(a) => (
+            <>
+              <dt>{t('phone.agent')}</dt>
+              <dd>{party(a())}</dd>
+            </>
+          )}
+        </Show>
+        <dt>{t('phone.rights')}</dt>
+        <dd>
+          <For each={props.payload.rights}>{(r) => <div>{`${t(`ipType.${r.type}`)} ${r.number} ${r.title ?? ''}`}</div>}</For>
+        </dd>
+        <dt>{t('phone.respondents')}</dt>
+        <dd>
+          <For each={props.respondents ?? []}>
+            {(r) => (
+              <div data-testid="preview-respondent" data-listed={r.listed}>
+                {r.respondent === undefined ? `${r.given.name ?? ''} ${r.given.booth === undefined ? '' : boothKey(r.given.booth)}` : `${r.respondent.name} · ${boothKey(r.respondent.booth)}`}
+                <Show when={!r.listed}>
+                  <span class="error"> — {t('handoff.respondentUnknown')}</span>
+                </Show>
+              </div>
+            )}
+          </For>
+        </dd>
+        <dt>{t('phone.items')}</dt>
+        <dd>
+          <For each={props.payload.accusedItems}>
+            {(item) => (
+              <div class="handoff-item">
+                <p>{item.description}</p>
+                <ul class="photo-hashes">
+                  <For each={item.photos}>
+                    {(p) => (
+                      <li data-testid="preview-photo" data-matched={props.photos.has(p.sha256)}>
+                        <span class="mono">{p.sha256.slice(0, 16)}…</span> {p.name ?? ''} —{' '}
+                        <strong classList={{ ok: props.photos.has(p.sha256) }}>{props.photos.has(p.sha256) ? t('handoff.photoMatch') : t('handoff.photoMissing')}</strong>
+                      </li>
+                    )}
+                  </For>
+                </ul>
+              </div>
+            )}
+          </For>
+        </dd>
+      </dl>
+    </div>
+  );
+}
+
+export function CommitmentPreview(props: { readonly payload: PhoneCommitment }): JSX.Element {
+  return (
+    <div class="handoff-preview" data-testid="handoff-preview" data-kind="commitment">
+      <h2>{t('handoff.previewCommitment')}</h2>
+      <dl class="facts">
+        <dt>{t('phone.exhibitorName')}</dt>
+        <dd>{props.payload.exhibitorName}</dd>
+        <dt>{t('phone.booth')}</dt>
+        <dd>{boothKey(props.payload.booth)}</dd>
+        <dt>{t('phone.signerName')}</dt>
+        <dd>{`${props.payload.signer.name} · ${props.payload.signer.title} · ${props.payload.signer.phone}`}</dd>
+        <dt>{t('phone.clauses')}</dt>
+        <dd>{props.payload.clausesAccepted.join(' ')}</dd>
+      </dl>
+    </div>
+  );
+}

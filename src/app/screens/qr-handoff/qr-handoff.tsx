@@ -1,0 +1,229 @@
+import { A } from '@solidjs/router';
+import { createResource, createSignal, For, Index, Match, Show, Switch, type JSX } from 'solid-js';
+import type { Fair } from '../../../domain/fair';
+import { phoneLinkFragment } from '../../../domain/wire/phone-payload';
+import { storageErrorMessage } from '../../i18n/errors';
+import { t } from '../../i18n/index';
+import { nowInstant } from '../../lib/clock';
+import { sha256OfFile } from '../../phone/photo-hash';
+import { SignedIn } from '../../session/signed-in';
+import type { SessionUser } from '../../session/session';
+import { useAppState } from '../../state/app-state';
+import { Notice } from '../../ui/notice';
+import { importPhoneCommitment, importPhoneComplaint, resolveRespondents, type ImportResult } from './handoff-import';
+import { createHandoffScan } from './handoff-scan';
+import { CommitmentPreview, ComplaintPreview } from './preview';
+import { Scanner } from './scanner';
+import './qr-handoff.css';
+
+/** The link the filer's phone opens: this origin's `/p/` with the fair in the fragment (issue 8 §1). */
+export const phoneUrl = (fair: Fair): string => `${location.origin}/p/#${phoneLinkFragment(fair)}`;
+
+/** Issue 8 §3: the desk shows the fair's phone QR and reads the phone's animated QR back. */
+export function QrHandoffScreen(): JSX.Element {
+  const app = useAppState();
+  return (
+    <Show when={app.fair()} keyed fallback={<Notice kind="info">{t('handoff.noFair')}</Notice>}>
+      {(fair) => <SignedIn>{(user) => <HandoffBody fair={fair} user={user} />}</SignedIn>}
+    </Show>
+  );
+}
+
+function HandoffBody(props: { readonly fair: Fair; readonly user: SessionUser }): JSX.Element {
+  const scan = createHandoffScan(() => props.fair.id);
+  const [scanning, setScanning] = createSignal(false);
+  const [cameraError, setCameraError] = createSignal<string>();
+  const [photos, setPhotos] = createSignal<ReadonlyMap<string, Blob>>(new Map());
+  const [unmatched, setUnmatched] = createSignal<readonly string[]>([]);
+  const [busy, setBusy] = createSignal(false);
+  const [result, setResult] = createSignal<ImportResult>();
+  const [linkQr] = createResource(
+    () => phoneUrl(props.fair),
+    async (url) => (await import('../../lib/qr-code.chunk')).toDataURL(url, { errorCorrectionLevel: 'M', margin: 2, width: 360 }),
+  );
+  const complaint = () => {
+    const p = scan.payload();
+    return p?.kind === 'complaint' ? p : undefined;
+  };
+  const commitment = () => {
+    const p = scan.payload();
+    return p?.kind === 'commitment' ? p : undefined;
+  };
+  // eslint-disable-next-line solid/reactivity -- one body per fair (keyed above)
+  const [resolved] = createResource(complaint, (p) => resolveRespondents(props.fair, p.respondents));
+  const onText = (text: string): void => {
+    scan.accept(text);
+    if (scan.payload() !== undefined) setScanning(false);
+  };
+  const listed = new Set<string>();
+  const addPhotos = async (files: FileList | null): Promise<void> => {
+    const p = complaint();
+    if (p !== undefined) for (const item of p.accusedItems) for (const ph of item.photos) listed.add(ph.sha256);
+    const next = new Map(photos());
+    const misses: string[] = [];
+    for (const file of [...(files ?? [])]) {
+      const hash = await sha256OfFile(file);
+      if (listed.has(hash)) next.set(hash, file);
+      else misses.push(file.name);
+    }
+    setPhotos(next);
+    setUnmatched(misses);
+  };
+  const ready = (): boolean => {
+    if (commitment() !== undefined) return true;
+    const r = resolved();
+    return complaint() !== undefined && r !== undefined && r.every((x) => x.respondent !== undefined);
+  };
+  const confirm = async (): Promise<void> => {
+    if (busy() || !ready()) return;
+    setBusy(true);
+    try {
+      const now = nowInstant();
+      const c = complaint();
+      const k = commitment();
+      if (c !== undefined) {
+        const respondents = (resolved() ?? []).flatMap((r) => (r.respondent === undefined ? [] : [r.respondent]));
+        setResult(await importPhoneComplaint(c, props.fair, respondents, photos(), props.user, now));
+      } else if (k !== undefined) {
+        setResult(await importPhoneCommitment(k, props.fair, props.user, now));
+      }
+    } finally {
+      setBusy(false);
+    }
+  };
+  const again = (): void => {
+    scan.reset();
+    setResult(undefined);
+    setPhotos(new Map());
+    setUnmatched([]);
+    listed.clear();
+    setScanning(true);
+  };
+  return (
+    <section class="handoff">
+      <h1>{t('handoff.title')}</h1>
+      <div class="handoff-grid">
+        <section class="panel handoff-link">
+          <h2>{t('handoff.linkTitle')}</h2>
+          <Show when={linkQr()}>{(src) => <img src={src()} alt={t('handoff.linkTitle')} class="handoff-link-qr" data-testid="phone-link-qr" />}</Show>
+          <p class="muted">{t('handoff.linkHint')}</p>
+          <a class="mono handoff-url" href={phoneUrl(props.fair)} data-testid="phone-link" target="_blank" rel="noopener">
+            {`${location.origin}/p/`}
+          </a>
+        </section>
+        <section class="panel handoff-scan">
+          <h2>{t('handoff.scanTitle')}</h2>
+          <Show
+            when={scanning()}
+            fallback={
+              <Show when={scan.payload() === undefined}>
+                <button type="button" class="btn primary" data-testid="scan-start" onClick={() => (setCameraError(undefined), setScanning(true))}>
+                  {t('handoff.start')}
+                </button>
+              </Show>
+            }
+          >
+            <Scanner onText={onText} onReady={() => performance.mark('qr-camera-ready')} onError={(d) => (setCameraError(d), setScanning(false))} />
+            <button type="button" class="btn" data-testid="scan-stop" onClick={() => setScanning(false)}>
+              {t('handoff.stop')}
+            </button>
+          </Show>
+          <Show when={cameraError()}>{(d) => <Notice kind="error">{t('handoff.cameraError', { detail: d() })}</Notice>}</Show>
+          <div class="handoff-progress" data-testid="scan-progress" data-received={scan.received().length} data-total={scan.total()}>
+            <Show when={scan.total() > 0} fallback={<span class="muted">{scanning() ? t('handoff.waiting') : ''}</span>}>
+              <span>{t('handoff.progress', { count: scan.received().length, total: scan.total() })}</span>
+              <div class="parts">
+                <Index each={Array.from({ length: scan.total() }, (_, i) => i)}>
+                  {(i) => <span class="part" classList={{ got: scan.received().includes(i()) }} data-testid="scan-part" />}
+                </Index>
+              </div>
+            </Show>
+          </div>
+          <For each={scan.issues()}>
+            {(code) => (
+              <Notice kind="warn" testId="scan-issue">
+                <span data-code={code}>{t(`qr.${code}`)}</span>
+              </Notice>
+            )}
+          </For>
+        </section>
+      </div>
+      <Show when={scan.payload()}>
+        <section class="panel">
+          <Notice kind="ok" testId="scan-complete">
+            {t('handoff.complete')}
+          </Notice>
+          <Switch>
+            <Match when={complaint()}>
+              {(c) => (
+                <>
+                  <ComplaintPreview payload={c()} respondents={resolved()} photos={photos()} />
+                  <Show when={c().accusedItems.some((i) => i.photos.length > 0)}>
+                    <label class="btn">
+                      {t('handoff.addPhotos')}
+                      <input type="file" accept="image/*" multiple class="visually-hidden" data-testid="handoff-photos" onChange={(e) => void addPhotos(e.currentTarget.files)} />
+                    </label>
+                    <For each={unmatched()}>{(name) => <p class="error">{t('handoff.photoNoMatch', { name })}</p>}</For>
+                  </Show>
+                </>
+              )}
+            </Match>
+            <Match when={commitment()}>{(k) => <CommitmentPreview payload={k()} />}</Match>
+          </Switch>
+          <Show
+            when={result()}
+            fallback={
+              <div class="actions">
+                <button type="button" class="btn primary" data-testid="handoff-confirm" disabled={busy() || !ready()} onClick={() => void confirm()}>
+                  {t('handoff.confirm')}
+                </button>
+                <button type="button" class="btn" data-testid="scan-again" onClick={again}>
+                  {t('handoff.again')}
+                </button>
+              </div>
+            }
+          >
+            {(r) => (
+              <div data-testid="handoff-result" data-kind={r().kind}>
+                <Switch>
+                  <Match when={r().kind === 'failed' && r()}>{(f) => <Notice kind="error">{storageErrorMessage((f() as Extract<ImportResult, { kind: 'failed' }>).error)}</Notice>}</Match>
+                  <Match when={r().kind !== 'failed'}>
+                    <Show when={(r() as { already?: boolean }).already === true}>
+                      <Notice kind="info" testId="handoff-already">
+                        {t('handoff.already')}
+                      </Notice>
+                    </Show>
+                    <Show when={r().kind === 'cases' && (r() as Extract<ImportResult, { kind: 'cases' }>)}>
+                      {(cr) => (
+                        <Notice kind="ok" testId="handoff-imported">
+                          {t('handoff.importedCases', { numbers: cr().cases.map((c) => c.caseNo).join(', ') })}
+                          <For each={cr().cases}>
+                            {(c) => (
+                              <A class="btn" href={`/cases/${c.id}`} data-case-no={c.caseNo}>
+                                {c.caseNo}
+                              </A>
+                            )}
+                          </For>
+                        </Notice>
+                      )}
+                    </Show>
+                    <Show when={r().kind === 'commitment' && (r() as Extract<ImportResult, { kind: 'commitment' }>)}>
+                      {(cm) => (
+                        <Notice kind="ok" testId="handoff-imported">
+                          {t('handoff.importedCommitment', { version: cm().version })}
+                        </Notice>
+                      )}
+                    </Show>
+                  </Match>
+                </Switch>
+                <button type="button" class="btn" data-testid="scan-next" onClick={again}>
+                  {t('handoff.again')}
+                </button>
+              </div>
+            )}
+          </Show>
+        </section>
+      </Show>
+    </section>
+  );
+}

@@ -1,0 +1,35 @@
+import { onCleanup, onMount, type JSX } from 'solid-js';
+
+let nextId = 0;
+
+/**
+ * The desk camera reading QR codes with html5-qrcode (ZXing, a lazy chunk; issue 8 §3). Every
+ * decoded text goes to `onText`; the assembler decides what it is. No flip: a phone screen is
+ * never mirrored, and trying both halves the reads per second.
+ */
+export function Scanner(props: { readonly onText: (text: string) => void; readonly onReady: () => void; readonly onError: (detail: string) => void }): JSX.Element {
+  const id = `qr-reader-${++nextId}`;
+  let scanner: { stop(): Promise<void>; isScanning: boolean } | undefined;
+  let disposed = false;
+  onMount(() => {
+    // eslint-disable-next-line solid/reactivity -- the scanner calls back on its own decodes
+    void import('../../lib/qr-scanner.chunk').then(async ({ Html5Qrcode, Html5QrcodeSupportedFormats }) => {
+      if (disposed) return;
+      const s = new Html5Qrcode(id, { formatsToSupport: [Html5QrcodeSupportedFormats.QR_CODE], verbose: false });
+      scanner = s;
+      try {
+        // eslint-disable-next-line solid/reactivity -- called on each decode, outside any render
+        await s.start({ facingMode: 'environment' }, { fps: 15, disableFlip: true }, (text) => props.onText(text), () => undefined);
+        if (disposed) await s.stop();
+        else props.onReady();
+      } catch (e) {
+        props.onError(e instanceof Error ? e.message : String(e));
+      }
+    });
+  });
+  onCleanup(() => {
+    disposed = true;
+    if (scanner?.isScanning === true) void scanner.stop().catch(() => undefined);
+  });
+  return <div id={id} class="qr-reader" data-testid="qr-reader" />;
+}
