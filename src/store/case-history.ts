@@ -9,6 +9,7 @@ import type { Party } from '../domain/party';
 import type { FairCaseDb } from './db';
 import { fromRecord } from './case-rows';
 import type { CaseRecord } from './case-rows';
+import { inWrite } from './write';
 
 /**
  * The history the RP checks read at intake (RP1, RP4–RP6, CM3), found by index instead of by
@@ -20,22 +21,23 @@ import type { CaseRecord } from './case-rows';
 /** Sessions followed back through `previousFairId`; a loop or a missing fair ends the chain. */
 const MAX_CHAIN = 20;
 
-export async function fairChain(db: FairCaseDb, fair: Fair): Promise<Set<FairId>> {
-  const chain = new Set<FairId>([fair.id]);
-  let prev = fair.previousFairId;
-  while (prev !== undefined && !chain.has(prev) && chain.size < MAX_CHAIN) {
-    chain.add(prev);
-    prev = (await db.fairs.get(prev))?.previousFairId;
-  }
-  return chain;
+export function fairChain(db: FairCaseDb, fair: Fair): Promise<Set<FairId>> {
+  return inWrite(async () => {
+    const chain = new Set<FairId>([fair.id]);
+    let prev = fair.previousFairId;
+    while (prev !== undefined && !chain.has(prev) && chain.size < MAX_CHAIN) {
+      chain.add(prev);
+      prev = (await db.fairs.get(prev))?.previousFairId;
+    }
+    return chain;
+  });
 }
 
-export async function intakeHistory(
-  db: FairCaseDb,
-  fair: Fair,
-  complainant: Party,
-  respondents: readonly Respondent[],
-): Promise<IntakeHistory> {
+export function intakeHistory(db: FairCaseDb, fair: Fair, complainant: Party, respondents: readonly Respondent[]): Promise<IntakeHistory> {
+  return inWrite(() => historyNow(db, fair, complainant, respondents));
+}
+
+async function historyNow(db: FairCaseDb, fair: Fair, complainant: Party, respondents: readonly Respondent[]): Promise<IntakeHistory> {
   const keys = [...new Set(respondents.map((r) => r.exhibitorKey).filter((k) => k !== undefined))];
   const [chain, byRespondent, byComplainant, commitments] = await Promise.all([
     fairChain(db, fair),

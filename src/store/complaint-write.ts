@@ -17,7 +17,7 @@ import type { FairCaseDb } from './db';
 import { toCaseRow, toRecord } from './case-rows';
 import { newId } from './ids';
 import { StoreFailure, refused } from './result';
-import { appendItems, fail } from './write';
+import { appendItems, fail, inWrite } from './write';
 import type { ItemStamp } from './write';
 
 /**
@@ -71,10 +71,19 @@ export interface FollowUp {
  * Files complaints inside the caller's transaction (over fairs, device, cases, caseRows,
  * commitments and the log tables). `historyOf(i)` gives complaint i's intake history;
  * `followUp(i)` an optional command for complaint i's cases, decided on the filed case.
- * Nothing may be written after this returns: under native async/await the transaction zone
- * can be gone by then (appendItems' note), so every write is issued here, with the items.
+ * It returns a Dexie promise (`inWrite`), so the caller may go on writing in the same action.
  */
-export async function fileComplaints(
+export function fileComplaints(
+  db: FairCaseDb,
+  desk: DeskContext,
+  complaints: readonly ParsedComplaint[],
+  historyOf: (i: number) => IntakeHistory | undefined,
+  followUp?: (i: number) => FollowUp | undefined,
+): Promise<Filed[]> {
+  return inWrite(() => fileNow(db, desk, complaints, historyOf, followUp));
+}
+
+async function fileNow(
   db: FairCaseDb,
   desk: DeskContext,
   complaints: readonly ParsedComplaint[],

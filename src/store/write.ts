@@ -90,7 +90,8 @@ export async function runWrite<T>(
       }
       // An attempt that numbered its items from the remembered state is retried once from the
       // stored state: another tab (or another write of this one) may have written in between.
-      if (!recounted && attempt.usedKnownLog && !(e instanceof StoreFailure)) {
+      // Never after a premature commit: what the action wrote before it has landed (see inWrite).
+      if (!recounted && attempt.usedKnownLog && !(e instanceof StoreFailure) && !isPrematureCommit(e)) {
         recounted = true;
         continue;
       }
@@ -98,6 +99,8 @@ export async function runWrite<T>(
     }
   }
 }
+
+const isPrematureCommit = (e: unknown): boolean => typeof e === 'object' && e !== null && (e as { name?: unknown }).name === 'PrematureCommitError';
 
 /** Aborts the running write with a typed error: nothing of the action lands. */
 export function fail(error: Parameters<typeof storageError>[0], detail?: string): never {
@@ -114,12 +117,14 @@ export interface LogState {
 const LOG_KEY = 'log';
 
 /** Reads (or, on a fresh device, creates) the log state. Inside a transaction over `meta`. */
-export async function logState(db: FairCaseDb): Promise<LogState> {
-  const row = await db.meta.get(LOG_KEY);
-  if (row !== undefined) return row.value as LogState;
-  const fresh: LogState = { deviceId: newId() as DeviceId, seq: 0 };
-  await db.meta.put({ key: LOG_KEY, value: fresh });
-  return fresh;
+export function logState(db: FairCaseDb): Promise<LogState> {
+  return inWrite(async () => {
+    const row = await db.meta.get(LOG_KEY);
+    if (row !== undefined) return row.value as LogState;
+    const fresh: LogState = { deviceId: newId() as DeviceId, seq: 0 };
+    await db.meta.put({ key: LOG_KEY, value: fresh });
+    return fresh;
+  });
 }
 
 export interface ItemInput {
@@ -179,10 +184,12 @@ const sameLog = (a: LogState | undefined, b: LogState): boolean =>
  * the seq counter is read and written in the action's own transaction, so two tabs writing at
  * once still get consecutive numbers (IndexedDB serialises overlapping rw transactions).
  */
-export async function appendItem(db: FairCaseDb, input: ItemInput | StampedItemInput, now: Instant): Promise<SyncItem> {
-  const [item] = await appendItems(db, [input], now);
-  if (item === undefined) throw new Error('appendItems returns one item per input');
-  return item;
+export function appendItem(db: FairCaseDb, input: ItemInput | StampedItemInput, now: Instant): Promise<SyncItem> {
+  return inWrite(async () => {
+    const [item] = await appendItemsNow(db, [input], now);
+    if (item === undefined) throw new Error('appendItems returns one item per input');
+    return item;
+  });
 }
 
 function numbered(state: LogState, inputs: readonly (ItemInput | StampedItemInput)[], now: Instant): { items: SyncItem[]; next: LogState } {
@@ -213,7 +220,7 @@ function numbered(state: LogState, inputs: readonly (ItemInput | StampedItemInpu
  * written from its stamped event): code after an `await` of this function may have lost Dexie's
  * transaction zone under native async/await, and its writes would then run outside the action.
  */
-export async function appendItems(
+async function appendItemsNow(
   db: FairCaseDb,
   inputs: readonly (ItemInput | StampedItemInput)[],
   now: Instant,
@@ -241,4 +248,25 @@ export async function appendItems(
   await Promise.all([check, db.items.bulkAdd(items), db.outbox.bulkAdd(items), db.meta.put({ key: LOG_KEY, value: next }), alongside?.(items)]);
   knownLog.set(db, next);
   return items;
+}
+
+export function appendItems(
+  db: FairCaseDb,
+  inputs: readonly (ItemInput | StampedItemInput)[],
+  now: Instant,
+  alongside?: (items: readonly SyncItem[]) => Promise<unknown>,
+): Promise<SyncItem[]> {
+  return inWrite(() => appendItemsNow(db, inputs, now, alongside));
+}
+
+/**
+ * Runs an async step of a write so that the caller can go on writing after awaiting it. Under
+ * native async/await, Dexie keeps the transaction's zone across an `await` of its own promises,
+ * but not always across the native promise of a nested async function that wrote: the next
+ * request then starts outside the action (fake-indexeddb reports PrematureCommitError, after
+ * the action's earlier writes committed). Every exported in-transaction helper returns its
+ * result through here, as a Dexie promise.
+ */
+export function inWrite<T>(step: () => Promise<T>): Promise<T> {
+  return Dexie.Promise.resolve(step()) as unknown as Promise<T>;
 }
