@@ -130,7 +130,7 @@ function ImportView(props: { readonly fair: Fair }): JSX.Element {
                         <td>{isGood(r) ? r.exhibitor.nameZh : (r.cells.nameZh ?? '')}</td>
                         <td>{isGood(r) ? r.exhibitor.booths.map((b) => `${b.hall}/${b.stand}`).join('; ') : splitBooths(r.cells.hall ?? '', r.cells.stand ?? '').map((b) => `${b.hall}/${b.stand}`).join('; ')}</td>
                         <td>{isGood(r) ? (r.exhibitor.uscc ?? r.exhibitor.foreignRegNo ?? '') : (r.cells.regNo ?? '')}</td>
-                        <td class={isGood(r) ? '' : 'err'}>{isGood(r) ? t('import.ok') : r.errors.map(rowError).join(' · ')}</td>
+                        <td class={isGood(r) ? '' : 'err'}>{isGood(r) ? (r.weakKey ? t('import.okWeakKey') : t('import.ok')) : r.errors.map(rowError).join(' · ')}</td>
                       </tr>
                     )}
                   </For>

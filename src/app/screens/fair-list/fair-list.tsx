@@ -31,9 +31,18 @@ export function FairListScreen(): JSX.Element {
                     {t('common.edit')}
                   </A>
                   <Show when={fair.id !== list.currentId()} fallback={<strong>{t('fairs.current')}</strong>}>
-                    <button type="button" class="btn" disabled={!list.canSelect()} onClick={() => void list.select(fair.id)}>
-                      {t('fairs.select')}
-                    </button>
+                    <Show
+                      when={list.canSelect()}
+                      fallback={
+                        <A class="btn" href="/device">
+                          {t('home.setupDevice')}
+                        </A>
+                      }
+                    >
+                      <button type="button" class="btn" onClick={() => void list.select(fair.id)}>
+                        {t('fairs.select')}
+                      </button>
+                    </Show>
                   </Show>
                 </div>
               </article>
