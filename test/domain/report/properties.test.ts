@@ -17,7 +17,7 @@ import type { CaseSpec } from './session-builder';
  */
 const fair = makeFair();
 const ladderFair = { ...fair, settings: { ...fair.settings, repeatRule: RepeatRule.parse({ kind: 'ladder' }) } };
-const RUNS = 150;
+const RUNS = 100;
 const TIMEOUT_MS = 120_000;
 
 const PATHS: readonly (readonly CommandType[])[] = [
