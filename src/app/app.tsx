@@ -23,6 +23,7 @@ const CommitmentCoverageScreen = lazy(() => import('./screens/commitment-coverag
 const CommitmentSignScreen = lazy(() => import('./screens/commitment-sign/commitment-sign').then((m) => ({ default: m.CommitmentSignScreen })));
 const CommitmentPrintScreen = lazy(() => import('./screens/commitment-print/commitment-print').then((m) => ({ default: m.CommitmentPrintScreen })));
 const ConsultationsScreen = lazy(() => import('./screens/consultations/consultations').then((m) => ({ default: m.ConsultationsScreen })));
+const SummaryScreen = lazy(() => import('./screens/summary/summary').then((m) => ({ default: m.SummaryScreen })));
 
 export const App: Component = () => (
   <AppStateProvider>
@@ -45,6 +46,7 @@ export const App: Component = () => (
       <Route path="/commitments/sign/:exhibitorId?" component={CommitmentSignScreen} />
       <Route path="/commitments/print/:id" component={CommitmentPrintScreen} />
       <Route path="/consultations" component={ConsultationsScreen} />
+      <Route path="/summary" component={SummaryScreen} />
       <Route path="*" component={HomeScreen} />
     </Router>
     </SessionProvider>

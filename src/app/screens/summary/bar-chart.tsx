@@ -1,0 +1,43 @@
+import { For, Show, type JSX } from 'solid-js';
+import { t } from '../../i18n/index';
+
+/**
+ * A horizontal bar chart in plain SVG. Why not a chart library: the charts are a handful of
+ * category counts (outcomes, IP types, reasons, halls); chart.js (~200 kB) or uPlot (time series)
+ * would add a chunk larger than the whole screen for what 40 lines draw, and SVG prints crisply
+ * on the A4 report, which a canvas chart does not without extra work.
+ */
+export interface Bar {
+  readonly label: string;
+  readonly value: number;
+}
+
+const ROW = 24;
+const LABEL_W = 220;
+const BAR_W = 320;
+
+export function BarChart(props: { readonly title: string; readonly bars: readonly Bar[]; readonly testId: string }): JSX.Element {
+  const max = (): number => Math.max(1, ...props.bars.map((b) => b.value));
+  return (
+    <figure class="bar-chart" data-testid={props.testId}>
+      <figcaption>{props.title}</figcaption>
+      <Show when={props.bars.some((b) => b.value > 0)} fallback={<p class="muted">{t('summary.chart.empty')}</p>}>
+        <svg viewBox={`0 0 ${LABEL_W + BAR_W + 60} ${props.bars.length * ROW}`} width="100%" role="img" aria-label={props.title}>
+          <For each={props.bars}>
+            {(b, i) => (
+              <g transform={`translate(0 ${i() * ROW})`}>
+                <text x={LABEL_W - 8} y={ROW / 2 + 5} text-anchor="end" class="bar-label">
+                  {b.label}
+                </text>
+                <rect x={LABEL_W} y={4} height={ROW - 8} width={(b.value / max()) * BAR_W} class="bar" />
+                <text x={LABEL_W + (b.value / max()) * BAR_W + 6} y={ROW / 2 + 5} class="bar-value">
+                  {b.value}
+                </text>
+              </g>
+            )}
+          </For>
+        </svg>
+      </Show>
+    </figure>
+  );
+}

@@ -1,0 +1,85 @@
+import { createMemo, type Accessor } from 'solid-js';
+import { figureKind, isFigureKey } from '../../../domain/report/figures';
+import type { Figures } from '../../../domain/report/figures';
+import { postShowSummary } from '../../../domain/report/post-show-summary';
+import type { SessionData } from '../../../domain/report/session-data';
+import { PreviousFigures } from '../../../domain/report/summary-schema';
+import type { PostShowSummary } from '../../../domain/report/summary-schema';
+import { hasSessionData, localCompleteness, sessionDataOf, type LocalCompleteness } from '../../../store/report-reads';
+import { createDraftForm, type DraftForm } from '../../drafts/create-draft-form';
+import { createLiveQueryOn } from '../../lib/live-query';
+import { useAppState } from '../../state/app-state';
+
+/**
+ * The post-show summary screen's state (issue 9): this session's data on the tablet, the
+ * previous session's (computed when held here, DOMAIN.md §10), values the organizer typed (a
+ * draft, so they survive a reload), and the completeness gate (this tablet's outbox).
+ */
+export interface TypedPrevious {
+  /** Figure id → value as typed (rates in %, two decimals). */
+  values: Record<string, string>;
+}
+
+export interface SummaryState {
+  readonly data: Accessor<SessionData | undefined>;
+  readonly previousHeld: Accessor<boolean | undefined>;
+  readonly summary: Accessor<PostShowSummary | undefined>;
+  readonly completeness: Accessor<LocalCompleteness | undefined>;
+  readonly provisional: Accessor<boolean>;
+  readonly typed: DraftForm<TypedPrevious>;
+  /** Sets (or with '' clears) one typed previous value; a code when it is not valid. */
+  setTyped(id: string, text: string): string | undefined;
+}
+
+/** A typed value in the figure's unit: counts and minutes whole, rates in % → basis points. */
+export function parseTyped(id: string, text: string): { ok: true; value: number } | { ok: false; code: string } {
+  if (!isFigureKey(id)) return { ok: false, code: 'UNKNOWN_FIGURE' };
+  const t = text.trim();
+  const kind = figureKind(id);
+  const m = kind === 'rate' ? /^\d{1,3}(\.\d{1,2})?$/.exec(t) : /^\d{1,9}$/.exec(t);
+  if (m === null) return { ok: false, code: 'NOT_A_NUMBER' };
+  const value = kind === 'rate' ? Math.round(Number(t) * 100) : Number(t);
+  const parsed = PreviousFigures.safeParse({ [id]: value });
+  if (!parsed.success) return { ok: false, code: parsed.error.issues[0]?.message ?? 'INVALID' };
+  return { ok: true, value };
+}
+
+export function typedFigures(typed: TypedPrevious): Partial<Figures> {
+  const out: Record<string, number> = {};
+  for (const [id, text] of Object.entries(typed.values)) {
+    const p = parseTyped(id, text);
+    if (p.ok) out[id] = p.value;
+  }
+  return out as Partial<Figures>;
+}
+
+export function createSummary(fairId: string): SummaryState {
+  const app = useAppState();
+  const data = createLiveQueryOn(() => fairId, (id) => sessionDataOf(id));
+  const previousId = (): string | undefined => data()?.fair.previousFairId;
+  const previousHeld = createLiveQueryOn(previousId, async (id) => (id === undefined ? false : hasSessionData(id)));
+  const previousData = createLiveQueryOn(
+    () => (previousHeld() === true ? previousId() : undefined),
+    async (id) => (id === undefined ? undefined : sessionDataOf(id)),
+  );
+  const completeness = createLiveQueryOn(() => fairId, () => localCompleteness());
+  const typed = createDraftForm<TypedPrevious>({ key: `summary-previous:${fairId}`, form: 'summary-previous', initial: () => ({ values: {} }), onStorageError: (e) => app.reportStorageError(e) });
+  const summary = createMemo(() => {
+    const d = data();
+    if (d === undefined || !typed.ready()) return undefined;
+    const prev = previousData();
+    return postShowSummary({ ...d, ...(prev === undefined ? {} : { previousSession: prev }), previous: typedFigures(typed.data) });
+  });
+  const provisional = (): boolean => (completeness()?.unsynced ?? 0) > 0;
+  const setTyped = (id: string, text: string): string | undefined => {
+    if (text.trim() === '') {
+      typed.update((d) => void delete d.values[id]);
+      return undefined;
+    }
+    const p = parseTyped(id, text);
+    if (!p.ok) return p.code;
+    typed.update((d) => void (d.values[id] = text.trim()));
+    return undefined;
+  };
+  return { data, previousHeld, summary, completeness, provisional, typed, setTyped };
+}

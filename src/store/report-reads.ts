@@ -1,0 +1,78 @@
+import type { CaseEvent } from '../domain/case/events';
+import type { FairId } from '../domain/ids';
+import type { SessionData } from '../domain/report/session-data';
+import type { Instant } from '../domain/time';
+import { fromRecord } from './case-rows';
+import { getDb } from './db';
+import type { EvidenceRow } from './evidence';
+
+/**
+ * Reads for the post-show summary (DOMAIN.md §10, issue 9): everything one session holds on this
+ * tablet, shaped as the domain's `SessionData`, so `postShowSummary` runs over it unchanged.
+ * Outreach and experts on duty are not recorded on the tablet yet: empty here (R18, R19 then
+ * come from the typed previous values only).
+ */
+export async function sessionDataOf(fairId: FairId | string): Promise<SessionData | undefined> {
+  const db = getDb();
+  const fair = await db.fairs.get(fairId);
+  if (fair === undefined) return undefined;
+  const [caseRecords, items, exhibitors, commitments, consultations] = await Promise.all([
+    db.cases.where('fairId').equals(fairId).toArray(),
+    db.items.where('[fairId+seq]').between([fairId, 0], [fairId, Number.MAX_SAFE_INTEGER]).toArray(),
+    db.exhibitors.where('fairId').equals(fairId).toArray(),
+    db.commitments.where('fairId').equals(fairId).toArray(),
+    db.consultations.where('fairId').equals(fairId).toArray(),
+  ]);
+  const events = items.filter((i) => i.kind === 'case_event').map((i) => i.payload as CaseEvent);
+  const priorCases = fair.previousFairId === undefined ? [] : (await db.cases.where('fairId').equals(fair.previousFairId).toArray()).map(fromRecord);
+  return {
+    fair,
+    cases: caseRecords.map(fromRecord),
+    events,
+    exhibitors,
+    commitments,
+    consultations,
+    outreach: [],
+    expertsOnDuty: [],
+    priorCases,
+  };
+}
+
+/** Whether this tablet holds any case of a fair (the previous session's figures can then be computed). */
+export async function hasSessionData(fairId: FairId | string): Promise<boolean> {
+  const db = getDb();
+  if ((await db.fairs.get(fairId)) === undefined) return false;
+  return (await db.cases.where('fairId').equals(fairId).count()) > 0;
+}
+
+/** This tablet's part of the completeness gate (issue 9 §2): what it has not yet synced. */
+export interface LocalCompleteness {
+  readonly deviceId?: string;
+  readonly deviceName?: string;
+  readonly shortCode?: string;
+  readonly lastSeq: number;
+  readonly unsynced: number;
+  readonly oldestUnsynced?: Instant;
+}
+
+export async function localCompleteness(): Promise<LocalCompleteness> {
+  const db = getDb();
+  const [device, last, unsynced, oldest] = await Promise.all([db.device.get('this'), db.items.orderBy('seq').last(), db.outbox.count(), db.outbox.orderBy('at').first()]);
+  return {
+    ...(device === undefined ? {} : { deviceId: device.id, deviceName: device.name, shortCode: device.shortCode }),
+    lastSeq: last?.seq ?? 0,
+    unsynced,
+    ...(oldest === undefined ? {} : { oldestUnsynced: oldest.at }),
+  };
+}
+
+/** The raw export (issue 9 §4): every local log item of the fair, in seq order. */
+export async function rawItemsOf(fairId: FairId | string): Promise<{ kind: string; entityId: string; seq: number; at: Instant; payload: unknown }[]> {
+  const items = await getDb().items.where('[fairId+seq]').between([fairId, 0], [fairId, Number.MAX_SAFE_INTEGER]).toArray();
+  return items.map((i) => ({ kind: i.kind, entityId: i.entityId, seq: i.seq, at: i.at, payload: i.payload }));
+}
+
+/** The fair's evidence records (the raw export puts their files in the ZIP). */
+export async function evidenceOf(fairId: FairId | string): Promise<EvidenceRow[]> {
+  return getDb().evidence.where('fairId').equals(fairId).toArray();
+}
