@@ -4,6 +4,10 @@ import type { DeviceEnrolled, DeviceRole, DeviceSummary, ServerRole } from '../.
 import * as accounts from './accounts-store';
 import * as blobs from './blob-store';
 import * as limits from './rate-limit-store';
+import { fileBlobStore, type BlobStore } from './file-blobs';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { migrate } from './migrations';
 import { openPglite } from './pglite';
 import { openPostgres } from './postgres';
@@ -50,13 +54,17 @@ export interface Storage {
   close(): Promise<void>;
 }
 
-export function storageOn(db: SqlClient): Storage {
+export function storageOn(db: SqlClient, files?: BlobStore): Storage {
   return {
     kind: db.kind,
     sql: db,
     epoch: () => sync.getEpoch(db),
     markRestored: () => sync.markRestored(db),
-    push: (ctx, items, nowMs) => sync.push(db, ctx, items, nowMs),
+    push: (ctx, items, nowMs) =>
+      sync.push(db, ctx, items, nowMs, files === undefined ? undefined : async (shas) => {
+        const sizes = await Promise.all(shas.map((s) => files.size(s)));
+        return shas.filter((_, i) => sizes[i] === undefined);
+      }),
     pull: (fairId, after, limit) => sync.pull(db, fairId, after, limit),
     conflicts: (fairId) => sync.listConflicts(db, fairId),
     createUser: (input) => accounts.createUser(db, input),
@@ -67,9 +75,9 @@ export function storageOn(db: SqlClient): Storage {
     redeemEnrolment: (input) => accounts.redeemEnrolment(db, input),
     revokeDevice: (deviceId, fairId) => accounts.revokeDevice(db, deviceId, fairId),
     listDevices: (fairId) => accounts.listDevices(db, fairId),
-    putBlob: (sha256, data) => blobs.putBlob(db, sha256, data),
-    blobSize: (sha256) => blobs.blobSize(db, sha256),
-    getBlob: (sha256) => blobs.getBlob(db, sha256),
+    putBlob: (sha256, data) => (files === undefined ? blobs.putBlob(db, sha256, data) : files.put(sha256, data)),
+    blobSize: (sha256) => (files === undefined ? blobs.blobSize(db, sha256) : files.size(sha256)),
+    getBlob: (sha256) => (files === undefined ? blobs.getBlob(db, sha256) : files.get(sha256)),
     hit: (key, windowSeconds) => limits.hit(db, key, windowSeconds),
     close: () => db.close(),
   };
@@ -88,17 +96,28 @@ export const DEFAULT_DATA_DIR = './data/pglite';
 
 /** Opens the database and runs the migrations (idempotent, safe with two instances starting). */
 export async function openStorage(config: StorageConfig): Promise<Storage> {
-  const db =
-    config.databaseUrl !== undefined && config.databaseUrl !== ''
-      ? openPostgres(config.databaseUrl, { max: config.maxConnections })
-      : await openPglite(config.dataDir ?? DEFAULT_DATA_DIR);
+  const onPostgres = config.databaseUrl !== undefined && config.databaseUrl !== '';
+  const dataDir = config.dataDir ?? DEFAULT_DATA_DIR;
+  const db = onPostgres ? openPostgres(config.databaseUrl as string, { max: config.maxConnections }) : await openPglite(dataDir);
   try {
     await migrate(db);
   } catch (e) {
     await db.close();
     throw e;
   }
-  return storageOn(db);
+  if (onPostgres) return storageOn(db);
+  // PGlite: evidence files in `<dataDir>-blobs` (a throwaway folder for an in-memory database).
+  const throwaway = dataDir.startsWith('memory://');
+  const blobDir = throwaway ? mkdtempSync(join(tmpdir(), 'faircase-blobs-')) : `${dataDir.replace(/[/\\]+$/, '')}-blobs`;
+  const storage = storageOn(db, fileBlobStore(blobDir));
+  if (!throwaway) return storage;
+  return {
+    ...storage,
+    close: async () => {
+      await storage.close();
+      rmSync(blobDir, { recursive: true, force: true });
+    },
+  };
 }
 
 /** The storage the environment asks for: `DATABASE_URL`, else PGlite in `FAIRCASE_DATA_DIR`. */

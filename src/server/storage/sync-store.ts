@@ -67,7 +67,16 @@ export async function markRestored(db: SqlRunner): Promise<string> {
   return epoch;
 }
 
-export async function push(db: SqlClient, ctx: DeviceContext, items: readonly SyncItem[], nowMs: number): Promise<PushOutcome | { kind: 'device-revoked' }> {
+/** Of these evidence files, the ones the server does not hold (the blob store's answer). */
+export type LacksBlobs = (sha256s: readonly string[]) => Promise<string[]>;
+
+export async function push(
+  db: SqlClient,
+  ctx: DeviceContext,
+  items: readonly SyncItem[],
+  nowMs: number,
+  lacks: LacksBlobs = (shas) => lacksInDatabase(db, shas),
+): Promise<PushOutcome | { kind: 'device-revoked' }> {
   // Work that needs no lock happens before the transaction.
   const hashes = items.map((i) => contentHash(i));
   const order = items.map((_, i) => i).sort((a, b) => (items[a]?.seq ?? 0) - (items[b]?.seq ?? 0) || a - b);
@@ -208,22 +217,24 @@ export async function push(db: SqlClient, ctx: DeviceContext, items: readonly Sy
     return { kind: 'pushed' as const, epoch, results, ackedSeq, gap };
   });
   if (outcome.kind !== 'pushed') return outcome;
-  return { ...outcome, missingBlobs: await missingBlobs(db, items), warnings };
+  return { ...outcome, missingBlobs: await missingBlobs(items, lacks), warnings };
 }
 
 /** Evidence files named by `evidence_meta` items that the server does not hold yet. */
-async function missingBlobs(db: SqlRunner, items: readonly SyncItem[]): Promise<string[]> {
+async function missingBlobs(items: readonly SyncItem[], lacks: LacksBlobs): Promise<string[]> {
   const named = new Set<string>();
   for (const item of items) {
     const sha = (item.payload as { sha256?: unknown } | null)?.sha256;
     if (item.kind === 'evidence_meta' && typeof sha === 'string' && /^[0-9a-f]{64}$/.test(sha)) named.add(sha);
   }
   if (named.size === 0) return [];
-  const rows = await db.query<{ sha256: string }>('select sha256 from blobs where sha256 in (select jsonb_array_elements_text($1::text::jsonb))', [
-    JSON.stringify([...named]),
-  ]);
-  for (const r of rows) named.delete(r.sha256);
-  return [...named].sort();
+  return (await lacks([...named])).sort();
+}
+
+export async function lacksInDatabase(db: SqlRunner, shas: readonly string[]): Promise<string[]> {
+  const rows = await db.query<{ sha256: string }>('select sha256 from blobs where sha256 in (select jsonb_array_elements_text($1::text::jsonb))', [JSON.stringify(shas)]);
+  const held = new Set(rows.map((r) => r.sha256));
+  return shas.filter((s) => !held.has(s));
 }
 
 export interface PullResult {
