@@ -44,9 +44,17 @@ export async function caseEvents(caseId: CaseId | string): Promise<CaseEvent[]> 
   return causalOrder(events);
 }
 
-/** The board's rows of one fair (P3: a flat table, no folding). */
+/**
+ * The board's rows of one fair (P3: a flat table, no folding). A tablet usually holds one fair:
+ * then the whole table is read in primary-key order, which Chromium serves faster than the same
+ * rows through the `fairId` index (two counts decide, a few ms).
+ */
 export async function listCaseRows(fairId: FairId | string): Promise<CaseRow[]> {
-  return getDb().caseRows.where('fairId').equals(fairId).toArray();
+  const db = getDb();
+  return db.transaction('r', db.caseRows, async () => {
+    const [all, mine] = await Promise.all([db.caseRows.count(), db.caseRows.where('fairId').equals(fairId).count()]);
+    return all === mine ? db.caseRows.toArray() : db.caseRows.where('fairId').equals(fairId).toArray();
+  });
 }
 
 const fold = (text: string): string => normaliseText(text).toUpperCase().replace(/[-\s]/g, '');

@@ -177,5 +177,11 @@ describe('reads', () => {
     expect((await findCases(fair.id, '参展商1')).map((r) => r.id)).toEqual([a.id]);
     expect((await findCases(fair.id, respondent(2).exhibitorKey.slice(3))).map((r) => r.id)).toEqual([b.id]);
     expect((await findCases(fair.id, '福州某某')).length).toBe(2);
+    // Another fair's cases on the same tablet stay off this board (and this one off theirs).
+    const other = await setupFair({ code: 'CF138' }, now());
+    const theirs = await recordComplaint(complaintInput(other, now()), clerk, now());
+    expect(theirs.ok).toBe(true);
+    expect((await listCaseRows(fair.id)).map((r) => r.id).sort()).toEqual([a.id, b.id].sort());
+    expect((await listCaseRows(other.id)).map((r) => r.fairId)).toEqual([other.id]);
   });
 });
