@@ -1,0 +1,29 @@
+import type { PullApplier } from '../pull-pages';
+import { applyPulledCaseEvents, applyPulledExhibitors, applyPulledRecords, PULLED_TABLES } from '../../store/apply-pulled';
+
+/**
+ * Case events of other tablets (issue 7 part 6): kept, the case re-folded from all its events
+ * (CS5) with its board row, in the pull page's transaction. A fork flags `CONFLICT`.
+ */
+export const caseEventApplier: PullApplier = {
+  tables: PULLED_TABLES,
+  async apply(db, items) {
+    await applyPulledCaseEvents(db, items);
+  },
+};
+
+/** Exhibitors: whole snapshots, the greatest hlc wins. */
+export const exhibitorApplier: PullApplier = {
+  tables: PULLED_TABLES,
+  async apply(db, items) {
+    await applyPulledExhibitors(db, items);
+  },
+};
+
+/** Commitments, consultations, evidence records: immutable, added once. */
+export const recordApplier: PullApplier = {
+  tables: PULLED_TABLES,
+  async apply(db, items) {
+    await applyPulledRecords(db, items);
+  },
+};
