@@ -202,6 +202,29 @@ describe('in Chromium', () => {
     });
   }, SLOW);
 
+  test('[P3] seedCases makes the board’s 10,000 cases in Chromium, numbered gap-free, and the board reads them back', async () => {
+    const page = await browser.newPage();
+    await openStore(page, 'seed-10k');
+    const seen = await page.evaluate(async ({ fair, now }) => {
+      const s = window.faircase;
+      if (s === undefined) throw new Error('no store');
+      const f = await s.fairs.createFair(fair, now as never);
+      if (!f.ok) throw new Error('fair');
+      await s.device.saveDevice({ name: 'Bench', shortCode: 'K07', fairId: f.value.id }, now as never);
+      const t0 = performance.now();
+      const seeded = await s.seed.seedCases(f.value.id, 10_000, now as never, { batch: 1000, mixStates: true });
+      const seedMs = performance.now() - t0;
+      const t1 = performance.now();
+      const rows = await s.cases.listCaseRows(f.value.id);
+      const readMs = performance.now() - t1;
+      const seqs = rows.map((r) => Number(r.caseNo.split('-')[2])).sort((a, b) => a - b);
+      return { seeded: seeded.ok ? seeded.value.cases : -1, rows: rows.length, gapFree: seqs.every((n, i) => n === i + 1), open: rows.filter((r) => r.state !== 'CLOSED').length, seedMs, readMs };
+    }, { fair: fairInput(), now: '2025-04-15T06:00:00.000Z' });
+    expect(seen).toMatchObject({ seeded: 10_000, rows: 10_000, gapFree: true, open: 7_500 });
+    console.log(`seedCases 10,000 in Chromium: ${Math.round(seen.seedMs)} ms; listCaseRows of 10,000: ${Math.round(seen.readMs)} ms`);
+    await page.close();
+  }, 180_000);
+
   test('every write transaction asks IndexedDB for strict durability', async () => {
     const page = await browser.newPage();
     await openStore(page, 'durability');
