@@ -218,6 +218,7 @@ export const en: Record<MessageKey, string> = {
   'import.status': 'Check',
   'import.ok': 'OK',
   'import.okWeakKey': 'OK (no USCC or reg. no.: matched by name only)',
+  'import.moreGood': '{count} more correct rows are not listed here; they are imported too.',
   'import.confirm': 'Import the {count} correct rows',
   'import.badNotImported': 'The {count} rows with errors will not be imported: fix the file and import it again.',
   'import.done': '{count} exhibitors imported.',

@@ -220,6 +220,7 @@ export const zh = {
   'import.status': '检查结果',
   'import.ok': '正确',
   'import.okWeakKey': '正确（无信用代码或注册号：仅按名称识别）',
+  'import.moreGood': '另有 {count} 行正确的数据未逐行显示，也会一并导入。',
   'import.confirm': '导入 {count} 行正确的数据',
   'import.badNotImported': '有错误的 {count} 行不会导入：请更正文件后重新导入。',
   'import.done': '已导入 {count} 家参展商。',

@@ -8,6 +8,8 @@ import { useAppState } from '../../state/app-state';
 import { Notice } from '../../ui/notice';
 import { createExhibitorImport } from './exhibitor-import.data';
 
+const GOOD_ROWS_SHOWN = 200;
+
 /** "USCC: the check digit is wrong": the column, then the message, in the user's language. */
 function rowError(e: FieldErrorLike): string {
   const head = e.field.split('.')[0] ?? '';
@@ -41,6 +43,12 @@ function ImportView(props: { readonly fair: Fair }): JSX.Element {
   const results = () => imp.preview()?.results ?? [];
   const good = () => results().filter(isGood).length;
   const bad = () => results().length - good();
+  // An organizer's list can hold tens of thousands of rows: every bad row is listed (first),
+  // the good ones only up to a screenful; all of them are imported.
+  const shown = () => {
+    const all = results();
+    return [...all.filter((r) => !isGood(r)), ...all.filter(isGood).slice(0, GOOD_ROWS_SHOWN)];
+  };
   let lastResults: readonly RowResult[] = [];
   return (
     <>
@@ -123,7 +131,7 @@ function ImportView(props: { readonly fair: Fair }): JSX.Element {
                   </tr>
                 </thead>
                 <tbody>
-                  <For each={results()}>
+                  <For each={shown()}>
                     {(r) => (
                       <tr classList={{ bad: !isGood(r) }} data-row={r.row} data-ok={String(isGood(r))}>
                         <td>{r.row}</td>
@@ -136,6 +144,11 @@ function ImportView(props: { readonly fair: Fair }): JSX.Element {
                   </For>
                 </tbody>
               </table>
+              <Show when={good() > GOOD_ROWS_SHOWN}>
+                <p class="muted" data-testid="import-more">
+                  {t('import.moreGood', { count: good() - GOOD_ROWS_SHOWN })}
+                </p>
+              </Show>
             </Show>
           </Show>
         )}
