@@ -21,7 +21,7 @@ import type { Filed } from './complaint-write';
 import { newId } from './ids';
 import { StoreFailure, invalid, parseInput, refused } from './result';
 import type { StoreResult } from './result';
-import { appendItems, fail, logState, runWrite } from './write';
+import { appendItems, fail, inWrite, logState, runWrite } from './write';
 import type { ItemStamp } from './write';
 
 /**
@@ -39,12 +39,15 @@ export type { FlagMatch, IntakePreview } from './case-reads';
 /** The tables a complaint touches besides the log. */
 const COMPLAINT_TABLES = ['fairs', 'device', 'cases', 'caseRows', 'commitments'] as const;
 
-async function deskOf(db: FairCaseDb, fairId: string): Promise<{ fair: Fair; shortCode: DeviceCode }> {
-  const [fair, device] = await Promise.all([db.fairs.get(fairId), db.device.get('this')]);
-  if (fair === undefined) fail('not-found', `fair ${fairId}`);
-  // CN1: the case number carries the device's short code, so the device must be set up first.
-  if (device === undefined) fail('not-found', 'device not set up');
-  return { fair, shortCode: device.shortCode };
+function deskOf(db: FairCaseDb, fairId: string): Promise<{ fair: Fair; shortCode: DeviceCode }> {
+  // A Dexie promise (inWrite): the caller writes on in the same transaction after awaiting it.
+  return inWrite(async () => {
+    const [fair, device] = await Promise.all([db.fairs.get(fairId), db.device.get('this')]);
+    if (fair === undefined) fail('not-found', `fair ${fairId}`);
+    // CN1: the case number carries the device's short code, so the device must be set up first.
+    if (device === undefined) fail('not-found', 'device not set up');
+    return { fair, shortCode: device.shortCode };
+  });
 }
 
 /**
