@@ -1,6 +1,7 @@
 import type { Instant } from '../domain/time';
 import type { DeviceEnrolled } from '../domain/wire/accounts';
 import { runWrite, logState } from '../store/write';
+import { ALL_APPLIERS } from './appliers';
 import { pullPages, type PullApplier, type PullSummary } from './pull-pages';
 import { pushOutbox, SyncStopped, type BlobSource, type PushSummary } from './push-outbox';
 import { startScheduler, type Scheduler } from './scheduler';
@@ -15,6 +16,7 @@ export interface SyncDeps {
   readonly now: () => Instant;
   readonly transport?: SyncTransport;
   readonly fetch?: FetchLike;
+  /** Default: every kind (`ALL_APPLIERS`). */
   readonly appliers?: readonly PullApplier[];
   readonly blobs?: BlobSource;
 }
@@ -42,7 +44,7 @@ export async function syncOnce(deps: SyncDeps, credentials?: SyncCredentials): P
   try {
     const pushDeps = { transport, credentials: creds, now: deps.now, ...(deps.blobs === undefined ? {} : { blobs: deps.blobs }) };
     let push = await pushOutbox(pushDeps);
-    const pull = await pullPages({ transport, credentials: creds, ...(deps.appliers === undefined ? {} : { appliers: deps.appliers }) });
+    const pull = await pullPages({ transport, credentials: creds, appliers: deps.appliers ?? ALL_APPLIERS });
     if (pull.epochChanged) {
       // A restored server: everything this tablet holds went back into the outbox; send it now.
       const again = await pushOutbox(pushDeps);
