@@ -4,6 +4,8 @@ import { findExhibitors, listExhibitors } from '../../../store/exhibitors';
 import { createLiveQueryOn } from '../../lib/live-query';
 import { useAppState } from '../../state/app-state';
 
+export const LIST_LIMIT = 100;
+
 /** The current fair's exhibitors, searched by booth, name or USCC prefix (store `findExhibitors`). */
 export interface ExhibitorList {
   readonly fairId: Accessor<string | undefined>;
@@ -19,7 +21,8 @@ export function createExhibitorList(): ExhibitorList {
   const fairId = (): string | undefined => app.device()?.fairId;
   const found = createLiveQueryOn(
     () => ({ fairId: fairId(), text: search() }),
-    async ({ fairId, text }) => (fairId === undefined ? [] : text.trim() === '' ? listExhibitors(fairId) : findExhibitors(fairId, text)),
+    // A screenful: the list is for finding one exhibitor, the search narrows it.
+    async ({ fairId, text }) => (fairId === undefined ? [] : text.trim() === '' ? (await listExhibitors(fairId)).slice(0, LIST_LIMIT) : findExhibitors(fairId, text, LIST_LIMIT)),
   );
   const all = createLiveQueryOn(fairId, async (id) => (id === undefined ? 0 : (await listExhibitors(id)).length));
   return { fairId, search, setSearch, found, total: all };
