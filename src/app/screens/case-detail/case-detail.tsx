@@ -25,10 +25,10 @@ export function CaseDetailScreen(): JSX.Element {
   const app = useAppState();
   const params = useParams<{ id: string }>();
   return (
-    <Show when={app.fair()} keyed fallback={<p class="muted">{t('common.loading')}</p>}>
-      {(fair) => (
+    <Show when={app.fair()?.id} keyed fallback={<p class="muted">{t('common.loading')}</p>}>
+      {(_fairId) => (
         <Show when={params.id} keyed>
-          {(id) => <CaseBody fair={fair} caseId={id} />}
+          {(id) => <CaseBody fair={app.fair() as Fair} caseId={id} />}
         </Show>
       )}
     </Show>

@@ -18,15 +18,15 @@ import { RespondentPicker } from './respondent-picker';
 import { RightsFields } from './rights-fields';
 import './complaint-intake.css';
 
-/** Complaint intake at the desk (issue 6 §2–3). */
+/** Complaint intake at the desk (issue 6 §2–3). Keyed on the fair's and the user's ids: a re-read fair keeps the form. */
 export function ComplaintIntakeScreen(): JSX.Element {
   const app = useAppState();
   const session = useSession();
   return (
-    <Show when={app.fair()} keyed fallback={<Notice kind="info">{t('intake.noFair')}</Notice>}>
-      {(fair) => (
-        <Show when={session.user()} keyed fallback={<Notice kind="info">{t('intake.signIn')}</Notice>}>
-          {(user) => <IntakeBody fair={fair} user={user} />}
+    <Show when={app.fair()?.id} keyed fallback={<Notice kind="info">{t('intake.noFair')}</Notice>}>
+      {(_fairId) => (
+        <Show when={session.user()?.id} keyed fallback={<Notice kind="info">{t('intake.signIn')}</Notice>}>
+          {(_userId) => <IntakeBody fair={app.fair() as Fair} user={session.user() as SessionUser} />}
         </Show>
       )}
     </Show>
@@ -55,7 +55,7 @@ function IntakeBody(props: { readonly fair: Fair; readonly user: SessionUser }):
                   </A>
                 )}
               </For>
-              <button type="button" class="btn" onClick={() => void intake.reset()}>
+              <button type="button" class="btn" data-testid="new-complaint" onClick={() => void intake.reset()}>
                 {t('intake.newComplaint')}
               </button>
             </div>
