@@ -13,7 +13,7 @@ export interface Bar {
 }
 
 const ROW = 24;
-const LABEL_W = 220;
+const LABEL_W = 300;
 const BAR_W = 320;
 
 export function BarChart(props: { readonly title: string; readonly bars: readonly Bar[]; readonly testId: string }): JSX.Element {

@@ -19,7 +19,7 @@ export interface Exports {
 
 export interface ExportContext {
   readonly fairId: string;
-  readonly fairCode: string;
+  readonly fairCode: () => string;
   readonly summary: () => PostShowSummary | undefined;
   readonly devices: () => readonly DeviceLine[];
   readonly provisional: () => boolean;
@@ -29,7 +29,7 @@ export interface ExportContext {
 export function createExports(ctx: ExportContext): Exports {
   const [progress, setProgress] = createSignal<{ done: number; total: number }>();
   const [result, setResult] = createSignal<{ ok: true; file: string } | { ok: false; reason: string }>();
-  const base = (): string => `${ctx.fairCode}-summary${ctx.provisional() ? '-PROVISIONAL' : ''}`;
+  const base = (): string => `${ctx.fairCode()}-summary${ctx.provisional() ? '-PROVISIONAL' : ''}`;
   const banner = (): string | undefined => (ctx.provisional() ? provisionalBanner() : undefined);
   const run = async (file: string, work: () => Promise<BlobPart>, mime: string): Promise<void> => {
     setResult(undefined);
@@ -62,7 +62,7 @@ export function createExports(ctx: ExportContext): Exports {
       setResult({ ok: true, file: `${base()}.csv` });
     },
     async raw() {
-      await run(`${ctx.fairCode}-raw${ctx.provisional() ? '-PROVISIONAL' : ''}.zip`, async () => (await import('../../export/raw-zip.chunk')).buildRawZip(ctx.fairId, banner(), onProgress) as Promise<BlobPart>, 'application/zip');
+      await run(`${ctx.fairCode()}-raw${ctx.provisional() ? '-PROVISIONAL' : ''}.zip`, async () => (await import('../../export/raw-zip.chunk')).buildRawZip(ctx.fairId, banner(), onProgress) as Promise<BlobPart>, 'application/zip');
     },
   };
 }

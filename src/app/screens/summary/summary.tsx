@@ -5,7 +5,7 @@ import type { FigureKey, Figures } from '../../../domain/report/figures';
 import type { PostShowSummary } from '../../../domain/report/summary-schema';
 import { summaryRows } from '../../../domain/report/summary-rows';
 import { figureLabel, sanctionText, type DeviceLine } from '../../export/summary-tables';
-import { locale, t } from '../../i18n/index';
+import { isMessageKey, locale, t } from '../../i18n/index';
 import { SignedIn } from '../../session/signed-in';
 import { useAppState } from '../../state/app-state';
 import { Notice } from '../../ui/notice';
@@ -31,11 +31,18 @@ export function SummaryScreen(): JSX.Element {
 const value = (f: Figures, k: string): number => f[k as FigureKey] ?? 0;
 
 function chartBars(f: Figures): Record<'outcomes' | 'types' | 'reasons' | 'halls', Bar[]> {
-  const tr = (key: string): string => figureLabel(locale(), key as FigureKey).split(' · ').slice(1).join(' · ');
+  // The bar's name is the translated code it counts (`R12.outcome.MEDIATED` → 调解结案).
+  const codeName = (prefix: string, code: string): string => {
+    const key = `${prefix}.${code}`;
+    return isMessageKey(key) ? t(key) : code;
+  };
   return {
-    outcomes: [...OUTCOMES.filter((o) => o !== 'NOT_ACCEPTED').map((o) => `R12.outcome.${o}`), 'R12.open'].map((k) => ({ label: tr(k), value: value(f, k) })),
-    types: IP_TYPES.map((x) => ({ label: tr(`R11.${x}.accepted`), value: value(f, `R11.${x}.accepted`) })),
-    reasons: NOT_ACCEPTED_REASONS.map((r) => ({ label: tr(`R6.${r}`), value: value(f, `R6.${r}`) })),
+    outcomes: [
+      ...OUTCOMES.filter((o) => o !== 'NOT_ACCEPTED').map((o) => ({ label: codeName('outcome', o), value: value(f, `R12.outcome.${o}`) })),
+      { label: t('summary.chart.open'), value: value(f, 'R12.open') },
+    ],
+    types: IP_TYPES.map((x) => ({ label: codeName('ipType', x), value: value(f, `R11.${x}.accepted`) })),
+    reasons: NOT_ACCEPTED_REASONS.map((r) => ({ label: codeName('reason', r), value: value(f, `R6.${r}`) })),
     halls: Object.keys(f)
       .filter((k) => isHallKey(k) && k.endsWith('.accepted'))
       .sort()
@@ -55,7 +62,7 @@ function Dashboard(props: { readonly fairId: string }): JSX.Element {
   const exports = createExports({
     // eslint-disable-next-line solid/reactivity -- fixed for this mount
     fairId: props.fairId,
-    fairCode: app.fair()?.code ?? 'FAIR',
+    fairCode: () => s.data()?.fair.code ?? app.fair()?.code ?? 'FAIR',
     summary: s.summary,
     devices,
     provisional: s.provisional,

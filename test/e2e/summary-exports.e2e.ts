@@ -1,0 +1,254 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { afterAll, beforeAll, expect, inject, test } from 'vitest';
+import ExcelJS from 'exceljs';
+import { strFromU8, unzipSync } from 'fflate';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Case } from '../../src/domain/case/case';
+import { postShowSummary } from '../../src/domain/report/post-show-summary';
+import type { SessionData } from '../../src/domain/report/session-data';
+import { summaryRows } from '../../src/domain/report/summary-rows';
+import { FIGURE_TITLES } from '../../src/domain/report/figures';
+import { launchChromium } from '../support/browser';
+import { CURRENT, PREVIOUS } from '../domain/report/hand-session';
+import { go, newKiosk, setUpDevice, waitForShell } from './support/kiosk';
+import { createFirstUser } from './support/desk-b';
+
+/**
+ * Issue 9 in Debian's Chromium: the summary screen over a hand-made session (the domain tests'
+ * `hand-session`, written into the tablet's IndexedDB with the previous session), the XLSX read
+ * back with exceljs cell by cell in both languages (a formula-looking name stays text; a
+ * provisional export says so on every sheet), the CSV, and the printed A4 report's PDF text
+ * (pdftotext) holding the key figures in both languages. Screenshots at 1280×800 go to
+ * /tmp/faircase-shots/summary-*.png.
+ */
+const SHOTS = '/tmp/faircase-shots';
+const EVIL = '=HYPERLINK("http://evil.example","x")';
+
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+
+/** The tablet holds no outreach or duty roster (R18, R19 come from typed values): the same here. */
+function onTablet(data: SessionData, evilKey: string | undefined, base: number): SessionData {
+  const cases = data.cases.map((c, i) => ({
+    ...c,
+    // The hand session reuses one case number; the tablet's unique index needs distinct ones.
+    caseNo: `${data.fair.code}-K07-${String(base + i).padStart(4, '0')}-X`,
+    respondent: c.respondent.exhibitorKey === evilKey ? { ...c.respondent, name: EVIL } : c.respondent,
+  })) as Case[];
+  return { ...data, cases, outreach: [], expertsOnDuty: [], priorCases: [] };
+}
+
+const EVIL_KEY = postShowSummary({ ...CURRENT, previousSession: PREVIOUS }).repeatInfringers[0]?.exhibitorKey;
+const CUR = onTablet(CURRENT, EVIL_KEY, 1);
+const PREV = onTablet(PREVIOUS, EVIL_KEY, 500);
+const EXPECTED = postShowSummary({ ...CUR, priorCases: PREV.cases, previousSession: PREV });
+
+const UNSYNCED = { id: '01JZZZZZZZZZZZZZZZZZZZZZZZ', fairId: CUR.fair.id, deviceId: '01JZZZZZZZZZZZZZZZZZZZZZZD', seq: 3_000_000, hlc: '0', at: '2025-04-17T00:00:00.000Z', kind: 'fair', entityId: CUR.fair.id, payload: {} };
+
+/** Raw IndexedDB writes are not seen by Dexie's liveQuery in this tab: reload and reopen the summary. */
+async function reopen(): Promise<void> {
+  await page.reload();
+  await waitForShell(page);
+  await go(page, '/summary');
+  await page.waitForSelector('[data-testid=summary-figures]');
+}
+
+async function putRows(p: Page, table: string, rows: readonly unknown[]): Promise<void> {
+  await p.evaluate(
+    ([name, list]) =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('faircase');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const tx = db.transaction(name, 'readwrite');
+          for (const r of list) tx.objectStore(name).put(r);
+          tx.oncomplete = () => {
+            db.close();
+            resolve();
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+    [table, rows] as const,
+  );
+}
+
+async function clearTable(p: Page, table: string): Promise<void> {
+  await p.evaluate(
+    (name) =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('faircase');
+        open.onsuccess = () => {
+          const db = open.result;
+          const tx = db.transaction(name, 'readwrite');
+          tx.objectStore(name).clear();
+          tx.oncomplete = () => {
+            db.close();
+            resolve();
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+        open.onerror = () => reject(open.error);
+      }),
+    table,
+  );
+}
+
+async function seed(p: Page, data: SessionData, seqBase: number): Promise<void> {
+  await putRows(p, 'fairs', [data.fair]);
+  await putRows(
+    p,
+    'cases',
+    data.cases.map((c) => ({ ...c, complainantKey: `K:${c.complainant.name}`, ...(c.respondent.exhibitorKey === undefined ? {} : { respondentKey: c.respondent.exhibitorKey }) })),
+  );
+  await putRows(
+    p,
+    'items',
+    data.events.map((e, i) => ({ id: e.id, fairId: data.fair.id, deviceId: e.deviceId, seq: seqBase + i, hlc: e.hlc, at: e.at, kind: 'case_event', entityId: e.caseId, payload: e })),
+  );
+  await putRows(p, 'exhibitors', data.exhibitors.map((e) => ({ ...e, boothKeys: [], search: [] })));
+  await putRows(p, 'commitments', data.commitments);
+  await putRows(p, 'consultations', data.consultations);
+}
+
+async function exportXlsx(): Promise<ExcelJS.Workbook> {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=export-xlsx]')]);
+  const path = await download.path();
+  const workbook = new ExcelJS.Workbook();
+  const bytes = readFileSync(path);
+  await workbook.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
+  return workbook;
+}
+
+const cells = (sheet: ExcelJS.Worksheet | undefined, row: number): unknown[] => {
+  const r = sheet?.getRow(row);
+  const out: unknown[] = [];
+  for (let c = 1; c <= (sheet?.columnCount ?? 0); c++) out.push(r?.getCell(c).value ?? null);
+  while (out.length > 0 && out[out.length - 1] === null) out.pop();
+  return out;
+};
+
+beforeAll(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  browser = await launchChromium();
+  ({ context, page } = await newKiosk(browser));
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto(inject('appUrl'));
+  await waitForShell(page);
+  await seed(page, PREV, 1_000_000);
+  await seed(page, CUR, 2_000_000);
+  // One item not yet acknowledged by the server: the tablet is incomplete (issue 9 §2).
+  await putRows(page, 'outbox', [UNSYNCED]);
+  await page.reload();
+  await waitForShell(page);
+  await setUpDevice(page, '总结台', 'K07', `${CUR.fair.code} · ${CUR.fair.nameZh}`);
+  await createFirstUser(page, '王主办', '24680');
+}, 120_000);
+afterAll(async () => {
+  await context.close();
+  await browser.close();
+});
+
+test('[R1][R4][R10][R15] the dashboard shows every figure as the domain computes it, with the previous session computed on the tablet', async () => {
+  await go(page, '/summary');
+  await page.waitForSelector('[data-testid=summary-figures]');
+  const rows = summaryRows(EXPECTED);
+  for (const r of rows) expect([r.id, await page.textContent(`[data-testid="fig-${r.id}"]`)]).toEqual([r.id, r.value]);
+  const shown = await page.$$eval('[data-testid=summary-figures] tr[data-figure]', (trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent ?? '')));
+  expect(shown.map((r) => [r[0], r[2], r[3]?.replace(/手填|typed/, ''), r[4], r[5]])).toEqual(rows.map((r) => [r.id, r.value, r.prev, r.delta, r.deltaPct]));
+  expect(await page.locator('[data-testid=repeat-row]').count()).toBe(EXPECTED.repeatInfringers.length);
+  // The tablet holds an unsynced item, so the summary is provisional.
+  await page.waitForSelector('[data-testid=summary-provisional]');
+  await page.screenshot({ path: `${SHOTS}/summary-zh.png`, fullPage: false });
+});
+
+test('[R15] XLSX: one sheet per table, Chinese headers, every cell as the domain shows it, a formula-looking name stays text, PROVISIONAL on every sheet', async () => {
+  const wb = await exportXlsx();
+  expect(wb.worksheets.map((s) => s.name)).toEqual(['数据', '重复侵权', '设备']);
+  for (const sheet of wb.worksheets) {
+    expect(String(sheet.getRow(1).getCell(1).value)).toContain('PROVISIONAL');
+    expect(String(sheet.getRow(1).getCell(1).value)).toContain('临时');
+    expect(sheet.headerFooter.oddHeader).toContain('PROVISIONAL');
+  }
+  const figures = wb.getWorksheet('数据');
+  expect(cells(figures, 2)).toEqual(['编号', '数据', '本届', '上届', '增减', '增减 %']);
+  const rows = summaryRows(EXPECTED);
+  rows.forEach((r, i) => {
+    const got = cells(figures, i + 3);
+    expect([got[0], got[2], got[3] ?? '', got[4] ?? '', got[5] ?? '']).toEqual([r.id, r.value, r.prev, r.delta, r.deltaPct]);
+    expect(String(got[1])).toContain(FIGURE_TITLES[r.rule].zh);
+  });
+  const repeat = wb.getWorksheet('重复侵权');
+  expect(cells(repeat, 2)).toEqual(['统一社会信用代码 / 标识', '企业名称', '本届认定', '上届认定', '重复', '建议处理']);
+  const evil = repeat?.getRow(3).getCell(2);
+  expect(evil?.value).toBe(EVIL);
+  // A string cell, never a formula: exceljs reads a formula back as { formula } with type Formula.
+  expect(evil?.type).toBe(ExcelJS.ValueType.String);
+  expect(evil?.formula).toBeUndefined();
+});
+
+test('[R4] once every item is synced the export is final: English headers, no PROVISIONAL; the CSV has the same digits, signed changes left as numbers', async () => {
+  // What a successful sync leaves: an empty outbox.
+  await clearTable(page, 'outbox');
+  await reopen();
+  expect(await page.$('[data-testid=summary-provisional]')).toBeNull();
+  await page.click('[data-testid=language-switch]');
+  await page.waitForSelector('[data-testid=summary-figures] th >> text=This session');
+  const wb = await exportXlsx();
+  expect(wb.worksheets.map((s) => s.name)).toEqual(['Figures', 'Repeat infringers', 'Devices']);
+  const figures = wb.getWorksheet('Figures');
+  expect(cells(figures, 1)).toEqual(['ID', 'Figure', 'This session', 'Previous', 'Change', 'Change %']);
+  expect(cells(figures, 2)[0]).toBe(summaryRows(EXPECTED)[0]?.id);
+  for (const sheet of wb.worksheets) expect(JSON.stringify(cells(sheet, 1))).not.toContain('PROVISIONAL');
+  const r4 = summaryRows(EXPECTED).findIndex((r) => r.id === 'R4.accepted');
+  expect(cells(figures, r4 + 2)[0]).toBe('R4.accepted');
+  await page.screenshot({ path: `${SHOTS}/summary-en.png`, fullPage: false });
+
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=export-csv]')]);
+  const csv = readFileSync(await download.path(), 'utf8');
+  expect(csv.startsWith('\uFEFFID,Figure,This session,Previous,Change,Change %\r\n')).toBe(true);
+  expect(csv).toContain(`R4.accepted,`);
+  // Signed changes stay numbers; only text that would be a formula gets the apostrophe.
+  const r4row = csv.split('\r\n').find((l) => l.startsWith('R4.accepted,'));
+  const expected = summaryRows(EXPECTED).find((r) => r.id === 'R4.accepted');
+  expect(r4row?.endsWith(`,${expected?.value},${expected?.prev},${expected?.delta},${expected?.deltaPct}`)).toBe(true);
+});
+
+test('[R3] raw data ZIP: cases, events and measures as CSV, one row per case and per event', async () => {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=export-raw]')]);
+  const files = unzipSync(new Uint8Array(readFileSync(await download.path())));
+  expect(Object.keys(files).sort()).toEqual(['all-items.csv', 'cases.csv', 'events.csv', 'evidence.csv', 'measures.csv']);
+  const lines = (name: string): string[] => strFromU8(files[name] ?? new Uint8Array()).split('\r\n').filter((l) => l !== '');
+  expect(lines('cases.csv')).toHaveLength(CUR.cases.length + 1);
+  expect(lines('events.csv')).toHaveLength(CUR.events.length + 1);
+  const measureEvents = CUR.events.filter((e) => /Measure/.test(e.type)).length;
+  expect(measureEvents).toBeGreaterThan(0);
+  expect(lines('measures.csv')).toHaveLength(measureEvents + 1);
+  // The formula-looking respondent name is neutralised in the CSV.
+  expect(lines('cases.csv').some((l) => l.includes(`'=HYPERLINK`))).toBe(true);
+});
+
+test('[R10] the printed A4 report (Chromium PDF, pdftotext) holds the key figures in both languages; a provisional one says so', async () => {
+  const pdfText = async (): Promise<string> => {
+    const pdf = await page.pdf({ format: 'A4', printBackground: true });
+    writeFileSync('/tmp/faircase-summary.pdf', pdf);
+    return execFileSync('pdftotext', ['-layout', '/tmp/faircase-summary.pdf', '-'], { encoding: 'utf8' });
+  };
+  const final = await pdfText();
+  const value = (id: string): string => summaryRows(EXPECTED).find((r) => r.id === id)?.value ?? '?';
+  for (const text of ['展后总结报告', 'Post-show summary report', FIGURE_TITLES.R4.zh, FIGURE_TITLES.R4.en, FIGURE_TITLES.R10.zh, FIGURE_TITLES.R10.en]) expect(final).toContain(text);
+  expect(final).toMatch(new RegExp(`R4\\.accepted\\s.*\\s${value('R4.accepted')}\\s`));
+  expect(final).toMatch(new RegExp(`R10\\.rate\\s.*\\s${value('R10.rate').replace('.', '\\.')}\\s`));
+  expect(final).not.toContain('PROVISIONAL');
+  // A device with unsynced data again: every page carries the banner.
+  await putRows(page, 'outbox', [UNSYNCED]);
+  await reopen();
+  await page.waitForSelector('[data-testid=summary-provisional]');
+  const provisional = await pdfText();
+  const pages = provisional.split('\f').filter((p) => p.trim() !== '');
+  expect(pages.length).toBeGreaterThan(1);
+  for (const p of pages) expect(p).toContain('PROVISIONAL');
+});
