@@ -11,8 +11,9 @@ import { storeBench } from './store.bench';
 import { serverBench } from './server.bench';
 import { foldBench } from './fold.bench';
 import { appBench } from './app.bench';
+import { boardBench } from './board.bench';
 
-const suites: readonly BenchSuite[] = [storeBench, serverBench, foldBench, appBench];
+const suites: readonly BenchSuite[] = [storeBench, serverBench, foldBench, appBench, boardBench];
 
 const fmt = (n: number): string =>
   Math.abs(n) >= 1000 ? Math.round(n).toLocaleString('en-US') : Number(n.toPrecision(3)).toString();

@@ -7,6 +7,10 @@ import type { Instant } from '../../../domain/time';
  * The case board's logic (issue 6 §4, DOMAIN.md DL8), pure and fast over 10,000 rows (P3): open
  * cases only, filters by hall, state, IP type and expert, a search by case number, booth, name or
  * USCC, and the order "overdue first" (DL8: overdue cases top the queue).
+ *
+ * Speed comes from an index built once per rows array (the live query hands out a new array only
+ * when the table changes): the open rows already sorted in each order, so a filter or a change of
+ * order is one pass over a sorted list, never a sort; and the overdue count is a binary search.
  */
 export interface BoardRowLike {
   readonly id: string;
@@ -41,81 +45,118 @@ export const OPEN_STATES: readonly CaseState[] = CASE_STATES.filter((s) => s !==
 /** DL5: overdue when `now` is past the next deadline's `dueAt`. */
 export const isOverdueRow = (r: BoardRowLike, now: Instant): boolean => r.nextDeadline !== undefined && now > r.nextDeadline.dueAt;
 
-/** Search folds width, case and hyphens, so `cf137-k07-0042-4`, `CF137K0700424` and a booth `1.1/a01` all match. */
+/** Search folds width, case and hyphens, so `cf137-k07-0042-4`, `CF137K0700424` and a booth `1.2/a01` all match. */
 export const foldSearch = (text: string): string => normaliseText(text).toUpperCase().replace(/[-\s]/g, '');
 
-/** Row fields that are not what a person searches by (ids, times). */
-const NOT_SEARCHED = new Set(['id', 'fairId', 'complaintId', 'nextDeadline', 'receivedAt', 'updatedAt']);
+/** Fields a row is found by (besides the case number): names, booth, keys (USCC in `CN:<uscc>`). */
+const SEARCHED = ['booth', 'complainant', 'respondent', 'complainantKey', 'respondentKey'] as const;
 
-/** Every text a row can be found by, folded once per row object (the rows are immutable records). */
-const haystacks = new WeakMap<object, string>();
+/** The folded text a row is searched in; stored text is already NFKC-normalised by the domain. */
 function haystackOf(r: BoardRowLike): string {
-  let h = haystacks.get(r);
-  if (h === undefined) {
-    const parts: string[] = [];
-    // Names, booths and keys (USCC in `CN:<uscc>`) wherever the row carries them.
-    const collect = (v: unknown, depth: number): void => {
-      if (typeof v === 'string') parts.push(v);
-      else if (depth < 2 && typeof v === 'object' && v !== null && !Array.isArray(v)) for (const x of Object.values(v)) collect(x, depth + 1);
-    };
-    for (const [k, v] of Object.entries(r)) if (!NOT_SEARCHED.has(k)) collect(v, 0);
-    h = foldSearch(parts.join('\u0001'));
-    haystacks.set(r, h);
+  let s = r.caseNo;
+  const fields = r as unknown as Readonly<Record<string, unknown>>;
+  for (const k of SEARCHED) {
+    const v = fields[k];
+    if (typeof v === 'string') s += `\u0001${v}`;
+    else if (typeof v === 'object' && v !== null && 'name' in v && typeof v.name === 'string') s += `\u0001${v.name}`;
   }
-  return h;
+  return s.toUpperCase().replace(/[-\s]/g, '');
 }
 
-export const matchesText = (r: BoardRowLike, folded: string): boolean => folded === '' || haystackOf(r).includes(folded);
+const byString = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
-export function filterRows<R extends BoardRowLike>(rows: readonly R[], f: BoardFilter): R[] {
-  const text = foldSearch(f.text);
-  const out: R[] = [];
+export interface BoardIndex<R extends BoardRowLike> {
+  /** Open rows in the DL8 order: ascending `dueAt` (so the overdue ones, due before now, come first), then case number; none last. */
+  readonly byUrgency: readonly R[];
+  /** `dueAt` of `byUrgency`, aligned ('~' without a deadline, after every ISO instant): the overdue count is a binary search. */
+  readonly dueAt: readonly string[];
+  order(sort: BoardSort): readonly R[];
+  haystack(r: R): string;
+  readonly halls: readonly string[];
+  readonly experts: readonly string[];
+}
+
+const indexes = new WeakMap<readonly BoardRowLike[], BoardIndex<BoardRowLike>>();
+/** Sorts after every ISO instant (`~` > digits). */
+const NO_DUE = '~';
+const dueOf = (r: BoardRowLike): string => r.nextDeadline?.dueAt ?? NO_DUE;
+
+/**
+ * The index of one rows array, built once and kept while the array lives. The DL8 order does not
+ * depend on the clock: overdue means due before now, and due-earlier sorts first anyway, so
+ * "overdue first, then the nearest deadline" is one ascending order (the domain's `deskQueue`).
+ * Instants are ISO strings of one shape, compared as strings (no parsing).
+ */
+export function boardIndex<R extends BoardRowLike>(rows: readonly R[]): BoardIndex<R> {
+  const cached = indexes.get(rows);
+  if (cached !== undefined) return cached as unknown as BoardIndex<R>;
+  const open: R[] = [];
+  const halls = new Set<string>();
+  const experts = new Set<string>();
   for (const r of rows) {
     if (r.state === 'CLOSED') continue;
+    open.push(r);
+    halls.add(r.hall);
+    for (const e of r.experts) experts.add(e);
+  }
+  const byUrgency = open.slice().sort((a, b) => byString(dueOf(a), dueOf(b)) || byString(a.caseNo, b.caseNo));
+  const orders = new Map<BoardSort, readonly R[]>([['urgency', byUrgency]]);
+  const hay = new Map<R, string>();
+  const natural = (a: string, b: string): number => a.localeCompare(b, 'en', { numeric: true });
+  const index: BoardIndex<R> = {
+    byUrgency,
+    dueAt: byUrgency.map(dueOf),
+    order: (sort) => {
+      let o = orders.get(sort);
+      if (o === undefined) {
+        o = sort === 'caseNo' ? open.slice().sort((a, b) => byString(a.caseNo, b.caseNo)) : open.slice().sort((a, b) => byString(b.receivedAt, a.receivedAt));
+        orders.set(sort, o);
+      }
+      return o;
+    },
+    haystack: (r) => {
+      let h = hay.get(r);
+      if (h === undefined) {
+        h = haystackOf(r);
+        hay.set(r, h);
+      }
+      return h;
+    },
+    halls: [...halls].sort(natural),
+    experts: [...experts].sort(),
+  };
+  indexes.set(rows, index as unknown as BoardIndex<BoardRowLike>);
+  return index;
+}
+
+/** The open rows matching the filter, in the filter's order: one pass, no sort. */
+export function filterRows<R extends BoardRowLike>(index: BoardIndex<R>, f: BoardFilter): readonly R[] {
+  const order = index.order(f.sort);
+  const text = foldSearch(f.text);
+  if (f.hall === '' && f.state === '' && f.ipType === '' && f.expert === '' && text === '') return order;
+  const out: R[] = [];
+  for (const r of order) {
     if (f.hall !== '' && r.hall !== f.hall) continue;
     if (f.state !== '' && r.state !== f.state) continue;
     if (f.ipType !== '' && !r.ipTypes.includes(f.ipType)) continue;
     if (f.expert !== '' && !r.experts.includes(f.expert)) continue;
-    if (!matchesText(r, text)) continue;
+    if (text !== '' && !index.haystack(r).includes(text)) continue;
     out.push(r);
   }
   return out;
 }
 
-const NO_DUE = '9999';
-
-/**
- * Sorts in place. `urgency` is the domain's DL8 queue order (`deskQueue` in case/queue.ts): overdue
- * first, then the nearest deadline, then the case number; here over board rows, not whole cases.
- */
-export function sortRows<R extends BoardRowLike>(rows: R[], sort: BoardSort, now: Instant): R[] {
-  if (sort === 'caseNo') return rows.sort((a, b) => (a.caseNo < b.caseNo ? -1 : a.caseNo > b.caseNo ? 1 : 0));
-  if (sort === 'received') return rows.sort((a, b) => (a.receivedAt < b.receivedAt ? 1 : a.receivedAt > b.receivedAt ? -1 : 0));
-  // Decorate once: a comparator that re-derives keys would do it n log n times.
-  const keyed = rows.map((r) => ({ r, k: `${isOverdueRow(r, now) ? '0' : '1'}${r.nextDeadline?.dueAt ?? NO_DUE}${r.caseNo}` }));
-  keyed.sort((a, b) => (a.k < b.k ? -1 : a.k > b.k ? 1 : 0));
-  for (let i = 0; i < keyed.length; i++) rows[i] = (keyed[i] as { r: R }).r;
-  return rows;
-}
-
-/** DL8: the overdue count shown on every screen. */
-export function overdueCount(rows: readonly BoardRowLike[], now: Instant): number {
-  let n = 0;
-  for (const r of rows) if (r.state !== 'CLOSED' && isOverdueRow(r, now)) n++;
-  return n;
-}
-
-/** The filter's choices, from the rows themselves (halls of this fair, experts on its cases). */
-export function choicesOf(rows: readonly BoardRowLike[]): { halls: string[]; experts: string[] } {
-  const halls = new Set<string>();
-  const experts = new Set<string>();
-  for (const r of rows) {
-    if (r.state === 'CLOSED') continue;
-    halls.add(r.hall);
-    for (const e of r.experts) experts.add(e);
+/** DL8: the overdue count shown on every screen: the open rows due before `now` (binary search). */
+export function overdueCount(index: BoardIndex<BoardRowLike>, now: Instant): number {
+  const d = index.dueAt;
+  let lo = 0;
+  let hi = d.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((d[mid] as string) < now) lo = mid + 1;
+    else hi = mid;
   }
-  const byNatural = (a: string, b: string): number => a.localeCompare(b, 'en', { numeric: true });
-  return { halls: [...halls].sort(byNatural), experts: [...experts].sort() };
+  return lo;
 }
 
 /** DL8 countdown text parts: hours and minutes left (negative = overdue by). */

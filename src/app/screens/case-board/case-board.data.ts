@@ -2,7 +2,7 @@ import { batch, createMemo, createSignal, type Accessor } from 'solid-js';
 import type { CaseRow } from '../../../store/cases';
 import { listUsers } from '../../../store/users';
 import { createLiveQuery } from '../../lib/live-query';
-import { BLANK_FILTER, choicesOf, filterRows, overdueCount, sortRows, type BoardFilter } from './board-model';
+import { BLANK_FILTER, boardIndex, filterRows, overdueCount, type BoardFilter } from './board-model';
 import { minuteNow } from './board-clock';
 import { caseRowsOf } from './board-rows';
 
@@ -19,25 +19,28 @@ export interface Board {
   expertName(id: string): string;
 }
 
+const NO_ROWS: readonly CaseRow[] = [];
+
 export function createBoard(fairId: string): Board {
   const rows = caseRowsOf(fairId);
   const users = createLiveQuery(() => listUsers());
   const [filter, setFilterSignal] = createSignal<BoardFilter>(BLANK_FILTER);
-  const open = createMemo(() => (rows() ?? []).filter((r) => r.state !== 'CLOSED'));
-  const visible = createMemo(() => sortRows(filterRows(open(), filter()), filter().sort, minuteNow()));
-  const choices = createMemo(() => choicesOf(open()));
+  // The index (open rows pre-sorted in every order) is built once per rows array and shared
+  // with the rail's overdue badge; a filter is then one pass over a sorted list.
+  const index = createMemo(() => boardIndex(rows() ?? NO_ROWS));
+  const visible = createMemo(() => filterRows(index(), filter()));
   const names = createMemo(() => new Map((users() ?? []).map((u) => [u.id as string, u.name])));
   const expertName = (id: string): string => names().get(id) ?? id.slice(-6);
-  const overdue = createMemo(() => overdueCount(open(), minuteNow()));
+  const overdue = createMemo(() => overdueCount(index(), minuteNow()));
   return {
     loaded: () => rows() !== undefined,
     visible,
-    openCount: () => open().length,
+    openCount: () => index().byUrgency.length,
     overdue,
     filter,
     setFilter: (patch) => batch(() => setFilterSignal((f) => ({ ...f, ...patch }))),
-    halls: () => choices().halls,
-    experts: () => choices().experts.map((id) => ({ id, name: expertName(id) })),
+    halls: () => index().halls,
+    experts: () => index().experts.map((id) => ({ id, name: expertName(id) })),
     expertName,
   };
 }

@@ -49,7 +49,7 @@ function BoardView(props: { readonly fairId: string }): JSX.Element {
     overscan: 6,
     // Rows paint in the very first frame, before the scroller has been measured.
     initialRect: { width: 1000, height: 560 },
-    getItemKey: (i) => b().visible()[i]?.id ?? i,
+    // Keyed by position (the default): a key per row would read the list 10,000 times per change.
   });
   let generation = 0;
   onMount(() => {
@@ -72,7 +72,8 @@ function BoardView(props: { readonly fairId: string }): JSX.Element {
       () => b().visible(),
       () => {
         const gen = ++generation;
-        scroller?.scrollTo({ top: 0 });
+        // A new result starts at its top (scrolling only when needed: a scroll re-measures).
+        if (scroller !== undefined && scroller.scrollTop > 0) scroller.scrollTop = 0;
         afterPaint(() => {
           if (scroller !== undefined) scroller.dataset.generation = String(gen);
           performance.mark(`board-result-${gen}`);

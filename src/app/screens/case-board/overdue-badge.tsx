@@ -1,7 +1,7 @@
 import { createMemo, Show, type JSX } from 'solid-js';
 import { t } from '../../i18n/index';
 import { useAppState } from '../../state/app-state';
-import { overdueCount } from './board-model';
+import { boardIndex, overdueCount } from './board-model';
 import { minuteNow } from './board-clock';
 import { caseRowsOf } from './board-rows';
 import './case-board.css';
@@ -11,7 +11,9 @@ export function OverdueBadge(): JSX.Element {
   const app = useAppState();
   const count = createMemo(() => {
     const fairId = app.device()?.fairId;
-    return fairId === undefined ? 0 : overdueCount(caseRowsOf(fairId)() ?? [], minuteNow());
+    const rows = fairId === undefined ? undefined : caseRowsOf(fairId)();
+    // The same index as the board's: built here first, the board then opens from it (P3).
+    return rows === undefined ? 0 : overdueCount(boardIndex(rows), minuteNow());
   });
   return (
     <Show when={count() > 0}>
