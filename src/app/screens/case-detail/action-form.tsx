@@ -1,4 +1,4 @@
-import { createSignal, For, Match, Show, Switch, type JSX } from 'solid-js';
+import { createSignal, For, Match, Show, Switch, untrack, type JSX } from 'solid-js';
 import { createStore } from 'solid-js/store';
 import { CHECKLIST_STATUSES } from '../../../domain/case/checklist';
 import type { FieldError } from '../../../domain/field-errors';
@@ -25,7 +25,10 @@ export function ActionForm(props: {
   const [errors, setErrors] = createSignal<readonly FieldError[]>([]);
   const [message, setMessage] = createSignal<string>();
   const [busy, setBusy] = createSignal(false);
-  const fields = (): FieldSpec[] => spec?.fields(props.ctx) ?? [];
+  // The fields are fixed when the form opens: new field objects on every clock tick would
+  // re-mount the inputs (and wipe a signature being drawn).
+  const specFields = untrack(() => spec?.fields(props.ctx) ?? []);
+  const fields = (): FieldSpec[] => specFields;
   const visible = (): FieldSpec[] => fields().filter((f) => f.when === undefined || f.when(values));
   const set = (name: string, v: Values[string]): void => setValues(name, v as never);
   const err = (name: string): string | undefined => messageAt(errors(), name) ?? messagesUnder(errors(), name);
