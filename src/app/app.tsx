@@ -16,6 +16,11 @@ const ExhibitorsScreen = lazy(() => import('./screens/exhibitors/exhibitors').th
 const ExhibitorEditScreen = lazy(() => import('./screens/exhibitor-edit/exhibitor-edit').then((m) => ({ default: m.ExhibitorEditScreen })));
 const ExhibitorImportScreen = lazy(() => import('./screens/exhibitor-import/exhibitor-import').then((m) => ({ default: m.ExhibitorImportScreen })));
 const StorageScreen = lazy(() => import('./screens/storage/storage').then((m) => ({ default: m.StorageScreen })));
+const ComplaintIntakeScreen = lazy(() => import('./screens/complaint-intake/complaint-intake').then((m) => ({ default: m.ComplaintIntakeScreen })));
+const CaseDetailScreen = lazy(() => import('./screens/case-detail/case-detail').then((m) => ({ default: m.CaseDetailScreen })));
+const NoticeScreen = lazy(() => import('./screens/notices/notices').then((m) => ({ default: m.NoticeScreen })));
+/** The system actor's ticker (CS16, CS26), lazily: the shell paints without the domain code. */
+const SystemTicker = lazy(() => import('./system/ticker-host').then((m) => ({ default: m.SystemTicker })));
 const SignInScreen = lazy(() => import('./screens/sign-in/sign-in').then((m) => ({ default: m.SignInScreen })));
 const UsersScreen = lazy(() => import('./screens/users/users').then((m) => ({ default: m.UsersScreen })));
 const CaseBoardScreen = lazy(() => import('./screens/case-board/case-board').then((m) => ({ default: m.CaseBoardScreen })));
@@ -27,6 +32,7 @@ const SummaryScreen = lazy(() => import('./screens/summary/summary').then((m) =>
 
 export const App: Component = () => (
   <AppStateProvider>
+    <SystemTicker />
     <SessionProvider>
     <Router root={Shell}>
       <Route path="/" component={HomeScreen} />
@@ -39,6 +45,9 @@ export const App: Component = () => (
       <Route path="/exhibitors/import" component={ExhibitorImportScreen} />
       <Route path="/exhibitors/:id" component={ExhibitorEditScreen} />
       <Route path="/storage" component={StorageScreen} />
+      <Route path="/complaints/new" component={ComplaintIntakeScreen} />
+      <Route path="/cases/:id/notice/:kind" component={NoticeScreen} />
+      <Route path="/cases/:id" component={CaseDetailScreen} />
       <Route path="/sign-in" component={SignInScreen} />
       <Route path="/users" component={UsersScreen} />
       <Route path="/board" component={CaseBoardScreen} />

@@ -16,6 +16,7 @@ const QUOTA_WARN_SHARE = 0.8;
 
 const NAV: readonly { readonly href: string; readonly label: MessageKey; readonly end?: boolean }[] = [
   { href: '/', label: 'nav.home', end: true },
+  { href: '/complaints/new', label: 'nav.intake' },
   { href: '/board', label: 'nav.board' },
   { href: '/commitments', label: 'nav.commitments' },
   { href: '/consultations', label: 'nav.consultations' },
