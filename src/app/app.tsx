@@ -29,10 +29,17 @@ const CommitmentSignScreen = lazy(() => import('./screens/commitment-sign/commit
 const CommitmentPrintScreen = lazy(() => import('./screens/commitment-print/commitment-print').then((m) => ({ default: m.CommitmentPrintScreen })));
 const ConsultationsScreen = lazy(() => import('./screens/consultations/consultations').then((m) => ({ default: m.ConsultationsScreen })));
 const SummaryScreen = lazy(() => import('./screens/summary/summary').then((m) => ({ default: m.SummaryScreen })));
+/** Issue 7: sync (enrolment, status) and the review of cases two tablets forked (CS5). */
+const SyncScreen = lazy(() => import('./screens/sync/sync').then((m) => ({ default: m.SyncScreen })));
+const ConflictsScreen = lazy(() => import('./screens/conflicts/conflicts').then((m) => ({ default: m.ConflictsScreen })));
+const ConflictReviewScreen = lazy(() => import('./screens/conflicts/conflict-review').then((m) => ({ default: m.ConflictReviewScreen })));
+/** The sync loop (issue 7 part 5), lazily: the shell paints without the sync code (P2). */
+const SyncHost = lazy(() => import('./sync/sync-host').then((m) => ({ default: m.SyncHost })));
 
 export const App: Component = () => (
   <AppStateProvider>
     <SystemTicker />
+    <SyncHost />
     <SessionProvider>
     <Router root={Shell}>
       <Route path="/" component={HomeScreen} />
@@ -56,6 +63,9 @@ export const App: Component = () => (
       <Route path="/commitments/print/:id" component={CommitmentPrintScreen} />
       <Route path="/consultations" component={ConsultationsScreen} />
       <Route path="/summary" component={SummaryScreen} />
+      <Route path="/sync" component={SyncScreen} />
+      <Route path="/conflicts" component={ConflictsScreen} />
+      <Route path="/conflicts/:id" component={ConflictReviewScreen} />
       <Route path="*" component={HomeScreen} />
     </Router>
     </SessionProvider>

@@ -10,6 +10,8 @@ import { SessionBadge } from './session/session-badge';
 
 /** DL8: the overdue count beside the board's entry, on every screen (a lazy chunk: P2). */
 const OverdueBadge = lazy(() => import('./screens/case-board/overdue-badge').then((m) => ({ default: m.OverdueBadge })));
+/** Issue 7 part 5: unsynced data older than the fair's `unsyncedReminderHours`, on every screen. */
+const SyncReminder = lazy(() => import('./sync/sync-host').then((m) => ({ default: m.SyncReminder })));
 
 /** Above this share of the quota the status bar warns (issue 5: storage warnings). */
 const QUOTA_WARN_SHARE = 0.8;
@@ -24,6 +26,8 @@ const NAV: readonly { readonly href: string; readonly label: MessageKey; readonl
   { href: '/exhibitors', label: 'nav.exhibitors' },
   { href: '/device', label: 'nav.device' },
   { href: '/storage', label: 'nav.storage' },
+  { href: '/sync', label: 'nav.sync' },
+  { href: '/conflicts', label: 'nav.conflicts' },
   { href: '/users', label: 'nav.users' },
 ];
 
@@ -55,6 +59,7 @@ export function Shell(props: RouteSectionProps): JSX.Element {
         onSwitchLanguage={() => void app.switchLanguage(locale() === 'en' ? 'zh-CN' : 'en')}
       />
       <div class="warnings">
+        <SyncReminder />
         <Show when={app.saveFailure()}>
           {(e) => (
             <Notice kind="error" testId="save-failure" action={{ label: t('warn.dismiss'), onClick: () => app.dismissSaveFailure() }}>

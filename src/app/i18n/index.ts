@@ -6,17 +6,18 @@ import { deskBEn, deskBZh } from './desk-b';
 import { deskAEn, deskAZh } from './desk-a';
 import { phoneEn, phoneZh } from './phone';
 import { summaryEn, summaryZh } from './summary';
+import { syncEn, syncZh } from './sync';
 
 /**
  * The one translation lookup. Default zh-CN (DOMAIN.md §3 `uiLanguages`); the choice is
  * remembered per device: in the device record (store `setLanguage`) and, so the very first paint
  * after a reload is already right without waiting for IndexedDB, in localStorage.
  */
-export type MessageKey = BaseKey | keyof typeof deskBZh | keyof typeof deskAZh | keyof typeof phoneZh | keyof typeof summaryZh;
+export type MessageKey = BaseKey | keyof typeof deskBZh | keyof typeof deskAZh | keyof typeof phoneZh | keyof typeof summaryZh | keyof typeof syncZh;
 export type Params = Readonly<Record<string, string | number | boolean | undefined>>;
 
-const ZH: Record<MessageKey, string> = { ...zh, ...deskBZh, ...deskAZh, ...phoneZh, ...summaryZh };
-const DICTIONARIES: Record<Language, Record<MessageKey, string>> = { 'zh-CN': ZH, en: { ...en, ...deskBEn, ...deskAEn, ...phoneEn, ...summaryEn } };
+const ZH: Record<MessageKey, string> = { ...zh, ...deskBZh, ...deskAZh, ...phoneZh, ...summaryZh, ...syncZh };
+const DICTIONARIES: Record<Language, Record<MessageKey, string>> = { 'zh-CN': ZH, en: { ...en, ...deskBEn, ...deskAEn, ...phoneEn, ...summaryEn, ...syncEn } };
 const LANG_KEY = 'faircase.lang';
 
 const initial = (): Language => {

@@ -1,0 +1,21 @@
+import { allCaseEvents } from '../../../store/apply-pulled';
+import { getCase, listCaseRows, type CaseRow } from '../../../store/cases';
+import { conflictBranches } from './conflict-model';
+
+/** The fair's cases flagged `CONFLICT` (CS5), each with whether an expert has reviewed it. */
+export async function conflictList(fairId: string): Promise<{ row: CaseRow; resolved: boolean }[]> {
+  const rows = (await listCaseRows(fairId)).filter((r) => r.flags.includes('CONFLICT'));
+  const out = await Promise.all(
+    rows.map(async (row) => {
+      const [c, events] = await Promise.all([getCase(row.id), allCaseEvents(row.id)]);
+      return { row, resolved: c === undefined ? false : conflictBranches(c, events).resolved };
+    }),
+  );
+  // Open ones first, then by case number.
+  return out.sort((a, b) => Number(a.resolved) - Number(b.resolved) || (a.row.caseNo < b.row.caseNo ? -1 : 1));
+}
+
+export async function conflictDetail(caseId: string) {
+  const [c, events] = await Promise.all([getCase(caseId), allCaseEvents(caseId)]);
+  return c === undefined ? undefined : { case: c, branches: conflictBranches(c, events) };
+}
