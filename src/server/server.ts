@@ -5,6 +5,7 @@ import { staticApp } from './http/static-app';
 import { accountRoutes } from './http/account-routes';
 import { blobRoutes } from './http/blob-routes';
 import { syncRoutes } from './http/sync-routes';
+import { reportRoutes } from './reports/report-routes';
 import { securityHeaders } from './http/security-headers';
 import { refuse } from './http/replies';
 import { openStorage, type Storage, type StorageConfig } from './storage/storage';
@@ -44,6 +45,7 @@ export function createHttpApp(options: AppOptions): Hono {
   app.get('/api/health', (c) => c.json({ ok: true }));
   app.route('/api/sync', syncRoutes(options.storage, now));
   app.route('/api/blobs', blobRoutes(options.storage));
+  app.route('/api/reports', reportRoutes(options.storage));
   app.route('/api', accountRoutes(options.storage, now));
   app.all('/api/*', (c) => refuse(c, 404, 'NOT_FOUND'));
   app.route('/', staticApp(options.distDir));

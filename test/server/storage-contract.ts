@@ -110,6 +110,9 @@ export function storageContract(backend: Backend): void {
       const again = pushed(await storage.push(d, [poison], Date.now()));
       expect(again.results[0]).toMatchObject({ status: 'rejected', code: 'PAYLOAD_INVALID' });
       expect((await storage.pull(d.fairId, 0, 100)).items.map((p) => p.item.id)).toEqual([good.id]);
+      // Kept whole for the organizer: the item of another fair can be recovered from there.
+      expect((await storage.rejected(d.fairId)).map((r) => [r.itemId, r.code])).toEqual([[poison.id, 'PAYLOAD_INVALID']]);
+      expect((await storage.rejected(wrongFair.fairId)).map((r) => [r.itemId, r.code, r.deviceId])).toEqual([[wrongFair.id, 'WRONG_FAIR', d.deviceId]]);
     });
 
     test('a sequence gap answers the expected number and applies nothing past it', async () => {

@@ -201,3 +201,8 @@ export const ConflictRecord = z.object({
 export const ConflictList = z.object({ type: z.literal('conflicts'), conflicts: z.array(ConflictRecord) });
 export type ConflictList = z.infer<typeof ConflictList>;
 
+/** Items that could never apply, kept whole (an item of another fair can be recovered from here). */
+export const RejectedRecord = z.object({ itemId: EventId, deviceId: DeviceId, fairId: z.string(), code: RejectCode, receivedAt: Instant, item: z.unknown() });
+export const RejectedList = z.object({ type: z.literal('rejected'), rejected: z.array(RejectedRecord) });
+export type RejectedList = z.infer<typeof RejectedList>;
+

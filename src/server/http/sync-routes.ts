@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { FairId } from '../../domain/ids';
 import {
   checkVersion, MIN_CLIENT_PROTOCOL, PROTOCOL_VERSION, PullQuery, PushRequest, Rejection, VersionProbe,
-  type ConflictList, type PullPage, type PushAccepted,
+  type ConflictList, type PullPage, type PushAccepted, type RejectedList,
 } from '../../domain/wire/protocol';
 import type { Storage } from '../storage/storage';
 import { parseQuery, readJson } from './body';
@@ -87,6 +87,15 @@ export function syncRoutes(storage: Storage, now: () => number): Hono<Env> {
     const other = ownFair(c, query.value.fair);
     if (other !== undefined) return other;
     return c.json({ type: 'conflicts', conflicts: await storage.conflicts(query.value.fair) } satisfies ConflictList);
+  });
+
+  // For the organizer: what tablets sent that could never apply, kept whole.
+  app.get('/rejected', async (c) => {
+    const denied = allowed(c, { users: ['organizer', 'expert'] });
+    if (denied !== undefined) return denied;
+    const query = parseQuery(c, z.object({ fair: FairId }));
+    if (!query.ok) return query.response;
+    return c.json({ type: 'rejected', rejected: await storage.rejected(query.value.fair) } satisfies RejectedList);
   });
   return app;
 }

@@ -1,5 +1,5 @@
 import type { SyncItem } from '../../domain/sync-item';
-import type { ConflictList, ErrorCode } from '../../domain/wire/protocol';
+import type { ConflictList, ErrorCode, RejectedList } from '../../domain/wire/protocol';
 import type { DeviceEnrolled, DeviceRole, DeviceSummary, ServerRole } from '../../domain/wire/accounts';
 import * as accounts from './accounts-store';
 import * as blobs from './blob-store';
@@ -34,6 +34,7 @@ export interface Storage {
   push(ctx: sync.DeviceContext, items: readonly SyncItem[], nowMs: number): Promise<sync.PushOutcome | { kind: 'device-revoked' }>;
   pull(fairId: string, after: number, limit: number): Promise<sync.PullResult>;
   conflicts(fairId: string): Promise<ConflictList['conflicts']>;
+  rejected(fairId: string): Promise<RejectedList['rejected']>;
 
   createUser(input: { name: string; password: string; role: 'organizer' | 'expert' }): Promise<{ userId: string }>;
   ensureOrganizer(name: string, password: string): Promise<boolean>;
@@ -67,6 +68,7 @@ export function storageOn(db: SqlClient, files?: BlobStore): Storage {
       }),
     pull: (fairId, after, limit) => sync.pull(db, fairId, after, limit),
     conflicts: (fairId) => sync.listConflicts(db, fairId),
+    rejected: (fairId) => sync.listRejected(db, fairId),
     createUser: (input) => accounts.createUser(db, input),
     ensureOrganizer: (name, password) => accounts.ensureOrganizer(db, name, password),
     login: (name, password) => accounts.login(db, name, password),

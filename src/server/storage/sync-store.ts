@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { SyncItem } from '../../domain/sync-item';
-import type { ConflictList, ItemResult, PulledItem, PushWarning } from '../../domain/wire/protocol';
+import type { ConflictList, ItemResult, PulledItem, PushWarning, RejectedList } from '../../domain/wire/protocol';
 import { checkPayload } from '../../domain/wire/payload-parsers';
 import { CLOCK_DRIFT_WARNING_MS, hlcDriftMs } from '../../domain/hlc';
 import { contentHash } from './content-hash';
@@ -272,4 +272,14 @@ export async function listConflicts(db: SqlRunner, fairId: string): Promise<Conf
   return rows.map((r) => ({
     itemId: r.item_id, deviceId: r.device_id, fairId: r.fair_id, receivedAt: new Date(r.received_at as string).toISOString(), item: r.item,
   })) as ConflictList['conflicts'];
+}
+
+export async function listRejected(db: SqlRunner, fairId: string): Promise<RejectedList['rejected']> {
+  const rows = await db.query<{ id: string; device_id: string; fair_id: string; code: string; received_at: unknown; item: unknown }>(
+    'select id, device_id, fair_id, code, received_at, item from rejected_items where fair_id = $1 order by received_at, id',
+    [fairId],
+  );
+  return rows.map((r) => ({
+    itemId: r.id, deviceId: r.device_id, fairId: r.fair_id, code: r.code, receivedAt: new Date(r.received_at as string).toISOString(), item: r.item,
+  })) as RejectedList['rejected'];
 }
