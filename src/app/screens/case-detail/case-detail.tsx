@@ -1,5 +1,5 @@
 import { A, useParams } from '@solidjs/router';
-import { createSignal, For, Show, type JSX } from 'solid-js';
+import { createMemo, createSignal, For, Show, type JSX } from 'solid-js';
 import type { Fair } from '../../../domain/fair';
 import { t } from '../../i18n/index';
 import { useSession } from '../../session/session';
@@ -43,6 +43,12 @@ function CaseBody(props: { readonly fair: Fair; readonly caseId: string }): JSX.
   const [open, setOpen] = createSignal<CommandType>();
   const [done, setDone] = createSignal<CommandType>();
   const zone = (): string => props.fair.settings.timeZone;
+  // What can be done now comes first; the rest follows, each with its reason (issue 6 §5).
+  const ordered = createMemo((): CommandType[] => {
+    const a = d.allowed();
+    const ok = (type: CommandType): boolean => a?.[type]?.ok === true;
+    return [...ACTION_ORDER.filter(ok), ...ACTION_ORDER.filter((type) => !ok(type))];
+  });
   const deviceLabel = (id: string): string => (id === app.device()?.id ? (app.device()?.shortCode ?? id) : id.slice(-6));
   const apply = async (type: CommandType, values: Values, fields: readonly FieldSpec[], c: Case): Promise<ActionFailure | undefined> => {
     const actor = session.actor();
@@ -104,7 +110,7 @@ function CaseBody(props: { readonly fair: Fair; readonly caseId: string }): JSX.
                 <h2>{t('case.actions')}</h2>
                 <Show when={session.user() !== undefined} fallback={<p class="muted">{t('case.signInToAct')}</p>}>
                   <div class="action-list" data-testid="actions">
-                    <For each={ACTION_ORDER}>
+                    <For each={ordered()}>
                       {(type) => {
                         const allowed = (): boolean => d.allowed()?.[type]?.ok === true;
                         const reason = (): string | undefined => {
