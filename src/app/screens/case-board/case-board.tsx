@@ -184,12 +184,12 @@ function BoardRow(props: { readonly row: CaseRow; readonly top: number; readonly
           {(d) => (
             <>
               <span>
-                {t(`fair.window.${d().kind}`)} · {formatInZone(d().dueAt, props.zone)}
+                {formatInZone(d().dueAt, props.zone)}
                 <Show when={d().capped}>
                   <span class="tag">{t('board.capped')}</span>
                 </Show>
               </span>
-              <Countdown dueAt={d().dueAt} />
+              <Countdown dueAt={d().dueAt} label={t(`fair.window.${d().kind}`)} />
             </>
           )}
         </Show>
@@ -198,7 +198,7 @@ function BoardRow(props: { readonly row: CaseRow; readonly top: number; readonly
   );
 }
 
-function Countdown(props: { readonly dueAt: CaseRow['receivedAt'] }): JSX.Element {
+function Countdown(props: { readonly dueAt: CaseRow['receivedAt']; readonly label: string }): JSX.Element {
   const parts = () => countdownParts(props.dueAt, secondNow());
   const text = (): string => {
     const p = parts();
@@ -206,9 +206,12 @@ function Countdown(props: { readonly dueAt: CaseRow['receivedAt'] }): JSX.Elemen
     return p.overdue ? t('board.overdueBy', { time: hms }) : t('board.left', { time: hms });
   };
   return (
-    <strong class="countdown" data-testid="countdown">
-      {text()}
-    </strong>
+    <span>
+      <span class="muted">{props.label} · </span>
+      <strong class="countdown" data-testid="countdown">
+        {text()}
+      </strong>
+    </span>
   );
 }
 
