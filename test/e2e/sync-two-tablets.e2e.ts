@@ -1,0 +1,232 @@
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { startServer, type RunningServer } from '../../src/server/server';
+import { launchChromium } from '../support/browser';
+import { EXHIBITOR_HEADER_ZH, GOOD_USCC, createFair, csvOf, go, importFile, newKiosk, setUpDevice, waitForServiceWorker, waitForShell } from './support/kiosk';
+import { createFirstUser, signIn, storedRows, usccOf } from './support/desk-b';
+
+/**
+ * Issue 7 parts 4–6 in Chromium against the real server (its own instance here, on PGlite, so the
+ * test holds the organizer's account): two browser contexts are two tablets, both enrolled with
+ * one-time codes typed on the sync screen. The case filed on A reaches B; both go offline and act
+ * on it differently (A accepts it, B does not accept it: two outcomes); network back, both sync;
+ * the case is flagged for review on both (CS5); an expert resolves it on B and the review reaches
+ * A. Screenshots of the sync and conflict screens in both languages go to /tmp/faircase-shots.
+ */
+const SHOTS = '/tmp/faircase-shots';
+const ORGANIZER = { name: '赵主办', pin: '97531' } as const;
+const CLERK = { name: '王文员', role: 'clerk', pin: '24680' } as const;
+const EXPERT = { name: '李专家', role: 'expert', pin: '13579' } as const;
+const FAIR_LABEL = 'CF138 · 第138届广交会';
+
+let server: RunningServer;
+let organizerId = '';
+let browser: Browser;
+const tablets: { context: BrowserContext; page: Page }[] = [];
+
+function fairDays(n: number): string[] {
+  const fmt = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' });
+  return Array.from({ length: n }, (_, i) => fmt.format(new Date(Date.now() + i * 86_400_000)));
+}
+
+async function actAs(page: Page, user: { name: string; pin: string }): Promise<void> {
+  await go(page, '/sign-in');
+  await page.waitForSelector('[data-testid=signed-in], [data-testid=sign-in]');
+  if ((await page.locator('[data-testid=signed-in]').count()) > 0) {
+    await page.click('[data-testid=signed-in] [data-testid=sign-out]');
+    await page.waitForSelector('[data-testid=sign-in]');
+  }
+  await signIn(page, user.name, user.pin);
+  await page.waitForSelector('[data-testid=signed-in]');
+}
+
+async function addUser(page: Page, user: { name: string; pin: string; role: string }): Promise<void> {
+  await go(page, '/users');
+  await page.waitForSelector('[data-testid=user-form]');
+  await page.fill('[data-testid=user-form] input[name=name]', user.name);
+  await page.selectOption('[data-testid=user-form] select[name=role]', user.role);
+  await page.fill('[data-testid=user-form] input[name=pin]', user.pin);
+  await page.fill('[data-testid=user-form] input[name=pinConfirm]', user.pin);
+  await page.click('[data-testid=user-form] [data-testid=save]');
+  await page.waitForSelector(`[data-testid=user-row]:has-text("${user.name}")`);
+}
+
+async function sign(page: Page, testId: string): Promise<void> {
+  const sel = `[data-testid="${testId}"]`;
+  await page.waitForSelector(`${sel}[data-ready=true]`);
+  await page.locator(sel).evaluate((el) => el.scrollIntoView({ block: 'center' }));
+  const box = await page.locator(sel).boundingBox();
+  if (box === null) throw new Error(`${testId} not visible`);
+  const y = box.y + box.height / 2;
+  await page.mouse.move(box.x + 30, y);
+  await page.mouse.down();
+  for (let i = 1; i <= 15; i++) await page.mouse.move(box.x + 30 + i * 14, y + Math.sin(i / 2) * 30, { steps: 2 });
+  await page.mouse.up();
+}
+
+/** A complaint filed at A's desk (every paper verified, so an expert may accept it at once). */
+async function fileComplaint(page: Page): Promise<string> {
+  await go(page, '/complaints/new');
+  await page.waitForSelector('[data-testid=complaint-form]');
+  await page.fill('input[name="complainant.name"]', '北京某某科技有限公司');
+  await page.fill('input[name="complainant.uscc"]', usccOf('91110000100000000'));
+  await page.fill('input[name="complainant.phone"]', '13800138000');
+  await page.selectOption('select[name="rights.0.type"]', 'invention');
+  await page.fill('input[name="rights.0.number"]', 'ZL201710601862.3');
+  await page.fill('input[name="rights.0.title"]', '一种充电装置');
+  await page.fill('input[name="rights.0.holder"]', '北京某某科技有限公司');
+  await page.fill('input[name=respondentSearch]', '1.1/A01');
+  await page.click('[data-testid=pick-exhibitor] >> nth=0');
+  await page.waitForSelector('[data-testid=respondent-0]');
+  await page.fill('input[name="accusedItems.0.description"]', '充电宝 X1');
+  const codes = await page.locator('[data-testid=checklist] tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-code') ?? ''));
+  for (const code of codes) {
+    if (code === '' || code === 'GEN-07' || code === 'TM-02') continue;
+    await page.selectOption(`select[name="checklist.${code}"]`, 'verified');
+    const orig = page.locator(`input[name="checklist.${code}.original"]`);
+    if ((await orig.count()) > 0) await orig.check();
+  }
+  await sign(page, 'sig-signature');
+  await page.click('[data-testid=save]');
+  await page.waitForSelector('[data-testid=intake-flags], [data-testid=intake-saved]');
+  if ((await page.locator('[data-testid=intake-saved]').count()) === 0) await page.click('[data-testid=save]');
+  await page.waitForSelector('[data-testid=intake-saved]');
+  return ((await page.getAttribute('[data-testid=open-case]', 'href')) ?? '').replace('/cases/', '');
+}
+
+/** Enrols the tablet on the sync screen with a code the organizer made on the server. */
+async function enrolTablet(page: Page, fairId: string): Promise<void> {
+  const { code } = await server.storage.createEnrolment(organizerId, { fairId, role: 'expert', ttlMinutes: 10 }, Date.now());
+  await go(page, '/sync');
+  await page.waitForSelector('[data-testid=enrol-form]');
+  expect(await page.inputValue('input[name=enrol-server]')).toBe(server.url);
+  await page.fill('input[name=enrol-code]', code);
+  await page.click('[data-testid=enrol-submit]');
+  await page.waitForSelector('[data-testid=sync-enrolled]');
+}
+
+async function syncNow(page: Page): Promise<void> {
+  await go(page, '/sync');
+  await page.waitForSelector('[data-testid=sync-now]:not([disabled])');
+  await page.click('[data-testid=sync-now]');
+  await page.waitForSelector('[data-testid=sync-done]');
+  await expect.poll(() => page.textContent('[data-testid=sync-unsynced]')).toBe('0');
+}
+
+const caseRow = async (page: Page, id: string) => (await storedRows<{ id: string; flags: string[]; state: string }>(page, 'caseRows')).find((r) => r.id === id);
+
+async function act(page: Page, caseId: string, type: string, fill: () => Promise<void>): Promise<void> {
+  await go(page, `/cases/${caseId}`);
+  await page.waitForSelector(`[data-testid=action-${type}][data-allowed=true]`);
+  await page.click(`[data-testid=action-${type}]`);
+  await page.waitForSelector(`[data-testid=form-${type}]`);
+  await fill();
+  await page.click(`[data-testid=form-${type}] [data-testid=apply]`);
+}
+
+beforeAll(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  server = await startServer({ port: 0, host: '127.0.0.1', distDir: resolve('dist') });
+  organizerId = (await server.storage.createUser({ name: 'organizer-e2e', password: 'correct horse battery', role: 'organizer' })).userId;
+  browser = await launchChromium();
+  for (let i = 0; i < 2; i++) {
+    const tablet = await newKiosk(browser);
+    await tablet.page.goto(server.url);
+    await waitForShell(tablet.page);
+    await waitForServiceWorker(tablet.page);
+    tablets.push(tablet);
+  }
+}, 180_000);
+afterEach(async (ctx) => {
+  if (ctx.task.result?.state !== 'fail') return;
+  for (const [i, t] of tablets.entries()) await t.page.screenshot({ path: `${SHOTS}/fail-sync-${i}.png` });
+});
+afterAll(async () => {
+  for (const t of tablets) await t.context.close();
+  await browser?.close();
+  await server?.close();
+});
+
+let caseId = '';
+
+test('[CS5] two tablets enrol, share a case, fork it offline; the case is flagged for review on both, resolved on one, and the review reaches the other', { timeout: 300_000 }, async () => {
+  const [a, b] = tablets as [{ context: BrowserContext; page: Page }, { context: BrowserContext; page: Page }];
+  // Tablet A: the fair, its exhibitors, the staff, a complaint; enrolled and synced.
+  await createFair(a.page, { code: 'CF138', nameZh: '第138届广交会', sessionNo: '138', days: fairDays(6) });
+  await setUpDevice(a.page, '一号台', 'KA', FAIR_LABEL);
+  await importFile(a.page, 'exhibitors.csv', 'text/csv', csvOf([EXHIBITOR_HEADER_ZH, ['福州某某科技有限公司', 'Fuzhou Tech', 'CN', GOOD_USCC, '', '1.1', 'A01', '', '']]));
+  await a.page.click('[data-testid=import-confirm]');
+  await a.page.waitForSelector('[data-testid=import-done]');
+  await createFirstUser(a.page, ORGANIZER.name, ORGANIZER.pin);
+  await addUser(a.page, CLERK);
+  await addUser(a.page, EXPERT);
+  await actAs(a.page, CLERK);
+  caseId = await fileComplaint(a.page);
+  const fairId = (await storedRows<{ id: string }>(a.page, 'fairs'))[0]?.id ?? '';
+  await enrolTablet(a.page, fairId);
+  await syncNow(a.page);
+  await a.page.screenshot({ path: `${SHOTS}/sync-zh.png` });
+  await a.page.click('.status-bar .btn.lang');
+  await a.page.waitForSelector('h1:has-text("Sync")');
+  await a.page.screenshot({ path: `${SHOTS}/sync-en.png` });
+  await a.page.click('.status-bar .btn.lang');
+
+  // Tablet B: enrolled for the same fair, pulls the fair and the case, then is set up for it.
+  await enrolTablet(b.page, fairId);
+  await syncNow(b.page);
+  await expect.poll(() => caseRow(b.page, caseId)).toMatchObject({ state: 'RECEIVED' });
+  await setUpDevice(b.page, '二号台', 'KB', FAIR_LABEL);
+  await createFirstUser(b.page, ORGANIZER.name, ORGANIZER.pin);
+  await addUser(b.page, EXPERT);
+
+  // Both offline; A's expert accepts the case, B's expert does not accept it (two outcomes).
+  await a.context.setOffline(true);
+  await b.context.setOffline(true);
+  await actAs(a.page, EXPERT);
+  await act(a.page, caseId, 'Accept', async () => {});
+  await expect.poll(() => caseRow(a.page, caseId)).toMatchObject({ state: 'ACCEPTED' });
+  await actAs(b.page, EXPERT);
+  await act(b.page, caseId, 'Reject', async () => {
+    await b.page.selectOption('[data-testid=form-Reject] select[name=reason]', 'NR_NO_STANDING');
+  });
+  await expect.poll(() => caseRow(b.page, caseId)).toMatchObject({ state: 'CLOSED' });
+
+  // Network back: both sync (A, B, then A again for B's event).
+  await a.context.setOffline(false);
+  await b.context.setOffline(false);
+  await syncNow(a.page);
+  await syncNow(b.page);
+  await syncNow(a.page);
+  for (const t of [a, b]) {
+    await expect.poll(async () => (await caseRow(t.page, caseId))?.flags).toContain('CONFLICT');
+    await go(t.page, '/conflicts');
+    await t.page.waitForSelector(`[data-testid=conflict-row][data-case="${caseId}"][data-resolved=false]`);
+  }
+  // Both tablets folded the same events to the same state (CS5).
+  expect((await caseRow(a.page, caseId))?.state).toBe((await caseRow(b.page, caseId))?.state);
+  await b.page.screenshot({ path: `${SHOTS}/conflicts-zh.png` });
+
+  // B's expert reviews: both branches side by side, nothing dropped; a review note resolves it.
+  await go(b.page, `/conflicts/${caseId}`);
+  await b.page.waitForSelector('[data-testid=conflict-status][data-resolved=false]');
+  expect(await b.page.locator('[data-testid=branch-applied] li').count()).toBeGreaterThanOrEqual(1);
+  expect(await b.page.locator('[data-testid=branch-set-aside] li').count()).toBe(1);
+  await b.page.screenshot({ path: `${SHOTS}/conflict-review-zh.png` });
+  await b.page.click('.status-bar .btn.lang');
+  await b.page.waitForSelector('h1:has-text("Conflict review")');
+  await b.page.screenshot({ path: `${SHOTS}/conflict-review-en.png` });
+  await b.page.fill('textarea[name=conflict-note]', '申请人不具备投诉资格,维持不予受理。');
+  await b.page.click('[data-testid=conflict-keep]');
+  await b.page.waitForSelector('[data-testid=conflict-status][data-resolved=true]');
+  await b.page.click('.status-bar .btn.lang');
+  await syncNow(b.page);
+  await syncNow(a.page);
+  await go(a.page, '/conflicts');
+  await a.page.waitForSelector(`[data-testid=conflict-row][data-case="${caseId}"][data-resolved=true]`);
+  await go(a.page, `/conflicts/${caseId}`);
+  await a.page.waitForSelector('[data-testid=conflict-status][data-resolved=true]');
+  await a.page.waitForSelector('[data-testid=branch-after] li[data-type=AddNote]');
+  await a.page.screenshot({ path: `${SHOTS}/conflict-resolved-zh.png` });
+});
