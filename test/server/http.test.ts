@@ -81,6 +81,7 @@ describe('every API route refuses a missing token, a revoked device and a role t
     { name: 'GET /api/sync/pull', call: (t) => get(`/api/sync/pull?protocolVersion=1&fair=${desk.fairId}`, t), forbidden: () => [otherFair.token] },
     { name: 'GET /api/sync/conflicts', call: (t) => get(`/api/sync/conflicts?fair=${desk.fairId}`, t), forbidden: () => [desk.token] },
     { name: 'GET /api/sync/rejected', call: (t) => get(`/api/sync/rejected?fair=${desk.fairId}`, t), forbidden: () => [desk.token] },
+    { name: 'GET /api/reports/summary', call: (t) => get(`/api/reports/summary?fair=${desk.fairId}`, t), forbidden: () => [expert.token, desk.token] },
     { name: 'PUT /api/blobs/:sha', call: async (t) => app.request(`/api/blobs/${sha}`, { method: 'PUT', headers: { 'content-type': 'image/jpeg', ...auth(t) }, body: 'x' }), forbidden: () => [organizer.token] },
     { name: 'GET /api/blobs/:sha', call: (t) => get(`/api/blobs/${sha}`, t), forbidden: () => [desk.token] },
     { name: 'POST /api/users', call: (t) => postJson('/api/users', { name: 'x', password: 'long enough pw', role: 'expert' }, t), forbidden: () => [expert.token, desk.token] },
