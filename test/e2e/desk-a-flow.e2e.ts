@@ -168,8 +168,8 @@ interface Filing {
   readonly verifyAll: boolean;
 }
 
-/** Files one complaint at the desk; returns the new case's id. */
-async function fileComplaint(f: Filing): Promise<string> {
+/** Fills the intake form as the desk does (nothing saved yet). */
+async function fillComplaint(f: Filing): Promise<void> {
   await go(page, '/complaints/new');
   await page.waitForSelector('[data-testid=complaint-form], [data-testid=intake-saved]');
   if ((await page.locator('[data-testid=intake-saved]').count()) > 0) await page.click('[data-testid=new-complaint]');
@@ -200,6 +200,11 @@ async function fileComplaint(f: Filing): Promise<string> {
     }
   }
   await sign('sig-signature');
+}
+
+/** Files one complaint at the desk; returns the new case's id. */
+async function fileComplaint(f: Filing): Promise<string> {
+  await fillComplaint(f);
   await page.click('[data-testid=save]');
   // RP flags are shown BEFORE saving (CM3: no commitment signed); a second tap confirms.
   await page.waitForSelector('[data-testid=intake-flags]');
@@ -471,7 +476,7 @@ test('[CS16][CS7][CS18][CS19][CS28] the defence window passes (moved clock): ove
   await page.click('.status-bar .btn.lang');
 });
 
-test('[CS11] the third case is not accepted for missing papers after the supplement deadline (NR_INCOMPLETE)', async () => {
+test('[CS11][RP4][RP1] the third case is not accepted for missing papers (NR_INCOMPLETE); a duplicate and a repeat respondent are flagged before saving', async () => {
   await openCase(case3);
   expect(await state()).toBe('INCOMPLETE');
   await act(
@@ -485,6 +490,22 @@ test('[CS11] the third case is not accepted for missing papers after the supplem
   await page.click('[data-testid=notice-N3]');
   await page.waitForSelector('[data-testid=notice-N3][data-ready=true]');
   expect(await page.textContent('[data-testid=notice-N3]')).toContain('逾期未补正');
+  // RP4 and RP1 before saving: the same complainant, right and respondent again (DUPLICATE), and
+  // a respondent with an established case (REPEAT_RESPONDENT); nothing is written by the check.
+  await fillComplaint({
+    name: '北京某某科技有限公司',
+    uscc: COMPLAINANT_USCC,
+    right: { type: 'invention', number: '201710601862.3', title: '一种充电装置' },
+    booth: '1.1/A01',
+    item: '充电宝 X2',
+    photos: [],
+    verifyAll: false,
+  });
+  await page.click('[data-testid=check-flags]');
+  await page.waitForSelector('[data-testid=intake-flags] [data-flag=DUPLICATE]');
+  await page.waitForSelector('[data-testid=intake-flags] [data-flag=REPEAT_RESPONDENT]');
+  await shot('intake-flags-zh');
+  expect(await storedCount(page, 'cases')).toBe(3);
   await go(page, '/complaints/new');
   await page.waitForSelector('[data-testid=complaint-form]');
   await shot('intake-zh');
