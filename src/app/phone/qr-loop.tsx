@@ -2,13 +2,17 @@ import { createEffect, createResource, createSignal, onCleanup, Show, type JSX }
 import { tryEncodeFrames, type QrMode } from '../../domain/wire/qr-frames';
 import { t } from '../i18n/index';
 
-/** Drawn frames per mode, at one fixed QR version (QR7) and level M (QR6). */
+/**
+ * Drawn frames per mode, at one fixed QR version (QR7) and level M (QR6), whole pixels a module
+ * and the 4-module quiet zone: uneven modules (a width that is not a multiple) defeat ZXing's
+ * size estimate. The page scales the image down with `image-rendering: pixelated`.
+ */
 async function drawFrames(json: string, mode: QrMode): Promise<{ urls: string[]; intervalMs: number; bytes: number } | { error: string }> {
   const encoded = tryEncodeFrames(json, mode);
   if (!encoded.ok) return { error: encoded.error.code };
   const { toDataURL } = await import('../lib/qr-code.chunk');
   const { frames, layout } = encoded.value;
-  const urls = await Promise.all(frames.map((f) => toDataURL(f, { errorCorrectionLevel: 'M', version: layout.qrVersion, margin: 2, width: 720 })));
+  const urls = await Promise.all(frames.map((f) => toDataURL(f, { errorCorrectionLevel: 'M', version: layout.qrVersion, margin: 4, scale: 8 })));
   return { urls, intervalMs: layout.intervalMs, bytes: new TextEncoder().encode(json).length };
 }
 
