@@ -18,7 +18,7 @@ export const waitForShell = (page: Page): Promise<unknown> => page.waitForSelect
 
 /** First load online: wait until the service worker controls the page (clientsClaim). */
 export async function waitForServiceWorker(page: Page): Promise<void> {
-  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 60_000 });
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 90_000 });
 }
 
 /** Client-side navigation through the rail or a link, as a user does (no network needed). */
