@@ -8,6 +8,7 @@ import { getDb } from '../../src/store/db';
 import { listExhibitors, saveExhibitor } from '../../src/store/exhibitors';
 import { runWrite } from '../../src/store/write';
 import { ALL_APPLIERS, caseEventApplier } from '../../src/sync/appliers';
+import { conflictBranches } from '../../src/app/screens/conflicts/conflict-model';
 import { pullPages, type PullApplier } from '../../src/sync/pull-pages';
 import { readSyncState, type SyncCredentials } from '../../src/sync/sync-state';
 import type { SyncTransport } from '../../src/sync/transport';
@@ -109,7 +110,7 @@ describe('pull appliers', () => {
     expect(await snapshot()).toEqual(once);
   });
 
-  test('[CS5] two opinions issued offline on two tablets: the case is flagged CONFLICT on both, every event kept', async () => {
+  test('[CS5] two opinions issued offline on two tablets: the case is flagged CONFLICT on both, every event kept, reviewed only by an expert who saw both branches', async () => {
     const a = await tabletA();
     // A issues an established opinion…
     await must(applyCaseCommand(a.caseId, opinion('ESTABLISHED_ALLEGED'), expert, now()));
@@ -129,11 +130,24 @@ describe('pull appliers', () => {
     expect((await listCaseRows(a.fair.id))[0]?.flags).toContain('CONFLICT');
     const events = await allCaseEvents(a.caseId);
     expect(events.filter((e) => e.type === 'IssueOpinion')).toHaveLength(2);
+    // The review screen: the shared history, one branch in effect, one set aside, not yet reviewed.
+    const before = conflictBranches(onB!, events);
+    expect(before.resolved).toBe(false);
+    expect(before.setAside.map((e) => e.id)).toEqual(onB?.conflicts);
+    expect(before.applied.map((e) => e.type)).toEqual(['IssueOpinion']);
+    expect(before.common.map((e) => e.type)).toEqual(['Submit', 'Accept', 'NotifyRespondent', 'RecordAdmission']);
+    // A clerk's note after both branches does not resolve it; an expert's does.
+    await must(applyCaseCommand(a.caseId, { type: 'AddNote', payload: { text: '已看到两份意见' } }, clerk, now()));
+    expect(conflictBranches((await getCase(a.caseId))!, await allCaseEvents(a.caseId)).resolved).toBe(false);
+    await must(applyCaseCommand(a.caseId, { type: 'AddNote', payload: { text: '冲突复核:维持' } }, expert, now()));
+    const after = conflictBranches((await getCase(a.caseId))!, await allCaseEvents(a.caseId));
+    expect(after.resolved).toBe(true);
+    expect(after.after.map((e) => e.type)).toEqual(['AddNote', 'AddNote']);
 
     // A receives B's opinion: the same fold, the same case (CS5 depends only on the set of events).
     const dbB = onB;
     freshDb('tabletA-again');
-    await pullPages({ transport: pagesTransport([a.upToAdmission, fromA, fromB]), credentials: creds(a.fair.id), appliers: ALL_APPLIERS });
+    await pullPages({ transport: pagesTransport([a.upToAdmission, fromA, fromB.slice(0, 1)]), credentials: creds(a.fair.id), appliers: ALL_APPLIERS });
     const onA = await getCase(a.caseId);
     expect(onA?.flags).toContain('CONFLICT');
     expect(onA?.opinion).toEqual(dbB?.opinion);

@@ -4,6 +4,7 @@ import { t } from '../../i18n/index';
 import { createLiveQueryOn } from '../../lib/live-query';
 import { useAppState } from '../../state/app-state';
 import { conflictList } from './conflicts.data';
+import './conflicts.css';
 
 /** The cases two tablets acted on differently while offline (CS5), for an expert's review. */
 export function ConflictsScreen(): JSX.Element {

@@ -28,8 +28,10 @@ export function syncErrorText(code: string): string {
   return isMessageKey(key) ? t(key) : t('sync.error.other', { code });
 }
 
-/** "3 h 12 min ago" */
+/** "just now", "12 min ago", "3 h 12 min ago" */
 export function ageText(at: Instant, nowMs: number): string {
   const minutes = Math.max(0, Math.floor((nowMs - instantToMs(at)) / 60_000));
+  if (minutes < 1) return t('sync.justNow');
+  if (minutes < 60) return t('sync.ageMinutes', { minutes });
   return t('sync.age', { hours: Math.floor(minutes / 60), minutes: minutes % 60 });
 }
