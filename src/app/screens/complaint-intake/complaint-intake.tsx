@@ -101,12 +101,11 @@ function IntakeBody(props: { readonly fair: Fair; readonly user: SessionUser }):
             <ChecklistFields items={checklist()} errors={intake.errors()} update={form.update} />
           </div>
           <div class="panel">
-            <h2>{t('intake.signature')}</h2>
             <SignatureInput name="signature" label={t('intake.signature')} value={form.data.signature} error={messageAt(intake.errors(), 'signature')} onChange={(url) => form.update((d) => (d.signature = url))} />
           </div>
           <Show when={intake.flags()}>
             {(flags) => (
-              <div class="panel flags" data-testid="intake-flags">
+              <div class="panel flags" data-testid="intake-flags" ref={(el) => queueMicrotask(() => el.scrollIntoView({ block: 'center' }))}>
                 <h2>{t('intake.flags')}</h2>
                 <Show when={flags().some((f) => f.flags.length > 0)} fallback={<p>{t('intake.flagsNone')}</p>}>
                   <For each={flags().filter((f) => f.flags.length > 0)}>
