@@ -13,7 +13,8 @@ import { createFirstUser, signIn, storedRows, usccOf } from './support/desk-b';
  * one-time codes typed on the sync screen. The case filed on A reaches B; both go offline and act
  * on it differently (A accepts it, B does not accept it: two outcomes); network back, both sync;
  * the case is flagged for review on both (CS5); an expert resolves it on B and the review reaches
- * A. Screenshots of the sync and conflict screens in both languages go to /tmp/faircase-shots.
+ * A; the unsynced reminder after the fair's hours and the DL9 drift warning are shown. Screenshots
+ * of the sync and conflict screens in both languages go to /tmp/faircase-shots.
  */
 const SHOTS = '/tmp/faircase-shots';
 const ORGANIZER = { name: '赵主办', pin: '97531' } as const;
@@ -117,6 +118,14 @@ async function syncNow(page: Page): Promise<void> {
 
 const caseRow = async (page: Page, id: string) => (await storedRows<{ id: string; flags: string[]; state: string }>(page, 'caseRows')).find((r) => r.id === id);
 
+/** Moves the tablet's app clock to now + `offsetMs` (the app's test hook) and wakes its timers. */
+async function moveClock(page: Page, offsetMs: number): Promise<void> {
+  await page.evaluate((ms) => {
+    (window as unknown as { __faircaseClock: { offsetMs: number } }).__faircaseClock = { offsetMs: ms };
+    window.dispatchEvent(new Event('faircase:clock'));
+  }, offsetMs);
+}
+
 async function act(page: Page, caseId: string, type: string, fill: () => Promise<void>): Promise<void> {
   await go(page, `/cases/${caseId}`);
   await page.waitForSelector(`[data-testid=action-${type}][data-allowed=true]`);
@@ -187,6 +196,15 @@ test('[CS5] two tablets enrol, share a case, fork it offline; the case is flagge
   await actAs(a.page, EXPERT);
   await act(a.page, caseId, 'Accept', async () => {});
   await expect.poll(() => caseRow(a.page, caseId)).toMatchObject({ state: 'ACCEPTED' });
+  // Unsynced for longer than the fair's `unsyncedReminderHours` (4 h by default): reminded on every screen.
+  expect(await a.page.locator('[data-testid=sync-reminder]').count()).toBe(0);
+  await moveClock(a.page, 5 * 3_600_000);
+  await a.page.waitForSelector('.warnings [data-testid=sync-reminder]');
+  await go(a.page, '/sync');
+  await a.page.waitForSelector('[data-testid=sync-facts]');
+  await a.page.screenshot({ path: `${SHOTS}/sync-offline-reminder-zh.png` });
+  await moveClock(a.page, 0);
+  await expect.poll(() => a.page.locator('[data-testid=sync-reminder]').count()).toBe(0);
   await actAs(b.page, EXPERT);
   await act(b.page, caseId, 'Reject', async () => {
     await b.page.selectOption('[data-testid=form-Reject] select[name=reason]', 'NR_NO_STANDING');
@@ -229,4 +247,16 @@ test('[CS5] two tablets enrol, share a case, fork it offline; the case is flagge
   await a.page.waitForSelector('[data-testid=conflict-status][data-resolved=true]');
   await a.page.waitForSelector('[data-testid=branch-after] li[data-type=AddNote]');
   await a.page.screenshot({ path: `${SHOTS}/conflict-resolved-zh.png` });
+
+  // DL9: a tablet whose clock runs 10 minutes ahead is warned after its next push.
+  expect(await a.page.locator('[data-testid=sync-drift]').count()).toBe(0);
+  await moveClock(a.page, 10 * 60_000);
+  await act(a.page, caseId, 'AddNote', async () => {
+    await a.page.fill('[data-testid=form-AddNote] textarea[name=text]', '时钟测试');
+  });
+  await syncNow(a.page);
+  await a.page.waitForSelector('[data-testid=sync-drift]');
+  await a.page.click('.status-bar .btn.lang');
+  await a.page.waitForSelector('h1:has-text("Sync")');
+  await a.page.screenshot({ path: `${SHOTS}/sync-drift-en.png` });
 });

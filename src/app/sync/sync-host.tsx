@@ -2,7 +2,7 @@ import { createSignal, onCleanup, onMount, Show, type JSX } from 'solid-js';
 import { oldestUnsynced } from '../../store/outbox';
 import { instantToMs } from '../../domain/time';
 import { t } from '../i18n/index';
-import { nowMs } from '../lib/clock';
+import { CLOCK_MOVED_EVENT, nowMs } from '../lib/clock';
 import { createLiveQuery } from '../lib/live-query';
 import { useAppState } from '../state/app-state';
 import { Notice } from '../ui/notice';
@@ -26,7 +26,13 @@ export function SyncReminder(): JSX.Element {
   const oldest = createLiveQuery(() => oldestUnsynced());
   const [tick, setTick] = createSignal(nowMs());
   const timer = setInterval(() => setTick(nowMs()), 60_000);
-  onCleanup(() => clearInterval(timer));
+  const moved = (): void => void setTick(nowMs());
+  // A moved app clock (tests) re-checks at once, as the system ticker does.
+  window.addEventListener(CLOCK_MOVED_EVENT, moved);
+  onCleanup(() => {
+    clearInterval(timer);
+    window.removeEventListener(CLOCK_MOVED_EVENT, moved);
+  });
   const hours = (): number => app.fair()?.settings.unsyncedReminderHours ?? 4;
   const due = (): boolean => {
     const o = oldest();
