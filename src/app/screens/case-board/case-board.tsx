@@ -124,19 +124,23 @@ function BoardView(props: { readonly fairId: string }): JSX.Element {
         <span>{t('board.colDeadline')}</span>
       </div>
       <Show when={b().loaded()} fallback={<p class="muted">{t('common.loading')}</p>}>
-        <Show when={b().visible().length > 0} fallback={<p class="muted board-empty" data-testid="board-empty">{b().openCount() === 0 ? t('board.noCases') : t('board.noMatch')}</p>}>
-          <div class="board-scroll" ref={scroller} data-testid="board-list" data-generation="0">
-            <div class="board-inner" style={{ height: `${virtualizer.getTotalSize()}px` }}>
-              <For each={virtualizer.getVirtualItems()}>
-                {(item) => (
-                  <Show when={b().visible()[item.index]}>
-                    {(row) => <BoardRow row={row()} top={item.start} zone={zone()} expertName={(id) => b().expertName(id)} />}
-                  </Show>
-                )}
-              </For>
-            </div>
+        {/* The scroller stays mounted even when nothing matches: the virtualizer observes this element. */}
+        <div class="board-scroll" ref={scroller} data-testid="board-list" data-generation="0">
+          <Show when={b().visible().length === 0}>
+            <p class="muted board-empty" data-testid="board-empty">
+              {b().openCount() === 0 ? t('board.noCases') : t('board.noMatch')}
+            </p>
+          </Show>
+          <div class="board-inner" style={{ height: `${virtualizer.getTotalSize()}px` }}>
+            <For each={virtualizer.getVirtualItems()}>
+              {(item) => (
+                <Show when={b().visible()[item.index]}>
+                  {(row) => <BoardRow row={row()} top={item.start} zone={zone()} expertName={(id) => b().expertName(id)} />}
+                </Show>
+              )}
+            </For>
           </div>
-        </Show>
+        </div>
       </Show>
     </div>
   );
