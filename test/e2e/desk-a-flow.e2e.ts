@@ -504,6 +504,7 @@ test('[CS11][RP4][RP1] the third case is not accepted for missing papers (NR_INC
   await page.click('[data-testid=check-flags]');
   await page.waitForSelector('[data-testid=intake-flags] [data-flag=DUPLICATE]');
   await page.waitForSelector('[data-testid=intake-flags] [data-flag=REPEAT_RESPONDENT]');
+  expect(await page.textContent('[data-testid=intake-flags] [data-flag=DUPLICATE]')).toMatch(/CF137-K07-0001-/);
   await shot('intake-flags-zh');
   expect(await storedCount(page, 'cases')).toBe(3);
   await go(page, '/complaints/new');

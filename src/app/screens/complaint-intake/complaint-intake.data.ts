@@ -20,6 +20,8 @@ import { blankComplaintForm, validateComplaint, type ComplaintForm } from './com
 export interface IntakeFlags {
   readonly respondentIndex: number;
   readonly flags: readonly CaseFlag[];
+  /** RP1: the earlier cases behind each flag (case numbers), shown beside it. */
+  readonly matches: readonly { readonly flag: CaseFlag; readonly caseNo: string }[];
 }
 
 export interface Intake {
@@ -96,7 +98,7 @@ export function createIntake(fair: Fair, user: SessionUser): Intake {
     setFailure(undefined);
     const { previewIntakeFlags } = await import('../../../store/cases');
     const preview = await previewIntakeFlags({ ...checked.value, signatureEvidenceId: undefined } as never);
-    setFlags(preview.map((p) => ({ respondentIndex: p.respondentIndex, flags: p.flags })));
+    setFlags(preview.map((p) => ({ respondentIndex: p.respondentIndex, flags: p.flags, matches: p.matches.map((m) => ({ flag: m.flag, caseNo: m.caseNo })) })));
     setFlagsFor(JSON.stringify(form.data));
     return true;
   };

@@ -112,7 +112,17 @@ function IntakeBody(props: { readonly fair: Fair; readonly user: SessionUser }):
                     {(f) => (
                       <p>
                         {t('intake.flagsFor', { name: form.data.respondents[f.respondentIndex]?.name ?? '' })}
-                        <For each={f.flags}>{(flag) => <span class="flag" data-flag={flag}>{t(`board.flag.${flag}`)}</span>}</For>
+                        <For each={f.flags}>
+                          {(flag) => {
+                            const seen = [...new Set(f.matches.filter((m) => m.flag === flag).map((m) => m.caseNo))];
+                            return (
+                              <span class="flag" data-flag={flag}>
+                                {t(`board.flag.${flag}`)}
+                                {seen.length > 0 ? ` (${seen.join(', ')})` : ''}
+                              </span>
+                            );
+                          }}
+                        </For>
                       </p>
                     )}
                   </For>
