@@ -26,7 +26,7 @@ export function ConflictReviewScreen(): JSX.Element {
   const detail = createLiveQueryOn(() => params.id, (id) => conflictDetail(id));
   const users = createLiveQuery(() => listUsers());
   const [note, setNote] = createSignal('');
-  const [error, setError] = createSignal<string>();
+  const [error, setError] = createSignal<() => string>();
   const [saved, setSaved] = createSignal(false);
   const zone = (): string => app.fair()?.settings.timeZone ?? 'Asia/Shanghai';
   const deviceLabel = (id: string): string => (id === app.device()?.id ? (app.device()?.shortCode ?? id) : id.slice(-6));
@@ -47,7 +47,8 @@ export function ConflictReviewScreen(): JSX.Element {
     setError();
     const r = await applyCaseCommand(d.case.id, { type: 'AddNote', payload: { text: `${t('conflicts.resolve.prefix')}${note().trim()}` } }, actor, nowInstant());
     if (!r.ok) {
-      setError(storageErrorMessage(r.error));
+      const failure = r.error;
+      setError(() => () => storageErrorMessage(failure));
       return;
     }
     setNote('');
@@ -87,7 +88,7 @@ export function ConflictReviewScreen(): JSX.Element {
                 </A>
               </div>
             </Show>
-            <Show when={error()}>{(m) => <Notice kind="error">{m()}</Notice>}</Show>
+            <Show when={error()}>{(m) => <Notice kind="error">{m()()}</Notice>}</Show>
             <Show when={saved()}>
               <Notice kind="ok" testId="conflict-saved">
                 {t('conflicts.resolve.done')}

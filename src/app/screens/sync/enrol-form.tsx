@@ -20,7 +20,8 @@ export function EnrolForm(props: { readonly onDone?: (deviceCode: string) => voi
   const [code, setCode] = createSignal('');
   const [name, setName] = createSignal(app.device()?.name ?? '');
   const [busy, setBusy] = createSignal(false);
-  const [error, setError] = createSignal<string>();
+  // Messages as thunks, so they follow a language switch.
+  const [error, setError] = createSignal<() => string>();
   const [scanning, setScanning] = createSignal(false);
   let scanner: Scanner | undefined;
   const stopScan = async (): Promise<void> => {
@@ -45,7 +46,7 @@ export function EnrolForm(props: { readonly onDone?: (deviceCode: string) => voi
       }, () => undefined);
     } catch {
       await stopScan();
-      setError(t('sync.enrol.scanFailed'));
+      setError(() => () => t('sync.enrol.scanFailed'));
     }
   };
 
@@ -58,7 +59,8 @@ export function EnrolForm(props: { readonly onDone?: (deviceCode: string) => voi
       setCode('');
       props.onDone?.(deviceCode);
     } catch (x) {
-      setError(syncErrorText(x instanceof TransportError ? x.code : 'UNKNOWN'));
+      const code = x instanceof TransportError ? x.code : 'UNKNOWN';
+      setError(() => () => syncErrorText(code));
     } finally {
       setBusy(false);
     }
@@ -72,7 +74,7 @@ export function EnrolForm(props: { readonly onDone?: (deviceCode: string) => voi
       <TextField label={t('sync.enrol.code')} name="enrol-code" value={code()} onInput={setCode} autocapitalize="off" />
       <TextField label={t('sync.enrol.name')} name="enrol-name" value={name()} onInput={setName} />
       <div id="enrol-scanner" class="scanner" hidden={!scanning()} />
-      <Show when={error()}>{(m) => <Notice kind="error" testId="enrol-error">{m()}</Notice>}</Show>
+      <Show when={error()}>{(m) => <Notice kind="error" testId="enrol-error">{m()()}</Notice>}</Show>
       <div class="actions">
         <button type="submit" class="btn primary" disabled={busy() || code().trim() === ''} data-testid="enrol-submit">
           {t('sync.enrol.submit')}

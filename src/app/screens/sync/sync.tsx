@@ -4,7 +4,6 @@ import { t } from '../../i18n/index';
 import { nowMs } from '../../lib/clock';
 import { useAppState } from '../../state/app-state';
 import { lastSyncRun, syncNow, syncRunning } from '../../sync/sync-runner';
-import { SyncReminder } from '../../sync/sync-host';
 import { Notice } from '../../ui/notice';
 import { EnrolForm } from './enrol-form';
 import { ageText, createSyncView, driftWarning, syncErrorText } from './sync.data';
@@ -21,7 +20,8 @@ export function SyncScreen(): JSX.Element {
   const timer = setInterval(() => setNow(nowMs()), 30_000);
   onCleanup(() => clearInterval(timer));
   const [reenrol, setReenrol] = createSignal(false);
-  const [done, setDone] = createSignal<string>();
+  // A message as a thunk, so it follows a language switch.
+  const [done, setDone] = createSignal<() => string>();
   const zone = (): string => app.fair()?.settings.timeZone ?? 'Asia/Shanghai';
   const enrolled = () => view()?.credentials;
 
@@ -29,14 +29,13 @@ export function SyncScreen(): JSX.Element {
     setDone();
     const run = await syncNow();
     setNow(nowMs());
-    if (run !== undefined) setDone(t('sync.done', { pushed: run.push.acknowledged, pulled: run.pull.items }));
+    if (run !== undefined) setDone(() => () => t('sync.done', { pushed: run.push.acknowledged, pulled: run.pull.items }));
   };
 
   return (
     <>
       <h1>{t('sync.title')}</h1>
       <div class="warnings">
-        <SyncReminder />
         <Show when={driftWarning(view()?.state.driftMs)}>
           <Notice kind="warn" testId="sync-drift">
             {t('sync.drift', { minutes: Math.round(Math.abs(view()?.state.driftMs ?? 0) / 60_000) })}
@@ -53,7 +52,7 @@ export function SyncScreen(): JSX.Element {
         <Show when={view()?.state.refused}>{(code) => <Notice kind="error">{t('sync.refused', { code: code() })}</Notice>}</Show>
       </div>
 
-      <Show when={enrolled() !== undefined && !reenrol()} fallback={<EnrolForm onDone={(c) => { setReenrol(false); setDone(t('sync.enrol.done', { code: c })); }} />}>
+      <Show when={enrolled() !== undefined && !reenrol()} fallback={<EnrolForm onDone={(c) => { setReenrol(false); setDone(() => () => t('sync.enrol.done', { code: c })); }} />}>
         <section class="panel">
           <p data-testid="sync-enrolled">
             {t('sync.enrolled', { server: enrolled()?.baseUrl ?? '', code: enrolled()?.deviceCode ?? '' })}{' '}
@@ -75,19 +74,19 @@ export function SyncScreen(): JSX.Element {
           <dt>{t('sync.oldest')}</dt>
           <dd data-testid="sync-oldest">
             <Show when={view()?.oldest} fallback={t('common.none')}>
-              {(o) => `${formatInZone(o(), zone())} (${ageText(o(), now())})`}
+              {(o) => <>{`${formatInZone(o(), zone())} (${ageText(o(), now())})`}</>}
             </Show>
           </dd>
           <dt>{t('sync.lastSuccess')}</dt>
           <dd data-testid="sync-last-success">
             <Show when={view()?.state.lastSuccessAt} fallback={t('sync.never')}>
-              {(at) => `${formatInZone(at(), zone())} (${ageText(at(), now())})`}
+              {(at) => <>{`${formatInZone(at(), zone())} (${ageText(at(), now())})`}</>}
             </Show>
           </dd>
           <dt>{t('sync.lastError')}</dt>
           <dd data-testid="sync-last-error">
             <Show when={view()?.state.lastError} fallback={t('common.none')}>
-              {(e) => `${syncErrorText(e().code)} · ${formatInZone(e().at, zone())}`}
+              {(e) => <>{`${syncErrorText(e().code)} · ${formatInZone(e().at, zone())}`}</>}
             </Show>
           </dd>
           <dt>{t('sync.epoch')}</dt>
@@ -98,7 +97,7 @@ export function SyncScreen(): JSX.Element {
             {syncRunning() ? t('sync.running') : t('sync.now')}
           </button>
         </div>
-        <Show when={done()}>{(m) => <Notice kind="ok" testId="sync-done">{m()}</Notice>}</Show>
+        <Show when={done()}>{(m) => <Notice kind="ok" testId="sync-done">{m()()}</Notice>}</Show>
       </section>
 
       <section class="panel">
