@@ -271,6 +271,7 @@ test('[CS8] bad input on the complaint form: an error per field in the user\u201
   const err = (name: string): Promise<string | null> => page.locator(`input[name="${name}"] ~ .error`).textContent();
   expect(await err('complainant.name')).toBe('必填。');
   const zhName = await err('complainant.name');
+  expect(await err('complainant.phone')).toBe('必填。');
   expect(await err('complainant.uscc')).toContain('校验位');
   expect(await err('rights.0.number')).toBeTruthy();
   expect(await page.textContent('[data-testid=respondents-error]')).toContain('被投诉人');

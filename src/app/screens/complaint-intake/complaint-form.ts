@@ -111,7 +111,8 @@ function partyInput(p: PartyForm, role: 'complainant' | 'agent'): Record<string,
     uscc: opt(p.uscc),
     foreignRegNo: opt(p.foreignRegNo),
     idDoc: p.idType === '' || p.idNumber.trim() === '' ? undefined : { type: p.idType, number: p.idNumber },
-    phone: p.phone,
+    // Left empty it is missing (REQUIRED), not a badly formed number.
+    phone: opt(p.phone),
     badgeNo: opt(p.badgeNo),
     standing: role === 'complainant' ? p.standing : undefined,
   };
