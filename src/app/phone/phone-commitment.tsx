@@ -14,7 +14,7 @@ export function PhoneCommitmentFields(props: { readonly form: DraftForm<PhoneCom
   const at = (p: string): string | undefined => messageAt(props.errors, p);
   return (
     <>
-      <section class="panel">
+      <section class="panel grid">
         <TextField label={t('phone.exhibitorName')} name="exhibitorName" value={f().exhibitorName} error={at('exhibitorName')} onInput={(v) => update((d) => void (d.exhibitorName = v))} />
         <div class="phone-booth">
           <TextField label={t('phone.hall')} name="booth.hall" value={f().hall} autocapitalize="characters" error={messagesUnder(props.errors, 'booth')} onInput={(v) => update((d) => void (d.hall = v.toUpperCase()))} />

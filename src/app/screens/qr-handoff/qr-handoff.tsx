@@ -2,7 +2,7 @@ import { A } from '@solidjs/router';
 import { createResource, createSignal, For, Index, Match, Show, Switch, type JSX } from 'solid-js';
 import type { Fair } from '../../../domain/fair';
 import { phoneLinkFragment } from '../../../domain/wire/phone-payload';
-import { storageErrorMessage } from '../../i18n/errors';
+import { fieldErrorMessage, storageErrorMessage } from '../../i18n/errors';
 import { t } from '../../i18n/index';
 import { nowInstant } from '../../lib/clock';
 import { sha256OfFile } from '../../phone/photo-hash';
@@ -10,6 +10,7 @@ import { SignedIn } from '../../session/signed-in';
 import type { SessionUser } from '../../session/session';
 import { useAppState } from '../../state/app-state';
 import { Notice } from '../../ui/notice';
+import { caseErrorMessage } from '../case-detail/case-error';
 import { importPhoneCommitment, importPhoneComplaint, resolveRespondents, type ImportResult } from './handoff-import';
 import { createHandoffScan } from './handoff-scan';
 import { CommitmentPreview, ComplaintPreview } from './preview';
@@ -186,7 +187,15 @@ function HandoffBody(props: { readonly fair: Fair; readonly user: SessionUser })
             {(r) => (
               <div data-testid="handoff-result" data-kind={r().kind}>
                 <Switch>
-                  <Match when={r().kind === 'failed' && r()}>{(f) => <Notice kind="error">{storageErrorMessage((f() as Extract<ImportResult, { kind: 'failed' }>).error)}</Notice>}</Match>
+                  <Match when={r().kind === 'failed' && (r() as Extract<ImportResult, { kind: 'failed' }>)}>
+                    {(f) => (
+                      <Notice kind="error" testId="handoff-failed">
+                        {storageErrorMessage(f().error)}
+                        <For each={f().error.fields ?? []}>{(e) => <div data-code={e.code}>{`${e.field}: ${fieldErrorMessage(e)}`}</div>}</For>
+                        <Show when={f().error.domain}>{(d) => <div data-code={d().code}>{caseErrorMessage(d())}</div>}</Show>
+                      </Notice>
+                    )}
+                  </Match>
                   <Match when={r().kind !== 'failed'}>
                     <Show when={(r() as { already?: boolean }).already === true}>
                       <Notice kind="info" testId="handoff-already">
