@@ -4,6 +4,7 @@ import type { Fair } from '../../src/domain/fair';
 import type { PullReply } from '../../src/domain/wire/protocol';
 import { applyCaseCommand, getCase, listCaseRows, recordComplaint, type CaseCommandFields } from '../../src/store/cases';
 import { allCaseEvents } from '../../src/store/apply-pulled';
+import { fold } from '../../src/domain/case/fold';
 import { getDb } from '../../src/store/db';
 import { listExhibitors, saveExhibitor } from '../../src/store/exhibitors';
 import { runWrite } from '../../src/store/write';
@@ -152,6 +153,8 @@ describe('pull appliers', () => {
     expect(onA?.flags).toContain('CONFLICT');
     expect(onA?.opinion).toEqual(dbB?.opinion);
     expect(onA?.conflicts).toEqual(dbB?.conflicts);
+    // Page by page (replayed onto the stored case) equals one fold of every event (CS5, P5 path).
+    expect(onA).toEqual(fold(await allCaseEvents(a.caseId)));
   });
 
   test('a pulled exhibitor lands with its index keys; an older snapshot does not overwrite a newer one', async () => {
