@@ -12,8 +12,9 @@ import { serverBench } from './server.bench';
 import { foldBench } from './fold.bench';
 import { appBench } from './app.bench';
 import { boardBench } from './board.bench';
+import { summaryBench } from './summary.bench';
 
-const suites: readonly BenchSuite[] = [storeBench, serverBench, foldBench, appBench, boardBench];
+const suites: readonly BenchSuite[] = [storeBench, serverBench, foldBench, appBench, boardBench, summaryBench];
 
 const fmt = (n: number): string =>
   Math.abs(n) >= 1000 ? Math.round(n).toLocaleString('en-US') : Number(n.toPrecision(3)).toString();

@@ -55,7 +55,15 @@ export function typedFigures(typed: TypedPrevious): Partial<Figures> {
 
 export function createSummary(fairId: string): SummaryState {
   const app = useAppState();
-  const data = createLiveQueryOn(() => fairId, (id) => sessionDataOf(id));
+  const data = createLiveQueryOn(
+    () => fairId,
+    async (id) => {
+      const t0 = performance.now();
+      const read = await sessionDataOf(id);
+      performance.measure('summary-read', { start: t0, end: performance.now() });
+      return read;
+    },
+  );
   const previousId = (): string | undefined => data()?.fair.previousFairId;
   const previousHeld = createLiveQueryOn(previousId, async (id) => (id === undefined ? false : hasSessionData(id)));
   const previousData = createLiveQueryOn(
@@ -68,7 +76,12 @@ export function createSummary(fairId: string): SummaryState {
     const d = data();
     if (d === undefined || !typed.ready()) return undefined;
     const prev = previousData();
-    return postShowSummary({ ...d, ...(prev === undefined ? {} : { previousSession: prev }), previous: typedFigures(typed.data) });
+    const t0 = performance.now();
+    const result = postShowSummary({ ...d, ...(prev === undefined ? {} : { previousSession: prev }), previous: typedFigures(typed.data) });
+    performance.measure('summary-compute', { start: t0, end: performance.now() });
+    // P7 (test/bench/summary.bench.ts) measures from the navigation to this mark.
+    performance.mark('summary-computed', { detail: { cases: d.cases.length } });
+    return result;
   });
   const provisional = (): boolean => (completeness()?.unsynced ?? 0) > 0;
   const setTyped = (id: string, text: string): string | undefined => {

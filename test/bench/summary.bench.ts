@@ -1,0 +1,158 @@
+/**
+ * P7 (issue 9): the post-show summary over 5,000 cases on a tablet, in Debian's Chromium with 4×
+ * CPU throttling, ≤ 1 s: from the client-side navigation to `/summary` until the screen has read
+ * every case and event of the fair from IndexedDB and run `postShowSummary` (the
+ * `summary-computed` mark). The cases are driven through the real `decide` + `evolve` in Node
+ * along ten kinds of path and written into IndexedDB in bulk; the device and organizer are set
+ * up through the screens. Needs the built app (`npm run build`; `npm run bench` builds first).
+ */
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Page } from 'playwright-core';
+import type { CommandType } from '../../src/domain/case/commands';
+import { startServer } from '../../src/server/server';
+import { TABLET_VIEWPORT, launchChromium } from '../support/browser';
+import { makeFair } from '../support/builders';
+import { runCase, uscc } from '../domain/report/session-builder';
+import type { StepSpec } from '../domain/report/session-builder';
+import { setUpDevice } from '../e2e/support/kiosk';
+import { createFirstUser } from '../e2e/support/desk-b';
+import { median } from './figure';
+import type { BenchSuite, Figure } from './figure';
+
+const CASES = 5_000;
+const THROTTLE = 4;
+const RUNS = 5;
+
+type Steps = readonly (CommandType | readonly [CommandType, StepSpec])[];
+const PATHS: readonly Steps[] = [
+  [],
+  ['RequestSupplement'],
+  [['Reject', { payload: { reason: 'NR_OTHER', text: '非本展会展品' } }]],
+  ['Withdraw'],
+  ['Accept', 'NotifyRespondent'],
+  ['Accept', 'Transfer'],
+  ['Accept', 'CloseFair'],
+  ['Accept', 'NotifyRespondent', 'RecordAdmission', 'IssueOpinion', 'CloseFair'],
+  ['Accept', 'NotifyRespondent', 'RecordAdmission', 'IssueOpinion', ['OrderMeasures', { payload: { measures: [{ code: 'COVER' }] } }], ['VerifyMeasure', { payload: { measureIndex: 0 } }], 'CloseFair'],
+];
+
+async function putRows(page: Page, table: string, rows: readonly unknown[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += 2000) {
+    await page.evaluate(
+      ([name, list]) =>
+        new Promise<void>((done, fail) => {
+          const open = indexedDB.open('faircase');
+          open.onerror = () => fail(open.error);
+          open.onsuccess = () => {
+            const db = open.result;
+            const tx = db.transaction(name, 'readwrite');
+            for (const r of list) tx.objectStore(name).put(r);
+            tx.oncomplete = () => {
+              db.close();
+              done();
+            };
+            tx.onerror = () => fail(tx.error);
+          };
+        }),
+      [table, rows.slice(i, i + 2000)] as const,
+    );
+  }
+}
+
+/** Client-side navigation to /summary; ms until the summary is computed. */
+function openSummary(page: Page): Promise<number> {
+  return page.evaluate(
+    () =>
+      new Promise<number>((done, fail) => {
+        performance.clearMarks('summary-computed');
+        performance.clearMeasures('summary-read');
+        performance.clearMeasures('summary-compute');
+        const t0 = performance.now();
+        history.pushState(null, '', '/summary');
+        window.dispatchEvent(new PopStateEvent('popstate'));
+        const started = Date.now();
+        const poll = (): void => {
+          const e = performance.getEntriesByName('summary-computed', 'mark')[0];
+          if (e !== undefined) done(e.startTime - t0);
+          else if (Date.now() - started > 60_000) fail(new Error('no summary-computed mark'));
+          else setTimeout(poll, 10);
+        };
+        poll();
+      }),
+  );
+}
+
+async function leave(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    history.pushState(null, '', '/storage');
+    window.dispatchEvent(new PopStateEvent('popstate'));
+  });
+  await page.waitForSelector('[data-testid=storage-facts]');
+}
+
+export const summaryBench: BenchSuite = {
+  name: 'summary',
+  async run(): Promise<readonly Figure[]> {
+    const distDir = resolve('dist');
+    if (!existsSync(join(distDir, 'index.html'))) throw new Error('Build the app first: npm run build');
+    const fair = makeFair();
+    const keys = Array.from({ length: 400 }, (_, i) => `CN:${uscc(`91440101MA${String(i).padStart(5, '0')}X`.slice(0, 17))}`);
+    const runs = Array.from({ length: CASES }, (_, i) =>
+      runCase(fair, {
+        n: i + 1,
+        complaint: Math.floor(i / 2) + 1,
+        respondent: { key: keys[i % keys.length] ?? '', hall: `${1 + (i % 4)}.1`, stand: `A${i % 400}` },
+        start: `2025-04-${15 + (i % 3)} 10:00`,
+        steps: PATHS[i % PATHS.length] ?? [],
+      }),
+    );
+    const server = await startServer({ port: 0, host: '127.0.0.1', distDir });
+    const browser = await launchChromium();
+    try {
+      const context = await browser.newContext({ viewport: TABLET_VIEWPORT, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+      const page = await context.newPage();
+      await page.addInitScript('globalThis.__name = (f) => f;');
+      await page.goto(server.url);
+      await page.waitForSelector('html[data-shell=interactive]');
+      await putRows(page, 'fairs', [fair]);
+      await putRows(
+        page,
+        'cases',
+        runs.map((r, i) => ({ ...r.case, caseNo: `${fair.code}-K07-${String(i + 1).padStart(5, '0')}-X`, complainantKey: 'K', respondentKey: r.case.respondent.exhibitorKey })),
+      );
+      const events = runs.flatMap((r) => r.events);
+      await putRows(
+        page,
+        'items',
+        events.map((e, i) => ({ id: e.id, fairId: fair.id, deviceId: e.deviceId, seq: 1_000_000 + i, hlc: e.hlc, at: e.at, kind: 'case_event', entityId: e.caseId, payload: e })),
+      );
+      await page.reload();
+      await page.waitForSelector('html[data-shell=interactive]');
+      await setUpDevice(page, '总结台', 'K07', `${fair.code} · ${fair.nameZh}`);
+      await createFirstUser(page, '王主办', '24680');
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('Emulation.setCPUThrottlingRate', { rate: THROTTLE });
+      const times: number[] = [];
+      for (let i = 0; i < RUNS; i++) {
+        await leave(page);
+        times.push(await openSummary(page));
+      }
+      await page.waitForSelector('[data-testid=summary-figures]');
+      const accepted = await page.textContent('[data-testid="fig-R4.accepted"]');
+      const parts = await page.evaluate(() => ['summary-read', 'summary-compute'].map((n) => Math.round(performance.getEntriesByName(n, 'measure')[0]?.duration ?? -1)));
+      return [
+        {
+          name: 'P7 summary, 5,000 cases, tablet (4× CPU)',
+          value: Math.round(median(times)),
+          unit: 'ms',
+          goal: { op: '<=', value: 1000 },
+          note: `median of ${RUNS} (${times.map((t) => Math.round(t)).join(', ')} ms); ${events.length} events; R4 accepted = ${accepted ?? '?'}; last run: IndexedDB read ${parts[0] ?? '?'} ms, postShowSummary ${parts[1] ?? '?'} ms`,
+        },
+      ];
+    } finally {
+      await browser.close();
+      await server.close();
+    }
+  },
+};
