@@ -12,9 +12,10 @@ import { serverBench } from './server.bench';
 import { foldBench } from './fold.bench';
 import { appBench } from './app.bench';
 import { boardBench } from './board.bench';
+import { phoneBench } from './phone.bench';
 import { summaryBench } from './summary.bench';
 
-const suites: readonly BenchSuite[] = [storeBench, serverBench, foldBench, appBench, boardBench, summaryBench];
+const suites: readonly BenchSuite[] = [storeBench, serverBench, foldBench, appBench, boardBench, phoneBench, summaryBench];
 
 const fmt = (n: number): string =>
   Math.abs(n) >= 1000 ? Math.round(n).toLocaleString('en-US') : Number(n.toPrecision(3)).toString();

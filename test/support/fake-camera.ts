@@ -195,3 +195,23 @@ export function decodeQr(img: Luma): string {
   }
   throw last instanceof Error ? last : new Error('no QR code found');
 }
+
+/** The organizer (signed in) adds a clerk on the users screen: a complaint is filed by a clerk (CS8's roles). */
+export async function addClerk(page: Page, name: string, pin: string): Promise<void> {
+  await page.evaluate(() => {
+    history.pushState(null, '', '/users');
+    window.dispatchEvent(new PopStateEvent('popstate'));
+  });
+  await page.waitForSelector('[data-testid=user-form]');
+  await page.fill('[data-testid=user-form] input[name=name]', name);
+  await page.selectOption('[data-testid=user-form] select[name=role]', 'clerk');
+  await page.fill('[data-testid=user-form] input[name=pin]', pin);
+  await page.fill('[data-testid=user-form] input[name=pinConfirm]', pin);
+  await page.click('[data-testid=user-form] [data-testid=save]');
+  await page.waitForSelector(`[data-testid=user-row]:has-text("${name}")`);
+}
+
+/** A frame drawn exactly as the phone page draws it (`qrcode` toDataURL, level M, 8 px a module, quiet zone 4), as luma. */
+export async function phoneLuma(text: string, version: number): Promise<Luma> {
+  return pngToLuma(await QRCode.toDataURL(text, { errorCorrectionLevel: 'M', version, margin: 4, scale: 8 }));
+}
