@@ -1,4 +1,4 @@
-import { strFromU8, strToU8 } from 'fflate';
+import { deflateSync, inflateSync, strFromU8, strToU8 } from 'fflate';
 import { z } from 'zod';
 import { Language } from '../codes';
 import { ClauseCode, Signer, TemplateVersion } from '../commitment';
@@ -146,7 +146,8 @@ export function phoneLinkFragment(fair: Fair, server?: string): string {
     },
     ...(server === undefined ? {} : { server }),
   };
-  return `fair=${toBase64Url(strToU8(JSON.stringify(link)))}`;
+  // Raw DEFLATE first: the link QR drops from version ~26 to ~16 for a five-day fair.
+  return `fair=${toBase64Url(deflateSync(strToU8(JSON.stringify(link)), { level: 9 }))}`;
 }
 
 /** Reads `#fair=…`; undefined when it is missing or not a fair (the phone then says so). */
@@ -156,7 +157,7 @@ export function parsePhoneLink(hash: string): PhoneLink | undefined {
   const bytes = fromBase64Url(m[1]);
   if (bytes === undefined) return undefined;
   try {
-    const parsed = PhoneLink.safeParse(JSON.parse(strFromU8(bytes)));
+    const parsed = PhoneLink.safeParse(JSON.parse(strFromU8(inflateSync(bytes, { out: new Uint8Array(64 * 1024) }))));
     return parsed.success ? parsed.data : undefined;
   } catch {
     return undefined;
