@@ -1,0 +1,203 @@
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, inject, test } from 'vitest';
+import { createAssembler, tryEncodeFrames } from '../../src/domain/wire/qr-frames';
+import { PHONE_VIEWPORT, TABLET_VIEWPORT, launchChromium } from '../support/browser';
+import { CHROMIUM, CHROMIUM_ARGS, addClerk, decodeQr, fakeCameraArgs, phoneLuma, fillPhoneComplaint, pngToLuma, qrLuma, readPhoneFrames, writeY4m } from '../support/fake-camera';
+import { EXHIBITOR_HEADER_ZH, GOOD_USCC, createFair, csvOf, go, importFile, setUpDevice, storedCount, waitForServiceWorker, waitForShell } from './support/kiosk';
+import { createFirstUser, signIn } from './support/desk-b';
+import { startServer } from '../../src/server/server';
+
+/**
+ * Issue 8 in Debian's Chromium: the filer types a complaint on the phone page (390 × 844), taps
+ * "Show to the desk"; the frames it shows become the desk's fake camera video; the desk's real
+ * scanner (html5-qrcode) reads them, shows progress and a preview, and the clerk's confirmation
+ * files a `phone_qr` case. A second scan of the same filing creates nothing. Hostile videos
+ * (not ours, another version, tampered, two payloads mixed) show their message and create nothing.
+ * The desk keeps one Chromium profile across launches, because each fake video needs a relaunch.
+ */
+const profile = mkdtempSync(join(tmpdir(), 'faircase-desk-'));
+const SHOTS = join(tmpdir(), 'faircase-shots');
+const USER = '王工作';
+/** The fair runs today and tomorrow (Asia/Shanghai): a complaint is received inside its days. */
+const day = (offset: number): string => new Date(Date.now() + 8 * 3600_000 + offset * 86_400_000).toISOString().slice(0, 10);
+const PIN = '2468';
+let phoneBrowser: Browser | undefined;
+let phone: Page;
+let phoneUrl = '';
+let phoneFrames: string[] = [];
+let appUrl = '';
+let ownServer: { close(): Promise<void> } | undefined;
+
+/** The desk, with the fake camera playing `video` (or none). */
+async function openDesk(video?: string): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [...CHROMIUM_ARGS, ...(video === undefined ? [] : fakeCameraArgs(video))],
+    viewport: TABLET_VIEWPORT,
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+  });
+  const page = context.pages()[0] ?? (await context.newPage());
+  page.on('pageerror', (e) => console.error('desk pageerror:', e.message));
+  await page.goto(appUrl);
+  await waitForShell(page);
+  return { context, page };
+}
+
+/** Opens the hand-off screen signed in and starts the camera. */
+async function startScan(page: Page): Promise<void> {
+  await go(page, '/handoff');
+  await page.waitForSelector('[data-testid=user-tile], [data-testid=scan-start]');
+  if ((await page.$('[data-testid=scan-start]')) === null) await signIn(page, USER, PIN);
+  await page.click('[data-testid=scan-start]');
+}
+
+beforeAll(async () => {
+  // FAIRCASE_E2E_DIST: a private build to serve, for a run beside others rebuilding `dist`.
+  const own = process.env.FAIRCASE_E2E_DIST;
+  if (own === undefined) appUrl = inject('appUrl');
+  else {
+    const server = await startServer({ port: 0, host: '127.0.0.1', distDir: own });
+    ownServer = server;
+    appUrl = server.url;
+  }
+  const { context, page } = await openDesk();
+  await waitForServiceWorker(page);
+  await createFair(page, { code: 'CF138', nameZh: '第138届广交会', sessionNo: '138', days: [day(0), day(1)] });
+  await setUpDevice(page, '手机台', 'Q01', 'CF138 · 第138届广交会');
+  await importFile(page, 'exhibitors.csv', 'text/csv', csvOf([EXHIBITOR_HEADER_ZH, ['深圳某某电子有限公司', 'Shenzhen Electronics', 'CN', GOOD_USCC, '', '1.1', 'A01', '', '']]));
+  await page.click('[data-testid=import-confirm]');
+  await page.waitForSelector('[data-testid=import-done]');
+  await createFirstUser(page, '李主办', '13579');
+  await addClerk(page, USER, PIN);
+  await go(page, '/handoff');
+  await page.waitForSelector('[data-testid=phone-link-qr]');
+  phoneUrl = (await page.getAttribute('[data-testid=phone-link]', 'href')) ?? '';
+  await context.close();
+
+  const pb = await launchChromium();
+  phoneBrowser = pb;
+  const phoneContext = await pb.newContext({ viewport: PHONE_VIEWPORT, locale: 'zh-CN', deviceScaleFactor: 2 });
+  phone = await phoneContext.newPage();
+  phone.on('pageerror', (e) => console.error('phone pageerror:', e.message));
+  await phone.goto(phoneUrl);
+  await fillPhoneComplaint(phone, { name: '福州某某科技有限公司', uscc: GOOD_USCC, hall: '1.1', stand: 'A01', items: ['蓝牙耳机，外观与注册商标相同'] });
+  await phone.click('[data-testid=show-desk]');
+  phoneFrames = await readPhoneFrames(phone);
+}, 240_000);
+
+afterAll(async () => {
+  await phoneBrowser?.close();
+  await ownServer?.close();
+});
+
+test('[issue 8 §1] the desk shows a phone link carrying the fair; the phone form opens from it', async () => {
+  expect(phoneUrl).toMatch(/\/p\/#fair=[A-Za-z0-9_-]+$/);
+  expect(phoneFrames.length).toBeGreaterThanOrEqual(1);
+  expect(phoneFrames.every((f) => f.startsWith('data:image/png;base64,'))).toBe(true);
+});
+
+test('[issue 8 §3] the real scanner reads the phone frames; confirming files one phone_qr case; a second scan creates nothing', async () => {
+  const video = writeY4m(phoneFrames.map((f) => pngToLuma(f)), 'phone-good');
+  const { context, page } = await openDesk(video);
+  try {
+    await startScan(page);
+    await page.waitForSelector('[data-testid=handoff-preview]', { timeout: 30_000 });
+    expect(await page.textContent('[data-testid=preview-complainant]')).toContain('福州某某科技有限公司');
+    expect(await page.getAttribute('[data-testid=preview-respondent]', 'data-listed')).toBe('true');
+    expect(await page.getAttribute('[data-testid=scan-progress]', 'data-received')).toBe(String(phoneFrames.length));
+    expect(await storedCount(page, 'cases')).toBe(0);
+    mkdirSync(SHOTS, { recursive: true });
+    await page.screenshot({ path: join(SHOTS, 'desk-preview-zh.png'), fullPage: true });
+    await page.click('[data-testid=handoff-confirm]');
+    await page.waitForSelector('[data-testid=handoff-result]', { timeout: 15_000 });
+    expect(`${await page.getAttribute('[data-testid=handoff-result]', 'data-kind')} ${await page.textContent('[data-testid=handoff-result]')}`).toMatch(/^cases /);
+    expect(await storedCount(page, 'cases')).toBe(1);
+    const channel = await page.evaluate(async () => {
+      const open = indexedDB.open('faircase');
+      const db = await new Promise<IDBDatabase>((res, rej) => ((open.onsuccess = () => res(open.result)), (open.onerror = () => rej(open.error))));
+      const all = db.transaction('cases').objectStore('cases').getAll();
+      const rows = await new Promise<{ channel?: string; submit?: { channel?: string } }[]>((res) => (all.onsuccess = () => res(all.result as never)));
+      db.close();
+      return JSON.stringify(rows[0]);
+    });
+    expect(channel).toContain('phone_qr');
+
+    // The same loop scanned again: recognised, nothing new.
+    await page.click('[data-testid=scan-next]');
+    await page.waitForSelector('[data-testid=handoff-preview]', { timeout: 30_000 });
+    await page.click('[data-testid=handoff-confirm]');
+    await page.waitForSelector('[data-testid=handoff-already]', { timeout: 15_000 });
+    expect(await storedCount(page, 'cases')).toBe(1);
+  } finally {
+    await context.close();
+  }
+}, 120_000);
+
+async function hostile(name: string, pictures: ReturnType<typeof qrLuma>[], expected: readonly string[], lang: 'zh-CN' | 'en' = 'zh-CN'): Promise<void> {
+  const video = writeY4m(pictures, name, { holdMs: 600 });
+  const { context, page } = await openDesk(video);
+  try {
+    // The shell's language toggle (the device remembers it).
+    if ((await page.getAttribute('html', 'lang')) !== lang) {
+      await page.click(`button:has-text("${lang === 'en' ? 'English' : '中文'}")`);
+      await page.waitForSelector(`html[lang=${lang}]`);
+    }
+    const before = await storedCount(page, 'cases');
+    await startScan(page);
+    for (const code of expected) await page.waitForSelector(`[data-testid=scan-issue] [data-code=${code}]`, { timeout: 30_000 });
+    expect(await page.$('[data-testid=handoff-preview]')).toBeNull();
+    expect(await page.$('[data-testid=handoff-confirm]')).toBeNull();
+    expect(await storedCount(page, 'cases')).toBe(before);
+    // Worded in the desk's language, not a code.
+    const words = (await page.locator('[data-testid=scan-issue]').allTextContents()).join(' ');
+    expect(words).not.toMatch(/QR_[A-Z_]+/);
+    expect(words).toMatch(lang === 'en' ? /another filing/ : /[\u4e00-\u9fff]/);
+    mkdirSync(SHOTS, { recursive: true });
+    await page.screenshot({ path: join(SHOTS, `desk-${name}-${lang}.png`), fullPage: true });
+  } finally {
+    await context.close();
+  }
+}
+
+test('[issue 8 §5 QR1, QR5] not ours, another version, a tampered part: each worded, nothing created', async () => {
+  const text = frameTexts();
+  const frame = text[0] ?? '';
+  // A character of the data changed to another alphabet character: the part check fails (QR5).
+  const at = frame.length - 3;
+  const tampered = frame.slice(0, at) + (frame[at] === 'A' ? 'B' : 'A') + frame.slice(at + 1);
+  await hostile('hostile-1', [qrLuma('https://example.com/not-a-filing'), qrLuma(`FC2:${frame.slice(4)}`), qrLuma(tampered)], ['QR_NOT_OURS', 'QR_VERSION', 'QR_TAMPERED']);
+}, 120_000);
+
+test('[issue 8 §5 QR10] parts of two payloads mixed: QR_MIXED, nothing created', async () => {
+  const json = JSON.parse(phoneJsonText()) as { accusedItems: { description: string }[] };
+  const first = json.accusedItems[0];
+  if (first !== undefined) first.description = `${first.description}（另一份）`;
+  // Both payloads long enough for two parts, so neither completes from its first part alone.
+  const pad = (j: unknown): string => JSON.stringify(j);
+  const a = tryEncodeFrames(pad({ ...json, accusedItems: [...json.accusedItems, ...bulkItems('甲')] }), 'slow');
+  const b = tryEncodeFrames(pad({ ...json, accusedItems: [...json.accusedItems, ...bulkItems('乙')] }), 'slow');
+  if (!a.ok || !b.ok) throw new Error('encode');
+  expect(a.value.frames.length).toBeGreaterThan(1);
+  await hostile('hostile-mixed', [await phoneLuma(a.value.frames[0] ?? '', a.value.layout.qrVersion), await phoneLuma(b.value.frames[0] ?? '', b.value.layout.qrVersion)], ['QR_MIXED'], 'en');
+}, 120_000);
+
+const bulkItems = (tag: string): { description: string; photos: never[] }[] =>
+  Array.from({ length: 6 }, (_, i) => ({ description: `${tag}${i} 展台陈列的同款产品，包装印有近似标识，型号 ${tag}-${1000 + i * 37}`, photos: [] }));
+
+/** The texts of the phone's frames, read from its PNGs in Node with the desk's ZXing. */
+const frameTexts = (): string[] => phoneFrames.map((f) => decodeQr(pngToLuma(f)));
+
+/** The phone's payload JSON, assembled from those texts (QR10). */
+function phoneJsonText(): string {
+  const asm = createAssembler();
+  for (const text of frameTexts()) {
+    const r = asm.accept(text);
+    if (r.status === 'complete') return r.json;
+  }
+  throw new Error('the phone frames did not complete');
+}
