@@ -19,9 +19,11 @@ const QUOTA_WARN_SHARE = 0.8;
 const NAV: readonly { readonly href: string; readonly label: MessageKey; readonly end?: boolean }[] = [
   { href: '/', label: 'nav.home', end: true },
   { href: '/complaints/new', label: 'nav.intake' },
+  { href: '/handoff', label: 'nav.qrHandoff' },
   { href: '/board', label: 'nav.board' },
   { href: '/commitments', label: 'nav.commitments' },
   { href: '/consultations', label: 'nav.consultations' },
+  { href: '/summary', label: 'nav.summary' },
   { href: '/fairs', label: 'nav.fairs' },
   { href: '/exhibitors', label: 'nav.exhibitors' },
   { href: '/device', label: 'nav.device' },
@@ -85,7 +87,13 @@ export function Shell(props: RouteSectionProps): JSX.Element {
             </button>
           </Notice>
         </Show>
-        <Show when={updateError()}>{(e) => <Notice kind="error">{t('pwa.updateBlocked', { message: storageErrorMessage(e()) })}</Notice>}</Show>
+        <Show when={updateError()}>
+          {(e) => (
+            <Notice kind="error" testId="update-blocked">
+              {t('pwa.updateBlocked', { message: storageErrorMessage(e()) })}
+            </Notice>
+          )}
+        </Show>
         <Show when={offlineReady()}>
           <Notice kind="ok" testId="offline-ready" action={{ label: t('warn.dismiss'), onClick: () => dismissOfflineReady() }}>
             {t('pwa.offlineReady')}
