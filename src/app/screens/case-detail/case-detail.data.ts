@@ -3,7 +3,8 @@ import type { Allowed } from '../../../domain/case/decide';
 import type { Case } from '../../../domain/case/case';
 import type { CaseEvent } from '../../../domain/case/events';
 import type { Instant } from '../../../domain/time';
-import { allowedActions, caseEvents, getCase } from '../../../store/cases';
+import { allowedActions, getCase } from '../../../store/cases';
+import { allCaseEvents } from '../../../store/apply-pulled';
 import { listUsers, type User } from '../../../store/users';
 import { nowInstant } from '../../lib/clock';
 import { createLiveQuery, createLiveQueryOn } from '../../lib/live-query';
@@ -24,7 +25,8 @@ export interface CaseDetail {
 const TICK_MS = 5_000;
 
 export function createCaseDetail(caseId: string, actor: Accessor<Actor | undefined>): CaseDetail {
-  const read = createLiveQuery(async () => ({ c: await getCase(caseId), events: await caseEvents(caseId) }));
+  const read = createLiveQuery(async () => ({ c: await getCase(caseId), // Every tablet's events: this one's own and those pulled from the others (CS5).
+    events: await allCaseEvents(caseId) }));
   const users = createLiveQuery(() => listUsers());
   const [now, setNow] = createSignal<Instant>(nowInstant());
   const timer = setInterval(() => setNow(nowInstant()), TICK_MS);
