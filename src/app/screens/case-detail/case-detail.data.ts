@@ -25,8 +25,8 @@ export interface CaseDetail {
 const TICK_MS = 5_000;
 
 export function createCaseDetail(caseId: string, actor: Accessor<Actor | undefined>): CaseDetail {
-  const read = createLiveQuery(async () => ({ c: await getCase(caseId), // Every tablet's events: this one's own and those pulled from the others (CS5).
-    events: await allCaseEvents(caseId) }));
+  // Every tablet's events: this one's own and those pulled from the others (CS5).
+  const read = createLiveQuery(async () => ({ c: await getCase(caseId), events: await allCaseEvents(caseId) }));
   const users = createLiveQuery(() => listUsers());
   const [now, setNow] = createSignal<Instant>(nowInstant());
   const timer = setInterval(() => setNow(nowInstant()), TICK_MS);
