@@ -8,7 +8,7 @@ import { CheckField, CheckGroup, SelectField, TextField } from '../../ui/field';
 import { Notice } from '../../ui/notice';
 import { ACTION_SPECS, checklistRows, type ActionContext, type ChecklistValue, type FieldSpec, type Values } from './action-specs';
 import type { CommandType } from './action-codes';
-import { SignatureInput } from './signature-input';
+import { SignatureCanvas } from '../../ui/signature-canvas';
 
 /** The form of one case action; `submit` validates, stores evidence and applies (case-action.ts). */
 export function ActionForm(props: {
@@ -90,7 +90,7 @@ export function ActionForm(props: {
               <CheckGroup label={t(f.label)} name={f.name} options={f.options ?? []} selected={(values[f.name] ?? []) as string[]} error={err(f.name)} onChange={(v) => set(f.name, v)} />
             </Match>
             <Match when={f.kind === 'signature'}>
-              <SignatureInput name={f.name} label={t(f.label)} error={err(f.name)} onChange={(url) => set(f.name, url)} />
+              <SignatureCanvas testId={`sig-${f.name}`} label={t(f.label)} clearLabel={t('signature.clear')} error={err(f.name)} onChange={(url) => set(f.name, url)} />
             </Match>
             <Match when={f.kind === 'photos'}>
               <div class="field" classList={{ invalid: err(f.name) !== undefined }}>

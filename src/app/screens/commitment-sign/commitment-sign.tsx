@@ -15,7 +15,7 @@ import { Notice } from '../../ui/notice';
 import { blankRight, CLAUSES } from './commitment-form';
 import { createCommitmentSign } from './commitment-sign.data';
 import { CommitmentView } from './commitment-view';
-import { SignatureField } from './signature-field';
+import { SignatureCanvas } from '../../ui/signature-canvas';
 import './commitment-sign.css';
 
 /** `/commitments/sign` (pick the exhibitor) and `/commitments/sign/:exhibitorId` (sign). */
@@ -215,7 +215,7 @@ function SignForm(props: { readonly fairId: string; readonly exhibitorId: string
                     <TextField name="signer.title" label={t('commit.signerTitle')} value={f().data.signerTitle} error={err('signer.title')} onInput={(v) => f().update((d) => void (d.signerTitle = v))} />
                     <TextField name="signer.phone" type="tel" inputMode="tel" label={t('commit.signerPhone')} value={f().data.signerPhone} error={err('signer.phone')} onInput={(v) => f().update((d) => void (d.signerPhone = v))} />
                   </div>
-                  <SignatureField value={f().data.signature} error={err('signature', 'signatureEvidenceId')} onChange={(v) => f().update((d) => void (d.signature = v))} />
+                  <SignatureCanvas testId="signature-canvas" clearTestId="signature-clear" label={t('commit.signature')} hint={t('commit.signatureHint')} clearLabel={t('commit.signatureClear')} value={f().data.signature} error={err('signature', 'signatureEvidenceId')} onChange={(v) => f().update((d) => void (d.signature = v))} />
                 </section>
                 <div class="actions sticky-actions">
                   <button type="submit" class="btn primary" data-testid="sign" disabled={s.busy()}>

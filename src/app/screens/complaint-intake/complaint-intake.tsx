@@ -8,7 +8,7 @@ import { useSession, type SessionUser } from '../../session/session';
 import { useAppState } from '../../state/app-state';
 import { CheckField } from '../../ui/field';
 import { Notice } from '../../ui/notice';
-import { SignatureInput } from '../case-detail/signature-input';
+import { SignatureCanvas } from '../../ui/signature-canvas';
 import { checklistOf } from './complaint-form';
 import { createIntake } from './complaint-intake.data';
 import { ChecklistFields } from './checklist-fields';
@@ -101,7 +101,7 @@ function IntakeBody(props: { readonly fair: Fair; readonly user: SessionUser }):
             <ChecklistFields items={checklist()} errors={intake.errors()} update={form.update} />
           </div>
           <div class="panel">
-            <SignatureInput name="signature" label={t('intake.signature')} value={form.data.signature} error={messageAt(intake.errors(), 'signature')} onChange={(url) => form.update((d) => (d.signature = url))} />
+            <SignatureCanvas testId="sig-signature" label={t('intake.signature')} clearLabel={t('signature.clear')} value={form.data.signature} error={messageAt(intake.errors(), 'signature')} onChange={(url) => form.update((d) => (d.signature = url))} />
           </div>
           <Show when={intake.flags()}>
             {(flags) => (

@@ -1,13 +1,17 @@
 import { onCleanup, onMount, Show, type JSX } from 'solid-js';
-import { t } from '../../i18n/index';
+import './signature-canvas.css';
 
 /**
- * A party's handwritten signature on a case action (CS2: party commands carry it), drawn with
- * signature_pad (the lazy chunk of the commitment screen). The PNG data URL goes up on every stroke.
+ * A handwritten signature drawn with a finger or pen (CS2 party commands, the complaint form,
+ * the commitment §8), through signature_pad in a lazy chunk. Each finished stroke hands the PNG up
+ * as a data URL, so a draft keeps it across a reload; a value given at open is drawn back.
  */
-export function SignatureInput(props: {
-  readonly name: string;
+export function SignatureCanvas(props: {
   readonly label: string;
+  readonly clearLabel: string;
+  readonly hint?: string;
+  readonly testId: string;
+  readonly clearTestId?: string;
   /** A signature already drawn (a restored draft), drawn back on open. */
   readonly value?: string;
   readonly onChange: (dataUrl: string) => void;
@@ -19,8 +23,9 @@ export function SignatureInput(props: {
   const initial = props.value ?? '';
   let disposed = false;
   onMount(() => {
-    void import('./signature-pad.chunk').then(({ SignaturePad }) => {
+    void import('../lib/signature-pad.chunk').then(({ SignaturePad }) => {
       if (disposed || canvas === undefined) return;
+      // Sharp strokes on a high-density screen: the backing store is scaled by the pixel ratio.
       const ratio = Math.max(window.devicePixelRatio || 1, 1);
       canvas.width = canvas.offsetWidth * ratio;
       canvas.height = canvas.offsetHeight * ratio;
@@ -39,17 +44,23 @@ export function SignatureInput(props: {
   return (
     <div class="field signature-field" classList={{ invalid: props.error !== undefined }}>
       <span class="label">{props.label}</span>
-      <canvas ref={canvas} class="signature-canvas" data-testid={`sig-${props.name}`} aria-label={props.label} />
-      <button
-        type="button"
-        class="btn link"
-        onClick={() => {
-          pad?.clear();
-          props.onChange('');
-        }}
-      >
-        {t('signature.clear')}
-      </button>
+      <canvas ref={canvas} class="signature-canvas" data-testid={props.testId} aria-label={props.hint ?? props.label} />
+      <div class="actions">
+        <Show when={props.hint}>
+          <span class="muted">{props.hint}</span>
+        </Show>
+        <button
+          type="button"
+          class="btn link"
+          data-testid={props.clearTestId}
+          onClick={() => {
+            pad?.clear();
+            props.onChange('');
+          }}
+        >
+          {props.clearLabel}
+        </button>
+      </div>
       <Show when={props.error}>
         <p class="error" role="alert">
           {props.error}
