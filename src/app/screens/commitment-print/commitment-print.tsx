@@ -12,6 +12,7 @@ import { useAppState } from '../../state/app-state';
 import { Notice } from '../../ui/notice';
 import { createCommitmentPrint } from './commitment-print.data';
 import { SignatureImage } from './signature-image';
+import '../../ui/print-document.css';
 import './commitment-print.css';
 
 /**
@@ -47,7 +48,7 @@ function PrintBody(props: { readonly fairId: string; readonly commitmentId: stri
     <Show when={p.loaded()} fallback={<p class="muted">{t('common.loading')}</p>}>
       <Show when={p.commitment()} fallback={<Notice kind="error">{t('print.notFound')}</Notice>}>
         {(c) => (
-          <div class="commitment-print">
+          <div class="commitment-print print-screen">
             <div class="actions no-print">
               <button type="button" class="btn primary" data-testid="print" onClick={() => window.print()}>
                 {t('print.print')}

@@ -13,6 +13,7 @@ import { createLiveQuery } from '../../lib/live-query';
 import { useAppState } from '../../state/app-state';
 import { Notice } from '../../ui/notice';
 import { deskHours, isNoticeKind, n3Variant, partyLine, qrPayload, showsComplainantPhone, type NoticeKind } from './notice-model';
+import '../../ui/print-document.css';
 import './notices.css';
 
 /**
@@ -40,7 +41,7 @@ export function NoticeScreen(): JSX.Element {
     <Show when={read() !== undefined && app.fair() !== undefined} fallback={<p class="muted">{t('common.loading')}</p>}>
       <Show when={read()?.c} fallback={<Notice kind="error">{t('case.notFound')}</Notice>}>
         {(c) => (
-          <div class="case-notice">
+          <div class="case-notice print-screen">
             <div class="actions no-print">
               <button type="button" class="btn primary" data-testid="print" onClick={() => window.print()}>
                 {t('notice.print')}
@@ -49,7 +50,7 @@ export function NoticeScreen(): JSX.Element {
                 {t('common.back')}
               </button>
             </div>
-            <div class="notice-doc" data-testid={`notice-${kind()}`} data-ready={String(qr() !== undefined)}>
+            <div class="print-doc" data-testid={`notice-${kind()}`} data-ready={String(qr() !== undefined)}>
               <For each={languages()}>
                 {(lang) => (
                   <NoticePart
@@ -95,17 +96,17 @@ function NoticePart(props: {
   const phone = (): boolean => showsComplainantPhone(props.kind);
   const defence = () => props.c.deadlines.defence;
   return (
-    <section class="notice-part" lang={props.lang} data-lang={props.lang}>
-      <header class="notice-head">
+    <section class="print-part" lang={props.lang} data-lang={props.lang}>
+      <header class="print-head">
         <div>
           <h1>{title()}</h1>
           <p>
             {fairName()} · {props.fair.code}
           </p>
         </div>
-        <Show when={props.qr}>{(src) => <img class="notice-qr" src={src()} alt="QR" />}</Show>
+        <Show when={props.qr}>{(src) => <img class="print-qr" src={src()} alt="QR" />}</Show>
       </header>
-      <table class="notice-facts">
+      <table class="print-facts">
         <tbody>
           <Row label={L('notice.caseNo')} value={props.c.caseNo} />
           <Row label={L('notice.desk')} value={[props.fair.settings.deskLocation ?? '', ...deskHours(props.fair)].filter((s) => s !== '').join('; ')} />
@@ -151,7 +152,7 @@ function NoticePart(props: {
       <Show when={props.kind === 'N3'}>
         <N3Body c={props.c} L={L} at={at} userName={userName} />
       </Show>
-      <footer class="notice-foot">
+      <footer class="print-foot">
         {L('notice.printedAt')}: {at(props.printedAt)} · {L('notice.device')}: {props.deviceCode}
       </footer>
     </section>
@@ -161,7 +162,7 @@ function NoticePart(props: {
 function N3Body(props: { readonly c: Case; readonly L: (k: MessageKey, p?: Params) => string; readonly at: (i: Instant) => string; readonly userName: (id: string | undefined) => string }): JSX.Element {
   const L = (k: MessageKey, p?: Params): string => props.L(k, p);
   return (
-    <table class="notice-facts">
+    <table class="print-facts">
       <tbody>
         <Show when={props.c.rejection}>
           {(r) => <Row label={L('notice.notAcceptedReason')} value={`${L(`reason.${r().reason}`)}${r().text === undefined ? '' : ` — ${r().text}`}`} />}
