@@ -4,7 +4,7 @@ import { afterAll, afterEach, beforeAll, expect, inject, test } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium } from '../support/browser';
 import { EXHIBITOR_HEADER_ZH, GOOD_USCC, createFair, csvOf, go, importFile, newKiosk, setUpDevice, storedCount, waitForServiceWorker, waitForShell } from './support/kiosk';
-import { createFirstUser, pdfText, signIn, storedRows, usccOf } from './support/desk-b';
+import { actAs, addUser, createFirstUser, drawSignature, pdfText, storedRows, usccOf } from './support/desk-b';
 
 /**
  * Issue 6 §2, §3, §5, §6 in Debian's Chromium, offline from the start after the first load:
@@ -89,45 +89,6 @@ async function makeJpeg(width: number, height: number): Promise<Buffer> {
   return Buffer.from(b64, 'base64');
 }
 
-/** Signs `user` in through the sign-in screen's PIN pad (signing the previous one out). */
-async function actAs(user: { name: string; pin: string }): Promise<void> {
-  await go(page, '/sign-in');
-  await page.waitForSelector('[data-testid=signed-in], [data-testid=sign-in]');
-  if ((await page.locator('[data-testid=signed-in]').count()) > 0) {
-    await page.click('[data-testid=signed-in] [data-testid=sign-out]');
-    await page.waitForSelector('[data-testid=sign-in]');
-  }
-  await signIn(page, user.name, user.pin);
-  await page.waitForSelector('[data-testid=signed-in]');
-}
-
-/** The organizer (first user) adds a desk user on the users screen. */
-async function addUser(user: { name: string; pin: string; role: string }): Promise<void> {
-  await go(page, '/users');
-  await page.waitForSelector('[data-testid=user-form]');
-  await page.fill('[data-testid=user-form] input[name=name]', user.name);
-  await page.selectOption('[data-testid=user-form] select[name=role]', user.role);
-  await page.fill('[data-testid=user-form] input[name=pin]', user.pin);
-  await page.fill('[data-testid=user-form] input[name=pinConfirm]', user.pin);
-  await page.click('[data-testid=user-form] [data-testid=save]');
-  await page.waitForSelector(`[data-testid=user-row]:has-text("${user.name}")`);
-}
-
-/** Draws a signature on the canvas with this test handle. */
-async function sign(testId: string): Promise<void> {
-  const sel = `[data-testid="${testId}"]`;
-  await page.waitForSelector(`${sel}[data-ready=true]`);
-  // The mouse does not scroll: bring the pad to the middle of the screen (clear of the sticky bar).
-  await page.locator(sel).evaluate((el) => el.scrollIntoView({ block: 'center' }));
-  const box = await page.locator(sel).boundingBox();
-  if (box === null) throw new Error(`${testId} not visible`);
-  const y = box.y + box.height / 2;
-  await page.mouse.move(box.x + 30, y);
-  await page.mouse.down();
-  for (let i = 1; i <= 15; i++) await page.mouse.move(box.x + 30 + i * 14, y + Math.sin(i / 2) * 30, { steps: 2 });
-  await page.mouse.up();
-}
-
 async function shot(name: string): Promise<void> {
   await page.screenshot({ path: `${SHOTS}/${name}.png` });
 }
@@ -199,7 +160,7 @@ async function fillComplaint(f: Filing): Promise<void> {
       if ((await orig.count()) > 0) await orig.check();
     }
   }
-  await sign('sig-signature');
+  await drawSignature(page, 'sig-signature');
 }
 
 /** Files one complaint at the desk; returns the new case's id. */
@@ -242,9 +203,9 @@ beforeAll(async () => {
   await page.click('[data-testid=import-confirm]');
   await page.waitForSelector('[data-testid=import-done]');
   await createFirstUser(page, '赵主办', '97531');
-  await addUser(CLERK);
-  await addUser(EXPERT);
-  await actAs(CLERK);
+  await addUser(page, CLERK);
+  await addUser(page, EXPERT);
+  await actAs(page, CLERK);
 }, 180_000);
 afterEach(async (ctx) => {
   // A failing step leaves its screen behind for the report.
@@ -366,7 +327,7 @@ test('[CS9][CS12][CS24] supplement requested; a clerk cannot accept (reason show
   // A clerk: Accept is disabled, with the reason in the user's language.
   expect(await page.getAttribute('[data-testid=action-Accept]', 'data-allowed')).toBe('false');
   expect(await page.textContent('[data-testid=reason-Accept]')).toContain('工作人员');
-  await actAs(EXPERT);
+  await actAs(page, EXPERT);
   await openCase(case2);
   await act('Accept', async () => {}, 'ACCEPTED');
   // Bad input: no terms, no signatures → errors, nothing recorded.
@@ -376,8 +337,8 @@ test('[CS9][CS12][CS24] supplement requested; a clerk cannot accept (reason show
   expect(await page.locator('[data-testid=form-RecordSettlement] .error').count()).toBeGreaterThanOrEqual(3);
   expect(await state()).toBe('ACCEPTED');
   await page.fill('textarea[name=terms]', '被投诉人撤下展品并书面保证不再展出。');
-  await sign('sig-complainantSignatureEvidenceId');
-  await sign('sig-respondentSignatureEvidenceId');
+  await drawSignature(page, 'sig-complainantSignatureEvidenceId');
+  await drawSignature(page, 'sig-respondentSignatureEvidenceId');
   await page.click('[data-testid=form-RecordSettlement] [data-testid=apply]');
   await expect.poll(state).toBe('CLOSED');
   expect(await page.textContent('[data-testid=case-outcome]')).toBe('调解结案');
@@ -393,7 +354,7 @@ test('[CS13][DL8] the respondent is notified at the booth; N2 printed to PDF hol
   await page.click('[data-testid=form-NotifyRespondent] [data-testid=apply]');
   await page.waitForSelector('[data-testid=form-NotifyRespondent] .error');
   expect(await state()).toBe('ACCEPTED');
-  await sign('sig-service.signatureEvidenceId');
+  await drawSignature(page, 'sig-service.signatureEvidenceId');
   await page.click('[data-testid=form-NotifyRespondent] [data-testid=apply]');
   await expect.poll(state).toBe('NOTIFIED');
   defenceDue = (await page.getAttribute('[data-testid=deadlines] [data-kind=defence]', 'data-due')) ?? '';
@@ -460,8 +421,8 @@ test('[CS16][CS7][CS18][CS19][CS28] the defence window passes (moved clock): ove
     'Close',
     async () => {
       await page.check('input[name=waive]');
-      await sign('sig-reviewWaiver.complainantSignatureEvidenceId');
-      await sign('sig-reviewWaiver.respondentSignatureEvidenceId');
+      await drawSignature(page, 'sig-reviewWaiver.complainantSignatureEvidenceId');
+      await drawSignature(page, 'sig-reviewWaiver.respondentSignatureEvidenceId');
     },
     'CLOSED',
   );

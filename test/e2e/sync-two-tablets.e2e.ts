@@ -5,7 +5,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startServer, type RunningServer } from '../../src/server/server';
 import { launchChromium } from '../support/browser';
 import { EXHIBITOR_HEADER_ZH, GOOD_USCC, createFair, csvOf, go, importFile, newKiosk, setUpDevice, waitForServiceWorker, waitForShell } from './support/kiosk';
-import { createFirstUser, signIn, storedRows, usccOf } from './support/desk-b';
+import { actAs, addUser, createFirstUser, drawSignature, storedRows, usccOf } from './support/desk-b';
 
 /**
  * Issue 7 parts 4–6 in Chromium against the real server (its own instance here, on PGlite, so the
@@ -32,41 +32,6 @@ function fairDays(n: number): string[] {
   return Array.from({ length: n }, (_, i) => fmt.format(new Date(Date.now() + i * 86_400_000)));
 }
 
-async function actAs(page: Page, user: { name: string; pin: string }): Promise<void> {
-  await go(page, '/sign-in');
-  await page.waitForSelector('[data-testid=signed-in], [data-testid=sign-in]');
-  if ((await page.locator('[data-testid=signed-in]').count()) > 0) {
-    await page.click('[data-testid=signed-in] [data-testid=sign-out]');
-    await page.waitForSelector('[data-testid=sign-in]');
-  }
-  await signIn(page, user.name, user.pin);
-  await page.waitForSelector('[data-testid=signed-in]');
-}
-
-async function addUser(page: Page, user: { name: string; pin: string; role: string }): Promise<void> {
-  await go(page, '/users');
-  await page.waitForSelector('[data-testid=user-form]');
-  await page.fill('[data-testid=user-form] input[name=name]', user.name);
-  await page.selectOption('[data-testid=user-form] select[name=role]', user.role);
-  await page.fill('[data-testid=user-form] input[name=pin]', user.pin);
-  await page.fill('[data-testid=user-form] input[name=pinConfirm]', user.pin);
-  await page.click('[data-testid=user-form] [data-testid=save]');
-  await page.waitForSelector(`[data-testid=user-row]:has-text("${user.name}")`);
-}
-
-async function sign(page: Page, testId: string): Promise<void> {
-  const sel = `[data-testid="${testId}"]`;
-  await page.waitForSelector(`${sel}[data-ready=true]`);
-  await page.locator(sel).evaluate((el) => el.scrollIntoView({ block: 'center' }));
-  const box = await page.locator(sel).boundingBox();
-  if (box === null) throw new Error(`${testId} not visible`);
-  const y = box.y + box.height / 2;
-  await page.mouse.move(box.x + 30, y);
-  await page.mouse.down();
-  for (let i = 1; i <= 15; i++) await page.mouse.move(box.x + 30 + i * 14, y + Math.sin(i / 2) * 30, { steps: 2 });
-  await page.mouse.up();
-}
-
 /** A complaint filed at A's desk (every paper verified, so an expert may accept it at once). */
 async function fileComplaint(page: Page): Promise<string> {
   await go(page, '/complaints/new');
@@ -89,7 +54,7 @@ async function fileComplaint(page: Page): Promise<string> {
     const orig = page.locator(`input[name="checklist.${code}.original"]`);
     if ((await orig.count()) > 0) await orig.check();
   }
-  await sign(page, 'sig-signature');
+  await drawSignature(page, 'sig-signature');
   await page.click('[data-testid=save]');
   await page.waitForSelector('[data-testid=intake-flags], [data-testid=intake-saved]');
   if ((await page.locator('[data-testid=intake-saved]').count()) === 0) await page.click('[data-testid=save]');

@@ -38,22 +38,43 @@ export async function createFirstUser(page: Page, name: string, pin: string): Pr
   await page.waitForSelector('[data-testid=signed-in]');
 }
 
-/** Draws a signature with mouse moves on the canvas (signature_pad listens to pointer events). */
-export async function drawSignature(page: Page): Promise<void> {
-  await page.waitForSelector('[data-testid=signature-canvas][data-ready=true]');
+/** Draws a signature with mouse moves on the canvas with this test id (signature_pad listens to pointer events). */
+export async function drawSignature(page: Page, testId = 'signature-canvas'): Promise<void> {
+  const canvas = page.locator(`[data-testid="${testId}"]`);
+  await page.waitForSelector(`[data-testid="${testId}"][data-ready=true]`);
   // Mouse events land where the canvas is on screen: bring it to the middle, clear of the sticky bar.
-  await page.locator('[data-testid=signature-canvas]').evaluate((c) => c.scrollIntoView({ block: 'center' }));
-  const box = await page.locator('[data-testid=signature-canvas]').boundingBox();
-  if (box === null) throw new Error('signature canvas not visible');
+  await canvas.evaluate((c) => c.scrollIntoView({ block: 'center' }));
+  const box = await canvas.boundingBox();
+  if (box === null) throw new Error(`${testId} not visible`);
   const y = box.y + box.height / 2;
   await page.mouse.move(box.x + 40, y);
   await page.mouse.down();
   for (let i = 1; i <= 20; i++) await page.mouse.move(box.x + 40 + i * 15, y + Math.sin(i / 2) * 40, { steps: 2 });
   await page.mouse.up();
-  await page.mouse.move(box.x + 80, y - 50);
-  await page.mouse.down();
-  await page.mouse.move(box.x + 120, y + 50, { steps: 5 });
-  await page.mouse.up();
+}
+
+/** Signs `user` in through the sign-in screen's PIN pad (signing the previous one out). */
+export async function actAs(page: Page, user: { name: string; pin: string }): Promise<void> {
+  await go(page, '/sign-in');
+  await page.waitForSelector('[data-testid=signed-in], [data-testid=sign-in]');
+  if ((await page.locator('[data-testid=signed-in]').count()) > 0) {
+    await page.click('[data-testid=signed-in] [data-testid=sign-out]');
+    await page.waitForSelector('[data-testid=sign-in]');
+  }
+  await signIn(page, user.name, user.pin);
+  await page.waitForSelector('[data-testid=signed-in]');
+}
+
+/** The organizer adds a desk user on the users screen. */
+export async function addUser(page: Page, user: { name: string; pin: string; role: string }): Promise<void> {
+  await go(page, '/users');
+  await page.waitForSelector('[data-testid=user-form]');
+  await page.fill('[data-testid=user-form] input[name=name]', user.name);
+  await page.selectOption('[data-testid=user-form] select[name=role]', user.role);
+  await page.fill('[data-testid=user-form] input[name=pin]', user.pin);
+  await page.fill('[data-testid=user-form] input[name=pinConfirm]', user.pin);
+  await page.click('[data-testid=user-form] [data-testid=save]');
+  await page.waitForSelector(`[data-testid=user-row]:has-text("${user.name}")`);
 }
 
 /** The text of a PDF (all pages, in order), as a reader would copy it. */
