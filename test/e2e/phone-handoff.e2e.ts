@@ -32,6 +32,14 @@ let appUrl = '';
 let ownServer: { close(): Promise<void> } | undefined;
 
 /** The desk, with the fake camera playing `video` (or none). */
+/**
+ * Chromium's fake camera and the scanner's decode loop are not in step: now and then the scanner
+ * decodes nothing from a looping file for the whole wait (seen about once in four runs on an idle
+ * machine, never a wrong result). One retry with a fresh desk keeps CI honest without hiding a
+ * real break, which fails every time.
+ */
+const CAMERA_TEST_OPTIONS = { timeout: 120_000, retry: 1 } as const;
+
 async function openDesk(video?: string): Promise<{ context: BrowserContext; page: Page }> {
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
@@ -101,7 +109,7 @@ test('[issue 8 §1] the desk shows a phone link carrying the fair; the phone for
   expect(phoneFrames.every((f) => f.startsWith('data:image/png;base64,'))).toBe(true);
 });
 
-test('[issue 8 §3] the real scanner reads the phone frames; confirming files one phone_qr case; a second scan creates nothing', async () => {
+test('[issue 8 §3] the real scanner reads the phone frames; confirming files one phone_qr case; a second scan creates nothing', CAMERA_TEST_OPTIONS, async () => {
   const video = writeY4m(phoneFrames.map((f) => pngToLuma(f)), 'phone-good');
   const { context, page } = await openDesk(video);
   try {
@@ -136,7 +144,7 @@ test('[issue 8 §3] the real scanner reads the phone frames; confirming files on
   } finally {
     await context.close();
   }
-}, 120_000);
+});
 
 async function hostile(name: string, pictures: ReturnType<typeof qrLuma>[], expected: readonly string[], lang: 'zh-CN' | 'en' = 'zh-CN'): Promise<void> {
   const video = writeY4m(pictures, name, { holdMs: 600 });
@@ -164,16 +172,16 @@ async function hostile(name: string, pictures: ReturnType<typeof qrLuma>[], expe
   }
 }
 
-test('[issue 8 §5 QR1, QR5] not ours, another version, a tampered part: each worded, nothing created', async () => {
+test('[issue 8 §5 QR1, QR5] not ours, another version, a tampered part: each worded, nothing created', CAMERA_TEST_OPTIONS, async () => {
   const text = frameTexts();
   const frame = text[0] ?? '';
   // A character of the data changed to another alphabet character: the part check fails (QR5).
   const at = frame.length - 3;
   const tampered = frame.slice(0, at) + (frame[at] === 'A' ? 'B' : 'A') + frame.slice(at + 1);
   await hostile('hostile-1', [qrLuma('https://example.com/not-a-filing'), qrLuma(`FC2:${frame.slice(4)}`), qrLuma(tampered)], ['QR_NOT_OURS', 'QR_VERSION', 'QR_TAMPERED']);
-}, 120_000);
+});
 
-test('[issue 8 §5 QR10] parts of two payloads mixed: QR_MIXED, nothing created', async () => {
+test('[issue 8 §5 QR10] parts of two payloads mixed: QR_MIXED, nothing created', CAMERA_TEST_OPTIONS, async () => {
   const json = JSON.parse(phoneJsonText()) as { accusedItems: { description: string }[] };
   const first = json.accusedItems[0];
   if (first !== undefined) first.description = `${first.description}（另一份）`;
@@ -184,7 +192,7 @@ test('[issue 8 §5 QR10] parts of two payloads mixed: QR_MIXED, nothing created'
   if (!a.ok || !b.ok) throw new Error('encode');
   expect(a.value.frames.length).toBeGreaterThan(1);
   await hostile('hostile-mixed', [await phoneLuma(a.value.frames[0] ?? '', a.value.layout.qrVersion), await phoneLuma(b.value.frames[0] ?? '', b.value.layout.qrVersion)], ['QR_MIXED'], 'en');
-}, 120_000);
+});
 
 const bulkItems = (tag: string): { description: string; photos: never[] }[] =>
   Array.from({ length: 6 }, (_, i) => ({ description: `${tag}${i} 展台陈列的同款产品，包装印有近似标识，型号 ${tag}-${1000 + i * 37}`, photos: [] }));
