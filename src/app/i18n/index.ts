@@ -20,13 +20,17 @@ const ZH: Record<MessageKey, string> = { ...zh, ...deskBZh, ...deskAZh, ...phone
 const DICTIONARIES: Record<Language, Record<MessageKey, string>> = { 'zh-CN': ZH, en: { ...en, ...deskBEn, ...deskAEn, ...phoneEn, ...summaryEn, ...syncEn } };
 const LANG_KEY = 'faircase.lang';
 
-const initial = (): Language => {
+/** The language this page last chose, if the page remembers one (localStorage). */
+export const rememberedLocale = (): Language | undefined => {
   try {
-    return localStorage.getItem(LANG_KEY) === 'en' ? 'en' : 'zh-CN';
+    const value = localStorage.getItem(LANG_KEY);
+    return value === 'en' || value === 'zh-CN' ? value : undefined;
   } catch {
-    return 'zh-CN';
+    return undefined;
   }
 };
+
+const initial = (): Language => rememberedLocale() ?? 'zh-CN';
 
 const [locale, setLocaleSignal] = createSignal<Language>(initial());
 export { locale };

@@ -4,7 +4,7 @@ import type { Language } from '../../domain/codes';
 import type { DeviceSettings } from '../../store/device';
 import type { StorageStatus } from '../../store/persistence';
 import type { StorageError } from '../../store/result';
-import { locale, setLocale } from '../i18n/index';
+import { locale, rememberedLocale, setLocale } from '../i18n/index';
 import type * as StoreLinkModule from './store-link';
 
 /**
@@ -76,8 +76,13 @@ export function AppStateProvider(props: { readonly children: JSX.Element }): JSX
           unsynced: setUnsynced,
         }),
       );
-      void link.readLanguage().then((lang) => {
-        if (lang !== locale()) setLocale(lang);
+      void link.readLanguage().then((stored) => {
+        // The switch writes localStorage at once and the store a moment later, so after a reload
+        // in between the page's own memory is the newer one: the store catches up to it. The
+        // store decides only when the page remembers nothing (cleared site data, a new page).
+        if (rememberedLocale() === undefined) {
+          if (stored !== locale()) setLocale(stored);
+        } else if (stored !== locale()) void link.writeLanguage(locale());
       });
       void refreshStorage();
     });
