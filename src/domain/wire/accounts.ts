@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DeviceCode } from '../case/case-number';
 import { DeviceId, FairId, UserId } from '../ids';
 import { Instant } from '../time';
 import { Text } from '../text';
@@ -15,13 +16,6 @@ export type ServerRole = z.infer<typeof ServerRole>;
 /** A tablet is enrolled as a desk tablet or as an expert's tablet; never as an organizer. */
 export const DeviceRole = z.enum(['desk', 'expert']);
 export type DeviceRole = z.infer<typeof DeviceRole>;
-
-/** CN1: a device code is 2–4 USCC-alphabet chars (no I O S V Z), unique per fair. */
-export const DEVICE_CODE_PATTERN = /^[0-9A-HJ-NP-RTUWXY]{2,4}$/;
-export const WireDeviceCode = z
-  .string()
-  .transform((v) => v.normalize('NFKC').trim().toUpperCase())
-  .pipe(z.string().regex(DEVICE_CODE_PATTERN, { message: 'DEVICE_CODE' }));
 
 export const UserName = Text(1, 64);
 /** Long enough to resist guessing; the server stores only an scrypt hash. */
@@ -63,13 +57,13 @@ export const RedeemEnrolmentRequest = z.object({
   deviceId: DeviceId.optional(),
   deviceName: Text(1, 64),
   /** CN1: the code the desk chose; the server refuses it when another tablet of the fair has it. */
-  deviceCode: WireDeviceCode.optional(),
+  deviceCode: DeviceCode.optional(),
 });
 export type RedeemEnrolmentRequest = z.input<typeof RedeemEnrolmentRequest>;
 export const DeviceEnrolled = z.object({
   type: z.literal('device-enrolled'),
   deviceId: DeviceId,
-  deviceCode: WireDeviceCode,
+  deviceCode: DeviceCode,
   fairId: FairId,
   role: DeviceRole,
   token: z.string(),
@@ -81,7 +75,7 @@ export type DeviceEnrolled = z.infer<typeof DeviceEnrolled>;
 export const DeviceSummary = z.object({
   deviceId: DeviceId,
   fairId: FairId,
-  deviceCode: WireDeviceCode,
+  deviceCode: DeviceCode,
   name: z.string(),
   role: DeviceRole,
   ackedSeq: z.number().int().min(0),
