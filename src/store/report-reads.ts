@@ -1,6 +1,8 @@
 import type { CaseEvent } from '../domain/case/events';
 import type { FairId } from '../domain/ids';
 import type { SessionData } from '../domain/report/session-data';
+import { needsEvents } from '../domain/report/timeline';
+import { fairCloseAt } from '../domain/fair';
 import type { Instant } from '../domain/time';
 import { fromRecord } from './case-rows';
 import { getDb } from './db';
@@ -16,18 +18,24 @@ export async function sessionDataOf(fairId: FairId | string): Promise<SessionDat
   const db = getDb();
   const fair = await db.fairs.get(fairId);
   if (fair === undefined) return undefined;
-  const [caseRecords, items, exhibitors, commitments, consultations] = await Promise.all([
+  const [caseRecords, exhibitors, commitments, consultations] = await Promise.all([
     db.cases.where('fairId').equals(fairId).toArray(),
-    db.items.where('[fairId+seq]').between([fairId, 0], [fairId, Number.MAX_SAFE_INTEGER]).toArray(),
     db.exhibitors.where('fairId').equals(fairId).toArray(),
     db.commitments.where('fairId').equals(fairId).toArray(),
     db.consultations.where('fairId').equals(fairId).toArray(),
   ]);
-  const events = items.filter((i) => i.kind === 'case_event').map((i) => i.payload as CaseEvent);
+  const cases = caseRecords.map(fromRecord);
+  // P7: the folded cases carry every figure but R14's replayed milestones; only the cases whose
+  // history is not plain (or that may have closed after the close) need their events, read in
+  // one indexed query instead of the fair's whole log (timeline.ts `needsEvents`).
+  const closeAt = fairCloseAt(fair);
+  const needed = cases.filter((c) => needsEvents(c, closeAt)).map((c) => c.id as string);
+  const items = needed.length === 0 ? [] : await db.items.where('entityId').anyOf(needed).toArray();
+  const events = items.filter((i) => i.kind === 'case_event' && i.fairId === fairId).map((i) => i.payload as CaseEvent);
   const priorCases = fair.previousFairId === undefined ? [] : (await db.cases.where('fairId').equals(fair.previousFairId).toArray()).map(fromRecord);
   return {
     fair,
-    cases: caseRecords.map(fromRecord),
+    cases,
     events,
     exhibitors,
     commitments,

@@ -21,7 +21,10 @@ export interface SessionData {
   readonly fair: Fair;
   /** The session's cases, folded (`foldAll`). */
   readonly cases: readonly Case[];
-  /** Their events: R14 needs the times at which cases passed their milestones. */
+  /**
+   * Their events: R14 needs the times at which cases passed their milestones. Only the events of
+   * cases for which `needsEvents` (timeline.ts) holds are needed; the rest may be left out.
+   */
   readonly events: readonly CaseEvent[];
   readonly exhibitors: readonly Exhibitor[];
   readonly commitments: readonly Commitment[];

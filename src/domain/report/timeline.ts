@@ -63,7 +63,7 @@ const CLOSING = new Set<CaseEvent['type']>(['Reject', 'RecordSettlement', 'Withd
  * A property test holds it equal to `caseTimeline`.
  */
 export function plainTimeline(c: Case, events: readonly CaseEvent[]): CaseTimeline | undefined {
-  if (c.conflicts.length > 0 || c.flags.includes('REDISPLAY') || c.review.decisions.some((d) => d.decision === 'overturned')) return undefined;
+  if (!isPlain(c)) return undefined;
   let measuresVerifiedAt: Instant | undefined;
   if (allMeasuresDone(c.measures)) {
     for (const m of c.measures) {
@@ -87,6 +87,22 @@ export function plainTimeline(c: Case, events: readonly CaseEvent[]): CaseTimeli
     measuresVerifiedAt: measuresOrderedAt === undefined ? undefined : measuresVerifiedAt,
     closedAt,
   };
+}
+
+/** Whether a case's history is plain (see `plainTimeline`): its milestones can be read off the case. */
+export const isPlain = (c: Case): boolean =>
+  c.conflicts.length === 0 && !c.flags.includes('REDISPLAY') && !c.review.decisions.some((d) => d.decision === 'overturned');
+
+/**
+ * Whether R14 needs this case's events (P7: the tablet reads only those). An unaccepted case
+ * counts nowhere in R14; a plain case keeps its opinion and measure times, and its closing time
+ * matters only when it may lie after `fairCloseAt` — it is never later than `updatedAt` (the
+ * latest event), so a case last touched by the close needs none.
+ */
+export function needsEvents(c: Case, fairCloseAt: Instant): boolean {
+  if (c.acceptedAt === undefined) return false;
+  if (!isPlain(c)) return true;
+  return c.state === 'CLOSED' && c.updatedAt > fairCloseAt;
 }
 
 /** The milestones of a folded case: read off the case when its history is plain, else replayed. */

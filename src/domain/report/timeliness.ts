@@ -28,7 +28,10 @@ export function timelinessFigures(cases: readonly Case[], events: ReadonlyMap<Ca
     const t = timelineOf(c, events.get(c.id) ?? []);
     if (t.firstOpinionAt !== undefined) toOpinion.push(minutes(c.acceptedAt, t.firstOpinionAt));
     if (t.measuresOrderedAt !== undefined && t.measuresVerifiedAt !== undefined) toVerified.push(minutes(t.measuresOrderedAt, t.measuresVerifiedAt));
-    if (c.state === 'CLOSED' && t.closedAt !== undefined && t.closedAt <= fairCloseAt) closedByClose++;
+    // The closing event is one of the case's, so it is never later than `updatedAt`: a case
+    // last touched by the close was closed by then, whether or not its events were read
+    // (`needsEvents`: P7 reads only the events R14 cannot do without).
+    if (c.state === 'CLOSED' && (c.updatedAt <= fairCloseAt || (t.closedAt !== undefined && t.closedAt <= fairCloseAt))) closedByClose++;
   }
   return {
     'R14.receivedToAccepted': lowerMedian(toAccept),

@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import type { CommandType } from '../../../src/domain/case/commands';
 import { isPatentType, OUTCOMES } from '../../../src/domain/codes';
-import { RepeatRule } from '../../../src/domain/fair';
+import { fairCloseAt, RepeatRule } from '../../../src/domain/fair';
+import { needsEvents } from '../../../src/domain/report/timeline';
 import { figureKind, isFigureKey } from '../../../src/domain/report/figures';
 import type { FigureKey } from '../../../src/domain/report/figures';
 import { postShowSummary } from '../../../src/domain/report/post-show-summary';
@@ -141,4 +142,28 @@ describe('post-show summary properties (fast-check)', () => {
       { numRuns: RUNS },
     );
   }, TIMEOUT_MS);
+});
+
+describe('[R14] the events a summary needs (P7: the tablet reads only those)', () => {
+  test('[R14] leaving out the events of every case `needsEvents` rejects changes no figure', () => {
+    fc.assert(
+      fc.property(SessionArb, (gen) => {
+        const data = session(fair, build(gen));
+        const closeAt = fairCloseAt(fair);
+        const needed = new Set(data.cases.filter((c) => needsEvents(c, closeAt)).map((c) => c.id));
+        const some = postShowSummary({ ...data, events: data.events.filter((e) => needed.has(e.caseId)) });
+        expect(some).toEqual(postShowSummary(data));
+      }),
+      { numRuns: RUNS },
+    );
+  }, TIMEOUT_MS);
+
+  test('[R14] an accepted case closed after fairCloseAt needs its events; an unaccepted one never does', () => {
+    const late = runCase(fair, { n: 1, complaint: 1, respondent: { key: 'CN:914401010000000001XX', hall: '1', stand: 'S1' }, start: '2025-04-18 10:00', steps: ['Accept', 'CloseFair'] });
+    const never = runCase(fair, { n: 2, complaint: 2, respondent: { key: 'CN:914401010000000001XX', hall: '1', stand: 'S1' }, start: '2025-04-18 10:00', steps: ['Reject'] });
+    const closeAt = fairCloseAt(fair);
+    expect(needsEvents(never.case, closeAt)).toBe(false);
+    expect(needsEvents({ ...late.case, state: 'CLOSED', updatedAt: '2099-01-01T00:00:00.000Z' as never }, closeAt)).toBe(true);
+    expect(needsEvents({ ...late.case, state: 'CLOSED', updatedAt: closeAt }, closeAt)).toBe(false);
+  });
 });
