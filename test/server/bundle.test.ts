@@ -22,7 +22,7 @@ let organizer: { token: string };
 let expertUser: { token: string };
 
 const upload = (bytes: Uint8Array, token: string, type = 'application/zip'): Promise<Response> =>
-  Promise.resolve(app.request('/api/bundles', { method: 'POST', headers: { 'content-type': type, authorization: `Bearer ${token}` }, body: bytes }));
+  Promise.resolve(app.request('/api/bundles', { method: 'POST', headers: { 'content-type': type, authorization: `Bearer ${token}` }, body: bytes as Uint8Array<ArrayBuffer> }));
 
 /** Everything an upload could change, for one fair. */
 async function snapshot(fairId: string, shas: readonly string[] = []): Promise<unknown> {
@@ -141,7 +141,7 @@ describe('refused bundles change nothing', () => {
   test('an expert person may not upload (organizer only among people); no token, no upload; not a ZIP content type', async () => {
     const bundle = forgeBundle({ fairId: tablet.fairId, deviceId: tablet.deviceId, items: base.items });
     expect((await upload(bundle, expertUser.token)).status).toBe(403);
-    expect((await app.request('/api/bundles', { method: 'POST', headers: { 'content-type': 'application/zip' }, body: bundle })).status).toBe(401);
+    expect((await app.request('/api/bundles', { method: 'POST', headers: { 'content-type': 'application/zip' }, body: bundle as Uint8Array<ArrayBuffer> })).status).toBe(401);
     expect((await upload(bundle, organizer.token, 'text/plain')).status).toBe(415);
   });
 });
