@@ -94,7 +94,8 @@ function changeAndWait(page: Page, selector: string, value: string): Promise<num
 export const boardBench: BenchSuite = {
   name: 'board',
   async run(): Promise<readonly Figure[]> {
-    const distDir = resolve('dist');
+    // BENCH_DIST: a build elsewhere (several engineers share the tree's dist/).
+    const distDir = resolve(process.env.BENCH_DIST ?? 'dist');
     if (!existsSync(join(distDir, 'index.html'))) throw new Error('Build the app first: npm run build');
     const server = await startServer({ port: 0, host: '127.0.0.1', distDir });
     const browser = await launchChromium();

@@ -26,6 +26,8 @@ export const deskBZh = {
   'signIn.firstUserHint': '本机还没有用户。请创建主办方或驻场专家账号，之后可在“人员”中添加工作人员和专家。',
   'signIn.createFirst': '创建并登录',
   'signIn.roleRequired': '此页面仅限：{roles}。',
+  'signIn.locked': 'PIN 连续输错 5 次，该用户已被锁定。请在 {time} 后重试。',
+  'signIn.triesLeft': '锁定前还可再试 {count} 次。',
 
   'users.title': '人员',
   'users.name': '姓名',
@@ -197,6 +199,7 @@ export const deskBZh = {
   'consult.channel.booth_visit': '展位走访',
 
   'err.PIN_WRONG': 'PIN 不正确。',
+  'err.PIN_LOCKED': 'PIN 输错次数过多，请稍后再试。',
   'err.PIN_MISMATCH': '两次输入的 PIN 不一致。',
   'err.SIGNATURE_REQUIRED': '请签名。',
   'err.CLAUSES_NOT_ACCEPTED': '每一条承诺条款都须勾选（未勾选：{missing}）。',
@@ -231,6 +234,8 @@ export const deskBEn = {
   'signIn.firstUserHint': 'This tablet has no users yet. Create an organizer or expert account; add clerks and experts later under "Users".',
   'signIn.createFirst': 'Create and sign in',
   'signIn.roleRequired': 'This screen is for: {roles}.',
+  'signIn.locked': 'Five wrong PINs in a row: this user is locked. Try again in {time}.',
+  'signIn.triesLeft': 'Tries left before the lock: {count}.',
 
   'users.title': 'Users',
   'users.name': 'Name',
@@ -402,6 +407,7 @@ export const deskBEn = {
   'consult.channel.booth_visit': 'Booth visit',
 
   'err.PIN_WRONG': 'Wrong PIN.',
+  'err.PIN_LOCKED': 'Too many wrong PINs: try again later.',
   'err.PIN_MISMATCH': 'The two PINs differ.',
   'err.SIGNATURE_REQUIRED': 'Please sign.',
   'err.CLAUSES_NOT_ACCEPTED': 'Every clause must be ticked (not ticked: {missing}).',

@@ -36,7 +36,7 @@ export function PinPad(props: {
   onCleanup(() => document.removeEventListener('keydown', onKey));
   return (
     <div class="pin-pad" data-testid="pin-pad">
-      <div class="pin-dots" aria-label={t('signIn.pinLabel')} data-testid="pin-dots" data-length={props.value.length}>
+      <div class="pin-dots" role="img" aria-label={t('signIn.pinLabel')} data-testid="pin-dots" data-length={props.value.length}>
         <For each={Array.from({ length: Math.max(4, props.value.length) }, (_, i) => i)}>
           {(i) => <span class="pin-dot" classList={{ filled: i < props.value.length }} />}
         </For>

@@ -1,7 +1,8 @@
 import { createSignal, type Accessor } from 'solid-js';
-import { createUser, listUsers, verifyPin, type User } from '../../../store/users';
+import { createUser, listUsers, type User } from '../../../store/users';
+import { PIN_LOCKED, pinLockState, signInWithPin } from '../../../store/pin-lockout';
 import type { FieldError, StorageError } from '../../../store/result';
-import { nowInstant } from '../../lib/clock';
+import { nowInstant, nowMs } from '../../lib/clock';
 import { useSession, type DeskRole, type SessionUser } from '../../session/session';
 import { useAppState } from '../../state/app-state';
 import { createLiveQuery } from '../../lib/live-query';
@@ -17,6 +18,10 @@ export interface SignIn {
   readonly failure: Accessor<StorageError | undefined>;
   readonly busy: Accessor<boolean>;
   submit(): Promise<boolean>;
+  /** The selected user's lock (issue 6 §8: 5 wrong PINs), as ms on the app clock; undefined when none. */
+  readonly lockedUntilMs: Accessor<number | undefined>;
+  /** Wrong PINs left before the lock, after a wrong one. */
+  readonly triesLeft: Accessor<number | undefined>;
   /** Device setup: the first user, organizer or expert, created and signed in at once. */
   createFirst(input: { name: string; role: DeskRole; pin: string; pinConfirm: string }): Promise<boolean>;
 }
@@ -37,6 +42,13 @@ export function createSignIn(): SignIn {
   const [errors, setErrors] = createSignal<readonly FieldError[]>([]);
   const [failure, setFailure] = createSignal<StorageError>();
   const [busy, setBusy] = createSignal(false);
+  const [lockedUntilMs, setLockedUntil] = createSignal<number>();
+  const [triesLeft, setTriesLeft] = createSignal<number>();
+  // The lock is stored: a reload, or picking the user again, shows it before any PIN is typed.
+  const readLock = async (u: User): Promise<void> => {
+    const s = await pinLockState(u.id);
+    if (selected()?.id === u.id) setLockedUntil(s.lockedUntilMs !== undefined && s.lockedUntilMs > nowMs() ? s.lockedUntilMs : undefined);
+  };
 
   const fail = (e: StorageError): false => {
     setErrors(e.fields ?? []);
@@ -53,6 +65,9 @@ export function createSignIn(): SignIn {
       setPin('');
       setErrors([]);
       setFailure(undefined);
+      setLockedUntil(undefined);
+      setTriesLeft(undefined);
+      if (u !== undefined) void readLock(u);
     },
     pin,
     setPin: (v) => {
@@ -62,16 +77,26 @@ export function createSignIn(): SignIn {
     errors,
     failure,
     busy,
+    lockedUntilMs,
+    triesLeft,
     submit: async () => {
       const u = selected();
       if (u === undefined || busy()) return false;
       setBusy(true);
       try {
-        const verified = await verifyPin(u.id, pin());
+        const verified = await signInWithPin(u.id, pin(), nowInstant());
         setPin('');
-        if (!verified.ok) return fail(verified.error);
+        if (!verified.ok) {
+          const pinError = verified.error.fields?.find((f) => f.field === 'pin');
+          const until = pinError?.code === PIN_LOCKED ? Date.parse(String(pinError.params.until)) : undefined;
+          setLockedUntil(until);
+          setTriesLeft(typeof pinError?.params.left === 'number' ? pinError.params.left : undefined);
+          // The lock has its own live message (time left); the field shows no second one.
+          return fail(until === undefined ? verified.error : { ...verified.error, fields: [] });
+        }
         setErrors([]);
         setFailure(undefined);
+        setTriesLeft(undefined);
         session.signIn(toSessionUser(verified.value));
         setSelected(undefined);
         return true;

@@ -1,7 +1,8 @@
 import { A } from '@solidjs/router';
-import { createSignal, For, Show, type JSX } from 'solid-js';
+import { createSignal, For, onCleanup, Show, type JSX } from 'solid-js';
 import { storageErrorMessage } from '../../i18n/errors';
 import { t } from '../../i18n/index';
+import { nowMs } from '../../lib/clock';
 import { messageAt } from '../../lib/field-errors';
 import { useSession, type DeskRole } from '../../session/session';
 import { SelectField, TextField } from '../../ui/field';
@@ -63,12 +64,15 @@ export function SignInPanel(): JSX.Element {
               {(u) => (
                 <section class="panel">
                   <h2>{t('signIn.pinFor', { name: u().name })}</h2>
+                  <LockNotice until={s.lockedUntilMs()} />
                   <PinPad
                     value={s.pin()}
                     onChange={(v) => s.setPin(v)}
-                    onSubmit={() => void s.submit()}
-                    busy={s.busy()}
-                    error={messageAt(s.errors(), 'pin')}
+                    onSubmit={() => {
+                      if (!locked(s.lockedUntilMs())) void s.submit();
+                    }}
+                    busy={s.busy() || locked(s.lockedUntilMs())}
+                    error={pinMessage(messageAt(s.errors(), 'pin'), s.triesLeft())}
                     submitLabel={t('signIn.submit')}
                   />
                   <Show when={s.failure()?.kind !== 'invalid' ? s.failure() : undefined}>{(e) => <Notice kind="error">{storageErrorMessage(e())}</Notice>}</Show>
@@ -78,6 +82,33 @@ export function SignInPanel(): JSX.Element {
           </div>
         </Show>
       )}
+    </Show>
+  );
+}
+
+const locked = (until: number | undefined): boolean => until !== undefined && until > nowMs();
+
+/** A wrong PIN, with the tries left before the lock. */
+const pinMessage = (message: string | undefined, left: number | undefined): string | undefined =>
+  message === undefined || left === undefined ? message : `${message} ${t('signIn.triesLeft', { count: left })}`;
+
+/** `m:ss` of a number of seconds. */
+const minSec = (seconds: number): string => `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
+
+/**
+ * Issue 6 §8: after 5 wrong PINs the user is locked for a while; the time left counts down here,
+ * on the app clock, in the user's language. Hidden once the lock has run out.
+ */
+function LockNotice(props: { readonly until: number | undefined }): JSX.Element {
+  const [now, setNow] = createSignal(nowMs());
+  const timer = setInterval(() => setNow(nowMs()), 1000);
+  onCleanup(() => clearInterval(timer));
+  const left = (): number => (props.until === undefined ? 0 : Math.max(0, Math.ceil((props.until - now()) / 1000)));
+  return (
+    <Show when={left() > 0}>
+      <p class="notice notice-error pin-locked" role="alert" data-testid="pin-locked" data-seconds={left()}>
+        {t('signIn.locked', { time: minSec(left()) })}
+      </p>
     </Show>
   );
 }
