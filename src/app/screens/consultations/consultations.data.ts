@@ -8,6 +8,7 @@ import type { StorageError } from '../../../store/result';
 import { createDraftForm, type DraftForm } from '../../drafts/create-draft-form';
 import { nowInstant } from '../../lib/clock';
 import { createLiveQueryOn } from '../../lib/live-query';
+import { createStoreSubmission } from '../../lib/store-submission';
 import type { SessionUser } from '../../session/session';
 import { useAppState } from '../../state/app-state';
 
@@ -83,38 +84,32 @@ export function createConsultations(fairId: string, user: SessionUser, initialLa
     const l = list();
     return l === undefined ? undefined : countToday(l, zone(), nowInstant());
   });
-  const [errors, setErrors] = createSignal<readonly FieldError[]>([]);
-  const [failure, setFailure] = createSignal<StorageError>();
+  const submission = createStoreSubmission((e) => app.reportStorageError(e));
   const [last, setLast] = createSignal<ConsultationRecord>();
   const record = async (topic: string): Promise<ConsultationRecord | undefined> => {
     const f = form.data;
     const now = nowInstant();
-    const saved = await recordConsultation(
-      {
-        fairId,
-        at: now,
-        channel: f.channel,
-        askerKind: f.askerKind,
-        ...(f.ipType === '' ? {} : { ipType: f.ipType }),
-        language: f.language,
-        topic,
-        opinionGiven: f.opinionGiven,
-        createdBy: user.id,
-      },
-      now,
+    const saved = await submission.submit(() =>
+      recordConsultation(
+        {
+          fairId,
+          at: now,
+          channel: f.channel,
+          askerKind: f.askerKind,
+          ...(f.ipType === '' ? {} : { ipType: f.ipType }),
+          language: f.language,
+          topic,
+          opinionGiven: f.opinionGiven,
+          createdBy: user.id,
+        },
+        now,
+      ),
     );
-    if (!saved.ok) {
-      setErrors(saved.error.fields ?? []);
-      setFailure(saved.error);
-      app.reportStorageError(saved.error);
-      return undefined;
-    }
-    setErrors([]);
-    setFailure(undefined);
-    setLast(saved.value);
+    if (saved === undefined) return undefined;
+    setLast(saved);
     // The selections stay for the next question; only the free-text topic is cleared.
     if (!isPresetTopic(topic)) form.update((d) => void (d.otherTopic = ''));
-    return saved.value;
+    return saved;
   };
-  return { form, today, errors, failure, last, record };
+  return { form, today, errors: submission.errors, failure: submission.failure, last, record };
 }

@@ -7,6 +7,7 @@ import { createDraftForm, type DraftForm } from '../../drafts/create-draft-form'
 import { locale } from '../../i18n/index';
 import { nowInstant } from '../../lib/clock';
 import { createLiveQuery } from '../../lib/live-query';
+import { createStoreSubmission } from '../../lib/store-submission';
 import { useAppState } from '../../state/app-state';
 
 export interface DeviceForm {
@@ -37,26 +38,17 @@ export function createDeviceSetup(): DeviceSetup {
     onStorageError: (e) => app.reportStorageError(e),
   });
   const fairs = createLiveQuery(() => listFairs());
-  const [errors, setErrors] = createSignal<readonly FieldError[]>([]);
-  const [failure, setFailure] = createSignal<StorageError>();
+  const submission = createStoreSubmission((e) => app.reportStorageError(e));
   const [saved, setSaved] = createSignal(false);
   const save = async (): Promise<void> => {
     setSaved(false);
     const d = form.data;
-    const result = await saveDevice(
-      { name: d.name, shortCode: d.shortCode, language: locale(), ...(d.fairId === '' ? {} : { fairId: d.fairId }) },
-      nowInstant(),
+    const device = await submission.submit(() =>
+      saveDevice({ name: d.name, shortCode: d.shortCode, language: locale(), ...(d.fairId === '' ? {} : { fairId: d.fairId }) }, nowInstant()),
     );
-    if (!result.ok) {
-      setErrors(result.error.fields ?? []);
-      setFailure(result.error);
-      app.reportStorageError(result.error);
-      return;
-    }
-    setErrors([]);
-    setFailure(undefined);
+    if (device === undefined) return;
     setSaved(true);
-    await form.clear({ name: result.value.name, shortCode: result.value.shortCode, fairId: result.value.fairId ?? '' });
+    await form.clear({ name: device.name, shortCode: device.shortCode, fairId: device.fairId ?? '' });
   };
-  return { form, fairs, errors, failure, saved, save };
+  return { form, fairs, errors: submission.errors, failure: submission.failure, saved, save };
 }

@@ -7,6 +7,7 @@ import type { FieldError, StorageError } from '../../../store/result';
 import { createDraftForm, type DraftForm } from '../../drafts/create-draft-form';
 import { createIdleReset } from '../../drafts/idle-reset';
 import { nowInstant } from '../../lib/clock';
+import { createStoreSubmission } from '../../lib/store-submission';
 import { useAppState } from '../../state/app-state';
 import { blankExhibitorForm, exhibitorToForm, formToExhibitorFields, type ExhibitorForm } from './exhibitor-form';
 
@@ -42,35 +43,26 @@ export function createExhibitorEdit(fairId: string, id: string | undefined, mode
     },
     onStorageError: (e) => app.reportStorageError(e),
   });
-  const [errors, setErrors] = createSignal<readonly FieldError[]>([]);
-  const [failure, setFailure] = createSignal<StorageError>();
+  const submission = createStoreSubmission((e) => app.reportStorageError(e));
   const [saved, setSaved] = createSignal(false);
   const save = async (): Promise<Exhibitor | undefined> => {
-    const saved = await saveExhibitor(fairId, formToExhibitorFields(form.data, id), nowInstant());
-    if (!saved.ok) {
-      setErrors(saved.error.fields ?? []);
-      setFailure(saved.error);
-      app.reportStorageError(saved.error);
-      return undefined;
-    }
-    setErrors([]);
-    setFailure(undefined);
+    const exhibitor = await submission.submit(() => saveExhibitor(fairId, formToExhibitorFields(form.data, id), nowInstant()));
+    if (exhibitor === undefined) return undefined;
     // A visitor form starts blank for the next visitor.
     await form.clear(mode.visitor === true ? blankExhibitorForm(app.fair()) : undefined);
     setSaved(true);
-    return saved.value;
+    return exhibitor;
   };
   if (mode.visitor === true) {
     createIdleReset(
       () => app.fair()?.settings.publicFormIdleSeconds ?? FairSettings.parse({}).publicFormIdleSeconds,
       () => {
         if (form.dirty() || JSON.stringify(form.data) !== JSON.stringify(blankExhibitorForm(app.fair()))) {
-          setErrors([]);
-          setFailure(undefined);
+          submission.reset();
           void form.park(blankExhibitorForm(app.fair()));
         }
       },
     );
   }
-  return { form, errors, failure, saved, save };
+  return { form, errors: submission.errors, failure: submission.failure, saved, save };
 }

@@ -1,4 +1,4 @@
-import { createSignal, type Accessor } from 'solid-js';
+import type { Accessor } from 'solid-js';
 import type { Fair } from '../../../domain/fair';
 import { selectFair } from '../../../store/device';
 import { createFair, getFair, listFairs, updateFair } from '../../../store/fairs';
@@ -6,6 +6,7 @@ import type { FieldError, StorageError } from '../../../store/result';
 import { createDraftForm, type DraftForm } from '../../drafts/create-draft-form';
 import { nowInstant } from '../../lib/clock';
 import { createLiveQuery } from '../../lib/live-query';
+import { createStoreSubmission } from '../../lib/store-submission';
 import { useAppState } from '../../state/app-state';
 import { blankFairForm, fairToForm, formToFairInput, type FairForm } from './fair-form';
 
@@ -31,33 +32,19 @@ export function createFairSetup(id: string | undefined): FairSetup {
     onStorageError: (e) => app.reportStorageError(e),
   });
   const fairs = createLiveQuery(() => listFairs());
-  const [errors, setErrors] = createSignal<readonly FieldError[]>([]);
-  const [failure, setFailure] = createSignal<StorageError>();
-  const [saving, setSaving] = createSignal(false);
+  const submission = createStoreSubmission((e) => app.reportStorageError(e));
 
   const save = async (): Promise<Fair | undefined> => {
-    setSaving(true);
-    try {
-      const input = formToFairInput(form.data);
-      const now = nowInstant();
-      const saved = id === undefined ? await createFair(input, now) : await updateFair(id, input, now);
-      if (!saved.ok) {
-        setErrors(saved.error.fields ?? []);
-        setFailure(saved.error);
-        app.reportStorageError(saved.error);
-        return undefined;
-      }
-      setErrors([]);
-      setFailure(undefined);
-      await form.clear(fairToForm(saved.value));
-      // A device without a fair works for the one just created.
-      const device = app.device();
-      if (device !== undefined && device.fairId === undefined) await selectFair(saved.value.id, now);
-      return saved.value;
-    } finally {
-      setSaving(false);
-    }
+    const input = formToFairInput(form.data);
+    const now = nowInstant();
+    const fair = await submission.submit(() => (id === undefined ? createFair(input, now) : updateFair(id, input, now)));
+    if (fair === undefined) return undefined;
+    await form.clear(fairToForm(fair));
+    // A device without a fair works for the one just created.
+    const device = app.device();
+    if (device !== undefined && device.fairId === undefined) await selectFair(fair.id, now);
+    return fair;
   };
 
-  return { form, fairs, errors, failure, saving, save };
+  return { form, fairs, errors: submission.errors, failure: submission.failure, saving: submission.busy, save };
 }
