@@ -114,7 +114,8 @@ export function Shell(props: RouteSectionProps): JSX.Element {
           </For>
           <SessionBadge />
         </nav>
-        <main class="screen">
+        {/* The screen scrolls on its own: focusable, so a keyboard can scroll a screen with no control in view. */}
+        <main class="screen" tabIndex={0}>
           <Suspense fallback={<p class="muted">{t('common.loading')}</p>}>{props.children}</Suspense>
         </main>
       </div>

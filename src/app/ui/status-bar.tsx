@@ -1,5 +1,5 @@
 import { Show, type JSX } from 'solid-js';
-import { t } from '../i18n/index';
+import { locale, t } from '../i18n/index';
 
 /** The always-visible bar: network, unsynced count, current fair and the language switch. */
 export function StatusBar(props: {
@@ -23,7 +23,16 @@ export function StatusBar(props: {
       <div class="status-sync" data-testid="status-unsynced">
         {props.unsynced === undefined || props.unsynced === 0 ? t('status.allSynced') : t('status.unsynced', { count: props.unsynced })}
       </div>
-      <button type="button" class="btn lang" aria-label={t('status.languageLabel')} data-testid="language-switch" onClick={() => props.onSwitchLanguage()}>
+      {/* The name a screen reader says is the visible one, the language offered, spoken in that
+          language (WCAG 2.5.3 label in name, 3.1.2); what the button does is its description. */}
+      <button
+        type="button"
+        class="btn lang"
+        lang={locale() === 'en' ? 'zh-CN' : 'en'}
+        title={t('status.languageLabel')}
+        data-testid="language-switch"
+        onClick={() => props.onSwitchLanguage()}
+      >
         {t('status.language')}
       </button>
     </header>
