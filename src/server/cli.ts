@@ -1,6 +1,7 @@
 import { createInterface } from 'node:readline/promises';
 import { Password, UserName } from '../domain/wire/accounts';
 import { openStorage, storageConfigFromEnv } from './storage/storage';
+import { checkChain } from './storage/event-chain';
 
 /**
  * Server administration, against the database the environment names (DATABASE_URL, else PGlite
@@ -8,6 +9,7 @@ import { openStorage, storageConfigFromEnv } from './storage/storage';
  *   tsx src/server/cli.ts create-organizer <name>     password from FAIRCASE_ORGANIZER_PASSWORD or a prompt
  *   tsx src/server/cli.ts restore-mark                after restoring a backup: new epoch, tablets push everything again
  *   tsx src/server/cli.ts migrate                     apply the SQL migrations and exit
+ *   tsx src/server/cli.ts check-chain                 walk every device's hash chain; exit 1 and list each broken link
  */
 const [command, ...args] = process.argv.slice(2);
 
@@ -23,8 +25,8 @@ async function readPassword(): Promise<string> {
 }
 
 async function main(): Promise<number> {
-  if (command !== 'create-organizer' && command !== 'restore-mark' && command !== 'migrate') {
-    console.error('usage: tsx src/server/cli.ts create-organizer <name> | restore-mark | migrate');
+  if (command !== 'create-organizer' && command !== 'restore-mark' && command !== 'migrate' && command !== 'check-chain') {
+    console.error('usage: tsx src/server/cli.ts create-organizer <name> | restore-mark | migrate | check-chain');
     return 2;
   }
   let name: string | undefined;
@@ -53,6 +55,13 @@ async function main(): Promise<number> {
     if (command === 'restore-mark') {
       console.log(`New epoch ${await storage.markRestored()}: every tablet will push everything it holds again.`);
       return 0;
+    }
+    if (command === 'check-chain') {
+      // Issue 10 part 3: one line per broken link, tab-separated, for grep and spreadsheets.
+      const report = await checkChain(storage.sql);
+      for (const b of report.broken) console.log(['BROKEN', b.deviceId, b.seq, b.itemId, b.reason, `expected ${b.expected}`, `found ${b.found ?? 'null'}`].join('\t'));
+      console.log(`${report.items} items of ${report.devices} devices checked; ${report.broken.length} broken links.`);
+      return report.broken.length === 0 ? 0 : 1;
     }
     console.log('Migrations applied.');
     return 0;

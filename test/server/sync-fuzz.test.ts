@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import fc from 'fast-check';
 import { openStorage, type Storage } from '../../src/server/storage/storage';
+import { rewriteItems } from '../../src/server/storage/event-chain';
 import type { SyncItem } from '../../src/domain/sync-item';
 import { enrol, makeItem, newId, type TestDevice } from './support';
 
@@ -43,7 +44,7 @@ async function restoreFromBackup(fairId: string, tablets: readonly Tablet[], r: 
   const rows = await storage.sql.query<{ server_seq: unknown }>('select server_seq from items where fair_id = $1 order by server_seq', [fairId]);
   if (rows.length === 0) return;
   const keep = Number(rows[pick(r, rows.length)]!.server_seq);
-  await storage.sql.query('delete from items where fair_id = $1 and server_seq > $2', [fairId, keep]);
+  await rewriteItems(storage.sql, (tx) => tx.query('delete from items where fair_id = $1 and server_seq > $2', [fairId, keep]));
   await storage.sql.query('update server_seq_counter set last = $1', [keep]);
   for (const t of tablets) {
     const [m] = await storage.sql.query<{ s: unknown }>('select coalesce(max(seq), 0) as s from items where device_id = $1', [t.device.deviceId]);

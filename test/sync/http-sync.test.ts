@@ -6,6 +6,7 @@ import { createFair, getFair, updateFair } from '../../src/store/fairs';
 import type { Fair } from '../../src/domain/fair';
 import { createHttpApp } from '../../src/server/server';
 import { openStorage, type Storage } from '../../src/server/storage/storage';
+import { rewriteItems } from '../../src/server/storage/event-chain';
 import { enrolThisDevice, syncOnce } from '../../src/sync/http-sync';
 import { readSyncState } from '../../src/sync/sync-state';
 import { httpTransport, TransportError, type FetchLike, type SyncTransport } from '../../src/sync/transport';
@@ -113,7 +114,7 @@ describe('push and pull between two tablets through the server', { timeout: 60_0
     await syncOnce({ now, fetch: fetchImpl });
     expect(await serverCount(fair.id)).toBe(2);
     // The backup predates both items: they are gone, and the device's acknowledgement with them.
-    await storage.sql.query('delete from items where fair_id = $1', [fair.id]);
+    await rewriteItems(storage.sql, (tx) => tx.query('delete from items where fair_id = $1', [fair.id]));
     await storage.sql.query('update device_acks set acked_seq = 0 where device_id = $1', [(await loadCredentials())!.deviceId]);
     await storage.markRestored();
     expect(await serverCount(fair.id)).toBe(0);

@@ -117,6 +117,36 @@ const MIGRATIONS: readonly { readonly id: string; readonly sql: (ctx: { epoch: s
     sql: () => `
       create table rate_limits (key text primary key, window_start timestamptz not null, hits int not null);`,
   },
+  {
+    // The event log is append-only and hash-chained per device (issue 10 part 3, event-chain.ts).
+    // Rows stored before this step are chained here in device sequence order, with the same
+    // formula: sha256(prev_chain_hash ‖ content_hash), hex, from 64 zeros. Nullable so that a
+    // table made `like items` (the P4 bench's raw baseline) needs no chain; the check reports a null.
+    id: '0004-event-chain',
+    sql: () => `
+      alter table items add column chain_hash text;
+      do $$
+      declare
+        r record;
+        dev text := null;
+        prev text;
+      begin
+        for r in select id, device_id, content_hash from items order by device_id, seq loop
+          if dev is distinct from r.device_id then
+            dev := r.device_id;
+            prev := repeat('0', 64);
+          end if;
+          prev := encode(sha256(convert_to(prev || r.content_hash, 'UTF8')), 'hex');
+          update items set chain_hash = prev where id = r.id;
+        end loop;
+      end $$;
+      create function items_append_only() returns trigger language plpgsql as $$
+      begin
+        raise exception 'items are append-only: % refused', tg_op using errcode = 'P0001', hint = 'see src/server/storage/event-chain.ts rewriteItems';
+      end $$;
+      create trigger items_append_only before update or delete on items for each row execute function items_append_only();
+      create trigger items_no_truncate before truncate on items for each statement execute function items_append_only();`,
+  },
 ];
 
 /** Any fixed 64-bit key: every FairCase instance on this database agrees on it. */

@@ -4,6 +4,7 @@ import type { ConflictList, ItemResult, PulledItem, PushWarning, RejectedList } 
 import { checkPayload } from '../../domain/wire/payload-parsers';
 import { CLOCK_DRIFT_WARNING_MS, hlcDriftMs } from '../../domain/hlc';
 import { contentHash } from './content-hash';
+import { chainNewItems } from './event-chain';
 import { num, type SqlClient, type SqlRunner } from './sql';
 
 /**
@@ -169,18 +170,21 @@ export async function push(
 
     let base = 0;
     if (fresh.length > 0) {
+      // The device's hash chain (event-chain.ts): read under the device's lock, so no other push extends it
+      // meanwhile; before the counter, whose lock serialises every pusher until commit.
+      const chain = await chainNewItems(tx, ctx.deviceId, fresh);
       const [counter] = await tx.query<{ last: unknown }>('update server_seq_counter set last = last + $1 where id = 1 returning last', [fresh.length]);
       base = num(counter?.last) - fresh.length;
       await tx.query(
-        `insert into items (id, server_seq, fair_id, device_id, seq, hlc, at, kind, entity_id, payload, content_hash)
-         select id, server_seq, fair_id, device_id, seq, hlc, at, kind, entity_id, payload, content_hash
+        `insert into items (id, server_seq, fair_id, device_id, seq, hlc, at, kind, entity_id, payload, content_hash, chain_hash)
+         select id, server_seq, fair_id, device_id, seq, hlc, at, kind, entity_id, payload, content_hash, chain_hash
          from jsonb_to_recordset($1::text::jsonb) as x(id text, server_seq bigint, fair_id text, device_id text, seq bigint, hlc text,
-           at text, kind text, entity_id text, payload jsonb, content_hash text)`,
+           at text, kind text, entity_id text, payload jsonb, content_hash text, chain_hash text)`,
         [
           JSON.stringify(
             fresh.map(({ item, hash }, i) => ({
               id: item.id, server_seq: base + i + 1, fair_id: item.fairId, device_id: item.deviceId, seq: item.seq, hlc: item.hlc,
-              at: item.at, kind: item.kind, entity_id: item.entityId, payload: item.payload ?? null, content_hash: hash,
+              at: item.at, kind: item.kind, entity_id: item.entityId, payload: item.payload ?? null, content_hash: hash, chain_hash: chain[i],
             })),
           ),
         ],
