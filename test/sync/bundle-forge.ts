@@ -78,7 +78,7 @@ export function corruptions(base: { fairId: string; deviceId: string; items: rea
     { name: 'a manifest that is not JSON', bytes: forgeBundle({ ...good, manifest: '{ not json' }), code: 'BUNDLE_MANIFEST_INVALID' },
     { name: 'a manifest without a device', bytes: forgeBundle({ ...good, manifest: { deviceId: undefined } }), code: 'BUNDLE_MANIFEST_INVALID' },
     { name: 'an unknown format version', bytes: forgeBundle({ ...good, manifest: { formatVersion: 2, somethingNew: true } }), code: 'BUNDLE_VERSION_UNSUPPORTED' },
-    { name: 'items changed after the manifest', bytes: forgeBundle({ ...good, replace: { [ITEMS_PATH]: strToU8(jsonl.replace('question', 'questiom')) } }), code: 'BUNDLE_HASH_MISMATCH' },
+    { name: 'items changed after the manifest', bytes: forgeBundle({ ...good, replace: { [ITEMS_PATH]: strToU8(jsonl.replace('"seq":', '"seq": ')) } }), code: 'BUNDLE_HASH_MISMATCH' },
     { name: 'an evidence file changed', bytes: forgeBundle({ ...good, replace: { [blobPath(sha(blob))]: strToU8('a photo of the booth!') } }), code: 'BUNDLE_HASH_MISMATCH' },
     { name: 'the items hash of the manifest wrong', bytes: forgeBundle({ ...good, manifest: { itemsSha256: sha('other') } }), code: 'BUNDLE_MANIFEST_INVALID' },
     { name: 'a listed file missing', bytes: forgeBundle({ ...good, drop: [blobPath(sha(blob))] }), code: 'BUNDLE_FILE_MISSING' },
