@@ -4,7 +4,6 @@ import type { AddressInfo } from 'node:net';
 import { staticApp } from './http/static-app';
 import { accountRoutes } from './http/account-routes';
 import { adminRoutes } from './http/admin-routes';
-import { adminRoutes } from './http/admin-routes';
 import { blobRoutes } from './http/blob-routes';
 import { bundleRoutes } from './http/bundle-routes';
 import { syncRoutes } from './http/sync-routes';
@@ -50,7 +49,6 @@ export function createHttpApp(options: AppOptions): Hono {
   app.route('/api/blobs', blobRoutes(options.storage));
   app.route('/api/bundles', bundleRoutes(options.storage, now));
   app.route('/api/reports', reportRoutes(options.storage));
-  app.route('/api/admin', adminRoutes(options.storage));
   app.route('/api/admin', adminRoutes(options.storage));
   app.route('/api', accountRoutes(options.storage, now));
   app.all('/api/*', (c) => refuse(c, 404, 'NOT_FOUND'));
