@@ -5,6 +5,7 @@ import { nowMs } from '../../lib/clock';
 import { useAppState } from '../../state/app-state';
 import { lastSyncRun, syncNow, syncRunning } from '../../sync/sync-runner';
 import { Notice } from '../../ui/notice';
+import { BundlePanel } from './bundle-panel';
 import { EnrolForm } from './enrol-form';
 import { ageText, createSyncView, driftWarning, syncErrorText } from './sync.data';
 
@@ -99,6 +100,8 @@ export function SyncScreen(): JSX.Element {
         </div>
         <Show when={done()}>{(m) => <Notice kind="ok" testId="sync-done">{m()()}</Notice>}</Show>
       </section>
+
+      <BundlePanel enrolled={enrolled() !== undefined} />
 
       <section class="panel">
         <h2>{t('sync.problems')}</h2>
