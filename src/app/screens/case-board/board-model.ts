@@ -72,6 +72,8 @@ export interface BoardIndex<R extends BoardRowLike> {
   readonly dueAt: readonly string[];
   order(sort: BoardSort): readonly R[];
   haystack(r: R): string;
+  /** Builds the other orders and every open row's haystack now (the board calls it in idle time). */
+  warmSearch(): void;
   readonly halls: readonly string[];
   readonly experts: readonly string[];
 }
@@ -121,6 +123,10 @@ export function boardIndex<R extends BoardRowLike>(rows: readonly R[]): BoardInd
         hay.set(r, h);
       }
       return h;
+    },
+    warmSearch: () => {
+      for (const sort of BOARD_SORTS) index.order(sort);
+      for (const r of open) if (!hay.has(r)) hay.set(r, haystackOf(r));
     },
     halls: [...halls].sort(natural),
     experts: [...experts].sort(),

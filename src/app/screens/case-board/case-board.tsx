@@ -1,9 +1,7 @@
-import { A } from '@solidjs/router';
-import { createVirtualizer } from '@tanstack/solid-virtual';
-import { createEffect, For, on, onMount, Show, type JSX } from 'solid-js';
+import { batch, createEffect, createMemo, createSignal, For, Index, on, onCleanup, onMount, Show, type JSX } from 'solid-js';
 import { CASE_STATES, IP_TYPES } from '../../../domain/codes';
 import { urgency } from '../../../domain/case/deadlines';
-import { formatInZone } from '../../../domain/time';
+import { formatInZone, type Instant } from '../../../domain/time';
 import type { CaseRow } from '../../../store/cases';
 import { t } from '../../i18n/index';
 import { SignedIn } from '../../session/signed-in';
@@ -16,9 +14,19 @@ import './case-board.css';
 
 /** Row height of the virtual list, px (two lines of text on a 10-inch tablet). */
 const ROW_HEIGHT = 68;
+/** Rows rendered above and below the viewport, so a flick shows no blank before the next frame. */
+const OVERSCAN = 3;
+/** The list's height before the first ResizeObserver report (the scroller on a 1280×800 tablet). */
+const INITIAL_VIEWPORT = 560;
 
 /** After the browser has painted what the last render produced (rAF runs before the paint). */
 const afterPaint = (fn: () => void): void => void requestAnimationFrame(() => setTimeout(fn, 0));
+
+/** When the page is idle (Safari has no requestIdleCallback: a timeout there). */
+const idle = (fn: () => void): void => {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(fn, { timeout: 2000 });
+  else setTimeout(fn, 200);
+};
 
 /** The case board (issue 6 §4, DOMAIN.md DL8): every open case, overdue first, filters, search. */
 export function CaseBoardScreen(): JSX.Element {
@@ -40,17 +48,27 @@ function BoardView(props: { readonly fairId: string }): JSX.Element {
   const app = useAppState();
   const zone = (): string => app.fair()?.settings.timeZone ?? 'Asia/Shanghai';
   let scroller: HTMLDivElement | undefined;
-  const virtualizer = createVirtualizer({
-    get count() {
-      return b().visible().length;
-    },
-    getScrollElement: () => scroller ?? null,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 6,
-    // Rows paint in the very first frame, before the scroller has been measured.
-    initialRect: { width: 1000, height: 560 },
-    // Keyed by position (the default): a key per row would read the list 10,000 times per change.
+  // P3: a hand-made window over fixed-height rows. The scroll position and the viewport height
+  // are kept as signals (from the scroll event and a ResizeObserver), so no render reads layout;
+  // the rows on screen are a slice of the filtered list, rendered by position (<Index>): a new
+  // filter or order rewrites the text of the same dozen row elements instead of rebuilding them.
+  const [scrollTop, setScrollTop] = createSignal(0);
+  const [viewport, setViewport] = createSignal(INITIAL_VIEWPORT);
+  const windowRows = createMemo(() => {
+    const rows = b().visible();
+    const start = Math.max(0, Math.floor(scrollTop() / ROW_HEIGHT) - OVERSCAN);
+    const end = Math.min(rows.length, Math.ceil((scrollTop() + viewport()) / ROW_HEIGHT) + OVERSCAN);
+    return { start, rows: rows.slice(start, end) };
   });
+  /** A new filter or order shows its result from the top (the scroll is reset with it, in one go). */
+  const setFilter = (patch: Parameters<Board['setFilter']>[0]): void => {
+    const scrolled = scrollTop() > 0;
+    batch(() => {
+      if (scrolled) setScrollTop(0);
+      b().setFilter(patch);
+    });
+    if (scrolled && scroller !== undefined) scroller.scrollTop = 0;
+  };
   let generation = 0;
   onMount(() => {
     createEffect(
@@ -62,6 +80,8 @@ function BoardView(props: { readonly fairId: string }): JSX.Element {
             performance.mark('board-rows-painted');
             document.documentElement.dataset.boardPainted = 'true';
           });
+          // The haystacks for the search, built while the desk reads the board, not on the first key.
+          idle(() => b().warmSearch());
         },
       ),
     );
@@ -72,8 +92,6 @@ function BoardView(props: { readonly fairId: string }): JSX.Element {
       () => b().visible(),
       () => {
         const gen = ++generation;
-        // A new result starts at its top (scrolling only when needed: a scroll re-measures).
-        if (scroller !== undefined && scroller.scrollTop > 0) scroller.scrollTop = 0;
         afterPaint(() => {
           if (scroller !== undefined) scroller.dataset.generation = String(gen);
           performance.mark(`board-result-${gen}`);
@@ -82,6 +100,15 @@ function BoardView(props: { readonly fairId: string }): JSX.Element {
       { defer: true },
     ),
   );
+  const observeSize = (el: HTMLDivElement): void => {
+    scroller = el;
+    const observer = new ResizeObserver((entries) => {
+      const h = entries[0]?.contentRect.height;
+      if (h !== undefined && h > 0) setViewport(h);
+    });
+    observer.observe(el);
+    onCleanup(() => observer.disconnect());
+  };
   return (
     <div class="board">
       <div class="board-head">
@@ -97,24 +124,24 @@ function BoardView(props: { readonly fairId: string }): JSX.Element {
         </span>
       </div>
       <div class="board-filters" data-testid="board-filters">
-        <TextField name="search" type="search" inputMode="search" label={t('common.search')} placeholder={t('board.searchHint')} value={b().filter().text} onInput={(v) => b().setFilter({ text: v })} />
-        <SelectField name="hall" label={t('board.hall')} value={b().filter().hall} options={[{ value: '', label: t('board.all') }, ...b().halls().map((h) => ({ value: h, label: h }))]} onChange={(v) => b().setFilter({ hall: v })} />
+        <TextField name="search" type="search" inputMode="search" label={t('common.search')} placeholder={t('board.searchHint')} value={b().filter().text} onInput={(v) => setFilter({ text: v })} />
+        <SelectField name="hall" label={t('board.hall')} value={b().filter().hall} options={[{ value: '', label: t('board.all') }, ...b().halls().map((h) => ({ value: h, label: h }))]} onChange={(v) => setFilter({ hall: v })} />
         <SelectField
           name="state"
           label={t('board.state')}
           value={b().filter().state}
           options={[{ value: '' as const, label: t('board.all') }, ...CASE_STATES.filter((s) => s !== 'CLOSED').map((s) => ({ value: s, label: t(`board.state.${s}`) }))]}
-          onChange={(v) => b().setFilter({ state: v })}
+          onChange={(v) => setFilter({ state: v })}
         />
         <SelectField
           name="ipType"
           label={t('board.ipType')}
           value={b().filter().ipType}
           options={[{ value: '' as const, label: t('board.all') }, ...IP_TYPES.map((x) => ({ value: x, label: t(`ipType.${x}`) }))]}
-          onChange={(v) => b().setFilter({ ipType: v })}
+          onChange={(v) => setFilter({ ipType: v })}
         />
-        <SelectField name="expert" label={t('board.expert')} value={b().filter().expert} options={[{ value: '', label: t('board.all') }, ...b().experts().map((e) => ({ value: e.id, label: e.name }))]} onChange={(v) => b().setFilter({ expert: v })} />
-        <SelectField name="sort" label={t('board.sort')} value={b().filter().sort} options={BOARD_SORTS.map((s) => ({ value: s, label: t(`board.sort.${s}`) }))} onChange={(v) => b().setFilter({ sort: v })} />
+        <SelectField name="expert" label={t('board.expert')} value={b().filter().expert} options={[{ value: '', label: t('board.all') }, ...b().experts().map((e) => ({ value: e.id, label: e.name }))]} onChange={(v) => setFilter({ expert: v })} />
+        <SelectField name="sort" label={t('board.sort')} value={b().filter().sort} options={BOARD_SORTS.map((s) => ({ value: s, label: t(`board.sort.${s}`) }))} onChange={(v) => setFilter({ sort: v })} />
       </div>
       <div class="board-row board-header" aria-hidden="true">
         <span>{t('board.colCase')}</span>
@@ -124,26 +151,33 @@ function BoardView(props: { readonly fairId: string }): JSX.Element {
         <span>{t('board.colDeadline')}</span>
       </div>
       <Show when={b().loaded()} fallback={<p class="muted">{t('common.loading')}</p>}>
-        {/* The scroller stays mounted even when nothing matches: the virtualizer observes this element. */}
-        <div class="board-scroll" ref={scroller} data-testid="board-list" data-generation="0">
+        {/* The scroller stays mounted even when nothing matches (its size is observed). */}
+        <div class="board-scroll" ref={observeSize} data-testid="board-list" data-generation="0" onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}>
           <Show when={b().visible().length === 0}>
             <p class="muted board-empty" data-testid="board-empty">
               {b().openCount() === 0 ? t('board.noCases') : t('board.noMatch')}
             </p>
           </Show>
-          <div class="board-inner" style={{ height: `${virtualizer.getTotalSize()}px` }}>
-            <For each={virtualizer.getVirtualItems()}>
-              {(item) => (
-                <Show when={b().visible()[item.index]}>
-                  {(row) => <BoardRow row={row()} top={item.start} zone={zone()} expertName={(id) => b().expertName(id)} />}
-                </Show>
-              )}
-            </For>
+          <div class="board-inner" style={{ height: `${b().visible().length * ROW_HEIGHT}px` }}>
+            <Index each={windowRows().rows}>{(row, i) => <BoardRow row={row()} top={(windowRows().start + i) * ROW_HEIGHT} zone={zone()} expertName={(id) => b().expertName(id)} />}</Index>
           </div>
         </div>
       </Show>
     </div>
   );
+}
+
+/** The due time as shown (DL8: absolute, in the fair's zone), formatted once per instant and zone. */
+const dueTexts = new Map<string, string>();
+function dueText(dueAt: Instant, zone: string): string {
+  const key = `${zone} ${dueAt}`;
+  let text = dueTexts.get(key);
+  if (text === undefined) {
+    if (dueTexts.size > 50_000) dueTexts.clear();
+    text = formatInZone(dueAt, zone);
+    dueTexts.set(key, text);
+  }
+  return text;
 }
 
 function BoardRow(props: { readonly row: CaseRow; readonly top: number; readonly zone: string; readonly expertName: (id: string) => string }): JSX.Element {
@@ -152,8 +186,9 @@ function BoardRow(props: { readonly row: CaseRow; readonly top: number; readonly
     const d = props.row.nextDeadline;
     return d === undefined ? 'normal' : urgency(d, secondNow());
   };
+  // A plain link: the router handles its click (no per-row route matching, P3).
   return (
-    <A
+    <a
       href={`/cases/${props.row.id}`}
       class="board-row"
       classList={{ overdue: overdue(), amber: level() === 'amber', red: level() === 'red' }}
@@ -188,7 +223,7 @@ function BoardRow(props: { readonly row: CaseRow; readonly top: number; readonly
           {(d) => (
             <>
               <span>
-                {formatInZone(d().dueAt, props.zone)}
+                {dueText(d().dueAt, props.zone)}
                 <Show when={d().capped}>
                   <span class="tag">{t('board.capped')}</span>
                 </Show>
@@ -198,7 +233,7 @@ function BoardRow(props: { readonly row: CaseRow; readonly top: number; readonly
           )}
         </Show>
       </span>
-    </A>
+    </a>
   );
 }
 
