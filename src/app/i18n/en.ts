@@ -317,7 +317,7 @@ export const en: Record<MessageKey, string> = {
   'storageError.quota-exceeded': 'Storage is full: this was not saved. Nothing already saved was lost; sync and free space, or ask for more.',
   'storageError.upgrade-blocked': 'Another window still runs the old version, so the database cannot upgrade: close other FairCase windows.',
   'storageError.connection-closed': 'The database connection closed. Please try again.',
-  'storageError.version-conflict': 'This record was changed elsewhere: reopen it, then save.',
+  'storageError.version-conflict': 'FairCase was updated in another window: reload this page, then save again. What you typed is kept.',
   'storageError.not-found': 'The record does not exist.',
   'storageError.invalid': 'Some input is wrong: nothing was saved.',
   'storageError.unknown': 'An unknown error stopped the save ({detail}).',

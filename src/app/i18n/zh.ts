@@ -319,7 +319,7 @@ export const zh = {
   'storageError.quota-exceeded': '存储空间已满，未保存。已保存的数据没有丢失；请同步后清理空间，或申请更多空间。',
   'storageError.upgrade-blocked': '另一个窗口正在使用旧版本，数据库无法升级：请关闭其他 FairCase 窗口。',
   'storageError.connection-closed': '数据库连接已断开，请重试。',
-  'storageError.version-conflict': '该记录已在别处被修改，请重新打开后再保存。',
+  'storageError.version-conflict': 'FairCase 已在另一个窗口中更新：请刷新本页后再保存，已输入的内容会保留。',
   'storageError.not-found': '记录不存在。',
   'storageError.invalid': '输入有误，未保存。',
   'storageError.unknown': '保存时出现未知错误（{detail}）。',
