@@ -72,10 +72,24 @@ export async function pushOutbox(deps: PushDeps): Promise<PushSummary> {
       throw new TransportError(reply.code, false);
     }
     pushed += batch.length;
+    // The files the server lacks go up BEFORE their items leave the outbox: if an upload fails
+    // (retryable), nothing is freed and the next push names the file again (issue 7 part 3).
+    // Freed first, an item whose upload failed was never sent again, and the server never got
+    // its file (found by the fault run, test/proof). A file the server refuses for good is
+    // settled as before, so it never blocks the queue, and reported.
+    let refusedUpload: unknown;
+    if (deps.blobs !== undefined) {
+      try {
+        missing += await uploadMissing(deps.transport, deps.blobs, reply.missingBlobs);
+      } catch (e) {
+        if (!(e instanceof TransportError) || e.retryable) throw e;
+        refusedUpload = e;
+      }
+    }
     const settled = await settle(batch, reply, deps.now());
     acknowledgedCount += settled.acknowledged;
     requeued += settled.requeued;
-    if (deps.blobs !== undefined) missing += await uploadMissing(deps.transport, deps.blobs, reply.missingBlobs);
+    if (refusedUpload !== undefined) throw refusedUpload;
     // No progress (every item skipped and nothing to send again): stop rather than spin.
     if (settled.acknowledged === 0 && settled.requeued === 0) break;
   }
