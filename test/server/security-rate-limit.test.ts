@@ -1,0 +1,128 @@
+import { afterAll, afterEach, beforeAll, describe, expect, inject, test } from 'vitest';
+import type { Hono } from 'hono';
+import { createHttpApp } from '../../src/server/server';
+import { openStorage, type Storage } from '../../src/server/storage/storage';
+import { LIMITS } from '../../src/server/http/rate-limit';
+import { createDatabase } from '../support/postgres';
+import { makeOrganizer, newId } from './support';
+
+/**
+ * Issue 10 part 3: every public route that does work is rate-limited, and the limit holds across
+ * two server instances on one database (the counts live in the database, not in a process).
+ * Each test speaks from its own client address (X-Forwarded-For with FAIRCASE_TRUST_PROXY=1),
+ * so the tests do not share counters; one test shows the header is ignored without that setting.
+ */
+interface Instances {
+  readonly storages: readonly Storage[];
+  readonly apps: readonly [Hono, Hono];
+}
+
+const backends: { name: string; open: () => Promise<Instances> }[] = [
+  {
+    // Two server instances, two connection pools, one PostgreSQL database.
+    name: 'two instances on one PostgreSQL',
+    open: async () => {
+      const url = await createDatabase(inject('databaseUrl'));
+      const [a, b] = await Promise.all([openStorage({ databaseUrl: url }), openStorage({ databaseUrl: url })]);
+      return { storages: [a, b], apps: [createHttpApp({ distDir: 'dist', storage: a }), createHttpApp({ distDir: 'dist', storage: b })] };
+    },
+  },
+  {
+    // PGlite is one process's database: two apps over the one storage.
+    name: 'two apps on one PGlite',
+    open: async () => {
+      const s = await openStorage({ dataDir: 'memory://' });
+      return { storages: [s], apps: [createHttpApp({ distDir: 'dist', storage: s }), createHttpApp({ distDir: 'dist', storage: s })] };
+    },
+  },
+];
+
+const post = (app: Hono, path: string, body: unknown, address?: string): Promise<Response> =>
+  Promise.resolve(
+    app.request(path, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(address === undefined ? {} : { 'x-forwarded-for': `${address}, 10.0.0.1` }) },
+      body: JSON.stringify(body),
+    }),
+  );
+const codeOf = async (res: Response): Promise<string> => ((await res.json()) as { code: string }).code;
+const expect429 = async (res: Response, windowSeconds: number): Promise<void> => {
+  expect(res.status).toBe(429);
+  expect(await codeOf(res)).toBe('RATE_LIMITED');
+  expect(res.headers.get('retry-after')).toBe(String(windowSeconds));
+};
+let addressCount = 0;
+const freshAddress = (): string => `198.51.100.${++addressCount}`;
+const noCode = (): { code: string; deviceName: string } => ({ code: `FCE1:${newId()}`, deviceName: 'Desk tablet' });
+
+describe.each(backends)('public routes are rate-limited: $name', (backend) => {
+  let inst: Instances;
+  let a: Hono;
+  let b: Hono;
+  const trust = process.env.FAIRCASE_TRUST_PROXY;
+  beforeAll(async () => {
+    inst = await backend.open();
+    [a, b] = inst.apps;
+    process.env.FAIRCASE_TRUST_PROXY = '1';
+  });
+  afterEach(() => {
+    process.env.FAIRCASE_TRUST_PROXY = '1';
+  });
+  afterAll(async () => {
+    if (trust === undefined) delete process.env.FAIRCASE_TRUST_PROXY;
+    else process.env.FAIRCASE_TRUST_PROXY = trust;
+    await Promise.all(inst.storages.map((s) => s.close()));
+  });
+
+  test(`[I10.3] login per account name: ${LIMITS.loginPerName.max} wrong passwords spread over both instances, then 429 on both, even for the right password`, async () => {
+    const { name, password } = await makeOrganizer(inst.storages[0]!);
+    for (let i = 0; i < LIMITS.loginPerName.max; i++) {
+      // Each try from another address: only the per-name counter can trip.
+      expect((await post(i % 2 === 0 ? a : b, '/api/auth/login', { name, password: `guess number ${i}` }, freshAddress())).status).toBe(401);
+    }
+    await expect429(await post(a, '/api/auth/login', { name, password }, freshAddress()), LIMITS.loginPerName.windowSeconds);
+    await expect429(await post(b, '/api/auth/login', { name, password }, freshAddress()), LIMITS.loginPerName.windowSeconds);
+  });
+
+  test(`[I10.3] login per client address: ${LIMITS.loginPerAddress.max} tries at different names over both instances, then 429 on both; another address goes on`, async () => {
+    const address = freshAddress();
+    // Sixty password checks (scrypt) take half a minute on two busy cores: all but the last six
+    // are counted straight into the shared counter (the limiter's own store call and key).
+    const direct = LIMITS.loginPerAddress.max - 6;
+    for (let i = 0; i < direct; i++) await inst.storages[i % inst.storages.length]!.hit(`login:addr:${address}`, LIMITS.loginPerAddress.windowSeconds);
+    const answers = await Promise.all(
+      Array.from({ length: LIMITS.loginPerAddress.max - direct }, (_, i) => post(i % 2 === 0 ? a : b, '/api/auth/login', { name: `nobody-${newId()}`, password: 'some password' }, address)),
+    );
+    expect(answers.map((r) => r.status)).toEqual(answers.map(() => 401));
+    const { name, password } = await makeOrganizer(inst.storages[0]!);
+    await expect429(await post(b, '/api/auth/login', { name, password }, address), LIMITS.loginPerAddress.windowSeconds);
+    await expect429(await post(a, '/api/auth/login', { name, password }, address), LIMITS.loginPerAddress.windowSeconds);
+    expect((await post(a, '/api/auth/login', { name, password }, freshAddress())).status).toBe(200);
+  });
+
+  test(`[I10.3] enrolment per client address: concurrent guesses on both instances — exactly ${LIMITS.enrolPerAddress.max} are looked at, the rest 429`, async () => {
+    const address = freshAddress();
+    const extra = 12;
+    const answers = await Promise.all(
+      Array.from({ length: LIMITS.enrolPerAddress.max + extra }, (_, i) => post(i % 2 === 0 ? a : b, '/api/devices/enrol', noCode(), address)),
+    );
+    const statuses = answers.map((r) => r.status);
+    // The counter is one atomic statement in the database: no hit is lost between instances.
+    expect(statuses.filter((s) => s === 403)).toHaveLength(LIMITS.enrolPerAddress.max);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(extra);
+    // Still refused on both, even with a genuine code.
+    const organizer = await makeOrganizer(inst.storages[0]!);
+    const { code } = await inst.storages[0]!.createEnrolment(organizer.userId, { fairId: newId(), role: 'desk', ttlMinutes: 60 }, Date.now());
+    await expect429(await post(a, '/api/devices/enrol', { code, deviceName: 'Desk tablet' }, address), LIMITS.enrolPerAddress.windowSeconds);
+    await expect429(await post(b, '/api/devices/enrol', { code, deviceName: 'Desk tablet' }, address), LIMITS.enrolPerAddress.windowSeconds);
+    expect((await post(b, '/api/devices/enrol', { code, deviceName: 'Desk tablet' }, freshAddress())).status).toBe(201);
+  });
+
+  test('[I10.3] without FAIRCASE_TRUST_PROXY a forged X-Forwarded-For does not escape the per-address limit', async () => {
+    delete process.env.FAIRCASE_TRUST_PROXY;
+    // The address is then the socket's (here the in-process fallback), the same for every forged header.
+    await inst.storages[0]!.sql.query(`delete from rate_limits where key like 'enrol:addr:%'`);
+    for (let i = 0; i < LIMITS.enrolPerAddress.max; i++) expect((await post(i % 2 === 0 ? a : b, '/api/devices/enrol', noCode(), freshAddress())).status).toBe(403);
+    await expect429(await post(a, '/api/devices/enrol', noCode(), freshAddress()), LIMITS.enrolPerAddress.windowSeconds);
+  });
+});
