@@ -68,7 +68,7 @@ export default defineConfig({
       {
         test: {
           name: 'server',
-          include: ['test/server/**/*.test.ts'],
+          include: ['test/server/**/*.test.ts', 'test/hostile/**/*.test.ts'],
           environment: 'node',
           globalSetup: ['test/support/postgres-setup.ts'],
           testTimeout: 60_000,
@@ -78,7 +78,7 @@ export default defineConfig({
       {
         test: {
           name: 'e2e',
-          include: ['test/e2e/**/*.e2e.ts'],
+          include: ['test/e2e/**/*.e2e.ts', 'test/hostile/**/*.e2e.ts'],
           exclude: [...CAMERA_TESTS],
           environment: 'node',
           globalSetup: ['test/support/app-server-setup.ts'],

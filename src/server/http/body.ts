@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
 import type { z } from 'zod';
+import { unstorable } from '../../domain/wire/storable';
 import { issuesOf, refuse } from './replies';
 
 export type Parsed<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly response: Response };
@@ -53,6 +54,9 @@ export async function readJson(c: Context, limit: number): Promise<Parsed<unknow
 export async function parseJson<S extends z.ZodType>(c: Context, schema: S, limit: number): Promise<Parsed<z.infer<S>>> {
   const json = await readJson(c, limit);
   if (!json.ok) return json;
+  // NUL, a lone surrogate or deep nesting would reach the database or a recursive parser (issue 10 part 2).
+  const bad = unstorable(json.value);
+  if (bad !== undefined) return { ok: false, response: refuse(c, 400, 'INVALID_BODY', { issues: [{ path: '', code: bad }] }) };
   const parsed = schema.safeParse(json.value);
   if (!parsed.success) return { ok: false, response: refuse(c, 400, 'INVALID_BODY', { issues: issuesOf(parsed.error) }) };
   return { ok: true, value: parsed.data };
@@ -65,6 +69,8 @@ export function parseQuery<S extends z.ZodType>(c: Context, schema: S): Parsed<z
   for (const [key, values] of Object.entries(all)) {
     if (values.length !== 1) return { ok: false, response: refuse(c, 400, 'INVALID_QUERY', { issues: [{ path: key, code: 'REPEATED' }] }) };
     single[key] = values[0] as string;
+    const bad = unstorable(key) ?? unstorable(values[0]);
+    if (bad !== undefined) return { ok: false, response: refuse(c, 400, 'INVALID_QUERY', { issues: [{ path: key, code: bad }] }) };
   }
   const parsed = schema.safeParse(single);
   if (!parsed.success) return { ok: false, response: refuse(c, 400, 'INVALID_QUERY', { issues: issuesOf(parsed.error) }) };

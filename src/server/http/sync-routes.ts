@@ -6,6 +6,7 @@ import {
   checkVersion, MIN_CLIENT_PROTOCOL, PROTOCOL_VERSION, PullQuery, PushRequest, Rejection, VersionProbe,
   type ConflictList, type PullPage, type PushAccepted, type RejectedList,
 } from '../../domain/wire/protocol';
+import { quarantined } from '../../domain/wire/storable';
 import type { Storage } from '../storage/storage';
 import { parseQuery, readJson } from './body';
 import { allowed, authenticated, ownFair, type Env } from './guard';
@@ -48,7 +49,8 @@ export function syncRoutes(storage: Storage, now: () => number): Hono<Env> {
       return refuse(c, 403, 'DEVICE_MISMATCH');
     }
     if (request.fairId !== device.fairId) return refuse(c, 403, 'FAIR_MISMATCH');
-    const outcome = await storage.push({ deviceId: device.deviceId, fairId: device.fairId }, request.items, now());
+    // A payload with NUL, a lone surrogate or deep nesting is rejected, not a 500 (issue 10 part 2).
+    const outcome = await storage.push({ deviceId: device.deviceId, fairId: device.fairId }, request.items.map(quarantined), now());
     if (outcome.kind === 'device-revoked') return refuse(c, 401, 'DEVICE_REVOKED');
     const reply: PushAccepted = {
       type: 'push-result',
