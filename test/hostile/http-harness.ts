@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
@@ -28,9 +28,17 @@ export interface Harness {
   close(): Promise<void>;
 }
 
+/** Written next to the app's folder; found in an answer, it means a path escaped the folder. */
+export const SECRET = 'FAIRCASE-HOSTILE-SECRET-7f3a';
+
 export async function openHarness(): Promise<Harness> {
-  const distDir = mkdtempSync(join(tmpdir(), 'faircase-hostile-dist-'));
+  // A secret beside the built app: no request may ever read it (path tricks on the static files).
+  const root = mkdtempSync(join(tmpdir(), 'faircase-hostile-'));
+  const distDir = join(root, 'dist');
+  mkdirSync(join(distDir, 'assets'), { recursive: true });
   writeFileSync(join(distDir, 'index.html'), '<!doctype html><html><body>shell</body></html>');
+  writeFileSync(join(distDir, 'assets', 'app-abcdefgh.js'), 'console.log(1)');
+  writeFileSync(join(root, 'secret.txt'), SECRET);
   const storage = await openStorage({ dataDir: 'memory://' });
   const app = createHttpApp({ distDir, storage });
   const organizer = (await makeOrganizer(storage)).token;
