@@ -1,14 +1,25 @@
-import { deflateSync } from 'node:zlib';
 import { mkdirSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll, expect, inject, test } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium } from '../support/browser';
 import { EXHIBITOR_HEADER_ZH, GOOD_USCC, createFair, csvOf, go, importFile, newKiosk, setUpDevice, storedCount, waitForServiceWorker, waitForShell } from './support/kiosk';
 import { actAs, addUser, createFirstUser, drawSignature, pdfText, storedRows, usccOf } from './support/desk-b';
+import {
+  act as actOn,
+  caseState,
+  fairDays,
+  fileComplaint as fileComplaintOn,
+  fillComplaint as fillComplaintOn,
+  makeJpeg as makeJpegOn,
+  makePng,
+  openCase as openCaseOn,
+  setClock as setClockOn,
+  type Filing,
+} from './support/desk-flow';
 
 /**
- * Issue 6 §2, §3, §5, §6 in Debian's Chromium, offline from the start after the first load:
- * three complaints filed at the desk (two photos each for the first, downscaled to ≤ 1600 px);
+ * Issue 6 §1, §2, §3, §5, §6 in Debian's Chromium, offline from the start after the first load:
+ * a commitment signed at the kiosk; three complaints filed at the desk (two photos each for the first, downscaled to ≤ 1600 px);
  * the first notified, its defence window passed on a moved app clock (the system ticker marks it
  * overdue, CS16), then opinion, measure ordered and verified with a photo, closed; the second
  * mediated (CS24); the third not accepted for missing papers (CS9, CS11 NR_INCOMPLETE). The
@@ -25,157 +36,18 @@ const EXPERT = { name: '李专家', role: 'expert', pin: '13579' } as const;
 const SECOND_USCC = usccOf('91440300MA5F00000');
 const COMPLAINANT_USCC = usccOf('91110000100000000');
 
-/** Today and the next days in the fair's zone: the fair runs now, so no command meets CS4. */
-function fairDays(n: number): string[] {
-  const fmt = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' });
-  return Array.from({ length: n }, (_, i) => fmt.format(new Date(Date.now() + i * 86_400_000)));
-}
-
-const crcTable = Array.from({ length: 256 }, (_, n) => {
-  let c = n;
-  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  return c >>> 0;
-});
-const crc32 = (buf: Buffer): number => {
-  let c = 0xffffffff;
-  for (const b of buf) c = (crcTable[(c ^ b) & 0xff] ?? 0) ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
-};
-const chunk = (type: string, data: Buffer): Buffer => {
-  const len = Buffer.alloc(4);
-  len.writeUInt32BE(data.length);
-  const td = Buffer.concat([Buffer.from(type, 'ascii'), data]);
-  const crc = Buffer.alloc(4);
-  crc.writeUInt32BE(crc32(td));
-  return Buffer.concat([len, td, crc]);
-};
-/** A real PNG (RGB, a gradient), made here so the photo path decodes and downscales it. */
-function makePng(width: number, height: number, seed: number): Buffer {
-  const rows: Buffer[] = [];
-  for (let y = 0; y < height; y++) {
-    const row = Buffer.alloc(1 + width * 3);
-    for (let x = 0; x < width; x++) {
-      row[1 + x * 3] = (x + seed) & 0xff;
-      row[2 + x * 3] = (y * 2) & 0xff;
-      row[3 + x * 3] = (x ^ y ^ seed) & 0xff;
-    }
-    rows.push(row);
-  }
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(width, 0);
-  ihdr.writeUInt32BE(height, 4);
-  ihdr[8] = 8;
-  ihdr[9] = 2;
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(Buffer.concat(rows))), chunk('IEND', Buffer.alloc(0))]);
-}
-/** A JPEG drawn on a canvas in the page (the browser's own encoder). */
-async function makeJpeg(width: number, height: number): Promise<Buffer> {
-  const b64 = await page.evaluate(
-    ([w, h]) => {
-      const c = document.createElement('canvas');
-      c.width = w;
-      c.height = h;
-      const g = c.getContext('2d');
-      if (g === null) throw new Error('no canvas');
-      const grad = g.createLinearGradient(0, 0, w, h);
-      grad.addColorStop(0, '#c33');
-      grad.addColorStop(1, '#33c');
-      g.fillStyle = grad;
-      g.fillRect(0, 0, w, h);
-      return c.toDataURL('image/jpeg', 0.9).split(',')[1] ?? '';
-    },
-    [width, height] as const,
-  );
-  return Buffer.from(b64, 'base64');
-}
-
 async function shot(name: string): Promise<void> {
   await page.screenshot({ path: `${SHOTS}/${name}.png` });
 }
 
-/** Moves the app clock forward to `ms` (absolute) and wakes the system ticker. */
-async function setClock(ms: number): Promise<void> {
-  await page.evaluate((target) => {
-    (window as unknown as { __faircaseClock: { offsetMs: number } }).__faircaseClock = { offsetMs: target - Date.now() };
-    window.dispatchEvent(new Event('faircase:clock'));
-  }, ms);
-}
-
-const state = (): Promise<string | null> => page.getAttribute('[data-testid=case-detail]', 'data-state');
-
-async function openCase(id: string): Promise<void> {
-  await go(page, `/cases/${id}`);
-  await page.waitForSelector('[data-testid=case-detail]');
-  await page.waitForSelector('[data-testid=actions] [data-allowed]');
-}
-
-/** Opens an action's form, lets `fill` fill it, records it and waits for the new state. */
-async function act(type: string, fill: () => Promise<void>, expected: string): Promise<void> {
-  await page.waitForSelector(`[data-testid=action-${type}][data-allowed=true]`);
-  await page.click(`[data-testid=action-${type}]`);
-  await page.waitForSelector(`[data-testid=form-${type}]`);
-  await fill();
-  await page.click(`[data-testid=form-${type}] [data-testid=apply]`);
-  await expect.poll(state, { timeout: 10_000 }).toBe(expected);
-}
-
-interface Filing {
-  readonly name: string;
-  readonly uscc: string;
-  readonly right: { type: string; number: string; title: string; nice?: string };
-  readonly booth: string;
-  readonly item: string;
-  readonly photos: readonly { name: string; mimeType: string; buffer: Buffer }[];
-  readonly verifyAll: boolean;
-}
-
-/** Fills the intake form as the desk does (nothing saved yet). */
-async function fillComplaint(f: Filing): Promise<void> {
-  await go(page, '/complaints/new');
-  await page.waitForSelector('[data-testid=complaint-form], [data-testid=intake-saved]');
-  if ((await page.locator('[data-testid=intake-saved]').count()) > 0) await page.click('[data-testid=new-complaint]');
-  await page.waitForSelector('[data-testid=complaint-form]');
-  await page.fill('input[name="complainant.name"]', f.name);
-  await page.fill('input[name="complainant.uscc"]', f.uscc);
-  await page.fill('input[name="complainant.phone"]', '13800138000');
-  await page.selectOption('select[name="rights.0.type"]', f.right.type);
-  await page.fill('input[name="rights.0.number"]', f.right.number);
-  await page.fill('input[name="rights.0.title"]', f.right.title);
-  await page.fill('input[name="rights.0.holder"]', f.name);
-  if (f.right.nice !== undefined) await page.fill('input[name="rights.0.niceClasses"]', f.right.nice);
-  await page.fill('input[name=respondentSearch]', f.booth);
-  await page.click('[data-testid=pick-exhibitor] >> nth=0');
-  await page.waitForSelector('[data-testid=respondent-0]');
-  await page.fill('input[name="accusedItems.0.description"]', f.item);
-  if (f.photos.length > 0) {
-    await page.setInputFiles('[data-testid=photo-input-0]', [...f.photos]);
-    await expect.poll(() => page.getAttribute('[data-testid=photo-count-0]', 'data-count'), { timeout: 15_000 }).toBe(String(f.photos.length));
-  }
-  if (f.verifyAll) {
-    const codes = await page.locator('[data-testid=checklist] tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-code') ?? ''));
-    for (const code of codes) {
-      if (code === 'GEN-07' || code === 'TM-02') continue;
-      await page.selectOption(`select[name="checklist.${code}"]`, 'verified');
-      const orig = page.locator(`input[name="checklist.${code}.original"]`);
-      if ((await orig.count()) > 0) await orig.check();
-    }
-  }
-  await drawSignature(page, 'sig-signature');
-}
-
-/** Files one complaint at the desk; returns the new case's id. */
-async function fileComplaint(f: Filing): Promise<string> {
-  await fillComplaint(f);
-  await page.click('[data-testid=save]');
-  // RP flags are shown BEFORE saving (CM3: no commitment signed); a second tap confirms.
-  await page.waitForSelector('[data-testid=intake-flags]');
-  if ((await page.locator('[data-testid=intake-saved]').count()) === 0) {
-    await page.click('[data-testid=save]');
-  }
-  await page.waitForSelector('[data-testid=intake-saved]');
-  const href = (await page.getAttribute('[data-testid=open-case]', 'href')) ?? '';
-  return href.replace('/cases/', '');
-}
+// The shared flow helpers (support/desk-flow.ts), on this file's page.
+const state = (): Promise<string | null> => caseState(page);
+const openCase = (id: string): Promise<void> => openCaseOn(page, id);
+const act = (type: string, fill: () => Promise<void>, expected: string): Promise<void> => actOn(page, type, fill, expected);
+const fillComplaint = (f: Filing): Promise<void> => fillComplaintOn(page, f);
+const fileComplaint = (f: Filing): Promise<string> => fileComplaintOn(page, f);
+const setClock = (ms: number): Promise<void> => setClockOn(page, ms);
+const makeJpeg = (w: number, h: number): Promise<Buffer> => makeJpegOn(page, w, h);
 
 beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });
@@ -246,6 +118,24 @@ test('[CS8] bad input on the complaint form: an error per field in the user\u201
   expect(await storedCount(page, 'evidence')).toBe(0);
 });
 
+test('[CM1][CM3] offline at the kiosk, the exhibitor at 1.1/A02 signs its commitment (clauses, signer, drawn signature)', async () => {
+  await go(page, '/commitments/sign');
+  await page.fill('input[name=search]', 'A02');
+  await expect.poll(() => page.locator('[data-testid=pick-exhibitor]').count()).toBe(1);
+  await page.click('[data-testid=pick-exhibitor]');
+  await page.waitForSelector('[data-testid=commitment-form]');
+  await page.click('[data-testid=tick-all]');
+  await page.fill('input[name="signer.name"]', '陈经理');
+  await page.fill('input[name="signer.title"]', '销售经理');
+  await page.fill('input[name="signer.phone"]', '13912345678');
+  await drawSignature(page);
+  await page.click('[data-testid=sign]');
+  await page.waitForSelector('[data-testid=commitment-signed][data-version="1"]');
+  const [signed] = await storedRows<{ exhibitorKey: string; version: number; contentHash: string }>(page, 'commitments');
+  expect(signed?.exhibitorKey).toBe(`CN:${SECOND_USCC}`);
+  expect(signed?.contentHash).toMatch(/^[0-9a-f]{64}$/);
+});
+
 test('[CN4][RP1] three complaints filed with photos downscaled to ≤ 1600 px, hashed, with the chain of custody', async () => {
   const png = makePng(2400, 1600, 7);
   const jpeg = await makeJpeg(2000, 3000);
@@ -265,7 +155,8 @@ test('[CN4][RP1] three complaints filed with photos downscaled to ≤ 1600 px, h
   const evidence = await storedRows<{ kind: string; sha256: string; capturedBy: string; deviceId: string; capturedAt: string; mime: string }>(page, 'evidence');
   const photos = evidence.filter((e) => e.kind === 'photo');
   expect(photos).toHaveLength(2);
-  expect(evidence.filter((e) => e.kind === 'signature')).toHaveLength(1);
+  // The complainant's signature, besides the commitment's (signed first).
+  expect(evidence.filter((e) => e.kind === 'signature')).toHaveLength(2);
   const clerkId = (await storedRows<{ id: string; name: string }>(page, 'users')).find((u) => u.name === CLERK.name)?.id;
   for (const p of photos) {
     expect(p.capturedBy).toBe(clerkId);
@@ -317,7 +208,9 @@ test('[CN4][RP1] three complaints filed with photos downscaled to ≤ 1600 px, h
   expect(await storedCount(page, 'cases')).toBe(3);
   const cases = await storedRows<{ caseNo: string; flags: string[] }>(page, 'cases');
   expect(cases.map((c) => c.caseNo).sort()).toEqual(['CF137-K07-0001', 'CF137-K07-0002', 'CF137-K07-0003'].map((p) => expect.stringMatching(new RegExp(`^${p}-[0-9A-Z]$`))));
-  expect(cases.every((c) => c.flags.includes('NO_COMMITMENT'))).toBe(true);
+  // CM3: the respondents without a current commitment are flagged; the one that signed is not.
+  const flagged = (no: string): boolean => cases.find((c) => c.caseNo.startsWith(no))?.flags.includes('NO_COMMITMENT') ?? false;
+  expect([flagged('CF137-K07-0001'), flagged('CF137-K07-0002'), flagged('CF137-K07-0003')]).toEqual([true, false, true]);
 });
 
 test('[CS9][CS12][CS24] supplement requested; a clerk cannot accept (reason shown); the second case is mediated', async () => {

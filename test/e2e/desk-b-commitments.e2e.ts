@@ -126,6 +126,13 @@ test('[CM1][CM3] a commitment with bad input is not saved; every field says why'
   const invalid = await page.locator('[data-testid=commitment-form] .field.invalid').evaluateAll((els) => els.map((e) => e.querySelector('input,select,canvas')?.getAttribute('name') ?? e.className));
   expect(invalid).toEqual(expect.arrayContaining(['declaredRights.0.number', 'declaredRights.0.title', 'declaredRights.0.holder', 'signer.name', 'signer.title', 'signer.phone']));
   expect(await page.textContent('.signature-field')).toContain('请签名');
+  // The same errors in English, re-worded in place.
+  const zhPhone = await page.locator('#f-signer\\.phone-err').textContent();
+  await page.click('[data-testid=language-switch]');
+  await expect.poll(() => page.textContent('.signature-field')).toContain('Please sign');
+  expect(await page.locator('#f-signer\\.phone-err').textContent()).not.toBe(zhPhone);
+  expect(await page.textContent('[data-testid=clauses-error]')).toMatch(/^[\x20-\x7e\u2019]+$/);
+  await page.click('[data-testid=language-switch]');
   expect(await storedCount(page, 'commitments')).toBe(0);
   expect(await storedCount(page, 'evidence')).toBe(0);
 });

@@ -132,10 +132,28 @@ test('[DL8] the board: overdue first and counted everywhere, filters by hall, st
   await page.fill('input[name=search]', 'no such thing');
   await page.waitForSelector('[data-testid=board-empty]');
 
-  // English: the same board, the deadline in the fair's zone with its offset.
+  // The list is virtual (P3): a dozen rows in the page; scrolled to the end it shows the last
+  // case of the order, and a new filter starts again from the top.
   await page.fill('input[name=search]', '');
+  await page.selectOption('select[name=sort]', 'caseNo');
+  await expect.poll(shown).toBe(String(open.length));
+  const byNo = open.map((r) => String(r.caseNo)).sort();
+  await expect.poll(() => page.getAttribute('[data-testid=board-row] >> nth=0', 'data-case-no')).toBe(byNo[0]);
+  expect(await page.locator('[data-testid=board-row]').count()).toBeLessThan(20);
+  await page.locator('[data-testid=board-list]').evaluate((el) => el.scrollTo(0, el.scrollHeight));
+  await expect.poll(() => page.locator('[data-testid=board-row]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-case-no')))).toContain(byNo[byNo.length - 1]);
+  await page.screenshot({ path: '/tmp/faircase-shots/board-scrolled-zh.png' });
+  await page.selectOption('select[name=hall]', '1.1');
+  await expect.poll(() => page.locator('[data-testid=board-list]').evaluate((el) => el.scrollTop)).toBe(0);
+  expect(await page.getAttribute('[data-testid=board-row] >> nth=0', 'data-case-no')).toBe(open.filter((r) => r.hall === '1.1').map((r) => String(r.caseNo)).sort()[0]);
+  await page.selectOption('select[name=hall]', '');
+  await page.selectOption('select[name=sort]', 'urgency');
+  await page.screenshot({ path: '/tmp/faircase-shots/board-zh.png' });
+
+  // English: the same board, the deadline in the fair's zone with its offset.
   await page.click('[data-testid=language-switch]');
   await expect.poll(() => page.textContent('[data-testid=board-overdue-count]')).toContain('overdue');
   expect(await page.textContent('[data-testid=board-row] >> nth=0')).toContain('(UTC+8)');
+  await page.screenshot({ path: '/tmp/faircase-shots/board-en.png' });
   await page.click('[data-testid=language-switch]');
 });
