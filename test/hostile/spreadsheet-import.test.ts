@@ -56,7 +56,7 @@ const csvQuote = (c: string): string => (/[",\r\n]/.test(c) ? `"${c.replace(/"/g
 /** A CSV the way spreadsheet programs write it, or a broken one (unbalanced quotes, stray separators). */
 const csvText = fc.tuple(table, fc.boolean()).map(([t, broken]) => (broken ? t.map((r) => r.join(',')).join('\n') : t.map((r) => r.map(csvQuote).join(',')).join('\r\n')));
 
-const file = (data: Uint8Array | string, name: string): File => new File([data], name);
+const file = (data: Uint8Array | string, name: string): File => new File([typeof data === 'string' ? data : (data as Uint8Array<ArrayBuffer>)], name);
 
 describe('[issue 10.2] hostile spreadsheets: no crash, per-row errors, nothing from a refused file', () => {
   test('1,000 CSV files of hostile cells and headers', async () => {
