@@ -8,6 +8,15 @@ import type { ExportTable } from './summary-tables';
  * provisional export carries the banner in row 1 of every sheet and in every sheet's header
  * and footer (printed pages too).
  */
+/**
+ * XML 1.0 cannot carry C0 controls (but tab, LF, CR), U+FFFE/U+FFFF or unpaired surrogates;
+ * exceljs writes them as they are and the file no longer opens (issue 10 part 2: free text
+ * pasted into a filing). They are dropped; every other character is kept.
+ */
+// eslint-disable-next-line no-control-regex
+const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+export const xmlText = (s: string): string => s.replace(NOT_XML, '');
+
 export async function buildXlsx(tables: readonly ExportTable[], banner: string | undefined, onProgress?: (done: number, total: number) => void): Promise<ArrayBuffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'FairCase';
@@ -17,15 +26,15 @@ export async function buildXlsx(tables: readonly ExportTable[], banner: string |
     // Sheet names: ≤ 31 chars, none of : \ / ? * [ ].
     const sheet = workbook.addWorksheet(table.name.replace(/[:\\/?*[\]]/g, ' ').slice(0, 31));
     if (banner !== undefined) {
-      sheet.headerFooter.oddHeader = `&C&B${banner}`;
-      sheet.headerFooter.oddFooter = `&C${banner}`;
-      const row = sheet.addRow([banner]);
+      sheet.headerFooter.oddHeader = `&C&B${xmlText(banner)}`;
+      sheet.headerFooter.oddFooter = `&C${xmlText(banner)}`;
+      const row = sheet.addRow([xmlText(banner)]);
       row.font = { bold: true, color: { argb: 'FFC00000' } };
     }
-    const head = sheet.addRow([...table.headers]);
+    const head = sheet.addRow(table.headers.map(xmlText));
     head.font = { bold: true };
     for (const cells of table.rows) {
-      const row = sheet.addRow([...cells]);
+      const row = sheet.addRow(cells.map(xmlText));
       row.eachCell((cell) => {
         cell.numFmt = '@';
       });
