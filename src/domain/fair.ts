@@ -3,6 +3,7 @@ import { FairId } from './ids';
 import { CivilDate, ClockTime, Instant, TimeZone, zonedToInstant } from './time';
 import { AuthorityKind, IpType, Language, MAIN_IP_TYPES, MEASURE_CODES, MeasureCode, NOT_ACCEPTED_REASONS, NotAcceptedReason } from './codes';
 import { OptionalText, Text } from './text';
+import { ServiceRecord } from './report/service-record';
 
 /** The USCC alphabet (GB 32100-2015): digits and capitals without I O S V Z. */
 export const USCC_ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
@@ -146,6 +147,8 @@ export const Fair = z
     /** Defaults to the last day's desk closing (§3); see `fairCloseAt`. */
     closeAt: Instant.optional(),
     settings: FairSettings.prefault({}),
+    /** R18/R19 entries made on the summary screen (report/service-record.ts). */
+    service: ServiceRecord.optional(),
   })
   .superRefine((fair, ctx) => {
     for (let i = 1; i < fair.days.length; i++) {

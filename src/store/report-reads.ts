@@ -2,6 +2,7 @@ import type { CaseEvent } from '../domain/case/events';
 import type { FairId } from '../domain/ids';
 import type { SessionData } from '../domain/report/session-data';
 import { needsEvents } from '../domain/report/timeline';
+import { serviceDataOf } from '../domain/report/service-record';
 import { fairCloseAt } from '../domain/fair';
 import type { Instant } from '../domain/time';
 import { fromRecord } from './case-rows';
@@ -11,8 +12,7 @@ import type { EvidenceRow } from './evidence';
 /**
  * Reads for the post-show summary (DOMAIN.md §10, issue 9): everything one session holds on this
  * tablet, shaped as the domain's `SessionData`, so `postShowSummary` runs over it unchanged.
- * Outreach and experts on duty are not recorded on the tablet yet: empty here (R18, R19 then
- * come from the typed previous values only).
+ * Outreach and experts on duty (R18, R19) come from the fair record (`Fair.service`).
  */
 export async function sessionDataOf(fairId: FairId | string): Promise<SessionData | undefined> {
   const db = getDb();
@@ -40,8 +40,8 @@ export async function sessionDataOf(fairId: FairId | string): Promise<SessionDat
     exhibitors,
     commitments,
     consultations,
-    outreach: [],
-    expertsOnDuty: [],
+    // R18/R19: what the organizer entered on the summary screen, inside the fair record.
+    ...serviceDataOf(fair),
     priorCases,
   };
 }

@@ -1,4 +1,5 @@
 import { fairCloseAt } from '../fair';
+import type { Fair } from '../fair';
 import { complaintFigures, outcomeFigures, transferFigures, typeFigures } from './case-figures';
 import type { FigureValues } from './case-figures';
 import { figureKind, isHallKey, orderedFigureKeys, STATIC_FIGURE_KEYS } from './figures';
@@ -53,12 +54,16 @@ export function sessionFigures(data: SessionData): SessionFigures {
     ...outreachFigures(mine(data.outreach)),
     ...serviceFigures(data.expertsOnDuty, data.authorities ?? fair.settings.authorities),
   };
-  // A count nothing contributed to is 0; rates and medians were all computed (null = "—").
-  for (const key of STATIC_FIGURE_KEYS) if (values[key] === undefined) values[key] = figureKind(key) === 'count' ? 0 : null;
-  // In report order (R1 … R19), as the exports list them.
+  return { figures: completeFigures(values), repeatInfringers };
+}
+
+/** Every static figure present (a count nothing contributed to is 0, other kinds "—"), in report order (R1 … R19). */
+export function completeFigures(values: FigureValues): Figures {
+  const all: FigureValues = { ...values };
+  for (const key of STATIC_FIGURE_KEYS) if (all[key] === undefined) all[key] = figureKind(key) === 'count' ? 0 : null;
   const figures: Record<string, number | null> = {};
-  for (const key of orderedFigureKeys(values as Figures)) figures[key] = values[key] ?? null;
-  return { figures: figures as Figures, repeatInfringers };
+  for (const key of orderedFigureKeys(all as Figures)) figures[key] = all[key] ?? null;
+  return figures as Figures;
 }
 
 /**
@@ -74,7 +79,15 @@ export function postShowSummary(input: SummaryInput): PostShowSummary {
   }
   const current = sessionFigures({ ...input, priorCases: input.priorCases ?? previousSession?.cases });
   const computed: Partial<Figures> = previousSession === undefined ? {} : sessionFigures(previousSession).figures;
-  const typed = input.previous ?? {};
+  return compareWithPrevious(fair, current, computed, input.previous ?? {});
+}
+
+/**
+ * The comparison half of §10, for figures computed elsewhere too (the server's SQL): previous
+ * values are the computed ones overridden key by key by the typed ones; every figure with a
+ * previous value gets a change, a hall missing on one side counting 0 there.
+ */
+export function compareWithPrevious(fair: Fair, current: SessionFigures, computed: Partial<Figures>, typed: Partial<Figures>): PostShowSummary {
   const known: Record<string, number | null> = {};
   for (const [key, v] of Object.entries({ ...computed, ...typed })) if (v !== undefined) known[key] = v;
   const previous = known as Partial<Figures>;

@@ -78,7 +78,7 @@ export function outreachFigures(activities: readonly OutreachActivity[]): Figure
 }
 
 /** R19: distinct experts on duty, expert-days (one expert on one day counts once), authorities by name. */
-export function serviceFigures(duty: readonly ExpertDuty[], authorities: readonly Authority[]): FigureValues {
+export function serviceFigures(duty: readonly ExpertDuty[], authorities: readonly Pick<Authority, 'name'>[]): FigureValues {
   return {
     'R19.experts': new Set(duty.map((d) => d.expertId)).size,
     'R19.expertDays': new Set(duty.map((d) => `${d.expertId}/${d.date}`)).size,

@@ -32,7 +32,7 @@ export interface SessionData {
   readonly outreach: readonly OutreachActivity[];
   readonly expertsOnDuty: readonly ExpertDuty[];
   /** Authorities stationed at the fair (R19); default: the fair's listed authorities (§3). */
-  readonly authorities?: readonly Authority[];
+  readonly authorities?: readonly Pick<Authority, 'name'>[];
   /**
    * The cases of the session before this one (`fair.previousFairId`), for RP2/RP3 in R15. When
    * the summary is given the previous session's data, its cases are used.

@@ -1,26 +1,38 @@
-import { foldAll } from '../../domain/case/fold';
-import type { CaseEvent } from '../../domain/case/events';
+import type { Case } from '../../domain/case/case';
 import type { Commitment } from '../../domain/commitment';
 import type { Consultation } from '../../domain/consultation';
 import type { Exhibitor } from '../../domain/exhibitor';
 import type { Fair } from '../../domain/fair';
-import { postShowSummary } from '../../domain/report/post-show-summary';
-import type { SessionData } from '../../domain/report/session-data';
+import type { FigureValues } from '../../domain/report/case-figures';
+import type { Figures } from '../../domain/report/figures';
+import { compareWithPrevious, completeFigures } from '../../domain/report/post-show-summary';
+import type { SessionFigures } from '../../domain/report/post-show-summary';
+import { recommendSanctions } from '../../domain/report/repeat';
+import { repeatFigures } from '../../domain/report/repeat-figures';
+import { consultationFigures, exhibitorFigures, outreachFigures, serviceFigures } from '../../domain/report/service-figures';
+import { serviceDataOf } from '../../domain/report/service-record';
 import type { PostShowSummary } from '../../domain/report/summary-schema';
-import type { SqlRunner } from '../storage/sql';
-import { coreCounts, type CoreCounts } from './summary-sql';
+import type { SqlClient, SqlRunner } from '../storage/sql';
+import { refreshProjection } from './case-projection';
+import { caseFiguresSql, repeatCases } from './summary-sql';
 
 /**
- * The server's post-show summary of a fair (issue 9 §1): every synced item of the fair and of
- * the previous session, the cases folded with the domain (`foldAll`, CS5), then the same pure
- * `postShowSummary` the tablet runs. The core counts come from SQL (`summary-sql.ts`); when
- * they differ from the fold, the fold wins and `mismatch` lists the figures (a bug to look at).
+ * The server's post-show summary of a fair (issue 9 §1, P7): across every device, without
+ * loading the fair's events into Node. The case figures (R3–R15, R17's case part) are SQL
+ * aggregates over the report projection (case-projection.ts, brought up to date first); the
+ * small record sets (exhibitors, commitments, consultations, outreach, experts on duty: R1, R2,
+ * R16–R19) are read and counted with the same domain functions the tablet runs; R15's
+ * recommendations run `recommendSanctions` over the established cases only. The comparison with
+ * the previous session is the domain's (`compareWithPrevious`). test/server/summary-sql.test.ts
+ * holds the result equal to `postShowSummary` on seeded random data.
  */
 export interface ServerSummary {
   readonly summary: PostShowSummary;
-  readonly sql: CoreCounts;
-  readonly mismatch: readonly string[];
+  /** Cases folded again to bring the projection up to date (0 when it was current). */
+  readonly refreshed: number;
 }
+
+const parse = (v: unknown): unknown => (typeof v === 'string' ? JSON.parse(v) : v);
 
 /** The latest version of each record (items in server order: the last write wins). */
 async function latest<T>(db: SqlRunner, fairId: string, kind: string): Promise<T[]> {
@@ -28,35 +40,49 @@ async function latest<T>(db: SqlRunner, fairId: string, kind: string): Promise<T
     `select distinct on (entity_id) payload from items where fair_id = $1 and kind = $2 order by entity_id, server_seq desc`,
     [fairId, kind],
   );
-  return rows.map((r) => (typeof r.payload === 'string' ? JSON.parse(r.payload) : r.payload) as T);
+  return rows.map((r) => parse(r.payload) as T);
 }
 
-export async function sessionDataFromServer(db: SqlRunner, fairId: string): Promise<SessionData | undefined> {
+async function all<T>(db: SqlRunner, fairId: string, kind: string): Promise<T[]> {
+  const rows = await db.query<{ payload: unknown }>(`select payload from items where fair_id = $1 and kind = $2`, [fairId, kind]);
+  return rows.map((r) => parse(r.payload) as T);
+}
+
+/** One session's figures on the server; undefined when the fair is unknown. */
+export async function serverSessionFigures(db: SqlClient, fairId: string): Promise<(SessionFigures & { fair: Fair; refreshed: number }) | undefined> {
   const [fair] = await latest<Fair>(db, fairId, 'fair');
   if (fair === undefined) return undefined;
-  const rows = await db.query<{ payload: unknown }>(`select payload from items where fair_id = $1 and kind = 'case_event'`, [fairId]);
-  const events = rows.map((r) => (typeof r.payload === 'string' ? JSON.parse(r.payload) : r.payload) as CaseEvent);
-  const commitments = await db.query<{ payload: unknown }>(`select payload from items where fair_id = $1 and kind = 'commitment'`, [fairId]);
-  return {
-    fair,
-    cases: [...foldAll(events).values()],
-    events,
-    exhibitors: await latest<Exhibitor>(db, fairId, 'exhibitor'),
+  const refreshed = await refreshProjection(db, fairId);
+  if (fair.previousFairId !== undefined) await refreshProjection(db, fair.previousFairId);
+  const [exhibitors, commitments, consultations, caseValues, established, prior] = await Promise.all([
+    latest<Exhibitor>(db, fairId, 'exhibitor'),
     // Every version: CM2's "current" is the domain's to decide (supersedes).
-    commitments: commitments.map((r) => (typeof r.payload === 'string' ? JSON.parse(r.payload) : r.payload) as Commitment),
-    consultations: await latest<Consultation>(db, fairId, 'consultation'),
-    outreach: [],
-    expertsOnDuty: [],
+    all<Commitment>(db, fairId, 'commitment'),
+    latest<Consultation>(db, fairId, 'consultation'),
+    caseFiguresSql(db, fair),
+    repeatCases(db, fairId),
+    fair.previousFairId === undefined ? Promise.resolve([]) : repeatCases(db, fair.previousFairId),
+  ]);
+  const service = serviceDataOf(fair);
+  // recommendSanctions reads only the fields RepeatCase keeps (case-projection.ts).
+  const repeatInfringers = recommendSanctions(fair.settings.repeatRule, established as unknown as Case[], prior as unknown as Case[]);
+  const values: FigureValues = {
+    ...exhibitorFigures(exhibitors, commitments),
+    ...caseValues,
+    ...repeatFigures(repeatInfringers, []),
+    'R15.frequentComplainants': caseValues['R15.frequentComplainants'] ?? 0,
+    ...consultationFigures(consultations, caseValues['R17.caseOpinions'] ?? 0, caseValues['R17.reviewDecisions'] ?? 0),
+    ...outreachFigures(service.outreach),
+    ...serviceFigures(service.expertsOnDuty, service.authorities ?? fair.settings.authorities),
   };
+  return { fair, figures: completeFigures(values), repeatInfringers, refreshed };
 }
 
-export async function serverSummary(db: SqlRunner, fairId: string): Promise<ServerSummary | undefined> {
-  const data = await sessionDataFromServer(db, fairId);
-  if (data === undefined) return undefined;
-  const previousId = data.fair.previousFairId;
-  const previous = previousId === undefined ? undefined : await sessionDataFromServer(db, previousId);
-  const summary = postShowSummary({ ...data, ...(previous === undefined ? {} : { previousSession: previous }) });
-  const sql = await coreCounts(db, fairId);
-  const mismatch = (Object.keys(sql) as (keyof CoreCounts)[]).filter((k) => sql[k] !== summary.figures[k]);
-  return { summary, sql, mismatch };
+export async function serverSummary(db: SqlClient, fairId: string, typed: Partial<Figures> = {}): Promise<ServerSummary | undefined> {
+  const current = await serverSessionFigures(db, fairId);
+  if (current === undefined) return undefined;
+  const previousId = current.fair.previousFairId;
+  const previous = previousId === undefined ? undefined : await serverSessionFigures(db, previousId);
+  const summary = compareWithPrevious(current.fair, current, previous?.figures ?? {}, typed);
+  return { summary, refreshed: current.refreshed };
 }

@@ -1,52 +1,172 @@
+import { IP_TYPES, MEASURE_CODES, NOT_ACCEPTED_REASONS, OUTCOMES, PATENT_TYPES } from '../../domain/codes';
+import type { Fair } from '../../domain/fair';
+import { fairCloseAt } from '../../domain/fair';
+import type { FigureValues } from '../../domain/report/case-figures';
+import { hallKey } from '../../domain/report/figures';
+import type { FigureKey } from '../../domain/report/figures';
+import { rateBp } from '../../domain/report/rates';
 import type { SqlRunner } from '../storage/sql';
 import { num } from '../storage/sql';
+import type { RepeatCase } from './case-projection';
 
 /**
- * The core post-show counts in SQL across every device of a fair (issue 9 §1, DOMAIN.md §10),
- * straight from the synced `case_event` items: the set work (distinct complaints, distinct
- * enterprises) is what a database does best, and it needs no folding.
+ * The case figures of DOMAIN.md §10 in SQL across every device of a fair (issue 9 §1, P7), over
+ * the report projection (`report_cases`, one folded row per case, case-projection.ts). The
+ * definitions are SPEC.md's, word for word; the property test in test/server/summary-sql.test.ts
+ * holds every value equal to the domain's `postShowSummary` on the same data.
  *
- * - R3 `received`: distinct `complaintId` of `Submit` events.
- * - R4 `accepted`: distinct `complaintId` of cases with an `Accept` event (reached ACCEPTED).
- * - R5 `rate`: R4 / R3 in basis points, `floor((20000·num + den) / (2·den))`, null for den = 0.
- * - R8 `enterprises`: distinct enterprises of accepted cases (`exhibitorKey`, else `NAME:` + the
- *   name as submitted — the domain normalises the name; a case without a key is rare at a desk
- *   that picks respondents from the exhibitor list).
- *
- * The rest needs each case's final state (CS5 fold order, conflicts): `summary-service.ts`
- * folds the events with the domain and the test proves both agree on the same data.
+ * - R3/R4/R7 count distinct complaints, R8/R9 distinct enterprises, R11–R13 cases.
+ * - R6: CLOSED + NOT_ACCEPTED by reason. R9: accepted and established.
+ * - R11: a case naming two types counts in both (`ip_types ? t`).
+ * - R12: outcomes + open = accepted; halls of accepted cases; measures in force by result.
+ * - R14: `percentile_disc(0.5)` is the lower middle for an even count, as §10 asks; closed by
+ *   close compares ISO instants as text, as the domain does.
+ * - R15 RP6 tallies opinions per complainant; R17 counts the cases' opinions and review decisions.
+ * Rates are `rateBp` of the counts (one formula, rates.ts).
  */
-export interface CoreCounts {
-  readonly 'R3.received': number;
-  readonly 'R4.accepted': number;
-  readonly 'R5.rate': number | null;
-  readonly 'R8.enterprises': number;
+
+/** `'a', 'b'` for an `in (…)` list of fixed codes (never user input). */
+const list = (codes: readonly string[]): string => codes.map((c) => `'${c}'`).join(', ');
+
+export async function caseFiguresSql(db: SqlRunner, fair: Fair): Promise<FigureValues> {
+  const typeCols = IP_TYPES.map(
+    (t) => `count(*) filter (where accepted and ip_types ? '${t}') as "acc_${t}", count(*) filter (where accepted and established and ip_types ? '${t}') as "est_${t}"`,
+  ).join(',\n');
+  const outcomeCols = OUTCOMES.map((o) => `count(*) filter (where accepted and outcome = '${o}') as "out_${o}"`).join(',\n');
+  const reasonCols = NOT_ACCEPTED_REASONS.map((r) => `count(*) filter (where not_accepted_reason = '${r}') as "rej_${r}"`).join(',\n');
+  const [row] = await db.query<Record<string, unknown>>(
+    `select
+       count(distinct complaint_id) as received,
+       count(distinct complaint_id) filter (where accepted) as accepted_complaints,
+       count(distinct complaint_id) filter (where accepted and foreign_related) as foreign_complaints,
+       count(distinct enterprise) filter (where accepted) as enterprises,
+       count(distinct enterprise) filter (where accepted and established) as established_enterprises,
+       count(*) filter (where not_accepted_reason is not null) as rejected,
+       ${reasonCols},
+       count(*) filter (where accepted) as accepted_cases,
+       count(*) filter (where accepted and (${PATENT_TYPES.map((t) => `ip_types ? '${t}'`).join(' or ')})) as patent_cases,
+       ${typeCols},
+       count(*) filter (where accepted and outcome is null) as open,
+       ${outcomeCols},
+       count(*) filter (where transfer_kind is not null) as transfers,
+       count(*) filter (where transfer_kind = 'admin') as transfer_admin,
+       count(*) filter (where transfer_kind = 'enforcement') as transfer_enforcement,
+       count(*) filter (where handed_over_in_time) as handed_over,
+       coalesce(sum(reviews_requested), 0) as reviews_requested,
+       coalesce(sum(reviews_upheld), 0) as reviews_upheld,
+       coalesce(sum(reviews_overturned), 0) as reviews_overturned,
+       percentile_disc(0.5) within group (order by to_accept_min) filter (where accepted) as to_accept,
+       percentile_disc(0.5) within group (order by to_opinion_min) filter (where accepted) as to_opinion,
+       percentile_disc(0.5) within group (order by to_verified_min) filter (where accepted) as to_verified,
+       count(*) filter (where accepted and closed and closed_at <= $2) as closed_by_close,
+       count(*) filter (where has_opinion) as case_opinions
+     from report_cases where fair_id = $1`,
+    [fair.id, fairCloseAt(fair)],
+  );
+  const r = row ?? {};
+  const n = (k: string): number => num(r[k] ?? 0);
+  const nullable = (k: string): number | null => (r[k] === null || r[k] === undefined ? null : num(r[k]));
+  const out: Record<string, number | null> = {};
+  const set = (k: FigureKey, v: number | null): void => void (out[k] = v);
+
+  set('R3.received', n('received'));
+  set('R4.accepted', n('accepted_complaints'));
+  set('R5.rate', rateBp(n('accepted_complaints'), n('received')));
+  set('R6.total', n('rejected'));
+  for (const reason of NOT_ACCEPTED_REASONS) if (n(`rej_${reason}`) > 0) set(`R6.${reason}`, n(`rej_${reason}`));
+  set('R7.foreign', n('foreign_complaints'));
+  set('R7.rate', rateBp(n('foreign_complaints'), n('accepted_complaints')));
+  set('R8.enterprises', n('enterprises'));
+  set('R9.enterprises', n('established_enterprises'));
+  set('R10.rate', rateBp(n('established_enterprises'), n('enterprises')));
+
+  const acceptedCases = n('accepted_cases');
+  const patentCases = n('patent_cases');
+  for (const t of IP_TYPES) {
+    if (n(`acc_${t}`) > 0) set(`R11.${t}.accepted`, n(`acc_${t}`));
+    if (n(`est_${t}`) > 0) set(`R11.${t}.established`, n(`est_${t}`));
+    set(`R11.${t}.rate`, rateBp(n(`est_${t}`), n(`acc_${t}`)));
+  }
+  set('R11.patent.accepted', patentCases);
+  set('R11.patent.share', rateBp(patentCases, acceptedCases));
+  for (const t of PATENT_TYPES) set(`R11.${t}.share`, rateBp(n(`acc_${t}`), patentCases));
+
+  set('R12.accepted', acceptedCases);
+  set('R12.open', n('open'));
+  for (const o of OUTCOMES) if (n(`out_${o}`) > 0) set(`R12.outcome.${o}`, n(`out_${o}`));
+
+  set('R13.transfers', n('transfers'));
+  if (n('transfer_admin') > 0) set('R13.transfer.admin', n('transfer_admin'));
+  if (n('transfer_enforcement') > 0) set('R13.transfer.enforcement', n('transfer_enforcement'));
+  set('R13.handedOverIn24h', n('handed_over'));
+  set('R13.handoverRate', rateBp(n('handed_over'), n('transfers')));
+  set('R13.reviews.requested', n('reviews_requested'));
+  set('R13.reviews.upheld', n('reviews_upheld'));
+  set('R13.reviews.overturned', n('reviews_overturned'));
+
+  set('R14.receivedToAccepted', nullable('to_accept'));
+  set('R14.acceptedToOpinion', nullable('to_opinion'));
+  set('R14.orderedToVerified', nullable('to_verified'));
+  set('R14.closedByClose', n('closed_by_close'));
+  set('R14.closedByCloseRate', rateBp(n('closed_by_close'), acceptedCases));
+
+  set('R17.caseOpinions', n('case_opinions'));
+  set('R17.reviewDecisions', n('reviews_upheld') + n('reviews_overturned'));
+
+  Object.assign(out, await hallFigures(db, fair.id), await measureFigures(db, fair.id));
+  const rp6 = fair.settings.frequentComplainant;
+  const [freq] = await db.query<{ n: unknown }>(
+    `select count(*) as n from (
+       select complainant_key from report_cases where fair_id = $1 and has_opinion group by complainant_key
+       having count(*) filter (where opinion_not_established) >= $2
+          and count(*) filter (where opinion_not_established) >= $3::float8 * count(*)
+     ) f`,
+    [fair.id, rp6.minNotEstablished, rp6.minShare],
+  );
+  set('R15.frequentComplainants', num(freq?.n ?? 0));
+  return out as FigureValues;
 }
 
-export async function coreCounts(db: SqlRunner, fairId: string): Promise<CoreCounts> {
-  const [row] = await db.query<{ received: unknown; accepted: unknown; enterprises: unknown }>(
-    `with ev as (
-       select entity_id, payload->>'type' as type, payload->'payload' as p
-       from items where fair_id = $1 and kind = 'case_event'
-     ),
-     submitted as (
-       select distinct on (entity_id) entity_id, p->>'complaintId' as complaint_id,
-              coalesce(p->'respondent'->>'exhibitorKey', 'NAME:' || (p->'respondent'->>'name')) as enterprise
-       from ev where type = 'Submit' order by entity_id
-     ),
-     accepted as (select distinct entity_id from ev where type = 'Accept')
-     select
-       (select count(distinct complaint_id) from submitted) as received,
-       (select count(distinct s.complaint_id) from submitted s join accepted a using (entity_id)) as accepted,
-       (select count(distinct s.enterprise) from submitted s join accepted a using (entity_id)) as enterprises`,
+/** R12 by hall of the respondent's booth (halls with accepted cases only). */
+async function hallFigures(db: SqlRunner, fairId: string): Promise<FigureValues> {
+  const rows = await db.query<{ hall: string; accepted: unknown; established: unknown }>(
+    `select hall, count(*) as accepted, count(*) filter (where established) as established
+     from report_cases where fair_id = $1 and accepted group by hall`,
     [fairId],
   );
-  const received = num(row?.received ?? 0);
-  const accepted = num(row?.accepted ?? 0);
-  return {
-    'R3.received': received,
-    'R4.accepted': accepted,
-    'R5.rate': received === 0 ? null : Math.floor((20000 * accepted + received) / (2 * received)),
-    'R8.enterprises': num(row?.enterprises ?? 0),
-  };
+  const out: FigureValues = {};
+  for (const r of rows) {
+    out[hallKey(r.hall, 'accepted')] = num(r.accepted);
+    out[hallKey(r.hall, 'established')] = num(r.established);
+  }
+  return out;
+}
+
+/** R12 measures in force on accepted cases: ordered, and by verification result (done, refused). */
+async function measureFigures(db: SqlRunner, fairId: string): Promise<FigureValues> {
+  const rows = await db.query<{ code: string; result: string | null; n: unknown }>(
+    `select m->>'code' as code, m->>'result' as result, count(*) as n
+     from report_cases, jsonb_array_elements(measures) as m
+     where fair_id = $1 and accepted and m->>'code' in (${list(MEASURE_CODES)})
+     group by 1, 2`,
+    [fairId],
+  );
+  const out: Record<string, number> = { 'R12.measures.ordered': 0, 'R12.measures.done': 0, 'R12.measures.refused': 0 };
+  const bump = (k: string, by: number): void => void (out[k] = (out[k] ?? 0) + by);
+  for (const r of rows) {
+    const count = num(r.n);
+    bump('R12.measures.ordered', count);
+    bump(`R12.measure.${r.code}.ordered`, count);
+    if (r.result === 'done' || r.result === 'refused') {
+      bump(`R12.measures.${r.result}`, count);
+      bump(`R12.measure.${r.code}.${r.result}`, count);
+    }
+  }
+  return out as FigureValues;
+}
+
+/** R15: the established cases of a fair, as `recommendSanctions` reads them. */
+export async function repeatCases(db: SqlRunner, fairId: string): Promise<RepeatCase[]> {
+  const rows = await db.query<{ repeat: unknown }>(`select repeat from report_cases where fair_id = $1 and established and repeat is not null`, [fairId]);
+  return rows.map((r) => (typeof r.repeat === 'string' ? JSON.parse(r.repeat) : r.repeat) as RepeatCase);
 }
