@@ -1,0 +1,259 @@
+/**
+ * Issue 10 part 4, the load test: 50 enrolled devices push and pull for 60 seconds against two
+ * instances of the real server (`src/server/main.ts`, child processes) on one PostgreSQL, on the
+ * loopback address only.
+ *
+ * The load comes from autocannon (well kept, in-process, HDR latency histograms), one instance
+ * per route so each route gets its own throughput, latency and errors:
+ * - push: one connection per device. A device's sequence must stay gap-free, so each connection
+ *   gets its own request (autocannon's `setupClient` → `setRequests`) whose `setupRequest` builds
+ *   the next batch from the device's state and whose `onResponse` reads the server's answer: the
+ *   batch is resent as it was after a 503 (the client's retry), and the next one starts at
+ *   `ackedSeq + 1`. (autocannon's own `context` is reset every time the request list loops, so
+ *   it cannot carry a device's state; a closure per connection can.)
+ * - pull: one connection per device, following its own cursor page by page.
+ * Each connection is paced (`connectionRate`), so the offered load is fixed and the latency is
+ * that of a loaded server, not of a queue we built ourselves. Connections alternate between the
+ * two instances. At the end PostgreSQL is asked whether every device's items are there exactly
+ * once and gap-free.
+ */
+import autocannon from 'autocannon';
+import postgres from 'postgres';
+import type { SyncItem } from '../../src/domain/sync-item';
+import { PROTOCOL_VERSION, PullPage, PushAccepted } from '../../src/domain/wire/protocol';
+import { openStorage } from '../../src/server/storage/storage';
+import { createDatabase, startPostgres, type TestPostgres } from '../support/postgres';
+import { makeItems, makeOrganizer, newId } from '../server/support';
+import { startServerProcess, type ServerProcess } from './server-process';
+
+export interface LoadOptions {
+  readonly devices: number;
+  readonly seconds: number;
+  /** Items per push. */
+  readonly batch: number;
+  /** Pushes per second per device. */
+  readonly pushRate: number;
+  /** Pulls per second per device. */
+  readonly pullRate: number;
+  /** Items per pull page. */
+  readonly pullLimit: number;
+  /** An existing PostgreSQL server; else one is started (as in the server tests). */
+  readonly databaseUrl?: string;
+  readonly log?: (line: string) => void;
+}
+
+export const FULL_LOAD: Omit<LoadOptions, 'log'> = { devices: 50, seconds: 60, batch: 10, pushRate: 1, pullRate: 1, pullLimit: 100 };
+
+export interface RouteFigures {
+  readonly route: string;
+  readonly requests: number;
+  readonly perSecond: number;
+  readonly p50: number;
+  readonly p99: number;
+  readonly max: number;
+  /** Answers by status code. */
+  readonly statuses: Readonly<Record<string, number>>;
+  /** Connection errors and timeouts (not answers). */
+  readonly connectionErrors: number;
+  /** Everything but a 200 and a retryable 503 (goal: 0). */
+  readonly errors: number;
+}
+
+export interface LoadReport {
+  readonly options: Omit<LoadOptions, 'log' | 'databaseUrl'>;
+  readonly push: RouteFigures;
+  readonly pull: RouteFigures;
+  /** Items the server acknowledged in all, and per second. */
+  readonly itemsAcked: number;
+  readonly itemsPerSecond: number;
+  readonly pulledItems: number;
+  /** Items in PostgreSQL, and devices whose items are not exactly 1…ackedSeq once each. */
+  readonly itemsStored: number;
+  readonly devicesInconsistent: number;
+  /** Push answers whose results were not all `applied`/`duplicate`. */
+  readonly badResults: number;
+  readonly seconds: number;
+}
+
+export const loadPassed = (r: LoadReport): boolean =>
+  r.push.p99 <= 250 && r.push.errors === 0 && r.pull.errors === 0 && r.devicesInconsistent === 0 && r.badResults === 0 && r.itemsStored >= r.itemsAcked && r.itemsAcked > 0;
+
+interface Device {
+  readonly deviceId: string;
+  readonly fairId: string;
+  readonly token: string;
+  /** The next seq to send once the pending batch is acknowledged. */
+  nextSeq: number;
+  /** The batch in flight (resent unchanged after a 503 or a timeout). */
+  pending?: { readonly body: string; readonly items: readonly SyncItem[] };
+  acked: number;
+  cursor: number;
+}
+
+function figures(route: string, result: autocannon.Result): RouteFigures {
+  const statuses: Record<string, number> = {};
+  for (const [code, { count }] of Object.entries(result.statusCodeStats ?? {})) statuses[code] = count ?? 0;
+  const errors = Object.entries(statuses).reduce((n, [code, count]) => (code === '200' || code === '503' ? n : n + count), 0) + result.errors;
+  const requests = Object.values(statuses).reduce((a, b) => a + b, 0);
+  return {
+    route,
+    requests,
+    perSecond: requests / result.duration,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    max: result.latency.max,
+    statuses,
+    connectionErrors: result.errors,
+    errors,
+  };
+}
+
+const run = (options: autocannon.Options): Promise<autocannon.Result> =>
+  new Promise((resolve, reject) => {
+    autocannon(options, (err, result) => (err ? reject(err as Error) : resolve(result)));
+  });
+
+export async function runLoad(options: LoadOptions): Promise<LoadReport> {
+  const log = options.log ?? (() => {});
+  let pg: TestPostgres | undefined;
+  const servers: ServerProcess[] = [];
+  try {
+    if (options.databaseUrl === undefined) pg = await startPostgres();
+    const url = await createDatabase(options.databaseUrl ?? (pg as TestPostgres).url, 'faircase_load');
+    // Enrolment as the organizer does it (a one-time code per tablet), straight on the storage:
+    // the HTTP enrolment is rate-limited per address, and 50 tablets share 127.0.0.1 here.
+    const storage = await openStorage({ databaseUrl: url, maxConnections: 4 });
+    const fairId = newId();
+    const devices: Device[] = [];
+    try {
+      const organizer = await makeOrganizer(storage);
+      for (let i = 0; i < options.devices; i++) {
+        const { code } = await storage.createEnrolment(organizer.userId, { fairId, role: 'desk', ttlMinutes: 60 }, Date.now());
+        const d = await storage.redeemEnrolment({ code, deviceName: `Load tablet ${i + 1}` });
+        devices.push({ deviceId: d.deviceId, fairId: d.fairId, token: d.token, nextSeq: 1, acked: 0, cursor: 0 });
+      }
+    } finally {
+      await storage.close();
+    }
+    servers.push(...(await Promise.all([0, 1].map(() => startServerProcess({ databaseUrl: url, log: (l) => log(`  server: ${l}`) })))));
+    const urls = servers.map((s) => s.url);
+    log(`${devices.length} devices enrolled; instances ${urls.join(' and ')} on one PostgreSQL`);
+
+    let badResults = 0;
+    let pulledItems = 0;
+    const pushBody = (d: Device): string => {
+      d.pending ??= (() => {
+        const items = makeItems(d, d.nextSeq, d.nextSeq + options.batch - 1);
+        return { items, body: JSON.stringify({ type: 'push', protocolVersion: PROTOCOL_VERSION, deviceId: d.deviceId, fairId: d.fairId, items }) };
+      })();
+      return d.pending.body;
+    };
+    const onPushAnswer = (d: Device, status: number, body: string): void => {
+      if (status !== 200) return; // 503: the same batch goes again
+      const reply = PushAccepted.safeParse(JSON.parse(body));
+      if (!reply.success || reply.data.results.some((r) => r.status !== 'applied' && r.status !== 'duplicate')) badResults++;
+      if (!reply.success) return;
+      d.acked = reply.data.ackedSeq;
+      d.nextSeq = reply.data.ackedSeq + 1;
+      d.pending = undefined;
+    };
+    const onPullAnswer = (d: Device, status: number, body: string): void => {
+      if (status !== 200) return;
+      const page = PullPage.safeParse(JSON.parse(body));
+      if (!page.success) return;
+      pulledItems += page.data.items.length;
+      d.cursor = page.data.cursor;
+    };
+
+    let pushClients = 0;
+    let pullClients = 0;
+    // autocannon takes several targets and deals the connections out in turn (its typings say one).
+    const common = { url: urls as unknown as string, connections: devices.length, duration: options.seconds, timeout: 10 };
+    log(`load: ${devices.length} devices × ${options.pushRate} push/s of ${options.batch} items and ${options.pullRate} pull/s of ≤ ${options.pullLimit} items, ${options.seconds} s`);
+    const started = performance.now();
+    const [pushResult, pullResult] = await Promise.all([
+      run({
+        ...common,
+        title: 'push',
+        connectionRate: options.pushRate,
+        setupClient: (client) => {
+          const d = devices[pushClients++ % devices.length] as Device;
+          client.setRequests([
+            {
+              method: 'POST',
+              path: '/api/sync/push',
+              headers: { 'content-type': 'application/json', authorization: `Bearer ${d.token}` },
+              setupRequest: (req) => ({ ...req, body: pushBody(d) }),
+              onResponse: (status, body) => onPushAnswer(d, status, body),
+            },
+          ]);
+        },
+      }),
+      run({
+        ...common,
+        title: 'pull',
+        connectionRate: options.pullRate,
+        setupClient: (client) => {
+          // Device i pulls through the other instance than it pushes to.
+          const d = devices[(pullClients++ + 1) % devices.length] as Device;
+          client.setRequests([
+            {
+              method: 'GET',
+              headers: { authorization: `Bearer ${d.token}` },
+              setupRequest: (req) => ({ ...req, path: `/api/sync/pull?protocolVersion=${PROTOCOL_VERSION}&fair=${d.fairId}&after=${d.cursor}&limit=${options.pullLimit}` }),
+              onResponse: (status, body) => onPullAnswer(d, status, body),
+            },
+          ]);
+        },
+      }),
+    ]);
+    const seconds = (performance.now() - started) / 1000;
+
+    // What PostgreSQL holds: per device, the items 1…ackedSeq exactly once.
+    const sql = postgres(url, { max: 1, onnotice: () => {} });
+    let itemsStored = 0;
+    let devicesInconsistent = 0;
+    try {
+      const rows = await sql<{ device_id: string; n: number; distinct_seqs: number; max_seq: number | null; acked: number }[]>`
+        select a.device_id, count(i.id)::int as n, count(distinct i.seq)::int as distinct_seqs, max(i.seq)::int as max_seq, a.acked_seq::int as acked
+        from device_acks a left join items i on i.device_id = a.device_id
+        where a.device_id in ${sql(devices.map((d) => d.deviceId))}
+        group by a.device_id, a.acked_seq`;
+      for (const r of rows) {
+        itemsStored += r.n;
+        const d = devices.find((x) => x.deviceId === r.device_id);
+        // The server may have acknowledged a last batch whose answer the run's end cut off.
+        const ok = r.n === r.acked && r.distinct_seqs === r.n && (r.max_seq ?? 0) === r.acked && d !== undefined && r.acked >= d.acked;
+        if (!ok) devicesInconsistent++;
+      }
+    } finally {
+      await sql.end();
+    }
+    const itemsAcked = devices.reduce((n, d) => n + d.acked, 0);
+    return {
+      options: { devices: options.devices, seconds: options.seconds, batch: options.batch, pushRate: options.pushRate, pullRate: options.pullRate, pullLimit: options.pullLimit },
+      push: figures('POST /api/sync/push', pushResult),
+      pull: figures('GET /api/sync/pull', pullResult),
+      itemsAcked,
+      itemsPerSecond: itemsAcked / seconds,
+      pulledItems,
+      // Counted in the database; a batch committed after its answer was cut off counts there only.
+      itemsStored,
+      devicesInconsistent,
+      badResults,
+      seconds,
+    };
+  } finally {
+    await Promise.all(servers.map((s) => s.stop()));
+    await pg?.stop();
+  }
+}
+
+export const loadLines = (r: LoadReport): string[] => [
+  `load test: ${r.options.devices} devices, ${r.options.seconds} s, two instances on one PostgreSQL, 127.0.0.1 (autocannon)`,
+  ...[r.push, r.pull].map(
+    (f) =>
+      `  ${f.route.padEnd(20)} ${f.requests} requests, ${f.perSecond.toFixed(1)}/s, p50 ${f.p50} ms, p99 ${f.p99} ms, max ${f.max} ms; answers ${JSON.stringify(f.statuses)}; connection errors ${f.connectionErrors}; errors other than 503: ${f.errors}`,
+  ),
+  `  ${r.itemsAcked} items acknowledged (${r.itemsPerSecond.toFixed(0)}/s), ${r.itemsStored} stored, ${r.pulledItems} pulled; devices not gap-free-once: ${r.devicesInconsistent}; unexpected push results: ${r.badResults}`,
+];
