@@ -111,7 +111,7 @@ export function SyncScreen(): JSX.Element {
               {(p) => (
                 <li>
                   {t('sync.problem.line', { seq: p.seq, kind: p.kind, status: p.status === 'conflict' ? t('sync.problem.conflict') : t('sync.problem.rejected') })}
-                  <Show when={p.code}>{(c) => <span class="muted"> · {c()}</span>}</Show>
+                  <Show when={p.code}>{(c) => <span class="muted"> · {syncErrorText(c())}</span>}</Show>
                 </li>
               )}
             </For>
