@@ -1,3 +1,4 @@
+import './zod-csp';
 import { render } from 'solid-js/web';
 import { App } from './app';
 import { listenForPageHide } from './drafts/registry';
