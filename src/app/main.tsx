@@ -1,6 +1,5 @@
 import './zod-csp';
 import { render } from 'solid-js/web';
-import { App } from './app';
 import { listenForPageHide } from './drafts/registry';
 import { registerServiceWorker } from './pwa/register';
 import './styles.css';
@@ -8,7 +7,20 @@ import './styles.css';
 const root = document.getElementById('root');
 if (root === null) throw new Error('index.html has no #root');
 listenForPageHide();
-// Issue 8 §1: `/p/` is the public phone entry, its own lazy chunk: no desk shell, no desk data.
-if (/^\/p(\/|$)/.test(location.pathname)) void import('./phone/phone-main').then((m) => m.mountPhone(root));
-else render(() => <App />, root);
+// Issue 8 §1: `/p/` is the public phone entry, its own lazy chunk with its own dictionaries: no
+// desk shell, no desk data, no desk strings. The desk app is a lazy chunk too, so the phone's
+// first load never downloads it; both are precached, so either opens offline.
+if (/^\/p(\/|$)/.test(location.pathname)) {
+  const messages = import('./i18n/phone-messages').then(async (m) => m.loadPhoneLanguage((await import('./i18n/index')).locale()));
+  void import('./phone/phone-main').then(async (m) => {
+    await messages;
+    m.mountPhone(root);
+  });
+} else {
+  const messages = import('./i18n/desk-messages');
+  void import('./app').then(async ({ App }) => {
+    await messages;
+    render(() => <App />, root);
+  });
+}
 void registerServiceWorker();

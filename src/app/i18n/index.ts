@@ -1,24 +1,33 @@
 import { createSignal } from 'solid-js';
 import type { Language } from '../../domain/codes';
-import { zh, type MessageKey as BaseKey } from './zh';
-import { en } from './en';
-import { deskBEn, deskBZh } from './desk-b';
-import { deskAEn, deskAZh } from './desk-a';
-import { phoneEn, phoneZh } from './phone';
-import { summaryEn, summaryZh } from './summary';
-import { syncEn, syncZh } from './sync';
+import type { MessageKey as BaseKey } from './zh';
+import type { deskAZh } from './desk-a';
+import type { deskBZh } from './desk-b';
+import type { phoneZh } from './phone';
+import type { summaryZh } from './summary';
+import type { syncZh } from './sync';
 
 /**
  * The one translation lookup. Default zh-CN (DOMAIN.md §3 `uiLanguages`); the choice is
  * remembered per device: in the device record (store `setLanguage`) and, so the very first paint
  * after a reload is already right without waiting for IndexedDB, in localStorage.
+ *
+ * The dictionaries are not imported here but installed by each entry before it renders
+ * (`addMessages`): the desk installs all of them (`desk-messages.ts`), the public phone form only
+ * what its screens say (`phone-messages.ts`), so the phone downloads no desk strings (issue 8,
+ * phone JavaScript ≤ 80 KB). The key type is still the union of every dictionary.
  */
 export type MessageKey = BaseKey | keyof typeof deskBZh | keyof typeof deskAZh | keyof typeof phoneZh | keyof typeof summaryZh | keyof typeof syncZh;
 export type Params = Readonly<Record<string, string | number | boolean | undefined>>;
+export type Messages = Partial<Readonly<Record<MessageKey, string>>>;
 
-const ZH: Record<MessageKey, string> = { ...zh, ...deskBZh, ...deskAZh, ...phoneZh, ...summaryZh, ...syncZh };
-const DICTIONARIES: Record<Language, Record<MessageKey, string>> = { 'zh-CN': ZH, en: { ...en, ...deskBEn, ...deskAEn, ...phoneEn, ...summaryEn, ...syncEn } };
+const DICTIONARIES: Record<Language, Partial<Record<MessageKey, string>>> = { 'zh-CN': {}, en: {} };
 const LANG_KEY = 'faircase.lang';
+
+/** Installs messages of one language (an entry does this before its first render). */
+export function addMessages(lang: Language, messages: Messages): void {
+  Object.assign(DICTIONARIES[lang], messages);
+}
 
 /** The language this page last chose, if the page remembers one (localStorage). */
 export const rememberedLocale = (): Language | undefined => {
@@ -45,13 +54,16 @@ export function setLocale(lang: Language): void {
   }
 }
 
-export const isMessageKey = (key: string): key is MessageKey => Object.hasOwn(ZH, key);
+export const isMessageKey = (key: string): key is MessageKey => Object.hasOwn(DICTIONARIES['zh-CN'], key);
 
 const interpolate = (text: string, params: Params | undefined): string =>
   params === undefined ? text : text.replace(/\{(\w+)\}/g, (m, name: string) => (params[name] === undefined ? m : String(params[name])));
 
+/** A key no installed dictionary has shows as itself: visible in a test, never a crash. */
+const lookup = (lang: Language, key: MessageKey): string => DICTIONARIES[lang][key] ?? DICTIONARIES['zh-CN'][key] ?? key;
+
 /** Reactive: reads the locale signal, so a view re-renders on a language switch. */
-export const t = (key: MessageKey, params?: Params): string => interpolate(DICTIONARIES[locale()][key], params);
+export const t = (key: MessageKey, params?: Params): string => interpolate(lookup(locale(), key), params);
 
 /** The same lookup in a given language (tests, notices printed in both). */
-export const tIn = (lang: Language, key: MessageKey, params?: Params): string => interpolate(DICTIONARIES[lang][key], params);
+export const tIn = (lang: Language, key: MessageKey, params?: Params): string => interpolate(lookup(lang, key), params);

@@ -1,14 +1,16 @@
 import { createSignal, Match, onCleanup, onMount, Show, Switch, type JSX } from 'solid-js';
+import type { Language } from '../../domain/codes';
 import type { Fair } from '../../domain/fair';
 import type { FieldError } from '../../domain/field-errors';
 import { parsePhoneLink } from '../../domain/wire/phone-payload';
-import { newId } from '../../store/ids';
-import { createDraftForm } from '../drafts/create-draft-form';
 import { locale, setLocale, t } from '../i18n/index';
+import { loadPhoneLanguage } from '../i18n/phone-messages';
 import { nowInstant } from '../lib/clock';
 import { PhoneCommitmentFields } from './phone-commitment';
 import { PhoneComplaintFields } from './phone-complaint';
 import { blankPhoneCommitment, blankPhoneComplaint, checkCommitment, checkComplaint } from './phone-form';
+import { createPhoneDraft } from './phone-draft';
+import { newPhoneId } from './phone-id';
 import { QrLoop } from './qr-loop';
 import './phone.css';
 
@@ -19,6 +21,12 @@ type Tab = 'complaint' | 'commitment';
  * but its own drafts, so it opens offline from the precache on a phone that has never seen the
  * desk's database. The fair comes in the link the desk shows (`PhoneLink`).
  */
+/** The phone holds one language's strings at a time: load the other before showing it. */
+async function switchTo(lang: Language): Promise<void> {
+  await loadPhoneLanguage(lang);
+  setLocale(lang);
+}
+
 export function PhoneApp(): JSX.Element {
   const [link, setLink] = createSignal(parsePhoneLink(location.hash));
   const onHash = (): void => void setLink(parsePhoneLink(location.hash));
@@ -32,10 +40,10 @@ export function PhoneApp(): JSX.Element {
       <header class="phone-head">
         <h1>{t('phone.title')}</h1>
         <div class="lang-toggle" role="group">
-          <button type="button" class="btn" classList={{ primary: locale() === 'zh-CN' }} data-testid="lang-zh" onClick={() => setLocale('zh-CN')}>
+          <button type="button" class="btn" classList={{ primary: locale() === 'zh-CN' }} data-testid="lang-zh" onClick={() => void switchTo('zh-CN')}>
             中文
           </button>
-          <button type="button" class="btn" classList={{ primary: locale() === 'en' }} data-testid="lang-en" onClick={() => setLocale('en')}>
+          <button type="button" class="btn" classList={{ primary: locale() === 'en' }} data-testid="lang-en" onClick={() => void switchTo('en')}>
             English
           </button>
         </div>
@@ -61,8 +69,8 @@ function PhoneBody(props: { readonly fair: Fair }): JSX.Element {
     window.removeEventListener('online', onNet);
     window.removeEventListener('offline', onNet);
   });
-  const complaint = createDraftForm({ key: `phone:complaint:${fair.id}`, form: 'phone-complaint', fairId: fair.id, initial: () => blankPhoneComplaint(fair, newId()) });
-  const commitment = createDraftForm({ key: `phone:commitment:${fair.id}`, form: 'phone-commitment', fairId: fair.id, initial: () => blankPhoneCommitment(newId()) });
+  const complaint = createPhoneDraft(`complaint:${fair.id}`, () => blankPhoneComplaint(fair, newPhoneId()));
+  const commitment = createPhoneDraft(`commitment:${fair.id}`, () => blankPhoneCommitment(newPhoneId()));
 
   const show = (): void => {
     const checked = tab() === 'complaint' ? checkComplaint(complaint.data, fair, locale(), nowInstant()) : checkCommitment(commitment.data, fair, locale(), nowInstant());
@@ -72,13 +80,12 @@ function PhoneBody(props: { readonly fair: Fair }): JSX.Element {
       return;
     }
     setErrors([]);
-    void (tab() === 'complaint' ? complaint : commitment).flush();
     setHandoff(JSON.stringify(checked.value));
   };
-  const finished = async (): Promise<void> => {
+  const finished = (): void => {
     setHandoff(undefined);
-    if (tab() === 'complaint') await complaint.clear(blankPhoneComplaint(fair, newId()));
-    else await commitment.clear(blankPhoneCommitment(newId()));
+    if (tab() === 'complaint') complaint.clear(blankPhoneComplaint(fair, newPhoneId()));
+    else commitment.clear(blankPhoneCommitment(newPhoneId()));
   };
 
   return (
@@ -117,7 +124,12 @@ function PhoneBody(props: { readonly fair: Fair }): JSX.Element {
               </p>
             </Show>
             <div class="phone-actions">
-              <Show when={(tab() === 'complaint' ? complaint : commitment).restoredAt() !== undefined || (tab() === 'complaint' ? complaint : commitment).dirty()}>
+              <Show when={(tab() === 'complaint' ? complaint : commitment).saveFailed()}>
+                <span class="error" role="alert" data-testid="draft-not-saved">
+                  {t('phone.draftNotSaved')}
+                </span>
+              </Show>
+              <Show when={!(tab() === 'complaint' ? complaint : commitment).saveFailed() && ((tab() === 'complaint' ? complaint : commitment).restoredAt() !== undefined || (tab() === 'complaint' ? complaint : commitment).dirty())}>
                 <span class="muted" data-testid="draft-saved">
                   {t('phone.draftSaved')}
                 </span>
@@ -129,7 +141,7 @@ function PhoneBody(props: { readonly fair: Fair }): JSX.Element {
           </>
         }
       >
-        {(json) => <QrLoop json={json()} onBack={() => setHandoff(undefined)} onFinished={() => void finished()} />}
+        {(json) => <QrLoop json={json()} onBack={() => setHandoff(undefined)} onFinished={finished} />}
       </Show>
     </>
   );

@@ -2,13 +2,13 @@ import { For, Show, type JSX } from 'solid-js';
 import type { FieldError } from '../../domain/field-errors';
 import { locale, t } from '../i18n/index';
 import { messageAt, messagesUnder } from '../lib/field-errors';
-import type { DraftForm } from '../drafts/create-draft-form';
 import { TextField } from '../ui/field';
 import { CLAUSES, type PhoneCommitmentForm } from './phone-form';
+import type { PhoneDraft } from './phone-draft';
 import { SignatureStrokes } from './signature-strokes';
 
 /** The exhibitor's commitment on the phone (DOMAIN.md §8, template v1): booth, signer, every clause, signature. */
-export function PhoneCommitmentFields(props: { readonly form: DraftForm<PhoneCommitmentForm>; readonly errors: readonly FieldError[] }): JSX.Element {
+export function PhoneCommitmentFields(props: { readonly form: PhoneDraft<PhoneCommitmentForm>; readonly errors: readonly FieldError[] }): JSX.Element {
   const f = (): PhoneCommitmentForm => props.form.data;
   const update = (m: (d: PhoneCommitmentForm) => void): void => props.form.update(m);
   const at = (p: string): string | undefined => messageAt(props.errors, p);

@@ -6,9 +6,9 @@ import { messageAt, messagesUnder } from '../lib/field-errors';
 import { PartyFields } from '../screens/complaint-intake/party-fields';
 import { RightsFields } from '../screens/complaint-intake/rights-fields';
 import type { ComplaintForm } from '../screens/complaint-intake/complaint-form';
-import type { DraftForm } from '../drafts/create-draft-form';
 import { CheckField, TextField } from '../ui/field';
 import type { PhoneComplaintForm } from './phone-form';
+import type { PhoneDraft } from './phone-draft';
 import { photoRef } from './photo-hash';
 import { SignatureStrokes } from './signature-strokes';
 
@@ -17,7 +17,7 @@ import { SignatureStrokes } from './signature-strokes';
  * booth or name, accused items with a short description and photos listed by SHA-256, and the
  * signature. The party and right fields are the desk intake's own components.
  */
-export function PhoneComplaintFields(props: { readonly form: DraftForm<PhoneComplaintForm>; readonly fair: Fair; readonly errors: readonly FieldError[] }): JSX.Element {
+export function PhoneComplaintFields(props: { readonly form: PhoneDraft<PhoneComplaintForm>; readonly fair: Fair; readonly errors: readonly FieldError[] }): JSX.Element {
   const f = (): PhoneComplaintForm => props.form.data;
   const update = (m: (d: PhoneComplaintForm) => void): void => props.form.update(m);
   // The rights component reads and writes only `rights`, which both forms share.

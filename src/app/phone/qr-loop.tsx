@@ -1,5 +1,5 @@
 import { createEffect, createResource, createSignal, onCleanup, Show, type JSX } from 'solid-js';
-import { tryEncodeFrames, type QrMode } from '../../domain/wire/qr-frames';
+import type { QrMode } from '../../domain/wire/qr-frames';
 import { t } from '../i18n/index';
 
 /**
@@ -8,9 +8,10 @@ import { t } from '../i18n/index';
  * size estimate. The page scales the image down with `image-rendering: pixelated`.
  */
 async function drawFrames(json: string, mode: QrMode): Promise<{ urls: string[]; intervalMs: number; bytes: number } | { error: string }> {
+  // Both lazily: the form itself needs neither the frame encoder nor the QR drawer.
+  const [{ tryEncodeFrames }, { toDataURL }] = await Promise.all([import('../../domain/wire/qr-frames'), import('../lib/qr-code.chunk')]);
   const encoded = tryEncodeFrames(json, mode);
   if (!encoded.ok) return { error: encoded.error.code };
-  const { toDataURL } = await import('../lib/qr-code.chunk');
   const { frames, layout } = encoded.value;
   const urls = await Promise.all(frames.map((f) => toDataURL(f, { errorCorrectionLevel: 'M', version: layout.qrVersion, margin: 4, scale: 8 })));
   return { urls, intervalMs: layout.intervalMs, bytes: new TextEncoder().encode(json).length };

@@ -3,7 +3,6 @@ import { onCleanup, onMount, Show, type JSX } from 'solid-js';
 import { SIGNATURE_BOX, type Strokes } from '../../domain/wire/phone-payload';
 import { t } from '../i18n/index';
 
-
 /**
  * The handwritten signature on the phone (CS2 for the complaint, §8 for the commitment), drawn
  * with signature_pad (lazy). It is kept as strokes in a fixed 600 × 200 box, not as a PNG: a few
@@ -19,7 +18,7 @@ export function SignatureStrokes(props: {
   let pad: SignaturePadClass | undefined;
   let disposed = false;
   const scale = (): number => (canvas === undefined || canvas.offsetWidth === 0 ? 1 : SIGNATURE_BOX.width / canvas.offsetWidth);
-  onMount(() => {
+  const load = (): void => {
     // eslint-disable-next-line solid/reactivity -- the pad calls back on its own events, not in a render
     void import('signature_pad').then(({ default: SignaturePad }) => {
       if (disposed || canvas === undefined) return;
@@ -54,9 +53,25 @@ export function SignatureStrokes(props: {
       pad = p;
       canvas.dataset.ready = 'true';
     });
+  };
+  let seen: IntersectionObserver | undefined;
+  onMount(() => {
+    // The pad (signature_pad) loads when the box comes near the screen, not with the form: the
+    // signature is the last field, and the phone's first load stays small (issue 8, ≤ 80 KB).
+    if (canvas === undefined || typeof IntersectionObserver === 'undefined') return load();
+    seen = new IntersectionObserver(
+      (entries) => {
+        if (!entries.some((e) => e.isIntersecting)) return;
+        seen?.disconnect();
+        load();
+      },
+      { rootMargin: '800px 0px' },
+    );
+    seen.observe(canvas);
   });
   onCleanup(() => {
     disposed = true;
+    seen?.disconnect();
     pad?.off();
   });
   return (
