@@ -7,6 +7,7 @@ import { adminRoutes } from './http/admin-routes';
 import { blobRoutes } from './http/blob-routes';
 import { bundleRoutes } from './http/bundle-routes';
 import { syncRoutes } from './http/sync-routes';
+import { publicIntakeRoutes } from './http/public-intake-routes';
 import { reportRoutes } from './reports/report-routes';
 import { securityHeaders } from './http/security-headers';
 import { refuse } from './http/replies';
@@ -50,6 +51,8 @@ export function createHttpApp(options: AppOptions): Hono {
   app.route('/api/bundles', bundleRoutes(options.storage, now));
   app.route('/api/reports', reportRoutes(options.storage));
   app.route('/api/admin', adminRoutes(options.storage));
+  // Issue 8 §4: the phones' online intake (public) and the desks' list of its drafts.
+  app.route('/api', publicIntakeRoutes(options.storage));
   app.route('/api', accountRoutes(options.storage, now));
   app.all('/api/*', (c) => refuse(c, 404, 'NOT_FOUND'));
   app.route('/', staticApp(options.distDir));

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { PUBLIC_DRAFTS_SQL } from './public-drafts-store';
 import type { SqlClient } from './sql';
 
 /**
@@ -146,6 +147,11 @@ const MIGRATIONS: readonly { readonly id: string; readonly sql: (ctx: { epoch: s
       end $$;
       create trigger items_append_only before update or delete on items for each row execute function items_append_only();
       create trigger items_no_truncate before truncate on items for each statement execute function items_append_only();`,
+  },
+  {
+    // Complaints phones sent online, kept as drafts until a desk files one (issue 8 §4).
+    id: '0005-public-drafts',
+    sql: () => PUBLIC_DRAFTS_SQL,
   },
 ];
 
