@@ -1,0 +1,139 @@
+import { afterAll, beforeAll, expect, inject, test } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchChromium } from '../support/browser';
+import { createFair, csvOf, EXHIBITOR_HEADER_ZH, GOOD_USCC, go, importFile, newKiosk, setUpDevice, waitForShell } from '../e2e/support/kiosk';
+import { addUser, actAs, createFirstUser, drawSignature, usccOf } from '../e2e/support/desk-b';
+import { fairDays, fileComplaint } from '../e2e/support/desk-flow';
+
+/**
+ * Issue 10 part 2, HTML in every free-text field is shown as text, in Debian's Chromium: markup
+ * that would run script (`<img src=x onerror=…>`, `<script>`) is typed into the free text of a
+ * fair, a tablet, people, exhibitors (imported from a file), a commitment and a complaint; every
+ * screen that shows them (board, case detail, notices N1/N2, commitment coverage and copy,
+ * post-show summary) shows the markup literally, builds no element from it, and runs nothing
+ * (`window.__pwned` stays undefined). The Content Security Policy would also block the inline
+ * handler; the literal text is what proves the app never hands typed text to the HTML parser.
+ */
+const IMG = '<img src=x onerror=window.__pwned=1>';
+const SCRIPT = '<script>window.__pwned=2</script>';
+const marked = (label: string, payload: string): string => `${label}${payload}`;
+
+const FAIR_NAME = marked('展会', IMG);
+const EXHIBITOR_ZH = marked('展商', SCRIPT);
+const EXHIBITOR_EN = marked('Booth ', IMG);
+const COMPLAINANT = marked('投诉人', IMG);
+const ITEM = marked('产品', SCRIPT);
+const SIGNER = marked('签署人', IMG);
+const CLERK = { name: marked('文员', SCRIPT), role: 'clerk', pin: '24680' } as const;
+
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+
+/** Nothing ran, no element came from typed markup, and each of `texts` is on screen literally. */
+async function expectShownAsText(screen: string, texts: readonly string[]): Promise<void> {
+  await page.waitForTimeout(300);
+  const seen = await page.evaluate(() => ({
+    pwned: (window as unknown as { __pwned?: unknown }).__pwned,
+    imgs: document.querySelectorAll('img[src="x"]').length,
+    scripts: [...document.querySelectorAll('script')].filter((s) => (s.textContent ?? '').includes('__pwned')).length,
+    text: document.body.innerText,
+  }));
+  expect(seen.pwned, `${screen}: script ran`).toBeUndefined();
+  expect(seen.imgs, `${screen}: an <img> was built from typed text`).toBe(0);
+  expect(seen.scripts, `${screen}: a <script> was built from typed text`).toBe(0);
+  for (const t of texts) expect(seen.text, `${screen}: ${t} not shown literally`).toContain(t);
+}
+
+beforeAll(async () => {
+  browser = await launchChromium();
+  ({ context, page } = await newKiosk(browser));
+  page.on('dialog', (d) => void d.dismiss());
+  await page.goto(inject('appUrl'));
+  await waitForShell(page);
+  await createFair(page, { code: 'CF137', nameZh: FAIR_NAME, sessionNo: '137', days: fairDays(5) });
+  await setUpDevice(page, marked('平板', IMG), 'K07', `CF137 · ${FAIR_NAME}`);
+  await importFile(
+    page,
+    'exhibitors.csv',
+    'text/csv',
+    csvOf([
+      EXHIBITOR_HEADER_ZH,
+      [EXHIBITOR_ZH, EXHIBITOR_EN, 'CN', GOOD_USCC, marked('交易团', IMG), '1.1', 'A01', marked('联系人', SCRIPT), '13812345678'],
+      [marked('第二展商', IMG), '', 'CN', usccOf('91440300MA5F00000'), '', '1.1', 'A02', '', ''],
+    ]),
+  );
+  await page.click('[data-testid=import-confirm]');
+  await page.waitForSelector('[data-testid=import-done]');
+  await createFirstUser(page, marked('主办', IMG), '97531');
+  await addUser(page, CLERK);
+  await actAs(page, CLERK);
+}, 240_000);
+afterAll(async () => {
+  await context?.close();
+  await browser?.close();
+});
+
+test('[issue 10.2] markup typed into every free-text field is shown as text on every screen', async () => {
+  await go(page, '/exhibitors');
+  await expectShownAsText('exhibitors', [EXHIBITOR_ZH, FAIR_NAME]);
+
+  // A commitment signed at the kiosk by the exhibitor at 1.1/A01.
+  await go(page, '/commitments/sign');
+  await page.fill('input[name=search]', 'A01');
+  await expect.poll(() => page.locator('[data-testid=pick-exhibitor]').count()).toBe(1);
+  await page.click('[data-testid=pick-exhibitor]');
+  await page.waitForSelector('[data-testid=commitment-form]');
+  await page.click('[data-testid=tick-all]');
+  await page.fill('input[name="signer.name"]', SIGNER);
+  await page.fill('input[name="signer.title"]', marked('职务', SCRIPT));
+  await page.fill('input[name="signer.phone"]', '13912345678');
+  await drawSignature(page);
+  await page.click('[data-testid=sign]');
+  await page.waitForSelector('[data-testid=commitment-signed]');
+  await expectShownAsText('commitment signed', [EXHIBITOR_ZH]);
+  const print = await page.getAttribute('[data-testid=print-copy]', 'href');
+  if (print !== null) {
+    await go(page, print);
+    await page.waitForTimeout(500);
+    await expectShownAsText('commitment copy', [EXHIBITOR_ZH, SIGNER]);
+  }
+
+  // A complaint against the same booth.
+  const caseId = await fileComplaint(page, {
+    name: COMPLAINANT,
+    uscc: usccOf('91110000100000000'),
+    right: { type: 'invention', number: 'ZL201710601862.3', title: marked('专利', IMG) },
+    booth: '1.1/A01',
+    item: ITEM,
+    photos: [],
+    verifyAll: true,
+  });
+  await expectShownAsText('intake saved', []);
+
+  await go(page, '/board');
+  await page.waitForSelector('[data-testid=case-board], main');
+  await page.waitForTimeout(500);
+  await expectShownAsText('board', [EXHIBITOR_ZH]);
+
+  await go(page, `/cases/${caseId}`);
+  await page.waitForSelector('[data-testid=case-detail]');
+  await expectShownAsText('case detail', [COMPLAINANT, ITEM, EXHIBITOR_ZH]);
+
+  for (const kind of ['N1', 'N2']) {
+    await go(page, `/cases/${caseId}/notice/${kind}`);
+    await page.waitForTimeout(500);
+    await expectShownAsText(`notice ${kind}`, [kind === 'N1' ? COMPLAINANT : EXHIBITOR_ZH]);
+  }
+
+  await go(page, '/commitments');
+  await page.waitForTimeout(500);
+  await expectShownAsText('commitment coverage', [EXHIBITOR_ZH]);
+
+  await go(page, '/summary');
+  await page.waitForTimeout(1000);
+  await expectShownAsText('post-show summary', [FAIR_NAME]);
+
+  await go(page, '/users');
+  await expectShownAsText('users', [CLERK.name]);
+}, 240_000);
