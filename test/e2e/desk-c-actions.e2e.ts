@@ -332,3 +332,39 @@ test('[§8] five wrong PINs lock the user with the time left in both languages; 
   const meta = await storedRows<{ key: string }>(page, 'meta');
   expect(meta.some((m) => m.key.startsWith('pinLock:'))).toBe(false);
 });
+
+test('[DL8] screens at 1280×800 in zh-CN and English: board, case detail, intake (looked at by a person: /tmp/faircase-shots/desk-*)', async () => {
+  await actAs(page, EXPERT);
+  const shoot = async (name: string): Promise<void> => {
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.screenshot({ path: `${SHOTS}/desk-${name}.png` });
+  };
+  for (const lang of ['zh', 'en'] as const) {
+    await go(page, '/board');
+    await page.waitForSelector('[data-testid=board-row]');
+    await shoot(`board-${lang}`);
+    const first = (await page.getAttribute('[data-testid=board-row] >> nth=0', 'href')) ?? '';
+    await openCase(page, first.replace('/cases/', ''));
+    await shoot(`detail-${lang}`);
+    await go(page, '/complaints/new');
+    await page.waitForSelector('[data-testid=complaint-form], [data-testid=intake-saved]');
+    if ((await page.locator('[data-testid=intake-saved]').count()) > 0) await page.click('[data-testid=new-complaint]');
+    await page.waitForSelector('[data-testid=complaint-form]');
+    await shoot(`intake-${lang}`);
+    // The rail's entries fit on one line each (none wraps at this width).
+    const tall = await page.locator('.rail-link').evaluateAll((els) =>
+      els
+        .filter((e) => {
+          const text = [...e.childNodes].find((n) => n.nodeType === Node.TEXT_NODE && (n.textContent ?? '').trim() !== '');
+          if (text === undefined) return false;
+          const range = document.createRange();
+          range.selectNodeContents(text);
+          return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size > 1;
+        })
+        .map((e) => e.textContent),
+    );
+    expect(tall).toEqual([]);
+    if (lang === 'zh') await page.click('[data-testid=language-switch]');
+  }
+  await page.click('[data-testid=language-switch]');
+});

@@ -72,7 +72,7 @@ export const deskAZh = {
   'item.description': '展品描述',
   'item.photos': '证据照片',
   'item.takePhoto': '拍照 / 选择文件',
-  'item.photoStored': '已保存 {count} 张（SHA-256 已计算）',
+  'item.photoStored': '照片 {count} 张，已计算 SHA-256',
   'item.photoFailed': '照片无法读取：{message}',
   'item.add': '添加展品',
   'intake.checklist': '材料清单',
@@ -322,7 +322,7 @@ export const deskAZh = {
 } as const;
 
 export const deskAEn = {
-  'nav.intake': 'File a complaint',
+  'nav.intake': 'Intake',
   'intake.title': 'File a complaint',
   'intake.complainant': 'Complainant',
   'intake.agent': 'Agent',
@@ -390,7 +390,7 @@ export const deskAEn = {
   'item.description': 'Description',
   'item.photos': 'Evidence photos',
   'item.takePhoto': 'Take photo / choose file',
-  'item.photoStored': '{count} stored (SHA-256 computed)',
+  'item.photoStored': '{count} photo(s), SHA-256 computed',
   'item.photoFailed': 'The photo could not be read: {message}',
   'item.add': 'Add an item',
   'intake.checklist': 'Document checklist',

@@ -43,7 +43,14 @@ export function CaseFacts(props: { readonly c: Case; readonly zone: string; read
         </dd>
         <dt>{t('case.items')}</dt>
         <dd>
-          <For each={props.c.accusedItems}>{(i) => <div>{i.description} ({t('item.photoStored', { count: i.evidenceIds.length })})</div>}</For>
+          <For each={props.c.accusedItems}>{(i) => (
+            <div>
+              {i.description}
+              <Show when={i.evidenceIds.length > 0}>
+                <span class="muted"> · {t('item.photoStored', { count: i.evidenceIds.length })}</span>
+              </Show>
+            </div>
+          )}</For>
         </dd>
         <dt>{t('case.deadlines')}</dt>
         <dd data-testid="deadlines">
