@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import { CaseEvent } from '../domain/case/events';
 import { causalOrder, compareEvents, fold, replay } from '../domain/case/fold';
 import type { Case } from '../domain/case/case';
@@ -9,7 +10,7 @@ import type { SyncItem } from '../domain/sync-item';
 import { normaliseText } from '../domain/text';
 import { boothKey } from '../domain/validators/booth';
 import type { CaseId } from '../domain/ids';
-import { checkPayload } from '../domain/wire/payload-parsers';
+import { parsePayload } from '../domain/wire/payload-parsers';
 import { getDb } from './db';
 import type { ExhibitorRow, FairCaseDb } from './db';
 import { fromRecord, toCaseRow, toRecord } from './case-rows';
@@ -32,10 +33,14 @@ const versionKey = (entityId: string): string => `sync.version.${entityId}`;
 /** The tables `applyPulledItems` writes (a PullApplier's `tables`). */
 export const PULLED_TABLES = ['items', 'meta', 'cases', 'caseRows', 'exhibitors', 'commitments', 'consultations', 'evidence'] as const;
 
-const parsed = <T>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false } }, item: SyncItem): T | undefined => {
-  if (checkPayload(item) !== undefined) return undefined;
-  const r = schema.safeParse(item.payload);
-  return r.success ? r.data : undefined;
+/**
+ * The payload through its kind's schema and the entity and fair checks, parsed ONCE (P5: zod is
+ * most of a pull's CPU time). `schema` names what the caller's kind filter guarantees; the
+ * parse itself is the kind's (`parsePayload`), the very schema the server checked on push.
+ */
+const parsed = <S extends z.ZodType>(_schema: S, item: SyncItem): z.output<S> | undefined => {
+  const r = parsePayload(item);
+  return r.ok ? (r.data as z.output<S>) : undefined;
 };
 
 /** Every event of one case known here: this device's log and the pulled ones (CS5 fold input). */

@@ -44,18 +44,30 @@ const issueCode = (message: string, code: string): string => (/^[A-Z][A-Z0-9_]*$
 
 /** Why an item can never apply, or undefined when it is fine. */
 export function checkPayload(item: SyncItem): PayloadProblem | undefined {
+  const r = parsePayload(item);
+  return r.ok ? undefined : r.problem;
+}
+
+/**
+ * `checkPayload` that also hands back the parsed payload, so a reader that needs it (the pull
+ * appliers, P5) parses each payload once, not twice.
+ */
+export function parsePayload(item: SyncItem): { readonly ok: true; readonly data: unknown } | { readonly ok: false; readonly problem: PayloadProblem } {
   const parsed = (PAYLOAD_SCHEMAS[item.kind] as z.ZodType).safeParse(item.payload);
   if (!parsed.success) {
     return {
-      code: 'PAYLOAD_INVALID',
-      issues: parsed.error.issues.slice(0, 20).map((i) => ({ path: i.path.map(String).join('.'), code: issueCode(i.message, i.code) })),
+      ok: false,
+      problem: {
+        code: 'PAYLOAD_INVALID',
+        issues: parsed.error.issues.slice(0, 20).map((i) => ({ path: i.path.map(String).join('.'), code: issueCode(i.message, i.code) })),
+      },
     };
   }
   const data = parsed.data as Record<string, unknown>;
   // A fair item is the fair itself; other records name their fair.
   const fairOfPayload = item.kind === 'fair' ? data.id : data.fairId;
-  if (typeof fairOfPayload === 'string' && fairOfPayload !== item.fairId) return { code: 'WRONG_FAIR' };
+  if (typeof fairOfPayload === 'string' && fairOfPayload !== item.fairId) return { ok: false, problem: { code: 'WRONG_FAIR' } };
   const entity = data[ENTITY_FIELD[item.kind]];
-  if (typeof entity === 'string' && entity !== item.entityId) return { code: 'ENTITY_MISMATCH' };
-  return undefined;
+  if (typeof entity === 'string' && entity !== item.entityId) return { ok: false, problem: { code: 'ENTITY_MISMATCH' } };
+  return { ok: true, data };
 }

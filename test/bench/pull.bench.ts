@@ -1,0 +1,99 @@
+/**
+ * P5 (issue 7): a pull applied on a tablet, in Debian's Chromium with 4× CPU throttling:
+ * ≥ 20,000 events/s into IndexedDB. The page (test/bench/pages/pull.html) runs the real
+ * `pullPages` with every applier (CS5 fold, board rows, the kept events, the cursor, one Dexie
+ * transaction per page of 500) over 20,000 case events of 7 other tablets in server order. The
+ * baseline is a raw Dexie `bulkPut` of the same rows, page by page, in the same run, alternated
+ * with the pull so both see the same noise; the ratio is how many times slower the pull is.
+ */
+import { createServer as createHttpServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { createServer as createViteServer } from 'vite';
+import { launchChromium } from '../support/browser';
+import { median } from './figure';
+import type { BenchSuite, Figure } from './figure';
+import type { PullBenchApi } from './pages/pull-page';
+
+const EVENTS = 20_000;
+const PAGE = 500;
+const ROUNDS = 3;
+const WARMUP = 1;
+const THROTTLE = 4;
+const PULL_PAGE = '/test/bench/pages/pull.html';
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+/** Vite in middleware mode over the repository, so the page imports the real src/sync code. */
+async function serve(): Promise<{ origin: string; close(): Promise<void> }> {
+  const vite = await createViteServer({
+    configFile: false,
+    root: ROOT,
+    appType: 'mpa',
+    logLevel: 'warn',
+    server: { middlewareMode: true, hmr: false },
+    // Found up front, so vite never reloads the page to add a dependency mid-run.
+    optimizeDeps: { entries: [PULL_PAGE.slice(1)], include: ['dexie', 'zod', 'ulidx', 'fflate', '@noble/hashes/sha2.js', '@noble/hashes/utils.js'] },
+  });
+  const http = createHttpServer(vite.middlewares);
+  await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
+  const { port } = http.address() as AddressInfo;
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    async close() {
+      await new Promise((resolve) => http.close(resolve));
+      await vite.close();
+    },
+  };
+}
+
+const round1 = (n: number): number => Math.round(n * 10) / 10;
+
+export const pullBench: BenchSuite = {
+  name: 'pull',
+  async run(): Promise<readonly Figure[]> {
+    const served = await serve();
+    const browser = await launchChromium();
+    try {
+      const page = await browser.newPage();
+      await page.goto(`${served.origin}${PULL_PAGE}`);
+      await page.waitForFunction(() => document.title === 'ready', undefined, { timeout: 120_000 });
+      const made = await page.evaluate(([n, size]) => {
+        const api = window.pullBench;
+        if (api === undefined) throw new Error('bench page not ready');
+        return api.prepare(n, size);
+      }, [EVENTS, PAGE] as const);
+      const cdp = await page.context().newCDPSession(page);
+      await cdp.send('Emulation.setCPUThrottlingRate', { rate: THROTTLE });
+
+      const pullMs: number[] = [];
+      const rawMs: number[] = [];
+      let written = { cases: 0, rows: 0 };
+      for (let run = 0; run < WARMUP + ROUNDS; run++) {
+        const pulled = await page.evaluate((r) => (window.pullBench as PullBenchApi).pull(r), run);
+        const raw = await page.evaluate((r) => (window.pullBench as PullBenchApi).raw(r), run);
+        if (pulled.cases !== made.cases || pulled.rows !== made.cases) throw new Error(`pull wrote ${pulled.cases} cases / ${pulled.rows} rows of ${made.cases}`);
+        written = pulled;
+        if (run >= WARMUP) {
+          pullMs.push(pulled.ms);
+          rawMs.push(raw);
+        }
+      }
+      const pull = median(pullMs);
+      const raw = median(rawMs);
+      const rate = made.events / (pull / 1000);
+      return [
+        {
+          name: 'P5 pull applied on a tablet',
+          value: Math.round(rate),
+          unit: 'events/s',
+          goal: { op: '>=', value: 20_000 },
+          ratio: { baselineName: 'raw Dexie bulkPut of the same rows', value: round1(pull / raw) },
+          note: `${made.events} case events of ${made.cases} cases in ${made.pages} pages of ${PAGE}, ${THROTTLE}× CPU throttling, median of ${ROUNDS}: pull ${Math.round(pull)} ms (${written.cases} cases folded, board rows written), raw bulkPut ${Math.round(raw)} ms (${Math.round(made.events / (raw / 1000))} rows/s)`,
+        },
+      ];
+    } finally {
+      await browser.close();
+      await served.close();
+    }
+  },
+};
