@@ -226,18 +226,29 @@ export async function runFaultRun(options: FaultRunOptions): Promise<FaultRunRep
         log(`restored the backup at ${produced()} events: the server went from ${before} to ${view.items.size} items`);
       }
 
-      const tablet = schedule.pick(tablets);
+      let tablet = schedule.pick(tablets);
+      const killDue = srv.alive && kills.length + (pendingJudgement === undefined ? 0 : 1) < killCount && produced() >= (killAt[kills.length] ?? Infinity);
+      let killNow = false;
+      if (killDue) {
+        // The kill goes to the tablet with the most queued items the server lacks, so the cut
+        // push carries new items (else there would be nothing to tear); with none, the run goes on.
+        await view.refresh();
+        let most = 0;
+        for (const candidate of tablets) {
+          const queued = [...(await candidate.view()).outbox].filter((id) => !view.items.has(id)).length;
+          if (queued > most) [most, tablet] = [queued, candidate];
+        }
+        killNow = most >= 5;
+      }
       tablet.use();
-      if (schedule.chance(0.7)) {
+      if (!killNow && schedule.chance(0.7)) {
         const burst = schedule.between(1, 12);
         await timed('act', async () => {
           for (let i = 0; i < burst && produced() < total; i++) await tablet.act(actions, now());
         });
         continue;
       }
-      const killDue = kills.length + (pendingJudgement === undefined ? 0 : 1) < killCount && produced() >= (killAt[kills.length] ?? Infinity);
-      if (srv.alive && killDue) {
-        await view.refresh();
+      if (killNow) {
         armed = { at: produced(), delayMs: plan.between(2, 60), before: new Set(view.items.keys()) };
         // Nothing else may reach the server around the cut push, so its batch can be judged alone.
         faults.setPlan({ ...DEFAULT_PLAN, release: 0, dropRequest: 0, hold: 0 });
