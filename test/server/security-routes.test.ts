@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { Hono } from 'hono';
 import { createHttpApp } from '../../src/server/server';
 import { openStorage, type Storage, type StorageConfig } from '../../src/server/storage/storage';
@@ -165,6 +165,40 @@ const GUARDED: readonly GuardedRoute[] = [
     variants: [{ name: 'summary', allowed: ['organizer'], call: (w, t) => get(w, `/api/reports/summary?fair=${w.fairId}`, t), notBound: 'organizer only' }],
   },
   {
+    route: 'GET /api/reports/completeness',
+    variants: [
+      {
+        name: 'completeness',
+        allowed: ['organizer', 'desk', 'expertDevice'],
+        call: (w, t) => get(w, `/api/reports/completeness?fair=${w.fairId}`, t),
+        foreign: [{ name: 'another fair', codes: ['FAIR_MISMATCH'], call: (w, as) => get(w, `/api/reports/completeness?fair=${w.otherFair.fairId}`, deviceOf(w, as).token) }],
+      },
+    ],
+  },
+  {
+    route: 'GET /api/intake/drafts',
+    variants: [
+      {
+        name: 'public drafts',
+        allowed: EVERYONE,
+        call: (w, t) => get(w, `/api/intake/drafts?fair=${w.fairId}`, t),
+        foreign: [{ name: 'another fair', codes: ['FAIR_MISMATCH'], call: (w, as) => get(w, `/api/intake/drafts?fair=${w.otherFair.fairId}`, deviceOf(w, as).token) }],
+      },
+    ],
+  },
+  {
+    route: 'POST /api/intake/drafts/:draftId/filed',
+    variants: [
+      {
+        // A draft id nobody has: the tablets' calls answer 404.
+        name: 'draft filed',
+        allowed: ['desk', 'expertDevice'],
+        call: (w, t) => json(w, 'POST', `/api/intake/drafts/${randomUUID()}/filed?fair=${w.fairId}`, {}, t),
+        foreign: [{ name: 'another fair', codes: ['FAIR_MISMATCH'], call: (w, as) => json(w, 'POST', `/api/intake/drafts/${randomUUID()}/filed?fair=${w.otherFair.fairId}`, {}, deviceOf(w, as).token) }],
+      },
+    ],
+  },
+  {
     route: 'GET /api/admin/chain-check',
     variants: [{ name: 'chain check', allowed: ['organizer'], call: (w, t) => get(w, '/api/admin/chain-check', t), notBound: 'organizer only' }],
   },
@@ -200,6 +234,10 @@ const PUBLIC: Readonly<Record<string, { readonly why: string; readonly rateLimit
   },
   'POST /api/auth/login': { why: 'a person gets a token with name and password', rateLimit: 'per account name and per client address, in the database' },
   'POST /api/devices/enrol': { why: 'a tablet redeems the one-time code it scanned; the code is its only credential', rateLimit: 'per client address, in the database' },
+  'POST /api/public/fairs/:fairId/complaints': {
+    why: 'a visitor’s phone files a complaint online without an account; it only ever becomes a draft (security-public-drafts.test.ts)',
+    rateLimit: 'per client address, in the database, counted before the body is read (PUBLIC_INTAKE_LIMIT)',
+  },
   'GET /*': { why: 'the built app (HTML, scripts, styles): it must load before anyone signs in', rateLimit: 'none: static files, no storage; served with the CSP' },
 };
 
@@ -212,6 +250,7 @@ const MIDDLEWARE: Readonly<Record<string, string>> = {
   'ALL /api/reports/*': 'the token check of the reports',
   'ALL /api/admin/*': 'the token check of the admin routes',
   'ALL /api/bundles/*': 'the token check of the bundle upload',
+  'ALL /api/intake/*': 'the token check of the desks’ list of public drafts',
 };
 
 const routeKeys = (app: Hono): string[] => [...new Set(app.routes.map((r) => `${r.method} ${r.path}`))];
@@ -336,5 +375,8 @@ describe.each(backends)('route refusal matrix on $name', (backend) => {
     expect((await get(w, '/api/health')).status).toBe(200);
     expect((await json(w, 'POST', '/api/auth/login', { name: 'nobody-here', password: 'wrong password' })).status).toBe(401);
     expect((await json(w, 'POST', '/api/devices/enrol', { code: `FCE1:${'0'.repeat(26)}`, deviceName: 'x' })).status).toBe(403);
+    // The phone's intake: an unknown fair is 404, a bad body for a known fair 400 — never 401.
+    expect((await json(w, 'POST', `/api/public/fairs/${newId()}/complaints`, {})).status).toBe(404);
+    expect((await json(w, 'POST', `/api/public/fairs/${w.fairId}/complaints`, { kind: 'complaint' })).status).toBe(400);
   });
 });
