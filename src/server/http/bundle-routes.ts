@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import type { Context } from 'hono';
 import { MAX_BUNDLE_BYTES, type BundleAccepted, type BundleError, type BundleRefused } from '../../domain/wire/bundle';
 import { openBundle } from '../../domain/wire/bundle-zip';
+import { quarantined } from '../../domain/wire/storable';
 import type { Storage } from '../storage/storage';
 import { readBody } from './body';
 import { allowed, authenticated, type Env } from './guard';
@@ -55,7 +56,8 @@ export function bundleRoutes(storage: Storage, now: () => number): Hono<Env> {
     const device = devices.find((d) => d.deviceId === manifest.deviceId);
     if (device === undefined || device.revokedAt !== undefined) return refused(c, 403, { code: 'BUNDLE_UNKNOWN_DEVICE' });
 
-    const outcome = await storage.push({ deviceId: manifest.deviceId, fairId: manifest.fairId }, items, now());
+    // A payload with NUL, a lone surrogate or deep nesting is rejected, not a 500 (issue 10 part 2).
+    const outcome = await storage.push({ deviceId: manifest.deviceId, fairId: manifest.fairId }, items.map(quarantined), now());
     if (outcome.kind === 'device-revoked') return refused(c, 403, { code: 'BUNDLE_UNKNOWN_DEVICE' });
     let stored = 0;
     let held = 0;
