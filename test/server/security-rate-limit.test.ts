@@ -4,7 +4,8 @@ import { createHttpApp } from '../../src/server/server';
 import { openStorage, type Storage } from '../../src/server/storage/storage';
 import { LIMITS } from '../../src/server/http/rate-limit';
 import { createDatabase } from '../support/postgres';
-import { makeOrganizer, newId } from './support';
+import { PUBLIC_INTAKE_LIMIT } from '../../src/server/http/public-intake-routes';
+import { enrol, makeOrganizer, newId } from './support';
 
 /**
  * Issue 10 part 3: every public route that does work is rate-limited, and the limit holds across
@@ -116,6 +117,16 @@ describe.each(backends)('public routes are rate-limited: $name', (backend) => {
     await expect429(await post(a, '/api/devices/enrol', { code, deviceName: 'Desk tablet' }, address), LIMITS.enrolPerAddress.windowSeconds);
     await expect429(await post(b, '/api/devices/enrol', { code, deviceName: 'Desk tablet' }, address), LIMITS.enrolPerAddress.windowSeconds);
     expect((await post(b, '/api/devices/enrol', { code, deviceName: 'Desk tablet' }, freshAddress())).status).toBe(201);
+  });
+
+  test(`[I10.3] the phones' public intake per client address: ${PUBLIC_INTAKE_LIMIT.max} sends over both instances (junk counts too), then 429 on both`, async () => {
+    const address = freshAddress();
+    const fairId = (await enrol(inst.storages[0]!, newId())).fairId;
+    const answers = await Promise.all(Array.from({ length: PUBLIC_INTAKE_LIMIT.max }, (_, i) => post(i % 2 === 0 ? a : b, `/api/public/fairs/${fairId}/complaints`, { junk: i }, address)));
+    expect(answers.map((r) => r.status)).toEqual(answers.map(() => 400));
+    await expect429(await post(a, `/api/public/fairs/${fairId}/complaints`, { junk: true }, address), PUBLIC_INTAKE_LIMIT.windowSeconds);
+    await expect429(await post(b, `/api/public/fairs/${newId()}/complaints`, { junk: true }, address), PUBLIC_INTAKE_LIMIT.windowSeconds);
+    expect((await post(b, `/api/public/fairs/${fairId}/complaints`, { junk: true }, freshAddress())).status).toBe(400);
   });
 
   test('[I10.3] without FAIRCASE_TRUST_PROXY a forged X-Forwarded-For does not escape the per-address limit', async () => {
