@@ -1,0 +1,183 @@
+import { afterAll, beforeAll, expect, inject, test } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { en } from '../../src/app/i18n/en';
+import { zh } from '../../src/app/i18n/zh';
+import { startServer } from '../../src/server/server';
+import { launchChromium } from '../support/browser';
+import { EXHIBITOR_HEADER_ZH, GOOD_USCC, createFair, csvOf, go, importFile, newKiosk, setUpDevice, storedCount, typeInto, waitForShell } from './support/kiosk';
+import { actAs, addUser, createFirstUser, drawSignature, storedRows } from './support/desk-b';
+
+/**
+ * Issue 10 §5 in Debian's Chromium: storage faults during real work, each with a clear message in
+ * the user's language and nothing lost. What quota.e2e.ts (a full disk on a fair edit) and
+ * update.e2e.ts (a new build with an open draft) already prove is not repeated here:
+ * - a quota error in the MIDDLE of a complaint's save (its outbox row refused after the case,
+ *   board row, items and signature were written): nothing of it lands, the form and its draft
+ *   stay, and a retry once space is back files exactly one case;
+ * - an upgrade blocked by a window still holding the old database version: every screen says to
+ *   close it, and once it is closed the old window's data and draft are all there;
+ * - another window upgrading the database under an open form: a banner and a save that say
+ *   reload, the typed input back after the reload, and the save then lands;
+ * - the IndexedDB connection closed under the app: the next save reopens it and lands once.
+ */
+let browser: Browser;
+let appUrl = '';
+let ownServer: { close(): Promise<void> } | undefined;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+  // FAIRCASE_E2E_DIST: check a build of one's own (the shared dist/ may be mid-rebuild).
+  const own = process.env.FAIRCASE_E2E_DIST;
+  appUrl = inject('appUrl');
+  if (own !== undefined) {
+    const server = await startServer({ port: 0, host: '127.0.0.1', distDir: own });
+    ownServer = server;
+    appUrl = server.url;
+  }
+}, 180_000);
+afterAll(async () => {
+  await browser?.close();
+  await ownServer?.close();
+});
+
+/**
+ * Init script: while `window.__failStore` names an object store, every write to it throws a real
+ * `QuotaExceededError` DOMException — the disk filling up part-way through a transaction.
+ */
+const FAIL_STORE = `
+  (() => {
+    for (const method of ['put', 'add']) {
+      const original = IDBObjectStore.prototype[method];
+      IDBObjectStore.prototype[method] = function (...args) {
+        if (window.__failStore === this.name) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+        return original.apply(this, args);
+      };
+    }
+  })();
+`;
+const failStore = (page: Page, name: string | undefined): Promise<void> =>
+  page.evaluate((n) => void ((window as unknown as { __failStore?: string }).__failStore = n), name);
+
+/** Init script: every IndexedDB connection the page opens, so a test can close it under the app. */
+const TRACK_CONNECTIONS = `
+  (() => {
+    const open = IDBFactory.prototype.open;
+    IDBFactory.prototype.open = function (...args) {
+      const request = open.apply(this, args);
+      request.addEventListener('success', () => (window.__connections ??= []).push(request.result));
+      return request;
+    };
+  })();
+`;
+
+const CLERK = { name: '孙文员', role: 'clerk', pin: '24680' } as const;
+const COUNTED = ['cases', 'caseRows', 'items', 'outbox', 'evidence', 'blobs'] as const;
+async function counts(page: Page): Promise<Record<string, number>> {
+  const out: Record<string, number> = {};
+  for (const t of COUNTED) out[t] = await storedCount(page, t);
+  return out;
+}
+
+/** The version IndexedDB reports for the app's database (Dexie stores version × 10). */
+const dbVersion = (page: Page): Promise<number> =>
+  page.evaluate(
+    () =>
+      new Promise<number>((resolve, reject) => {
+        const r = indexedDB.open('faircase');
+        r.onsuccess = () => {
+          resolve(r.result.version);
+          r.result.close();
+        };
+        r.onerror = () => reject(r.error);
+      }),
+  );
+
+async function kioskWithFair(context: BrowserContext, page: Page, code: string): Promise<void> {
+  await page.goto(appUrl);
+  await waitForShell(page);
+  await createFair(page, { code, nameZh: `${code} 故障测试展`, sessionNo: '1', days: [todayInShanghai()] });
+  await setUpDevice(page, '故障台', 'F1', `${code} · ${code} 故障测试展`);
+  void context;
+}
+
+function todayInShanghai(): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+}
+
+test('[issue 10 §5] quota exceeded part-way through a complaint save: nothing of it lands, the form and its draft stay, a retry files it exactly once', async () => {
+  const { context, page } = await newKiosk(browser);
+  await context.addInitScript(FAIL_STORE);
+  try {
+    await kioskWithFair(context, page, 'QA01');
+    await importFile(page, 'e.csv', 'text/csv', csvOf([EXHIBITOR_HEADER_ZH, ['福州某某科技有限公司', 'Fuzhou Tech', 'CN', GOOD_USCC, '', '1.1', 'A01', '', '']]));
+    await page.click('[data-testid=import-confirm]');
+    await page.waitForSelector('[data-testid=import-done]');
+    await createFirstUser(page, '钱主办', '97531');
+    // Complaints are filed by the desk's clerk (the organizer's Submit is refused: CS guard).
+    await addUser(page, CLERK);
+    await actAs(page, CLERK);
+    const fair = (await storedRows<{ id: string; code: string }>(page, 'fairs')).find((f) => f.code === 'QA01');
+    const draftKey = `complaint:${fair?.id ?? ''}:new`;
+
+    await go(page, '/complaints/new');
+    await page.waitForSelector('[data-testid=complaint-form]');
+    await typeInto(page, 'input[name="complainant.name"]', '某某商标持有人');
+    await page.fill('input[name="complainant.uscc"]', GOOD_USCC);
+    await page.fill('input[name="complainant.phone"]', '13800138000');
+    await page.selectOption('select[name="rights.0.type"]', 'trademark');
+    await page.fill('input[name="rights.0.number"]', '12345678');
+    await page.fill('input[name="rights.0.title"]', 'FAIRBRAND');
+    await page.fill('input[name="rights.0.holder"]', '某某商标持有人');
+    await page.fill('input[name="rights.0.niceClasses"]', '9');
+    await page.fill('input[name=respondentSearch]', 'A01');
+    await page.click('[data-testid=pick-exhibitor] >> nth=0');
+    await page.waitForSelector('[data-testid=respondent-0]');
+    await page.fill('input[name="accusedItems.0.description"]', '蓝牙耳机');
+    await drawSignature(page, 'sig-signature');
+    // The draft reaches IndexedDB (the debounce) before the disk fills.
+    await expect.poll(async () => (await storedRows<{ key: string }>(page, 'drafts')).some((d) => d.key === draftKey)).toBe(true);
+    const before = await counts(page);
+
+    // The disk fills during the complaint's transaction: its board row is refused after the case
+    // and its log item were written (the signature went before, in its own transaction).
+    await failStore(page, 'caseRows');
+    const save = async (): Promise<void> => {
+      await page.click('[data-testid=save]');
+      await page.waitForSelector('[data-testid=intake-flags], [data-testid=intake-saved], [data-testid=form-error], [data-testid=save-failure]');
+      // RP flags are shown before saving; a second tap confirms (desk-a-flow.e2e.ts).
+      if ((await page.locator('[data-testid=intake-flags]').count()) > 0 && (await page.locator('[data-testid=save-failure]').count()) === 0) {
+        await page.click('[data-testid=save]');
+      }
+    };
+    await save();
+    await expect.poll(() => page.textContent('[data-testid=save-failure]')).toContain(zh['storageError.quota-exceeded']);
+    await page.click('[data-testid=language-switch]');
+    await expect.poll(() => page.textContent('[data-testid=save-failure]')).toContain(en['storageError.quota-exceeded']);
+    // Nothing of the complaint landed: no case, no board row, no log item but the signature's.
+    const failed = await counts(page);
+    expect({ cases: failed.cases, caseRows: failed.caseRows }).toEqual({ cases: before.cases, caseRows: before.caseRows });
+    expect(failed.items - before.items).toBe(failed.evidence - before.evidence);
+    expect(failed.outbox - before.outbox).toBe(failed.evidence - before.evidence);
+    // What was typed is still on screen and in the stored draft.
+    expect(await page.inputValue('input[name="complainant.name"]')).toBe('某某商标持有人');
+    expect(await page.inputValue('input[name="accusedItems.0.description"]')).toBe('蓝牙耳机');
+    const draft = (await storedRows<{ key: string; data: { complainant?: { name?: string } } }>(page, 'drafts')).find((d) => d.key === draftKey);
+    expect(draft?.data.complainant?.name).toBe('某某商标持有人');
+
+    // Space again (sync freed it): the same tap files the complaint, once.
+    await failStore(page, undefined);
+    await page.click('[data-testid=save-failure] button');
+    await save();
+    await page.waitForSelector('[data-testid=intake-saved]');
+    const after = await counts(page);
+    expect(after.cases - before.cases).toBe(1);
+    expect(after.caseRows - before.caseRows).toBe(1);
+    // One log item for the filing besides the signatures' (each tap stores its signature first).
+    expect(after.items - before.items - (after.evidence - before.evidence)).toBe(1);
+    expect(after.outbox - before.outbox).toBe(after.items - before.items);
+    // The filed complaint's draft is gone.
+    await expect.poll(async () => (await storedRows<{ key: string }>(page, 'drafts')).some((d) => d.key === draftKey)).toBe(false);
+  } finally {
+    await context.close();
+  }
+});
