@@ -144,6 +144,8 @@ describe.each(backends)('event chain on $name', (backend) => {
     expect(r3.chain_hash).toBe(sha(r2.chain_hash! + r3.content_hash));
     // Only this device's chain is broken.
     expect(report.broken.every((b) => b.deviceId === d.deviceId)).toBe(true);
+    // Walked in small keyset pages (page edges inside and between devices), the report is the same.
+    for (const pageSize of [1, 3, 7]) expect(await checkChain(storage.sql, pageSize), `pages of ${pageSize}`).toEqual(report);
 
     // The organizer sees the same over HTTP; nobody else may ask.
     const app = createHttpApp({ distDir: 'dist', storage });

@@ -69,7 +69,7 @@ const PAGE = 2000;
  * the row before it, so one tampered row is reported once (twice when its own chain hash was
  * rewritten: the link into it and the link out of it are both broken).
  */
-export async function checkChain(db: SqlRunner): Promise<ChainReport> {
+export async function checkChain(db: SqlRunner, pageSize = PAGE): Promise<ChainReport> {
   const broken: BrokenLink[] = [];
   let devices = 0;
   let items = 0;
@@ -81,7 +81,7 @@ export async function checkChain(db: SqlRunner): Promise<ChainReport> {
     const rows = await db.query<Record<string, unknown>>(
       `select id, fair_id, device_id, seq, hlc, at, kind, entity_id, payload, content_hash, chain_hash from items
        ${after === undefined ? '' : 'where (device_id, seq) > ($2, $3)'} order by device_id, seq limit $1`,
-      after === undefined ? [PAGE] : [PAGE, after.deviceId, after.seq],
+      after === undefined ? [pageSize] : [pageSize, after.deviceId, after.seq],
     );
     for (const r of rows) {
       const deviceId = r.device_id as string;
@@ -103,7 +103,7 @@ export async function checkChain(db: SqlRunner): Promise<ChainReport> {
       prev = found ?? expected;
     }
     const last = rows[rows.length - 1];
-    if (rows.length < PAGE || last === undefined) break;
+    if (rows.length < pageSize || last === undefined) break;
     after = { deviceId: last.device_id as string, seq: num(last.seq) };
   }
   return { devices, items, broken };
