@@ -1,0 +1,65 @@
+/**
+ * The case board's logic (issue 6 §4, DL8, P3), pure: open rows only, overdue first, one pass per
+ * filter over orders built once per rows array, search folded for case, width and hyphens.
+ */
+import { describe, expect, test } from 'vitest';
+import { BLANK_FILTER, boardIndex, filterRows, overdueCount, type BoardRowLike } from '../../src/app/screens/case-board/board-model';
+import type { Instant } from '../../src/domain/time';
+
+const at = (h: number): Instant => new Date(Date.UTC(2025, 3, 15, h)).toISOString() as Instant;
+type Row = BoardRowLike & { readonly respondent: string; readonly respondentKey?: string };
+const row = (n: number, over: Partial<Row> = {}): Row => ({
+  id: `id${n}`,
+  caseNo: `CF137-K07-${String(n).padStart(4, '0')}-X`,
+  booth: `1.1/A${n}`,
+  hall: n % 2 === 0 ? '1.1' : '2.1',
+  state: 'NOTIFIED',
+  ipTypes: ['invention'],
+  experts: [],
+  flags: [],
+  receivedAt: at(n),
+  respondent: `公司${n}`,
+  ...over,
+});
+
+const rows: readonly Row[] = [
+  row(1, { nextDeadline: { kind: 'defence', window: { hours: 24, clock: 'elapsed' }, startedAt: at(0), dueAt: at(20), capped: false } as never }),
+  row(2, { nextDeadline: { kind: 'defence', window: { hours: 24, clock: 'elapsed' }, startedAt: at(0), dueAt: at(5), capped: false } as never, hall: '2.1' }),
+  row(3, { state: 'CLOSED' }),
+  row(4, { ipTypes: ['design'], respondentKey: 'CN:91350100M000100Y43' }),
+  row(5, { nextDeadline: { kind: 'measure', window: { hours: 2, clock: 'opening' }, startedAt: at(0), dueAt: at(8), capped: false } as never, experts: ['E1'] }),
+];
+
+describe('the case board', () => {
+  test('[DL8] open rows only, overdue first: ascending due time, rows without a deadline last; the overdue count by binary search', () => {
+    const index = boardIndex(rows);
+    expect(index.byUrgency.map((r) => r.id)).toEqual(['id2', 'id5', 'id1', 'id4']);
+    expect(overdueCount(index, at(9))).toBe(2);
+    expect(overdueCount(index, at(4))).toBe(0);
+    expect(boardIndex(rows)).toBe(index);
+  });
+
+  test('[issue 6 §4] filters by hall, state, IP type and expert, and the three orders', () => {
+    const index = boardIndex(rows);
+    const ids = (f: Partial<typeof BLANK_FILTER>): string[] => filterRows(index, { ...BLANK_FILTER, ...f }).map((r) => r.id);
+    expect(ids({ hall: '2.1' })).toEqual(['id2', 'id5', 'id1']);
+    expect(ids({ ipType: 'design' })).toEqual(['id4']);
+    expect(ids({ expert: 'E1' })).toEqual(['id5']);
+    expect(ids({ state: 'CLOSED' })).toEqual([]);
+    expect(ids({ sort: 'caseNo' })).toEqual(['id1', 'id2', 'id4', 'id5']);
+    expect(ids({ sort: 'received' })).toEqual(['id5', 'id4', 'id2', 'id1']);
+    // No filter: the order itself, not a copy (nothing to do).
+    expect(filterRows(index, BLANK_FILTER)).toBe(index.byUrgency);
+  });
+
+  test('[issue 6 §4] search by case number without hyphens or case, booth, name or USCC; the same before and after the idle warm-up', () => {
+    const cold = boardIndex([...rows]);
+    const search = (index: typeof cold, text: string): string[] => filterRows(index, { ...BLANK_FILTER, text }).map((r) => r.id);
+    const queries = ['cf137k070004', '1.1/a5', '公司2', '91350100M000100Y43', 'ＣＦ137-K07-0001'];
+    const before = queries.map((q) => search(cold, q));
+    expect(before).toEqual([['id4'], ['id5'], ['id2'], ['id4'], ['id1']]);
+    const warm = boardIndex([...rows]);
+    warm.warmSearch();
+    expect(queries.map((q) => search(warm, q))).toEqual(before);
+  });
+});
