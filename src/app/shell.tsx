@@ -4,6 +4,7 @@ import { storageErrorMessage } from './i18n/errors';
 import { locale, t, type MessageKey } from './i18n/index';
 import { applyUpdate, dismissOfflineReady, dismissUpdate, offlineReady, updateError, updateWaiting } from './pwa/register';
 import { useAppState } from './state/app-state';
+import { databaseOutdated, upgradeBlocked } from './state/database-state';
 import { Notice } from './ui/notice';
 import { StatusBar } from './ui/status-bar';
 import { SessionBadge } from './session/session-badge';
@@ -42,6 +43,8 @@ export function Shell(props: RouteSectionProps): JSX.Element {
     // P2 (issue 5): the bench measures cold start up to this mark.
     document.documentElement.dataset.shell = 'interactive';
     performance.mark('shell-interactive');
+    // Issue 10 §5: another window blocking or overtaking the database is said at once, not only at the next save.
+    void import('./state/database-watch').then((m) => m.watchDatabase());
   });
   const quotaPercent = (): number | undefined => {
     const s = app.storage();
@@ -62,6 +65,16 @@ export function Shell(props: RouteSectionProps): JSX.Element {
       />
       <div class="warnings">
         <SyncReminder />
+        <Show when={upgradeBlocked()}>
+          <Notice kind="error" testId="db-upgrade-blocked">
+            {t('storageError.upgrade-blocked')}
+          </Notice>
+        </Show>
+        <Show when={databaseOutdated()}>
+          <Notice kind="error" testId="db-outdated">
+            {t('storageError.version-conflict')}
+          </Notice>
+        </Show>
         <Show when={app.saveFailure()}>
           {(e) => (
             <Notice kind="error" testId="save-failure" action={{ label: t('warn.dismiss'), onClick: () => app.dismissSaveFailure() }}>
