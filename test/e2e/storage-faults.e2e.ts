@@ -72,8 +72,9 @@ const TRACK_CONNECTIONS = `
 
 const CLERK = { name: '孙文员', role: 'clerk', pin: '24680' } as const;
 const COUNTED = ['cases', 'caseRows', 'items', 'outbox', 'evidence', 'blobs'] as const;
-async function counts(page: Page): Promise<Record<string, number>> {
-  const out: Record<string, number> = {};
+type Counts = Record<(typeof COUNTED)[number], number>;
+async function counts(page: Page): Promise<Counts> {
+  const out = {} as Counts;
   for (const t of COUNTED) out[t] = await storedCount(page, t);
   return out;
 }
@@ -177,6 +178,170 @@ test('[issue 10 §5] quota exceeded part-way through a complaint save: nothing o
     expect(after.outbox - before.outbox).toBe(after.items - before.items);
     // The filed complaint's draft is gone.
     await expect.poll(async () => (await storedRows<{ key: string }>(page, 'drafts')).some((d) => d.key === draftKey)).toBe(false);
+  } finally {
+    await context.close();
+  }
+});
+
+/**
+ * The old window: a tab of a previous build that opened the database at schema version 1 (Dexie
+ * stores version × 10), wrote a draft, and neither closes nor yields when asked to (an old build,
+ * or a tab frozen in the background). Same stores and indexes as SCHEMA_VERSIONS[0] in db.ts.
+ */
+async function holdVersionOne(page: Page): Promise<void> {
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve, reject) => {
+        const req = indexedDB.open('faircase', 10);
+        req.onupgradeneeded = () => {
+          const db = req.result;
+          db.createObjectStore('device', { keyPath: 'key' });
+          db.createObjectStore('fairs', { keyPath: 'id' }).createIndex('code', 'code');
+          const ex = db.createObjectStore('exhibitors', { keyPath: 'id' });
+          ex.createIndex('fairId', 'fairId');
+          ex.createIndex('boothKeys', 'boothKeys', { multiEntry: true });
+          ex.createIndex('search', 'search', { multiEntry: true });
+          const dr = db.createObjectStore('drafts', { keyPath: 'key' });
+          dr.createIndex('form', 'form');
+          dr.createIndex('updatedAt', 'updatedAt');
+          const it = db.createObjectStore('items', { keyPath: 'id' });
+          it.createIndex('seq', 'seq', { unique: true });
+          it.createIndex('hlc', 'hlc');
+          it.createIndex('entityId', 'entityId');
+          it.createIndex('[fairId+seq]', ['fairId', 'seq']);
+          const ob = db.createObjectStore('outbox', { keyPath: 'id' });
+          ob.createIndex('seq', 'seq', { unique: true });
+          ob.createIndex('at', 'at');
+          db.createObjectStore('meta', { keyPath: 'key' });
+        };
+        req.onerror = () => reject(req.error);
+        req.onsuccess = () => {
+          const db = req.result;
+          (window as unknown as { __old: IDBDatabase }).__old = db;
+          // Asked to let the upgrade through: does nothing.
+          db.onversionchange = () => undefined;
+          const tx = db.transaction('drafts', 'readwrite');
+          tx.objectStore('drafts').put({ key: 'fair:new', form: 'fair-setup', data: { code: 'OLD1', nameZh: '旧窗口里的草稿' }, updatedAt: new Date().toISOString(), public: false });
+          tx.oncomplete = () => resolve();
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+  );
+}
+
+test('[issue 10 §5] an upgrade blocked by a window on the old version: every screen says to close it; once closed, the old window\u2019s draft is there', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  try {
+    const old = await context.newPage();
+    // Any page of the origin: the old window only needs the origin's IndexedDB.
+    await old.goto(`${appUrl}/icon.svg`);
+    await holdVersionOne(old);
+
+    const page = await context.newPage();
+    await page.goto(appUrl);
+    await waitForShell(page);
+    await expect.poll(() => page.textContent('[data-testid=db-upgrade-blocked]'), { timeout: 20_000 }).toBe(zh['storageError.upgrade-blocked']);
+    await go(page, '/fairs/new');
+    await expect.poll(() => page.textContent('[data-testid=db-upgrade-blocked]')).toBe(zh['storageError.upgrade-blocked']);
+    await page.click('[data-testid=language-switch]');
+    await expect.poll(() => page.textContent('[data-testid=db-upgrade-blocked]')).toBe(en['storageError.upgrade-blocked']);
+
+    // The user closes the old window: the upgrade goes on, the banner goes, nothing is lost.
+    await old.close();
+    await page.waitForSelector('[data-testid=db-upgrade-blocked]', { state: 'detached', timeout: 20_000 });
+    await page.waitForSelector('[data-testid=fair-form]');
+    await expect.poll(() => page.inputValue('input[name=nameZh]')).toBe('旧窗口里的草稿');
+    expect(await page.inputValue('input[name=code]')).toBe('OLD1');
+    expect(await dbVersion(page)).toBe(20);
+  } finally {
+    await context.close();
+  }
+});
+
+test('[issue 10 §5] another window upgrades the database under an open form: a banner and the save say reload; after the reload the input is back and saves', async () => {
+  const { context, page } = await newKiosk(browser);
+  try {
+    await kioskWithFair(context, page, 'QA02');
+    const fairsBefore = await storedCount(page, 'fairs');
+    await go(page, '/fairs/new');
+    await page.waitForSelector('[data-testid=fair-form]');
+    await typeInto(page, 'input[name=code]', 'QA03');
+    await typeInto(page, 'input[name=nameZh]', '升级时填写的展会');
+
+    // A second window of a newer build upgrades the schema (version 20 → 30).
+    const other = await context.newPage();
+    await other.goto(`${appUrl}/icon.svg`);
+    const from = await dbVersion(other);
+    await other.evaluate(
+      (v) =>
+        new Promise<void>((resolve, reject) => {
+          const r = indexedDB.open('faircase', v + 10);
+          r.onsuccess = () => {
+            r.result.close();
+            resolve();
+          };
+          r.onblocked = () => reject(new Error('blocked: the app did not let the upgrade through'));
+          r.onerror = () => reject(r.error);
+        }),
+      from,
+    );
+    await other.close();
+    await expect.poll(() => page.textContent('[data-testid=db-outdated]')).toBe(zh['storageError.version-conflict']);
+
+    // Typing on and saving: refused with the same words, nothing half-written, the input kept.
+    await typeInto(page, 'input[name=sessionNo]', '3');
+    await page.fill('input[name="days.0.date"]', todayInShanghai());
+    await page.click('[data-testid=save]');
+    await expect.poll(() => page.textContent('[data-testid=form-error]')).toBe(zh['storageError.version-conflict']);
+    await page.click('[data-testid=language-switch]');
+    await expect.poll(() => page.textContent('[data-testid=db-outdated]')).toBe(en['storageError.version-conflict']);
+    expect(await page.inputValue('input[name=nameZh]')).toBe('升级时填写的展会');
+
+    await page.reload();
+    await waitForShell(page);
+    await go(page, '/fairs/new');
+    await page.waitForSelector('[data-testid=fair-form]');
+    expect(await page.inputValue('input[name=code]')).toBe('QA03');
+    expect(await page.inputValue('input[name=nameZh]')).toBe('升级时填写的展会');
+    expect(await page.inputValue('input[name=sessionNo]')).toBe('3');
+    expect(await page.locator('[data-testid=db-outdated]').count()).toBe(0);
+    await page.fill('input[name="days.0.date"]', todayInShanghai());
+    await page.click('[data-testid=save]');
+    await page.waitForSelector('[data-testid=fair-list]');
+    expect(await storedCount(page, 'fairs')).toBe(fairsBefore + 1);
+  } finally {
+    await context.close();
+  }
+});
+
+test('[issue 10 §5] the IndexedDB connection closed under the app: the next save reopens it and lands exactly once', async () => {
+  const { context, page } = await newKiosk(browser);
+  await context.addInitScript(TRACK_CONNECTIONS);
+  try {
+    await kioskWithFair(context, page, 'QA04');
+    const before = { fairs: await storedCount(page, 'fairs'), items: await storedCount(page, 'items') };
+    await go(page, '/fairs/new');
+    await page.waitForSelector('[data-testid=fair-form]');
+    await typeInto(page, 'input[name=code]', 'QA05');
+    // Every connection the page holds is closed under Dexie (what a browser does on a storage reset).
+    const closed = await page.evaluate(() => {
+      const all = (window as unknown as { __connections?: IDBDatabase[] }).__connections ?? [];
+      for (const c of all) c.close();
+      return all.length;
+    });
+    expect(closed).toBeGreaterThan(0);
+    // The draft writes of the next keystrokes and the save itself go through the reopened connection.
+    await typeInto(page, 'input[name=nameZh]', '断开后保存的展会');
+    await page.fill('input[name=sessionNo]', '5');
+    await page.fill('input[name="days.0.date"]', todayInShanghai());
+    await page.click('[data-testid=save]');
+    await page.waitForSelector('[data-testid=fair-list]');
+    expect(await page.locator('[data-testid=save-failure], [data-testid=form-error]').count()).toBe(0);
+    expect(await storedCount(page, 'fairs')).toBe(before.fairs + 1);
+    // One fair item, not two: the reopen retried nothing that had landed.
+    expect(await storedCount(page, 'items')).toBe(before.items + 1);
+    const names = (await storedRows<{ nameZh: string }>(page, 'fairs')).map((f) => f.nameZh);
+    expect(names.filter((n) => n === '断开后保存的展会')).toHaveLength(1);
   } finally {
     await context.close();
   }
