@@ -202,8 +202,13 @@ export async function runFaultRun(options: FaultRunOptions): Promise<FaultRunRep
     };
 
     let pendingJudgement: Kill | undefined;
+    let shown = 0;
     for (let step = 0; produced() < total; step++) {
       if (step > total * 20) throw new Error('the run made no progress');
+      if (produced() >= shown + 1_000) {
+        shown = produced() - (produced() % 1_000);
+        log(`${produced()} events recorded, ${view.items.size} on the server at the last look; ${syncRuns} sync runs`);
+      }
       if (!srv.alive && downFor-- <= 0) {
         await timed('server', () => srv.restart());
         log(`restarted at ${produced()} events`);
@@ -264,7 +269,6 @@ export async function runFaultRun(options: FaultRunOptions): Promise<FaultRunRep
         log(`killed the server ${pendingJudgement.delayMs} ms into a push of ${pendingJudgement.batch?.length} items at ${produced()} events; down for ${downFor} steps`);
       }
       if (ok && srv.alive) await timed('check', () => freed.after(tablet));
-      if (step % 250 === 0) log(`step ${step}: ${produced()} events recorded, ${view.items.size} on the server at the last look`);
     }
 
     // The end: faults off, the server up, held requests delivered, then clean rounds.
@@ -273,6 +277,7 @@ export async function runFaultRun(options: FaultRunOptions): Promise<FaultRunRep
       await timed('server', () => srv.restart());
       if (pendingJudgement !== undefined) await judgeKill(pendingJudgement);
     }
+    log(`all ${produced()} events recorded; faults off, ${faults.counts.held - faults.counts.replayed} held requests delivered, clean rounds`);
     await faults.releaseAll();
     for (let round = 0; round < 5; round++) {
       let clean = true;

@@ -30,6 +30,21 @@ export interface ServerView {
 export const sameItem = (a: SyncItem, b: SyncItem): boolean =>
   canonicalJson(JSON.parse(JSON.stringify(a))) === canonicalJson(JSON.parse(JSON.stringify(b)));
 
+/**
+ * The observer is no subject of the run: a request of its own that fails on the network (a
+ * keep-alive connection the server closed just as it was reused) is sent again.
+ */
+async function steady(send: () => Promise<Response>): Promise<Response> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await send();
+    } catch (e) {
+      if (attempt >= 5) throw e;
+      await new Promise((r) => setTimeout(r, 200 * attempt));
+    }
+  }
+}
+
 async function json(res: Response, what: string): Promise<unknown> {
   const text = await res.text();
   if (!res.ok) throw new Error(`${what}: HTTP ${res.status} ${text.slice(0, 300)}`);
@@ -39,7 +54,7 @@ async function json(res: Response, what: string): Promise<unknown> {
 export async function organizerView(baseUrl: () => string, fairId: string, organizer: { name: string; password: string }): Promise<ServerView> {
   let token = '';
   const login = async (): Promise<void> => {
-    const res = await fetch(`${baseUrl()}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(organizer) });
+    const res = await steady(() => fetch(`${baseUrl()}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(organizer) }));
     token = LoginReply.parse(await json(res, 'login')).token;
   };
   await login();
@@ -56,7 +71,7 @@ export async function organizerView(baseUrl: () => string, fairId: string, organ
 
   /** A session made after the backup that was restored is gone with it: log in again once. */
   const authed = async (path: string, init: RequestInit = {}): Promise<Response> => {
-    const send = (): Promise<Response> => fetch(`${baseUrl()}${path}`, { ...init, headers: { ...(init.headers as Record<string, string> | undefined), ...auth() } });
+    const send = (): Promise<Response> => steady(() => fetch(`${baseUrl()}${path}`, { ...init, headers: { ...(init.headers as Record<string, string> | undefined), ...auth() } }));
     const res = await send();
     if (res.status !== 401) return res;
     await res.arrayBuffer();
