@@ -103,7 +103,9 @@ if (only === undefined || only === 'load') {
     const figures = loadFigures(report);
     print(figures);
     write('proof-load.json', figures, report);
-    if (!loadPassed(report) || !figures.every(meets)) {
+    // The verdict is the issue's: push p99 ≤ 250 ms, no error but a retryable 503, every item
+    // once. The pull latency and the ingest rate are reported beside it.
+    if (!loadPassed(report)) {
       failed = true;
       console.log('LOAD TEST FAILED');
     }
