@@ -50,7 +50,7 @@ async function snapshot(): Promise<Record<string, unknown>> {
   return out;
 }
 
-describe('export', () => {
+describe('export', { timeout: 30_000 }, () => {
   test('[BN8] the outbox and the captured files, in one ZIP; exporting frees nothing', async () => {
     const a = await tabletA();
     const outbox = await getDb().outbox.orderBy('seq').toArray();
@@ -90,7 +90,7 @@ describe('export', () => {
   });
 });
 
-describe('import on another tablet', () => {
+describe('import on another tablet', { timeout: 60_000 }, () => {
   test('[BN11] tablet B sees the case, the evidence record and its file; importing twice changes nothing', async () => {
     const a = await tabletA();
     const built = await must(buildBundle(now()));
