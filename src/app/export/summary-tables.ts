@@ -17,11 +17,15 @@ export interface ExportTable {
   readonly rows: readonly (readonly string[])[];
 }
 
+/** One row of the completeness gate as the exports print it (issue 9 §2), already in words. */
 export interface DeviceLine {
   readonly name: string;
-  readonly lastSeq: number;
-  readonly unsynced: number;
-  readonly oldest: string;
+  /** What the server holds of it: through this sequence ('—' when unknown). */
+  readonly serverSeq: string;
+  readonly lastSeen: string;
+  /** Items this tablet still holds ('' for other devices: only they know). */
+  readonly unsynced: string;
+  readonly status: string;
 }
 
 export interface ExportInput {
@@ -79,11 +83,11 @@ export function sanctionText(lang: Language, code: string, n: number | undefined
 }
 
 export function devicesTable(lang: Language, devices: readonly DeviceLine[]): ExportTable {
-  const h = (k: 'device' | 'lastSeq' | 'unsynced' | 'oldest'): string => tIn(lang, `summary.devices.${k}`);
+  const h = (k: 'device' | 'serverSeq' | 'lastSeen' | 'unsynced' | 'status'): string => tIn(lang, `summary.devices.${k}`);
   return {
     name: tIn(lang, 'summary.sheet.devices'),
-    headers: [h('device'), h('lastSeq'), h('unsynced'), h('oldest')],
-    rows: devices.map((d) => [d.name, String(d.lastSeq), String(d.unsynced), d.oldest]),
+    headers: [h('device'), h('serverSeq'), h('lastSeen'), h('unsynced'), h('status')],
+    rows: devices.map((d) => [d.name, d.serverSeq, d.lastSeen, d.unsynced, d.status]),
   };
 }
 

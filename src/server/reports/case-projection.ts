@@ -124,7 +124,10 @@ const SCHEMA = `
   );
   create table if not exists report_watermarks (fair_id text primary key, last_seq bigint not null);
   -- The events of the cases to fold again, found by case (the pull index is by fair and sequence).
-  create index if not exists items_case_events on items (fair_id, entity_id) where kind = 'case_event';`;
+  create index if not exists items_case_events on items (fair_id, entity_id) where kind = 'case_event';
+  -- The summary's small record sets (fair, exhibitors, commitments, consultations) without
+  -- scanning the fair's million events.
+  create index if not exists items_fair_kind on items (fair_id, kind, entity_id, server_seq) where kind <> 'case_event';`;
 
 const ensured = new WeakSet<SqlClient>();
 /** Created on first use, under an advisory lock so two instances starting at once do not collide. */

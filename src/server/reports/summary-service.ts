@@ -37,14 +37,14 @@ const parse = (v: unknown): unknown => (typeof v === 'string' ? JSON.parse(v) : 
 /** The latest version of each record (items in server order: the last write wins). */
 async function latest<T>(db: SqlRunner, fairId: string, kind: string): Promise<T[]> {
   const rows = await db.query<{ payload: unknown }>(
-    `select distinct on (entity_id) payload from items where fair_id = $1 and kind = $2 order by entity_id, server_seq desc`,
+    `select distinct on (entity_id) payload from items where fair_id = $1 and kind = $2 and kind <> 'case_event' order by entity_id, server_seq desc`,
     [fairId, kind],
   );
   return rows.map((r) => parse(r.payload) as T);
 }
 
 async function all<T>(db: SqlRunner, fairId: string, kind: string): Promise<T[]> {
-  const rows = await db.query<{ payload: unknown }>(`select payload from items where fair_id = $1 and kind = $2`, [fairId, kind]);
+  const rows = await db.query<{ payload: unknown }>(`select payload from items where fair_id = $1 and kind = $2 and kind <> 'case_event'`, [fairId, kind]);
   return rows.map((r) => parse(r.payload) as T);
 }
 

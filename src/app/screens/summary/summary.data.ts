@@ -1,4 +1,7 @@
-import { createMemo, type Accessor } from 'solid-js';
+import { createMemo, createSignal, onCleanup, onMount, type Accessor } from 'solid-js';
+import { fairCloseAt } from '../../../domain/fair';
+import { completenessGate, type Gate } from '../../../domain/report/completeness';
+import { fetchServerDevices, type ServerDevices } from './server-devices';
 import { figureKind, isFigureKey } from '../../../domain/report/figures';
 import type { Figures } from '../../../domain/report/figures';
 import { postShowSummary } from '../../../domain/report/post-show-summary';
@@ -13,7 +16,8 @@ import { useAppState } from '../../state/app-state';
 /**
  * The post-show summary screen's state (issue 9): this session's data on the tablet, the
  * previous session's (computed when held here, DOMAIN.md §10), values the organizer typed (a
- * draft, so they survive a reload), and the completeness gate (this tablet's outbox).
+ * draft, so they survive a reload), and the completeness gate (the server's device list merged
+ * with this tablet's outbox).
  */
 export interface TypedPrevious {
   /** Figure id → value as typed (rates in %, two decimals). */
@@ -25,6 +29,11 @@ export interface SummaryState {
   readonly previousHeld: Accessor<boolean | undefined>;
   readonly summary: Accessor<PostShowSummary | undefined>;
   readonly completeness: Accessor<LocalCompleteness | undefined>;
+  /** The server's device list (or why it is unknown); undefined while asking. */
+  readonly serverDevices: Accessor<ServerDevices | undefined>;
+  /** Every device of the fair merged with this tablet's outbox (issue 9 §2). */
+  readonly gate: Accessor<Gate | undefined>;
+  refreshDevices(): void;
   readonly provisional: Accessor<boolean>;
   readonly typed: DraftForm<TypedPrevious>;
   /** Sets (or with '' clears) one typed previous value; a code when it is not valid. */
@@ -83,7 +92,24 @@ export function createSummary(fairId: string): SummaryState {
     performance.mark('summary-computed', { detail: { cases: d.cases.length } });
     return result;
   });
-  const provisional = (): boolean => (completeness()?.unsynced ?? 0) > 0;
+  const [serverDevices, setServerDevices] = createSignal<ServerDevices>();
+  const refreshDevices = (): void => void fetchServerDevices(fairId).then(setServerDevices);
+  onMount(() => {
+    refreshDevices();
+    // The other tablets keep syncing while the organizer looks: ask again now and then.
+    const timer = setInterval(refreshDevices, 30_000);
+    onCleanup(() => clearInterval(timer));
+  });
+  const gate = createMemo((): Gate | undefined => {
+    const local = completeness();
+    const fair = data()?.fair;
+    const server = serverDevices();
+    if (local === undefined || fair === undefined || server === undefined) return undefined;
+    const mine = server.ok ? { ...local, deviceId: server.thisDeviceId } : local;
+    return completenessGate(server.ok ? server.reply : undefined, mine, fairCloseAt(fair));
+  });
+  // Until the gate is known, an export is provisional (issue 9 §2: the list is unknown).
+  const provisional = (): boolean => gate()?.provisional ?? true;
   const setTyped = (id: string, text: string): string | undefined => {
     if (text.trim() === '') {
       typed.update((d) => void delete d.values[id]);
@@ -94,5 +120,5 @@ export function createSummary(fairId: string): SummaryState {
     typed.update((d) => void (d.values[id] = text.trim()));
     return undefined;
   };
-  return { data, previousHeld, summary, completeness, provisional, typed, setTyped };
+  return { data, previousHeld, summary, completeness, serverDevices, gate, refreshDevices, provisional, typed, setTyped };
 }

@@ -8,9 +8,12 @@ import { figureLabel, sanctionText, type DeviceLine } from '../../export/summary
 import { isMessageKey, locale, t } from '../../i18n/index';
 import { SignedIn } from '../../session/signed-in';
 import { useAppState } from '../../state/app-state';
+import { formatInZone } from '../../../domain/time';
+import type { Fair } from '../../../domain/fair';
 import { Notice } from '../../ui/notice';
 import { BarChart, type Bar } from './bar-chart';
 import { PrintReport } from './print-report';
+import { ServiceForm } from './service-form';
 import { createSummary, type SummaryState } from './summary.data';
 import { createExports } from './summary-exports';
 import './summary.css';
@@ -22,7 +25,7 @@ export function SummaryScreen(): JSX.Element {
     <div class="summary-screen">
       <h1 class="no-print">{t('summary.title')}</h1>
       <Show when={app.device()?.fairId} keyed fallback={<p class="notice notice-warn">{app.deviceLoaded() ? t('board.needFair') : t('common.loading')}</p>}>
-        {(fairId) => <SignedIn roles={['organizer']}>{() => <Dashboard fairId={fairId} />}</SignedIn>}
+        {(fairId) => <SignedIn roles={['organizer']}>{(user) => <Dashboard fairId={fairId} userId={user.id} />}</SignedIn>}
       </Show>
     </div>
   );
@@ -50,15 +53,12 @@ function chartBars(f: Figures): Record<'outcomes' | 'types' | 'reasons' | 'halls
   };
 }
 
-function Dashboard(props: { readonly fairId: string }): JSX.Element {
+function Dashboard(props: { readonly fairId: string; readonly userId: string }): JSX.Element {
   const app = useAppState();
   // eslint-disable-next-line solid/reactivity -- fixed for this mount (keyed on the fair above)
   const s: SummaryState = createSummary(props.fairId);
-  const devices = (): DeviceLine[] => {
-    const c = s.completeness();
-    if (c === undefined) return [];
-    return [{ name: `${c.deviceName ?? '—'} (${c.shortCode ?? '—'})`, lastSeq: c.lastSeq, unsynced: c.unsynced, oldest: c.oldestUnsynced ?? '' }];
-  };
+  const zone = (): string => s.data()?.fair.settings.timeZone ?? 'Asia/Shanghai';
+  const devices = (): DeviceLine[] => deviceLines(s, zone());
   const exports = createExports({
     // eslint-disable-next-line solid/reactivity -- fixed for this mount
     fairId: props.fairId,
@@ -81,7 +81,7 @@ function Dashboard(props: { readonly fairId: string }): JSX.Element {
                 <span class="summary-provisional">{t('summary.provisional')}</span> — {t('summary.devices.incomplete')}
               </Notice>
             </Show>
-            <Completeness devices={devices()} complete={!s.provisional()} />
+            <Completeness s={s} devices={devices()} />
             <section class="panel">
               <h2>{t('summary.exports')}</h2>
               <div class="summary-actions">
@@ -116,6 +116,10 @@ function Dashboard(props: { readonly fairId: string }): JSX.Element {
             <FigureTable summary={summary()} />
             <RepeatList summary={summary()} />
             <PreviousForm s={s} />
+            {/* Keyed on the fair's id, not its record: a re-read must not wipe unsaved entries. */}
+            <Show when={s.data()?.fair.id} keyed>
+              {(_id) => <ServiceForm fair={s.data()?.fair as Fair} userId={props.userId} />}
+            </Show>
           </div>
           <PrintReport summary={summary()} fairName={`${s.data()?.fair.nameZh ?? ''} ${s.data()?.fair.nameEn ?? ''}`} provisional={s.provisional()} generatedAt={new Date().toISOString()} />
         </>
@@ -124,30 +128,62 @@ function Dashboard(props: { readonly fairId: string }): JSX.Element {
   );
 }
 
-function Completeness(props: { readonly devices: readonly DeviceLine[]; readonly complete: boolean }): JSX.Element {
+/** The gate's rows in words, in the screen's language (the exports print the same). */
+function deviceLines(s: SummaryState, zone: string): DeviceLine[] {
+  const g = s.gate();
+  if (g === undefined) return [];
+  return g.lines.map((l) => ({
+    name: `${l.deviceCode} · ${l.name}${l.thisDevice ? ` (${t('summary.devices.thisDevice')})` : ''}`,
+    serverSeq: l.ackedSeq === undefined ? '—' : String(l.ackedSeq),
+    lastSeen: l.lastSeenAt === undefined ? (l.ackedSeq === undefined ? '—' : t('summary.devices.never')) : formatInZone(l.lastSeenAt, zone),
+    unsynced: l.unsynced === undefined ? '' : String(l.unsynced),
+    status: t(`summary.devices.status.${l.status}`),
+  }));
+}
+
+function Completeness(props: { readonly s: SummaryState; readonly devices: readonly DeviceLine[] }): JSX.Element {
+  const server = () => props.s.serverDevices();
   return (
     <section class="panel" data-testid="summary-devices">
       <h2>{t('summary.devices')}</h2>
-      <p class="muted">{t('summary.devices.thisOnly')}</p>
+      <div class="row">
+        <Show when={server()} fallback={<p class="muted">{t('summary.devices.asking')}</p>}>
+          {(sv) => {
+            const v = sv();
+            return v.ok ? (
+              <p class="muted">{t('summary.devices.server')}</p>
+            ) : (
+              <Notice kind="warn" testId="summary-devices-unknown">
+                {t(`summary.devices.unknown.${v.reason}`)}
+              </Notice>
+            );
+          }}
+        </Show>
+        <button type="button" class="btn" data-testid="devices-refresh" onClick={() => props.s.refreshDevices()}>
+          {t('summary.devices.refresh')}
+        </button>
+      </div>
       <table class="summary-table">
         <thead>
           <tr>
             <th>{t('summary.devices.device')}</th>
-            <th>{t('summary.devices.lastSeq')}</th>
+            <th>{t('summary.devices.serverSeq')}</th>
+            <th>{t('summary.devices.lastSeen')}</th>
             <th>{t('summary.devices.unsynced')}</th>
-            <th>{t('summary.devices.oldest')}</th>
+            <th>{t('summary.devices.status')}</th>
           </tr>
         </thead>
         <tbody>
           <For each={props.devices}>
-            {(d) => (
-              <tr>
+            {(d, i) => (
+              <tr data-testid="device-row" data-status={props.s.gate()?.lines[i()]?.status}>
                 <td>{d.name}</td>
-                <td class="num">{d.lastSeq}</td>
+                <td class="num">{d.serverSeq}</td>
+                <td>{d.lastSeen}</td>
                 <td class="num" data-testid="device-unsynced">
                   {d.unsynced}
                 </td>
-                <td>{d.unsynced === 0 ? t('summary.devices.complete') : d.oldest}</td>
+                <td>{d.status}</td>
               </tr>
             )}
           </For>

@@ -1,0 +1,35 @@
+import { Fair } from '../domain/fair';
+import type { FairId } from '../domain/ids';
+import { ServiceRecord, type ServiceRecordInput } from '../domain/report/service-record';
+import type { Instant } from '../domain/time';
+import { getDb } from './db';
+import { parseInput } from './result';
+import type { StoreResult } from './result';
+import { appendItem, fail, runWrite } from './write';
+
+/**
+ * R18/R19 entries (DOMAIN.md §10; report/service-record.ts): the organizer's record of training,
+ * publicity and on-site service, kept inside the fair record and synced with it as a whole
+ * snapshot (the copy with the greatest HLC wins), in the same transaction as the fair row.
+ */
+export async function saveFairService(fairId: FairId | string, input: ServiceRecordInput, now: Instant): Promise<StoreResult<Fair>> {
+  const service = parseInput(ServiceRecord, input);
+  if (!service.ok) return service;
+  return runWrite(
+    ['fairs'],
+    async (db) => {
+      const current = await db.fairs.get(fairId);
+      if (current === undefined) fail('not-found', `fair ${fairId}`);
+      const fair = Fair.parse({ ...current, service: service.value });
+      await Promise.all([db.fairs.put(fair), appendItem(db, { kind: 'fair', entityId: fair.id, fairId: fair.id, payload: fair }, now)]);
+      return fair;
+    },
+    { now },
+  );
+}
+
+/** The expert users of this tablet, for the duty roster (R19). */
+export async function expertUsers(): Promise<{ id: string; name: string }[]> {
+  const users = await getDb().users.toArray();
+  return users.filter((u) => u.role === 'expert').map((u) => ({ id: u.id, name: u.name })).sort((a, b) => a.name.localeCompare(b.name));
+}
