@@ -59,8 +59,9 @@ beforeAll(async () => {
   const own = process.env.FAIRCASE_E2E_DIST;
   appUrl = inject('appUrl');
   if (own !== undefined) {
-    ownServer = await startServer({ port: 0, host: '127.0.0.1', distDir: own });
-    appUrl = ownServer.url;
+    const server = await startServer({ port: 0, host: '127.0.0.1', distDir: own });
+    ownServer = server;
+    appUrl = server.url;
   }
   ({ context, page } = await newKiosk(browser));
   await watch(page);

@@ -65,7 +65,8 @@ describe.each(backends)('the public phone entry creates drafts only: $name', (ba
   let address = 0;
   const trust = process.env.FAIRCASE_TRUST_PROXY;
 
-  const counts = async (): Promise<Record<string, number>> => {
+  type Counts = Record<'items' | 'rejected' | 'conflicts' | 'acks' | 'seq' | 'drafts' | 'filed' | 'devices' | 'users' | 'tokens', number>;
+  const counts = async (): Promise<Counts> => {
     const [row] = await storage.sql.query<Record<string, unknown>>(
       `select (select count(*) from items)::int as items, (select count(*) from rejected_items)::int as rejected,
               (select count(*) from conflicts)::int as conflicts, (select coalesce(sum(acked_seq), 0) from device_acks)::int as acks,
@@ -73,7 +74,7 @@ describe.each(backends)('the public phone entry creates drafts only: $name', (ba
               (select count(*) from public_drafts where filed_at is not null)::int as filed,
               (select count(*) from devices)::int as devices, (select count(*) from users)::int as users, (select count(*) from tokens)::int as tokens`,
     );
-    return Object.fromEntries(Object.entries(row ?? {}).map(([k, v]) => [k, Number(v)]));
+    return Object.fromEntries(Object.entries(row ?? {}).map(([k, v]) => [k, Number(v)])) as Counts;
   };
 
   const send = (fairId: string, body: unknown, contentType = 'application/json'): Promise<Response> =>
