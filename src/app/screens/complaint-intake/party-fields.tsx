@@ -59,7 +59,7 @@ export function PartyFields(props: {
         <TextField label={t('party.idNumber')} name={name('idDoc.number')} value={props.party.idNumber} error={at('idDoc.number') ?? at('idDoc')} onInput={(v) => props.onChange((p) => (p.idNumber = v))} />
       </Show>
       <TextField label={t('party.phone')} name={name('phone')} type="tel" inputMode="tel" value={props.party.phone} error={at('phone')} onInput={(v) => props.onChange((p) => (p.phone = v))} />
-      <TextField label={`${t('party.badgeNo')} ${t('common.optional')}`} name={name('badgeNo')} value={props.party.badgeNo} error={at('badgeNo')} onInput={(v) => props.onChange((p) => (p.badgeNo = v))} />
+      <TextField label={`${t('party.badgeNo')}${t('common.optional').startsWith('（') ? '' : ' '}${t('common.optional')}`} name={name('badgeNo')} value={props.party.badgeNo} error={at('badgeNo')} onInput={(v) => props.onChange((p) => (p.badgeNo = v))} />
       <Show when={props.prefix === 'complainant'}>
         <SelectField
           label={t('party.standing')}
