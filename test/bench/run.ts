@@ -17,9 +17,10 @@ import { appBench } from './app.bench';
 import { boardBench } from './board.bench';
 import { phoneBench } from './phone.bench';
 import { summaryBench } from './summary.bench';
+import { serverSummaryBench } from './server-summary.bench';
 import { pullBench } from './pull.bench';
 
-const suites: readonly BenchSuite[] = [storeBench, serverBench, foldBench, appBench, boardBench, phoneBench, summaryBench, pullBench];
+const suites: readonly BenchSuite[] = [storeBench, serverBench, foldBench, appBench, boardBench, phoneBench, summaryBench, pullBench, serverSummaryBench];
 
 const only = process.argv.slice(2);
 const lines: ReportLine[] = [];

@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { afterAll, beforeAll, expect, inject, test } from 'vitest';
+import { resolve } from 'node:path';
+import { afterAll, beforeAll, expect, test } from 'vitest';
 import ExcelJS from 'exceljs';
 import { strFromU8, unzipSync } from 'fflate';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -9,10 +10,11 @@ import { postShowSummary } from '../../src/domain/report/post-show-summary';
 import type { SessionData } from '../../src/domain/report/session-data';
 import { summaryRows } from '../../src/domain/report/summary-rows';
 import { FIGURE_TITLES } from '../../src/domain/report/figures';
+import { startServer, type RunningServer } from '../../src/server/server';
 import { launchChromium } from '../support/browser';
 import { CURRENT, PREVIOUS } from '../domain/report/hand-session';
 import { go, newKiosk, setUpDevice, waitForShell } from './support/kiosk';
-import { createFirstUser } from './support/desk-b';
+import { createFirstUser, storedRows } from './support/desk-b';
 
 /**
  * Issue 9 in Debian's Chromium: the summary screen over a hand-made session (the domain tests'
@@ -21,11 +23,17 @@ import { createFirstUser } from './support/desk-b';
  * provisional export says so on every sheet), the CSV, and the printed A4 report's PDF text
  * (pdftotext) holding the key figures in both languages. Screenshots at 1280×800 go to
  * /tmp/faircase-shots/summary-*.png.
+ *
+ * The completeness gate (issue 9 §2) against a real server of this test's own: the tablet is
+ * enrolled on the sync screen; a second tablet enrolled for the fair that never syncs keeps every
+ * export provisional until the organizer revokes it; the server out of reach is said so.
  */
 const SHOTS = '/tmp/faircase-shots';
 const EVIL = '=HYPERLINK("http://evil.example","x")';
 
 let browser: Browser;
+let server: RunningServer;
+let organizerId = '';
 let context: BrowserContext;
 let page: Page;
 
@@ -45,7 +53,11 @@ const CUR = onTablet(CURRENT, EVIL_KEY, 1);
 const PREV = onTablet(PREVIOUS, EVIL_KEY, 500);
 const EXPECTED = postShowSummary({ ...CUR, priorCases: PREV.cases, previousSession: PREV });
 
-const UNSYNCED = { id: '01JZZZZZZZZZZZZZZZZZZZZZZZ', fairId: CUR.fair.id, deviceId: '01JZZZZZZZZZZZZZZZZZZZZZZD', seq: 3_000_000, hlc: '0', at: '2025-04-17T00:00:00.000Z', kind: 'fair', entityId: CUR.fair.id, payload: {} };
+/** Another tablet enrolled for the fair that never sends anything: it may hold unsynced data. */
+async function enrolSilentTablet(code: string): Promise<string> {
+  const enrolment = await server.storage.createEnrolment(organizerId, { fairId: CUR.fair.id, role: 'desk', ttlMinutes: 10 }, Date.now());
+  return (await server.storage.redeemEnrolment({ code: enrolment.code, deviceName: `Silent ${code}`, deviceCode: code })).deviceId;
+}
 
 /** Raw IndexedDB writes are not seen by Dexie's liveQuery in this tab: reload and reopen the summary. */
 async function reopen(): Promise<void> {
@@ -136,21 +148,33 @@ beforeAll(async () => {
   browser = await launchChromium();
   ({ context, page } = await newKiosk(browser));
   await page.setViewportSize({ width: 1280, height: 800 });
-  await page.goto(inject('appUrl'));
+  server = await startServer({ port: 0, host: '127.0.0.1', distDir: resolve('dist') });
+  organizerId = (await server.storage.createUser({ name: 'organizer-summary', password: 'correct horse battery', role: 'organizer' })).userId;
+  await page.goto(server.url);
   await waitForShell(page);
   await seed(page, PREV, 1_000_000);
   await seed(page, CUR, 2_000_000);
-  // One item not yet acknowledged by the server: the tablet is incomplete (issue 9 §2).
-  await putRows(page, 'outbox', [UNSYNCED]);
   await page.reload();
   await waitForShell(page);
   await setUpDevice(page, '总结台', 'K07', `${CUR.fair.code} · ${CUR.fair.nameZh}`);
   await createFirstUser(page, '王主办', '24680');
-}, 120_000);
+  // This tablet enrolled with the server on the sync screen, as the organizer would.
+  const { code } = await server.storage.createEnrolment(organizerId, { fairId: CUR.fair.id, role: 'desk', ttlMinutes: 10 }, Date.now());
+  await go(page, '/sync');
+  await page.waitForSelector('[data-testid=enrol-form]');
+  await page.fill('input[name=enrol-code]', code);
+  await page.click('[data-testid=enrol-submit]');
+  await page.waitForSelector('[data-testid=sync-enrolled]');
+  // A second desk that never syncs: the summary is incomplete (issue 9 §2).
+  silent = await enrolSilentTablet('A2');
+}, 300_000);
 afterAll(async () => {
   await context.close();
   await browser.close();
+  await server.close();
 });
+
+let silent = '';
 
 test('[R1][R4][R10][R15] the dashboard shows every figure as the domain computes it, with the previous session computed on the tablet', async () => {
   await go(page, '/summary');
@@ -160,9 +184,29 @@ test('[R1][R4][R10][R15] the dashboard shows every figure as the domain computes
   const shown = await page.$$eval('[data-testid=summary-figures] tr[data-figure]', (trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent ?? '')));
   expect(shown.map((r) => [r[0], r[2], r[3]?.replace(/手填|typed/, ''), r[4], r[5]])).toEqual(rows.map((r) => [r.id, r.value, r.prev, r.delta, r.deltaPct]));
   expect(await page.locator('[data-testid=repeat-row]').count()).toBe(EXPECTED.repeatInfringers.length);
-  // The tablet holds an unsynced item, so the summary is provisional.
+  // A2 never synced: every device is listed, A2 as possibly incomplete, the summary provisional.
   await page.waitForSelector('[data-testid=summary-provisional]');
+  await page.waitForSelector('[data-testid=device-row][data-status=not-since-close]');
+  // This tablet's own items go out with the sync loop started at enrolment.
+  await page.waitForSelector('[data-testid=device-row][data-status=complete]', { timeout: 60_000 });
+  const devices = await page.$$eval('[data-testid=device-row]', (trs) => trs.map((tr) => [tr.getAttribute('data-status'), tr.querySelector('td')?.textContent ?? '']));
+  expect(devices.map(([st, name]) => [st, name?.slice(0, 2)])).toEqual([
+    ['not-since-close', 'A2'],
+    ['complete', devices[1]?.[1]?.slice(0, 2)],
+  ]);
+  expect(devices[1]?.[1]).toContain('本机');
   await page.screenshot({ path: `${SHOTS}/summary-zh.png`, fullPage: false });
+});
+
+test('the server out of reach: the screen says so and the summary is provisional (the device list is unknown)', async () => {
+  await page.route('**/api/reports/completeness**', (r) => r.abort('internetdisconnected'));
+  await reopen();
+  await page.waitForSelector('[data-testid=summary-devices-unknown]');
+  expect(await page.textContent('[data-testid=summary-devices-unknown]')).toContain('无法连接服务器');
+  await page.waitForSelector('[data-testid=summary-provisional]');
+  await page.unroute('**/api/reports/completeness**');
+  await reopen();
+  await page.waitForSelector('[data-testid=device-row][data-status=not-since-close]');
 });
 
 test('[R15] XLSX: one sheet per table, Chinese headers, every cell as the domain shows it, a formula-looking name stays text, PROVISIONAL on every sheet', async () => {
@@ -191,9 +235,11 @@ test('[R15] XLSX: one sheet per table, Chinese headers, every cell as the domain
 });
 
 test('[R4] once every item is synced the export is final: English headers, no PROVISIONAL; the CSV has the same digits, signed changes left as numbers', async () => {
-  // What a successful sync leaves: an empty outbox.
+  // The organizer revokes the silent tablet (it can never sync now); this one has sent everything.
+  await server.storage.revokeDevice(silent, CUR.fair.id);
   await clearTable(page, 'outbox');
   await reopen();
+  await page.waitForSelector('[data-testid=device-row][data-status=revoked]');
   expect(await page.$('[data-testid=summary-provisional]')).toBeNull();
   await page.click('[data-testid=language-switch]');
   await page.waitForSelector('[data-testid=summary-figures] th >> text=This session');
@@ -243,12 +289,34 @@ test('[R10] the printed A4 report (Chromium PDF, pdftotext) holds the key figure
   expect(final).toMatch(new RegExp(`R4\\.accepted\\s.*\\s${value('R4.accepted')}\\s`));
   expect(final).toMatch(new RegExp(`R10\\.rate\\s.*\\s${value('R10.rate').replace('.', '\\.')}\\s`));
   expect(final).not.toContain('PROVISIONAL');
-  // A device with unsynced data again: every page carries the banner.
-  await putRows(page, 'outbox', [UNSYNCED]);
+  // Another tablet enrolled that has not synced: every page carries the banner.
+  await enrolSilentTablet('A3');
   await reopen();
   await page.waitForSelector('[data-testid=summary-provisional]');
   const provisional = await pdfText();
   const pages = provisional.split('\f').filter((p) => p.trim() !== '');
   expect(pages.length).toBeGreaterThan(1);
   for (const p of pages) expect(p).toContain('PROVISIONAL');
+});
+
+test('[R18][R19] training entered on the summary screen counts at once and travels in the fair record (synced like the rest)', async () => {
+  await reopen();
+  await page.waitForSelector('[data-testid=summary-service]');
+  expect(await page.textContent('[data-testid="fig-R18.trainingSessions"]')).toBe('0');
+  await page.fill('input[name=service-title]', '知识产权保护培训');
+  await page.fill('input[name=service-participants]', '35');
+  await page.click('[data-testid=service-add]');
+  await page.selectOption('select[name=service-kind]', 'publicity');
+  await page.fill('input[name=service-title]', '宣传册');
+  await page.fill('input[name=service-materials]', '400');
+  await page.click('[data-testid=service-add]');
+  expect(await page.locator('[data-testid=service-activity]').count()).toBe(2);
+  await page.click('[data-testid=service-save]');
+  await page.waitForSelector('[data-testid=service-saved]');
+  await page.waitForFunction(() => document.querySelector('[data-testid="fig-R18.trainingSessions"]')?.textContent === '1');
+  expect(await page.textContent('[data-testid="fig-R18.trainingParticipants"]')).toBe('35');
+  expect(await page.textContent('[data-testid="fig-R18.publicityMaterials"]')).toBe('400');
+  // The fair record with its entries is a logged item, so it syncs to the server and the other tablets.
+  const items = await storedRows<{ kind: string; payload: { service?: { outreach: unknown[] } } }>(page, 'items');
+  expect(items.filter((i) => i.kind === 'fair').some((i) => i.payload.service?.outreach.length === 2)).toBe(true);
 });
