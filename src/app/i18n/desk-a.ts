@@ -27,7 +27,7 @@ export const deskAZh = {
   'standing.sole_licensee': '排他被许可人',
   'standing.ordinary_licensee': '普通被许可人',
   'standing.assignee_heir': '受让人 / 继承人',
-  'idType.none': '无',
+  'idType.none': '（无）',
   'idType.resident_id': '居民身份证',
   'idType.passport': '护照',
   'idType.hk_macao_permit': '港澳通行证',
