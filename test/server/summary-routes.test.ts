@@ -55,7 +55,7 @@ test('GET /api/reports/completeness: every enrolled device with its acknowledged
   const res = await get(`/api/reports/completeness?fair=${fairId}`, b.token);
   expect(res.status).toBe(200);
   const reply = CompletenessReply.parse(await res.json());
-  const byCode = new Map(reply.devices.map((d) => [d.deviceCode, d]));
+  const byCode = new Map<string, (typeof reply.devices)[number]>(reply.devices.map((d) => [d.deviceCode, d]));
   expect([...byCode.keys()]).toEqual(['A1', 'A2', 'A3']);
   expect(byCode.get('A1')).toMatchObject({ ackedSeq: 3, revoked: false });
   expect(byCode.get('A1')?.lastSeenAt).toMatch(/^\d{4}-\d\d-\d\dT/);
