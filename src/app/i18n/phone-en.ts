@@ -45,6 +45,15 @@ export const phoneEn = {
   'phone.backToForm': 'Back to the form',
   'phone.finished': 'The desk has it: clear this phone',
   'phone.sendOnline': 'Send online',
+  'phone.online.hint': 'With a connection you can send it to the desk online first; the QR code below still works.',
+  'phone.online.sending': 'Sending…',
+  'phone.online.sent': 'Sent online. The desk sees it at its next sync; you can still show the QR code below.',
+  'phone.online.already': 'This complaint was already sent online; the desk gets it once. You can still show the QR code below.',
+  'phone.online.offline': 'The server cannot be reached. Please show the QR code below to the desk.',
+  'phone.online.rateLimited': 'Too many sends from this network: try again later, or show the QR code below.',
+  'phone.online.unknownFair': 'The server does not know this fair. Please show the QR code below to the desk.',
+  'phone.online.refused': 'The server did not accept this complaint. Please show the QR code below for the desk to check.',
+  'phone.online.server': 'The server cannot take it right now. Please show the QR code below to the desk.',
   'phone.bytes': '{bytes} bytes, {frames} frames',
 
   'err.BOOTH_OR_NAME': 'Give the booth or the exhibitor name (at least one).',
@@ -83,6 +92,11 @@ export const phoneEn = {
   'handoff.already': 'This filing was already recorded; nothing new was created.',
   'handoff.noFair': 'Select a fair on this device first.',
   'handoff.signIn': 'Please sign in first.',
+  'handoff.onlineTitle': 'Sent online from phones (to be recorded)',
+  'handoff.onlineNone': 'Nothing sent online yet.',
+  'handoff.onlineUnreachable': 'The server cannot be reached now; look again after a sync, or scan the phone’s code.',
+  'handoff.onlineOpen': 'Check',
+  'handoff.onlineRefresh': 'Refresh',
 } as const satisfies Record<keyof typeof phoneZh, string>;
 
 /** English copies of the desk intake labels the phone shows (see `phoneIntakeZh`). */

@@ -47,6 +47,15 @@ export const phoneZh = {
   'phone.backToForm': '返回修改',
   'phone.finished': '服务台已接收，清空本机草稿',
   'phone.sendOnline': '在线提交',
+  'phone.online.hint': '手机有网络时，可先在线提交给服务台；下方二维码仍然有效。',
+  'phone.online.sending': '正在提交…',
+  'phone.online.sent': '已在线提交。服务台下次同步后即可看到；您也可以继续出示下方二维码。',
+  'phone.online.already': '这份投诉已在线提交过，服务台会收到一份。您也可以出示下方二维码。',
+  'phone.online.offline': '无法连接服务器。请出示下方二维码给服务台。',
+  'phone.online.rateLimited': '提交过于频繁，请稍后再试，或出示下方二维码。',
+  'phone.online.unknownFair': '服务器上没有这场展会。请出示下方二维码给服务台。',
+  'phone.online.refused': '服务器未接受这份投诉。请出示下方二维码，由服务台核对。',
+  'phone.online.server': '服务器暂时无法处理。请出示下方二维码给服务台。',
   'phone.bytes': '{bytes} 字节，{frames} 帧',
 
   'err.BOOTH_OR_NAME': '请填写展位号或展商名称（至少一项）。',
@@ -85,6 +94,11 @@ export const phoneZh = {
   'handoff.already': '这份递交已登记过，未重复创建。',
   'handoff.noFair': '请先在本机选择展会。',
   'handoff.signIn': '请先登录。',
+  'handoff.onlineTitle': '手机在线提交（待登记）',
+  'handoff.onlineNone': '暂无在线提交。',
+  'handoff.onlineUnreachable': '暂时无法连接服务器；同步后再看，或扫描手机二维码。',
+  'handoff.onlineOpen': '核对',
+  'handoff.onlineRefresh': '刷新',
 } as const;
 
 /**

@@ -11,6 +11,7 @@ import { PhoneComplaintFields } from './phone-complaint';
 import { blankPhoneCommitment, blankPhoneComplaint, checkCommitment, checkComplaint } from './phone-form';
 import { createPhoneDraft } from './phone-draft';
 import { newPhoneId } from './phone-id';
+import { OnlineSend } from './online-send';
 import { QrLoop } from './qr-loop';
 import './phone.css';
 
@@ -141,7 +142,15 @@ function PhoneBody(props: { readonly fair: Fair }): JSX.Element {
           </>
         }
       >
-        {(json) => <QrLoop json={json()} onBack={() => setHandoff(undefined)} onFinished={finished} />}
+        {(json) => (
+          <>
+            {/* Issue 8 §4: online first when possible; the QR loop below always stays (PI6). */}
+            <Show when={tab() === 'complaint' && online()}>
+              <OnlineSend json={json()} fairId={fair.id} />
+            </Show>
+            <QrLoop json={json()} onBack={() => setHandoff(undefined)} onFinished={finished} />
+          </>
+        )}
       </Show>
     </>
   );

@@ -1,4 +1,5 @@
 import type { Case } from '../../../domain/case/case';
+import type { CaseFlag } from '../../../domain/codes';
 import type { Respondent } from '../../../domain/case/commands';
 import { exhibitorKey, type Exhibitor } from '../../../domain/exhibitor';
 import type { Fair } from '../../../domain/fair';
@@ -79,7 +80,19 @@ export type ImportResult =
 /** Photo files the desk added for the hand-off, by SHA-256 of their bytes (issue 8 §3). */
 export type PhotoFiles = ReadonlyMap<string, Blob>;
 
-export async function importPhoneComplaint(p: PhoneComplaint, fair: Fair, respondents: readonly Respondent[], photos: PhotoFiles, user: SessionUser, now: Instant): Promise<ImportResult> {
+/**
+ * A scanned hand-off files with channel `phone_qr`, a draft the phone sent online with `online`
+ * (DOMAIN.md §2 `Case.channel`); the write and its "filed once per phone filing id" rule are the same.
+ */
+export async function importPhoneComplaint(
+  p: PhoneComplaint,
+  fair: Fair,
+  respondents: readonly Respondent[],
+  photos: PhotoFiles,
+  user: SessionUser,
+  now: Instant,
+  channel: 'phone_qr' | 'online' = 'phone_qr',
+): Promise<ImportResult> {
   const [{ storeEvidence }, { importComplaint, phoneFilingOf, getCase }, { downscaleImage }] = await Promise.all([
     import('../../../store/evidence'),
     import('../../../store/cases'),
@@ -112,7 +125,7 @@ export async function importPhoneComplaint(p: PhoneComplaint, fair: Fair, respon
     p.id,
     {
       fairId: fair.id,
-      channel: 'phone_qr',
+      channel,
       receivedAt: now,
       complainant: p.complainant,
       ...(p.agent === undefined ? {} : { agent: p.agent }),
@@ -127,6 +140,39 @@ export async function importPhoneComplaint(p: PhoneComplaint, fair: Fair, respon
     now,
   );
   return r.ok ? { kind: 'cases', cases: r.value.cases, already: r.value.already } : { kind: 'failed', error: r.error };
+}
+
+/** The desk form's RP checks (RP1, RP4, RP5, CM3) on a phone's complaint before it is confirmed (issue 8 §3). */
+export interface PreviewFlags {
+  readonly respondentIndex: number;
+  readonly flags: readonly CaseFlag[];
+  readonly caseNos: Readonly<Partial<Record<CaseFlag, readonly string[]>>>;
+}
+
+export async function previewPhoneFlags(p: PhoneComplaint, fair: Fair, respondents: readonly (Respondent | undefined)[], now: Instant): Promise<PreviewFlags[]> {
+  const { previewIntakeFlags } = await import('../../../store/cases');
+  // Only the resolved respondents are checked; the preview's index maps back to the phone's list.
+  const index = respondents.flatMap((r, i) => (r === undefined ? [] : [i]));
+  const preview = await previewIntakeFlags({
+    fairId: fair.id,
+    channel: 'phone_qr',
+    receivedAt: now,
+    complainant: p.complainant,
+    ...(p.agent === undefined ? {} : { agent: p.agent }),
+    rights: p.rights,
+    respondents: respondents.filter((r): r is Respondent => r !== undefined),
+    accusedItems: p.accusedItems.map((i) => ({ description: i.description, evidenceIds: [] })),
+    checklist: [],
+    experts: [],
+  } as never);
+  return preview.map((f) => {
+    const caseNos: Partial<Record<CaseFlag, string[]>> = {};
+    for (const m of f.matches) {
+      const list = (caseNos[m.flag] ??= []);
+      if (!list.includes(m.caseNo)) list.push(m.caseNo);
+    }
+    return { respondentIndex: index[f.respondentIndex] ?? f.respondentIndex, flags: f.flags, caseNos };
+  });
 }
 
 export async function importPhoneCommitment(p: PhoneCommitment, fair: Fair, user: SessionUser, now: Instant): Promise<ImportResult> {

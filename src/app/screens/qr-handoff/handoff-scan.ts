@@ -12,7 +12,11 @@ export interface HandoffScan {
   readonly issues: Accessor<readonly ScanIssue[]>;
   readonly payload: Accessor<PhonePayload | undefined>;
   readonly payloadId: Accessor<string | undefined>;
+  /** Where the payload came from: read from the phone's frames, or a draft the phone sent online (issue 8 §4). */
+  readonly source: Accessor<{ readonly kind: 'qr' } | { readonly kind: 'online'; readonly draftId: string }>;
   accept(text: string): void;
+  /** A draft the server holds (PI1): previewed and confirmed exactly as a scanned one. */
+  offer(payload: PhonePayload, draftId: string): void;
   reset(): void;
 }
 
@@ -29,6 +33,7 @@ export function createHandoffScan(fairId: () => string): HandoffScan {
   const [issues, setIssues] = createSignal<readonly ScanIssue[]>([]);
   const [payload, setPayload] = createSignal<PhonePayload>();
   const [payloadId, setPayloadId] = createSignal<string>();
+  const [source, setSource] = createSignal<{ readonly kind: 'qr' } | { readonly kind: 'online'; readonly draftId: string }>({ kind: 'qr' });
   const refuse = (code: ScanIssue): void => {
     setIssue(code);
     if (!issues().includes(code)) setIssues([...issues(), code]);
@@ -70,7 +75,18 @@ export function createHandoffScan(fairId: () => string): HandoffScan {
     setPayload(parsed);
     performance.mark('qr-preview');
   };
+  const offer = (p: PhonePayload, draftId: string): void => {
+    // The server parsed it with the same schema; parse again here, as for any wire input (QR12).
+    const parsed = PhonePayload.safeParse(p);
+    if (!parsed.success) return refuse('PAYLOAD_INVALID');
+    if (parsed.data.fairId !== fairId()) return refuse('FAIR_MISMATCH');
+    setIssue(undefined);
+    setSource({ kind: 'online', draftId });
+    setPayloadId(undefined);
+    setPayload(parsed.data);
+  };
   const reset = (): void => {
+    setSource({ kind: 'qr' });
     assembler = createAssembler();
     lastText = '';
     setReceived([]);
@@ -80,5 +96,5 @@ export function createHandoffScan(fairId: () => string): HandoffScan {
     setPayload(undefined);
     setPayloadId(undefined);
   };
-  return { received, total, issue, issues, payload, payloadId, accept, reset };
+  return { received, total, issue, issues, payload, payloadId, source, accept, offer, reset };
 }

@@ -11,7 +11,9 @@ import type { SessionUser } from '../../session/session';
 import { useAppState } from '../../state/app-state';
 import { Notice } from '../../ui/notice';
 import { caseErrorMessage } from '../case-detail/case-error';
-import { importPhoneCommitment, importPhoneComplaint, resolveRespondents, type ImportResult } from './handoff-import';
+import { importPhoneCommitment, importPhoneComplaint, previewPhoneFlags, resolveRespondents, type ImportResult } from './handoff-import';
+import { createOnlineDrafts } from './online-drafts';
+import { OnlineDraftsPanel } from './online-drafts-panel';
 import { createHandoffScan } from './handoff-scan';
 import { CommitmentPreview, ComplaintPreview } from './preview';
 import { Scanner } from './scanner';
@@ -52,6 +54,17 @@ function HandoffBody(props: { readonly fair: Fair; readonly user: SessionUser })
   };
   // eslint-disable-next-line solid/reactivity -- one body per fair (keyed above)
   const [resolved] = createResource(complaint, (p) => resolveRespondents(props.fair, p.respondents));
+  // Issue 8 §3: the same intake flags as the desk form (RP1, RP4, RP5, CM3), before confirmation.
+  const [flags] = createResource(
+    () => {
+      const p = complaint();
+      const r = resolved();
+      return p === undefined || r === undefined ? undefined : ([p, r] as const);
+    },
+    // eslint-disable-next-line solid/reactivity -- one body per fair (keyed above)
+    ([p, r]) => previewPhoneFlags(p, props.fair, r.map((x) => x.respondent), nowInstant()),
+  );
+  const drafts = createOnlineDrafts(() => props.fair.id);
   const onText = (text: string): void => {
     scan.accept(text);
     if (scan.payload() !== undefined) setScanning(false);
@@ -84,7 +97,14 @@ function HandoffBody(props: { readonly fair: Fair; readonly user: SessionUser })
       const k = commitment();
       if (c !== undefined) {
         const respondents = (resolved() ?? []).flatMap((r) => (r.respondent === undefined ? [] : [r.respondent]));
-        setResult(await importPhoneComplaint(c, props.fair, respondents, photos(), props.user, now));
+        const from = scan.source();
+        const r = await importPhoneComplaint(c, props.fair, respondents, photos(), props.user, now, from.kind === 'online' ? 'online' : 'phone_qr');
+        setResult(r);
+        // Filed (or already filed here): the server's draft leaves every desk's list (PI1).
+        if (from.kind === 'online' && r.kind === 'cases') {
+          await drafts.markFiled(from.draftId);
+          drafts.refresh();
+        }
       } else if (k !== undefined) {
         setResult(await importPhoneCommitment(k, props.fair, props.user, now));
       }
@@ -149,8 +169,9 @@ function HandoffBody(props: { readonly fair: Fair; readonly user: SessionUser })
           </For>
         </section>
       </div>
+      <OnlineDraftsPanel state={drafts.state()} busy={scan.payload() !== undefined} onOpen={(d) => (setScanning(false), setResult(undefined), scan.offer(d.complaint, d.draftId))} onRefresh={drafts.refresh} />
       <Show when={scan.payload()}>
-        <section class="panel">
+        <section class="panel" data-testid="handoff-source" data-source={scan.source().kind}>
           <Notice kind="ok" testId="scan-complete">
             {t('handoff.complete')}
           </Notice>
@@ -158,7 +179,7 @@ function HandoffBody(props: { readonly fair: Fair; readonly user: SessionUser })
             <Match when={complaint()}>
               {(c) => (
                 <>
-                  <ComplaintPreview payload={c()} respondents={resolved()} photos={photos()} />
+                  <ComplaintPreview payload={c()} respondents={resolved()} photos={photos()} flags={flags()} />
                   <Show when={c().accusedItems.some((i) => i.photos.length > 0)}>
                     <label class="btn">
                       {t('handoff.addPhotos')}

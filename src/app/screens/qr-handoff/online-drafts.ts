@@ -1,0 +1,52 @@
+import { createResource, createSignal, type Resource } from 'solid-js';
+import { PublicDraftList, type PublicDraft } from '../../../domain/wire/public-intake';
+import { loadCredentials } from '../../../sync/sync-state';
+import { lastSyncRun } from '../../sync/sync-runner';
+
+/**
+ * Complaints phones sent online (issue 8 §4, PI1): the server keeps them as drafts; this desk
+ * lists its fair's open ones with its sync credentials, on opening the screen and after each
+ * sync run (the desk "sees it at its next pull"). Not enrolled, offline or refused: no list (the
+ * QR hand-off is the path that always works); the reason is kept for the screen.
+ */
+export type DraftsState = { readonly kind: 'not-enrolled' } | { readonly kind: 'unreachable'; readonly status?: number } | { readonly kind: 'listed'; readonly drafts: readonly PublicDraft[] };
+
+export interface OnlineDrafts {
+  readonly state: Resource<DraftsState>;
+  refresh(): void;
+  /** Tells the server this desk filed the draft, so no desk lists it again. Best effort. */
+  markFiled(draftId: string): Promise<boolean>;
+}
+
+export function createOnlineDrafts(fairId: () => string): OnlineDrafts {
+  const [tick, setTick] = createSignal(0);
+  const [state, { refetch }] = createResource(
+    () => [fairId(), tick(), lastSyncRun()] as const,
+    async ([fair]): Promise<DraftsState> => {
+      const creds = await loadCredentials();
+      if (creds === undefined || creds.fairId !== fair) return { kind: 'not-enrolled' };
+      try {
+        const res = await fetch(`${creds.baseUrl}/api/intake/drafts?fair=${encodeURIComponent(fair)}`, { headers: { authorization: `Bearer ${creds.token}` } });
+        if (!res.ok) return { kind: 'unreachable', status: res.status };
+        const parsed = PublicDraftList.safeParse(await res.json());
+        return parsed.success ? { kind: 'listed', drafts: parsed.data.drafts.filter((d) => d.complaint.fairId === fair) } : { kind: 'unreachable', status: res.status };
+      } catch {
+        return { kind: 'unreachable' };
+      }
+    },
+  );
+  const markFiled = async (draftId: string): Promise<boolean> => {
+    const creds = await loadCredentials();
+    if (creds === undefined) return false;
+    try {
+      const res = await fetch(`${creds.baseUrl}/api/intake/drafts/${encodeURIComponent(draftId)}/filed?fair=${encodeURIComponent(creds.fairId)}`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${creds.token}` },
+      });
+      return res.ok;
+    } catch {
+      return false;
+    }
+  };
+  return { state, refresh: () => void (setTick((n) => n + 1), refetch()), markFiled };
+}

@@ -1,0 +1,175 @@
+import { mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
+import { startServer, type RunningServer } from '../../src/server/server';
+import { PHONE_VIEWPORT, TABLET_VIEWPORT, launchChromium } from '../support/browser';
+import { fillPhoneComplaint } from '../support/fake-camera';
+import { actAs, addUser, createFirstUser, storedRows } from './support/desk-b';
+import { EXHIBITOR_HEADER_ZH, GOOD_USCC, createFair, csvOf, go, importFile, setUpDevice, storedCount, waitForServiceWorker, waitForShell } from './support/kiosk';
+
+/**
+ * Issue 8 §4 in Debian's Chromium (PI1–PI6, src/domain/wire/public-intake.ts): the filer's phone,
+ * online, sends its complaint to the fair's server; the server keeps a draft and nothing more; the
+ * desk, enrolled and synced, lists the draft on its hand-off screen, previews it with the desk
+ * form's intake flags and files it (channel `online`) through the same write as a scanned one.
+ * The phone always still shows its QR loop; a failed send says why in the filer's language.
+ */
+const SHOTS = join(tmpdir(), 'faircase-shots');
+const CLERK = { name: '王工作', pin: '2468', role: 'clerk' };
+const day = (offset: number): string => new Date(Date.now() + 8 * 3600_000 + offset * 86_400_000).toISOString().slice(0, 10);
+let server: RunningServer;
+let browser: Browser;
+let desk: { context: BrowserContext; page: Page };
+let phone: { context: BrowserContext; page: Page };
+let phoneUrl = '';
+let fairId = '';
+
+async function syncNow(page: Page): Promise<void> {
+  await go(page, '/sync');
+  await page.waitForSelector('[data-testid=sync-now]:not([disabled])');
+  await page.click('[data-testid=sync-now]');
+  await page.waitForSelector('[data-testid=sync-done]');
+}
+
+/** The phone types a complaint against booth 1.1/A01 and taps "Show to the desk". */
+async function fileOnPhone(items: readonly string[]): Promise<void> {
+  // A fresh load (the same URL with only its hash would not reload the page).
+  await phone.page.goto('about:blank');
+  await phone.page.goto(phoneUrl);
+  await fillPhoneComplaint(phone.page, { name: '福州某某科技有限公司', uscc: GOOD_USCC, hall: '1.1', stand: 'A01', items });
+  await phone.page.click('[data-testid=show-desk]');
+  await phone.page.waitForSelector('[data-testid=qr-frame]');
+}
+
+/** The desk syncs, opens the hand-off screen and the one online draft. */
+async function openOnlineDraft(): Promise<void> {
+  await syncNow(desk.page);
+  await go(desk.page, '/handoff');
+  await desk.page.waitForSelector('[data-testid=online-draft-open]');
+  expect(await desk.page.locator('[data-testid=online-draft]').count()).toBe(1);
+  await desk.page.click('[data-testid=online-draft-open]');
+  await desk.page.waitForSelector('[data-testid=handoff-preview] [data-testid=preview-respondent][data-listed=true]');
+}
+
+beforeAll(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  server = await startServer({ port: 0, host: '127.0.0.1', distDir: resolve(process.env.FAIRCASE_E2E_DIST ?? 'dist') });
+  const organizer = await server.storage.createUser({ name: 'organizer-phone-online', password: 'correct horse battery', role: 'organizer' });
+  browser = await launchChromium();
+  const deskContext = await browser.newContext({ viewport: TABLET_VIEWPORT, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  desk = { context: deskContext, page: await deskContext.newPage() };
+  desk.page.on('pageerror', (e) => console.error('desk pageerror:', e.message));
+  await desk.page.goto(server.url);
+  await waitForShell(desk.page);
+  await waitForServiceWorker(desk.page);
+  await createFair(desk.page, { code: 'CF138', nameZh: '第138届广交会', sessionNo: '138', days: [day(0), day(1)] });
+  await setUpDevice(desk.page, '手机台', 'Q01', 'CF138 · 第138届广交会');
+  await importFile(desk.page, 'exhibitors.csv', 'text/csv', csvOf([EXHIBITOR_HEADER_ZH, ['深圳某某电子有限公司', 'Shenzhen Electronics', 'CN', GOOD_USCC, '', '1.1', 'A01', '', '']]));
+  await desk.page.click('[data-testid=import-confirm]');
+  await desk.page.waitForSelector('[data-testid=import-done]');
+  await createFirstUser(desk.page, '李主办', '13579');
+  await addUser(desk.page, CLERK);
+  fairId = (await storedRows<{ id: string }>(desk.page, 'fairs'))[0]?.id ?? '';
+  // Enrolled as a desk tablet of the fair and synced: the server now knows the fair (PI5).
+  const { code } = await server.storage.createEnrolment(organizer.userId, { fairId, role: 'desk', ttlMinutes: 10 }, Date.now());
+  await go(desk.page, '/sync');
+  await desk.page.waitForSelector('[data-testid=enrol-form]');
+  await desk.page.fill('input[name=enrol-code]', code);
+  await desk.page.click('[data-testid=enrol-submit]');
+  await desk.page.waitForSelector('[data-testid=sync-enrolled]');
+  await syncNow(desk.page);
+  await actAs(desk.page, CLERK);
+  await go(desk.page, '/handoff');
+  await desk.page.waitForSelector('[data-testid=phone-link-qr]');
+  phoneUrl = (await desk.page.getAttribute('[data-testid=phone-link]', 'href')) ?? '';
+  const phoneContext = await browser.newContext({ viewport: PHONE_VIEWPORT, locale: 'zh-CN', deviceScaleFactor: 2 });
+  phone = { context: phoneContext, page: await phoneContext.newPage() };
+  phone.page.on('pageerror', (e) => console.error('phone pageerror:', e.message));
+}, 240_000);
+
+afterEach(async (ctx) => {
+  if (ctx.task.result?.state !== 'fail') return;
+  await desk.page.screenshot({ path: join(SHOTS, 'fail-online-desk.png'), fullPage: true });
+  await phone.page.screenshot({ path: join(SHOTS, 'fail-online-phone.png'), fullPage: true });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+test('[PI1, PI6] the phone sends online and still shows its QR loop; the desk files the draft after its sync (channel online); nothing before', async () => {
+  await fileOnPhone(['蓝牙耳机，外观与注册商标相同']);
+  await phone.page.click('[data-testid=send-online]');
+  await phone.page.waitForSelector('[data-testid=online-result][data-outcome=sent]');
+  expect(await phone.page.textContent('[data-testid=online-result]')).toMatch(/已在线提交/);
+  // PI6: the QR hand-off is still there.
+  expect(await phone.page.locator('[data-testid=qr-frame]').count()).toBe(1);
+  await phone.page.evaluate(() => window.scrollTo(0, 0));
+  await phone.page.screenshot({ path: join(SHOTS, 'phone-online-sent-zh.png') });
+  await phone.page.click('[data-testid=lang-en]');
+  await expect.poll(() => phone.page.textContent('[data-testid=online-result]')).toMatch(/Sent online/);
+  await phone.page.screenshot({ path: join(SHOTS, 'phone-online-sent-en.png') });
+  await phone.page.click('[data-testid=lang-zh]');
+
+  // PI1: the server holds a draft, not a case; the desk has nothing until it syncs.
+  expect((await server.storage.sql.query('select 1 from public_drafts where fair_id = $1', [fairId])).length).toBe(1);
+  expect(await storedCount(desk.page, 'cases')).toBe(0);
+  await openOnlineDraft();
+  expect(await desk.page.getAttribute('[data-testid=handoff-source]', 'data-source')).toBe('online');
+  expect(await desk.page.textContent('[data-testid=preview-complainant]')).toContain('福州某某科技有限公司');
+  // The desk form's checks on the phone's complaint: the exhibitor signed no commitment (CM3), nothing else yet.
+  await desk.page.waitForSelector('[data-testid=preview-flags] [data-flag=NO_COMMITMENT]');
+  expect(await desk.page.locator('[data-testid=preview-flags] [data-flag=DUPLICATE]').count()).toBe(0);
+  await desk.page.click('[data-testid=handoff-confirm]');
+  await desk.page.waitForSelector('[data-testid=handoff-imported]');
+  const cases = await storedRows<{ channel: string; complaintId: string }>(desk.page, 'cases');
+  expect(cases.map((c) => c.channel)).toEqual(['online']);
+  // Filed: the draft leaves the server's list.
+  await expect.poll(async () => (await server.storage.sql.query('select 1 from public_drafts where fair_id = $1 and filed_at is null', [fairId])).length).toBe(0);
+  await phone.page.click('[data-testid=handoff-finished]');
+}, 120_000);
+
+test('[issue 8 §3, RP4] the hand-off preview shows the desk form’s intake flags before confirmation: a second filing of the same triple is a DUPLICATE naming the first case', async () => {
+  await fileOnPhone(['同一商标的另一款耳机']);
+  await phone.page.click('[data-testid=send-online]');
+  await phone.page.waitForSelector('[data-testid=online-result][data-outcome=sent]');
+  const first = (await storedRows<{ caseNo: string }>(desk.page, 'cases'))[0]?.caseNo ?? '';
+  // In English first (a language switch re-renders the screen), then in Chinese.
+  await desk.page.click('.status-bar .btn.lang');
+  await desk.page.waitForSelector('html[lang=en]');
+  await openOnlineDraft();
+  await desk.page.waitForSelector('[data-testid=preview-flags] [data-flag=DUPLICATE]');
+  expect(await desk.page.textContent('[data-testid=preview-flags] [data-flag=DUPLICATE]')).toContain(first);
+  expect(await storedCount(desk.page, 'cases')).toBe(1);
+  await desk.page.locator('[data-testid=handoff-preview]').scrollIntoViewIfNeeded();
+  await desk.page.screenshot({ path: join(SHOTS, 'desk-online-preview-flags-en.png') });
+  await desk.page.click('.status-bar .btn.lang');
+  await desk.page.waitForSelector('html[lang=zh-CN]');
+  await desk.page.click('[data-testid=online-draft-open]');
+  await desk.page.waitForSelector('[data-testid=preview-flags] [data-flag=DUPLICATE]');
+  await desk.page.locator('[data-testid=handoff-preview]').scrollIntoViewIfNeeded();
+  await desk.page.screenshot({ path: join(SHOTS, 'desk-online-preview-flags-zh.png') });
+  await phone.page.click('[data-testid=handoff-finished]');
+}, 120_000);
+
+test('[PI6] a send that cannot reach the server says so in the filer’s language; offline, only the QR loop is offered', async () => {
+  await fileOnPhone(['第三件展品']);
+  await phone.page.route('**/api/public/**', (r) => r.abort('internetdisconnected'));
+  await phone.page.click('[data-testid=lang-en]');
+  await phone.page.click('[data-testid=send-online]');
+  await phone.page.waitForSelector('[data-testid=online-result][data-outcome=offline]');
+  expect(await phone.page.textContent('[data-testid=online-result]')).toMatch(/cannot be reached.*QR code/);
+  expect(await phone.page.locator('[data-testid=qr-frame]').count()).toBe(1);
+  await phone.page.screenshot({ path: join(SHOTS, 'phone-online-failed-en.png') });
+  await phone.page.unroute('**/api/public/**');
+  await phone.context.setOffline(true);
+  await phone.page.click('[data-testid=back-to-form]');
+  await phone.page.click('[data-testid=show-desk]');
+  await phone.page.waitForSelector('[data-testid=qr-frame]');
+  expect(await phone.page.locator('[data-testid=online-send]').count()).toBe(0);
+  await phone.context.setOffline(false);
+  await phone.page.click('[data-testid=lang-zh]');
+}, 60_000);
