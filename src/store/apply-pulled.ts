@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { CaseEvent } from '../domain/case/events';
-import { causalOrder, compareEvents, fold, replay } from '../domain/case/fold';
+import { causalOrder, fold, replay } from '../domain/case/fold';
 import type { Case } from '../domain/case/case';
 import { Commitment } from '../domain/commitment';
 import { Consultation } from '../domain/consultation';
@@ -53,16 +53,41 @@ async function eventsOf(db: FairCaseDb, caseId: string): Promise<CaseEvent[]> {
 }
 
 /**
+ * A case with no stored record whose events were kept anyway (no Submit among them yet: the
+ * server may serve another tablet's event before the Submit it acted on, e.g. when that tablet
+ * got the case by a bundle file and pushed first). Its Submit must then re-fold every kept event.
+ */
+const orphanKey = (caseId: string): string => `sync.orphan.${caseId}`;
+
+/**
+ * What the new events of one case make of it without reading its history (P5), or `undefined`
+ * when only a full re-fold can tell (CS5). Fold order is causal order, ties by hlc; a child's
+ * hlc is always above its parents' (HLC), so when every new event is later than every event the
+ * stored case was folded from (`lastHlc` is their maximum), the full fold is the stored fold
+ * followed by the new events in causal order. A case first seen with its Submit, with no event
+ * of it kept before (`orphaned` false), is folded from the new events alone.
+ */
+export function foldForward(current: Case | undefined, fresh: readonly CaseEvent[], orphaned: boolean): { readonly case: Case | undefined } | undefined {
+  if (current !== undefined) {
+    if (!fresh.every((e) => e.hlc > current.lastHlc)) return undefined;
+    let c: Case | undefined = current;
+    for (const e of causalOrder(fresh)) c = replay(c, e);
+    return { case: c };
+  }
+  if (!orphaned && fresh.some((e) => e.type === 'Submit')) return { case: fold(fresh) };
+  return undefined;
+}
+
+/**
  * Case events of other tablets: each kept, then every touched case brought up to date with the
  * domain's fold (CS5: the result depends only on the set of events) and written with its board
  * row. Two tablets that acted on one case offline both keep their events; an event whose guard
  * fails on replay flags the case `CONFLICT` for an expert's review. Returns the ids written.
  *
- * P5 (a pull applied at ≥ 20,000 events/s): when every new event of a case is later (hlc) than
- * the case as stored, fold order is simply hlc order after it, so the new events are replayed
- * onto the stored case without reading its history; a case first seen with its Submit is folded
- * from the page's events; otherwise (an event from the past: a fork) the case is folded again
- * from all its events.
+ * P5 (a pull applied at ≥ 20,000 events/s): every read and write of a page is one bulk request
+ * per table (kept events, cases, orphan marks; then the same for writing), and a case is folded
+ * forward from its stored state (`foldForward`); only an event from the past (a fork, or one
+ * served before its Submit) reads the case's events to fold it again.
  */
 export function applyPulledCaseEvents(db: FairCaseDb, items: readonly SyncItem[]): Promise<CaseId[]> {
   return inWrite(async () => {
@@ -73,35 +98,39 @@ export function applyPulledCaseEvents(db: FairCaseDb, items: readonly SyncItem[]
     if (parsedEvents.length === 0) return [];
     const keys = parsedEvents.map((e) => pulledKey(e.caseId, e.id));
     const touched = [...new Set(parsedEvents.map((e) => e.caseId))];
-    const [seen, records] = await Promise.all([db.meta.bulkGet(keys), db.cases.bulkGet(touched)]);
+    const [seen, records, orphans] = await Promise.all([db.meta.bulkGet(keys), db.cases.bulkGet(touched), db.meta.bulkGet(touched.map(orphanKey))]);
     // The same page twice: events already kept change nothing.
     const fresh = parsedEvents.filter((_, k) => seen[k] === undefined);
     if (fresh.length === 0) return [];
-    await db.meta.bulkPut(fresh.map((e) => ({ key: pulledKey(e.caseId, e.id), value: e })));
     const byCase = new Map<string, CaseEvent[]>();
     for (const e of fresh) {
       const list = byCase.get(e.caseId);
       if (list === undefined) byCase.set(e.caseId, [e]);
       else list.push(e);
     }
-    const stored = new Map(records.flatMap((r) => (r === undefined ? [] : [[r.id as string, fromRecord(r)] as const])));
+    const stored = new Map<string, Case>();
+    const orphaned = new Set<string>();
+    touched.forEach((id, k) => {
+      const r = records[k];
+      if (r !== undefined) stored.set(id, fromRecord(r));
+      if (orphans[k] !== undefined) orphaned.add(id);
+    });
+    // Read before this page's events are written: a re-fold reads them from the page itself.
     const folded = await Promise.all(
       [...byCase].map(async ([id, events]) => {
-        const current = stored.get(id);
-        const sorted = [...events].sort(compareEvents);
-        if (current !== undefined && sorted.every((e) => e.hlc > current.lastHlc)) {
-          let c: Case | undefined = current;
-          for (const e of sorted) c = replay(c, e);
-          return c;
-        }
-        // A case first seen here, with its Submit: nothing of it can be stored yet (the server
-        // serves in commit order and any other event on it was made after that Submit).
-        if (current === undefined && sorted.some((e) => e.type === 'Submit')) return fold(sorted);
-        return fold(await eventsOf(db, id));
+        const forward = foldForward(stored.get(id), events, orphaned.has(id));
+        return [id, forward === undefined ? fold([...(await eventsOf(db, id)), ...events]) : forward.case] as const;
       }),
     );
-    const cases = folded.filter((c): c is Case => c !== undefined);
-    await Promise.all([db.cases.bulkPut(cases.map(toRecord)), db.caseRows.bulkPut(cases.map(toCaseRow))]);
+    const cases = folded.flatMap(([, c]) => (c === undefined ? [] : [c]));
+    const nowOrphaned = folded.flatMap(([id, c]) => (c === undefined && !orphaned.has(id) ? [{ key: orphanKey(id), value: true }] : []));
+    const adopted = folded.flatMap(([id, c]) => (c !== undefined && orphaned.has(id) ? [orphanKey(id)] : []));
+    await Promise.all([
+      db.meta.bulkPut([...fresh.map((e) => ({ key: pulledKey(e.caseId, e.id), value: e })), ...nowOrphaned]),
+      adopted.length === 0 ? undefined : db.meta.bulkDelete(adopted),
+      db.cases.bulkPut(cases.map(toRecord)),
+      db.caseRows.bulkPut(cases.map(toCaseRow)),
+    ]);
     return cases.map((c) => c.id);
   });
 }

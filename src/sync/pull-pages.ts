@@ -1,7 +1,7 @@
 import { Dexie } from 'dexie';
 import { Fair } from '../domain/fair';
 import type { SyncItem } from '../domain/sync-item';
-import { PROTOCOL_VERSION } from '../domain/wire/protocol';
+import { MAX_PULL_LIMIT, PROTOCOL_VERSION } from '../domain/wire/protocol';
 import { checkPayload } from '../domain/wire/payload-parsers';
 import type { FairCaseDb, TableName } from '../store/db';
 import { runWrite } from '../store/write';
@@ -50,6 +50,8 @@ export interface PullDeps {
   readonly credentials: SyncCredentials;
   /** Defaults to fairs only; the other kinds get their appliers as their tables land. */
   readonly appliers?: readonly PullApplier[];
+  /** Items per page; defaults to the most the protocol allows (P5: a case touched by several
+   * pages is rewritten once per page, so fewer, bigger pages write less). */
   readonly limit?: number;
 }
 
@@ -74,7 +76,7 @@ export async function pullPages(deps: PullDeps): Promise<PullSummary> {
   let epochChanged = false;
   for (let guard = 0; guard < 100_000; guard++) {
     const state = await readSyncState();
-    const reply = await deps.transport.pull({ fair: deps.credentials.fairId, after: state.cursor, limit: deps.limit ?? 500, protocolVersion: PROTOCOL_VERSION });
+    const reply = await deps.transport.pull({ fair: deps.credentials.fairId, after: state.cursor, limit: deps.limit ?? MAX_PULL_LIMIT, protocolVersion: PROTOCOL_VERSION });
     if (reply.type === 'client-too-old') throw new SyncStopped('CLIENT_TOO_OLD');
     if (reply.type === 'server-too-old') throw new TransportError('SERVER_TOO_OLD', true);
     if (reply.type === 'error') throw new TransportError(reply.code, false);

@@ -2,21 +2,23 @@
  * P5 (issue 7): a pull applied on a tablet, in Debian's Chromium with 4× CPU throttling:
  * ≥ 20,000 events/s into IndexedDB. The page (test/bench/pages/pull.html) runs the real
  * `pullPages` with every applier (CS5 fold, board rows, the kept events, the cursor, one Dexie
- * transaction per page of 500) over 20,000 case events of 7 other tablets in server order. The
- * baseline is a raw Dexie `bulkPut` of the same rows, page by page, in the same run, alternated
+ * transaction per page of the protocol's most, 1,000) over 20,000 case events of 7 other tablets in server order. The
+ * baseline is a raw Dexie `bulkPut` of the same rows, in pages of the same size, in the same run, alternated
  * with the pull so both see the same noise; the ratio is how many times slower the pull is.
  */
 import { createServer as createHttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { createServer as createViteServer } from 'vite';
+import { MAX_PULL_LIMIT } from '../../src/domain/wire/protocol';
 import { launchChromium } from '../support/browser';
 import { median } from './figure';
 import type { BenchSuite, Figure } from './figure';
 import type { PullBenchApi } from './pages/pull-page';
 
 const EVENTS = 20_000;
-const PAGE = 500;
+/** The page size `pullPages` asks for by default: the protocol's most (the server's cap). */
+const PAGE = MAX_PULL_LIMIT;
 const ROUNDS = 3;
 const WARMUP = 1;
 const THROTTLE = 4;
@@ -67,11 +69,12 @@ export const pullBench: BenchSuite = {
 
       const pullMs: number[] = [];
       const rawMs: number[] = [];
-      let written = { cases: 0, rows: 0 };
+      let written = { cases: 0, rows: 0, pages: 0, limit: 0 };
       for (let run = 0; run < WARMUP + ROUNDS; run++) {
         const pulled = await page.evaluate((r) => (window.pullBench as PullBenchApi).pull(r), run);
         const raw = await page.evaluate((r) => (window.pullBench as PullBenchApi).raw(r), run);
         if (pulled.cases !== made.cases || pulled.rows !== made.cases) throw new Error(`pull wrote ${pulled.cases} cases / ${pulled.rows} rows of ${made.cases}`);
+        if (pulled.limit !== PAGE || pulled.pages !== made.pages) throw new Error(`pull asked for pages of ${pulled.limit} (${pulled.pages} pages), expected ${PAGE}`);
         written = pulled;
         if (run >= WARMUP) {
           pullMs.push(pulled.ms);

@@ -21,11 +21,14 @@ import type { SyncTransport } from '../../../src/sync/transport';
 import { caseId, Desk, deviceId, local, makeFair, PATHS } from '../../support/builders';
 
 export interface PullBenchApi {
-  /** Makes `count` case events of 7 other tablets in server (hlc) order, cut into pages. */
+  /** Makes `count` case events of 7 other tablets in server (hlc) order (`pages` of `pageSize`). */
   prepare(count: number, pageSize: number): { events: number; cases: number; pages: number };
-  /** `pullPages` with ALL_APPLIERS into a fresh database: ms, and the cases and board rows written. */
-  pull(run: number): Promise<{ ms: number; cases: number; rows: number; cursor: number }>;
-  /** The same rows, `bulkPut` page by page into a fresh raw Dexie table (strict durability). */
+  /**
+   * `pullPages` with ALL_APPLIERS and its own page size into a fresh database: ms, the cases and
+   * board rows written, the pages applied and the page size it asked for.
+   */
+  pull(run: number): Promise<{ ms: number; cases: number; rows: number; pages: number; limit: number }>;
+  /** The same rows, `bulkPut` into a fresh raw Dexie table in pages of the size the pull asked for (strict durability). */
   raw(run: number): Promise<number>;
 }
 
@@ -44,7 +47,9 @@ class RawDb extends Dexie {
 }
 
 const SELF = '01JRZ8Q4W6M00000000000SELF';
-let pages: SyncItem[][] = [];
+let served: SyncItem[] = [];
+/** The page size `pullPages` asked for; the baseline writes pages of the same size. */
+let requested = 0;
 let fairId = '';
 const stamp = Date.now();
 
@@ -64,19 +69,20 @@ function makeEvents(count: number): CaseEvent[] {
   return events.slice(0, count);
 }
 
+/** Serves the prepared items by server sequence, `limit` at a time, as the server does. */
 function transport(): SyncTransport {
   return {
     push: () => Promise.reject(new Error('no push here')),
     putBlob: () => Promise.reject(new Error('no blobs here')),
-    pull: ({ after }): Promise<PullReply> => {
-      const page = pages[after] ?? [];
-      const base = pages.slice(0, after).reduce((n, p) => n + p.length, 0);
+    pull: ({ after, limit }): Promise<PullReply> => {
+      requested = limit;
+      const page = served.slice(after, after + limit);
       return Promise.resolve({
         type: 'pull-page',
         epoch: 'BENCH',
-        items: page.map((item, k) => ({ serverSeq: base + k + 1, item })),
-        cursor: after < pages.length ? after + 1 : after,
-        hasMore: after + 1 < pages.length,
+        items: page.map((item, k) => ({ serverSeq: after + k + 1, item })),
+        cursor: after + page.length,
+        hasMore: after + page.length < served.length,
       });
     },
   };
@@ -92,9 +98,8 @@ window.pullBench = {
       seqs.set(e.deviceId, seq);
       return { id: e.id, fairId, deviceId: e.deviceId, seq, hlc: e.hlc, at: e.at, kind: 'case_event', entityId: e.caseId, payload: e } as unknown as SyncItem;
     });
-    pages = [];
-    for (let i = 0; i < items.length; i += pageSize) pages.push(items.slice(i, i + pageSize));
-    return { events: items.length, cases: new Set(events.map((e) => e.caseId)).size, pages: pages.length };
+    served = items;
+    return { events: items.length, cases: new Set(events.map((e) => e.caseId)).size, pages: Math.ceil(items.length / pageSize) };
   },
   async pull(run) {
     setDbName(`faircase-pull-bench-${stamp}-${run}`);
@@ -102,9 +107,9 @@ window.pullBench = {
     const t0 = performance.now();
     const summary = await pullPages({ transport: transport(), credentials: { baseUrl: '', token: 't', deviceId: SELF, deviceCode: 'KB', fairId }, appliers: ALL_APPLIERS });
     const ms = performance.now() - t0;
-    if (summary.items !== pages.reduce((n, p) => n + p.length, 0)) throw new Error(`pulled ${summary.items}`);
+    if (summary.items !== served.length) throw new Error(`pulled ${summary.items}`);
     const db = getDb();
-    const out = { ms, cases: await db.cases.count(), rows: await db.caseRows.count(), cursor: pages.length };
+    const out = { ms, cases: await db.cases.count(), rows: await db.caseRows.count(), pages: summary.pages, limit: requested };
     db.close();
     return out;
   },
@@ -112,9 +117,13 @@ window.pullBench = {
     const db = new RawDb(`faircase-pull-raw-${stamp}-${run}`);
     await db.open();
     const t0 = performance.now();
-    for (const page of pages) await db.transaction('rw', db.rows, () => db.rows.bulkPut(page));
+    const size = requested > 0 ? requested : 500;
+    for (let i = 0; i < served.length; i += size) {
+      const page = served.slice(i, i + size);
+      await db.transaction('rw', db.rows, () => db.rows.bulkPut(page));
+    }
     const ms = performance.now() - t0;
-    if ((await db.rows.count()) !== pages.reduce((n, p) => n + p.length, 0)) throw new Error('raw rows missing');
+    if ((await db.rows.count()) !== served.length) throw new Error('raw rows missing');
     db.close();
     return ms;
   },
