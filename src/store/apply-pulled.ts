@@ -186,6 +186,8 @@ export function applyPulledRecords(db: FairCaseDb, items: readonly SyncItem[]): 
       const e = parsed(Evidence, i);
       return e === undefined ? [] : [{ ...e, fairId: i.fairId }];
     });
+    // A page of case events only (the usual pull): no request at all.
+    if (commitments.length + consultations.length + evidence.length === 0) return 0;
     const fresh = async <T extends { id: string }>(table: { bulkGet(keys: string[]): Promise<(unknown | undefined)[]> }, rows: T[]): Promise<T[]> => {
       const have = await table.bulkGet(rows.map((r) => r.id));
       return rows.filter((_, k) => have[k] === undefined);
