@@ -1,4 +1,4 @@
-import { createSignal, Match, onCleanup, onMount, Show, Switch, type JSX } from 'solid-js';
+import { createSignal, lazy, Match, onCleanup, onMount, Show, Switch, type JSX } from 'solid-js';
 import type { Language } from '../../domain/codes';
 import type { Fair } from '../../domain/fair';
 import type { FieldError } from '../../domain/field-errors';
@@ -11,11 +11,13 @@ import { PhoneComplaintFields } from './phone-complaint';
 import { blankPhoneCommitment, blankPhoneComplaint, checkCommitment, checkComplaint } from './phone-form';
 import { createPhoneDraft } from './phone-draft';
 import { newPhoneId } from './phone-id';
-import { OnlineSend } from './online-send';
 import { QrLoop } from './qr-loop';
 import './phone.css';
 
 type Tab = 'complaint' | 'commitment';
+
+/** Issue 8 §4: only after "show to the desk", so the form's first load does not carry it. */
+const OnlineSend = lazy(() => import('./online-send').then((m) => ({ default: m.OnlineSend })));
 
 /**
  * The public phone entry (issue 8 §1) at `/p/#fair=…`: no shell, no desk data, no store reads

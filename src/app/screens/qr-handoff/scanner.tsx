@@ -25,7 +25,13 @@ export function Scanner(props: { readonly onText: (text: string) => void; readon
       } catch (e) {
         props.onError(e instanceof Error ? e.message : String(e));
       }
-    });
+    })
+      // The scanner chunk itself may fail to load (a server redeployed mid-session, a broken
+      // precache): say so, instead of a camera area that silently never reads anything.
+      // eslint-disable-next-line solid/reactivity -- called once, when the chunk fails, outside any render
+      .catch((e: unknown) => {
+        if (!disposed) props.onError(e instanceof Error ? e.message : String(e));
+      });
   });
   onCleanup(() => {
     disposed = true;
