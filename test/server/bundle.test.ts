@@ -55,7 +55,7 @@ describe('a bundle goes through push', () => {
     const tabletB = await enrol(storage, tabletA.fairId);
     const items = makeItems(tabletA, 1, 6);
     const photo = strToU8('jpeg bytes of a booth');
-    const bundle = forgeBundle({ fairId: tabletA.fairId, deviceId: tabletA.deviceId, items, blobs: [photo] });
+    const bundle = forgeBundle({ fairId: tabletA.fairId, deviceId: tabletA.deviceId, items, blobs: [photo], signWith: tabletA.token });
 
     const first = await upload(bundle, organizer.token);
     expect(first.status).toBe(200);
@@ -89,7 +89,7 @@ describe('a bundle goes through push', () => {
     const items = makeItems(tablet, 1, 4);
     await storage.push(tablet, items.slice(0, 2), Date.now());
     const poison = makeItem(tablet, 5, { kind: 'commitment' });
-    const res = await upload(forgeBundle({ fairId: tablet.fairId, deviceId: tablet.deviceId, items: [...items, poison] }), organizer.token);
+    const res = await upload(forgeBundle({ fairId: tablet.fairId, deviceId: tablet.deviceId, items: [...items, poison], signWith: tablet.token }), organizer.token);
     expect(BundleAccepted.parse(await res.json())).toMatchObject({ items: 5, applied: 2, duplicates: 2, rejected: 1, ackedSeq: 5 });
     expect((await storage.rejected(tablet.fairId)).map((r) => [r.itemId, r.code])).toEqual([[poison.id, 'PAYLOAD_INVALID']]);
   });
@@ -136,6 +136,31 @@ describe('refused bundles change nothing', () => {
     expect(BundleRefused.parse(await revoked.json()).error.code).toBe('BUNDLE_UNKNOWN_DEVICE');
     const after = (await snapshot(tablet.fairId)) as { acks: unknown[] };
     expect({ ...after, acks: after.acks.filter((a) => (a as { device_id: string }).device_id !== lost.deviceId) }).toEqual(before);
+  });
+
+  test('[BN13] unsigned, signed by another tablet, or altered after signing: refused BUNDLE_SIGNATURE_INVALID even from the organizer; nothing changes', async () => {
+    const before = await snapshot(tablet.fairId);
+    const refusedCode = async (bytes: Uint8Array, token: string): Promise<string> => {
+      const res = await upload(bytes, token);
+      expect(res.status).toBe(403);
+      return BundleRefused.parse(await res.json()).error.code;
+    };
+    const unsigned = forgeBundle({ fairId: tablet.fairId, deviceId: tablet.deviceId, items: base.items });
+    expect(await refusedCode(unsigned, organizer.token)).toBe('BUNDLE_SIGNATURE_INVALID');
+    // The carrier signs with its own token a bundle in the maker's name.
+    const byCarrier = forgeBundle({ fairId: tablet.fairId, deviceId: tablet.deviceId, items: base.items, signWith: other.token });
+    expect(await refusedCode(byCarrier, other.token)).toBe('BUNDLE_SIGNATURE_INVALID');
+    // A genuine signature, then one item swapped and the hashes made consistent again.
+    const altered = forgeBundle({ fairId: tablet.fairId, deviceId: tablet.deviceId, items: base.items, signWith: tablet.token, manifest: { createdAt: '2025-04-17T02:30:00.000Z' } });
+    const genuine = forgeBundle({ fairId: tablet.fairId, deviceId: tablet.deviceId, items: base.items, signWith: tablet.token });
+    const { unzipSync, zipSync, strFromU8, strToU8 } = await import('fflate');
+    const entries = unzipSync(genuine);
+    const manifest = JSON.parse(strFromU8(entries['manifest.json']!)) as Record<string, unknown>;
+    entries['manifest.json'] = strToU8(JSON.stringify({ ...manifest, createdAt: '2025-04-17T02:30:00.000Z' }));
+    expect(await refusedCode(zipSync(entries), organizer.token)).toBe('BUNDLE_SIGNATURE_INVALID');
+    expect(await snapshot(tablet.fairId)).toEqual(before);
+    // The same content, signed after the change by the maker, is genuine.
+    expect((await upload(altered, other.token)).status).toBe(200);
   });
 
   test('an expert person may not upload (organizer only among people); no token, no upload; not a ZIP content type', async () => {

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { strToU8, zipSync, type Zippable } from 'fflate';
 import type { SyncItem } from '../../src/domain/sync-item';
-import { BUNDLE_FORMAT, BUNDLE_FORMAT_VERSION, ITEMS_PATH, MANIFEST_PATH, blobPath } from '../../src/domain/wire/bundle';
+import { BUNDLE_FORMAT, BUNDLE_FORMAT_VERSION, ITEMS_PATH, MANIFEST_PATH, blobPath, type BundleManifest } from '../../src/domain/wire/bundle';
+import { bundleSigningKey, signManifest } from '../../src/domain/wire/bundle-signature';
 import { itemsToJsonl } from '../../src/domain/wire/bundle-zip';
 
 /**
@@ -26,6 +27,8 @@ export interface ForgeInput {
   /** Entries whose bytes are replaced after the manifest was computed. */
   readonly replace?: Readonly<Record<string, Uint8Array>>;
   readonly level?: 0 | 6;
+  /** BN13: the device token to sign the (final) manifest with; unsigned without it. */
+  readonly signWith?: string;
 }
 
 export function forgeBundle(input: ForgeInput): Uint8Array {
@@ -43,8 +46,10 @@ export function forgeBundle(input: ForgeInput): Uint8Array {
     files: [{ path: ITEMS_PATH, sha256: sha(itemsBytes), bytes: itemsBytes.byteLength }, ...blobs.map((b) => ({ path: blobPath(b.sha256), sha256: b.sha256, bytes: b.data.byteLength }))],
     ...(typeof input.manifest === 'object' ? input.manifest : {}),
   };
+  const signed =
+    input.signWith === undefined ? manifest : signManifest(manifest as unknown as BundleManifest, bundleSigningKey(input.signWith));
   const entries: Zippable = {
-    [MANIFEST_PATH]: strToU8(typeof input.manifest === 'string' ? input.manifest : JSON.stringify(manifest)),
+    [MANIFEST_PATH]: strToU8(typeof input.manifest === 'string' ? input.manifest : JSON.stringify(signed)),
     [ITEMS_PATH]: itemsBytes,
   };
   for (const b of blobs) entries[blobPath(b.sha256)] = b.data;

@@ -49,6 +49,7 @@ export const bundleZh = {
   'bundle.error.BUNDLE_WRONG_FAIR': '数据包属于其他展会,已拒收,未做任何更改。',
   'bundle.error.BUNDLE_DEVICE_MISMATCH': '数据包含有其他设备的记录,已拒收,未做任何更改。',
   'bundle.error.BUNDLE_UNKNOWN_DEVICE': '数据包来自未登记或已注销的设备,已拒收,未做任何更改。',
+  'bundle.error.BUNDLE_SIGNATURE_INVALID': '数据包的签名无法核实(未签名、被改动或并非该平板所出),已拒收,未做任何更改。请在原平板登记后重新导出。',
   'bundle.error.NETWORK': '无法连接服务器,请联网后再上传。',
 } as const;
 
@@ -93,6 +94,7 @@ export const bundleEn = {
   'bundle.error.BUNDLE_WRONG_FAIR': 'The bundle belongs to another fair; refused, nothing was changed.',
   'bundle.error.BUNDLE_DEVICE_MISMATCH': 'The bundle holds records of another device; refused, nothing was changed.',
   'bundle.error.BUNDLE_UNKNOWN_DEVICE': 'The bundle comes from a device that is not enrolled or was revoked; refused, nothing was changed.',
+  'bundle.error.BUNDLE_SIGNATURE_INVALID': 'The bundle’s signature cannot be verified (unsigned, altered, or not made by that tablet); refused, nothing was changed. Export it again on the tablet it came from, once that tablet is enrolled.',
   'bundle.error.NETWORK': 'The server cannot be reached: upload once there is a network.',
 } as const satisfies Record<keyof typeof bundleZh, string>;
 

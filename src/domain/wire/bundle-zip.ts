@@ -9,6 +9,7 @@ import {
   MAX_BUNDLE_BYTES, MAX_BUNDLE_ENTRIES, MAX_BUNDLE_ITEMS, MAX_ITEMS_FILE_BYTES, MAX_MANIFEST_BYTES, blobPath,
   type BundleError, type BundleErrorCode, type BundleFile,
 } from './bundle';
+import { signManifest } from './bundle-signature';
 
 /**
  * Writing and opening a bundle file (BUNDLE-SPEC.md). Pure: the tablet that builds one, the
@@ -25,6 +26,8 @@ export interface BundleContent {
   readonly items: readonly SyncItem[];
   /** Evidence files by their SHA-256 (as the store keeps them). */
   readonly blobs: readonly { readonly sha256: string; readonly data: Uint8Array }[];
+  /** BN13: `bundleSigningKey(token)` of the device; without it the bundle is unsigned. */
+  readonly signingKey?: Uint8Array;
 }
 
 export interface OpenedBundle {
@@ -52,7 +55,7 @@ export function packBundle(content: BundleContent): Uint8Array {
   const files: BundleFile[] = [{ path: ITEMS_PATH, sha256: itemsSha256, bytes: itemsBytes.byteLength }];
   const unique = new Map(content.blobs.map((b) => [b.sha256, b.data]));
   for (const [sha, data] of unique) files.push({ path: blobPath(sha), sha256: sha, bytes: data.byteLength });
-  const manifest = BundleManifest.parse({
+  const unsigned = BundleManifest.parse({
     format: BUNDLE_FORMAT,
     formatVersion: BUNDLE_FORMAT_VERSION,
     fairId: content.fairId,
@@ -63,6 +66,7 @@ export function packBundle(content: BundleContent): Uint8Array {
     itemsSha256,
     files,
   });
+  const manifest = content.signingKey === undefined ? unsigned : signManifest(unsigned, content.signingKey);
   // ZIP times are local DOS times from 1980 on: the bundle's own creation time, not a clock read.
   const mtime = new Date(content.createdAt);
   const entries: Zippable = {

@@ -55,6 +55,12 @@ export const BundleManifest = z.object({
   itemsSha256: Sha256,
   /** Every entry but the manifest: `items.jsonl` and each `blobs/<sha256>`, with its SHA-256 and size (BN3). */
   files: z.array(BundleFile).max(MAX_BUNDLE_ENTRIES),
+  /**
+   * BN13: HMAC-SHA256 of the rest of the manifest (canonical JSON) keyed by SHA-256 of the device's
+   * token (bundle-signature.ts). A tablet that holds no token yet writes none; the server then
+   * refuses the bundle, another tablet can still import it.
+   */
+  signature: z.object({ alg: z.literal('HMAC-SHA256/device-token-sha256'), mac: Sha256 }).optional(),
 });
 export type BundleManifest = z.infer<typeof BundleManifest>;
 
@@ -81,6 +87,8 @@ export const BUNDLE_ERROR_CODES = [
   'BUNDLE_DEVICE_MISMATCH',
   /** Server: the manifest's device is not enrolled in that fair, or it was revoked. */
   'BUNDLE_UNKNOWN_DEVICE',
+  /** Server (BN13): no signature, or not one of a live token of the manifest's device. */
+  'BUNDLE_SIGNATURE_INVALID',
 ] as const;
 export const BundleErrorCode = z.enum(BUNDLE_ERROR_CODES);
 export type BundleErrorCode = z.infer<typeof BundleErrorCode>;

@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import type { Context } from 'hono';
 import { MAX_BUNDLE_BYTES, type BundleAccepted, type BundleError, type BundleRefused } from '../../domain/wire/bundle';
+import { bundleKeyFromTokenHash, verifyManifestSignature } from '../../domain/wire/bundle-signature';
 import { openBundle } from '../../domain/wire/bundle-zip';
 import { quarantined } from '../../domain/wire/storable';
 import type { Storage } from '../storage/storage';
@@ -28,6 +29,7 @@ const STATUS: Partial<Record<BundleError['code'], 400 | 403 | 409 | 413 | 422>> 
   BUNDLE_WRONG_FAIR: 403,
   BUNDLE_DEVICE_MISMATCH: 403,
   BUNDLE_UNKNOWN_DEVICE: 403,
+  BUNDLE_SIGNATURE_INVALID: 403,
   BUNDLE_HASH_MISMATCH: 422,
 };
 
@@ -55,8 +57,11 @@ export function bundleRoutes(storage: Storage, now: () => number): Hono<Env> {
     const devices = await storage.listDevices(manifest.fairId);
     const device = devices.find((d) => d.deviceId === manifest.deviceId);
     if (device === undefined || device.revokedAt !== undefined) return refused(c, 403, { code: 'BUNDLE_UNKNOWN_DEVICE' });
+    // BN13: only that device's token could have signed it. This is what lets another tablet, or
+    // the organizer, carry the file without being able to file items in that tablet's name.
+    const keys = (await storage.liveTokenHashes(manifest.deviceId, manifest.fairId)).map(bundleKeyFromTokenHash);
+    if (!verifyManifestSignature(manifest, keys)) return refused(c, 403, { code: 'BUNDLE_SIGNATURE_INVALID' });
 
-    // A payload with NUL, a lone surrogate or deep nesting is rejected, not a 500 (issue 10 part 2).
     const outcome = await storage.push({ deviceId: manifest.deviceId, fairId: manifest.fairId }, items.map(quarantined), now());
     if (outcome.kind === 'device-revoked') return refused(c, 403, { code: 'BUNDLE_UNKNOWN_DEVICE' });
     let stored = 0;

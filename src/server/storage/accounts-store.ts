@@ -171,3 +171,15 @@ export async function listDevices(db: SqlRunner, fairId: string): Promise<Device
       }) as DeviceSummary,
   );
 }
+
+/**
+ * BN13: the stored hashes of a device's live tokens in a fair. A bundle is genuine when one of
+ * them, as an HMAC key, made its signature (src/domain/wire/bundle-signature.ts).
+ */
+export async function liveTokenHashes(db: SqlRunner, deviceId: string, fairId: string): Promise<string[]> {
+  const rows = await db.query<{ hash: string }>(
+    'select hash from tokens where device_id = $1 and fair_id = $2 and revoked_at is null',
+    [deviceId, fairId],
+  );
+  return rows.map((r) => r.hash);
+}

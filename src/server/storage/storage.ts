@@ -44,6 +44,8 @@ export interface Storage {
   redeemEnrolment(input: { code: string; deviceId?: string; deviceName: string; deviceCode?: string }): Promise<DeviceEnrolled>;
   revokeDevice(deviceId: string, fairId?: string): Promise<number>;
   listDevices(fairId: string): Promise<DeviceSummary[]>;
+  /** SHA-256 (hex) of each live token of a device in a fair: the keys of its bundle signatures (BN13). */
+  liveTokenHashes(deviceId: string, fairId: string): Promise<string[]>;
 
   putBlob(sha256: string, data: Uint8Array): Promise<{ created: boolean }>;
   blobSize(sha256: string): Promise<number | undefined>;
@@ -77,6 +79,7 @@ export function storageOn(db: SqlClient, files?: BlobStore): Storage {
     redeemEnrolment: (input) => accounts.redeemEnrolment(db, input),
     revokeDevice: (deviceId, fairId) => accounts.revokeDevice(db, deviceId, fairId),
     listDevices: (fairId) => accounts.listDevices(db, fairId),
+    liveTokenHashes: (deviceId, fairId) => accounts.liveTokenHashes(db, deviceId, fairId),
     putBlob: (sha256, data) => (files === undefined ? blobs.putBlob(db, sha256, data) : files.put(sha256, data)),
     blobSize: (sha256) => (files === undefined ? blobs.blobSize(db, sha256) : files.size(sha256)),
     getBlob: (sha256) => (files === undefined ? blobs.getBlob(db, sha256) : files.get(sha256)),

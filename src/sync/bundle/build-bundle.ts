@@ -2,6 +2,7 @@ import { err, ok, type Result } from '../../domain/result';
 import type { SyncItem } from '../../domain/sync-item';
 import type { Instant } from '../../domain/time';
 import { MAX_BUNDLE_BYTES, MAX_BUNDLE_ENTRIES, MAX_BUNDLE_ITEMS } from '../../domain/wire/bundle';
+import { bundleSigningKey } from '../../domain/wire/bundle-signature';
 import { bundleFileName, packBundle } from '../../domain/wire/bundle-zip';
 import { getDb } from '../../store/db';
 import { loadDevice } from '../../store/device';
@@ -10,7 +11,8 @@ import { loadCredentials } from '../sync-state';
 
 /**
  * Builds the bundle file of this tablet (issue 7 part 7, BUNDLE-SPEC.md BN8): the outbox (items
- * the server has not acknowledged) in seq order, and the evidence files the server may lack.
+ * the server has not acknowledged) in seq order, and the evidence files the server may lack,
+ * signed with the tablet's token (BN13).
  * Reading only: exporting frees nothing; the outbox empties when a push is acknowledged.
  */
 
@@ -83,7 +85,9 @@ export async function buildBundle(now: Instant, onProgress: (p: BuildProgress) =
   onProgress({ phase: 'files', done: rows.length, total: rows.length });
   onProgress({ phase: 'zip', done: 0, total: 1 });
   await yieldToPage();
-  const zip = packBundle({ fairId, deviceId, deviceCode, createdAt: now, items, blobs });
+  // BN13: signed with this tablet's token when it has one, so the server can tell it is genuine.
+  const signingKey = credentials?.token === undefined ? undefined : bundleSigningKey(credentials.token);
+  const zip = packBundle({ fairId, deviceId, deviceCode, createdAt: now, items, blobs, ...(signingKey === undefined ? {} : { signingKey }) });
   onProgress({ phase: 'zip', done: 1, total: 1 });
   return ok({ bytes: zip, fileName: bundleFileName(deviceCode, now), fairId, items: items.length, files: blobs.length, leftOut: outbox.length - items.length });
 }
