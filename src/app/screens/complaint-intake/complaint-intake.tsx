@@ -8,6 +8,7 @@ import { useSession, type SessionUser } from '../../session/session';
 import { useAppState } from '../../state/app-state';
 import { CheckField } from '../../ui/field';
 import { Notice } from '../../ui/notice';
+import { caseErrorMessage } from '../case-detail/case-error';
 import { SignatureCanvas } from '../../ui/signature-canvas';
 import { checklistOf } from './complaint-form';
 import { createIntake } from './complaint-intake.data';
@@ -69,6 +70,15 @@ function IntakeBody(props: { readonly fair: Fair; readonly user: SessionUser }):
             <Notice kind="error" testId="form-errors">
               {t('common.fixErrors')}
             </Notice>
+          </Show>
+          {/* The case rules refused the filing as a whole (e.g. a role that may not file): no field is
+              wrong, so say the rule's reason instead of leaving the tap without an answer. */}
+          <Show when={intake.failure()?.domain}>
+            {(d) => (
+              <Notice kind="error" testId="form-refused">
+                <span data-code={d().code}>{caseErrorMessage(d())}</span>
+              </Notice>
+            )}
           </Show>
           <div class="panel">
             <h2>{t('intake.complainant')}</h2>
