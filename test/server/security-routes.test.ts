@@ -5,6 +5,7 @@ import { createHttpApp } from '../../src/server/server';
 import { openStorage, type Storage, type StorageConfig } from '../../src/server/storage/storage';
 import { PROTOCOL_VERSION } from '../../src/domain/wire/protocol';
 import { packBundle } from '../../src/domain/wire/bundle-zip';
+import { bundleSigningKey } from '../../src/domain/wire/bundle-signature';
 import type { Instant } from '../../src/domain/time';
 import { createDatabase } from '../support/postgres';
 import { enrol, makeItem, makeOrganizer, newId, type TestDevice } from './support';
@@ -64,9 +65,12 @@ const deviceOf = (w: World, as: 'desk' | 'expertDevice'): TestDevice => (as === 
 const pushBody = (d: TestDevice, items: unknown[], extra: Record<string, unknown> = {}) => ({
   type: 'push', protocolVersion: PROTOCOL_VERSION, deviceId: d.deviceId, fairId: d.fairId, items, ...extra,
 });
-/** A bundle file of one item of `d` (BUNDLE-SPEC.md), as a tablet without network exports it. */
-const bundleOf = (d: TestDevice): Uint8Array =>
-  packBundle({ fairId: d.fairId, deviceId: d.deviceId, deviceCode: d.deviceCode, createdAt: new Date().toISOString() as Instant, items: [makeItem(d, 1)], blobs: [] });
+/** A bundle file of one item of `d` (BUNDLE-SPEC.md), as a tablet without network exports it, signed with `signer`'s token (BN13). */
+const bundleOf = (d: TestDevice, signer: TestDevice = d): Uint8Array =>
+  packBundle({
+    fairId: d.fairId, deviceId: d.deviceId, deviceCode: d.deviceCode, createdAt: new Date().toISOString() as Instant, items: [makeItem(d, 1)], blobs: [],
+    signingKey: bundleSigningKey(signer.token),
+  });
 const upload = (w: World, zip: Uint8Array, token?: string): Promise<Response> =>
   Promise.resolve(w.app.request('/api/bundles', { method: 'POST', headers: { 'content-type': 'application/zip', ...auth(token) }, body: new Blob([zip as Uint8Array<ArrayBuffer>]) }));
 /** Refusals are `{ code }`, bundle refusals `{ error: { code } }`. */
@@ -155,7 +159,11 @@ const GUARDED: readonly GuardedRoute[] = [
         call: (w, t, as) => upload(w, bundleOf(as === 'expertDevice' ? w.expertDevice : w.desk), t),
         foreign: [
           { name: 'a bundle of another fair', codes: ['BUNDLE_WRONG_FAIR'], call: (w, as) => upload(w, bundleOf(w.otherFair), deviceOf(w, as).token) },
-          // A bundle of another tablet of the same fair: see the KNOWN GAP test below.
+          {
+            name: 'a bundle in another tablet’s name, signed with its own token',
+            codes: ['BUNDLE_SIGNATURE_INVALID'],
+            call: (w, as) => upload(w, bundleOf(w.sibling, deviceOf(w, as)), deviceOf(w, as).token),
+          },
         ],
       },
     ],
@@ -339,16 +347,19 @@ describe.each(backends)('route refusal matrix on $name', (backend) => {
     }
   }
 
-  // KNOWN GAP, reported to the lead: BUNDLE-SPEC BN6 lets a tablet upload a bundle of ANOTHER
-  // tablet of its fair (carrying it for a tablet without network). A bundle carries no proof of
-  // its device, so a rogue tablet can file items as any tablet of its fair — and take the
-  // sequence numbers that tablet's genuine items will need (they come back SEQ_REUSED). The fix
-  // is one line in bundle-routes.ts (a device token may upload its own bundle only; carrying
-  // goes through the organizer's upload) plus BN6 and its test. `test.fails` keeps the gap
-  // visible: when the route refuses, this starts failing — then drop `.fails`.
-  test.fails('[I10.3] KNOWN GAP: a tablet uploading another tablet’s bundle of the same fair should get 403', async () => {
-    const res = await upload(w, bundleOf(w.sibling), w.desk.token);
-    expect(res.status).toBe(403);
+  // BN6 lets a tablet carry another tablet's bundle of its fair; BN13's signature (keyed by the
+  // maker's device token) is what keeps the carrier from filing items in the maker's name.
+  test('[I10.3] a tablet may carry another tablet’s genuine bundle of its fair; one it made in that tablet’s name is refused and stores nothing', async () => {
+    const before = await w.storage.pull(w.fairId, 0, 1000);
+    const forged = await upload(w, bundleOf(w.sibling, w.desk), w.desk.token);
+    expect(forged.status).toBe(403);
+    expect(await codeOf(forged)).toBe('BUNDLE_SIGNATURE_INVALID');
+    const unsigned = packBundle({
+      fairId: w.fairId, deviceId: w.sibling.deviceId, deviceCode: w.sibling.deviceCode, createdAt: new Date().toISOString() as Instant, items: [makeItem(w.sibling, 1)], blobs: [],
+    });
+    expect((await upload(w, unsigned, w.tokens.organizer)).status).toBe(403);
+    expect((await w.storage.pull(w.fairId, 0, 1000)).items).toEqual(before.items);
+    expect((await upload(w, bundleOf(w.sibling), w.desk.token)).status).toBe(200);
   });
 
   test('[I10.3] a push naming another device stores nothing', async () => {
