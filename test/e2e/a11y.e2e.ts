@@ -11,6 +11,7 @@ import { CURRENT } from '../domain/report/hand-session';
 import { axeViolations, type A11yViolation } from './support/a11y';
 import { csvOf, EXHIBITOR_HEADER_ZH, BAD_USCC, go, newKiosk, setUpDevice, waitForShell } from './support/kiosk';
 import { actAs, addUser, createFirstUser, storedRows } from './support/desk-b';
+import { putRawRows } from './support/raw-rows';
 
 /**
  * Issue 10 §6: axe-core on every screen of the kiosk in zh-CN and in English, at 1280×800, with
@@ -41,26 +42,7 @@ const commitment = session.commitments[0];
 const exhibitor = session.exhibitors[0];
 if (conflicted === undefined || openCase === undefined || commitment === undefined || exhibitor === undefined) throw new Error('hand session changed shape');
 
-async function putRows(table: string, rows: readonly unknown[]): Promise<void> {
-  await page.evaluate(
-    ([name, list]) =>
-      new Promise<void>((done, reject) => {
-        const open = indexedDB.open('faircase');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          const tx = db.transaction(name, 'readwrite');
-          for (const r of list) tx.objectStore(name).put(r);
-          tx.oncomplete = () => {
-            db.close();
-            done();
-          };
-          tx.onerror = () => reject(tx.error);
-        };
-      }),
-    [table, rows] as const,
-  );
-}
+const putRows = (table: string, rows: readonly unknown[]): Promise<void> => putRawRows(page, table, rows);
 
 async function seed(): Promise<void> {
   const fair = session.fair;

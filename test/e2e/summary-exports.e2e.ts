@@ -15,6 +15,7 @@ import { launchChromium } from '../support/browser';
 import { CURRENT, PREVIOUS } from '../domain/report/hand-session';
 import { go, newKiosk, setUpDevice, waitForShell } from './support/kiosk';
 import { createFirstUser, storedRows } from './support/desk-b';
+import { clearRawTable, putRawRows } from './support/raw-rows';
 
 /**
  * Issue 9 in Debian's Chromium: the summary screen over a hand-made session (the domain tests'
@@ -67,47 +68,8 @@ async function reopen(): Promise<void> {
   await page.waitForSelector('[data-testid=summary-figures]');
 }
 
-async function putRows(p: Page, table: string, rows: readonly unknown[]): Promise<void> {
-  await p.evaluate(
-    ([name, list]) =>
-      new Promise<void>((resolve, reject) => {
-        const open = indexedDB.open('faircase');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          const tx = db.transaction(name, 'readwrite');
-          for (const r of list) tx.objectStore(name).put(r);
-          tx.oncomplete = () => {
-            db.close();
-            resolve();
-          };
-          tx.onerror = () => reject(tx.error);
-        };
-      }),
-    [table, rows] as const,
-  );
-}
-
-async function clearTable(p: Page, table: string): Promise<void> {
-  await p.evaluate(
-    (name) =>
-      new Promise<void>((resolve, reject) => {
-        const open = indexedDB.open('faircase');
-        open.onsuccess = () => {
-          const db = open.result;
-          const tx = db.transaction(name, 'readwrite');
-          tx.objectStore(name).clear();
-          tx.oncomplete = () => {
-            db.close();
-            resolve();
-          };
-          tx.onerror = () => reject(tx.error);
-        };
-        open.onerror = () => reject(open.error);
-      }),
-    table,
-  );
-}
+const putRows = putRawRows;
+const clearTable = clearRawTable;
 
 async function seed(p: Page, data: SessionData, seqBase: number): Promise<void> {
   await putRows(p, 'fairs', [data.fair]);
