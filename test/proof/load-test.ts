@@ -75,8 +75,19 @@ export interface LoadReport {
   readonly seconds: number;
 }
 
-export const loadPassed = (r: LoadReport): boolean =>
-  r.push.requests > 0 && r.pull.requests > 0 && r.push.p99 <= 250 && r.push.errors === 0 && r.pull.errors === 0 && r.devicesInconsistent === 0 && r.badResults === 0 && r.itemsStored >= r.itemsAcked && r.itemsAcked > 0;
+/**
+ * What must hold whatever the machine: traffic flowed, no error but a retryable 503, every item
+ * once and gap-free. A failure here is a defect, and `npm run proof` (so CI) fails.
+ */
+export const loadCorrect = (r: LoadReport): boolean =>
+  r.push.requests > 0 && r.pull.requests > 0 && r.push.errors === 0 && r.pull.errors === 0 && r.devicesInconsistent === 0 && r.badResults === 0 && r.itemsStored >= r.itemsAcked && r.itemsAcked > 0;
+
+/**
+ * The latency goal (push p99 ≤ 250 ms) is a budget like P1–P7: it is printed as a figure with
+ * PASS/FAIL in the proof output and in `npm run bench`'s report, judged on a quiet machine, and
+ * does not fail CI on a loaded one (the guide: budgets are proved by the bench, not by a timed test).
+ */
+export const loadPassed = (r: LoadReport): boolean => loadCorrect(r) && r.push.p99 <= 250;
 
 interface Device {
   readonly deviceId: string;
