@@ -11,10 +11,11 @@ import type { ExportTable } from './summary-tables';
 /**
  * XML 1.0 cannot carry C0 controls (but tab, LF, CR), U+FFFE/U+FFFF or unpaired surrogates;
  * exceljs writes them as they are and the file no longer opens (issue 10 part 2: free text
- * pasted into a filing). They are dropped; every other character is kept.
+ * pasted into a filing). A DEL (U+007F) alone in a cell comes back as an empty cell. They are
+ * dropped; every other character is kept.
  */
 // eslint-disable-next-line no-control-regex
-const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 export const xmlText = (s: string): string => s.replace(NOT_XML, '');
 
 export async function buildXlsx(tables: readonly ExportTable[], banner: string | undefined, onProgress?: (done: number, total: number) => void): Promise<ArrayBuffer> {
