@@ -8,7 +8,8 @@ import { openBundle } from '../../src/domain/wire/bundle-zip';
 import { tBundleIn } from '../../src/app/i18n/bundle';
 import { launchChromium } from '../support/browser';
 import { EXHIBITOR_HEADER_ZH, GOOD_USCC, createFair, csvOf, go, importFile, newKiosk, setUpDevice, waitForServiceWorker, waitForShell } from './support/kiosk';
-import { actAs, addUser, createFirstUser, drawSignature, storedRows, usccOf } from './support/desk-b';
+import { actAs, addUser, createFirstUser, storedRows } from './support/desk-b';
+import { enrolTablet, fairDays, fileComplaint, syncNow } from './support/sync-tablets';
 
 /**
  * The bundle file in Chromium (issue 7 part 7, BUNDLE-SPEC.md BN7, BN8, BN11, BN12), against the
@@ -28,50 +29,6 @@ let organizerId = '';
 let organizerToken = '';
 let browser: Browser;
 const tablets: { context: BrowserContext; page: Page }[] = [];
-
-function fairDays(n: number): string[] {
-  const fmt = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' });
-  return Array.from({ length: n }, (_, i) => fmt.format(new Date(Date.now() + i * 86_400_000)));
-}
-
-async function fileComplaint(page: Page): Promise<string> {
-  await go(page, '/complaints/new');
-  await page.waitForSelector('[data-testid=complaint-form]');
-  await page.fill('input[name="complainant.name"]', '北京某某科技有限公司');
-  await page.fill('input[name="complainant.uscc"]', usccOf('91110000100000000'));
-  await page.fill('input[name="complainant.phone"]', '13800138000');
-  await page.selectOption('select[name="rights.0.type"]', 'invention');
-  await page.fill('input[name="rights.0.number"]', 'ZL201710601862.3');
-  await page.fill('input[name="rights.0.title"]', '一种充电装置');
-  await page.fill('input[name="rights.0.holder"]', '北京某某科技有限公司');
-  await page.fill('input[name=respondentSearch]', '1.1/A01');
-  await page.click('[data-testid=pick-exhibitor] >> nth=0');
-  await page.waitForSelector('[data-testid=respondent-0]');
-  await page.fill('input[name="accusedItems.0.description"]', '充电宝 X1');
-  await drawSignature(page, 'sig-signature');
-  await page.click('[data-testid=save]');
-  await page.waitForSelector('[data-testid=intake-flags], [data-testid=intake-saved]');
-  if ((await page.locator('[data-testid=intake-saved]').count()) === 0) await page.click('[data-testid=save]');
-  await page.waitForSelector('[data-testid=intake-saved]');
-  return ((await page.getAttribute('[data-testid=open-case]', 'href')) ?? '').replace('/cases/', '');
-}
-
-async function enrolTablet(page: Page, fairId: string): Promise<void> {
-  const { code } = await server.storage.createEnrolment(organizerId, { fairId, role: 'desk', ttlMinutes: 10 }, Date.now());
-  await go(page, '/sync');
-  await page.waitForSelector('[data-testid=enrol-form]');
-  await page.fill('input[name=enrol-code]', code);
-  await page.click('[data-testid=enrol-submit]');
-  await page.waitForSelector('[data-testid=sync-enrolled]');
-}
-
-async function syncNow(page: Page): Promise<void> {
-  await go(page, '/sync');
-  await page.waitForSelector('[data-testid=sync-now]:not([disabled])');
-  await page.click('[data-testid=sync-now]');
-  await page.waitForSelector('[data-testid=sync-done]');
-  await expect.poll(() => page.textContent('[data-testid=sync-unsynced]')).toBe('0');
-}
 
 const upload = async (bytes: Uint8Array): Promise<BundleAccepted> => {
   const res = await fetch(`${server.url}/api/bundles`, { method: 'POST', headers: { 'content-type': 'application/zip', authorization: `Bearer ${organizerToken}` }, body: bytes as Uint8Array<ArrayBuffer> });
@@ -116,9 +73,9 @@ test('[BN7][BN8][BN11][BN12] tablet A offline exports a bundle; the server inges
   await createFirstUser(a.page, '赵主办', '97531');
   await addUser(a.page, CLERK);
   const fairId = (await storedRows<{ id: string }>(a.page, 'fairs'))[0]?.id ?? '';
-  await enrolTablet(a.page, fairId);
+  await enrolTablet(a.page, server, organizerId, fairId, 'desk');
   await syncNow(a.page);
-  await enrolTablet(b.page, fairId);
+  await enrolTablet(b.page, server, organizerId, fairId, 'desk');
   await syncNow(b.page);
   await setUpDevice(b.page, '二号台', 'KB', FAIR_LABEL);
   const before = await serverItems(fairId);

@@ -5,7 +5,8 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startServer, type RunningServer } from '../../src/server/server';
 import { launchChromium } from '../support/browser';
 import { EXHIBITOR_HEADER_ZH, GOOD_USCC, createFair, csvOf, go, importFile, newKiosk, setUpDevice, waitForServiceWorker, waitForShell } from './support/kiosk';
-import { actAs, addUser, createFirstUser, drawSignature, storedRows, usccOf } from './support/desk-b';
+import { actAs, addUser, createFirstUser, storedRows } from './support/desk-b';
+import { enrolTablet, fairDays, fileComplaint, syncNow } from './support/sync-tablets';
 
 /**
  * Issue 7 parts 4–6 in Chromium against the real server (its own instance here, on PGlite, so the
@@ -26,60 +27,6 @@ let server: RunningServer;
 let organizerId = '';
 let browser: Browser;
 const tablets: { context: BrowserContext; page: Page }[] = [];
-
-function fairDays(n: number): string[] {
-  const fmt = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' });
-  return Array.from({ length: n }, (_, i) => fmt.format(new Date(Date.now() + i * 86_400_000)));
-}
-
-/** A complaint filed at A's desk (every paper verified, so an expert may accept it at once). */
-async function fileComplaint(page: Page): Promise<string> {
-  await go(page, '/complaints/new');
-  await page.waitForSelector('[data-testid=complaint-form]');
-  await page.fill('input[name="complainant.name"]', '北京某某科技有限公司');
-  await page.fill('input[name="complainant.uscc"]', usccOf('91110000100000000'));
-  await page.fill('input[name="complainant.phone"]', '13800138000');
-  await page.selectOption('select[name="rights.0.type"]', 'invention');
-  await page.fill('input[name="rights.0.number"]', 'ZL201710601862.3');
-  await page.fill('input[name="rights.0.title"]', '一种充电装置');
-  await page.fill('input[name="rights.0.holder"]', '北京某某科技有限公司');
-  await page.fill('input[name=respondentSearch]', '1.1/A01');
-  await page.click('[data-testid=pick-exhibitor] >> nth=0');
-  await page.waitForSelector('[data-testid=respondent-0]');
-  await page.fill('input[name="accusedItems.0.description"]', '充电宝 X1');
-  const codes = await page.locator('[data-testid=checklist] tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-code') ?? ''));
-  for (const code of codes) {
-    if (code === '' || code === 'GEN-07' || code === 'TM-02') continue;
-    await page.selectOption(`select[name="checklist.${code}"]`, 'verified');
-    const orig = page.locator(`input[name="checklist.${code}.original"]`);
-    if ((await orig.count()) > 0) await orig.check();
-  }
-  await drawSignature(page, 'sig-signature');
-  await page.click('[data-testid=save]');
-  await page.waitForSelector('[data-testid=intake-flags], [data-testid=intake-saved]');
-  if ((await page.locator('[data-testid=intake-saved]').count()) === 0) await page.click('[data-testid=save]');
-  await page.waitForSelector('[data-testid=intake-saved]');
-  return ((await page.getAttribute('[data-testid=open-case]', 'href')) ?? '').replace('/cases/', '');
-}
-
-/** Enrols the tablet on the sync screen with a code the organizer made on the server. */
-async function enrolTablet(page: Page, fairId: string): Promise<void> {
-  const { code } = await server.storage.createEnrolment(organizerId, { fairId, role: 'expert', ttlMinutes: 10 }, Date.now());
-  await go(page, '/sync');
-  await page.waitForSelector('[data-testid=enrol-form]');
-  expect(await page.inputValue('input[name=enrol-server]')).toBe(server.url);
-  await page.fill('input[name=enrol-code]', code);
-  await page.click('[data-testid=enrol-submit]');
-  await page.waitForSelector('[data-testid=sync-enrolled]');
-}
-
-async function syncNow(page: Page): Promise<void> {
-  await go(page, '/sync');
-  await page.waitForSelector('[data-testid=sync-now]:not([disabled])');
-  await page.click('[data-testid=sync-now]');
-  await page.waitForSelector('[data-testid=sync-done]');
-  await expect.poll(() => page.textContent('[data-testid=sync-unsynced]')).toBe('0');
-}
 
 const caseRow = async (page: Page, id: string) => (await storedRows<{ id: string; flags: string[]; state: string }>(page, 'caseRows')).find((r) => r.id === id);
 
@@ -137,9 +84,9 @@ test('[CS5] two tablets enrol, share a case, fork it offline; the case is flagge
   await addUser(a.page, CLERK);
   await addUser(a.page, EXPERT);
   await actAs(a.page, CLERK);
-  caseId = await fileComplaint(a.page);
+  caseId = await fileComplaint(a.page, { verifyPapers: true });
   const fairId = (await storedRows<{ id: string }>(a.page, 'fairs'))[0]?.id ?? '';
-  await enrolTablet(a.page, fairId);
+  await enrolTablet(a.page, server, organizerId, fairId, 'expert');
   await syncNow(a.page);
   await a.page.screenshot({ path: `${SHOTS}/sync-zh.png` });
   await a.page.click('.status-bar .btn.lang');
@@ -148,7 +95,7 @@ test('[CS5] two tablets enrol, share a case, fork it offline; the case is flagge
   await a.page.click('.status-bar .btn.lang');
 
   // Tablet B: enrolled for the same fair, pulls the fair and the case, then is set up for it.
-  await enrolTablet(b.page, fairId);
+  await enrolTablet(b.page, server, organizerId, fairId, 'expert');
   await syncNow(b.page);
   await expect.poll(() => caseRow(b.page, caseId)).toMatchObject({ state: 'RECEIVED' });
   await setUpDevice(b.page, '二号台', 'KB', FAIR_LABEL);
