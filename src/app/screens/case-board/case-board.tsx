@@ -1,21 +1,18 @@
-import { batch, createEffect, createMemo, createSignal, For, Index, on, onCleanup, onMount, Show, type JSX } from 'solid-js';
+import { batch, createEffect, createMemo, createSignal, Index, on, onCleanup, onMount, Show, type JSX } from 'solid-js';
 import { CASE_STATES, IP_TYPES } from '../../../domain/codes';
-import { urgency } from '../../../domain/case/deadlines';
-import { formatInZone, type Instant } from '../../../domain/time';
-import type { CaseRow } from '../../../store/cases';
 import { t } from '../../i18n/index';
 import { SignedIn } from '../../session/signed-in';
 import { useAppState } from '../../state/app-state';
 import { SelectField, TextField } from '../../ui/field';
-import { BOARD_SORTS, countdownParts, isOverdueRow } from './board-model';
-import { minuteNow, secondNow } from './board-clock';
+import { BOARD_SORTS } from './board-model';
+import { BoardRow } from './board-row';
 import { createBoard, type Board } from './case-board.data';
 import './case-board.css';
 
 /** Row height of the virtual list, px (two lines of text on a 10-inch tablet). */
 const ROW_HEIGHT = 68;
 /** Rows rendered above and below the viewport, so a flick shows no blank before the next frame. */
-const OVERSCAN = 3;
+const OVERSCAN = 2;
 /**
  * The list's height before the first ResizeObserver report: about the scroller's on a 1280×800
  * tablet (≈ 410 px under the filters), so the first paint renders the rows it shows and no more.
@@ -146,12 +143,12 @@ function BoardView(props: { readonly fairId: string }): JSX.Element {
         <SelectField name="expert" label={t('board.expert')} value={b().filter().expert} options={[{ value: '', label: t('board.all') }, ...b().experts().map((e) => ({ value: e.id, label: e.name }))]} onChange={(v) => setFilter({ expert: v })} />
         <SelectField name="sort" label={t('board.sort')} value={b().filter().sort} options={BOARD_SORTS.map((s) => ({ value: s, label: t(`board.sort.${s}`) }))} onChange={(v) => setFilter({ sort: v })} />
       </div>
-      <div class="board-row board-header" aria-hidden="true">
-        <span>{t('board.colCase')}</span>
-        <span>{t('board.colParties')}</span>
-        <span>{t('board.colBooth')}</span>
-        <span>{t('board.colState')}</span>
-        <span>{t('board.colDeadline')}</span>
+      <div class="board-header" aria-hidden="true">
+        <span class="bc cell-case">{t('board.colCase')}</span>
+        <span class="bc cell-parties">{t('board.colParties')}</span>
+        <span class="bc cell-booth">{t('board.colBooth')}</span>
+        <span class="bc cell-state">{t('board.colState')}</span>
+        <span class="bc cell-deadline">{t('board.colDeadline')}</span>
       </div>
       <Show when={b().loaded()} fallback={<p class="muted">{t('common.loading')}</p>}>
         {/* The scroller stays mounted even when nothing matches (its size is observed). */}
@@ -168,98 +165,4 @@ function BoardView(props: { readonly fairId: string }): JSX.Element {
       </Show>
     </div>
   );
-}
-
-/** The due time as shown (DL8: absolute, in the fair's zone), formatted once per instant and zone. */
-const dueTexts = new Map<string, string>();
-function dueText(dueAt: Instant, zone: string): string {
-  const key = `${zone} ${dueAt}`;
-  let text = dueTexts.get(key);
-  if (text === undefined) {
-    if (dueTexts.size > 50_000) dueTexts.clear();
-    text = formatInZone(dueAt, zone);
-    dueTexts.set(key, text);
-  }
-  return text;
-}
-
-function BoardRow(props: { readonly row: CaseRow; readonly top: number; readonly zone: string; readonly expertName: (id: string) => string }): JSX.Element {
-  const overdue = (): boolean => isOverdueRow(props.row, minuteNow());
-  const level = (): string => {
-    const d = props.row.nextDeadline;
-    return d === undefined ? 'normal' : urgency(d, secondNow());
-  };
-  // A plain link: the router handles its click (no per-row route matching, P3).
-  return (
-    <a
-      href={`/cases/${props.row.id}`}
-      class="board-row"
-      classList={{ overdue: overdue(), amber: level() === 'amber', red: level() === 'red' }}
-      style={{ transform: `translateY(${props.top}px)` }}
-      data-testid="board-row"
-      data-case-no={props.row.caseNo}
-      data-overdue={String(overdue())}
-    >
-      <span class="cell-case">
-        <strong class="mono">{props.row.caseNo}</strong>
-        <span class="flags">
-          <Show when={overdue()}>
-            <span class="tag red">{t('board.overdue')}</span>
-          </Show>
-          <For each={props.row.flags}>{(f) => <span class="tag">{t(`board.flag.${f}`)}</span>}</For>
-        </span>
-      </span>
-      <span class="cell-parties">
-        <span>{partyName(props.row.complainant)}</span>
-        <span class="muted">→ {partyName(props.row.respondent)}</span>
-      </span>
-      <span class="cell-booth">
-        <strong>{props.row.booth}</strong>
-        <span class="muted">{props.row.ipTypes.map((x) => t(`ipType.${x}`)).join('、')}</span>
-      </span>
-      <span class="cell-state">
-        <span>{t(`board.state.${props.row.state}`)}</span>
-        <span class="muted">{props.row.experts.map((e) => props.expertName(e)).join('、')}</span>
-      </span>
-      <span class="cell-deadline">
-        <Show when={props.row.nextDeadline} fallback={<span class="muted">—</span>}>
-          {(d) => (
-            <>
-              <span>
-                {dueText(d().dueAt, props.zone)}
-                <Show when={d().capped}>
-                  <span class="tag">{t('board.capped')}</span>
-                </Show>
-              </span>
-              <Countdown dueAt={d().dueAt} label={t(`fair.window.${d().kind}`)} />
-            </>
-          )}
-        </Show>
-      </span>
-    </a>
-  );
-}
-
-function Countdown(props: { readonly dueAt: CaseRow['receivedAt']; readonly label: string }): JSX.Element {
-  const parts = () => countdownParts(props.dueAt, secondNow());
-  const text = (): string => {
-    const p = parts();
-    const hms = `${p.hours}:${String(p.minutes).padStart(2, '0')}:${String(p.seconds).padStart(2, '0')}`;
-    return p.overdue ? t('board.overdueBy', { time: hms }) : t('board.left', { time: hms });
-  };
-  return (
-    <span>
-      <span class="muted">{props.label} · </span>
-      <strong class="countdown" data-testid="countdown">
-        {text()}
-      </strong>
-    </span>
-  );
-}
-
-/** A party as the row carries it: a name, or a record with one. */
-function partyName(p: unknown): string {
-  if (typeof p === 'string') return p;
-  if (typeof p === 'object' && p !== null && 'name' in p && typeof p.name === 'string') return p.name;
-  return '—';
 }
