@@ -22,11 +22,11 @@ const PAGE = MAX_PULL_LIMIT;
 const ROUNDS = 3;
 const WARMUP = 1;
 const THROTTLE = 4;
-const PULL_PAGE = '/test/bench/pages/pull.html';
+export const PULL_PAGE = '/test/bench/pages/pull.html';
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 /** Vite in middleware mode over the repository, so the page imports the real src/sync code. */
-async function serve(): Promise<{ origin: string; close(): Promise<void> }> {
+export async function serve(): Promise<{ origin: string; close(): Promise<void> }> {
   const vite = await createViteServer({
     configFile: false,
     root: ROOT,

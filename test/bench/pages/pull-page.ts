@@ -9,11 +9,12 @@ import type { Table } from 'dexie';
 import { CASE_STATES } from '../../../src/domain/codes';
 import type { CaseEvent } from '../../../src/domain/case/events';
 import { formatCaseNumber, type DeviceCode } from '../../../src/domain/case/case-number';
-import { compareEvents } from '../../../src/domain/case/fold';
+import { compareEvents, foldAll } from '../../../src/domain/case/fold';
 import type { FairCode } from '../../../src/domain/fair';
 import type { SyncItem } from '../../../src/domain/sync-item';
 import type { PullReply } from '../../../src/domain/wire/protocol';
 import { addMinutes } from '../../../src/domain/time';
+import { toCaseRow, toRecord } from '../../../src/store/case-rows';
 import { getDb, setDbName } from '../../../src/store/db';
 import { ALL_APPLIERS } from '../../../src/sync/appliers/index';
 import { pullPages } from '../../../src/sync/pull-pages';
@@ -30,7 +31,14 @@ export interface PullBenchApi {
   pull(run: number): Promise<{ ms: number; cases: number; rows: number; pages: number; limit: number }>;
   /** The same rows, `bulkPut` into a fresh raw Dexie table in pages of the size the pull asked for (strict durability). */
   raw(run: number): Promise<number>;
+  /**
+   * The floor (step 1 of the P5 work): raw `bulkPut`s of what a pull could write, each into a
+   * fresh database, one strict transaction per page; ms per variant and the rows each wrote.
+   */
+  floor(run: number): Promise<Record<FloorVariant, { ms: number; rows: number; bytes: number }>>;
 }
+
+export type FloorVariant = 'itemsIndexed' | 'pulledMeta' | 'itemsKeyOnly' | 'pageRows' | 'casesPerPage' | 'casesOnce' | 'casesOnceKeyOnly';
 
 declare global {
   interface Window {
@@ -43,6 +51,28 @@ class RawDb extends Dexie {
   constructor(name: string) {
     super(name, { chromeTransactionDurability: 'strict' });
     this.version(1).stores({ rows: 'id' });
+  }
+}
+
+/** Every table shape the floor writes: key-only, the items table's indexes, the cases' and the board's. */
+class FloorDb extends Dexie {
+  declare readonly keyOnly: Table<unknown, string>;
+  declare readonly keyOnly2: Table<unknown, string>;
+  declare readonly indexed: Table<SyncItem, string>;
+  declare readonly pages: Table<{ key: number; items: readonly SyncItem[] }, number>;
+  declare readonly cases: Table<unknown, string>;
+  declare readonly caseRows: Table<unknown, string>;
+  constructor(name: string) {
+    super(name, { chromeTransactionDurability: 'strict' });
+    this.version(1).stores({
+      keyOnly: 'key',
+      keyOnly2: 'id',
+      // The items table's indexes (db.ts), `seq` not unique: 7 tablets each count from 1.
+      indexed: 'id, seq, hlc, entityId, [fairId+seq]',
+      pages: 'key',
+      cases: 'id, fairId, complaintId, &caseNo, respondentKey, [fairId+complainantKey]',
+      caseRows: 'id, fairId',
+    });
   }
 }
 
@@ -88,7 +118,71 @@ function transport(): SyncTransport {
   };
 }
 
+async function timed(name: string, write: (db: FloorDb) => Promise<number>): Promise<{ ms: number; rows: number }> {
+  const db = new FloorDb(name);
+  await db.open();
+  const t0 = performance.now();
+  const rows = await write(db);
+  const ms = performance.now() - t0;
+  db.close();
+  await Dexie.delete(name);
+  return { ms, rows };
+}
+
+/** Bytes as JSON, outside the timing: a rough measure of what IndexedDB serialises. */
+const size = (rows: readonly unknown[]): number => rows.reduce<number>((n, r) => n + JSON.stringify(r).length, 0);
+
+const floor: PullBenchApi['floor'] = async (run) => {
+  const pageSize = requested > 0 ? requested : 1000;
+  const pages: SyncItem[][] = [];
+  for (let i = 0; i < served.length; i += pageSize) pages.push(served.slice(i, i + pageSize));
+  const cases = foldAll(served.map((i) => i.payload as CaseEvent));
+  const records = new Map([...cases].map(([id, c]) => [id as string, { record: toRecord(c), row: toCaseRow(c) }]));
+  const name = (v: string): string => `faircase-pull-floor-${stamp}-${run}-${v}`;
+  const perPage = (db: FloorDb, put: (page: SyncItem[], k: number) => Promise<number>): Promise<number> =>
+    pages.reduce<Promise<number>>(async (acc, page, k) => (await acc) + (await db.transaction('rw', db.tables, () => put(page, k))), Promise.resolve(0));
+  const casesOf = (page: readonly SyncItem[]): { record: unknown; row: unknown }[] =>
+    [...new Set(page.map((i) => i.entityId))].flatMap((id) => records.get(id) ?? []);
+  const metaRow = (i: SyncItem): { key: string; value: unknown } => ({ key: `pulled|${i.entityId}|${i.id}`, value: i.payload });
+  const all = [...records.values()];
+  const touchedBytes = pages.reduce((n, p) => n + size(casesOf(p).flatMap((t) => [t.record, t.row])), 0);
+  const caseBytes = size(all.flatMap((t) => [t.record, t.row]));
+  const itemBytes = size(served);
+  const with_ = (bytes: number) => (r: { ms: number; rows: number }) => ({ ...r, bytes });
+  return {
+    itemsIndexed: with_(itemBytes)(await timed(name('a'), (db) => perPage(db, async (page) => (await db.indexed.bulkPut(page), page.length)))),
+    pulledMeta: with_(size(served.map(metaRow)))(await timed(name('a2'), (db) => perPage(db, async (page) => (await db.keyOnly.bulkPut(page.map(metaRow)), page.length)))),
+    itemsKeyOnly: with_(itemBytes)(await timed(name('b'), (db) => perPage(db, async (page) => (await db.keyOnly2.bulkPut(page), page.length)))),
+    pageRows: with_(itemBytes)(await timed(name('c'), (db) => perPage(db, async (page, k) => (await db.pages.put({ key: k, items: page }), 1)))),
+    casesPerPage: with_(touchedBytes)(
+      await timed(name('d'), (db) =>
+        perPage(db, async (page) => {
+          const touched = casesOf(page);
+          await Promise.all([db.cases.bulkPut(touched.map((t) => t.record)), db.caseRows.bulkPut(touched.map((t) => t.row))]);
+          return touched.length;
+        }),
+      ),
+    ),
+    casesOnce: with_(caseBytes)(
+      await timed(name('d2'), async (db) => {
+        await db.transaction('rw', db.cases, db.caseRows, () => Promise.all([db.cases.bulkPut(all.map((t) => t.record)), db.caseRows.bulkPut(all.map((t) => t.row))]));
+        return all.length;
+      }),
+    ),
+    // The same rows with no index but their key: what the indexes cost.
+    casesOnceKeyOnly: with_(caseBytes)(
+      await timed(name('d3'), async (db) => {
+        await db.transaction('rw', db.keyOnly2, db.keyOnly, () =>
+          Promise.all([db.keyOnly2.bulkPut(all.map((t) => t.record)), db.keyOnly.bulkPut(all.map((t) => ({ key: (t.row as { id: string }).id, value: t.row })))]),
+        );
+        return all.length;
+      }),
+    ),
+  };
+};
+
 window.pullBench = {
+  floor,
   prepare(count, pageSize) {
     // Server order is commit order: roughly the tablets' clocks, every case's events in order.
     const events = makeEvents(count).sort(compareEvents);
@@ -128,4 +222,5 @@ window.pullBench = {
     return ms;
   },
 };
+
 document.title = 'ready';
