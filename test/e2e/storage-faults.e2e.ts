@@ -6,6 +6,7 @@ import { startServer } from '../../src/server/server';
 import { launchChromium } from '../support/browser';
 import { EXHIBITOR_HEADER_ZH, GOOD_USCC, createFair, csvOf, go, importFile, newKiosk, setUpDevice, storedCount, typeInto, waitForShell } from './support/kiosk';
 import { actAs, addUser, createFirstUser, drawSignature, storedRows } from './support/desk-b';
+import { shanghaiDay } from './support/desk-flow';
 
 /**
  * Issue 10 §5 in Debian's Chromium: storage faults during real work, each with a clear message in
@@ -96,13 +97,15 @@ const dbVersion = (page: Page): Promise<number> =>
 async function kioskWithFair(context: BrowserContext, page: Page, code: string): Promise<void> {
   await page.goto(appUrl);
   await waitForShell(page);
-  await createFair(page, { code, nameZh: `${code} 故障测试展`, sessionNo: '1', days: [todayInShanghai()] });
+  // Yesterday to tomorrow: the fair is in session whatever the hour the test runs at (with today
+  // alone it closed at 17:00 Shanghai time, and after that only post-show actions are allowed).
+  await createFair(page, { code, nameZh: `${code} 故障测试展`, sessionNo: '1', days: [-1, 0, 1].map(shanghaiDay) });
   await setUpDevice(page, '故障台', 'F1', `${code} · ${code} 故障测试展`);
   void context;
 }
 
 function todayInShanghai(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+  return shanghaiDay(0);
 }
 
 test('[issue 10 §5] quota exceeded part-way through a complaint save: nothing of it lands, the form and its draft stay, a retry files it exactly once', async () => {

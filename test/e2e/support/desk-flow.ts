@@ -9,10 +9,14 @@ import type { Page } from 'playwright-core';
 import { go } from './kiosk';
 import { drawSignature } from './desk-b';
 
+/** The civil date in the fair's zone (Shanghai) `offset` days from now; en-CA formats YYYY-MM-DD. */
+export function shanghaiDay(offset: number): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date(Date.now() + offset * 86_400_000));
+}
+
 /** Today and the next days in the fair's zone: the fair runs now, so no command meets CS4. */
 export function fairDays(n: number): string[] {
-  const fmt = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' });
-  return Array.from({ length: n }, (_, i) => fmt.format(new Date(Date.now() + i * 86_400_000)));
+  return Array.from({ length: n }, (_, i) => shanghaiDay(i));
 }
 
 const crcTable = Array.from({ length: 256 }, (_, n) => {

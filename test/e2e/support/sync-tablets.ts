@@ -6,11 +6,7 @@ import { go } from './kiosk';
 
 /** Flows shared by the tests with more than one tablet and a real server (sync, bundle). */
 
-/** The fair's days from today in Shanghai, so the fair is open while the test runs. */
-export function fairDays(n: number): string[] {
-  const fmt = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' });
-  return Array.from({ length: n }, (_, i) => fmt.format(new Date(Date.now() + i * 86_400_000)));
-}
+export { fairDays } from './desk-flow';
 
 /**
  * A complaint filed at this tablet's desk against 1.1/A01; its case id. With `verifyPapers`,
