@@ -21,7 +21,8 @@ import { join } from 'node:path';
 import type { CommandType } from '../../src/domain/case/commands';
 import type { CaseEvent } from '../../src/domain/case/events';
 import type { Fair } from '../../src/domain/fair';
-import { ensureReportSchema, projectCase, refreshProjection, upsertRows, type ReportCaseRow } from '../../src/server/reports/case-projection';
+import { projectCase, upsertRows, type ReportCaseRow } from '../../src/server/reports/case-projection';
+import { catchUp } from '../../src/server/reports/projection-sync';
 import { serverSummary } from '../../src/server/reports/summary-service';
 import type { SqlClient } from '../../src/server/storage/sql';
 import { openStorage, type Storage } from '../../src/server/storage/storage';
@@ -136,7 +137,6 @@ async function measure(storage: Storage): Promise<Result> {
   seq = 0;
   const fair = makeFair();
   const tpl = templates(fair);
-  await ensureReportSchema(db);
   const seedStart = performance.now();
   await db.query(
     `insert into items (id, server_seq, fair_id, device_id, seq, hlc, at, kind, entity_id, payload, content_hash)
@@ -152,7 +152,7 @@ async function measure(storage: Storage): Promise<Result> {
   };
   // The fold rate, cold: 5,000 real cases folded and written by the projection.
   await seedCases(0, 5_000, false);
-  const fold = await time(() => refreshProjection(db, fair.id));
+  const fold = await time(() => catchUp(db, fair.id));
   await seedCases(5_000, Math.max(CASES, 5_000), true);
   await db.query(`update report_watermarks set last_seq = $2 where fair_id = $1`, [fair.id, seq]);
   await db.query('analyze items');

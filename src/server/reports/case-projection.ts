@@ -1,22 +1,20 @@
 import type { Case } from '../../domain/case/case';
 import type { CaseEvent } from '../../domain/case/events';
-import { foldAll } from '../../domain/case/fold';
 import { partyKey } from '../../domain/case/intake';
 import { enterpriseOf, isAccepted, isEstablished } from '../../domain/report/case-figures';
 import { wholeMinutes } from '../../domain/report/rates';
 import { timelineOf } from '../../domain/report/timeline';
 import { instantToMs } from '../../domain/time';
 import type { Instant } from '../../domain/time';
-import type { SqlClient, SqlRunner } from '../storage/sql';
-import { num } from '../storage/sql';
+import type { SqlRunner } from '../storage/sql';
 
 /**
  * The server's report projection (issue 9, P7): one flat row per case of a fair, folded with the
  * domain (`foldAll`, CS5) from its synced events, so the post-show figures are SQL aggregates
- * over 100,000 rows instead of a fold of a million events per request. It is brought up to date
- * before every summary: only the cases with items newer than the fair's watermark are folded
- * again (server sequences are handed out in commit order, sync-store.ts, so nothing below the
- * watermark can still arrive). The rows hold what §10 counts, named after the rule that reads them.
+ * over 100,000 rows instead of a fold of a million events per request. Every push folds again the
+ * cases it brings events for, and a summary first catches up whatever is past the fair's
+ * watermark (projection-sync.ts); the tables are migration 0006's (report-schema.ts). The rows
+ * hold what §10 counts, named after the rule that reads them.
  */
 export interface ReportCaseRow {
   readonly case_id: string;
@@ -109,39 +107,15 @@ export function projectCase(c: Case, events: readonly CaseEvent[]): ReportCaseRo
   };
 }
 
-const COLUMNS = `case_id text, complaint_id text, enterprise text, hall text, accepted boolean, established boolean,
+/** The projection's columns (their table is made by migration 0006, report-schema.ts). */
+export const COLUMNS = `case_id text, complaint_id text, enterprise text, hall text, accepted boolean, established boolean,
   not_accepted_reason text, foreign_related boolean, ip_types jsonb, outcome text, measures jsonb, transfer_kind text,
   handed_over_in_time boolean, reviews_requested int, reviews_upheld int, reviews_overturned int, has_opinion boolean,
   opinion_not_established boolean, complainant_key text, to_accept_min int, to_opinion_min int, to_verified_min int,
   closed boolean, closed_at text, repeat jsonb`;
 const NAMES = COLUMNS.split(',').map((c) => c.trim().split(/\s+/)[0] as string);
 
-const SCHEMA = `
-  create table if not exists report_cases (
-    fair_id text not null,
-    ${COLUMNS},
-    primary key (fair_id, case_id)
-  );
-  create table if not exists report_watermarks (fair_id text primary key, last_seq bigint not null);
-  -- The events of the cases to fold again, found by case (the pull index is by fair and sequence).
-  create index if not exists items_case_events on items (fair_id, entity_id) where kind = 'case_event';
-  -- The summary's small record sets (fair, exhibitors, commitments, consultations) without
-  -- scanning the fair's million events.
-  create index if not exists items_fair_kind on items (fair_id, kind, entity_id, server_seq) where kind <> 'case_event';`;
-
-const ensured = new WeakSet<SqlClient>();
-/** Created on first use, under an advisory lock so two instances starting at once do not collide. */
-export async function ensureReportSchema(db: SqlClient): Promise<void> {
-  if (ensured.has(db)) return;
-  await db.transaction(async (tx) => {
-    await tx.query('select pg_advisory_xact_lock(7340201609)');
-    await tx.exec(SCHEMA);
-  });
-  ensured.add(db);
-}
-
 const BATCH = 2_000;
-const parse = (v: unknown): unknown => (typeof v === 'string' ? JSON.parse(v) : v);
 
 /** Writes rows (replacing a case's earlier row) in batches, one JSON parameter each. */
 export async function upsertRows(db: SqlRunner, fairId: string, rows: readonly ReportCaseRow[]): Promise<void> {
@@ -156,43 +130,4 @@ export async function upsertRows(db: SqlRunner, fairId: string, rows: readonly R
       [fairId, JSON.stringify(rows.slice(i, i + BATCH))],
     );
   }
-}
-
-/**
- * Folds again every case of the fair with an event past the watermark and moves the watermark.
- * Returns how many cases were folded. Safe to run twice at once: both write the same rows.
- */
-export async function refreshProjection(db: SqlClient, fairId: string): Promise<number> {
-  await ensureReportSchema(db);
-  const [mark] = await db.query<{ last_seq: unknown }>('select last_seq from report_watermarks where fair_id = $1', [fairId]);
-  const from = num(mark?.last_seq ?? 0);
-  const [top] = await db.query<{ last: unknown }>('select max(server_seq) as last from items where fair_id = $1', [fairId]);
-  const to = top?.last === null || top?.last === undefined ? from : num(top.last);
-  if (to <= from) return 0;
-  const changed = await db.query<{ entity_id: string }>(
-    `select distinct entity_id from items where fair_id = $1 and kind = 'case_event' and server_seq > $2 and server_seq <= $3`,
-    [fairId, from, to],
-  );
-  for (let i = 0; i < changed.length; i += BATCH) {
-    const ids = changed.slice(i, i + BATCH).map((r) => r.entity_id);
-    const rows = await db.query<{ payload: unknown }>(
-      `select payload from items where fair_id = $1 and kind = 'case_event' and entity_id in (select jsonb_array_elements_text($2::text::jsonb)) and server_seq <= $3`,
-      [fairId, JSON.stringify(ids), to],
-    );
-    const events = rows.map((r) => parse(r.payload) as CaseEvent);
-    const byCase = new Map<string, CaseEvent[]>();
-    for (const e of events) {
-      const g = byCase.get(e.caseId);
-      if (g === undefined) byCase.set(e.caseId, [e]);
-      else g.push(e);
-    }
-    const folded = [...foldAll(events).values()].filter((c) => c.fairId === fairId);
-    await upsertRows(db, fairId, folded.map((c) => projectCase(c, byCase.get(c.id) ?? [])));
-  }
-  await db.query(
-    `insert into report_watermarks (fair_id, last_seq) values ($1, $2)
-     on conflict (fair_id) do update set last_seq = greatest(report_watermarks.last_seq, excluded.last_seq)`,
-    [fairId, to],
-  );
-  return changed.length;
 }

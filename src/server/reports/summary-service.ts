@@ -13,13 +13,14 @@ import { consultationFigures, exhibitorFigures, outreachFigures, serviceFigures 
 import { serviceDataOf } from '../../domain/report/service-record';
 import type { PostShowSummary } from '../../domain/report/summary-schema';
 import type { SqlClient, SqlRunner } from '../storage/sql';
-import { refreshProjection } from './case-projection';
+import { catchUp } from './projection-sync';
 import { caseFiguresSql, repeatCases } from './summary-sql';
 
 /**
  * The server's post-show summary of a fair (issue 9 §1, P7): across every device, without
  * loading the fair's events into Node. The case figures (R3–R15, R17's case part) are SQL
- * aggregates over the report projection (case-projection.ts, brought up to date first); the
+ * aggregates over the report projection (case-projection.ts, kept current by every push, and
+ * brought up to date first for anything that arrived another way, projection-sync.ts); the
  * small record sets (exhibitors, commitments, consultations, outreach, experts on duty: R1, R2,
  * R16–R19) are read and counted with the same domain functions the tablet runs; R15's
  * recommendations run `recommendSanctions` over the established cases only. The comparison with
@@ -28,7 +29,7 @@ import { caseFiguresSql, repeatCases } from './summary-sql';
  */
 export interface ServerSummary {
   readonly summary: PostShowSummary;
-  /** Cases folded again to bring the projection up to date (0 when it was current). */
+  /** Cases the catch-up folded before answering (0 when the pushes had kept it current). */
   readonly refreshed: number;
 }
 
@@ -52,8 +53,9 @@ async function all<T>(db: SqlRunner, fairId: string, kind: string): Promise<T[]>
 export async function serverSessionFigures(db: SqlClient, fairId: string): Promise<(SessionFigures & { fair: Fair; refreshed: number }) | undefined> {
   const [fair] = await latest<Fair>(db, fairId, 'fair');
   if (fair === undefined) return undefined;
-  const refreshed = await refreshProjection(db, fairId);
-  if (fair.previousFairId !== undefined) await refreshProjection(db, fair.previousFairId);
+  // Normally nothing to do: every push keeps the projection current (projection-sync.ts).
+  const refreshed = await catchUp(db, fairId);
+  if (fair.previousFairId !== undefined) await catchUp(db, fair.previousFairId);
   const [exhibitors, commitments, consultations, caseValues, established, prior] = await Promise.all([
     latest<Exhibitor>(db, fairId, 'exhibitor'),
     // Every version: CM2's "current" is the domain's to decide (supersedes).

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { REPORT_PROJECTION_SQL } from '../reports/report-schema';
 import { PUBLIC_DRAFTS_SQL } from './public-drafts-store';
 import type { SqlClient } from './sql';
 
@@ -152,6 +153,12 @@ const MIGRATIONS: readonly { readonly id: string; readonly sql: (ctx: { epoch: s
     // Complaints phones sent online, kept as drafts until a desk files one (issue 8 §4).
     id: '0005-public-drafts',
     sql: () => PUBLIC_DRAFTS_SQL,
+  },
+  {
+    // The report projection (issue 9, P7): made here instead of lazily on the first summary, and
+    // kept up to date by every push (reports/projection-sync.ts).
+    id: '0006-report-projection',
+    sql: () => REPORT_PROJECTION_SQL,
   },
 ];
 
