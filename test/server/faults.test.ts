@@ -34,7 +34,7 @@ test('a push cut off mid-transaction changes nothing, answers a retryable 503, a
   const send = () =>
     app.request('/api/sync/push', { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${d.token}` }, body });
 
-  // Hold the server-sequence counter: the push gets past its device lock and its lookups, then waits.
+  // Hold the server-sequence counter: the push gets past its read and into its one write statement, then waits.
   const held = admin.reserve();
   const blocker = await held;
   await blocker`begin`;
@@ -43,7 +43,7 @@ test('a push cut off mid-transaction changes nothing, answers a retryable 503, a
   let victim: number | undefined;
   for (let i = 0; i < 200 && victim === undefined; i++) {
     const rows = await admin<{ pid: number }[]>`
-      select pid from pg_stat_activity where wait_event_type = 'Lock' and query like 'update server_seq_counter%'`;
+      select pid from pg_stat_activity where wait_event_type = 'Lock' and query like '%update server_seq_counter%'`;
     victim = rows[0]?.pid;
     if (victim === undefined) await new Promise((r) => setTimeout(r, 25));
   }

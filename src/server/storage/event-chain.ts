@@ -13,10 +13,12 @@ import { num, type SqlClient, type SqlRunner } from './sql';
  * loses nothing: the check below recomputes the digest from the stored columns, so a change to
  * any field of any row breaks its link.
  *
- * The chain follows the device's own gap-free sequence, which the push already applies in order
- * inside one transaction holding the device's acknowledgement row (sync-store.ts): the previous
- * hash is read under that lock, so no global lock and no race between instances. Sequences that
- * went to rejected or conflicting items are simply not in the chain.
+ * The chain follows the device's own gap-free sequence, which the push applies in order. The push
+ * reads the chain head in the same snapshot as the device's acknowledged sequence, and its write
+ * lands only if that acknowledgement is still the one it read (a compare-and-set on the device's
+ * row, sync-store.ts): every write of a device's items moves its acknowledgement, so a head that
+ * went stale meanwhile can never be chained onto. No global lock, no race between instances.
+ * Sequences that went to rejected or conflicting items are simply not in the chain.
  *
  * A trigger (migration 0004) refuses UPDATE, DELETE and TRUNCATE on `items`; a maintenance step
  * that truly must rewrite rows lifts it explicitly with `rewriteItems`.
@@ -26,20 +28,21 @@ export const CHAIN_GENESIS = '0'.repeat(64);
 /** One link: hex SHA-256 of the previous chain hash and the item's content hash (both hex, ASCII). */
 export const chainLink = (prev: string, itemContentHash: string): string => sha256Hex(prev + itemContentHash);
 
-/** The chain hash of the device's latest stored item, or the genesis value. Call it under the device's lock. */
-export async function chainHead(tx: SqlRunner, deviceId: string): Promise<string> {
-  const [row] = await tx.query<{ chain_hash: string | null }>('select chain_hash from items where device_id = $1 order by seq desc limit 1', [deviceId]);
-  return row?.chain_hash ?? CHAIN_GENESIS;
-}
+/**
+ * The chain hash of the device's latest stored item, or null before its first (then the chain
+ * starts from the genesis value). The push reads it inside its one read statement (push-sql.ts).
+ */
+export const CHAIN_HEAD_SQL = 'select chain_hash from items where device_id = $1 order by seq desc limit 1';
 
 /**
  * The chain hashes of a device's new items, given in ascending sequence after everything the
- * device has stored. The push route and the bundle import both refuse items of another device
- * before they reach the ingest; one here would fork another device's chain, so it is a bug.
+ * device has stored, whose latest chain hash is `head` (null: none yet). The push route and the
+ * bundle import both refuse items of another device before they reach the ingest; one here would
+ * fork another device's chain, so it is a bug.
  */
-export async function chainNewItems(tx: SqlRunner, deviceId: string, fresh: readonly { item: SyncItem; hash: string }[]): Promise<string[]> {
+export function chainLinks(head: string | null, deviceId: string, fresh: readonly { item: SyncItem; hash: string }[]): string[] {
   if (fresh.some(({ item }) => item.deviceId !== deviceId)) throw new Error('push ingest: an item of another device reached the chain');
-  let prev = await chainHead(tx, deviceId);
+  let prev = head ?? CHAIN_GENESIS;
   return fresh.map(({ hash }) => (prev = chainLink(prev, hash)));
 }
 
