@@ -17,7 +17,10 @@ import type { FloorVariant, PullBenchApi } from './pages/pull-page';
 
 const EVENTS = 20_000;
 // Type-only import above: the page module itself runs only in the browser.
-const FLOOR_VARIANTS: readonly FloorVariant[] = ['itemsIndexed', 'pulledMeta', 'itemsKeyOnly', 'pageRows', 'casesPerPage', 'casesOnce', 'casesOnceKeyOnly'];
+const ALL: readonly FloorVariant[] = ['itemsIndexed', 'itemsIdb', 'pulledMeta', 'itemsKeyOnly', 'pageRows', 'casesPerPage', 'casesOnce', 'casesOnceKeyOnly'];
+/** `FLOOR_ONLY=itemsIndexed,pageRows` measures some; `FLOOR_PULL=0` skips the real pull. */
+const FLOOR_VARIANTS = process.env.FLOOR_ONLY === undefined ? ALL : ALL.filter((v) => (process.env.FLOOR_ONLY ?? '').split(',').includes(v));
+const WITH_PULL = process.env.FLOOR_PULL !== '0';
 const ROUNDS = Number(process.env.FLOOR_ROUNDS ?? 3);
 
 const served = await serve();
@@ -35,19 +38,21 @@ try {
     let rows = new Map<string, number>();
     let bytes = new Map<string, number>();
     for (let r = 0; r < ROUNDS + 1; r++) {
-      const got = await page.evaluate((run) => (window.pullBench as PullBenchApi).floor(run), rate * 100 + r);
+      const got = await page.evaluate(([run, only]) => (window.pullBench as PullBenchApi).floor(run, only), [rate * 100 + r, FLOOR_VARIANTS] as const);
       if (r === 0) continue; // warm-up
-      for (const v of FLOOR_VARIANTS) ms.set(v, [...(ms.get(v) ?? []), got[v].ms]);
-      rows = new Map(FLOOR_VARIANTS.map((v) => [v, got[v].rows]));
-      bytes = new Map(FLOOR_VARIANTS.map((v) => [v, got[v].bytes]));
+      for (const v of FLOOR_VARIANTS) ms.set(v, [...(ms.get(v) ?? []), got[v]?.ms ?? NaN]);
+      rows = new Map(FLOOR_VARIANTS.map((v) => [v, got[v]?.rows ?? 0]));
+      bytes = new Map(FLOOR_VARIANTS.map((v) => [v, got[v]?.bytes ?? 0]));
     }
-    const pulled = await page.evaluate((run) => (window.pullBench as PullBenchApi).pull(run), rate * 100 + 50);
-    console.log(`\nthrottle ${rate}×: the real pullPages ${Math.round(pulled.ms)} ms = ${Math.round(made.events / (pulled.ms / 1000))} events/s (one run)`);
-    console.log(`throttle ${rate}×, median of ${ROUNDS}, load ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+    if (WITH_PULL) {
+      const pulled = await page.evaluate((run) => (window.pullBench as PullBenchApi).pull(run), rate * 100 + 50);
+      console.log(`\nthrottle ${rate}×: the real pullPages ${Math.round(pulled.ms)} ms = ${Math.round(made.events / (pulled.ms / 1000))} events/s (one run)`);
+    }
+    console.log(`\nthrottle ${rate}×, median of ${ROUNDS}, load ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
     for (const v of FLOOR_VARIANTS) {
       const m = median(ms.get(v) ?? []);
       const n = rows.get(v) ?? 0;
-      console.log(`${v.padEnd(14)} ${String(n).padStart(6)} rows ${Math.round(m).toString().padStart(7)} ms  ${Math.round(n / (m / 1000)).toString().padStart(8)} rows/s  ${Math.round(made.events / (m / 1000)).toString().padStart(8)} events/s  ${(((bytes.get(v) ?? 0) / 1e6) / (m / 1000)).toFixed(2).padStart(6)} MB/s of ${((bytes.get(v) ?? 0) / 1e6).toFixed(1)} MB`);
+      console.log(`${v.padEnd(16)} ${String(n).padStart(6)} rows ${Math.round(m).toString().padStart(7)} ms  ${Math.round(n / (m / 1000)).toString().padStart(8)} rows/s  ${Math.round(made.events / (m / 1000)).toString().padStart(8)} events/s  ${(((bytes.get(v) ?? 0) / 1e6) / (m / 1000)).toFixed(2).padStart(6)} MB/s of ${((bytes.get(v) ?? 0) / 1e6).toFixed(1)} MB`);
     }
   }
 } finally {

@@ -35,10 +35,10 @@ export interface PullBenchApi {
    * The floor (step 1 of the P5 work): raw `bulkPut`s of what a pull could write, each into a
    * fresh database, one strict transaction per page; ms per variant and the rows each wrote.
    */
-  floor(run: number): Promise<Record<FloorVariant, { ms: number; rows: number; bytes: number }>>;
+  floor(run: number, only: readonly FloorVariant[]): Promise<Partial<Record<FloorVariant, { ms: number; rows: number; bytes: number }>>>;
 }
 
-export type FloorVariant = 'itemsIndexed' | 'pulledMeta' | 'itemsKeyOnly' | 'pageRows' | 'casesPerPage' | 'casesOnce' | 'casesOnceKeyOnly';
+export type FloorVariant = 'itemsIndexed' | 'pulledMeta' | 'itemsKeyOnly' | 'pageRows' | 'casesPerPage' | 'casesOnce' | 'casesOnceKeyOnly' | 'itemsIdb';
 
 declare global {
   interface Window {
@@ -129,10 +129,37 @@ async function timed(name: string, write: (db: FloorDb) => Promise<number>): Pro
   return { ms, rows };
 }
 
+/** The item rows with the items table's indexes through IndexedDB itself, no Dexie: what Dexie costs per row. */
+async function nativeItems(name: string, pages: readonly SyncItem[][]): Promise<{ ms: number; rows: number }> {
+  const done = <T>(r: IDBRequest<T>): Promise<T> => new Promise((resolve, reject) => ((r.onsuccess = () => resolve(r.result)), (r.onerror = () => reject(r.error ?? new Error('idb')))));
+  const open = indexedDB.open(name, 1);
+  open.onupgradeneeded = () => {
+    const store = open.result.createObjectStore('items', { keyPath: 'id' });
+    store.createIndex('seq', 'seq');
+    store.createIndex('hlc', 'hlc');
+    store.createIndex('entityId', 'entityId');
+    store.createIndex('fairId+seq', ['fairId', 'seq']);
+  };
+  const db = await done(open);
+  const t0 = performance.now();
+  let rows = 0;
+  for (const page of pages) {
+    const tx = db.transaction('items', 'readwrite', { durability: 'strict' });
+    const store = tx.objectStore('items');
+    for (const item of page) store.put(item);
+    await new Promise<void>((resolve, reject) => ((tx.oncomplete = () => resolve()), (tx.onerror = () => reject(tx.error ?? new Error('idb')))));
+    rows += page.length;
+  }
+  const ms = performance.now() - t0;
+  db.close();
+  await done(indexedDB.deleteDatabase(name));
+  return { ms, rows };
+}
+
 /** Bytes as JSON, outside the timing: a rough measure of what IndexedDB serialises. */
 const size = (rows: readonly unknown[]): number => rows.reduce<number>((n, r) => n + JSON.stringify(r).length, 0);
 
-const floor: PullBenchApi['floor'] = async (run) => {
+const floor: PullBenchApi['floor'] = async (run, only) => {
   const pageSize = requested > 0 ? requested : 1000;
   const pages: SyncItem[][] = [];
   for (let i = 0; i < served.length; i += pageSize) pages.push(served.slice(i, i + pageSize));
@@ -149,12 +176,12 @@ const floor: PullBenchApi['floor'] = async (run) => {
   const caseBytes = size(all.flatMap((t) => [t.record, t.row]));
   const itemBytes = size(served);
   const with_ = (bytes: number) => (r: { ms: number; rows: number }) => ({ ...r, bytes });
-  return {
-    itemsIndexed: with_(itemBytes)(await timed(name('a'), (db) => perPage(db, async (page) => (await db.indexed.bulkPut(page), page.length)))),
-    pulledMeta: with_(size(served.map(metaRow)))(await timed(name('a2'), (db) => perPage(db, async (page) => (await db.keyOnly.bulkPut(page.map(metaRow)), page.length)))),
-    itemsKeyOnly: with_(itemBytes)(await timed(name('b'), (db) => perPage(db, async (page) => (await db.keyOnly2.bulkPut(page), page.length)))),
-    pageRows: with_(itemBytes)(await timed(name('c'), (db) => perPage(db, async (page, k) => (await db.pages.put({ key: k, items: page }), 1)))),
-    casesPerPage: with_(touchedBytes)(
+  const variants: Record<FloorVariant, () => Promise<{ ms: number; rows: number; bytes: number }>> = {
+    itemsIndexed: async () => with_(itemBytes)(await timed(name('a'), (db) => perPage(db, async (page) => (await db.indexed.bulkPut(page), page.length)))),
+    pulledMeta: async () => with_(size(served.map(metaRow)))(await timed(name('a2'), (db) => perPage(db, async (page) => (await db.keyOnly.bulkPut(page.map(metaRow)), page.length)))),
+    itemsKeyOnly: async () => with_(itemBytes)(await timed(name('b'), (db) => perPage(db, async (page) => (await db.keyOnly2.bulkPut(page), page.length)))),
+    pageRows: async () => with_(itemBytes)(await timed(name('c'), (db) => perPage(db, async (page, k) => (await db.pages.put({ key: k, items: page }), 1)))),
+    casesPerPage: async () => with_(touchedBytes)(
       await timed(name('d'), (db) =>
         perPage(db, async (page) => {
           const touched = casesOf(page);
@@ -163,14 +190,14 @@ const floor: PullBenchApi['floor'] = async (run) => {
         }),
       ),
     ),
-    casesOnce: with_(caseBytes)(
+    casesOnce: async () => with_(caseBytes)(
       await timed(name('d2'), async (db) => {
         await db.transaction('rw', db.cases, db.caseRows, () => Promise.all([db.cases.bulkPut(all.map((t) => t.record)), db.caseRows.bulkPut(all.map((t) => t.row))]));
         return all.length;
       }),
     ),
     // The same rows with no index but their key: what the indexes cost.
-    casesOnceKeyOnly: with_(caseBytes)(
+    casesOnceKeyOnly: async () => with_(caseBytes)(
       await timed(name('d3'), async (db) => {
         await db.transaction('rw', db.keyOnly2, db.keyOnly, () =>
           Promise.all([db.keyOnly2.bulkPut(all.map((t) => t.record)), db.keyOnly.bulkPut(all.map((t) => ({ key: (t.row as { id: string }).id, value: t.row })))]),
@@ -178,7 +205,11 @@ const floor: PullBenchApi['floor'] = async (run) => {
         return all.length;
       }),
     ),
+    itemsIdb: async () => with_(itemBytes)(await nativeItems(name('e'), pages)),
   };
+  const out: Partial<Record<FloorVariant, { ms: number; rows: number; bytes: number }>> = {};
+  for (const v of only) out[v] = await variants[v]();
+  return out;
 };
 
 window.pullBench = {
