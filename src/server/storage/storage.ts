@@ -33,6 +33,8 @@ export interface Storage {
 
   push(ctx: sync.DeviceContext, items: readonly SyncItem[], nowMs: number): Promise<sync.PushOutcome | { kind: 'device-revoked' }>;
   pull(fairId: string, after: number, limit: number): Promise<sync.PullResult>;
+  /** The same page with its items as JSON text, for the pull route to send without parsing them. */
+  pullJson(fairId: string, after: number, limit: number): Promise<sync.PullJson>;
   conflicts(fairId: string): Promise<ConflictList['conflicts']>;
   rejected(fairId: string): Promise<RejectedList['rejected']>;
 
@@ -69,6 +71,7 @@ export function storageOn(db: SqlClient, files?: BlobStore): Storage {
         return shas.filter((_, i) => sizes[i] === undefined);
       }),
     pull: (fairId, after, limit) => sync.pull(db, fairId, after, limit),
+    pullJson: (fairId, after, limit) => sync.pullJson(db, fairId, after, limit),
     conflicts: (fairId) => sync.listConflicts(db, fairId),
     rejected: (fairId) => sync.listRejected(db, fairId),
     createUser: (input) => accounts.createUser(db, input),

@@ -143,24 +143,43 @@ export interface PullResult {
   readonly hasMore: boolean;
 }
 
-export async function pull(db: SqlClient, fairId: string, after: number, limit: number): Promise<PullResult> {
-  const rows = await db.query<Record<string, unknown>>(
-    `select server_seq, id, fair_id, device_id, seq, hlc, at, kind, entity_id, payload
-     from items where fair_id = $1 and server_seq > $2 order by server_seq limit $3`,
-    [fairId, after, limit + 1],
-  );
-  const page = rows.slice(0, limit).map(
-    (r): PulledItem =>
-      ({
-        serverSeq: num(r.server_seq),
-        item: {
-          id: r.id, fairId: r.fair_id, deviceId: r.device_id, seq: num(r.seq), hlc: r.hlc, at: r.at, kind: r.kind, entityId: r.entity_id,
-          payload: r.payload,
-        },
-      }) as PulledItem,
-  );
-  const last = page[page.length - 1];
-  return { epoch: await getEpoch(db), items: page, cursor: last === undefined ? after : last.serverSeq, hasMore: rows.length > limit };
+/**
+ * The page is built by PostgreSQL as JSON text, in one statement with the epoch: the server
+ * process neither parses a hundred payloads out of the rows nor writes them out again, which was
+ * most of a pull's cost beside the pushes of the load test (issue 10 part 4). Field for field the
+ * same page as before (test/server/push-path.test.ts compares it with what was pushed).
+ */
+const PULL_SQL = `
+  with page as (
+    select server_seq, id, fair_id, device_id, seq, hlc, at, kind, entity_id, payload
+    from items where fair_id = $1 and server_seq > $2::bigint order by server_seq limit $3::int + 1
+  ), shown as (
+    select * from page order by server_seq limit $3::int
+  )
+  select (select value from server_meta where key = 'epoch') as epoch,
+    (select count(*) from page)::int as fetched,
+    (select max(server_seq) from shown) as last,
+    (select coalesce(json_agg(json_build_object('serverSeq', server_seq, 'item', json_build_object(
+       'id', id, 'fairId', fair_id, 'deviceId', device_id, 'seq', seq, 'hlc', hlc, 'at', at, 'kind', kind, 'entityId', entity_id,
+       'payload', payload)) order by server_seq), '[]')::text from shown) as items`;
+
+/** A pull page whose items are JSON text (an array of `PulledItem`), for the route to send as it is. */
+export interface PullJson {
+  readonly epoch: string;
+  readonly itemsJson: string;
+  readonly cursor: number;
+  readonly hasMore: boolean;
+}
+
+export async function pullJson(db: SqlRunner, fairId: string, after: number, limit: number): Promise<PullJson> {
+  const [row] = await db.query<{ epoch: string | null; fetched: number; last: unknown; items: string }>(PULL_SQL, [fairId, after, limit]);
+  if (row === undefined || row.epoch === null) throw new Error('database not migrated');
+  return { epoch: row.epoch, itemsJson: row.items, cursor: row.last === null ? after : num(row.last), hasMore: row.fetched > limit };
+}
+
+export async function pull(db: SqlRunner, fairId: string, after: number, limit: number): Promise<PullResult> {
+  const page = await pullJson(db, fairId, after, limit);
+  return { epoch: page.epoch, items: JSON.parse(page.itemsJson) as PulledItem[], cursor: page.cursor, hasMore: page.hasMore };
 }
 
 export async function listConflicts(db: SqlRunner, fairId: string): Promise<ConflictList['conflicts']> {
