@@ -1,120 +1,142 @@
 /**
  * P7 server (issue 9): the post-show summary over 100,000 cases with 10 events each (a million
- * `case_event` items), on PGlite and on PostgreSQL, ≤ 2 s each.
+ * `case_event` items), on PGlite and on PostgreSQL, ≤ 2 s each, the first request after opening
+ * the database (cold) and the next ones (warm).
  *
- * Seeding: 60 template cases are driven through the real `decide` + `evolve` (Submit + 9 steps =
- * 10 events each, along six paths) and cloned with fresh case, event and complaint ids and one of
- * 2,000 respondents into the `items` table with batched INSERTs (one JSON parameter per 2,000
- * rows); the 94,000 cases whose projection rows are seeded carry the events' envelopes only
- * (see insertEvents), the 6,000 folded for real carry full payloads. The report projection is
- * what the server keeps up to date as items arrive
- * (case-projection.ts); its rows are seeded the same way, from each template's projected row with
- * the clone's ids — the fold of a clone is the template's fold with other ids. Then:
- *   - the summary with the projection current (the budget): `serverSummary`, median of 3;
- *   - the summary after 1,000 new cases arrived (10,000 events): the projection folds those again;
- *   - the fold rate of the projection itself (cases/s, cold, over 5,000 real cases), so the
- *     first summary of a fair never refreshed can be estimated.
+ * Seed (a bench seed: straight into the tables, not through the push path): 144 template cases
+ * are driven through the real `decide` + `evolve` (Submit + 9 steps = 10 events each, along 12
+ * paths: established with measures done or refused, reviews upheld and overturned, transfers
+ * with and without a handover, refusals for two reasons, withdrawals, settlements, open at the
+ * close), over 8 halls, one or two of five IP types, a quarter with a foreign complainant. Then
+ * one `INSERT … SELECT` over `generate_series` per 5,000 cases clones them into `items` with
+ * full payloads: fresh case, event and complaint ids (two cases a complaint), one of 2,000
+ * respondent enterprises (valid USCC keys), 20 devices; each case's ten events one after the
+ * other in server order. The fair has 100,000 cases; its previous session (R15, the comparison,
+ * whose figures the summary computes as well) 10,000.
+ *
+ * Then the projection is brought up to date once, timed on its own (`catchUp`: every case folded
+ * by the domain, as a server would after a restore), the database is closed and opened again,
+ * and the summary is asked for: once cold, three times warm (median). Last, 1,000 more cases
+ * (10,000 events) come through the real push path (`Storage.push`, batches of 500, its projection
+ * hook included) and the summary is asked for again: the pushes kept the projection current.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CommandType } from '../../src/domain/case/commands';
 import type { CaseEvent } from '../../src/domain/case/events';
 import type { Fair } from '../../src/domain/fair';
-import { projectCase, upsertRows, type ReportCaseRow } from '../../src/server/reports/case-projection';
+import type { SyncItem } from '../../src/domain/sync-item';
 import { catchUp } from '../../src/server/reports/projection-sync';
 import { serverSummary } from '../../src/server/reports/summary-service';
-import type { SqlClient } from '../../src/server/storage/sql';
-import { openStorage, type Storage } from '../../src/server/storage/storage';
+import type { SqlRunner } from '../../src/server/storage/sql';
+import { openStorage, type Storage, type StorageConfig } from '../../src/server/storage/storage';
 import { startPostgres } from '../support/postgres';
 import { makeFair } from '../support/builders';
-import { runCase, uscc } from '../domain/report/session-builder';
+import { enrol, newId } from '../server/support';
+import { FOREIGN_COMPLAINANT, right, runCase, uscc } from '../domain/report/session-builder';
 import type { StepSpec } from '../domain/report/session-builder';
 import { median } from './figure';
 import type { BenchSuite, Figure } from './figure';
 
 /** `SUMMARY_BENCH_CASES` scales a quick look down; the budget is at 100,000. */
 const CASES = Number(process.env.SUMMARY_BENCH_CASES ?? 100_000);
-const TEMPLATES = 60;
-const BATCH = 2_000;
+const PREVIOUS_CASES = Math.round(CASES / 10);
+const ENTERPRISES = 2_000;
+const DEVICES = 20;
+const CHUNK = 5_000;
+const PUSHED_CASES = 1_000;
+const PUSH_BATCH = 500;
 
 type Steps = readonly (CommandType | readonly [CommandType, StepSpec])[];
+const notes = (n: number): CommandType[] => Array.from({ length: n }, () => 'AddNote' as const);
+const OPINION: Steps = ['Accept', 'NotifyRespondent', 'RecordAdmission', 'IssueOpinion'];
 /** Nine steps after Submit: ten events per case. */
 const PATHS: readonly Steps[] = [
-  ['Accept', 'NotifyRespondent', 'RecordAdmission', 'IssueOpinion', ['OrderMeasures', { payload: { measures: [{ code: 'COVER' }] } }], ['VerifyMeasure', { payload: { measureIndex: 0 } }], 'AddNote', 'AddNote', 'CloseFair'],
-  ['Accept', 'NotifyRespondent', 'RecordDefence', 'IssueOpinion', 'RequestReview', 'DecideReview', 'AddNote', 'AddNote', 'CloseFair'],
-  ['RequestSupplement', 'AddNote', 'AddNote', 'AddNote', 'AddNote', 'AddNote', 'AddNote', 'AddNote', ['Reject', { payload: { reason: 'NR_OTHER', text: '非本展会展品' } }]],
-  ['Accept', 'Transfer', 'RecordHandover', 'AddNote', 'AddNote', 'AddNote', 'AddNote', 'AddNote', 'CloseFair'],
-  ['Accept', 'NotifyRespondent', 'RecordAdmission', 'IssueOpinion', ['OrderMeasures', { payload: { measures: [{ code: 'DETAIN' }] } }], ['VerifyMeasure', { payload: { measureIndex: 0, result: 'refused' } }], 'AddNote', 'AddNote', 'CloseFair'],
-  ['Accept', 'NotifyRespondent', 'AddNote', 'AddNote', 'AddNote', 'AddNote', 'AddNote', 'AddNote', 'CloseFair'],
+  [...OPINION, ['OrderMeasures', { payload: { measures: [{ code: 'COVER' }] } }], ['VerifyMeasure', { payload: { measureIndex: 0 } }], ...notes(2), 'CloseFair'],
+  ['Accept', 'NotifyRespondent', 'RecordDefence', 'IssueOpinion', 'RequestReview', 'DecideReview', ...notes(2), 'CloseFair'],
+  ['RequestSupplement', ...notes(7), ['Reject', { payload: { reason: 'NR_OTHER', text: '非本展会展品' } }]],
+  ['Accept', 'Transfer', 'RecordHandover', ...notes(5), 'CloseFair'],
+  [...OPINION, ['OrderMeasures', { payload: { measures: [{ code: 'DETAIN' }] } }], ['VerifyMeasure', { payload: { measureIndex: 0, result: 'refused' } }], ...notes(2), 'CloseFair'],
+  ['Accept', 'NotifyRespondent', ...notes(6), 'CloseFair'],
+  ['Accept', 'Withdraw', ...notes(7)],
+  ['Accept', 'RecordSettlement', ...notes(7)],
+  ['RequestSupplement', ...notes(7), ['Reject', { payload: { reason: 'NR_NO_STANDING' } }]],
+  [...OPINION, 'RequestReview', ['DecideReview', { payload: { decision: 'overturned', reasons: '复核改判' } }], ...notes(2), 'CloseFair'],
+  ['Accept', 'Transfer', ...notes(6), 'CloseFair'],
+  [...OPINION, ['OrderMeasures', { payload: { measures: [{ code: 'COVER' }, { code: 'REMOVE_LITERATURE' }] } }], ['VerifyMeasure', { payload: { measureIndex: 1 } }], ...notes(2), 'CloseFair'],
 ];
+const TYPES = ['invention', 'utility_model', 'design', 'trademark', 'copyright'] as const;
+const TEMPLATES = PATHS.length * 12;
 
 interface Template {
-  readonly caseId: string;
-  readonly eventIds: readonly string[];
-  readonly complaintId: string;
-  readonly json: string;
-  readonly row: ReportCaseRow;
+  readonly t: number;
+  readonly key: string;
+  readonly events: readonly CaseEvent[];
 }
 
-function templates(fair: Fair): Template[] {
-  const out: Template[] = [];
-  for (let i = 0; i < TEMPLATES; i++) {
+/** The template cases of a fair; template `t` is cloned as cases `n` with `n % TEMPLATES = t`. */
+function templates(fair: Fair, dates: readonly string[]): Template[] {
+  return Array.from({ length: TEMPLATES }, (_, t) => {
+    const v = Math.floor(t / PATHS.length);
+    const key = `CN:${uscc(`91440101MB${String(t).padStart(7, '0')}`)}`;
+    const types = v < 6 ? [TYPES[v % 5]] : [TYPES[v % 5], TYPES[(v + 2) % 5]];
     const run = runCase(fair, {
-      n: i + 1,
-      complaint: i + 1,
-      respondent: { key: `CN:${uscc(`91440101MA${String(i).padStart(5, '0')}X`.slice(0, 17))}`, hall: `${1 + (i % 4)}.1`, stand: `A${i}` },
-      start: `2025-04-${15 + (i % 3)} 10:00`,
-      steps: PATHS[i % PATHS.length] ?? [],
+      n: t + 1,
+      complaint: 1,
+      respondent: { key, hall: `${1 + (t % 8)}.${1 + (v % 3)}`, stand: `B${t}` },
+      complainant: v % 4 === 0 ? FOREIGN_COMPLAINANT : undefined,
+      rights: types.map((type, k) => right(type as (typeof TYPES)[number], t * 10 + k)),
+      start: `${dates[t % dates.length]} ${String(9 + (t % 7)).padStart(2, '0')}:${String((t * 7) % 60).padStart(2, '0')}`,
+      steps: PATHS[t % PATHS.length] ?? [],
     });
-    if (run.events.length !== 10) throw new Error(`template ${i}: ${run.events.length} events, not 10`);
-    out.push({ caseId: run.case.id, eventIds: run.events.map((e) => e.id), complaintId: run.case.complaintId, json: JSON.stringify(run.events), row: projectCase(run.case, run.events) });
-  }
-  return out;
+    if (run.events.length !== 10) throw new Error(`template ${t}: ${run.events.length} events, not 10`);
+    return { t, key, events: run.events };
+  });
 }
 
-const id26 = (prefix: string, n: number): string => `${prefix}${String(n).padStart(26 - prefix.length, '0')}`;
+/** `01C` + twenty zeros + the template's number: the first six zeros become the clone's number. */
+const cloneId = (prefix: string, n: string): string => `replace(%s, '${prefix}000000', '${prefix}' || lpad(${n}::text, 6, '0'))`;
 
-/** Clone `n` of a template: every id replaced, the respondent one of 2,000. */
-function clone(t: Template, n: number): { events: CaseEvent[]; row: ReportCaseRow } {
-  const caseId = id26('01YC', n);
-  let json = t.json.split(t.caseId).join(caseId).split(t.complaintId).join(id26('01YQ', Math.floor(n / 2)));
-  t.eventIds.forEach((e, k) => (json = json.split(e).join(id26('01YE', n * 10 + k))));
-  const enterprise = `CN:BENCH${String(n % 2000).padStart(10, '0')}`;
-  const events = (JSON.parse(json) as CaseEvent[]).map((e) => (e.type === 'Submit' ? ({ ...e, payload: { ...e.payload, respondent: { ...(e.payload as { respondent: object }).respondent, exhibitorKey: enterprise } } } as CaseEvent) : e));
-  return {
-    events,
-    row: {
-      ...t.row,
-      case_id: caseId,
-      complaint_id: id26('01YQ', Math.floor(n / 2)),
-      enterprise,
-      repeat: t.row.repeat === null ? null : { ...t.row.repeat, id: caseId as never, respondent: { ...t.row.repeat.respondent, exhibitorKey: enterprise as never } },
-    },
-  };
-}
-
-let seq = 0;
 /**
- * `full`: the event as the domain made it. Otherwise its envelope only (id, case, type, times):
- * with the projection current the summary reads no event payload, and a million full payloads
- * (~5 KB each with their indexes) take longer to write than this machine's session allows.
+ * Clones `from … to - 1` (case numbers) of a fair's templates into `items`, `CHUNK` cases a
+ * statement; server sequences from `base + 1`, ten a case. Returns the last sequence used.
  */
-async function insertEvents(db: SqlClient, fairId: string, events: readonly CaseEvent[], full: boolean): Promise<void> {
-  for (let i = 0; i < events.length; i += BATCH) {
-    const rows = events.slice(i, i + BATCH).map((e) => {
-      seq++;
-      const payload = full ? e : { id: e.id, caseId: e.caseId, type: e.type, at: e.at, hlc: e.hlc };
-      return { id: id26('01J', seq), server_seq: seq, seq, hlc: e.hlc, at: e.at, entity_id: e.caseId, payload };
-    });
+async function cloneCases(db: SqlRunner, fairId: string, from: number, to: number, base: number): Promise<number> {
+  let payload = 'p.payload';
+  for (const [prefix, n] of [['01C', 'g.n'], ['01E', 'g.n'], ['01Q', '(g.n / 2)']] as const) payload = cloneId(prefix, n).replace('%s', payload);
+  payload = `replace(${payload}, p.key, e.key)`;
+  for (let start = from; start < to; start += CHUNK) {
+    const end = Math.min(to, start + CHUNK);
     await db.query(
       `insert into items (id, server_seq, fair_id, device_id, seq, hlc, at, kind, entity_id, payload, content_hash)
-       select id, server_seq, $1, '01D0000000000000000000BNCH', seq, hlc, at, 'case_event', entity_id, payload, md5(payload::text)
-       from jsonb_to_recordset($2::text::jsonb) as r(id text, server_seq bigint, seq bigint, hlc text, at text, entity_id text, payload jsonb)`,
-      [fairId, JSON.stringify(rows)],
+       select '01J' || lpad(s.seq::text, 23, '0'), s.seq, $1, '01D' || lpad((g.n % ${DEVICES})::text, 23, '0'), s.seq, p.hlc, p.at,
+              'case_event', '01C' || lpad(g.n::text, 6, '0') || substr(p.case_id, 10), s.payload::jsonb, md5(s.payload)
+       from generate_series($2::int, $3::int) as g(n)
+       join bench_templates p on p.fair_id = $1 and p.t = g.n % ${TEMPLATES}
+       join bench_keys e on e.i = g.n % ${ENTERPRISES}
+       cross join lateral (select $4::bigint + (g.n - $2::int) * 10 + p.k as seq, ${payload} as payload) s`,
+      [fairId, start, end - 1, base + (start - from) * 10],
     );
   }
-  await db.query('update server_seq_counter set last = $1 where id = 1', [seq]);
+  return base + (to - from) * 10;
+}
+
+async function seedFair(db: SqlRunner, fair: Fair, dates: readonly string[], cases: number, base: number): Promise<number> {
+  const rows = templates(fair, dates).flatMap((tpl) =>
+    tpl.events.map((e, k) => ({ fair_id: fair.id, t: tpl.t, k: k + 1, key: tpl.key, case_id: e.caseId, hlc: e.hlc, at: e.at, payload: JSON.stringify(e) })),
+  );
+  await db.query(
+    `insert into bench_templates select * from jsonb_to_recordset($1::text::jsonb)
+       as r(fair_id text, t int, k int, key text, case_id text, hlc text, at text, payload text)`,
+    [JSON.stringify(rows)],
+  );
+  await db.query(
+    `insert into items (id, server_seq, fair_id, device_id, seq, hlc, at, kind, entity_id, payload, content_hash)
+     values ($1, $2, $3, '01D0000000000000000000FAIR', $2, '0', '2025-04-01T00:00:00.000Z', 'fair', $3, $4::text::jsonb, 'x')`,
+    [`01J${newId().slice(3)}`, base + 1, fair.id, JSON.stringify(fair)],
+  );
+  return cloneCases(db, fair.id, 1, cases + 1, base + 1);
 }
 
 async function time<T>(fn: () => Promise<T>): Promise<{ ms: number; value: T }> {
@@ -124,62 +146,106 @@ async function time<T>(fn: () => Promise<T>): Promise<{ ms: number; value: T }> 
 }
 
 interface Result {
-  readonly summaryMs: number[];
-  readonly incrementalMs: number;
-  readonly refreshed: number;
   readonly seedMs: number;
-  readonly foldRate: number;
+  readonly catchUpMs: number;
+  readonly folded: number;
+  readonly coldMs: number;
+  readonly warmMs: number[];
+  readonly pushMs: number;
+  readonly afterPushMs: number;
+  readonly afterPushRefreshed: number;
   readonly accepted: number | null | undefined;
+  readonly repeat: number;
+  readonly load: string;
 }
 
-async function measure(storage: Storage): Promise<Result> {
-  const db = storage.sql;
-  seq = 0;
-  const fair = makeFair();
-  const tpl = templates(fair);
-  const seedStart = performance.now();
-  await db.query(
-    `insert into items (id, server_seq, fair_id, device_id, seq, hlc, at, kind, entity_id, payload, content_hash)
-     values ($1, 0, $2, '01D0000000000000000000BNCF', 0, '0', '2025-04-14T00:00:00.000Z', 'fair', $2, $3::text::jsonb, 'x')`,
-    [id26('01J', 0), fair.id, JSON.stringify(fair)],
-  );
-  const seedCases = async (from: number, to: number, withRows: boolean): Promise<void> => {
-    for (let n = from; n < to; n += BATCH) {
-      const clones = Array.from({ length: Math.min(BATCH, to - n) }, (_, k) => clone(tpl[(n + k) % tpl.length] as Template, n + k + 1));
-      await insertEvents(db, fair.id, clones.flatMap((c) => c.events), !withRows);
-      if (withRows) await upsertRows(db, fair.id, clones.map((c) => c.row));
+const load = (): string => `${loadavg().map((l) => l.toFixed(1)).join(' ')} on ${cpus().length} cores`;
+
+async function measure(config: StorageConfig): Promise<Result> {
+  let storage: Storage = await openStorage(config);
+  try {
+    const db = storage.sql;
+    const previous = makeFair({ id: `01F${newId().slice(3)}`, code: 'CF136', sessionNo: 136, days: ['2024-10-15', '2024-10-16', '2024-10-17'].map((date) => ({ date, opensAt: '09:00', closesAt: '17:00' })) } as never);
+    const fair = makeFair({ id: `01F${newId().slice(3)}`, previousFairId: previous.id } as never);
+    const seedStart = performance.now();
+    await db.exec(`create table bench_templates (fair_id text, t int, k int, key text, case_id text, hlc text, at text, payload text);
+                   create table bench_keys (i int primary key, key text)`);
+    const keys = Array.from({ length: ENTERPRISES }, (_, i) => ({ i, key: `CN:${uscc(`91440300MA${String(i).padStart(7, '0')}`)}` }));
+    await db.query(`insert into bench_keys select * from jsonb_to_recordset($1::text::jsonb) as r(i int, key text)`, [JSON.stringify(keys)]);
+    const [counter] = await db.query<{ last: unknown }>('select last from server_seq_counter');
+    let last = Number(counter?.last ?? 0);
+    last = await seedFair(db, previous, ['2024-10-15', '2024-10-16', '2024-10-17'], PREVIOUS_CASES, last);
+    last = await seedFair(db, fair, ['2025-04-15', '2025-04-16', '2025-04-17', '2025-04-18'], CASES, last);
+    await db.query('update server_seq_counter set last = $1 where id = 1', [last]);
+    await db.exec('drop table bench_templates; drop table bench_keys; analyze items');
+    const seedMs = performance.now() - seedStart;
+    console.log(`  seeded ${(CASES + PREVIOUS_CASES).toLocaleString('en')} cases in ${Math.round(seedMs / 1000)} s (load ${load()})`);
+
+    const caught = await time(async () => (await catchUp(db, previous.id)) + (await catchUp(db, fair.id)));
+    await db.query('analyze report_cases');
+    console.log(`  projection caught up: ${caught.value} cases folded in ${Math.round(caught.ms / 1000)} s (load ${load()})`);
+
+    // Cold: a database opened afresh (PGlite: a new instance from its folder; PostgreSQL: a new pool of new backends).
+    await storage.close();
+    storage = await openStorage(config);
+    const cold = await time(() => serverSummary(storage.sql, fair.id));
+    if (cold.value?.refreshed !== 0) throw new Error(`the projection was not current (${cold.value?.refreshed} folded)`);
+    const warmMs: number[] = [];
+    for (let i = 0; i < 3; i++) warmMs.push((await time(() => serverSummary(storage.sql, fair.id))).ms);
+
+    // 1,000 more cases through the real push path, its projection hook included.
+    const device = await enrol(storage, fair.id);
+    const more = templates(fair, ['2025-04-19']).slice(0, 10);
+    let seq = 0;
+    const items: SyncItem[] = [];
+    for (let n = 0; n < PUSHED_CASES; n++) {
+      const tpl = more[n % more.length] as Template;
+      const caseId = `01C${String(900_000 + n).padStart(6, '0')}${tpl.events[0]?.caseId.slice(9) ?? ''}`;
+      for (const e of tpl.events) {
+        const json = JSON.stringify(e).split(e.caseId).join(caseId).split('01E000000').join(`01E${String(900_000 + n).padStart(6, '0')}`).split('01Q000000').join(`01Q${String(900_000 + n).padStart(6, '0')}`);
+        const event = JSON.parse(json) as CaseEvent;
+        items.push({ id: newId(), fairId: fair.id, deviceId: device.deviceId, seq: ++seq, hlc: e.hlc, at: e.at, kind: 'case_event', entityId: caseId, payload: event } as unknown as SyncItem);
+      }
     }
-  };
-  // The fold rate, cold: 5,000 real cases folded and written by the projection.
-  await seedCases(0, 5_000, false);
-  const fold = await time(() => catchUp(db, fair.id));
-  await seedCases(5_000, Math.max(CASES, 5_000), true);
-  await db.query(`update report_watermarks set last_seq = $2 where fair_id = $1`, [fair.id, seq]);
-  await db.query('analyze items');
-  await db.query('analyze report_cases');
-  const seedMs = performance.now() - seedStart;
-
-  const summaryMs: number[] = [];
-  let accepted: number | null | undefined;
-  for (let i = 0; i < 3; i++) {
-    const r = await time(() => serverSummary(db, fair.id));
-    if (r.value?.refreshed !== 0) throw new Error(`the projection was not current (${r.value?.refreshed} refreshed)`);
-    accepted = r.value.summary.figures['R4.accepted'];
-    summaryMs.push(r.ms);
+    const pushed = await time(async () => {
+      for (let i = 0; i < items.length; i += PUSH_BATCH) {
+        const out = await storage.push({ deviceId: device.deviceId, fairId: fair.id }, items.slice(i, i + PUSH_BATCH), Date.now());
+        if (out.kind !== 'pushed' || out.ackedSeq !== Math.min(i + PUSH_BATCH, items.length)) throw new Error(`push refused: ${JSON.stringify(out).slice(0, 200)}`);
+      }
+    });
+    const after = await time(() => serverSummary(storage.sql, fair.id));
+    const figures = after.value?.summary.figures;
+    return {
+      seedMs, catchUpMs: caught.ms, folded: caught.value, coldMs: cold.ms, warmMs, pushMs: pushed.ms, afterPushMs: after.ms,
+      afterPushRefreshed: after.value?.refreshed ?? -1, accepted: figures?.['R4.accepted'], repeat: after.value?.summary.repeatInfringers.length ?? 0, load: load(),
+    };
+  } finally {
+    await storage.close();
   }
-  await seedCases(CASES, CASES + 1_000, false);
-  const inc = await time(() => serverSummary(db, fair.id));
-  return { summaryMs, incrementalMs: inc.ms, refreshed: inc.value?.refreshed ?? 0, seedMs, foldRate: fold.value / (fold.ms / 1000), accepted };
 }
 
-function figure(db: string, r: Result): Figure {
-  return {
-    name: `P7 summary, ${CASES.toLocaleString('en')} cases, server (${db})`,
-    value: Math.round(median(r.summaryMs)),
-    unit: 'ms',
-    goal: { op: '<=', value: 2000 },
-    note: `median of 3 (${r.summaryMs.map((t) => Math.round(t)).join(', ')} ms), ${(CASES * 10).toLocaleString('en')} case events (all but 6,000 cases' as envelopes, see the suite), R4 accepted = ${r.accepted ?? '?'}; after 1,000 more cases arrived: ${Math.round(r.incrementalMs)} ms (${r.refreshed} folded again); projection fold rate ${Math.round(r.foldRate)} cases/s cold; seeding ${Math.round(r.seedMs / 1000)} s`,
-  };
+function figures(db: string, r: Result): Figure[] {
+  const events = `${(CASES * 10).toLocaleString('en')} case events (+ ${(PREVIOUS_CASES * 10).toLocaleString('en')} of the previous session)`;
+  return [
+    {
+      name: `P7 summary, ${CASES.toLocaleString('en')} cases, server (${db}), cold`,
+      value: Math.round(r.coldMs),
+      unit: 'ms',
+      goal: { op: '<=', value: 2000 },
+      note: `first request after opening the database; ${events}; R4 accepted = ${r.accepted ?? '?'}, ${r.repeat} repeat infringers listed; load average ${r.load}`,
+    },
+    {
+      name: `P7 summary, ${CASES.toLocaleString('en')} cases, server (${db}), warm`,
+      value: Math.round(median(r.warmMs)),
+      unit: 'ms',
+      goal: { op: '<=', value: 2000 },
+      note:
+        `median of 3 (${r.warmMs.map((t) => Math.round(t)).join(', ')} ms); seed ${Math.round(r.seedMs / 1000)} s (INSERT … SELECT generate_series); ` +
+        `projection catch-up once ${Math.round(r.catchUpMs / 1000)} s (${r.folded.toLocaleString('en')} cases, ${Math.round(r.folded / (r.catchUpMs / 1000))} cases/s); ` +
+        `${PUSHED_CASES.toLocaleString('en')} more cases pushed (${(PUSHED_CASES * 10).toLocaleString('en')} events, batches of ${PUSH_BATCH}, projection hook included) at ${Math.round((PUSHED_CASES * 10) / (r.pushMs / 1000))} items/s, ` +
+        `then the summary ${Math.round(r.afterPushMs)} ms (${r.afterPushRefreshed} cases left to catch up); load average ${r.load}`,
+    },
+  ];
 }
 
 export const serverSummaryBench: BenchSuite = {
@@ -187,25 +253,21 @@ export const serverSummaryBench: BenchSuite = {
   async run(): Promise<readonly Figure[]> {
     const dir = mkdtempSync(join(tmpdir(), 'faircase-bench-summary-'));
     let pglite: Result;
-    const a = await openStorage({ dataDir: join(dir, 'pglite') });
     try {
-      pglite = await measure(a);
+      pglite = await measure({ dataDir: join(dir, 'pglite') });
     } finally {
-      await a.close();
       rmSync(dir, { recursive: true, force: true });
     }
-    const done = figure('PGlite', pglite);
-    // Printed at once: the PostgreSQL half must not lose this one if it fails.
-    console.log(`${done.name}: ${done.value} ms; ${done.note ?? ''}`);
+    const done = figures('PGlite', pglite);
+    // Printed at once: the PostgreSQL half must not lose these if it fails.
+    for (const f of done) console.log(`${f.name}: ${f.value} ms; ${f.note ?? ''}`);
     const pg = await startPostgres();
     let postgres: Result;
-    const b = await openStorage({ databaseUrl: pg.url });
     try {
-      postgres = await measure(b);
+      postgres = await measure({ databaseUrl: pg.url });
     } finally {
-      await b.close();
       await pg.stop();
     }
-    return [done, figure('PostgreSQL', postgres)];
+    return [...done, ...figures('PostgreSQL', postgres)];
   },
 };

@@ -19,33 +19,38 @@ import { projectCase, upsertRows, type ReportCaseRow } from './case-projection';
  *   whose hook failed or whose process died after the commit, rows stored before migration 0006,
  *   a restored backup, the bench's seed. Past the watermark, about `CATCH_UP_EVENTS` events per
  *   transaction, so pushers never wait long behind it.
-
+ *
  * A case is always folded again whole (CS5: the fold depends on the set of its events, in causal
  * order, not on their arrival), so folding a case twice, or a case whose events span batches, is
- * harmless. Both writers hold the fair's watermark row (taken by an upsert) from before they read
- * the events until commit, and read only committed events: whoever folds a case later sees a
- * superset of the events the earlier one saw, so no row folded from fewer events can overwrite a
- * newer one, on PostgreSQL with several instances. The watermark row is the only lock either
- * takes: no cycle.
+ * harmless. Whoever folds takes the cases' advisory locks (`lockCases`) before reading their
+ * events and holds them until commit, and reads only committed events: whoever folds a case later
+ * sees a superset of the events the earlier one saw, so no row folded from fewer events can
+ * overwrite a newer one, on PostgreSQL with several instances. Pushes of other cases of the same
+ * fair never wait for each other. Locks: the cases' (in key order), then the watermark row, only
+ * in the last statement: no cycle.
+ *
+ * The watermark only moves forward (`greatest`), and a push moves it only when no case_event
+ * between it and the push's first number exists (one a push left to the catch-up, or one stored
+ * another way): checked in the same statement that takes the row, so it is never past an event
+ * no one folded.
  */
 
 /** Events per catch-up transaction (about 1,000 cases of 10 events, a second or so on PGlite). */
 export const CATCH_UP_EVENTS = 10_000;
-
-const parse = (v: unknown): unknown => (typeof v === 'string' ? JSON.parse(v) : v);
 
 /**
  * Reads the events of these cases of the fair: all of them, except those numbered in `except`
  * (a push's own, which the caller holds).
  */
 async function eventsOf(db: SqlRunner, fairId: string, caseIds: readonly string[], except?: { readonly from: number; readonly to: number }): Promise<CaseEvent[]> {
-  const rows = await db.query<{ payload: unknown }>(
-    `select payload from items
+  // One JSON array, not a row per event: on PGlite every result row costs far more than its bytes.
+  const [row] = await db.query<{ events: string }>(
+    `select coalesce(json_agg(payload), '[]')::text as events from items
      where fair_id = $1 and kind = 'case_event' and entity_id in (select jsonb_array_elements_text($2::text::jsonb))
        and not (server_seq > $3 and server_seq <= $4)`,
     [fairId, JSON.stringify(caseIds), except?.from ?? 0, except?.to ?? 0],
   );
-  return rows.map((r) => parse(r.payload) as CaseEvent);
+  return JSON.parse(row?.events ?? '[]') as CaseEvent[];
 }
 
 /** The rows of the fair's cases among these events (each case's events all there): the domain's fold. */
@@ -66,14 +71,20 @@ export async function foldCases(db: SqlRunner, fairId: string, caseIds: readonly
   await upsertRows(db, fairId, projectEvents(fairId, await eventsOf(db, fairId, caseIds)));
 }
 
-/** Takes the fair's watermark row (made at 0 when new) until commit; returns its value. */
-async function lockWatermark(db: SqlRunner, fairId: string): Promise<number> {
-  const [row] = await db.query<{ last_seq: unknown }>(
-    `insert into report_watermarks (fair_id, last_seq) values ($1, 0)
-     on conflict (fair_id) do update set last_seq = report_watermarks.last_seq returning last_seq`,
-    [fairId],
+/** The class of the projection's per-case advisory locks (two-key form: apart from every one-key lock). */
+const CASE_LOCK_CLASS = 734_020;
+
+/**
+ * Takes these cases' locks until commit, in one order (by key) so that two folders never
+ * deadlock; two cases sharing a hash only wait for each other.
+ */
+async function lockCases(db: SqlRunner, caseIds: readonly string[]): Promise<void> {
+  await db.query(
+    `select count(pg_advisory_xact_lock(${CASE_LOCK_CLASS}, k)) from (
+       select distinct hashtext(c) as k from jsonb_array_elements_text($1::text::jsonb) as c order by 1
+     ) s`,
+    [JSON.stringify(caseIds)],
   );
-  return num(row?.last_seq ?? 0);
 }
 
 /** A case_event of the fair past `mark` and at or below `upTo`: something not folded yet. */
@@ -104,23 +115,17 @@ export async function projectPushed(tx: SqlRunner, pushed: PushedItems): Promise
     events.push(item.payload as CaseEvent);
     cases.add(item.entityId);
   }
-  if (cases.size === 0) {
-    // Nothing to fold: take the row and move the watermark in one statement (P4's path).
-    await tx.query(
-      `insert into report_watermarks (fair_id, last_seq) values ($1, case when ${missing('0', '$2')} then 0 else $3 end)
-       on conflict (fair_id) do update
-         set last_seq = case when ${missing('report_watermarks.last_seq', '$2')} then report_watermarks.last_seq
-                             else greatest(report_watermarks.last_seq, excluded.last_seq) end`,
-      [fairId, base, top],
-    );
-    return;
+  if (cases.size > 0) {
+    await lockCases(tx, [...cases]);
+    const stored = await eventsOf(tx, fairId, [...cases], { from: base, to: top });
+    await upsertRows(tx, fairId, projectEvents(fairId, [...stored, ...events]));
   }
-  await lockWatermark(tx, fairId);
-  const stored = await eventsOf(tx, fairId, [...cases], { from: base, to: top });
-  const rows = projectEvents(fairId, [...stored, ...events]);
-  await upsertRows(tx, fairId, rows);
+  // The watermark past this push, unless an older case_event is past it (the catch-up's, then).
   await tx.query(
-    `update report_watermarks set last_seq = $3 where fair_id = $1 and last_seq < $3 and not ${missing('report_watermarks.last_seq', '$2')}`,
+    `insert into report_watermarks (fair_id, last_seq) values ($1, case when ${missing('0', '$2')} then 0 else $3 end)
+     on conflict (fair_id) do update
+       set last_seq = case when ${missing('report_watermarks.last_seq', '$2')} then report_watermarks.last_seq
+                           else greatest(report_watermarks.last_seq, $3) end`,
     [fairId, base, top],
   );
 }
@@ -147,7 +152,8 @@ export async function catchUp(db: SqlClient, fairId: string, batchEvents = CATCH
   let folded = 0;
   while (await isBehind(db, fairId)) {
     folded += await db.transaction(async (tx) => {
-      const mark = await lockWatermark(tx, fairId);
+      const [row] = await tx.query<{ last_seq: unknown }>('select last_seq from report_watermarks where fair_id = $1', [fairId]);
+      const mark = num(row?.last_seq ?? 0);
       const rows = await tx.query<{ entity_id: string; server_seq: unknown }>(
         `select entity_id, server_seq from items where fair_id = $1 and kind = 'case_event' and server_seq > $2 order by server_seq limit $3`,
         [fairId, mark, batchEvents],
@@ -155,8 +161,13 @@ export async function catchUp(db: SqlClient, fairId: string, batchEvents = CATCH
       const last = rows[rows.length - 1];
       if (last === undefined) return 0;
       const cases = [...new Set(rows.map((r) => r.entity_id))];
+      await lockCases(tx, cases);
       await foldCases(tx, fairId, cases);
-      await tx.query('update report_watermarks set last_seq = $2 where fair_id = $1', [fairId, num(last.server_seq)]);
+      await tx.query(
+        `insert into report_watermarks (fair_id, last_seq) values ($1, $2)
+         on conflict (fair_id) do update set last_seq = greatest(report_watermarks.last_seq, excluded.last_seq)`,
+        [fairId, num(last.server_seq)],
+      );
       return cases.length;
     });
   }
