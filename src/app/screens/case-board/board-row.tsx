@@ -1,4 +1,4 @@
-import { For, Show, type JSX } from 'solid-js';
+import { createMemo, For, Show, type JSX } from 'solid-js';
 import { urgency } from '../../../domain/case/deadlines';
 import { formatInZone, type Instant } from '../../../domain/time';
 import type { CaseRow } from '../../../store/cases';
@@ -9,10 +9,11 @@ import { minuteNow, secondNow } from './board-clock';
 /**
  * One row of the case board (issue 6 §4, DL8). P3: a filter rewrites the text of the same dozen
  * rows, so what costs is the browser's style, layout and paint of them, not the script. Hence a
- * flat row: five absolutely placed cells of two block lines each (no grid or flex to size from
- * the content, no intrinsic measuring), every row and cell a `contain: strict` box of a fixed
- * size (a change inside one cell lays out that cell only), the overdue bar a pseudo-element (no
- * border that shifts the columns). The classes `cell-booth strong` and `cell-state > span` are
+ * flat row: five absolutely placed cells (no grid or flex to size from the content, no intrinsic
+ * measuring), each ONE run of inline text whose two lines are split by a newline (`white-space:
+ * pre`: one inline layout per cell, not one per line), every row and cell a `contain: strict`
+ * box of a fixed size (a change inside one cell lays out that cell only), the overdue bar a
+ * pseudo-element (no border that shifts the columns). The classes `cell-booth strong` and `cell-state > span` are
  * what the e2e test reads.
  */
 
@@ -30,17 +31,18 @@ function dueText(dueAt: Instant, zone: string): string {
 }
 
 export function BoardRow(props: { readonly row: CaseRow; readonly top: number; readonly zone: string; readonly expertName: (id: string) => string }): JSX.Element {
-  const overdue = (): boolean => isOverdueRow(props.row, minuteNow());
-  const level = (): string => {
+  const overdue = createMemo(() => isOverdueRow(props.row, minuteNow()));
+  // One class string per row (overdue, and the urgency the second clock moves), set in one write.
+  const rowClass = createMemo(() => {
     const d = props.row.nextDeadline;
-    return d === undefined ? 'normal' : urgency(d, secondNow());
-  };
+    const level = d === undefined ? 'normal' : urgency(d, secondNow());
+    return `board-row${overdue() ? ' overdue' : ''}${level === 'normal' ? '' : ` ${level}`}`;
+  });
   // A plain link: the router handles its click (no per-row route matching, P3).
   return (
     <a
       href={`/cases/${props.row.id}`}
-      class="board-row"
-      classList={{ overdue: overdue(), amber: level() === 'amber', red: level() === 'red' }}
+      class={rowClass()}
       style={{ transform: `translateY(${props.top}px)` }}
       data-testid="board-row"
       data-case-no={props.row.caseNo}
@@ -48,6 +50,7 @@ export function BoardRow(props: { readonly row: CaseRow; readonly top: number; r
     >
       <span class="bc cell-case">
         <strong class="mono">{props.row.caseNo}</strong>
+        {'\n'}
         <span class="flags">
           <Show when={overdue()}>
             <span class="tag red">{t('board.overdue')}</span>
@@ -57,14 +60,17 @@ export function BoardRow(props: { readonly row: CaseRow; readonly top: number; r
       </span>
       <span class="bc cell-parties">
         <span>{partyName(props.row.complainant)}</span>
-        <span class="muted">→ {partyName(props.row.respondent)}</span>
+        {'\n'}
+        <span class="muted">{`→ ${partyName(props.row.respondent)}`}</span>
       </span>
       <span class="bc cell-booth">
         <strong>{props.row.booth}</strong>
+        {'\n'}
         <span class="muted">{props.row.ipTypes.map((x) => t(`ipType.${x}`)).join('、')}</span>
       </span>
       <span class="bc cell-state">
         <span>{t(`board.state.${props.row.state}`)}</span>
+        {'\n'}
         <span class="muted">{props.row.experts.map((e) => props.expertName(e)).join('、')}</span>
       </span>
       <span class="bc cell-deadline">
@@ -77,6 +83,7 @@ export function BoardRow(props: { readonly row: CaseRow; readonly top: number; r
                   <span class="tag">{t('board.capped')}</span>
                 </Show>
               </span>
+              {'\n'}
               <Countdown dueAt={d().dueAt} label={t(`fair.window.${d().kind}`)} />
             </>
           )}
@@ -93,12 +100,13 @@ function Countdown(props: { readonly dueAt: Instant; readonly label: string }): 
     const hms = `${p.hours}:${String(p.minutes).padStart(2, '0')}:${String(p.seconds).padStart(2, '0')}`;
     return p.overdue ? t('board.overdueBy', { time: hms }) : t('board.left', { time: hms });
   };
+  // The countdown first: on a narrow column (English) the label is what the ellipsis cuts.
   return (
     <span>
-      <span class="muted">{props.label} · </span>
       <strong class="countdown" data-testid="countdown">
         {text()}
       </strong>
+      <span class="muted">{` · ${props.label}`}</span>
     </span>
   );
 }
