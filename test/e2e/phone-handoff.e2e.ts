@@ -59,6 +59,23 @@ async function openDesk(video?: string): Promise<{ context: BrowserContext; page
 }
 
 /** Opens the hand-off screen signed in and starts the camera. */
+/**
+ * Waits for what a scan should show; on a timeout the error says what the camera and the decoder
+ * were doing (video time, frames analysed), so a blind session can be told from a wrong read.
+ */
+async function waitScanned(page: Page, selector: string, timeout = 30_000): Promise<void> {
+  try {
+    await page.waitForSelector(selector, { timeout });
+  } catch (e) {
+    const seen = await page.evaluate(() => {
+      const reader = document.querySelector<HTMLElement>('[data-testid=qr-reader]');
+      const video = reader?.querySelector('video');
+      return { analysed: reader?.dataset.analysed, videoTime: video?.currentTime, size: video === null || video === undefined ? undefined : `${video.videoWidth}x${video.videoHeight}`, progress: document.querySelector('[data-testid=scan-progress]')?.textContent };
+    });
+    throw new Error(`${selector} not shown: ${JSON.stringify(seen)}`, { cause: e });
+  }
+}
+
 async function startScan(page: Page): Promise<void> {
   await go(page, '/handoff');
   await page.waitForSelector('[data-testid=user-tile], [data-testid=scan-start]');
@@ -116,7 +133,7 @@ test('[issue 8 §3] the real scanner reads the phone frames; confirming files on
   const { context, page } = await openDesk(video);
   try {
     await startScan(page);
-    await page.waitForSelector('[data-testid=handoff-preview]', { timeout: 30_000 });
+    await waitScanned(page, '[data-testid=handoff-preview]');
     expect(await page.textContent('[data-testid=preview-complainant]')).toContain('福州某某科技有限公司');
     expect(await page.getAttribute('[data-testid=preview-respondent]', 'data-listed')).toBe('true');
     expect(await page.getAttribute('[data-testid=scan-progress]', 'data-received')).toBe(String(phoneFrames.length));
@@ -139,7 +156,7 @@ test('[issue 8 §3] the real scanner reads the phone frames; confirming files on
 
     // The same loop scanned again: recognised, nothing new.
     await page.click('[data-testid=scan-next]');
-    await page.waitForSelector('[data-testid=handoff-preview]', { timeout: 30_000 });
+    await waitScanned(page, '[data-testid=handoff-preview]');
     await page.click('[data-testid=handoff-confirm]');
     await page.waitForSelector('[data-testid=handoff-already]', { timeout: 15_000 });
     expect(await storedCount(page, 'cases')).toBe(1);
@@ -159,7 +176,7 @@ async function hostile(name: string, pictures: ReturnType<typeof qrLuma>[], expe
     }
     const before = await storedCount(page, 'cases');
     await startScan(page);
-    for (const code of expected) await page.waitForSelector(`[data-testid=scan-issue] [data-code=${code}]`, { timeout: 30_000 });
+    for (const code of expected) await waitScanned(page, `[data-testid=scan-issue] [data-code=${code}]`);
     expect(await page.$('[data-testid=handoff-preview]')).toBeNull();
     expect(await page.$('[data-testid=handoff-confirm]')).toBeNull();
     expect(await storedCount(page, 'cases')).toBe(before);

@@ -11,6 +11,14 @@ export function Scanner(props: { readonly onText: (text: string) => void; readon
   const id = `qr-reader-${++nextId}`;
   let scanner: { stop(): Promise<void>; isScanning: boolean } | undefined;
   let disposed = false;
+  // Frames the decoder has looked at (a read or a miss): kept on the element so a camera that
+  // streams but is never analysed can be told from one that sees no code (diagnostics, tests).
+  let analysed = 0;
+  let root: HTMLDivElement | undefined;
+  const count = (): void => {
+    analysed += 1;
+    if (analysed % 15 === 1) root?.setAttribute('data-analysed', String(analysed));
+  };
   onMount(() => {
     // eslint-disable-next-line solid/reactivity -- the scanner calls back on its own decodes
     void import('../../lib/qr-scanner.chunk').then(async ({ Html5Qrcode, Html5QrcodeSupportedFormats }) => {
@@ -19,7 +27,7 @@ export function Scanner(props: { readonly onText: (text: string) => void; readon
       scanner = s;
       try {
         // eslint-disable-next-line solid/reactivity -- called on each decode, outside any render
-        await s.start({ facingMode: 'environment' }, { fps: 15, disableFlip: true }, (text) => props.onText(text), () => undefined);
+        await s.start({ facingMode: 'environment' }, { fps: 15, disableFlip: true }, (text) => (count(), props.onText(text)), count);
         if (disposed) await s.stop();
         else props.onReady();
       } catch (e) {
@@ -37,5 +45,5 @@ export function Scanner(props: { readonly onText: (text: string) => void; readon
     disposed = true;
     if (scanner?.isScanning === true) void scanner.stop().catch(() => undefined);
   });
-  return <div id={id} class="qr-reader" data-testid="qr-reader" />;
+  return <div id={id} ref={root} class="qr-reader" data-testid="qr-reader" data-analysed="0" />;
 }
