@@ -87,9 +87,14 @@ async function lockCases(db: SqlRunner, caseIds: readonly string[]): Promise<voi
   );
 }
 
-/** A case_event of the fair past `mark` and at or below `upTo`: something not folded yet. */
+/**
+ * A case_event of the fair past `mark` and at or below `upTo`: something not folded yet. Ordered
+ * by sequence so the planner walks the pull index (fair, sequence) from `mark` on, never the
+ * fair's million case_event entries of the case index.
+ */
 const missing = (mark: string, upTo: string): string =>
-  `exists (select 1 from items i where i.fair_id = $1 and i.kind = 'case_event' and i.server_seq > ${mark} and i.server_seq <= ${upTo})`;
+  `(select i.server_seq from items i where i.fair_id = $1 and i.server_seq > ${mark} and i.server_seq <= ${upTo} and i.kind = 'case_event'
+    order by i.server_seq limit 1) is not null`;
 
 /** What a push stored: the fair's new items, numbered `base + 1 … base + items.length`. */
 export interface PushedItems {
@@ -133,10 +138,9 @@ export async function projectPushed(tx: SqlRunner, pushed: PushedItems): Promise
 /** True when a case_event of the fair is past its watermark (a plain read, no lock). */
 export async function isBehind(db: SqlRunner, fairId: string): Promise<boolean> {
   const [row] = await db.query<{ behind: boolean }>(
-    `select exists (
-       select 1 from items i where i.fair_id = $1 and i.kind = 'case_event'
-         and i.server_seq > coalesce((select last_seq from report_watermarks where fair_id = $1), 0)
-     ) as behind`,
+    `select (select i.server_seq from items i
+             where i.fair_id = $1 and i.server_seq > coalesce((select last_seq from report_watermarks where fair_id = $1), 0) and i.kind = 'case_event'
+             order by i.server_seq limit 1) is not null as behind`,
     [fairId],
   );
   return row?.behind === true;
