@@ -10,9 +10,10 @@ import { projectCase, upsertRows, type ReportCaseRow } from './case-projection';
  * Watermark: every `case_event` item of the fair with `server_seq <= report_watermarks.last_seq`
  * is folded into the projection. Two writers keep it:
  *
- * - every push, right after it commits, in a short transaction of its own (`projectPushed`,
- *   called by sync-store.ts: never inside the push's write, whose sequence-counter lock every
- *   pusher waits on): the cases it brought events for are folded again from all their events,
+ * - every push that brings case events, right after it commits, in a short transaction of its
+ *   own (`projectPushed`, called by sync-store.ts: never inside the push's write, whose
+ *   sequence-counter lock every pusher waits on; a push of other records cannot put the watermark
+ *   behind, which counts case events only): the cases it brought events for are folded again from all their events,
  *   and the watermark moves past the push when nothing older is missing. So a summary normally
  *   reads the projection only.
  * - a catch-up (`catchUp`, first thing in every summary) for whatever the pushes left: a push
