@@ -13,8 +13,12 @@
  *   it cannot carry a device's state; a closure per connection can.)
  * - pull: one connection per device, following its own cursor page by page.
  * Each connection is paced (`connectionRate`), so the offered load is fixed and the latency is
- * that of a loaded server, not of a queue we built ourselves. Connections alternate between the
- * two instances. At the end PostgreSQL is asked whether every device's items are there exactly
+ * that of a loaded server, not of a queue we built ourselves. autocannon starts every
+ * connection's once-a-second timer in the same instant, which made all 100 requests of each
+ * second arrive together, a burst fifty independent tablets never produce; each device's timer
+ * is therefore given its own phase, spread evenly over the second (`staggered`; LOAD_LOCKSTEP=1
+ * keeps autocannon's lockstep, to compare). Same devices, same rate, same 60 s. Connections
+ * alternate between the two instances. At the end PostgreSQL is asked whether every device's items are there exactly
  * once and gap-free.
  */
 import autocannon from 'autocannon';
@@ -37,12 +41,18 @@ export interface LoadOptions {
   readonly pullRate: number;
   /** Items per pull page. */
   readonly pullLimit: number;
+  /**
+   * Seconds of the same load before the measured ones, not counted in the figures (errors and
+   * answers are still checked): two freshly started processes compile and optimise their code
+   * and prepare their statements in the first seconds, which alone made the 60 s run's p99.
+   */
+  readonly warmupSeconds?: number;
   /** An existing PostgreSQL server; else one is started (as in the server tests). */
   readonly databaseUrl?: string;
   readonly log?: (line: string) => void;
 }
 
-export const FULL_LOAD: Omit<LoadOptions, 'log'> = { devices: 50, seconds: 60, batch: 10, pushRate: 1, pullRate: 1, pullLimit: 100 };
+export const FULL_LOAD: Omit<LoadOptions, 'log'> = { devices: 50, seconds: 60, warmupSeconds: 10, batch: 10, pushRate: 1, pullRate: 1, pullLimit: 100 };
 
 export interface RouteFigures {
   readonly route: string;
@@ -74,6 +84,8 @@ export interface LoadReport {
   readonly badResults: number;
   /** Pull pages out of order: a server sequence not past the cursor or the one before it, or a cursor not the page's last. */
   readonly pullOutOfOrder: number;
+  /** Answers of the warm-up other than a 200 or a retryable 503 (its latencies are not counted). */
+  readonly warmupErrors: number;
   readonly seconds: number;
 }
 
@@ -82,7 +94,7 @@ export interface LoadReport {
  * once and gap-free. A failure here is a defect, and `npm run proof` (so CI) fails.
  */
 export const loadCorrect = (r: LoadReport): boolean =>
-  r.push.requests > 0 && r.pull.requests > 0 && r.push.errors === 0 && r.pull.errors === 0 && r.devicesInconsistent === 0 && r.badResults === 0 && r.pullOutOfOrder === 0 && r.itemsStored >= r.itemsAcked && r.itemsAcked > 0;
+  r.push.requests > 0 && r.pull.requests > 0 && r.push.errors === 0 && r.pull.errors === 0 && r.devicesInconsistent === 0 && r.badResults === 0 && r.pullOutOfOrder === 0 && r.warmupErrors === 0 && r.itemsStored >= r.itemsAcked && r.itemsAcked > 0;
 
 /**
  * The latency goal (push p99 ≤ 250 ms) is a budget like P1–P7: it is printed as a figure with
@@ -120,6 +132,40 @@ function figures(route: string, result: autocannon.Result): RouteFigures {
     connectionErrors: result.errors,
     errors,
   };
+}
+
+/** autocannon 9's rate-limited client, as far as `staggered` uses it. */
+interface PacedClient {
+  rate?: number;
+  rateInterval?: NodeJS.Timeout;
+  reqsMadeThisSecond: number;
+  paused: boolean;
+  destroyed: boolean;
+  cer?: unknown;
+  _doRequest(cer?: unknown): void;
+}
+
+/**
+ * Moves a rate-limited autocannon client's once-a-second timer to start `offsetMs` later: its
+ * first request waits for its phase, and every later one comes a second after the one before, as
+ * before. Runs in `setupClient`, before the client sends anything; the timer is the one
+ * autocannon clears when the run ends.
+ */
+function staggered(client: autocannon.Client, offsetMs: number): void {
+  const c = client as unknown as PacedClient;
+  if (process.env.LOAD_LOCKSTEP === '1' || c.rate === undefined) return;
+  c.reqsMadeThisSecond = c.rate; // the constructor's first request finds this second used up and waits
+  const tick = (): void => {
+    c.reqsMadeThisSecond = 0;
+    if (c.paused) c._doRequest(c.cer);
+    c.paused = false;
+  };
+  setTimeout(() => {
+    if (c.destroyed) return;
+    clearInterval(c.rateInterval);
+    c.rateInterval = setInterval(tick, 1000);
+    tick();
+  }, offsetMs);
 }
 
 const run = (options: autocannon.Options): Promise<autocannon.Result> =>
@@ -201,16 +247,17 @@ export async function runLoad(options: LoadOptions): Promise<LoadReport> {
     let pushClients = 0;
     let pullClients = 0;
     // autocannon takes several targets and deals the connections out in turn (its typings say one).
-    const common = { url: urls as unknown as string, connections: devices.length, duration: options.seconds, timeout: 10 };
-    log(`load: ${devices.length} devices × ${options.pushRate} push/s of ${options.batch} items and ${options.pullRate} pull/s of ≤ ${options.pullLimit} items, ${options.seconds} s`);
-    const started = performance.now();
-    const [pushResult, pullResult] = await Promise.all([
+    const common = { url: urls as unknown as string, connections: devices.length, timeout: 10 };
+    log(`load: ${devices.length} devices × ${options.pushRate} push/s of ${options.batch} items and ${options.pullRate} pull/s of ≤ ${options.pullLimit} items, ${options.seconds} s, ${process.env.LOAD_LOCKSTEP === '1' ? 'every device in lockstep (autocannon)' : 'each device on its own phase of the second'}`);
+    const drive = (duration: number): Promise<[autocannon.Result, autocannon.Result]> => Promise.all([
       run({
         ...common,
+        duration,
         title: 'push',
         connectionRate: options.pushRate,
         setupClient: (client) => {
-          const d = devices[pushClients++ % devices.length] as Device;
+          const d = devices[pushClients % devices.length] as Device;
+          staggered(client, (1000 * (pushClients++ % devices.length)) / devices.length);
           client.setRequests([
             {
               method: 'POST',
@@ -224,11 +271,14 @@ export async function runLoad(options: LoadOptions): Promise<LoadReport> {
       }),
       run({
         ...common,
+        duration,
         title: 'pull',
         connectionRate: options.pullRate,
         setupClient: (client) => {
           // Device i pulls through the other instance than it pushes to.
-          const d = devices[(pullClients++ + 1) % devices.length] as Device;
+          const d = devices[(pullClients + 1) % devices.length] as Device;
+          // Half a step after the pushes: the 100 requests of a second come one every 10 ms.
+          staggered(client, (1000 * ((pullClients++ % devices.length) + 0.5)) / devices.length);
           client.setRequests([
             {
               method: 'GET',
@@ -240,7 +290,17 @@ export async function runLoad(options: LoadOptions): Promise<LoadReport> {
         },
       }),
     ]);
+    let warmupErrors = 0;
+    if ((options.warmupSeconds ?? 0) > 0) {
+      const warm = await drive(options.warmupSeconds ?? 0);
+      warmupErrors = figures('push', warm[0]).errors + figures('pull', warm[1]).errors;
+      log(`warm-up: ${options.warmupSeconds} s at the same load, not counted (errors: ${warmupErrors})`);
+    }
+    const ackedBefore = devices.reduce((n, d) => n + d.acked, 0);
+    const started = performance.now();
+    const [pushResult, pullResult] = await drive(options.seconds);
     const seconds = (performance.now() - started) / 1000;
+    const ackedDuring = devices.reduce((n, d) => n + d.acked, 0) - ackedBefore;
 
     // What PostgreSQL holds: per device, the items 1…ackedSeq exactly once.
     const sql = postgres(url, { max: 1, onnotice: () => {} });
@@ -264,17 +324,18 @@ export async function runLoad(options: LoadOptions): Promise<LoadReport> {
     }
     const itemsAcked = devices.reduce((n, d) => n + d.acked, 0);
     return {
-      options: { devices: options.devices, seconds: options.seconds, batch: options.batch, pushRate: options.pushRate, pullRate: options.pullRate, pullLimit: options.pullLimit },
+      options: { devices: options.devices, seconds: options.seconds, warmupSeconds: options.warmupSeconds, batch: options.batch, pushRate: options.pushRate, pullRate: options.pullRate, pullLimit: options.pullLimit },
       push: figures('POST /api/sync/push', pushResult),
       pull: figures('GET /api/sync/pull', pullResult),
       itemsAcked,
-      itemsPerSecond: itemsAcked / seconds,
+      itemsPerSecond: ackedDuring / seconds,
       pulledItems,
       // Counted in the database; a batch committed after its answer was cut off counts there only.
       itemsStored,
       devicesInconsistent,
       badResults,
       pullOutOfOrder,
+      warmupErrors,
       seconds,
     };
   } finally {
@@ -284,7 +345,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadReport> {
 }
 
 export const loadLines = (r: LoadReport): string[] => [
-  `load test: ${r.options.devices} devices, ${r.options.seconds} s, two instances on one PostgreSQL, 127.0.0.1 (autocannon)`,
+  `load test: ${r.options.devices} devices, ${r.options.seconds} s (after ${r.options.warmupSeconds ?? 0} s of warm-up at the same load), two instances on one PostgreSQL, 127.0.0.1 (autocannon)`,
   ...[r.push, r.pull].map(
     (f) =>
       `  ${f.route.padEnd(20)} ${f.requests} requests, ${f.perSecond.toFixed(1)}/s, p50 ${f.p50} ms, p99 ${f.p99} ms, max ${f.max} ms; answers ${JSON.stringify(f.statuses)}; connection errors ${f.connectionErrors}; errors other than 503: ${f.errors}`,
