@@ -11,7 +11,7 @@ import type { Storage } from '../storage/storage';
 import { parseQuery, readJson } from './body';
 import { allowed, authenticated, ownFair, type Env } from './guard';
 import { issuesOf, refuse } from './replies';
-import { timed } from './timing';
+import { withTiming } from './timing';
 
 /** A push of 1,000 items with generous payloads. */
 export const PUSH_BODY_LIMIT = 16 * 1024 * 1024;
@@ -28,9 +28,7 @@ function versionRefusal(c: Context, version: number): Response | undefined {
 
 export function syncRoutes(storage: Storage, now: () => number): Hono<Env> {
   const app = new Hono<Env>();
-  app.use('/push', timed('push'));
-  app.use('/pull', timed('pull'));
-  app.use('*', authenticated(storage));
+  app.use('*', withTiming(authenticated(storage)));
 
   app.post('/push', async (c) => {
     const denied = allowed(c, { devices: ['desk', 'expert'] });

@@ -1,4 +1,4 @@
-import type { MiddlewareHandler } from 'hono';
+import type { Env, MiddlewareHandler } from 'hono';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 
 /**
@@ -32,15 +32,19 @@ function start(): void {
   }, INTERVAL_MS).unref();
 }
 
-/** Times every request through it under `route`'s name (a no-op unless FAIRCASE_TIMING=1). */
-export function timed(route: string): MiddlewareHandler {
-  if (!timingEnabled()) return async (_c, next) => next();
+/**
+ * `mw` (the routes' first middleware), timing everything after it under the path's last segment
+ * when FAIRCASE_TIMING=1; else `mw` itself. One middleware, so the route table is unchanged.
+ */
+export function withTiming<E extends Env>(mw: MiddlewareHandler<E>): MiddlewareHandler<E> {
+  if (!timingEnabled()) return mw;
   start();
-  return async (_c, next) => {
+  return async (c, next) => {
     const t0 = performance.now();
     try {
-      await next();
+      return await mw(c, next);
     } finally {
+      const route = c.req.path.slice(c.req.path.lastIndexOf('/') + 1);
       const list = spans.get(route) ?? [];
       list.push(performance.now() - t0);
       spans.set(route, list);
