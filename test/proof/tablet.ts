@@ -116,6 +116,14 @@ export class Tablet {
       const c = await getCase(caseId);
       if (c === undefined) throw new Error(`case ${caseId} vanished from ${this.name}`);
       const r = await this.step(c, stage, now);
+      // RP4: complainants and respondents are drawn at random, so now and then a complaint repeats
+      // an earlier one of the session (about twice in 10,000 events) and carries the DUPLICATE
+      // flag, which refuses Accept until an expert clears it. A desk would look into it; the
+      // workload just leaves that case where it is.
+      if (!r.ok && stage === 0 && r.error.domain?.code === 'GUARD_FAILED:RP4') {
+        this.cases.set(caseId, 4);
+        return 0;
+      }
       if (!r.ok) throw new Error(`case step ${stage}: ${JSON.stringify(r.error)}`);
       this.cases.set(caseId, (stage + 1) as Stage);
       this.produced++;
