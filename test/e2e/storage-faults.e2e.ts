@@ -104,10 +104,6 @@ async function kioskWithFair(context: BrowserContext, page: Page, code: string):
   void context;
 }
 
-function todayInShanghai(): string {
-  return shanghaiDay(0);
-}
-
 test('[issue 10 §5] quota exceeded part-way through a complaint save: nothing of it lands, the form and its draft stay, a retry files it exactly once', async () => {
   const { context, page } = await newKiosk(browser);
   await context.addInitScript(FAIL_STORE);
@@ -295,7 +291,7 @@ test('[issue 10 §5] another window upgrades the database under an open form: a 
 
     // Typing on and saving: refused with the same words, nothing half-written, the input kept.
     await typeInto(page, 'input[name=sessionNo]', '3');
-    await page.fill('input[name="days.0.date"]', todayInShanghai());
+    await page.fill('input[name="days.0.date"]', shanghaiDay(0));
     await page.click('[data-testid=save]');
     await expect.poll(() => page.textContent('[data-testid=form-error]')).toBe(zh['storageError.version-conflict']);
     await page.click('[data-testid=language-switch]');
@@ -310,7 +306,7 @@ test('[issue 10 §5] another window upgrades the database under an open form: a 
     expect(await page.inputValue('input[name=nameZh]')).toBe('升级时填写的展会');
     expect(await page.inputValue('input[name=sessionNo]')).toBe('3');
     expect(await page.locator('[data-testid=db-outdated]').count()).toBe(0);
-    await page.fill('input[name="days.0.date"]', todayInShanghai());
+    await page.fill('input[name="days.0.date"]', shanghaiDay(0));
     await page.click('[data-testid=save]');
     await page.waitForSelector('[data-testid=fair-list]');
     expect(await storedCount(page, 'fairs')).toBe(fairsBefore + 1);
@@ -338,7 +334,7 @@ test('[issue 10 §5] the IndexedDB connection closed under the app: the next sav
     // The draft writes of the next keystrokes and the save itself go through the reopened connection.
     await typeInto(page, 'input[name=nameZh]', '断开后保存的展会');
     await page.fill('input[name=sessionNo]', '5');
-    await page.fill('input[name="days.0.date"]', todayInShanghai());
+    await page.fill('input[name="days.0.date"]', shanghaiDay(0));
     await page.click('[data-testid=save]');
     await page.waitForSelector('[data-testid=fair-list]');
     expect(await page.locator('[data-testid=save-failure], [data-testid=form-error]').count()).toBe(0);
