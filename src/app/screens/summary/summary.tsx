@@ -146,7 +146,7 @@ function Completeness(props: { readonly s: SummaryState; readonly devices: reado
   return (
     <section class="panel" data-testid="summary-devices">
       <h2>{t('summary.devices')}</h2>
-      <div class="row">
+      <div class="row summary-devices-head">
         <Show when={server()} fallback={<p class="muted">{t('summary.devices.asking')}</p>}>
           {(sv) => {
             const v = sv();
