@@ -2,8 +2,9 @@
  * The case board's logic (issue 6 §4, DL8, P3), pure: open rows only, overdue first, one pass per
  * filter over orders built once per rows array, search folded for case, width and hyphens.
  */
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { BLANK_FILTER, boardIndex, filterRows, overdueCount, type BoardRowLike } from '../../src/app/screens/case-board/board-model';
+import { BLANK_FILTER, BOARD_SORTS, boardIndex, filterRows, foldSearch, overdueCount, type BoardFilter, type BoardRowLike } from '../../src/app/screens/case-board/board-model';
 import type { Instant } from '../../src/domain/time';
 
 const at = (h: number): Instant => new Date(Date.UTC(2025, 3, 15, h)).toISOString() as Instant;
@@ -59,7 +60,52 @@ describe('the case board', () => {
     const before = queries.map((q) => search(cold, q));
     expect(before).toEqual([['id4'], ['id5'], ['id2'], ['id4'], ['id1']]);
     const warm = boardIndex([...rows]);
-    warm.warmSearch();
+    warm.warm();
     expect(queries.map((q) => search(warm, q))).toEqual(before);
+  });
+
+  test('[issue 6 §4] any mix of filters, searches and orders gives what a plain filter of the ordered open rows gives, before and after the warm-up', () => {
+    const HALLS = ['1.1', '2.1', '3.2'];
+    const STATES = ['RECEIVED', 'NOTIFIED', 'CLOSED', 'INCOMPLETE'] as const;
+    const TYPES = ['invention', 'design', 'trademark'] as const;
+    const arbRow = fc.record({
+      hall: fc.constantFrom(...HALLS),
+      state: fc.constantFrom(...STATES),
+      ipTypes: fc.uniqueArray(fc.constantFrom(...TYPES), { minLength: 1, maxLength: 2 }),
+      experts: fc.uniqueArray(fc.constantFrom('E1', 'E2'), { maxLength: 2 }),
+      due: fc.option(fc.integer({ min: 0, max: 23 }), { nil: undefined }),
+      received: fc.integer({ min: 0, max: 23 }),
+    });
+    const arbFilter = fc.record({
+      hall: fc.constantFrom('', ...HALLS, '9.9'),
+      state: fc.constantFrom('', ...STATES),
+      ipType: fc.constantFrom('', ...TYPES),
+      expert: fc.constantFrom('', 'E1', 'E2'),
+      text: fc.constantFrom('', '1.1', 'a1', '公司1', 'k07-00'),
+      sort: fc.constantFrom(...BOARD_SORTS),
+    });
+    fc.assert(
+      fc.property(fc.array(arbRow, { maxLength: 40 }), fc.array(arbFilter, { minLength: 1, maxLength: 6 }), fc.boolean(), (specs, filters, warmFirst) => {
+        const all = specs.map((s, n) =>
+          row(n, {
+            hall: s.hall,
+            state: s.state,
+            ipTypes: s.ipTypes,
+            experts: s.experts,
+            receivedAt: at(s.received),
+            ...(s.due === undefined ? {} : { nextDeadline: { kind: 'defence', window: { hours: 24, clock: 'elapsed' }, startedAt: at(0), dueAt: at(s.due), capped: false } as never }),
+          }),
+        );
+        const index = boardIndex(all);
+        if (warmFirst) index.warm();
+        for (const f of filters as BoardFilter[]) {
+          const text = foldSearch(f.text);
+          const expected = index
+            .order(f.sort)
+            .filter((r) => (f.hall === '' || r.hall === f.hall) && (f.state === '' || r.state === f.state) && (f.ipType === '' || r.ipTypes.includes(f.ipType)) && (f.expert === '' || r.experts.includes(f.expert)) && index.haystack(r).includes(text));
+          expect(filterRows(index, f).map((r) => r.id)).toEqual(expected.map((r) => r.id));
+        }
+      }),
+    );
   });
 });

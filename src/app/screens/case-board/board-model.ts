@@ -9,8 +9,10 @@ import type { Instant } from '../../../domain/time';
  * USCC, and the order "overdue first" (DL8: overdue cases top the queue).
  *
  * Speed comes from an index built once per rows array (the live query hands out a new array only
- * when the table changes): the open rows already sorted in each order, so a filter or a change of
- * order is one pass over a sorted list, never a sort; and the overdue count is a binary search.
+ * when the table changes): the open rows already sorted in each order, so a change of order is
+ * never a sort; each order split once into buckets per hall, state, IP type and expert, so a
+ * filter on one of them is a lookup and several are one pass over the smallest bucket; and the
+ * overdue count is a binary search.
  */
 export interface BoardRowLike {
   readonly id: string;
@@ -71,12 +73,47 @@ export interface BoardIndex<R extends BoardRowLike> {
   /** `dueAt` of `byUrgency`, aligned ('~' without a deadline, after every ISO instant): the overdue count is a binary search. */
   readonly dueAt: readonly string[];
   order(sort: BoardSort): readonly R[];
+  /** The rows of `order(sort)` whose `field` holds `value`, in that order (built on first use, kept). */
+  bucket(sort: BoardSort, field: BucketField, value: string): readonly R[];
   haystack(r: R): string;
-  /** Builds the other orders and every open row's haystack now (the board calls it in idle time). */
-  warmSearch(): void;
+  /** Builds the other orders, their buckets and every open row's haystack now (the board calls it in idle time). */
+  warm(): void;
   readonly halls: readonly string[];
   readonly experts: readonly string[];
 }
+
+/** The filters that pick rows by an exact value of one field (the search is a substring match). */
+export const BUCKET_FIELDS = ['hall', 'state', 'ipType', 'expert'] as const;
+export type BucketField = (typeof BUCKET_FIELDS)[number];
+
+/** The values of `field` a row holds (IP types and experts are lists). */
+function valuesOf(r: BoardRowLike, field: BucketField): readonly string[] {
+  switch (field) {
+    case 'hall':
+      return [r.hall];
+    case 'state':
+      return [r.state];
+    case 'ipType':
+      return r.ipTypes;
+    case 'expert':
+      return r.experts;
+  }
+}
+
+/** Splits `order` by every value of `field`, keeping the order inside each bucket. */
+function splitBy<R extends BoardRowLike>(order: readonly R[], field: BucketField): ReadonlyMap<string, readonly R[]> {
+  const out = new Map<string, R[]>();
+  for (const r of order) {
+    for (const v of valuesOf(r, field)) {
+      const list = out.get(v);
+      if (list === undefined) out.set(v, [r]);
+      else list.push(r);
+    }
+  }
+  return out;
+}
+
+const NO_ROWS: readonly never[] = [];
 
 const indexes = new WeakMap<readonly BoardRowLike[], BoardIndex<BoardRowLike>>();
 /** Sorts after every ISO instant (`~` > digits). */
@@ -104,6 +141,7 @@ export function boardIndex<R extends BoardRowLike>(rows: readonly R[]): BoardInd
   const byUrgency = open.slice().sort((a, b) => byString(dueOf(a), dueOf(b)) || byString(a.caseNo, b.caseNo));
   const orders = new Map<BoardSort, readonly R[]>([['urgency', byUrgency]]);
   const hay = new Map<R, string>();
+  const buckets = new Map<string, ReadonlyMap<string, readonly R[]>>();
   const natural = (a: string, b: string): number => a.localeCompare(b, 'en', { numeric: true });
   const index: BoardIndex<R> = {
     byUrgency,
@@ -116,6 +154,15 @@ export function boardIndex<R extends BoardRowLike>(rows: readonly R[]): BoardInd
       }
       return o;
     },
+    bucket: (sort, field, value) => {
+      const key = `${sort} ${field}`;
+      let split = buckets.get(key);
+      if (split === undefined) {
+        split = splitBy(index.order(sort), field);
+        buckets.set(key, split);
+      }
+      return split.get(value) ?? NO_ROWS;
+    },
     haystack: (r) => {
       let h = hay.get(r);
       if (h === undefined) {
@@ -124,8 +171,8 @@ export function boardIndex<R extends BoardRowLike>(rows: readonly R[]): BoardInd
       }
       return h;
     },
-    warmSearch: () => {
-      for (const sort of BOARD_SORTS) index.order(sort);
+    warm: () => {
+      for (const sort of BOARD_SORTS) for (const field of BUCKET_FIELDS) index.bucket(sort, field, '');
       for (const r of open) if (!hay.has(r)) hay.set(r, haystackOf(r));
     },
     halls: [...halls].sort(natural),
@@ -135,13 +182,25 @@ export function boardIndex<R extends BoardRowLike>(rows: readonly R[]): BoardInd
   return index;
 }
 
-/** The open rows matching the filter, in the filter's order: one pass, no sort. */
+/**
+ * The open rows matching the filter, in the filter's order, never a sort: the smallest bucket of
+ * the exact-value filters set (or the whole order), returned as it is when it is the only
+ * condition, else one pass over it checking the others.
+ */
 export function filterRows<R extends BoardRowLike>(index: BoardIndex<R>, f: BoardFilter): readonly R[] {
-  const order = index.order(f.sort);
   const text = foldSearch(f.text);
-  if (f.hall === '' && f.state === '' && f.ipType === '' && f.expert === '' && text === '') return order;
+  let from = index.order(f.sort);
+  let conditions = text === '' ? 0 : 1;
+  for (const field of BUCKET_FIELDS) {
+    const value = f[field];
+    if (value === '') continue;
+    conditions += 1;
+    const bucket = index.bucket(f.sort, field, value);
+    if (bucket.length <= from.length) from = bucket;
+  }
+  if (conditions <= 1 && text === '') return from;
   const out: R[] = [];
-  for (const r of order) {
+  for (const r of from) {
     if (f.hall !== '' && r.hall !== f.hall) continue;
     if (f.state !== '' && r.state !== f.state) continue;
     if (f.ipType !== '' && !r.ipTypes.includes(f.ipType)) continue;

@@ -17,8 +17,8 @@ export interface Board {
   readonly halls: Accessor<readonly string[]>;
   readonly experts: Accessor<readonly { id: string; name: string }[]>;
   expertName(id: string): string;
-  /** Builds the search text of every row now (idle time), so the first search key is fast (P3). */
-  warmSearch(): void;
+  /** Builds the other orders, the filter buckets and every row's search text now (idle time), so the first filter or search key is fast (P3). */
+  warm(): void;
 }
 
 const NO_ROWS: readonly CaseRow[] = [];
@@ -44,6 +44,6 @@ export function createBoard(fairId: string): Board {
     halls: () => index().halls,
     experts: () => index().experts.map((id) => ({ id, name: expertName(id) })),
     expertName,
-    warmSearch: () => index().warmSearch(),
+    warm: () => index().warm(),
   };
 }

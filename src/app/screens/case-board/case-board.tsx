@@ -83,8 +83,8 @@ function BoardView(props: { readonly fairId: string }): JSX.Element {
             performance.mark('board-rows-painted');
             document.documentElement.dataset.boardPainted = 'true';
           });
-          // The haystacks for the search, built while the desk reads the board, not on the first key.
-          idle(() => b().warmSearch());
+          // The other orders, filter buckets and search texts, built while the desk reads the board, not on the first change.
+          idle(() => b().warm());
         },
       ),
     );
