@@ -1,11 +1,10 @@
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Hono } from 'hono';
 import { createHttpApp } from '../../src/server/server';
-import { openStorage, type Storage } from '../../src/server/storage/storage';
 import { PUBLIC_INTAKE_BODY_LIMIT, PUBLIC_INTAKE_LIMIT } from '../../src/server/http/public-intake-routes';
 import { PhoneComplaint } from '../../src/domain/wire/phone-payload';
 import { PublicDraftList, PublicDraftReceived } from '../../src/domain/wire/public-intake';
-import { createDatabase } from '../support/postgres';
+import { bothStorages, secondInstance, type DatabaseName } from './both-storages';
 import { enrol, makeOrganizer, newId } from './support';
 
 /**
@@ -13,28 +12,9 @@ import { enrol, makeOrganizer, newId } from './support';
  * on two server instances sharing one PostgreSQL (the rate limit and the drafts hold across them).
  * Each test speaks from its own client address (X-Forwarded-For with FAIRCASE_TRUST_PROXY=1).
  */
-interface Instances {
-  readonly storages: readonly Storage[];
-  readonly apps: readonly [Hono, Hono];
-}
 
-const backends: { name: string; open: () => Promise<Instances> }[] = [
-  {
-    name: 'two instances on one PostgreSQL',
-    open: async () => {
-      const url = await createDatabase(inject('databaseUrl'));
-      const [a, b] = await Promise.all([openStorage({ databaseUrl: url }), openStorage({ databaseUrl: url })]);
-      return { storages: [a, b], apps: [createHttpApp({ distDir: 'dist', storage: a }), createHttpApp({ distDir: 'dist', storage: b })] };
-    },
-  },
-  {
-    name: 'PGlite',
-    open: async () => {
-      const s = await openStorage({ dataDir: 'memory://' });
-      return { storages: [s], apps: [createHttpApp({ distDir: 'dist', storage: s }), createHttpApp({ distDir: 'dist', storage: s })] };
-    },
-  },
-];
+/** The suite's title on each database: on PostgreSQL two instances, each with its own pool. */
+const ON: Record<DatabaseName, string> = { PostgreSQL: 'two instances on one PostgreSQL', PGlite: 'PGlite' };
 
 /** A complaint as the phone sends it (the QR payload's schema, `PhoneComplaint`). */
 const complaint = (fairId: string, description = '蓝牙耳机，外观与注册商标相同'): Record<string, unknown> => ({
@@ -67,33 +47,31 @@ const list = async (app: Hono, fairId: string, token: string): Promise<PublicDra
 };
 const codeOf = async (res: Response): Promise<string> => ((await res.json()) as { code: string }).code;
 
-describe.each(backends)('public intake: $name', ({ open }) => {
-  let instances: Instances;
+describe.each(bothStorages().map((db) => ({ ...db, on: ON[db.name] })))('public intake: $on', (db) => {
+  const { storage } = db;
+  const otherInstance = secondInstance(db);
   let a: Hono;
   let b: Hono;
-  let storage: Storage;
   const trust = process.env.FAIRCASE_TRUST_PROXY;
-  beforeAll(async () => {
-    instances = await open();
-    [a, b] = instances.apps;
-    storage = instances.storages[0] as Storage;
+  beforeAll(() => {
+    // PGlite is one process's database: there the two apps share the one storage.
+    [a, b] = [createHttpApp({ distDir: 'dist', storage: storage() }), createHttpApp({ distDir: 'dist', storage: otherInstance() })];
     process.env.FAIRCASE_TRUST_PROXY = '1';
   });
-  afterAll(async () => {
+  afterAll(() => {
     if (trust === undefined) delete process.env.FAIRCASE_TRUST_PROXY;
     else process.env.FAIRCASE_TRUST_PROXY = trust;
-    await Promise.all(instances.storages.map((s) => s.close()));
   });
 
   test('[PI1] a complaint becomes a draft the fair’s desk lists; no case, no event, nothing in the log', async () => {
-    const desk = await enrol(storage, newId());
-    const before = await storage.sql.query<{ n: unknown }>('select count(*) as n from items');
+    const desk = await enrol(storage(), newId());
+    const before = await storage().sql.query<{ n: unknown }>('select count(*) as n from items');
     const body = complaint(desk.fairId);
     const res = await send(a, desk.fairId, body, nextAddress());
     expect(res.status).toBe(201);
     const received = PublicDraftReceived.parse(await res.json());
     expect(received.duplicate).toBe(false);
-    const after = await storage.sql.query<{ n: unknown }>('select count(*) as n from items');
+    const after = await storage().sql.query<{ n: unknown }>('select count(*) as n from items');
     expect(Number(after[0]?.n)).toBe(Number(before[0]?.n));
     // Read through the other instance: the draft is in the database, not in a process.
     const drafts = (await list(b, desk.fairId, desk.token)).drafts;
@@ -109,7 +87,7 @@ describe.each(backends)('public intake: $name', ({ open }) => {
   });
 
   test('[PI2] the same complaint sent twice (to two instances) is one draft; a changed one is another', async () => {
-    const desk = await enrol(storage, newId());
+    const desk = await enrol(storage(), newId());
     const body = complaint(desk.fairId);
     const from = nextAddress();
     const [first, second] = await Promise.all([send(a, desk.fairId, body, from), send(b, desk.fairId, { ...body }, from)]);
@@ -126,7 +104,7 @@ describe.each(backends)('public intake: $name', ({ open }) => {
   });
 
   test('[PI3] rate-limited per client address across instances: 429 with Retry-After; another address goes on', async () => {
-    const desk = await enrol(storage, newId());
+    const desk = await enrol(storage(), newId());
     const from = nextAddress();
     for (let i = 0; i < PUBLIC_INTAKE_LIMIT.max; i++) {
       const res = await send(i % 2 === 0 ? a : b, desk.fairId, complaint(desk.fairId, `展品 ${i}`), from);
@@ -142,7 +120,7 @@ describe.each(backends)('public intake: $name', ({ open }) => {
   });
 
   test('[PI1, PI4] a bad body is a 400 with a code and its issues; not JSON, another type, too large: refused; nothing stored', async () => {
-    const desk = await enrol(storage, newId());
+    const desk = await enrol(storage(), newId());
     const from = nextAddress();
     const bad = await send(a, desk.fairId, { ...complaint(desk.fairId), complainant: { ...(complaint(desk.fairId).complainant as object), uscc: '91350100M000100Y44' } }, from);
     expect(bad.status).toBe(400);
@@ -158,7 +136,7 @@ describe.each(backends)('public intake: $name', ({ open }) => {
     const huge = await send(a, desk.fairId, undefined, from, JSON.stringify({ ...complaint(desk.fairId), pad: 'x'.repeat(PUBLIC_INTAKE_BODY_LIMIT) }));
     expect([huge.status, await codeOf(huge)]).toEqual([413, 'PAYLOAD_TOO_LARGE']);
     // The body's fair must be the path's.
-    const other = await enrol(storage, newId());
+    const other = await enrol(storage(), newId());
     const crossed = await send(a, desk.fairId, complaint(other.fairId), from);
     expect([crossed.status, await codeOf(crossed)]).toEqual([400, 'FAIR_MISMATCH']);
     expect((await list(a, desk.fairId, desk.token)).drafts).toEqual([]);
@@ -169,17 +147,17 @@ describe.each(backends)('public intake: $name', ({ open }) => {
     const res = await send(a, unknown, complaint(unknown), nextAddress());
     expect([res.status, await codeOf(res)]).toEqual([404, 'NOT_FOUND']);
     expect((await send(a, 'not-a-fair', complaint(unknown), nextAddress())).status).toBe(404);
-    const rows = await storage.sql.query('select 1 from public_drafts where fair_id = $1', [unknown]);
+    const rows = await storage().sql.query('select 1 from public_drafts where fair_id = $1', [unknown]);
     expect(rows).toEqual([]);
-    const desk = await enrol(storage, newId());
-    const stranger = await enrol(storage, newId());
+    const desk = await enrol(storage(), newId());
+    const stranger = await enrol(storage(), newId());
     expect((await send(a, desk.fairId, complaint(desk.fairId), nextAddress())).status).toBe(201);
     const peek = await a.request(`/api/intake/drafts?fair=${desk.fairId}`, { headers: { authorization: `Bearer ${stranger.token}` } });
     expect([peek.status, await codeOf(peek)]).toEqual([403, 'FAIR_MISMATCH']);
     const anonymous = await a.request(`/api/intake/drafts?fair=${desk.fairId}`);
     expect(anonymous.status).toBe(401);
     // The organizer sees every fair's drafts.
-    const organizer = await makeOrganizer(storage);
+    const organizer = await makeOrganizer(storage());
     expect((await list(a, desk.fairId, organizer.token)).drafts).toHaveLength(1);
   });
 });

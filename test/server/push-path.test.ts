@@ -1,14 +1,11 @@
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { openStorage, storageOn, type Storage, type StorageConfig } from '../../src/server/storage/storage';
+import { describe, expect, test } from 'vitest';
+import { storageOn } from '../../src/server/storage/storage';
 import type { PushOutcome } from '../../src/server/storage/sync-store';
 import type { Row, SqlClient, SqlRunner, SqlValue } from '../../src/server/storage/sql';
 import { checkChain } from '../../src/server/storage/event-chain';
 import { createHttpApp } from '../../src/server/server';
 import { PROTOCOL_VERSION, PullPage } from '../../src/domain/wire/protocol';
-import { createDatabase } from '../support/postgres';
+import { bothStorages } from './both-storages';
 import { enrol, makeItem, makeItems, newId } from './support';
 
 /**
@@ -47,34 +44,13 @@ const pushed = (o: PushOutcome | { kind: 'device-revoked' }): PushOutcome => {
   return o;
 };
 
-const backends: { name: string; fresh: () => Promise<{ config: StorageConfig; cleanup: () => void }> }[] = [
-  {
-    name: 'PGlite',
-    fresh: async () => {
-      const dir = mkdtempSync(join(tmpdir(), 'faircase-push-'));
-      return { config: { dataDir: join(dir, 'pglite') }, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
-    },
-  },
-  { name: 'PostgreSQL', fresh: async () => ({ config: { databaseUrl: await createDatabase(inject('databaseUrl')) }, cleanup: () => {} }) },
-];
-
-describe.each(backends)('push path on $name', (backend) => {
-  let storage: Storage;
-  let cleanup: () => void;
-  beforeAll(async () => {
-    const fresh = await backend.fresh();
-    cleanup = fresh.cleanup;
-    storage = await openStorage(fresh.config);
-  });
-  afterAll(async () => {
-    await storage.close();
-    cleanup();
-  });
+describe.each(bothStorages({ pglite: 'folder' }))('push path on $name', (backend) => {
+  const { storage } = backend;
 
   test('[I10.4] the server-sequence counter is taken only inside one autocommit statement that also inserts the rows', async () => {
-    const rec = recording(storage.sql);
+    const rec = recording(storage().sql);
     const s = storageOn(rec.db);
-    const d = await enrol(storage, newId());
+    const d = await enrol(storage(), newId());
     const first = makeItems(d, 1, 10);
     pushed(await s.push(d, first, Date.now()));
     // Every kind of outcome in one batch: a duplicate, a conflict, a poison item, new items, a gap.
@@ -94,9 +70,9 @@ describe.each(backends)('push path on $name', (backend) => {
   });
 
   test('[I10.4] pushes of one device racing each other (retries and their original) store every item once, gap-free, chain intact', async () => {
-    const rec = recording(storage.sql);
+    const rec = recording(storage().sql);
     const s = storageOn(rec.db);
-    const d = await enrol(storage, newId());
+    const d = await enrol(storage(), newId());
     const batch = makeItems(d, 1, 20);
     const outcomes = (await Promise.all(Array.from({ length: 6 }, () => s.push(d, batch, Date.now())))).map(pushed);
     // PGlite runs the six reads before any write: five writes lose the compare-and-set and read again.
@@ -117,31 +93,31 @@ describe.each(backends)('push path on $name', (backend) => {
     const more = makeItems(d, 21, 40);
     const all = [...batch, ...more];
     await Promise.all([s.push(d, all.slice(0, 30), Date.now()), s.push(d, more, Date.now()), s.push(d, all.slice(10), Date.now())]);
-    const last = pushed(await storage.push(d, all.slice(20), Date.now()));
+    const last = pushed(await storage().push(d, all.slice(20), Date.now()));
     expect(last.ackedSeq).toBe(40);
     expect(last.results.every((r) => r.status === 'duplicate')).toBe(true);
 
-    const [row] = await storage.sql.query<{ n: unknown; seqs: unknown; top: unknown; ack: unknown }>(
+    const [row] = await storage().sql.query<{ n: unknown; seqs: unknown; top: unknown; ack: unknown }>(
       `select count(*) as n, count(distinct seq) as seqs, max(seq) as top, (select acked_seq from device_acks where device_id = $1) as ack
        from items where device_id = $1`,
       [d.deviceId],
     );
     expect([row?.n, row?.seqs, row?.top, row?.ack].map(Number)).toEqual([40, 40, 40, 40]);
-    const page = await storage.pull(d.fairId, 0, 100);
+    const page = await storage().pull(d.fairId, 0, 100);
     expect(page.items.map((p) => p.item.id).sort()).toEqual(all.map((i) => i.id).sort());
     const serverSeqs = page.items.map((p) => p.serverSeq);
     expect(new Set(serverSeqs).size).toBe(40);
-    const chain = await checkChain(storage.sql);
+    const chain = await checkChain(storage().sql);
     expect(chain.broken).toEqual([]);
   });
 
   test('[I10.4] a pull page the database writes as JSON is the page of what was pushed, field for field, page by page', async () => {
-    const app = createHttpApp({ distDir: 'dist', storage });
-    const d = await enrol(storage, newId());
+    const app = createHttpApp({ distDir: 'dist', storage: storage() });
+    const d = await enrol(storage(), newId());
     // Text that JSON must escape, and text it must not mangle.
     const topics = ['plain', 'quote " and backslash \\', 'line\nbreak\ttab', '中文 商标 ✓ 😀', '</script><b>x</b>', '\u2028 and \u2029', ''.padEnd(300, 'x')];
     const items = [...makeItems(d, 1, 5), ...topics.map((topic, i) => makeItem(d, 6 + i, { topic }))];
-    expect(pushed(await storage.push(d, items, Date.now())).results.every((r) => r.status === 'applied')).toBe(true);
+    expect(pushed(await storage().push(d, items, Date.now())).results.every((r) => r.status === 'applied')).toBe(true);
     const got: PullPage['items'] = [];
     let after = 0;
     for (let pages = 0; ; pages++) {
@@ -161,7 +137,7 @@ describe.each(backends)('push path on $name', (backend) => {
     expect(got.map((p) => p.item)).toEqual(items);
     expect(got.map((p) => p.serverSeq)).toEqual([...got.map((p) => p.serverSeq)].sort((a, b) => a - b));
     // Past the end: an empty page, the cursor unchanged.
-    const empty = await storage.pull(d.fairId, after, 5);
+    const empty = await storage().pull(d.fairId, after, 5);
     expect([empty.items.length, empty.cursor, empty.hasMore]).toEqual([0, after, false]);
   });
 });

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
 import type { CommandType } from '../../src/domain/case/commands';
 import type { CaseEvent } from '../../src/domain/case/events';
@@ -7,10 +7,11 @@ import type { SyncItem } from '../../src/domain/sync-item';
 import { catchUp, projectEvents } from '../../src/server/reports/projection-sync';
 import { serverSummary } from '../../src/server/reports/summary-service';
 import type { SqlRunner } from '../../src/server/storage/sql';
-import { openStorage, type Storage } from '../../src/server/storage/storage';
+import { openStorage } from '../../src/server/storage/storage';
 import { makeFair } from '../support/builders';
 import { right, runCase, uscc } from '../domain/report/session-builder';
 import type { StepSpec } from '../domain/report/session-builder';
+import { bothStorages } from './both-storages';
 import { enrol, makeItem, newId, type TestDevice } from './support';
 
 /**
@@ -18,16 +19,7 @@ import { enrol, makeItem, newId, type TestDevice } from './support';
  * caught up past its watermark for whatever arrived another way; either way every row equals the
  * domain's fold (`foldAll`, CS5) of all the case's events, on PGlite and on the real PostgreSQL.
  */
-let pglite: Storage;
-let pg: Storage;
-beforeAll(async () => {
-  pglite = await openStorage({ dataDir: 'memory://' });
-  pg = await openStorage({ databaseUrl: inject('databaseUrl') });
-}, 120_000);
-afterAll(async () => {
-  await pglite.close();
-  await pg.close();
-});
+const databases = bothStorages();
 
 type Steps = readonly (CommandType | readonly [CommandType, StepSpec])[];
 const OPINION: Steps = ['Accept', 'NotifyRespondent', 'RecordAdmission', 'IssueOpinion'];
@@ -91,10 +83,7 @@ async function storeDirectly(db: SqlRunner, fairId: string, events: readonly Cas
   }
 }
 
-describe.each([
-  ['PGlite', () => pglite],
-  ['PostgreSQL', () => pg],
-] as const)('report projection on %s', (_name, storage) => {
+for (const { name, storage } of databases) describe(`report projection on ${name}`, () => {
   test('[CS5][R4][R12] two tablets push the events of random cases in random batches: after every push the projection equals the fold of everything pushed, and the summary folds nothing more', async () => {
     const Spec = fc.record({ path: fc.integer({ min: 0, max: PATHS.length - 1 }), respondent: fc.integer({ min: 0, max: 2 }), minute: fc.integer({ min: 0, max: 300 }) });
     await fc.assert(

@@ -1,12 +1,11 @@
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import fc from 'fast-check';
 import type { Hono } from 'hono';
 import { createHttpApp } from '../../src/server/server';
-import { openStorage, type Storage, type StorageConfig } from '../../src/server/storage/storage';
 import { checkChain } from '../../src/server/storage/event-chain';
 import { PhoneComplaint } from '../../src/domain/wire/phone-payload';
 import { PROTOCOL_VERSION } from '../../src/domain/wire/protocol';
-import { createDatabase } from '../support/postgres';
+import { bothStorages, type DatabaseName } from './both-storages';
 import { enrol, makeItem, newId, type TestDevice } from './support';
 
 /**
@@ -18,10 +17,8 @@ import { enrol, makeItem, newId, type TestDevice } from './support';
  * an accepted body becomes exactly one row in `public_drafts`, unfiled, holding only the
  * complaint's own fields. A desk files it later through its own store write (issue 8 §4).
  */
-const backends: { name: string; runs: number; config: () => Promise<StorageConfig> }[] = [
-  { name: 'PGlite', runs: 300, config: async () => ({ dataDir: 'memory://' }) },
-  { name: 'PostgreSQL', runs: 120, config: async () => ({ databaseUrl: await createDatabase(inject('databaseUrl')) }) },
-];
+/** Bodies tried on each database (fewer on PostgreSQL, the slower of the two here). */
+const RUNS: Record<DatabaseName, number> = { PGlite: 300, PostgreSQL: 120 };
 
 const COMPLAINT_KEYS = Object.keys(PhoneComplaint.shape);
 
@@ -58,8 +55,8 @@ const forgedKeys = fc.record(
   { requiredKeys: [] },
 );
 
-describe.each(backends)('the public phone entry creates drafts only: $name', (backend) => {
-  let storage: Storage;
+describe.each(bothStorages())('the public phone entry creates drafts only: $name', (backend) => {
+  const { storage } = backend;
   let app: Hono;
   let desk: TestDevice;
   let address = 0;
@@ -67,7 +64,7 @@ describe.each(backends)('the public phone entry creates drafts only: $name', (ba
 
   type Counts = Record<'items' | 'rejected' | 'conflicts' | 'acks' | 'seq' | 'drafts' | 'filed' | 'devices' | 'users' | 'tokens', number>;
   const counts = async (): Promise<Counts> => {
-    const [row] = await storage.sql.query<Record<string, unknown>>(
+    const [row] = await storage().sql.query<Record<string, unknown>>(
       `select (select count(*) from items)::int as items, (select count(*) from rejected_items)::int as rejected,
               (select count(*) from conflicts)::int as conflicts, (select coalesce(sum(acked_seq), 0) from device_acks)::int as acks,
               (select last from server_seq_counter)::int as seq, (select count(*) from public_drafts)::int as drafts,
@@ -89,9 +86,8 @@ describe.each(backends)('the public phone entry creates drafts only: $name', (ba
 
   beforeAll(async () => {
     process.env.FAIRCASE_TRUST_PROXY = '1';
-    storage = await openStorage(await backend.config());
-    app = createHttpApp({ distDir: 'dist', storage });
-    desk = await enrol(storage, newId());
+    app = createHttpApp({ distDir: 'dist', storage: storage() });
+    desk = await enrol(storage(), newId());
     // The fair's log holds something already: the phone must not be able to add to it.
     const pushed = await app.request('/api/sync/push', {
       method: 'POST',
@@ -103,7 +99,6 @@ describe.each(backends)('the public phone entry creates drafts only: $name', (ba
   afterAll(async () => {
     if (trust === undefined) delete process.env.FAIRCASE_TRUST_PROXY;
     else process.env.FAIRCASE_TRUST_PROXY = trust;
-    await storage.close();
   });
 
   test('[I10.3] no body sent to the public entry changes the event log; an accepted one is exactly one unfiled draft of the complaint’s own fields', async () => {
@@ -139,7 +134,7 @@ describe.each(backends)('the public phone entry creates drafts only: $name', (ba
           expect(reply.type).toBe('public-draft');
           expect(now.drafts).toBe(draftsBefore + (reply.duplicate === true ? 0 : 1));
           accepted++;
-          const [row] = await storage.sql.query<{ payload: Record<string, unknown>; filed_at: unknown; fair_id: string }>(
+          const [row] = await storage().sql.query<{ payload: Record<string, unknown>; filed_at: unknown; fair_id: string }>(
             'select payload, filed_at, fair_id from public_drafts where id = $1',
             [reply.draftId ?? ''],
           );
@@ -152,13 +147,13 @@ describe.each(backends)('the public phone entry creates drafts only: $name', (ba
           expect(typeof reply.code).toBe('string');
         }
       }),
-      { numRuns: backend.runs },
+      { numRuns: RUNS[backend.name] },
     );
     // Some bodies were genuine complaints: the property saw the accepting path, not only refusals.
-    expect(accepted).toBeGreaterThan(backend.runs / 10);
+    expect(accepted).toBeGreaterThan(RUNS[backend.name] / 10);
     // What a desk pulls is what the tablet pushed: one item, no draft among the events.
-    const page = await storage.pull(desk.fairId, 0, 1000);
+    const page = await storage().pull(desk.fairId, 0, 1000);
     expect(page.items.map((p) => p.item.deviceId)).toEqual([desk.deviceId]);
-    expect((await checkChain(storage.sql)).broken).toEqual([]);
+    expect((await checkChain(storage().sql)).broken).toEqual([]);
   });
 });

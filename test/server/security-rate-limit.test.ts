@@ -1,10 +1,9 @@
-import { afterAll, afterEach, beforeAll, describe, expect, inject, test } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import type { Hono } from 'hono';
 import { createHttpApp } from '../../src/server/server';
-import { openStorage, type Storage } from '../../src/server/storage/storage';
 import { LIMITS } from '../../src/server/http/rate-limit';
-import { createDatabase } from '../support/postgres';
 import { PUBLIC_INTAKE_LIMIT } from '../../src/server/http/public-intake-routes';
+import { bothStorages, secondInstance, type DatabaseName } from './both-storages';
 import { enrol, makeOrganizer, newId } from './support';
 
 /**
@@ -13,30 +12,8 @@ import { enrol, makeOrganizer, newId } from './support';
  * Each test speaks from its own client address (X-Forwarded-For with FAIRCASE_TRUST_PROXY=1),
  * so the tests do not share counters; one test shows the header is ignored without that setting.
  */
-interface Instances {
-  readonly storages: readonly Storage[];
-  readonly apps: readonly [Hono, Hono];
-}
-
-const backends: { name: string; open: () => Promise<Instances> }[] = [
-  {
-    // Two server instances, two connection pools, one PostgreSQL database.
-    name: 'two instances on one PostgreSQL',
-    open: async () => {
-      const url = await createDatabase(inject('databaseUrl'));
-      const [a, b] = await Promise.all([openStorage({ databaseUrl: url }), openStorage({ databaseUrl: url })]);
-      return { storages: [a, b], apps: [createHttpApp({ distDir: 'dist', storage: a }), createHttpApp({ distDir: 'dist', storage: b })] };
-    },
-  },
-  {
-    // PGlite is one process's database: two apps over the one storage.
-    name: 'two apps on one PGlite',
-    open: async () => {
-      const s = await openStorage({ dataDir: 'memory://' });
-      return { storages: [s], apps: [createHttpApp({ distDir: 'dist', storage: s }), createHttpApp({ distDir: 'dist', storage: s })] };
-    },
-  },
-];
+/** The suite's title on each database: on PostgreSQL two instances, each with its own pool. */
+const ON: Record<DatabaseName, string> = { PostgreSQL: 'two instances on one PostgreSQL', PGlite: 'two apps on one PGlite' };
 
 const post = (app: Hono, path: string, body: unknown, address?: string): Promise<Response> =>
   Promise.resolve(
@@ -56,27 +33,27 @@ let addressCount = 0;
 const freshAddress = (): string => `198.51.100.${++addressCount}`;
 const noCode = (): { code: string; deviceName: string } => ({ code: `FCE1:${newId()}`, deviceName: 'Desk tablet' });
 
-describe.each(backends)('public routes are rate-limited: $name', (backend) => {
-  let inst: Instances;
+describe.each(bothStorages().map((db) => ({ ...db, on: ON[db.name] })))('public routes are rate-limited: $on', (db) => {
+  const { storage } = db;
+  const otherInstance = secondInstance(db);
   let a: Hono;
   let b: Hono;
   const trust = process.env.FAIRCASE_TRUST_PROXY;
-  beforeAll(async () => {
-    inst = await backend.open();
-    [a, b] = inst.apps;
+  beforeAll(() => {
+    // PGlite is one process's database: there the two apps share the one storage.
+    [a, b] = [createHttpApp({ distDir: 'dist', storage: storage() }), createHttpApp({ distDir: 'dist', storage: otherInstance() })];
     process.env.FAIRCASE_TRUST_PROXY = '1';
   });
   afterEach(() => {
     process.env.FAIRCASE_TRUST_PROXY = '1';
   });
-  afterAll(async () => {
+  afterAll(() => {
     if (trust === undefined) delete process.env.FAIRCASE_TRUST_PROXY;
     else process.env.FAIRCASE_TRUST_PROXY = trust;
-    await Promise.all(inst.storages.map((s) => s.close()));
   });
 
   test(`[I10.3] login per account name: ${LIMITS.loginPerName.max} wrong passwords spread over both instances, then 429 on both, even for the right password`, async () => {
-    const { name, password } = await makeOrganizer(inst.storages[0]!);
+    const { name, password } = await makeOrganizer(storage());
     for (let i = 0; i < LIMITS.loginPerName.max; i++) {
       // Each try from another address: only the per-name counter can trip.
       expect((await post(i % 2 === 0 ? a : b, '/api/auth/login', { name, password: `guess number ${i}` }, freshAddress())).status).toBe(401);
@@ -90,12 +67,12 @@ describe.each(backends)('public routes are rate-limited: $name', (backend) => {
     // Sixty password checks (scrypt) take half a minute on two busy cores: all but the last six
     // are counted straight into the shared counter (the limiter's own store call and key).
     const direct = LIMITS.loginPerAddress.max - 6;
-    for (let i = 0; i < direct; i++) await inst.storages[i % inst.storages.length]!.hit(`login:addr:${address}`, LIMITS.loginPerAddress.windowSeconds);
+    for (let i = 0; i < direct; i++) await (i % 2 === 0 ? storage() : otherInstance()).hit(`login:addr:${address}`, LIMITS.loginPerAddress.windowSeconds);
     const answers = await Promise.all(
       Array.from({ length: LIMITS.loginPerAddress.max - direct }, (_, i) => post(i % 2 === 0 ? a : b, '/api/auth/login', { name: `nobody-${newId()}`, password: 'some password' }, address)),
     );
     expect(answers.map((r) => r.status)).toEqual(answers.map(() => 401));
-    const { name, password } = await makeOrganizer(inst.storages[0]!);
+    const { name, password } = await makeOrganizer(storage());
     await expect429(await post(b, '/api/auth/login', { name, password }, address), LIMITS.loginPerAddress.windowSeconds);
     await expect429(await post(a, '/api/auth/login', { name, password }, address), LIMITS.loginPerAddress.windowSeconds);
     expect((await post(a, '/api/auth/login', { name, password }, freshAddress())).status).toBe(200);
@@ -112,8 +89,8 @@ describe.each(backends)('public routes are rate-limited: $name', (backend) => {
     expect(statuses.filter((s) => s === 403)).toHaveLength(LIMITS.enrolPerAddress.max);
     expect(statuses.filter((s) => s === 429)).toHaveLength(extra);
     // Still refused on both, even with a genuine code.
-    const organizer = await makeOrganizer(inst.storages[0]!);
-    const { code } = await inst.storages[0]!.createEnrolment(organizer.userId, { fairId: newId(), role: 'desk', ttlMinutes: 60 }, Date.now());
+    const organizer = await makeOrganizer(storage());
+    const { code } = await storage().createEnrolment(organizer.userId, { fairId: newId(), role: 'desk', ttlMinutes: 60 }, Date.now());
     await expect429(await post(a, '/api/devices/enrol', { code, deviceName: 'Desk tablet' }, address), LIMITS.enrolPerAddress.windowSeconds);
     await expect429(await post(b, '/api/devices/enrol', { code, deviceName: 'Desk tablet' }, address), LIMITS.enrolPerAddress.windowSeconds);
     expect((await post(b, '/api/devices/enrol', { code, deviceName: 'Desk tablet' }, freshAddress())).status).toBe(201);
@@ -121,7 +98,7 @@ describe.each(backends)('public routes are rate-limited: $name', (backend) => {
 
   test(`[I10.3] the phones' public intake per client address: ${PUBLIC_INTAKE_LIMIT.max} sends over both instances (junk counts too), then 429 on both`, async () => {
     const address = freshAddress();
-    const fairId = (await enrol(inst.storages[0]!, newId())).fairId;
+    const fairId = (await enrol(storage(), newId())).fairId;
     const answers = await Promise.all(Array.from({ length: PUBLIC_INTAKE_LIMIT.max }, (_, i) => post(i % 2 === 0 ? a : b, `/api/public/fairs/${fairId}/complaints`, { junk: i }, address)));
     expect(answers.map((r) => r.status)).toEqual(answers.map(() => 400));
     await expect429(await post(a, `/api/public/fairs/${fairId}/complaints`, { junk: true }, address), PUBLIC_INTAKE_LIMIT.windowSeconds);
@@ -132,7 +109,7 @@ describe.each(backends)('public routes are rate-limited: $name', (backend) => {
   test('[I10.3] without FAIRCASE_TRUST_PROXY a forged X-Forwarded-For does not escape the per-address limit', async () => {
     delete process.env.FAIRCASE_TRUST_PROXY;
     // The address is then the socket's (here the in-process fallback), the same for every forged header.
-    await inst.storages[0]!.sql.query(`delete from rate_limits where key like 'enrol:addr:%'`);
+    await storage().sql.query(`delete from rate_limits where key like 'enrol:addr:%'`);
     for (let i = 0; i < LIMITS.enrolPerAddress.max; i++) expect((await post(i % 2 === 0 ? a : b, '/api/devices/enrol', noCode(), freshAddress())).status).toBe(403);
     await expect429(await post(a, '/api/devices/enrol', noCode(), freshAddress()), LIMITS.enrolPerAddress.windowSeconds);
   });

@@ -1,13 +1,13 @@
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { createHash, randomUUID } from 'node:crypto';
 import type { Hono } from 'hono';
 import { createHttpApp } from '../../src/server/server';
-import { openStorage, type Storage, type StorageConfig } from '../../src/server/storage/storage';
+import type { Storage } from '../../src/server/storage/storage';
 import { PROTOCOL_VERSION } from '../../src/domain/wire/protocol';
 import { packBundle } from '../../src/domain/wire/bundle-zip';
 import { bundleSigningKey } from '../../src/domain/wire/bundle-signature';
 import type { Instant } from '../../src/domain/time';
-import { createDatabase } from '../support/postgres';
+import { bothStorages } from './both-storages';
 import { enrol, makeItem, makeOrganizer, newId, type TestDevice } from './support';
 
 /**
@@ -263,15 +263,10 @@ const MIDDLEWARE: Readonly<Record<string, string>> = {
 
 const routeKeys = (app: Hono): string[] => [...new Set(app.routes.map((r) => `${r.method} ${r.path}`))];
 
-const backends: { name: string; config: () => Promise<StorageConfig> }[] = [
-  { name: 'PGlite', config: async () => ({ dataDir: 'memory://' }) },
-  { name: 'PostgreSQL', config: async () => ({ databaseUrl: await createDatabase(inject('databaseUrl')) }) },
-];
-
-describe.each(backends)('route refusal matrix on $name', (backend) => {
+describe.each(bothStorages())('route refusal matrix on $name', (backend) => {
   let w: World;
   beforeAll(async () => {
-    const storage = await openStorage(await backend.config());
+    const storage = backend.storage();
     const fairId = newId();
     const organizer = await makeOrganizer(storage);
     await storage.createUser({ name: `expert-${newId()}`, password: 'expert password', role: 'expert' });
@@ -295,9 +290,6 @@ describe.each(backends)('route refusal matrix on $name', (backend) => {
       otherFair: await enrol(storage, newId()),
       sibling: await enrol(storage, fairId),
     };
-  });
-  afterAll(async () => {
-    await w.storage.close();
   });
 
   test('[I10.3] every route of the app has exactly one entry: guarded, public (with its reason) or middleware', () => {

@@ -1,10 +1,7 @@
-import { inject } from 'vitest';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { createDatabase } from '../support/postgres';
+import { freshDatabase } from './both-storages';
 import { storageContract } from './storage-contract';
 
-// The same contract, on both databases FairCase runs on.
-storageContract({ name: 'pglite', fresh: async () => ({ dataDir: join(mkdtempSync(join(tmpdir(), 'faircase-pglite-')), 'pglite') }) });
-storageContract({ name: 'postgres', fresh: async () => ({ databaseUrl: await createDatabase(inject('databaseUrl')) }) });
+// The same contract, on both databases FairCase runs on. PGlite in a folder: the contract
+// closes and reopens it, as a restarted server does.
+storageContract({ name: 'pglite', fresh: async () => (await freshDatabase('PGlite', 'folder')).config });
+storageContract({ name: 'postgres', fresh: async () => (await freshDatabase('PostgreSQL')).config });

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
 import { createHash } from 'node:crypto';
 import type { CommandType } from '../../src/domain/case/commands';
@@ -7,13 +7,13 @@ import { RepeatRule } from '../../src/domain/fair';
 import type { Fair } from '../../src/domain/fair';
 import { postShowSummary } from '../../src/domain/report/post-show-summary';
 import type { SessionData } from '../../src/domain/report/session-data';
-import { openStorage, type Storage } from '../../src/server/storage/storage';
 import type { SqlRunner } from '../../src/server/storage/sql';
 import { serverSummary } from '../../src/server/reports/summary-service';
 import { makeFair, userId } from '../support/builders';
 import { CURRENT, PREVIOUS } from '../domain/report/hand-session';
 import { FOREIGN_COMPLAINANT, right, runCase, session, uscc } from '../domain/report/session-builder';
 import type { StepSpec } from '../domain/report/session-builder';
+import { bothStorages } from './both-storages';
 
 /**
  * Issue 9 §1: the server computes every §10 figure across all devices — the case figures in SQL
@@ -25,16 +25,7 @@ import type { StepSpec } from '../domain/report/session-builder';
  * foreign complainants, shared respondents, and a previous session sharing exhibitors (R15
  * under either repeat rule), synced as items into the database.
  */
-let pglite: Storage;
-let pg: Storage;
-beforeAll(async () => {
-  pglite = await openStorage({ dataDir: 'memory://' });
-  pg = await openStorage({ databaseUrl: inject('databaseUrl') });
-}, 120_000);
-afterAll(async () => {
-  await pglite.close();
-  await pg.close();
-});
+const databases = bothStorages();
 
 type Steps = readonly (CommandType | readonly [CommandType, StepSpec])[];
 const OPINION: Steps = ['Accept', 'NotifyRespondent', 'RecordAdmission', 'IssueOpinion'];
@@ -134,10 +125,7 @@ function build(fair: Fair, gen: readonly GenCase[], date: (day: number) => strin
 
 const seen = { accepted: 0, established: 0, notAccepted: 0, repeat: 0, reviews: 0, measures: 0, medians: 0 };
 
-describe.each([
-  ['PGlite', () => pglite],
-  ['PostgreSQL', () => pg],
-] as const)('server summary on %s', (_name, storage) => {
+for (const { name, storage } of databases) describe(`server summary on ${name}`, () => {
   test('[R3][R4][R5][R6][R7][R8][R9][R10][R11][R12][R13][R14][R15][R17] every server figure equals postShowSummary on seeded random sessions', async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(CaseArb, { maxLength: 14 }), fc.array(CaseArb, { maxLength: 5 }), fc.boolean(), async (now, before, ladder) => {
