@@ -66,7 +66,7 @@ export function BoardRow(props: { readonly row: CaseRow; readonly top: number; r
       <span class="bc cell-booth">
         <strong>{props.row.booth}</strong>
         {'\n'}
-        <span class="muted">{props.row.ipTypes.map((x) => t(`ipType.${x}`)).join('、')}</span>
+        <span class="muted">{props.row.ipTypes.map((x) => t(`board.ipShort.${x}`)).join('、')}</span>
       </span>
       <span class="bc cell-state">
         <span>{t(`board.state.${props.row.state}`)}</span>
