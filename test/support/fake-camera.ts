@@ -80,6 +80,24 @@ function place(img: Luma, width: number, height: number): Uint8Array {
   return out;
 }
 
+/**
+ * What the desk's decoder sees of `img` on a width × height camera shown at its own size (so
+ * html5-qrcode draws it 1:1 into its canvas): the placed picture, back in full-range luma.
+ */
+export function cameraView(img: Luma, width: number, height: number): Luma {
+  const y = place(img, width, height).map((v) => Math.max(0, Math.min(255, Math.round(((v - 16) * 255) / 219))));
+  return { width, height, y };
+}
+
+/** `img` turned a quarter turn clockwise. */
+export function quarterTurn(img: Luma): Luma {
+  const width = img.height;
+  const height = img.width;
+  const y = new Uint8Array(width * height);
+  for (let r = 0; r < img.height; r++) for (let c = 0; c < img.width; c++) y[c * width + (width - 1 - r)] = img.y[r * img.width + c] ?? 255;
+  return { width, height, y };
+}
+
 /** Writes a looping Y4M of `pictures` (each held `holdMs`), returns its path. */
 export function writeY4m(pictures: readonly Luma[], name: string, opts: VideoOptions = {}): string {
   const width = opts.width ?? 640;
@@ -167,6 +185,9 @@ interface ZXingApi {
   HybridBinarizer: new (source: object) => object;
   BinaryBitmap: new (binarizer: object) => object;
   QRCodeReader: new () => { decode(bitmap: object): { getText(): string } };
+  MultiFormatReader: new (verbose: boolean, hints: Map<number, unknown>) => { decode(bitmap: object): { getText(): string } };
+  DecodeHintType: { POSSIBLE_FORMATS: number; TRY_HARDER: number };
+  BarcodeFormat: { QR_CODE: number };
 }
 // The ZXing build html5-qrcode loads in the browser (its typings declare only what it uses).
 const ZXing = createRequire(import.meta.url)('html5-qrcode/third_party/zxing-js.umd.js') as ZXingApi;
@@ -180,8 +201,27 @@ const halve = (img: Luma): Luma => {
 };
 
 /**
+ * One look, as html5-qrcode takes at each camera frame (its ZXing, its hints: QR only, no "try
+ * harder"): the text, or undefined when this picture is missed.
+ */
+export function readOnce(img: Luma): string | undefined {
+  const hints = new Map<number, unknown>([
+    [ZXing.DecodeHintType.POSSIBLE_FORMATS, [ZXing.BarcodeFormat.QR_CODE]],
+    [ZXing.DecodeHintType.TRY_HARDER, false],
+  ]);
+  try {
+    const source = new ZXing.RGBLuminanceSource(Uint8ClampedArray.from(img.y), img.width, img.height);
+    return new ZXing.MultiFormatReader(false, hints).decode(new ZXing.BinaryBitmap(new ZXing.HybridBinarizer(source))).getText();
+  } catch {
+    return undefined;
+  }
+}
+
+/**
  * Reads a QR code from luma in Node with the desk scanner's own ZXing: the text the phone image
- * holds. ZXing misjudges the size of very large codes (8 px a module), so it retries at half size.
+ * holds. ZXing misses some pictures upright, more often at large modules (8 px a module): it
+ * takes a finder-like run in the data for a corner (second-look.chunk.ts), so it retries at half
+ * size (0 misses in 600 phone frames).
  */
 export function decodeQr(img: Luma): string {
   let last: unknown;

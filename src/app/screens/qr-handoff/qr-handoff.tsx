@@ -65,7 +65,12 @@ function HandoffBody(props: { readonly fair: Fair; readonly user: SessionUser })
     ([p, r]) => previewPhoneFlags(p, props.fair, r.map((x) => x.respondent), nowInstant()),
   );
   const drafts = createOnlineDrafts(() => props.fair.id);
-  const onText = (text: string): void => {
+  // Diagnostics kept after the camera closes (tests): the size the decoder reads the video at, and
+  // the texts only a second look read (second-look.chunk.ts).
+  const [decodedAt, setDecodedAt] = createSignal('');
+  const [secondReads, setSecondReads] = createSignal(0);
+  const onText = (text: string, look: 'first' | 'second'): void => {
+    if (look === 'second') setSecondReads(secondReads() + 1);
     scan.accept(text);
     if (scan.payload() !== undefined) setScanning(false);
   };
@@ -144,13 +149,13 @@ function HandoffBody(props: { readonly fair: Fair; readonly user: SessionUser })
               </Show>
             }
           >
-            <Scanner onText={onText} onReady={() => performance.mark('qr-camera-ready')} onError={(d) => (setCameraError(d), setScanning(false))} />
+            <Scanner onText={onText} onReady={() => performance.mark('qr-camera-ready')} onDecodedAt={setDecodedAt} onError={(d) => (setCameraError(d), setScanning(false))} />
             <button type="button" class="btn" data-testid="scan-stop" onClick={() => setScanning(false)}>
               {t('handoff.stop')}
             </button>
           </Show>
           <Show when={cameraError()}>{(d) => <Notice kind="error">{t('handoff.cameraError', { detail: d() })}</Notice>}</Show>
-          <div class="handoff-progress" data-testid="scan-progress" data-received={scan.received().length} data-total={scan.total()}>
+          <div class="handoff-progress" data-testid="scan-progress" data-received={scan.received().length} data-total={scan.total()} data-decoded-at={decodedAt()} data-second-reads={secondReads()}>
             <Show when={scan.total() > 0} fallback={<span class="muted">{scanning() ? t('handoff.waiting') : ''}</span>}>
               <span>{t('handoff.progress', { count: scan.received().length, total: scan.total() })}</span>
               <div class="parts">
