@@ -10,9 +10,8 @@
  */
 import { loadavg } from 'node:os';
 import { MAX_PULL_LIMIT } from '../../src/domain/wire/protocol';
-import { launchChromium } from '../support/browser';
 import { median } from './figure';
-import { PULL_PAGE, serve } from './pull.bench';
+import { openPullPage } from './pull.bench';
 import type { FloorVariant, PullBenchApi } from './pages/pull-page';
 
 const EVENTS = 20_000;
@@ -23,14 +22,8 @@ const FLOOR_VARIANTS = process.env.FLOOR_ONLY === undefined ? ALL : ALL.filter((
 const WITH_PULL = process.env.FLOOR_PULL !== '0';
 const ROUNDS = Number(process.env.FLOOR_ROUNDS ?? 3);
 
-const served = await serve();
-const browser = await launchChromium();
+const { page, cdp, made, close } = await openPullPage(EVENTS, MAX_PULL_LIMIT);
 try {
-  const page = await browser.newPage();
-  await page.goto(`${served.origin}${PULL_PAGE}`);
-  await page.waitForFunction(() => document.title === 'ready', undefined, { timeout: 120_000 });
-  const made = await page.evaluate(([n, size]) => (window.pullBench as PullBenchApi).prepare(n, size), [EVENTS, MAX_PULL_LIMIT] as const);
-  const cdp = await page.context().newCDPSession(page);
   console.log(`${made.events} events of ${made.cases} cases in ${made.pages} pages; load ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
   for (const rate of [1, 4]) {
     await cdp.send('Emulation.setCPUThrottlingRate', { rate });
@@ -56,6 +49,5 @@ try {
     }
   }
 } finally {
-  await browser.close();
-  await served.close();
+  await close();
 }

@@ -9,6 +9,7 @@
 import { createServer as createHttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
+import type { CDPSession, Page } from 'playwright-core';
 import { createServer as createViteServer } from 'vite';
 import { MAX_PULL_LIMIT } from '../../src/domain/wire/protocol';
 import { launchChromium } from '../support/browser';
@@ -22,11 +23,11 @@ const PAGE = MAX_PULL_LIMIT;
 const ROUNDS = 3;
 const WARMUP = 1;
 const THROTTLE = 4;
-export const PULL_PAGE = '/test/bench/pages/pull.html';
+const PULL_PAGE = '/test/bench/pages/pull.html';
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 /** Vite in middleware mode over the repository, so the page imports the real src/sync code. */
-export async function serve(): Promise<{ origin: string; close(): Promise<void> }> {
+async function serve(): Promise<{ origin: string; close(): Promise<void> }> {
   const vite = await createViteServer({
     configFile: false,
     root: ROOT,
@@ -48,23 +49,54 @@ export async function serve(): Promise<{ origin: string; close(): Promise<void> 
   };
 }
 
+export interface PullPage {
+  readonly page: Page;
+  /** The page's DevTools session, for CPU throttling. */
+  readonly cdp: CDPSession;
+  /** What `prepare` made: the events, their cases and the pages they fill. */
+  readonly made: ReturnType<PullBenchApi['prepare']>;
+  /** Closes the browser, then the server. */
+  close(): Promise<void>;
+}
+
+/**
+ * The bench page served, open in Chromium and ready, with `events` case events prepared in pages
+ * of `pageSize` (this bench and pull-floor.ts measure on the same page).
+ */
+export async function openPullPage(events: number, pageSize: number): Promise<PullPage> {
+  const served = await serve();
+  const browser = await launchChromium().catch(async (e: unknown) => {
+    await served.close();
+    throw e;
+  });
+  const close = async (): Promise<void> => {
+    await browser.close();
+    await served.close();
+  };
+  try {
+    const page = await browser.newPage();
+    await page.goto(`${served.origin}${PULL_PAGE}`);
+    await page.waitForFunction(() => document.title === 'ready', undefined, { timeout: 120_000 });
+    const made = await page.evaluate(([n, size]) => {
+      const api = window.pullBench;
+      if (api === undefined) throw new Error('bench page not ready');
+      return api.prepare(n, size);
+    }, [events, pageSize] as const);
+    const cdp = await page.context().newCDPSession(page);
+    return { page, cdp, made, close };
+  } catch (e) {
+    await close();
+    throw e;
+  }
+}
+
 const round1 = (n: number): number => Math.round(n * 10) / 10;
 
 export const pullBench: BenchSuite = {
   name: 'pull',
   async run(): Promise<readonly Figure[]> {
-    const served = await serve();
-    const browser = await launchChromium();
+    const { page, cdp, made, close } = await openPullPage(EVENTS, PAGE);
     try {
-      const page = await browser.newPage();
-      await page.goto(`${served.origin}${PULL_PAGE}`);
-      await page.waitForFunction(() => document.title === 'ready', undefined, { timeout: 120_000 });
-      const made = await page.evaluate(([n, size]) => {
-        const api = window.pullBench;
-        if (api === undefined) throw new Error('bench page not ready');
-        return api.prepare(n, size);
-      }, [EVENTS, PAGE] as const);
-      const cdp = await page.context().newCDPSession(page);
       await cdp.send('Emulation.setCPUThrottlingRate', { rate: THROTTLE });
 
       const pullMs: number[] = [];
@@ -95,8 +127,7 @@ export const pullBench: BenchSuite = {
         },
       ];
     } finally {
-      await browser.close();
-      await served.close();
+      await close();
     }
   },
 };
