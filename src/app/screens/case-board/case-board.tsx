@@ -13,7 +13,8 @@ import './case-board.css';
 const ROW_HEIGHT = 68;
 /**
  * Rows rendered above and below the viewport, so a flick shows no blank before the next frame.
- * One row (the common default of virtual lists): P3 pays for every row a result rewrites.
+ * One row (the common default of virtual lists), added in the frame AFTER a new result or the
+ * first rows are painted: the spare row is out of sight, so P3 does not wait for it.
  */
 const OVERSCAN = 1;
 /**
@@ -57,10 +58,11 @@ function BoardView(props: { readonly fairId: string }): JSX.Element {
   // filter or order rewrites the text of the same dozen row elements instead of rebuilding them.
   const [scrollTop, setScrollTop] = createSignal(0);
   const [viewport, setViewport] = createSignal(INITIAL_VIEWPORT);
+  const [overscan, setOverscan] = createSignal(0);
   const windowRows = createMemo(() => {
     const rows = b().visible();
-    const start = Math.max(0, Math.floor(scrollTop() / ROW_HEIGHT) - OVERSCAN);
-    const end = Math.min(rows.length, Math.ceil((scrollTop() + viewport()) / ROW_HEIGHT) + OVERSCAN);
+    const start = Math.max(0, Math.floor(scrollTop() / ROW_HEIGHT) - overscan());
+    const end = Math.min(rows.length, Math.ceil((scrollTop() + viewport()) / ROW_HEIGHT) + overscan());
     return { start, rows: rows.slice(start, end) };
   });
   /** A new filter or order shows its result from the top (the scroll is reset with it, in one go). */
@@ -68,8 +70,10 @@ function BoardView(props: { readonly fairId: string }): JSX.Element {
     const scrolled = scrollTop() > 0;
     batch(() => {
       if (scrolled) setScrollTop(0);
+      setOverscan(0);
       b().setFilter(patch);
     });
+    afterPaint(() => setOverscan(OVERSCAN));
     if (scrolled && scroller !== undefined) scroller.scrollTop = 0;
   };
   let generation = 0;
@@ -82,6 +86,7 @@ function BoardView(props: { readonly fairId: string }): JSX.Element {
           afterPaint(() => {
             performance.mark('board-rows-painted');
             document.documentElement.dataset.boardPainted = 'true';
+            setOverscan(OVERSCAN);
           });
           // The other orders, filter buckets and search texts, built while the desk reads the board, not on the first change.
           idle(() => b().warm());
