@@ -8,8 +8,6 @@ import { VitePWA } from 'vite-plugin-pwa';
  * - server: the sync server against PGlite and a real PostgreSQL started by the setup;
  * - e2e:    playwright-core driving Debian's Chromium against the built app.
  */
-/** Browser tests that read QR codes through Chromium's fake camera. */
-const CAMERA_TESTS = ['test/e2e/phone-handoff.e2e.ts'];
 
 export default defineConfig({
   plugins: [
@@ -79,7 +77,6 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['test/e2e/**/*.e2e.ts', 'test/hostile/**/*.e2e.ts'],
-          exclude: [...CAMERA_TESTS],
           environment: 'node',
           globalSetup: ['test/support/app-server-setup.ts'],
           testTimeout: 120_000,
@@ -96,20 +93,6 @@ export default defineConfig({
           environment: 'node',
           testTimeout: 900_000,
           hookTimeout: 120_000,
-          fileParallelism: false,
-        },
-      },
-      {
-        // `npm run test:camera`: the desk's real scanner reading a fake camera. Kept out of `npm test`:
-        // now and then one QR image of a run is never decoded although the decoder analyses every
-        // frame (CI 2026-11-25: 376 frames analysed over 30 s, 1 of 5 parts read).
-        test: {
-          name: 'camera',
-          include: [...CAMERA_TESTS],
-          environment: 'node',
-          globalSetup: ['test/support/app-server-setup.ts'],
-          testTimeout: 120_000,
-          hookTimeout: 240_000,
           fileParallelism: false,
         },
       },

@@ -86,6 +86,13 @@ async function waitScanned(page: Page, selector: string, timeout = 30_000): Prom
   }
 }
 
+/** A screenshot of the desk with the preview in view (the shell scrolls inside its own pane). */
+async function shoot(page: Page, name: string): Promise<void> {
+  await page.locator('[data-testid=handoff-preview]').scrollIntoViewIfNeeded();
+  mkdirSync(SHOTS, { recursive: true });
+  await page.screenshot({ path: join(SHOTS, name) });
+}
+
 async function startScan(page: Page): Promise<void> {
   await go(page, '/handoff');
   await page.waitForSelector('[data-testid=user-tile], [data-testid=scan-start]');
@@ -148,8 +155,7 @@ test('[issue 8 §3] the real scanner reads the phone frames; confirming files on
     expect(await page.getAttribute('[data-testid=preview-respondent]', 'data-listed')).toBe('true');
     expect(await page.getAttribute('[data-testid=scan-progress]', 'data-received')).toBe(String(phoneFrames.length));
     expect(await storedCount(page, 'cases')).toBe(0);
-    mkdirSync(SHOTS, { recursive: true });
-    await page.screenshot({ path: join(SHOTS, 'desk-preview-zh.png'), fullPage: true });
+    await shoot(page, 'desk-preview-zh.png');
     await page.click('[data-testid=handoff-confirm]');
     await page.waitForSelector('[data-testid=handoff-result]', { timeout: 15_000 });
     expect(`${await page.getAttribute('[data-testid=handoff-result]', 'data-kind')} ${await page.textContent('[data-testid=handoff-result]')}`).toMatch(/^cases /);
@@ -239,8 +245,10 @@ test('[issue 8 §3] a phone frame ZXing misses upright on every camera frame is 
   const video = writeY4m(pictures, 'phone-second-look', { ...READER, holdMs: SCAN_HOLD_MS });
   const { context, page } = await openDesk(video);
   try {
+    await useLanguage(page, 'en');
     await startScan(page);
     await waitScanned(page, '[data-testid=handoff-preview]');
+    await shoot(page, 'desk-preview-en.png');
     expect(await page.getAttribute('[data-testid=scan-progress]', 'data-decoded-at')).toBe(`${READER.width}x${READER.height}`);
     expect(missedUpright.length).toBeGreaterThan(0);
     expect(Number(await page.getAttribute('[data-testid=scan-progress]', 'data-second-reads'))).toBeGreaterThanOrEqual(1);
