@@ -183,8 +183,8 @@ test('[issue 8 §3] the real scanner reads the phone frames; confirming files on
 
 /**
  * The desk in `lang`, whatever this profile remembered: the shell's lang is the one in use (the
- * page starts in the language it remembers, while `html[lang]` still says the page's default);
- * the switch toggles, so it is pressed only when the other language is wanted.
+ * page starts in the language it remembers); the switch toggles, so it is pressed only when the
+ * other language is wanted.
  */
 async function useLanguage(page: Page, lang: 'zh-CN' | 'en'): Promise<void> {
   await page.waitForSelector('.shell[lang]');

@@ -68,6 +68,8 @@ test('every screen in zh-CN and English: translated titles, no raw keys, targets
       await waitForShell(page);
       // Remembered per device: still English after the reload.
       await expect.poll(() => page.textContent('[data-testid=language-switch]')).toBe(en['status.language']);
+      // And the page says so (screen readers, fonts), not the default zh-CN of index.html.
+      expect(await page.getAttribute('html', 'lang')).toBe('en');
     }
     for (const s of SCREENS) {
       await go(page, s.path);

@@ -43,6 +43,9 @@ const initial = (): Language => rememberedLocale() ?? 'zh-CN';
 
 const [locale, setLocaleSignal] = createSignal<Language>(initial());
 export { locale };
+// The page says which language it is in from the first paint (screen readers, hyphenation, the
+// CJK font choice), also after a reload with a remembered choice, not only after a switch.
+if (typeof document !== 'undefined') document.documentElement.lang = locale();
 
 export function setLocale(lang: Language): void {
   setLocaleSignal(lang);
