@@ -41,11 +41,12 @@ export const rememberedLocale = (): Language | undefined => {
 
 const initial = (): Language => rememberedLocale() ?? 'zh-CN';
 
-const [locale, setLocaleSignal] = createSignal<Language>(initial());
+const firstLocale = initial();
+const [locale, setLocaleSignal] = createSignal<Language>(firstLocale);
 export { locale };
 // The page says which language it is in from the first paint (screen readers, hyphenation, the
 // CJK font choice), also after a reload with a remembered choice, not only after a switch.
-if (typeof document !== 'undefined') document.documentElement.lang = locale();
+if (typeof document !== 'undefined') document.documentElement.lang = firstLocale;
 
 export function setLocale(lang: Language): void {
   setLocaleSignal(lang);
