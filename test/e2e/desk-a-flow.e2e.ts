@@ -120,6 +120,8 @@ test('[CS8] bad input on the complaint form: an error per field in the user\u201
 
 test('[CM1][CM3] offline at the kiosk, the exhibitor at 1.1/A02 signs its commitment (clauses, signer, drawn signature)', async () => {
   await go(page, '/commitments/sign');
+  // This screen's list first: the text must not land in the previous screen's search field.
+  await page.waitForSelector('[data-testid=pick-exhibitor]');
   await page.fill('input[name=search]', 'A02');
   await expect.poll(() => page.locator('[data-testid=pick-exhibitor]').count()).toBe(1);
   await page.click('[data-testid=pick-exhibitor]');

@@ -110,6 +110,8 @@ test('[§8 roles] the organizer adds an expert; bad input per field in both lang
 
 test('[CM1][CM3] a commitment with bad input is not saved; every field says why', async () => {
   await go(page, '/commitments/sign');
+  // This screen's list first: the text must not land in the previous screen's search field.
+  await page.waitForSelector('[data-testid=pick-exhibitor]');
   await page.fill('input[name=search]', 'A01');
   await expect.poll(() => page.locator('[data-testid=pick-exhibitor]').count()).toBe(1);
   await page.click('[data-testid=pick-exhibitor]');

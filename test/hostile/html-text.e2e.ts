@@ -80,6 +80,9 @@ test('[issue 10.2] markup typed into every free-text field is shown as text on e
 
   // A commitment signed at the kiosk by the exhibitor at 1.1/A01.
   await go(page, '/commitments/sign');
+  // The exhibitors screen has a search field too: wait for this screen's list before typing, or
+  // the text may land in the old screen's field while the new one loads (seen once in CI).
+  await page.waitForSelector('[data-testid=pick-exhibitor]');
   await page.fill('input[name=search]', 'A01');
   await expect.poll(() => page.locator('[data-testid=pick-exhibitor]').count()).toBe(1);
   await page.click('[data-testid=pick-exhibitor]');
