@@ -30,6 +30,9 @@ export default defineConfig({
         background_color: '#f6f7f9',
         theme_color: '#0b4f8a',
         icons: [
+          // PNGs first: what older Android and iOS install from; Chromium takes the SVG at any size.
+          { src: '/icon-192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
+          { src: '/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
           { src: '/icon.svg', sizes: 'any', type: 'image/svg+xml', purpose: 'any' },
         ],
       },

@@ -129,3 +129,27 @@ test('offline after the first load: reload, every screen, create a fair, import 
   await expect.poll(() => page.textContent('[data-testid=status-unsynced]')).toBe('待同步 5 条');
   await context.close();
 });
+
+test('the icons are PNGs, served from the precache offline (the tab icon and the install icons)', async () => {
+  const { context, page } = await newKiosk(browser);
+  await page.goto(inject('appUrl'));
+  await waitForShell(page);
+  await waitForServiceWorker(page);
+  await page.waitForSelector('[data-testid=offline-ready]');
+  await context.setOffline(true);
+  // Chromium decodes the tab icon again after every screen change: a PNG, not an SVG document (P3).
+  expect(await page.getAttribute('link[rel=icon]', 'type')).toBe('image/png');
+  const icons = await page.evaluate(async () => {
+    const manifest = (await (await fetch('/manifest.webmanifest')).json()) as { icons: { src: string; sizes: string; type: string }[] };
+    const tab = document.querySelector<HTMLLinkElement>('link[rel=icon]')?.href ?? '';
+    const decoded: string[] = [];
+    for (const src of [tab, ...manifest.icons.filter((i) => i.type === 'image/png').map((i) => i.src)]) {
+      const response = await fetch(src);
+      const bitmap = await createImageBitmap(await response.blob());
+      decoded.push(`${new URL(src, location.href).pathname} ${response.headers.get('content-type') ?? ''} ${bitmap.width}x${bitmap.height}`);
+    }
+    return decoded;
+  });
+  expect(icons).toEqual(['/icon-32.png image/png 32x32', '/icon-192.png image/png 192x192', '/icon-512.png image/png 512x512']);
+  await context.close();
+});
