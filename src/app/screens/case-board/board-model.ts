@@ -141,6 +141,8 @@ export function boardIndex<R extends BoardRowLike>(rows: readonly R[]): BoardInd
   const byUrgency = open.slice().sort((a, b) => byString(dueOf(a), dueOf(b)) || byString(a.caseNo, b.caseNo));
   const orders = new Map<BoardSort, readonly R[]>([['urgency', byUrgency]]);
   const hay = new Map<R, string>();
+  /** `warm()` ran: every bucket and search text is built (a board opened again need not check 10,000 rows). */
+  let warmed = false;
   const buckets = new Map<string, ReadonlyMap<string, readonly R[]>>();
   const natural = (a: string, b: string): number => a.localeCompare(b, 'en', { numeric: true });
   const index: BoardIndex<R> = {
@@ -172,6 +174,8 @@ export function boardIndex<R extends BoardRowLike>(rows: readonly R[]): BoardInd
       return h;
     },
     warm: () => {
+      if (warmed) return;
+      warmed = true;
       for (const sort of BOARD_SORTS) for (const field of BUCKET_FIELDS) index.bucket(sort, field, '');
       for (const r of open) if (!hay.has(r)) hay.set(r, haystackOf(r));
     },

@@ -1,5 +1,6 @@
 import { createRoot, type Accessor } from 'solid-js';
 import { listCaseRows, type CaseRow } from '../../../store/cases';
+import { listUsers, type User } from '../../../store/users';
 import { createLiveQuery } from '../../lib/live-query';
 
 /**
@@ -16,4 +17,15 @@ export function caseRowsOf(fairId: string): Accessor<readonly CaseRow[] | undefi
     current = createRoot((dispose) => ({ fairId, rows: createLiveQuery(() => listCaseRows(fairId)), dispose }));
   }
   return current.rows;
+}
+
+let users: Accessor<readonly User[] | undefined> | undefined;
+
+/**
+ * The desk's users (the board names the experts), read once and kept live like the rows: opening
+ * the board again neither reads IndexedDB nor renders the names a second time when they arrive (P3).
+ */
+export function deskUsers(): Accessor<readonly User[] | undefined> {
+  users ??= createRoot(() => createLiveQuery(() => listUsers()));
+  return users;
 }

@@ -1,10 +1,8 @@
 import { batch, createMemo, createSignal, type Accessor } from 'solid-js';
 import type { CaseRow } from '../../../store/cases';
-import { listUsers } from '../../../store/users';
-import { createLiveQuery } from '../../lib/live-query';
 import { BLANK_FILTER, boardIndex, filterRows, overdueCount, type BoardFilter } from './board-model';
 import { minuteNow } from './board-clock';
-import { caseRowsOf } from './board-rows';
+import { caseRowsOf, deskUsers } from './board-rows';
 
 /** The board of one fair: rows kept live (board-rows.ts), filtered and ordered in memory (P3). */
 export interface Board {
@@ -25,7 +23,7 @@ const NO_ROWS: readonly CaseRow[] = [];
 
 export function createBoard(fairId: string): Board {
   const rows = caseRowsOf(fairId);
-  const users = createLiveQuery(() => listUsers());
+  const users = deskUsers();
   const [filter, setFilterSignal] = createSignal<BoardFilter>(BLANK_FILTER);
   // The index (open rows pre-sorted in every order) is built once per rows array and shared
   // with the rail's overdue badge; a filter is then one pass over a sorted list.
