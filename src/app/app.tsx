@@ -3,6 +3,7 @@ import { lazy, type Component } from 'solid-js';
 import { Shell } from './shell';
 import { AppStateProvider } from './state/app-state';
 import { SessionProvider } from './session/session';
+import { BoardPlace } from './screens/case-board/kept-board';
 
 /**
  * Routes. Every screen is a lazy chunk: the shell paints first (budget P2) and the service
@@ -23,7 +24,6 @@ const NoticeScreen = lazy(() => import('./screens/notices/notices').then((m) => 
 const SystemTicker = lazy(() => import('./system/ticker-host').then((m) => ({ default: m.SystemTicker })));
 const SignInScreen = lazy(() => import('./screens/sign-in/sign-in').then((m) => ({ default: m.SignInScreen })));
 const UsersScreen = lazy(() => import('./screens/users/users').then((m) => ({ default: m.UsersScreen })));
-const CaseBoardScreen = lazy(() => import('./screens/case-board/case-board').then((m) => ({ default: m.CaseBoardScreen })));
 const CommitmentCoverageScreen = lazy(() => import('./screens/commitment-coverage/commitment-coverage').then((m) => ({ default: m.CommitmentCoverageScreen })));
 const CommitmentSignScreen = lazy(() => import('./screens/commitment-sign/commitment-sign').then((m) => ({ default: m.CommitmentSignScreen })));
 const CommitmentPrintScreen = lazy(() => import('./screens/commitment-print/commitment-print').then((m) => ({ default: m.CommitmentPrintScreen })));
@@ -59,7 +59,8 @@ export const App: Component = () => (
       <Route path="/cases/:id" component={CaseDetailScreen} />
       <Route path="/sign-in" component={SignInScreen} />
       <Route path="/users" component={UsersScreen} />
-      <Route path="/board" component={CaseBoardScreen} />
+      {/* P3: the board itself is kept mounted by the shell, shown at this path (kept-board.tsx's BOARD_PATH). */}
+      <Route path="/board" component={BoardPlace} />
       <Route path="/commitments" component={CommitmentCoverageScreen} />
       <Route path="/commitments/sign/:exhibitorId?" component={CommitmentSignScreen} />
       <Route path="/commitments/print/:id" component={CommitmentPrintScreen} />

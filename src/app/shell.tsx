@@ -8,6 +8,7 @@ import { databaseOutdated, upgradeBlocked } from './state/database-state';
 import { Notice } from './ui/notice';
 import { StatusBar } from './ui/status-bar';
 import { SessionBadge } from './session/session-badge';
+import { KeptBoard } from './screens/case-board/kept-board';
 
 /** DL8: the overdue count beside the board's entry, on every screen (a lazy chunk: P2). */
 const OverdueBadge = lazy(() => import('./screens/case-board/overdue-badge').then((m) => ({ default: m.OverdueBadge })));
@@ -130,6 +131,7 @@ export function Shell(props: RouteSectionProps): JSX.Element {
         {/* The screen scrolls on its own: focusable, so a keyboard can scroll a screen with no control in view. */}
         <main class="screen" tabIndex={0}>
           <Suspense fallback={<p class="muted">{t('common.loading')}</p>}>{props.children}</Suspense>
+          <KeptBoard />
         </main>
       </div>
     </div>

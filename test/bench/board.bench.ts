@@ -133,7 +133,8 @@ export const boardBench: BenchSuite = {
           history.pushState(null, '', '/');
           window.dispatchEvent(new PopStateEvent('popstate'));
         });
-        await page.waitForSelector('[data-testid=board-list]', { state: 'detached' });
+        // The board is kept mounted once opened (kept-board.tsx): hidden here, shown again at /board.
+        await page.waitForFunction(() => document.querySelector('[data-testid=kept-board]:not(.hidden)') === null);
         // Let the home screen settle (its reads) so the measure is the board's own work.
         await page.waitForTimeout(300);
         paints.push(await navigateAndWait(page, '/board', 'board-rows-painted'));

@@ -3,7 +3,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium } from '../support/browser';
 import { boardRows, seedBoardRows, type BoardSeed } from '../support/board-seed';
 import { createFair, go, newKiosk, setUpDevice, storedCount, waitForServiceWorker, waitForShell } from './support/kiosk';
-import { createFirstUser, storedRows } from './support/desk-b';
+import { createFirstUser, signIn, signOut, storedRows } from './support/desk-b';
 
 /**
  * Issue 6 §4 and §7 in Debian's Chromium, offline after the first load: the case board (DL8:
@@ -156,4 +156,55 @@ test('[DL8] the board: overdue first and counted everywhere, filters by hall, st
   expect(await page.textContent('[data-testid=board-row] >> nth=0')).toContain('(UTC+8)');
   await page.screenshot({ path: '/tmp/faircase-shots/board-en.png' });
   await page.click('[data-testid=language-switch]');
+});
+
+test('[DL8] the board is kept once opened: back on it, the same filter, order and scroll; hidden, it takes no click, focus or time; a sign-out drops it', async () => {
+  await go(page, '/board');
+  await page.waitForSelector('[data-testid=board-row]');
+  await page.selectOption('select[name=hall]', '1.1');
+  await page.selectOption('select[name=sort]', 'caseNo');
+  const list = page.locator('[data-testid=board-list]');
+  await list.evaluate((el) => el.scrollTo(0, 120));
+  await expect.poll(() => list.evaluate((el) => el.scrollTop)).toBe(120);
+  const firstRow = (): Promise<string | null> => page.getAttribute('[data-testid=board-row] >> nth=0', 'data-case-no');
+  const before = await firstRow();
+
+  await go(page, '/consultations');
+  await page.waitForSelector('[data-testid=today-counts]');
+  const hidden = await page.evaluate(() => {
+    const kept = document.querySelector('[data-testid=kept-board]');
+    const row = document.querySelector<HTMLElement>('[data-testid=board-row]');
+    const counts = document.querySelector('[data-testid=today-counts]');
+    if (kept === null || row === null || counts === null) return undefined;
+    row.focus();
+    const box = counts.getBoundingClientRect();
+    const hit = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+    return { hiddenClass: kept.classList.contains('hidden'), rowVisible: row.checkVisibility(), rowFocused: document.activeElement === row, hitScreen: hit !== null && counts.contains(hit) };
+  });
+  // Kept but hidden: not visible, not focusable, and a tap on the screen beneath reaches that screen.
+  expect(hidden).toEqual({ hiddenClass: true, rowVisible: false, rowFocused: false, hitScreen: true });
+  // The rows' second clock stops while hidden.
+  const countdown = (): Promise<string | null> => page.textContent('[data-testid=board-row] >> nth=0 >> [data-testid=countdown]');
+  const frozen = await countdown();
+  await page.waitForTimeout(2100);
+  expect(await countdown()).toBe(frozen);
+
+  await go(page, '/board');
+  await expect.poll(() => page.evaluate(() => document.querySelector('[data-testid=kept-board]')?.classList.contains('hidden'))).toBe(false);
+  expect(await page.inputValue('select[name=hall]')).toBe('1.1');
+  expect(await page.inputValue('select[name=sort]')).toBe('caseNo');
+  expect(await list.evaluate((el) => el.scrollTop)).toBe(120);
+  expect(await firstRow()).toBe(before);
+  // Shown again, the countdown catches up with the clock.
+  await expect.poll(countdown).not.toBe(frozen);
+
+  // Signed out elsewhere, the kept board goes (the next user opens a fresh one).
+  await go(page, '/consultations');
+  await page.waitForSelector('[data-testid=today-counts]');
+  await signOut(page);
+  await expect.poll(() => page.locator('[data-testid=kept-board]').count()).toBe(0);
+  await go(page, '/board');
+  await signIn(page, '李专家', '13579');
+  await page.waitForSelector('[data-testid=board-row]');
+  expect(await page.inputValue('select[name=hall]')).toBe('');
 });

@@ -1,4 +1,4 @@
-import { createRenderEffect, type JSX } from 'solid-js';
+import { createRenderEffect, untrack, type JSX } from 'solid-js';
 import { urgency } from '../../../domain/case/deadlines';
 import { formatInZone, type Instant } from '../../../domain/time';
 import type { CaseRow } from '../../../store/cases';
@@ -52,7 +52,14 @@ function countdownText(dueAt: Instant, now: Instant): string {
   return p.overdue ? t('board.overdueBy', { time: hms }) : t('board.left', { time: hms });
 }
 
-export function BoardRow(props: { readonly row: CaseRow; readonly top: number; readonly zone: string; readonly expertName: (id: string) => string }): JSX.Element {
+export function BoardRow(props: {
+  readonly row: CaseRow;
+  readonly top: number;
+  readonly zone: string;
+  /** False while the kept board is hidden: the countdown stops, and catches up when shown. */
+  readonly ticking: boolean;
+  readonly expertName: (id: string) => string;
+}): JSX.Element {
   const text = (): Text => document.createTextNode('');
   const caseNo = text();
   const complainant = text();
@@ -139,7 +146,7 @@ export function BoardRow(props: { readonly row: CaseRow; readonly top: number; r
   createRenderEffect(() => {
     const r = props.row;
     const d = r.nextDeadline;
-    const now = secondNow();
+    const now = props.ticking ? secondNow() : untrack(secondNow);
     const level = d === undefined ? 'normal' : urgency(d, now);
     const className = `board-row${isOverdueRow(r, minuteNow()) ? ' overdue' : ''}${level === 'normal' ? '' : ` ${level}`}`;
     if (view.className !== className) view.className = className;

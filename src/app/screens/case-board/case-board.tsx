@@ -1,4 +1,4 @@
-import { batch, createEffect, createMemo, createSignal, Index, on, onCleanup, onMount, Show, type JSX } from 'solid-js';
+import { batch, createEffect, createMemo, createRenderEffect, createSignal, Index, on, onCleanup, Show, type JSX } from 'solid-js';
 import { CASE_STATES, IP_TYPES } from '../../../domain/codes';
 import { t } from '../../i18n/index';
 import { SignedIn } from '../../session/signed-in';
@@ -32,19 +32,24 @@ const idle = (fn: () => void): void => {
   else setTimeout(fn, 200);
 };
 
-/** The case board (issue 6 §4, DOMAIN.md DL8): every open case, overdue first, filters, search. */
-export function CaseBoardScreen(): JSX.Element {
+/**
+ * The case board (issue 6 §4, DOMAIN.md DL8): every open case, overdue first, filters, search.
+ * Kept mounted by the shell once opened (kept-board.tsx); `shown` says whether it is on screen.
+ */
+export function CaseBoardScreen(props: { readonly shown: boolean }): JSX.Element {
   const app = useAppState();
   // P3: the bench measures from the navigation to the first painted rows.
-  performance.mark('board-route');
+  createRenderEffect(() => {
+    if (props.shown) performance.mark('board-route');
+  });
   return (
     <Show when={app.device()?.fairId} keyed fallback={<p class="notice notice-warn">{app.deviceLoaded() ? t('board.needFair') : t('common.loading')}</p>}>
-      {(fairId) => <SignedIn>{() => <BoardView fairId={fairId} />}</SignedIn>}
+      {(fairId) => <SignedIn>{() => <BoardView fairId={fairId} shown={props.shown} />}</SignedIn>}
     </Show>
   );
 }
 
-function BoardView(props: { readonly fairId: string }): JSX.Element {
+function BoardView(props: { readonly fairId: string; readonly shown: boolean }): JSX.Element {
   // Created once per mount (a prop holding a call would re-run it on every read).
   // eslint-disable-next-line solid/reactivity -- the fair is fixed for this mount (keyed above)
   const board = createBoard(props.fairId);
@@ -77,23 +82,23 @@ function BoardView(props: { readonly fairId: string }): JSX.Element {
     if (scrolled && scroller !== undefined) scroller.scrollTop = 0;
   };
   let generation = 0;
-  onMount(() => {
-    createEffect(
-      on(
-        () => b().loaded(),
-        (loaded) => {
-          if (!loaded) return;
-          afterPaint(() => {
-            performance.mark('board-rows-painted');
-            document.documentElement.dataset.boardPainted = 'true';
-            setOverscan(OVERSCAN);
-          });
-          // The other orders, filter buckets and search texts, built while the desk reads the board, not on the first change.
-          idle(() => b().warm());
-        },
-      ),
-    );
-  });
+  // P3 first paint: marked each time the board comes on screen with its rows (first opening, and
+  // every return to the kept board).
+  createEffect(
+    on(
+      () => props.shown && b().loaded(),
+      (ready) => {
+        if (!ready) return;
+        afterPaint(() => {
+          performance.mark('board-rows-painted');
+          document.documentElement.dataset.boardPainted = 'true';
+          setOverscan(OVERSCAN);
+        });
+        // The other orders, filter buckets and search texts, built while the desk reads the board, not on the first change.
+        idle(() => b().warm());
+      },
+    ),
+  );
   // P3 filter/sort: each new result is marked once painted (the bench reads the generation).
   createEffect(
     on(
@@ -167,7 +172,7 @@ function BoardView(props: { readonly fairId: string }): JSX.Element {
             </p>
           </Show>
           <div class="board-inner" style={{ height: `${b().visible().length * ROW_HEIGHT}px` }}>
-            <Index each={windowRows().rows}>{(row, i) => <BoardRow row={row()} top={(windowRows().start + i) * ROW_HEIGHT} zone={zone()} expertName={(id) => b().expertName(id)} />}</Index>
+            <Index each={windowRows().rows}>{(row, i) => <BoardRow row={row()} top={(windowRows().start + i) * ROW_HEIGHT} zone={zone()} ticking={props.shown} expertName={(id) => b().expertName(id)} />}</Index>
           </div>
         </div>
       </Show>
