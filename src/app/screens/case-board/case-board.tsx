@@ -4,6 +4,7 @@ import { t } from '../../i18n/index';
 import { SignedIn } from '../../session/signed-in';
 import { useAppState } from '../../state/app-state';
 import { SelectField, TextField } from '../../ui/field';
+import type { CaseRow } from '../../../store/cases';
 import { BOARD_SORTS } from './board-model';
 import { BoardRow } from './board-row';
 import { createBoard, type Board } from './case-board.data';
@@ -13,8 +14,9 @@ import './case-board.css';
 const ROW_HEIGHT = 68;
 /**
  * Rows rendered above and below the viewport, so a flick shows no blank before the next frame.
- * One row (the common default of virtual lists), added in the frame AFTER a new result or the
- * first rows are painted: the spare row is out of sight, so P3 does not wait for it.
+ * One row (the common default of virtual lists), added in the frame AFTER the first rows are
+ * painted, and given its row of a new result in the frame after that result is painted: the
+ * spare row is out of sight, so P3 does not wait for it.
  */
 const OVERSCAN = 1;
 /**
@@ -64,21 +66,29 @@ function BoardView(props: { readonly fairId: string; readonly shown: boolean }):
   const [scrollTop, setScrollTop] = createSignal(0);
   const [viewport, setViewport] = createSignal(INITIAL_VIEWPORT);
   const [overscan, setOverscan] = createSignal(0);
-  const windowRows = createMemo(() => {
+  // While a new result is being painted, the spare rows out of sight keep the rows they had: the
+  // result does not wait for them, and their elements are reused, not removed and built again.
+  const [settled, setSettled] = createSignal(true);
+  const windowRows = createMemo<{ readonly start: number; readonly rows: readonly CaseRow[] }>((prev) => {
     const rows = b().visible();
-    const start = Math.max(0, Math.floor(scrollTop() / ROW_HEIGHT) - overscan());
-    const end = Math.min(rows.length, Math.ceil((scrollTop() + viewport()) / ROW_HEIGHT) + overscan());
-    return { start, rows: rows.slice(start, end) };
+    const first = Math.floor(scrollTop() / ROW_HEIGHT);
+    const inView = Math.min(rows.length, Math.ceil((scrollTop() + viewport()) / ROW_HEIGHT));
+    const start = Math.max(0, first - overscan());
+    const slice = rows.slice(start, Math.min(rows.length, inView + overscan()));
+    if (!settled() && prev?.start === start) {
+      for (let i = inView - start; i < slice.length; i++) slice[i] = prev.rows[i] ?? (slice[i] as CaseRow);
+    }
+    return { start, rows: slice };
   });
   /** A new filter or order shows its result from the top (the scroll is reset with it, in one go). */
   const setFilter = (patch: Parameters<Board['setFilter']>[0]): void => {
     const scrolled = scrollTop() > 0;
     batch(() => {
       if (scrolled) setScrollTop(0);
-      setOverscan(0);
+      setSettled(false);
       b().setFilter(patch);
     });
-    afterPaint(() => setOverscan(OVERSCAN));
+    afterPaint(() => setSettled(true));
     if (scrolled && scroller !== undefined) scroller.scrollTop = 0;
   };
   let generation = 0;
