@@ -65,7 +65,9 @@ export function SelectField<V extends string>(
   return (
     <div class="field" classList={{ invalid: props.error !== undefined }}>
       <label for={id()}>{props.label}</label>
-      <select id={id()} name={props.name} onChange={(e) => props.onChange(e.currentTarget.value as V)}>
+      {/* Off like the text fields: a shared kiosk does not offer one visitor's choices to the next; and
+          Chromium's autofill then does less after each change (P3: the board's filters, ~20 % of a frame). */}
+      <select id={id()} name={props.name} autocomplete="off" onChange={(e) => props.onChange(e.currentTarget.value as V)}>
         <For each={props.options}>
           {(o) => (
             <option value={o.value} selected={o.value === props.value}>
