@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, inject, test } from 'vitest';
-import type { Browser } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium } from '../support/browser';
 import {
   EXHIBITOR_HEADER_EN,
@@ -42,15 +42,19 @@ const SCREENS = [
   { path: '/storage', testId: 'storage-facts' },
 ] as const;
 
-test('offline after the first load: reload, every screen, create a fair, import CSV and XLSX', async () => {
+/** A kiosk's first load online (the service worker installed, the kiosk says it is ready offline), then the network off. */
+async function installedThenOffline(): Promise<{ context: BrowserContext; page: Page }> {
   const { context, page } = await newKiosk(browser);
   await page.goto(inject('appUrl'));
   await waitForShell(page);
   await waitForServiceWorker(page);
-  // First install: the kiosk says it is ready to work offline.
   await page.waitForSelector('[data-testid=offline-ready]');
-
   await context.setOffline(true);
+  return { context, page };
+}
+
+test('offline after the first load: reload, every screen, create a fair, import CSV and XLSX', async () => {
+  const { context, page } = await installedThenOffline();
   await page.reload();
   await waitForShell(page);
   await expect.poll(() => page.getAttribute('[data-testid=status-network]', 'data-online')).toBe('false');
@@ -131,12 +135,7 @@ test('offline after the first load: reload, every screen, create a fair, import 
 });
 
 test('the icons are PNGs, served from the precache offline (the tab icon and the install icons)', async () => {
-  const { context, page } = await newKiosk(browser);
-  await page.goto(inject('appUrl'));
-  await waitForShell(page);
-  await waitForServiceWorker(page);
-  await page.waitForSelector('[data-testid=offline-ready]');
-  await context.setOffline(true);
+  const { context, page } = await installedThenOffline();
   // Chromium decodes the tab icon again after every screen change: a PNG, not an SVG document (P3).
   expect(await page.getAttribute('link[rel=icon]', 'type')).toBe('image/png');
   const icons = await page.evaluate(async () => {
