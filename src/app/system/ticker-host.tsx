@@ -1,4 +1,4 @@
-import { createEffect, createMemo, onCleanup, type JSX } from 'solid-js';
+import { createEffect, createMemo, onCleanup, untrack, type JSX } from 'solid-js';
 import { caseRowsOf } from '../screens/case-board/board-rows';
 import { useAppState } from '../state/app-state';
 import { startSystemTicker } from './system-ticker';
@@ -18,9 +18,13 @@ export function SystemTicker(): JSX.Element {
   });
   createEffect(() => {
     if (readyFair() === undefined) return;
-    const stop = startSystemTicker(
-      () => app.fair(),
-      (fairId) => caseRowsOf(fairId)(),
+    // Untracked: the first tick runs here and reads the fair and its rows, which must not restart
+    // the ticker (a restart forgets what it already tried, and would try it all again).
+    const stop = untrack(() =>
+      startSystemTicker(
+        () => app.fair(),
+        (fairId) => caseRowsOf(fairId)(),
+      ),
     );
     onCleanup(stop);
   });
