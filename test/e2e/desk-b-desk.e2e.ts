@@ -150,10 +150,18 @@ test('[DL8] the board: overdue first and counted everywhere, filters by hall, st
   await page.selectOption('select[name=sort]', 'urgency');
   await page.screenshot({ path: '/tmp/faircase-shots/board-zh.png' });
 
-  // English: the same board, the deadline in the fair's zone with its offset.
+  // English: the same board, the deadline in the fair's zone with its offset. A row on screen
+  // through the switch follows the language too, its DL4 tag (a window capped at close) included.
+  await page.fill('input[name=search]', '1.2/a0005');
+  await expect.poll(shown).toBe('1');
+  const cappedTag = '[data-testid=board-row] .cell-deadline .tag';
+  expect(await page.textContent(cappedTag)).toBe('截至闭展');
   await page.click('[data-testid=language-switch]');
   await expect.poll(() => page.textContent('[data-testid=board-overdue-count]')).toContain('overdue');
+  expect(await page.textContent(cappedTag)).toBe('until fair close');
   expect(await page.textContent('[data-testid=board-row] >> nth=0')).toContain('(UTC+8)');
+  await page.fill('input[name=search]', '');
+  await expect.poll(shown).toBe(String(open.length));
   await page.screenshot({ path: '/tmp/faircase-shots/board-en.png' });
   await page.click('[data-testid=language-switch]');
 });

@@ -55,6 +55,7 @@ export function boardRows(seed: BoardSeed): Record<string, unknown>[] {
     const body = `9144030000${String(i).padStart(7, '0')}`;
     const uscc = `${body}${usccCheckChar(body)}`;
     const kind = KIND[state];
+    // Every 11th case from the 6th has its window cut short by the fair's close (DL4; never handover).
     rows.push({
       id: ulidOf('01JCASE', i),
       fairId: seed.fairId,
@@ -73,7 +74,7 @@ export function boardRows(seed: BoardSeed): Record<string, unknown>[] {
       flags: i % 13 === 0 ? ['REPEAT_RESPONDENT'] : [],
       ...(closed || kind === undefined
         ? {}
-        : { nextDeadline: { kind, window: { hours: 24, clock: 'elapsed' }, startedAt: iso(dueMs - 24 * 3_600_000), dueAt: iso(dueMs), capped: false } }),
+        : { nextDeadline: { kind, window: { hours: 24, clock: 'elapsed' }, startedAt: iso(dueMs - 24 * 3_600_000), dueAt: iso(dueMs), capped: kind !== 'handover' && i % 11 === 5 } }),
       receivedAt: iso(now - (i + 1) * 60_000),
       updatedAt: iso(now - (i + 1) * 30_000),
     });

@@ -41,7 +41,7 @@ function write(node: Text, value: string): void {
 function tag(text: string, red = false): HTMLSpanElement {
   const span = document.createElement('span');
   span.className = red ? 'tag red' : 'tag';
-  span.textContent = text;
+  span.append(document.createTextNode(text));
   return span;
 }
 
@@ -73,6 +73,7 @@ export function BoardRow(props: {
   const label = text();
   let flags: HTMLSpanElement | undefined;
   let dueLine: HTMLSpanElement | undefined;
+  let cappedTag: HTMLSpanElement | undefined;
   let flagsShown = '';
 
   // A plain link: the router handles its click (no per-row route matching, P3). Its text nodes
@@ -138,8 +139,13 @@ export function BoardRow(props: {
     write(label, d === undefined ? '' : ` · ${t(`fair.window.${d.kind}`)}`);
     if (dueLine !== undefined) {
       dueLine.className = d === undefined ? 'muted' : '';
+      // DL4: a window cut short by the fair's close says so; its tag follows the language too.
       const capped = d?.capped === true;
-      if (capped !== (dueLine.childNodes.length > 1)) dueLine.replaceChildren(...(capped ? [due, tag(t('board.capped'))] : [due]));
+      if (capped) {
+        cappedTag ??= tag('');
+        write(cappedTag.firstChild as Text, t('board.capped'));
+      }
+      if (capped !== (dueLine.childNodes.length > 1)) dueLine.replaceChildren(...(capped && cappedTag !== undefined ? [due, cappedTag] : [due]));
     }
   });
   // The second clock: the countdown and the urgency colour (and overdue, from the minute clock).
