@@ -76,6 +76,8 @@ export interface BoardIndex<R extends BoardRowLike> {
   /** The rows of `order(sort)` whose `field` holds `value`, in that order (built on first use, kept). */
   bucket(sort: BoardSort, field: BucketField, value: string): readonly R[];
   haystack(r: R): string;
+  /** The search texts of a list the filter walks (an order or a bucket), aligned with it: a search is one pass over an array (P3). */
+  haystacks(list: readonly R[]): readonly string[];
   /** Builds the other orders, their buckets and every open row's haystack now (the board calls it in idle time). */
   warm(): void;
   readonly halls: readonly string[];
@@ -141,6 +143,7 @@ export function boardIndex<R extends BoardRowLike>(rows: readonly R[]): BoardInd
   const byUrgency = open.slice().sort((a, b) => byString(dueOf(a), dueOf(b)) || byString(a.caseNo, b.caseNo));
   const orders = new Map<BoardSort, readonly R[]>([['urgency', byUrgency]]);
   const hay = new Map<R, string>();
+  const aligned = new Map<readonly R[], readonly string[]>();
   /** `warm()` ran: every bucket and search text is built (a board opened again need not check 10,000 rows). */
   let warmed = false;
   const buckets = new Map<string, ReadonlyMap<string, readonly R[]>>();
@@ -173,11 +176,21 @@ export function boardIndex<R extends BoardRowLike>(rows: readonly R[]): BoardInd
       }
       return h;
     },
+    haystacks: (list) => {
+      let h = aligned.get(list);
+      if (h === undefined) {
+        h = list.map(index.haystack);
+        aligned.set(list, h);
+      }
+      return h;
+    },
     warm: () => {
       if (warmed) return;
       warmed = true;
-      for (const sort of BOARD_SORTS) for (const field of BUCKET_FIELDS) index.bucket(sort, field, '');
-      for (const r of open) if (!hay.has(r)) hay.set(r, haystackOf(r));
+      for (const sort of BOARD_SORTS) {
+        for (const field of BUCKET_FIELDS) index.bucket(sort, field, '');
+        index.haystacks(index.order(sort));
+      }
     },
     halls: [...halls].sort(natural),
     experts: [...experts].sort(),
@@ -203,13 +216,15 @@ export function filterRows<R extends BoardRowLike>(index: BoardIndex<R>, f: Boar
     if (bucket.length <= from.length) from = bucket;
   }
   if (conditions <= 1 && text === '') return from;
+  const hay = text === '' ? undefined : index.haystacks(from);
   const out: R[] = [];
-  for (const r of from) {
+  for (let i = 0; i < from.length; i++) {
+    const r = from[i] as R;
+    if (hay !== undefined && !(hay[i] as string).includes(text)) continue;
     if (f.hall !== '' && r.hall !== f.hall) continue;
     if (f.state !== '' && r.state !== f.state) continue;
     if (f.ipType !== '' && !r.ipTypes.includes(f.ipType)) continue;
     if (f.expert !== '' && !r.experts.includes(f.expert)) continue;
-    if (text !== '' && !index.haystack(r).includes(text)) continue;
     out.push(r);
   }
   return out;
