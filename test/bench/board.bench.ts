@@ -2,9 +2,10 @@
  * P3 (issue 6): the case board over 10,000 cases, in Debian's Chromium with 4× CPU throttling:
  * - first paint ≤ 100 ms: from the navigation to `/board` (client-side, as the rail does) until
  *   the rows are painted (`board-rows-painted`, marked by the screen after the next frame). The
- *   board is kept mounted after its first opening (kept-board.tsx), so the median is an opening
- *   from another screen of a board already built; the first opening after a reload (the chunk
- *   loaded, the board built) is printed in the note;
+ *   board is kept mounted, and prepared in the first idle time after a sign-in (kept-board.tsx),
+ *   so the median is an opening from another screen of a board already built; the note prints
+ *   the first opening after a reload (prepared) and an opening at once after a sign-in, before
+ *   any idle time (built on opening);
  * - a filter or sort ≤ 50 ms: from the change event until the new rows are painted
  *   (`board-result-<n>`).
  * The 10,000 rows are written into IndexedDB in bulk (test/support/board-seed.ts) in the
@@ -19,7 +20,7 @@ import { startServer } from '../../src/server/server';
 import { TABLET_VIEWPORT, launchChromium } from '../support/browser';
 import { seedBoardRows } from '../support/board-seed';
 import { createFair, setUpDevice, waitForServiceWorker } from '../e2e/support/kiosk';
-import { createFirstUser, storedRows } from '../e2e/support/desk-b';
+import { createFirstUser, signIn, signOut, storedRows } from '../e2e/support/desk-b';
 import { median } from './figure';
 import type { BenchSuite, Figure } from './figure';
 
@@ -131,6 +132,9 @@ export const boardBench: BenchSuite = {
       // The system ticker's first run over the rows (CS16: the seed has hundreds of notified cases
       // past their defence window, tried once each) is start-up work, not the board's: done first.
       await page.waitForSelector('html[data-system-ticks]', { state: 'attached', timeout: 120_000 });
+      // The board is prepared in the first idle time after the start (kept-board.tsx), as at a
+      // desk that signs in and then takes a complaint or two before it opens the board.
+      await page.waitForSelector('[data-testid=kept-board][data-laid-out=true]', { state: 'attached', timeout: 120_000 });
       const cdp = await context.newCDPSession(page);
       await cdp.send('Emulation.setCPUThrottlingRate', { rate: THROTTLE });
 
@@ -174,6 +178,21 @@ export const boardBench: BenchSuite = {
           if (round_ === 1) detail.push(`${label} ${round(ms)}`);
         }
       }
+      // A desk that opens the board at once after a sign-in finds it not yet prepared: built on
+      // opening (the code is loaded; the rows and layout are new).
+      await page.evaluate(() => {
+        history.pushState(null, '', '/');
+        window.dispatchEvent(new PopStateEvent('popstate'));
+      });
+      await signOut(page);
+      await page.waitForSelector('[data-testid=kept-board]', { state: 'detached' });
+      await page.evaluate(() => {
+        history.pushState(null, '', '/sign-in');
+        window.dispatchEvent(new PopStateEvent('popstate'));
+      });
+      await signIn(page, '李专家', '13579');
+      await page.waitForSelector('[data-testid=session-badge] [data-testid=sign-out]');
+      const builtOnOpening = await navigateAndWait(page, '/board', 'board-rows-painted');
       return [
         {
           name: 'P3 board first paint (10,000 cases)',
@@ -181,7 +200,7 @@ export const boardBench: BenchSuite = {
           unit: 'ms',
           goal: { op: '<=', value: 100 },
           ratio: { baselineName: 'navigation to the storage screen', value: round(median(warm) / median(light.slice(1))) },
-          note: `median of ${warm.length} navigations to /board, ${THROTTLE}× CPU throttling, ${shown} open cases listed, ${inPage} rows in the page; first opening after a reload (chunk loaded, board built) ${round(cold)} ms; max ${round(Math.max(...warm))} ms; storage screen median ${round(median(light.slice(1)))} ms in the same run; load average ${loadavg()[0]?.toFixed(1)} on ${cpus().length} cores`,
+          note: `median of ${warm.length} navigations to /board, ${THROTTLE}× CPU throttling, ${shown} open cases listed, ${inPage} rows in the page; first opening after a reload (prepared in idle time) ${round(cold)} ms; opened at once after a sign-in (built on opening) ${round(builtOnOpening)} ms; max ${round(Math.max(...warm))} ms; storage screen median ${round(median(light.slice(1)))} ms in the same run; load average ${loadavg()[0]?.toFixed(1)} on ${cpus().length} cores`,
         },
         {
           name: 'P3 board filter or sort (10,000 cases)',

@@ -3,7 +3,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium } from '../support/browser';
 import { boardRows, seedBoardRows, type BoardSeed } from '../support/board-seed';
 import { createFair, go, newKiosk, setUpDevice, storedCount, waitForServiceWorker, waitForShell } from './support/kiosk';
-import { createFirstUser, signIn, signOut, storedRows } from './support/desk-b';
+import { actAs, createFirstUser, signIn, signOut, storedRows } from './support/desk-b';
 
 /**
  * Issue 6 §4 and §7 in Debian's Chromium, offline after the first load: the case board (DL8:
@@ -215,4 +215,36 @@ test('[DL8] the board is kept once opened: back on it, the same filter, order an
   await signIn(page, '李专家', '13579');
   await page.waitForSelector('[data-testid=board-row]');
   expect(await page.inputValue('select[name=hall]')).toBe('');
+});
+
+test('[DL8] the board is prepared before its first opening: after a sign-in, idle time builds and lays it out unseen (no click, focus or reading); the first opening shows that board', async () => {
+  await go(page, '/consultations');
+  await page.waitForSelector('[data-testid=today-counts]');
+  await signOut(page);
+  // Nobody signed in: nothing is prepared (the board is per user).
+  await page.waitForTimeout(500);
+  expect(await page.locator('[data-testid=kept-board]').count()).toBe(0);
+
+  await actAs(page, { name: '李专家', pin: '13579' });
+  await go(page, '/consultations');
+  await page.waitForSelector('[data-testid=today-counts]');
+  await page.waitForSelector('[data-testid=kept-board][data-laid-out=true]', { state: 'attached' });
+  const unseen = await page.evaluate(() => {
+    const kept = document.querySelector<HTMLElement>('[data-testid=kept-board]');
+    const row = document.querySelector<HTMLElement>('[data-testid=board-row]');
+    const counts = document.querySelector('[data-testid=today-counts]');
+    if (kept === null || row === null || counts === null) return undefined;
+    // Marked, to find the same element after the opening (prepared, not built again).
+    row.dataset.prepared = 'yes';
+    row.focus();
+    const box = counts.getBoundingClientRect();
+    const hit = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+    return { hiddenClass: kept.classList.contains('hidden'), rowVisible: row.checkVisibility(), rowFocused: document.activeElement === row, hitScreen: hit !== null && counts.contains(hit), rows: document.querySelectorAll('[data-testid=board-row]').length };
+  });
+  expect(unseen).toMatchObject({ hiddenClass: true, rowVisible: false, rowFocused: false, hitScreen: true });
+  expect(unseen?.rows).toBeGreaterThan(0);
+
+  await go(page, '/board');
+  await expect.poll(() => page.evaluate(() => document.querySelector<HTMLElement>('[data-testid=board-row]')?.checkVisibility() ?? false)).toBe(true);
+  expect(await page.getAttribute('[data-testid=board-row] >> nth=0', 'data-prepared')).toBe('yes');
 });

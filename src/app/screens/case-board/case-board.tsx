@@ -4,6 +4,7 @@ import { t } from '../../i18n/index';
 import { SignedIn } from '../../session/signed-in';
 import { useAppState } from '../../state/app-state';
 import { SelectField, TextField } from '../../ui/field';
+import { afterPaint, whenIdle } from '../../lib/frames';
 import type { CaseRow } from '../../../store/cases';
 import { BOARD_SORTS } from './board-model';
 import { BoardRow } from './board-row';
@@ -25,20 +26,15 @@ const OVERSCAN = 1;
  */
 const INITIAL_VIEWPORT = 420;
 
-/** After the browser has painted what the last render produced (rAF runs before the paint). */
-const afterPaint = (fn: () => void): void => void requestAnimationFrame(() => setTimeout(fn, 0));
-
-/** When the page is idle (Safari has no requestIdleCallback: a timeout there). */
-const idle = (fn: () => void): void => {
-  if (typeof requestIdleCallback === 'function') requestIdleCallback(fn, { timeout: 2000 });
-  else setTimeout(fn, 200);
-};
-
 /**
  * The case board (issue 6 §4, DOMAIN.md DL8): every open case, overdue first, filters, search.
  * Kept mounted by the shell once opened (kept-board.tsx); `shown` says whether it is on screen.
  */
-export function CaseBoardScreen(props: { readonly shown: boolean }): JSX.Element {
+export function CaseBoardScreen(props: {
+  readonly shown: boolean;
+  /** Once its rows are laid out and painted the first time, shown or not (kept-board.tsx prepares it hidden). */
+  readonly onPainted?: () => void;
+}): JSX.Element {
   const app = useAppState();
   // P3: the bench measures from the navigation to the first painted rows.
   createRenderEffect(() => {
@@ -46,12 +42,12 @@ export function CaseBoardScreen(props: { readonly shown: boolean }): JSX.Element
   });
   return (
     <Show when={app.device()?.fairId} keyed fallback={<p class="notice notice-warn">{app.deviceLoaded() ? t('board.needFair') : t('common.loading')}</p>}>
-      {(fairId) => <SignedIn>{() => <BoardView fairId={fairId} shown={props.shown} />}</SignedIn>}
+      {(fairId) => <SignedIn>{() => <BoardView fairId={fairId} shown={props.shown} onPainted={() => props.onPainted?.()} />}</SignedIn>}
     </Show>
   );
 }
 
-function BoardView(props: { readonly fairId: string; readonly shown: boolean }): JSX.Element {
+function BoardView(props: { readonly fairId: string; readonly shown: boolean; readonly onPainted: () => void }): JSX.Element {
   // Created once per mount (a prop holding a call would re-run it on every read).
   // eslint-disable-next-line solid/reactivity -- the fair is fixed for this mount (keyed above)
   const board = createBoard(props.fairId);
@@ -105,9 +101,17 @@ function BoardView(props: { readonly fairId: string; readonly shown: boolean }):
           setOverscan(OVERSCAN);
         });
         // The other orders, filter buckets and search texts, built while the desk reads the board, not on the first change.
-        idle(() => b().warm());
+        whenIdle(() => b().warm());
       },
     ),
+  );
+  // Laid out and painted once (the kept board is prepared hidden before its first opening).
+  createEffect(
+    on(b().loaded, (loaded) => {
+      if (!loaded) return;
+      afterPaint(props.onPainted);
+      whenIdle(() => b().warm());
+    }),
   );
   // P3 filter/sort: each new result is marked once painted (the bench reads the generation).
   createEffect(

@@ -1,7 +1,9 @@
 import { useLocation } from '@solidjs/router';
-import { createMemo, lazy, Show, Suspense, type JSX } from 'solid-js';
+import { createEffect, createMemo, createSignal, lazy, onCleanup, Show, Suspense, type JSX } from 'solid-js';
 import { t } from '../../i18n/index';
+import { whenIdle } from '../../lib/frames';
 import { useSession } from '../../session/session';
+import { useAppState } from '../../state/app-state';
 
 const CaseBoardScreen = lazy(() => import('./case-board').then((m) => ({ default: m.CaseBoardScreen })));
 
@@ -12,27 +14,52 @@ export const BOARD_PATH = '/board';
 export const BoardPlace = (): JSX.Element => null;
 
 /**
- * The case board, kept mounted once opened (P3, and what a desk expects: back from a case, the
- * board is as it was left, filters, order and scroll included). Elsewhere it is hidden with
+ * How long the desk may stay busy before the board is prepared anyway: idle time comes within a
+ * second or two of a sign-in on a tablet at rest; this only bounds a page that is never idle.
+ */
+const PREPARE_WITHIN_MS = 10_000;
+
+/**
+ * The case board, kept mounted (P3, and what a desk expects: back from a case, the board is as it
+ * was left, filters, order and scroll included). Elsewhere it is hidden with
  * `content-visibility: hidden`, which keeps its style and layout: opening it again paints it
  * without building or laying it out anew. Hidden, it is out of the focus order, the
  * accessibility tree and find-in-page, its box takes no clicks, and its rows' second clock stops.
- * A sign-out while it is hidden drops it.
+ *
+ * It is prepared before its first opening: once someone is signed in on a device with a fair,
+ * the first idle time loads its code and builds and lays it out under `visibility: hidden` (laid
+ * out, never drawn, no clicks, no focus, not read out), then hides it like a board left; so the
+ * first opening of the day is as quick as any later one. A sign-out drops it (the board is per
+ * user), and the next sign-in prepares it again.
  */
 export function KeptBoard(): JSX.Element {
   const location = useLocation();
   const session = useSession();
+  const app = useAppState();
   const shown = createMemo(() => location.pathname === BOARD_PATH);
-  // Kept from its first opening while someone is signed in: a sign-out elsewhere drops it (the
-  // board is per user), and the next opening builds it afresh.
-  const kept = createMemo<boolean>((was) => shown() || (was && session.user() !== undefined), false);
+  const fairId = createMemo(() => app.device()?.fairId);
+  const [prepare, setPrepare] = createSignal(false);
+  createEffect(() => {
+    setPrepare(false);
+    if (session.user() === undefined || fairId() === undefined) return;
+    onCleanup(whenIdle(() => setPrepare(true), PREPARE_WITHIN_MS));
+  });
+  const kept = createMemo<boolean>((was) => shown() || (session.user() !== undefined && (was || prepare())), false);
   return (
     <Show when={kept()}>
-      <div class="kept-board" classList={{ hidden: !shown() }} data-testid="kept-board">
-        <Suspense fallback={<p class="muted">{t('common.loading')}</p>}>
-          <CaseBoardScreen shown={shown()} />
-        </Suspense>
-      </div>
+      <KeptBox shown={shown()} />
     </Show>
+  );
+}
+
+/** The board's box: being prepared (laid out, unseen), shown, or hidden once laid out. */
+function KeptBox(props: { readonly shown: boolean }): JSX.Element {
+  const [laidOut, setLaidOut] = createSignal(false);
+  return (
+    <div class="kept-board" classList={{ preparing: !props.shown && !laidOut(), hidden: !props.shown && laidOut() }} data-testid="kept-board" data-laid-out={String(laidOut())}>
+      <Suspense fallback={<p class="muted">{t('common.loading')}</p>}>
+        <CaseBoardScreen shown={props.shown} onPainted={() => setLaidOut(true)} />
+      </Suspense>
+    </div>
   );
 }
