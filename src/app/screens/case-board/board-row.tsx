@@ -38,9 +38,9 @@ function write(node: Text, value: string): void {
 }
 
 /** A tag (overdue, a flag, capped) as a small inline label. */
-function tag(text: string, red = false): HTMLSpanElement {
+function tag(text: string, red = false, extra = ''): HTMLSpanElement {
   const span = document.createElement('span');
-  span.className = red ? 'tag red' : 'tag';
+  span.className = `tag${red ? ' red' : ''}${extra === '' ? '' : ` ${extra}`}`;
   span.append(document.createTextNode(text));
   return span;
 }
@@ -73,6 +73,7 @@ export function BoardRow(props: {
   const label = text();
   let flags: HTMLSpanElement | undefined;
   let dueLine: HTMLSpanElement | undefined;
+  let countLine: HTMLSpanElement | undefined;
   let cappedTag: HTMLSpanElement | undefined;
   let flagsShown = '';
 
@@ -103,8 +104,8 @@ export function BoardRow(props: {
       <span class="bc cell-deadline">
         <span ref={dueLine}>{due}</span>
         {'\n'}
-        <span>
-          {/* The countdown first: on a narrow column (English) the label is what the ellipsis cuts. */}
+        <span ref={countLine}>
+          {/* The countdown first (then a DL4 tag): on a narrow column (English) the label is what the ellipsis cuts. */}
           <strong class="countdown" data-testid="countdown">
             {countdown}
           </strong>
@@ -137,15 +138,17 @@ export function BoardRow(props: {
     write(experts, r.experts.map((e) => props.expertName(e)).join('、'));
     write(due, d === undefined ? '—' : dueText(d.dueAt, props.zone));
     write(label, d === undefined ? '' : ` · ${t(`fair.window.${d.kind}`)}`);
-    if (dueLine !== undefined) {
-      dueLine.className = d === undefined ? 'muted' : '';
-      // DL4: a window cut short by the fair's close says so; its tag follows the language too.
-      const capped = d?.capped === true;
-      if (capped) {
-        cappedTag ??= tag('');
-        write(cappedTag.firstChild as Text, t('board.capped'));
-      }
-      if (capped !== (dueLine.childNodes.length > 1)) dueLine.replaceChildren(...(capped && cappedTag !== undefined ? [due, cappedTag] : [due]));
+    if (dueLine !== undefined) dueLine.className = d === undefined ? 'muted' : '';
+    // DL4: a window cut short by the fair's close says so, after the countdown (the due time fills
+    // its line; the kind's label is what the ellipsis cuts); the tag follows the language too.
+    const capped = d?.capped === true;
+    if (capped) {
+      cappedTag ??= tag('', false, 'after');
+      write(cappedTag.firstChild as Text, t('board.capped'));
+    }
+    if (countLine !== undefined && cappedTag !== undefined && capped !== cappedTag.isConnected) {
+      if (capped) countLine.firstElementChild?.after(cappedTag);
+      else cappedTag.remove();
     }
   });
   // The second clock: the countdown and the urgency colour (and overdue, from the minute clock).
