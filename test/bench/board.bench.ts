@@ -146,7 +146,7 @@ export const boardBench: BenchSuite = {
           history.pushState(null, '', '/');
           window.dispatchEvent(new PopStateEvent('popstate'));
         });
-        // The board is kept mounted once opened (kept-board.tsx): hidden here, shown again at /board.
+        // The board is kept mounted (kept-board.tsx): hidden here, shown again at /board.
         await page.waitForFunction(() => document.querySelector('[data-testid=kept-board]:not(.hidden)') === null);
         // Let the home screen settle (its reads) so the measure is the board's own work.
         await page.waitForTimeout(300);

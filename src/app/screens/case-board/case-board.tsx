@@ -28,7 +28,7 @@ const INITIAL_VIEWPORT = 420;
 
 /**
  * The case board (issue 6 §4, DOMAIN.md DL8): every open case, overdue first, filters, search.
- * Kept mounted by the shell once opened (kept-board.tsx); `shown` says whether it is on screen.
+ * Kept mounted by the shell, prepared before its first opening (kept-board.tsx); `shown` says whether it is on screen.
  */
 export function CaseBoardScreen(props: {
   readonly shown: boolean;
