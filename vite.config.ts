@@ -52,6 +52,12 @@ export default defineConfig({
   build: {
     target: 'es2022',
     sourcemap: true,
+    // The JS a lazy chunk imports is preloaded (one <link rel=modulepreload> appended per file)
+    // only for the entry's own imports, the desk and phone apps: on the start path. Elsewhere the
+    // browser's module loader finds it: at a start the shell's lazy parts (ticker, sync, badges,
+    // the home screen) appended some 40 links in one task, 210 ms of appendChild at 4x (P2).
+    // Their CSS is preloaded as before (Vite keeps it out of this list).
+    modulePreload: { resolveDependencies: (_file, deps, { hostId }) => (hostId.endsWith('/src/app/main.tsx') ? deps : []) },
   },
   test: {
     // vite-plugin-solid would default the environment to jsdom; every project here runs in Node
