@@ -2,6 +2,7 @@ import './zod-csp';
 import { render } from 'solid-js/web';
 import { listenForPageHide } from './drafts/registry';
 import { registerServiceWorker } from './pwa/register';
+import { whenIdle } from './lib/frames';
 import './styles.css';
 
 const root = document.getElementById('root');
@@ -23,4 +24,6 @@ if (/^\/p(\/|$)/.test(location.pathname)) {
     render(() => <App />, root);
   });
 }
-void registerServiceWorker();
+// Registered in the first idle time (P2: workbox-window is no part of the start); the worker
+// already controls every start after the first, and the first install only waits a moment more.
+whenIdle(() => void registerServiceWorker());
