@@ -38,9 +38,10 @@ function write(node: Text, value: string): void {
 }
 
 /** A tag (overdue, a flag, capped) as a small inline label. */
-function tag(text: string, red = false, extra = ''): HTMLSpanElement {
+function tag(text: string, red = false): HTMLSpanElement {
   const span = document.createElement('span');
-  span.className = `tag${red ? ' red' : ''}${extra === '' ? '' : ` ${extra}`}`;
+  span.className = red ? 'tag red' : 'tag';
+  // Always a text node, even empty: the capped tag's text is written into it (write()).
   span.append(document.createTextNode(text));
   return span;
 }
@@ -143,7 +144,10 @@ export function BoardRow(props: {
     // its line; the kind's label is what the ellipsis cuts); the tag follows the language too.
     const capped = d?.capped === true;
     if (capped) {
-      cappedTag ??= tag('', false, 'after');
+      if (cappedTag === undefined) {
+        cappedTag = tag('');
+        cappedTag.classList.add('after');
+      }
       write(cappedTag.firstChild as Text, t('board.capped'));
     }
     if (countLine !== undefined && cappedTag !== undefined && capped !== cappedTag.isConnected) {

@@ -105,7 +105,8 @@ function BoardView(props: { readonly fairId: string; readonly shown: boolean; re
       },
     ),
   );
-  // Laid out and painted once (the kept board is prepared hidden before its first opening).
+  // Laid out and painted once (the kept board is prepared hidden before its first opening); its
+  // index is warmed then too (warm() runs once per index: the call on showing is then a no-op).
   createEffect(
     on(b().loaded, (loaded) => {
       if (!loaded) return;
