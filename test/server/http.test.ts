@@ -143,7 +143,7 @@ describe('push over HTTP', () => {
     expect(second).toMatchObject({ ackedSeq: 3, expectedSeq: 4, gap: true });
   });
 
-  test('an old client gets "update the app", a newer one "server too old"; neither crashes', async () => {
+  test('[SY9] an old client gets "update the app", a newer one "server too old"; neither crashes', async () => {
     const old = await postJson('/api/sync/push', { protocolVersion: 0, whatever: [1, 2] }, desk.token);
     expect(old.status).toBe(426);
     expect(await old.json()).toMatchObject({ type: 'client-too-old', code: 'CLIENT_TOO_OLD', serverVersion: PROTOCOL_VERSION });
