@@ -14,6 +14,8 @@ import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import type { Hono } from 'hono';
 import { inject } from 'vitest';
 import { instantFromMs, instantToMs, type Instant } from '../../src/domain/time';
+import type { PostShowSummary } from '../../src/domain/report/summary-schema';
+import { serverSummary } from '../../src/server/reports/summary-service';
 import { createHttpApp } from '../../src/server/server';
 import { openStorage, type Storage, type StorageConfig } from '../../src/server/storage/storage';
 import { closeDb, getDb, setDbName } from '../../src/store/db';
@@ -231,6 +233,24 @@ export class Fleet {
       await marking.close();
     }
     await this.start();
+  }
+
+  /** What the server's reports say of each case of the fair (its projection, brought up to date). */
+  async serverCases(fairId: string): Promise<ReadonlyMap<string, string>> {
+    const summary = await serverSummary(this.storage.sql, fairId);
+    if (summary === undefined) throw new Error(`the server does not know fair ${fairId}`);
+    const rows = await this.storage.sql.query<{ case_id: string; outcome: string | null; closed: boolean }>(
+      'select case_id, outcome, closed from report_cases where fair_id = $1',
+      [fairId],
+    );
+    return new Map(rows.map((r) => [r.case_id, `${r.closed ? 'closed' : 'open'} ${r.outcome ?? '-'}`]));
+  }
+
+  /** The server's post-show summary figures of the fair. */
+  async serverFigures(fairId: string): Promise<PostShowSummary['figures']> {
+    const summary = await serverSummary(this.storage.sql, fairId);
+    if (summary === undefined) throw new Error(`the server does not know fair ${fairId}`);
+    return summary.summary.figures;
   }
 
   async close(): Promise<void> {
