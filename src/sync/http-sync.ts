@@ -2,6 +2,7 @@ import type { Instant } from '../domain/time';
 import type { DeviceEnrolled } from '../domain/wire/accounts';
 import { runWrite, logState } from '../store/write';
 import { ALL_APPLIERS } from './appliers';
+import { deviceKeyPair, signEnrolment } from './device-key';
 import { pullPages, type PullApplier, type PullSummary } from './pull-pages';
 import { pushOutbox, SyncStopped, type BlobSource, type PushSummary } from './push-outbox';
 import { startScheduler, type Scheduler } from './scheduler';
@@ -26,11 +27,20 @@ export interface SyncRun {
   readonly pull: PullSummary;
 }
 
-/** Redeems a scanned code for this device (the local log's device id) and keeps the credentials. */
+/**
+ * Redeems a scanned code for this device (the local log's device id), with the proof that the
+ * tablet is that device (SY41), and keeps the credentials.
+ */
 export async function enrolThisDevice(baseUrl: string, code: string, deviceName: string, deviceCode?: string, fetchImpl?: FetchLike): Promise<DeviceEnrolled> {
   const state = await runWrite(['meta'], (db) => logState(db), { log: false });
   if (!state.ok) throw new TransportError(`STORE_${state.error.kind.toUpperCase()}`, true);
-  const enrolled = await redeemEnrolment(baseUrl, { code, deviceName, deviceId: state.value.deviceId, ...(deviceCode === undefined ? {} : { deviceCode }) }, fetchImpl);
+  const { deviceId } = state.value;
+  const keys = await deviceKeyPair(deviceId);
+  if (!keys.ok) throw new TransportError(`STORE_${keys.error.kind.toUpperCase()}`, true);
+  const proof = await signEnrolment(keys.value, code, deviceId);
+  const enrolled = await redeemEnrolment(baseUrl, { code, deviceName, deviceId, proof, ...(deviceCode === undefined ? {} : { deviceCode }) }, fetchImpl);
+  // SY45: credentials for another id would send this log's items under someone else's identity.
+  if (enrolled.deviceId !== deviceId) throw new TransportError('DEVICE_MISMATCH', false);
   const saved = await saveCredentials(baseUrl, enrolled);
   if (!saved.ok) throw new TransportError(`STORE_${saved.error.kind.toUpperCase()}`, true);
   return enrolled;

@@ -8,6 +8,7 @@ import type { Hono } from 'hono';
 import { createHttpApp } from '../../src/server/server';
 import { openStorage, type Storage } from '../../src/server/storage/storage';
 import { PROTOCOL_VERSION, PullPage, PushAccepted } from '../../src/domain/wire/protocol';
+import { proofFor } from './device-keys';
 import { enrol, makeItem, makeItems, makeOrganizer, newId, type TestDevice } from './support';
 
 /** Every route through `app.fetch` (no port): auth refusals, bad input, the push verdicts, blobs. */
@@ -206,7 +207,7 @@ describe('people and tablets', () => {
     const enrolment = (await (await postJson('/api/enrolments', { fairId, role: 'desk' }, session.token)).json()) as { code: string };
     expect(enrolment.code).toMatch(/^FCE1:[0-9A-Z]{26}$/);
     const deviceId = newId();
-    const res = await postJson('/api/devices/enrol', { code: enrolment.code, deviceId, deviceName: 'Desk 3', deviceCode: 'k03' });
+    const res = await postJson('/api/devices/enrol', { code: enrolment.code, deviceId, deviceName: 'Desk 3', deviceCode: 'k03', proof: await proofFor(deviceId, enrolment.code) });
     expect(res.status).toBe(201);
     const device = (await res.json()) as { token: string; deviceCode: string; deviceId: string };
     expect(device).toMatchObject({ deviceId, deviceCode: 'K03', fairId });

@@ -57,6 +57,8 @@ export const syncZh = {
   'sync.error.DEVICE_MISMATCH': '条目的设备与凭证不符。',
   'sync.error.FAIR_MISMATCH': '本设备登记的展会与数据不符。',
   'sync.error.DEVICE_CODE_TAKEN': '该设备代码已被占用。',
+  'sync.error.DEVICE_PROOF_REQUIRED': '服务器要求本设备证明其身份，本应用版本做不到，请更新应用。',
+  'sync.error.DEVICE_PROOF_INVALID': '本设备无法证明自己的身份：服务器为该设备编号保存的是另一把密钥，不能以此编号登记。请联系主办方。',
   'sync.error.RATE_LIMITED': '尝试次数过多，请稍后再试。',
   'sync.error.other': '同步失败（代码 {code}）。',
   // Every other refusal code of the server (ERROR_CODES, REJECT_CODES; issue 10 part 2).
@@ -151,6 +153,8 @@ export const syncEn = {
   'sync.error.DEVICE_MISMATCH': 'The items’ device does not match the credentials.',
   'sync.error.FAIR_MISMATCH': 'This tablet is enrolled for another fair.',
   'sync.error.DEVICE_CODE_TAKEN': 'That device code is already taken.',
+  'sync.error.DEVICE_PROOF_REQUIRED': 'The server asks this tablet to prove its identity, which this version of the app cannot do: update the app.',
+  'sync.error.DEVICE_PROOF_INVALID': 'This tablet could not prove its identity: the server holds another key for its device id, so it cannot enrol under that id. Please tell the organizer.',
   'sync.error.RATE_LIMITED': 'Too many attempts: try again later.',
   'sync.error.other': 'Sync failed (code {code}).',
   // Every other refusal code of the server (ERROR_CODES, REJECT_CODES; issue 10 part 2).

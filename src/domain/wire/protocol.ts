@@ -58,6 +58,10 @@ export const ERROR_CODES = [
   'DEVICE_REQUIRED',
   'ENROLMENT_INVALID',
   'DEVICE_CODE_TAKEN',
+  /** SY44: a device id was claimed without the proof that the caller is that device. */
+  'DEVICE_PROOF_REQUIRED',
+  /** SY41: the proof does not come from the key the server holds for that device id. */
+  'DEVICE_PROOF_INVALID',
   'NAME_TAKEN',
   'HASH_MISMATCH',
   'NOT_FOUND',

@@ -160,6 +160,14 @@ const MIGRATIONS: readonly { readonly id: string; readonly sql: (ctx: { epoch: s
     id: '0006-report-projection',
     sql: () => REPORT_PROJECTION_SQL,
   },
+  {
+    // SY40: each device id's public key, kept at the first enrolment that claims the id; SY43:
+    // which device redeemed a code, so that device alone may redeem it again after a lost answer.
+    id: '0010-device-keys',
+    sql: () => `
+      create table device_keys (device_id text primary key, public_key jsonb not null, created_at timestamptz not null default now());
+      alter table enrolments add column device_id text;`,
+  },
 ];
 
 /** Any fixed 64-bit key: every FairCase instance on this database agrees on it. */

@@ -43,7 +43,7 @@ export interface Storage {
   login(name: string, password: string): Promise<{ token: string; userId: string; role: ServerRole } | undefined>;
   authenticate(token: string): Promise<accounts.Principal | { readonly refused: ErrorCode }>;
   createEnrolment(userId: string, input: { fairId: string; role: DeviceRole; ttlMinutes: number }, nowMs: number): Promise<{ code: string; expiresAt: string }>;
-  redeemEnrolment(input: { code: string; deviceId?: string; deviceName: string; deviceCode?: string }): Promise<DeviceEnrolled>;
+  redeemEnrolment(input: accounts.Redemption): Promise<DeviceEnrolled>;
   revokeDevice(deviceId: string, fairId?: string): Promise<number>;
   listDevices(fairId: string): Promise<DeviceSummary[]>;
   /** SHA-256 (hex) of each live token of a device in a fair: the keys of its bundle signatures (BN13). */
