@@ -62,7 +62,10 @@ export const CLOCK_DRIFT_WARNING_MS = 2 * 60_000;
 export function receiveAll(last: Hlc | undefined, remote: readonly Hlc[], nowMs: number, node: string): Hlc | undefined {
   // The rule is monotone in the remote stamp: receiving the greatest one is receiving them all.
   const top = remote.reduce<Hlc | undefined>((m, h) => (m === undefined || h > m ? h : m), undefined);
-  return top === undefined ? last : receiveHlc(last, top, nowMs, node);
+  // Nothing newer than the local clock: its next tick is after them already, and the same page
+  // or bundle received twice leaves the log state as it was (BN11).
+  if (top === undefined || (last !== undefined && top <= last)) return last;
+  return receiveHlc(last, top, nowMs, node);
 }
 
 /**
