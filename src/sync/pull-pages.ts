@@ -55,7 +55,7 @@ export interface PullDeps {
   /** Items per page; defaults to the most the protocol allows (P5: a case touched by several
    * pages is rewritten once per page, so fewer, bigger pages write less). */
   readonly limit?: number;
-  /** This tablet's clock (SY10, SY13); defaults to the system's. */
+  /** This tablet's clock (SY11, SY13); defaults to the system's. */
   readonly now?: () => Instant;
 }
 
@@ -106,7 +106,7 @@ export async function pullPages(deps: PullDeps): Promise<PullSummary> {
         // Wrapped in Dexie's promise: an applier that touches no table would otherwise hand back a
         // native promise that resolves outside the transaction's zone, and IndexedDB commits early.
         for (const applier of appliers) await Dexie.Promise.resolve(applier.apply(db, others));
-        // SY10: whatever this tablet records next is stamped after every item it has now seen.
+        // SY11: whatever this tablet records next is stamped after every item it has now seen.
         await receiveStamps(db, reply.items.map((p) => p.item.hlc), received);
         await updateSyncState(db, (s) => ({ ...s, epoch: reply.epoch, cursor: reply.cursor }));
       },

@@ -101,7 +101,7 @@ const localClock = async (): Promise<Hlc> => {
 const serverItems = async (fairId: string) => (await storage.pull(fairId, 0, 1000)).items.map((p) => p.item);
 
 describe('the receive rule at every entry', { timeout: 60_000 }, () => {
-  test('[SY10] a pulled page advances the local clock past every stamp in it, in the page\'s transaction', async () => {
+  test('[SY11] a pulled page advances the local clock past every stamp in it, in the page\'s transaction', async () => {
     const { fair } = await twoTablets();
     const pulledTop = (await serverItems(fair.id)).map((i) => i.hlc).sort().at(-1)!;
     const clockB = await localClock();
@@ -115,7 +115,7 @@ describe('the receive rule at every entry', { timeout: 60_000 }, () => {
     expect(item!.hlc > pulledTop).toBe(true);
   });
 
-  test('[SY10] B, 3 h slow, pulls A\'s Accept and withdraws offline: both tablets and the server order Withdraw after Accept', async () => {
+  test('[SY11] B, 3 h slow, pulls A\'s Accept and withdraws offline: both tablets and the server order Withdraw after Accept', async () => {
     const { fair, kase } = await twoTablets();
     on('A');
     later();
@@ -146,7 +146,7 @@ describe('the receive rule at every entry', { timeout: 60_000 }, () => {
     expect((await getCase(kase.id))?.state).toBe('CLOSED');
   });
 
-  test('[SY10] B, 3 h slow, edits an exhibitor after pulling A\'s edit: B\'s edit wins on both tablets and has the greatest stamp on the server', async () => {
+  test('[SY11] B, 3 h slow, edits an exhibitor after pulling A\'s edit: B\'s edit wins on both tablets and has the greatest stamp on the server', async () => {
     const { fair, exhibitor } = await twoTablets();
     on('A');
     later();
@@ -168,7 +168,7 @@ describe('the receive rule at every entry', { timeout: 60_000 }, () => {
     expect((edits.at(-1)?.payload as Exhibitor).nameZh).toBe('乙后改的名称');
   });
 
-  test('[SY11] an imported bundle advances the local clock past every stamp in it', async () => {
+  test('[SY12] an imported bundle advances the local clock past every stamp in it', async () => {
     serverMs += 5 * HOUR;
     use('bundle-A');
     const fair = await setupFair({}, A());

@@ -64,7 +64,7 @@ export async function importBundle(
       const others = items.filter((i) => i.deviceId !== self);
       // As a pull page (pull-pages.ts): each applier inside this one transaction.
       for (const applier of appliers) await Dexie.Promise.resolve(applier.apply(db, others));
-      // SY10: what is recorded after the import is stamped after every item of the bundle.
+      // SY12: what is recorded after the import is stamped after every item of the bundle.
       await receiveStamps(db, items.map((i) => i.hlc), now);
       const shas = [...blobs.keys()];
       const held = await db.blobs.bulkGet(shas);
