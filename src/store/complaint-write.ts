@@ -17,7 +17,7 @@ import type { FairCaseDb } from './db';
 import { toCaseRow, toRecord } from './case-rows';
 import { newId } from './ids';
 import { StoreFailure, refused } from './result';
-import { appendItems, fail, inWrite } from './write';
+import { appendItems, fail, inWrite, noted } from './write';
 import type { ItemStamp } from './write';
 
 /**
@@ -124,7 +124,7 @@ async function fileNow(
       fairId: fair.id,
       // The event is the item: same id, same HLC, decided once the numbers are known.
       build: (stamp: ItemStamp): CaseEvent => {
-        const event = decided(decide(undefined, { ...command, eventId: stamp.id }, { fair, now, actor, deviceId: stamp.deviceId, hlc: stamp.hlc, history: historyOf(i) }));
+        const event = noted(decided(decide(undefined, { ...command, eventId: stamp.id }, { fair, now, actor, deviceId: stamp.deviceId, hlc: stamp.hlc, history: historyOf(i) })), stamp);
         cases.set(command.caseId, evolve(undefined, event));
         return event;
       },
@@ -141,7 +141,7 @@ async function fileNow(
       build: (stamp: ItemStamp): CaseEvent => {
         const c = cases.get(command.caseId);
         const cmd = { ...next.command, caseId: command.caseId, eventId: stamp.id } as CaseCommand;
-        const event = decided(decide(c, cmd, { fair, now, actor: next.actor, deviceId: stamp.deviceId, hlc: stamp.hlc }));
+        const event = noted(decided(decide(c, cmd, { fair, now, actor: next.actor, deviceId: stamp.deviceId, hlc: stamp.hlc })), stamp);
         cases.set(command.caseId, evolve(c, event));
         return event;
       },

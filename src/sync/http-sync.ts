@@ -54,7 +54,7 @@ export async function syncOnce(deps: SyncDeps, credentials?: SyncCredentials): P
   try {
     const pushDeps = { transport, credentials: creds, now: deps.now, ...(deps.blobs === undefined ? {} : { blobs: deps.blobs }) };
     let push = await pushOutbox(pushDeps);
-    const pull = await pullPages({ transport, credentials: creds, appliers: deps.appliers ?? ALL_APPLIERS });
+    const pull = await pullPages({ transport, credentials: creds, appliers: deps.appliers ?? ALL_APPLIERS, now: deps.now });
     if (pull.epochChanged) {
       // A restored server: everything this tablet holds went back into the outbox; send it now.
       const again = await pushOutbox(pushDeps);

@@ -137,15 +137,20 @@ export function storageContract(backend: Backend): void {
       expect(out.ackedSeq).toBe(2);
     });
 
-    test('[DL9] a clock hours off is warned about, never refused', async () => {
+    test('[SY15] an item stamped hours before the server\'s time is applied with no warning', async () => {
       const d = await enrol(storage, fair());
       const item = makeItem(d, 1);
       const threeHoursLater = Date.now() + 3 * 3_600_000;
       const out = pushed(await storage.push(d, [item], threeHoursLater));
       expect(out.results[0]?.status).toBe('applied');
-      expect(out.warnings).toHaveLength(1);
-      expect(out.warnings[0]).toMatchObject({ code: 'CLOCK_SKEW', id: item.id });
-      expect(out.warnings[0]!.driftMs).toBeLessThan(-2 * 3_600_000);
+      expect(out.warnings).toEqual([]);
+    });
+
+    test('[SY14] a device\'s last reported clock offset is kept, one per device and fair', async () => {
+      const d = await enrol(storage, fair());
+      await storage.reportClock(d, -3 * 3_600_000, Date.parse('2025-04-15T02:00:00.000Z'));
+      await storage.reportClock(d, 90_000, Date.parse('2025-04-15T03:00:00.000Z'));
+      expect(await storage.clockReports(d.fairId)).toEqual([{ deviceId: d.deviceId, offsetMs: 90_000, reportedAt: '2025-04-15T03:00:00.000Z' }]);
     });
 
     test('[SY6] pull pages by server sequence, one fair only, with a cursor and hasMore', async () => {

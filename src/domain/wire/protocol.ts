@@ -96,6 +96,8 @@ export const PushRequest = z.object({
   /** The epoch the tablet last saw; a different one on the server means "push everything again". */
   epoch: z.string().max(64).optional(),
   items: z.array(SyncItem).max(MAX_PUSH_ITEMS),
+  /** SY14: the tablet's clock offset against the server as it last measured it (negative: slow). */
+  clock: z.object({ offsetMs: z.number().int().min(-1e12).max(1e12) }).optional(),
 });
 export type PushRequest = z.infer<typeof PushRequest>;
 
@@ -124,7 +126,7 @@ export const ItemResult = z.discriminatedUnion('status', [
 export type ItemResult = z.infer<typeof ItemResult>;
 
 export const PushWarning = z.object({
-  /** DL9: the item's clock is more than 2 min off the server's; never a refusal. */
+  /** DL9, from servers before SY15: the item's clock more than 2 min off the server's. Never a refusal. */
   code: z.literal('CLOCK_SKEW'),
   id: EventId,
   driftMs: z.number().int(),
@@ -145,6 +147,8 @@ export const PushAccepted = z.object({
   /** Evidence files named by this batch that the server does not hold yet (SHA-256, hex). */
   missingBlobs: z.array(z.string().regex(/^[0-9a-f]{64}$/)),
   warnings: z.array(PushWarning),
+  /** SY13: the server's clock when it answered; optional, so a tablet still reads an older server. */
+  serverTime: Instant.optional(),
 });
 export type PushAccepted = z.infer<typeof PushAccepted>;
 
@@ -179,6 +183,8 @@ export const PullPage = z.object({
   /** Pass as `after` for the next page; equals the request's `after` when the page is empty. */
   cursor: z.number().int().min(0),
   hasMore: z.boolean(),
+  /** SY13: the server's clock when it answered (optional, as in a push answer). */
+  serverTime: Instant.optional(),
 });
 export type PullPage = z.infer<typeof PullPage>;
 

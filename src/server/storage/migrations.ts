@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { REPORT_PROJECTION_SQL } from '../reports/report-schema';
+import { CLOCK_REPORTS_SQL } from './clock-reports';
 import { PUBLIC_DRAFTS_SQL } from './public-drafts-store';
 import type { SqlClient } from './sql';
 
@@ -159,6 +160,11 @@ const MIGRATIONS: readonly { readonly id: string; readonly sql: (ctx: { epoch: s
     // kept up to date by every push (reports/projection-sync.ts).
     id: '0006-report-projection',
     sql: () => REPORT_PROJECTION_SQL,
+  },
+  {
+    // Each tablet's last reported clock offset (SY14), for the organizer's console.
+    id: '0007-device-clock-reports',
+    sql: () => CLOCK_REPORTS_SQL,
   },
   {
     // SY40: each device id's public key, kept at the first enrolment that claims the id; SY43:

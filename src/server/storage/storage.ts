@@ -3,6 +3,7 @@ import type { ConflictList, ErrorCode, RejectedList } from '../../domain/wire/pr
 import type { DeviceEnrolled, DeviceRole, DeviceSummary, ServerRole } from '../../domain/wire/accounts';
 import * as accounts from './accounts-store';
 import * as blobs from './blob-store';
+import * as clocks from './clock-reports';
 import * as limits from './rate-limit-store';
 import { fileBlobStore, type BlobStore } from './file-blobs';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -37,6 +38,9 @@ export interface Storage {
   pullJson(fairId: string, after: number, limit: number): Promise<sync.PullJson>;
   conflicts(fairId: string): Promise<ConflictList['conflicts']>;
   rejected(fairId: string): Promise<RejectedList['rejected']>;
+  /** SY14: keeps the clock offset a device reported with its push; the last one per device and fair. */
+  reportClock(ctx: sync.DeviceContext, offsetMs: number, nowMs: number): Promise<void>;
+  clockReports(fairId: string): Promise<clocks.ClockReport[]>;
 
   createUser(input: { name: string; password: string; role: 'organizer' | 'expert' }): Promise<{ userId: string }>;
   ensureOrganizer(name: string, password: string): Promise<boolean>;
@@ -74,6 +78,8 @@ export function storageOn(db: SqlClient, files?: BlobStore): Storage {
     pullJson: (fairId, after, limit) => sync.pullJson(db, fairId, after, limit),
     conflicts: (fairId) => sync.listConflicts(db, fairId),
     rejected: (fairId) => sync.listRejected(db, fairId),
+    reportClock: (ctx, offsetMs, nowMs) => clocks.reportClock(db, ctx.deviceId, ctx.fairId, offsetMs, nowMs),
+    clockReports: (fairId) => clocks.clockReports(db, fairId),
     createUser: (input) => accounts.createUser(db, input),
     ensureOrganizer: (name, password) => accounts.ensureOrganizer(db, name, password),
     login: (name, password) => accounts.login(db, name, password),
