@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DeviceCode } from '../case/case-number';
 import { DeviceId, EventId, FairId } from '../ids';
 import { SyncItem } from '../sync-item';
 import { Instant } from '../time';
@@ -83,6 +84,8 @@ export type ErrorReply = z.infer<typeof ErrorReply>;
 
 /** The largest batch a tablet may push; the client sends ≤ 500 (P4). */
 export const MAX_PUSH_ITEMS = 1000;
+/** SY30: device codes one push may report (a fair has a few dozen tablets). */
+export const MAX_KNOWN_CODES = 2000;
 
 export const PushRequest = z.object({
   type: z.literal('push'),
@@ -92,6 +95,8 @@ export const PushRequest = z.object({
   /** The epoch the tablet last saw; a different one on the server means "push everything again". */
   epoch: z.string().max(64).optional(),
   items: z.array(SyncItem).max(MAX_PUSH_ITEMS),
+  /** SY30: device codes this tablet knows in its fair (its own, and those of pulled case numbers). */
+  knownCodes: z.array(z.object({ deviceId: DeviceId, code: DeviceCode })).max(MAX_KNOWN_CODES).optional(),
 });
 export type PushRequest = z.infer<typeof PushRequest>;
 

@@ -53,6 +53,7 @@ export function syncRoutes(storage: Storage, now: () => number): Hono<Env> {
     // A payload with NUL, a lone surrogate or deep nesting is rejected, not a 500 (issue 10 part 2).
     const outcome = await storage.push({ deviceId: device.deviceId, fairId: device.fairId }, request.items.map(quarantined), now());
     if (outcome.kind === 'device-revoked') return refuse(c, 401, 'DEVICE_REVOKED');
+    if (request.knownCodes !== undefined) await storage.reserveCodes(device.fairId, request.knownCodes);
     const reply: PushAccepted = {
       type: 'push-result',
       epoch: outcome.epoch,

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { REPORT_PROJECTION_SQL } from '../reports/report-schema';
+import { DEVICE_CODES_SQL } from './device-codes';
 import { PUBLIC_DRAFTS_SQL } from './public-drafts-store';
 import type { SqlClient } from './sql';
 
@@ -159,6 +160,11 @@ const MIGRATIONS: readonly { readonly id: string; readonly sql: (ctx: { epoch: s
     // kept up to date by every push (reports/projection-sync.ts).
     id: '0006-report-projection',
     sql: () => REPORT_PROJECTION_SQL,
+  },
+  {
+    // Device codes the tablets report, and the issuance range a restore-mark opens (SY30, SY32).
+    id: '0008-device-codes',
+    sql: () => DEVICE_CODES_SQL,
   },
 ];
 
