@@ -57,6 +57,14 @@ describe.each(bothStorages())('device codes on $name', ({ storage }) => {
     expect(await codesOf(storage(), fairId)).toEqual(['K01', 'KA']);
   });
 
+  test('[SY31] enrolments racing in one fair get different codes, each reserved for its device', async () => {
+    const fairId = newId();
+    const devices = await Promise.all([enrol(storage(), fairId), enrol(storage(), fairId), enrol(storage(), fairId), enrol(storage(), fairId)]);
+    expect(new Set(devices.map((d) => d.deviceCode)).size).toBe(4);
+    const reserved = await storage().sql.query<{ code: string; device_id: string }>('select code, device_id from reserved_codes where fair_id = $1', [fairId]);
+    expect(reserved.map((r) => `${r.device_id}:${r.code}`).sort()).toEqual(devices.map((d) => `${d.deviceId}:${d.deviceCode}`).sort());
+  });
+
   test('[SY32] after a restore-mark, codes are drawn from a range the restored database never used', async () => {
     const fairId = newId();
     const before = await enrol(storage(), fairId);
