@@ -16,6 +16,7 @@ import { boothKey } from '../domain/validators/booth';
 import type { FairCaseDb } from './db';
 import { toCaseRow, toRecord } from './case-rows';
 import { newId } from './ids';
+import { flagSharedNumbers } from './shared-numbers';
 import { StoreFailure, refused } from './result';
 import { appendItems, fail, inWrite, noted } from './write';
 import type { ItemStamp } from './write';
@@ -148,9 +149,11 @@ async function fileNow(
     }));
   });
   await appendItems(db, [...submitItems, ...followItems], now, () => {
-    const all = [...cases.values()];
-    // `&caseNo` refuses a number issued twice: the whole action then aborts (CN2).
-    return Promise.all([db.cases.bulkAdd(all.map(toRecord)), db.caseRows.bulkPut(all.map(toCaseRow)), db.meta.put({ key: seqKey, value: seq })]);
+    // SY34: a number a pulled case already holds (one device code given twice) flags both cases
+    // instead of refusing the filing: the desk goes on working.
+    return flagSharedNumbers(db, [...cases.values()]).then((all) =>
+      Promise.all([db.cases.bulkPut(all.map(toRecord)), db.caseRows.bulkPut(all.map(toCaseRow)), db.meta.put({ key: seqKey, value: seq })]),
+    );
   });
   return filings.map(({ complaintId, submits }) => ({
     complaintId,

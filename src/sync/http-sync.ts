@@ -1,10 +1,12 @@
 import type { Instant } from '../domain/time';
 import type { DeviceEnrolled } from '../domain/wire/accounts';
+import { adoptDeviceCode } from '../store/device-codes';
 import { runWrite, logState } from '../store/write';
 import { ALL_APPLIERS } from './appliers';
 import { deviceKeyPair, signEnrolment } from './device-key';
 import { pullPages, type PullApplier, type PullSummary } from './pull-pages';
 import { pushOutbox, SyncStopped, type BlobSource, type PushSummary } from './push-outbox';
+import { reportCodes } from './report-codes';
 import { startScheduler, type Scheduler } from './scheduler';
 import { changeSyncState, loadCredentials, saveCredentials, type SyncCredentials } from './sync-state';
 import { httpTransport, redeemEnrolment, TransportError, type FetchLike, type SyncTransport } from './transport';
@@ -43,6 +45,9 @@ export async function enrolThisDevice(baseUrl: string, code: string, deviceName:
   if (enrolled.deviceId !== deviceId) throw new TransportError('DEVICE_MISMATCH', false);
   const saved = await saveCredentials(baseUrl, enrolled);
   if (!saved.ok) throw new TransportError(`STORE_${saved.error.kind.toUpperCase()}`, true);
+  // SY33: after a restore the server may give another code than the one this tablet numbered with.
+  const adopted = await adoptDeviceCode(enrolled.deviceCode);
+  if (!adopted.ok) throw new TransportError(`STORE_${adopted.error.kind.toUpperCase()}`, true);
   return enrolled;
 }
 
@@ -60,6 +65,7 @@ export async function syncOnce(deps: SyncDeps, credentials?: SyncCredentials): P
       const again = await pushOutbox(pushDeps);
       push = { pushed: push.pushed + again.pushed, acknowledged: push.acknowledged + again.acknowledged, requeued: push.requeued + again.requeued, missingBlobs: push.missingBlobs + again.missingBlobs };
     }
+    await reportCodes(transport, creds);
     await changeSyncState((s) => ({ ...s, lastSuccessAt: deps.now(), lastError: undefined }));
     return { push, pull };
   } catch (e) {

@@ -180,6 +180,8 @@ export function storageContract(backend: Backend): void {
       expect(after).not.toBe(before);
       expect(await storage.epoch()).toBe(after);
       expect((await storage.pull(newId(), 0, 1)).epoch).toBe(after);
+      // Back to the first code range: the later tests choose codes, which a restore no longer grants (SY32).
+      await storage.sql.query(`delete from server_meta where key = 'code_range'`);
     });
 
     test('a revoked device is refused at once, on push and on every token', async () => {

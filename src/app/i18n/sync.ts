@@ -107,6 +107,7 @@ export const syncZh = {
   'conflicts.resolve.prefix': '冲突复核：',
   'conflicts.resolve.done': '复核意见已记录。',
   'conflicts.caseMissing': '本设备上没有这个案件。',
+  'conflicts.sharedNumber': '两个案件共用编号 {caseNo}（另一件：{other}）。两件都已保留，请复核。',
 } as const;
 
 export const syncEn = {
@@ -213,4 +214,5 @@ export const syncEn = {
   'conflicts.resolve.prefix': 'Conflict review: ',
   'conflicts.resolve.done': 'The review has been recorded.',
   'conflicts.caseMissing': 'This case is not on this tablet.',
+  'conflicts.sharedNumber': 'Two cases share number {caseNo} (the other: {other}). Both are kept; please review.',
 } as const satisfies Record<keyof typeof syncZh, string>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DeviceCode } from '../case/case-number';
 import { DeviceId, EventId, FairId } from '../ids';
 import { SyncItem } from '../sync-item';
 import { Instant } from '../time';
@@ -87,6 +88,8 @@ export type ErrorReply = z.infer<typeof ErrorReply>;
 
 /** The largest batch a tablet may push; the client sends ≤ 500 (P4). */
 export const MAX_PUSH_ITEMS = 1000;
+/** SY30: device codes one push may report (a fair has a few dozen tablets). */
+export const MAX_KNOWN_CODES = 2000;
 
 export const PushRequest = z.object({
   type: z.literal('push'),
@@ -98,6 +101,8 @@ export const PushRequest = z.object({
   items: z.array(SyncItem).max(MAX_PUSH_ITEMS),
   /** SY14: the tablet's clock offset against the server as it last measured it (negative: slow). */
   clock: z.object({ offsetMs: z.number().int().min(-1e12).max(1e12) }).optional(),
+  /** SY30: device codes this tablet knows in its fair (its own, and those of pulled case numbers). */
+  knownCodes: z.array(z.object({ deviceId: DeviceId, code: DeviceCode })).max(MAX_KNOWN_CODES).optional(),
 });
 export type PushRequest = z.infer<typeof PushRequest>;
 

@@ -55,6 +55,7 @@ export function syncRoutes(storage: Storage, now: () => number): Hono<Env> {
     const outcome = await storage.push({ deviceId: device.deviceId, fairId: device.fairId }, request.items.map(quarantined), now());
     if (outcome.kind === 'device-revoked') return refuse(c, 401, 'DEVICE_REVOKED');
     if (request.clock !== undefined) await storage.reportClock({ deviceId: device.deviceId, fairId: device.fairId }, request.clock.offsetMs, now());
+    if (request.knownCodes !== undefined) await storage.reserveCodes(device.fairId, request.knownCodes);
     const reply: PushAccepted = {
       type: 'push-result',
       epoch: outcome.epoch,

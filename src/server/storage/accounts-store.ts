@@ -3,6 +3,7 @@ import type { DeviceEnrolled, DeviceProof, DeviceRole, DeviceSummary, ServerRole
 import { ENROLMENT_PREFIX } from '../../domain/wire/accounts';
 import type { ErrorCode } from '../../domain/wire/protocol';
 import { hashPassword, hashSecret, newToken, randomBase32, verifyPassword } from '../auth/secrets';
+import { pickDeviceCode } from './device-codes';
 import { proveDevice } from './device-keys';
 import { num, type SqlClient, type SqlRunner } from './sql';
 
@@ -76,13 +77,6 @@ export async function createEnrolment(db: SqlRunner, userId: string, input: { fa
   return { code, expiresAt };
 }
 
-/** CN1: codes the server hands out when the desk proposes none: K01…K99, then KA0…. */
-function* candidateCodes(): Generator<string> {
-  for (let i = 1; i < 100; i++) yield `K${String(i).padStart(2, '0')}`;
-  const alphabet = '0123456789ABCDEFGHJKLMNPQRTUWXY';
-  for (const a of alphabet) for (const b of alphabet) for (const c of alphabet) yield `${a}${b}${c}`;
-}
-
 /** What a tablet sends to redeem a code (RedeemEnrolmentRequest, parsed). */
 export interface Redemption {
   readonly code: string;
@@ -136,16 +130,10 @@ async function redeemOnce(tx: SqlRunner, input: Redemption): Promise<DeviceEnrol
     role = existing.role;
     await tx.query('update devices set name = $1 where id = $2 and fair_id = $3', [input.deviceName, deviceId, fairId]);
   } else {
-    const taken = new Set((await tx.query<{ code: string }>('select code from devices where fair_id = $1', [fairId])).map((r) => r.code));
-    if (input.deviceCode !== undefined) {
-      if (taken.has(input.deviceCode)) throw new AccountError('DEVICE_CODE_TAKEN');
-      deviceCode = input.deviceCode;
-    } else {
-      let free: string | undefined;
-      for (const c of candidateCodes()) if (!taken.has(c)) { free = c; break; }
-      if (free === undefined) throw new AccountError('DEVICE_CODE_TAKEN');
-      deviceCode = free;
-    }
+    // CN1, SY31–SY33: device-codes.ts.
+    const picked = await pickDeviceCode(tx, fairId, deviceId, input.deviceCode);
+    if (picked === undefined) throw new AccountError('DEVICE_CODE_TAKEN');
+    deviceCode = picked;
     await tx.query('insert into devices (id, fair_id, code, name, role) values ($1, $2, $3, $4, $5)', [deviceId, fairId, deviceCode, input.deviceName, role]);
   }
   await tx.query('insert into device_acks (device_id) values ($1) on conflict (device_id) do nothing', [deviceId]);

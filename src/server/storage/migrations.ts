@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { REPORT_PROJECTION_SQL } from '../reports/report-schema';
 import { CLOCK_REPORTS_SQL } from './clock-reports';
+import { DEVICE_CODES_SQL } from './device-codes';
 import { PUBLIC_DRAFTS_SQL } from './public-drafts-store';
 import type { SqlClient } from './sql';
 
@@ -173,6 +174,11 @@ const MIGRATIONS: readonly { readonly id: string; readonly sql: (ctx: { epoch: s
     sql: () => `
       create table device_keys (device_id text primary key, public_key jsonb not null, created_at timestamptz not null default now());
       alter table enrolments add column device_id text;`,
+  },
+  {
+    // Device codes the tablets report, and the issuance range a restore-mark opens (SY30, SY32).
+    id: '0008-device-codes',
+    sql: () => DEVICE_CODES_SQL,
   },
 ];
 

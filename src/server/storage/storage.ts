@@ -4,6 +4,7 @@ import type { DeviceEnrolled, DeviceRole, DeviceSummary, ServerRole } from '../.
 import * as accounts from './accounts-store';
 import * as blobs from './blob-store';
 import * as clocks from './clock-reports';
+import * as codes from './device-codes';
 import * as limits from './rate-limit-store';
 import { fileBlobStore, type BlobStore } from './file-blobs';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -31,6 +32,8 @@ export interface Storage {
 
   epoch(): Promise<string>;
   markRestored(): Promise<string>;
+  /** SY30: device codes a tablet of `fairId` reported; never issued to another device. */
+  reserveCodes(fairId: string, codes: readonly { readonly deviceId: string; readonly code: string }[]): Promise<void>;
 
   push(ctx: sync.DeviceContext, items: readonly SyncItem[], nowMs: number): Promise<sync.PushOutcome | { kind: 'device-revoked' }>;
   pull(fairId: string, after: number, limit: number): Promise<sync.PullResult>;
@@ -68,7 +71,14 @@ export function storageOn(db: SqlClient, files?: BlobStore): Storage {
     kind: db.kind,
     sql: db,
     epoch: () => sync.getEpoch(db),
-    markRestored: () => sync.markRestored(db),
+    // SY32: the new epoch and a fresh device-code range, in one transaction.
+    markRestored: () =>
+      db.transaction(async (tx) => {
+        const epoch = await sync.markRestored(tx);
+        await codes.openFreshCodeRange(tx);
+        return epoch;
+      }),
+    reserveCodes: (fairId, reported) => codes.reserveCodes(db, fairId, reported),
     push: (ctx, items, nowMs) =>
       sync.push(db, ctx, items, nowMs, files === undefined ? undefined : async (shas) => {
         const sizes = await Promise.all(shas.map((s) => files.size(s)));
