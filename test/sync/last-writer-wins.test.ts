@@ -12,7 +12,7 @@ import { serverSummary } from '../../src/server/reports/summary-service';
 import { openStorage, type Storage } from '../../src/server/storage/storage';
 import { closeDb, getDb, setDbName } from '../../src/store/db';
 import { getExhibitor, listExhibitors, saveExhibitor } from '../../src/store/exhibitors';
-import { createFair, getFair } from '../../src/store/fairs';
+import { createFair, getFair, updateFair } from '../../src/store/fairs';
 import { sessionDataOf } from '../../src/store/report-reads';
 import { importBundle } from '../../src/sync/bundle/import-bundle';
 import { enrolThisDevice, syncOnce } from '../../src/sync/http-sync';
@@ -117,6 +117,22 @@ describe('last writer wins on tablets', () => {
     const edited = await saveExhibitor(fair.id, { ...e, booths: [{ hall: '1.1', stand: 'A03' }] }, now());
     expect(edited.ok && edited.value.booths).toEqual([{ hall: '1.1', stand: 'A03' }]);
     expect((await getExhibitor(e.id))?.booths).toEqual([{ hall: '1.1', stand: 'A03' }]);
+  });
+
+  test('[SY23] a local fair edit after an older pulled version is the fair the tablet shows', async () => {
+    freshDb('lww-fair');
+    const now = clock();
+    const made = await createFair(fairInput(), now());
+    if (!made.ok) throw new Error(made.error.kind);
+    const fair = made.value;
+    const other = deviceId(7);
+    const older = SyncItem.parse({ id: ulidOf(2, '01J'), fairId: fair.id, deviceId: other, seq: 1, hlc: formatHlc({ wallMs: Date.parse('2025-04-15T00:30:00.000Z'), counter: 0, node: other }), at: '2025-04-15T00:30:00.000Z', kind: 'fair', entityId: fair.id, payload: { ...fair, nameEn: 'Pulled' } });
+    await pullPages({ transport: growingTransport([[older]]), credentials: { baseUrl: '', token: 't', deviceId: ulidOf(9, '01D'), deviceCode: 'KZ', fairId: fair.id }, appliers: ALL_APPLIERS });
+    expect((await getFair(fair.id))?.nameEn).toBe(fair.nameEn);
+    const { id: _id, ...input } = fair;
+    const edited = await updateFair(fair.id, { ...input, nameEn: 'Edited here' }, now());
+    expect(edited.ok && edited.value.nameEn).toBe('Edited here');
+    expect((await getFair(fair.id))?.nameEn).toBe('Edited here');
   });
 
   test('[SY23] a local edit while a version from a clock an hour ahead is held: the tablet shows the winner among the versions it holds', async () => {
