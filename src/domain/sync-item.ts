@@ -9,7 +9,7 @@ import { Instant } from './time';
  * (and fair); `hlc` orders items across devices (CS5).
  *
  * Case events are append-only and merge without conflict. The few mutable records (fair,
- * exhibitor) travel as whole snapshots and the one with the greatest `hlc` wins.
+ * exhibitor) travel as whole snapshots and the last writer wins (last-writer-wins.ts, SY20).
  */
 export const RECORD_KINDS = ['fair', 'exhibitor', 'case_event', 'commitment', 'consultation', 'evidence_meta'] as const;
 export const RecordKind = z.enum(RECORD_KINDS);

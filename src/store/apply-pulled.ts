@@ -6,6 +6,7 @@ import { Commitment } from '../domain/commitment';
 import { Consultation } from '../domain/consultation';
 import { Evidence } from '../domain/evidence';
 import { Exhibitor } from '../domain/exhibitor';
+import { supersedes } from '../domain/last-writer-wins';
 import type { SyncItem } from '../domain/sync-item';
 import { normaliseText } from '../domain/text';
 import { boothKey } from '../domain/validators/booth';
@@ -15,6 +16,7 @@ import { getDb } from './db';
 import type { ExhibitorRow, FairCaseDb } from './db';
 import { fromRecord, toCaseRow, toRecord } from './case-rows';
 import { flagSharedNumbers } from './shared-numbers';
+import { knownVersion, rememberVersion } from './versions';
 import { inWrite } from './write';
 
 /**
@@ -29,7 +31,6 @@ import { inWrite } from './write';
 
 const PULLED = 'pulled|';
 const pulledKey = (caseId: string, eventId: string): string => `${PULLED}${caseId}|${eventId}`;
-const versionKey = (entityId: string): string => `sync.version.${entityId}`;
 
 /** The tables `applyPulledItems` writes (a PullApplier's `tables`). */
 export const PULLED_TABLES = ['items', 'meta', 'cases', 'caseRows', 'exhibitors', 'commitments', 'consultations', 'evidence'] as const;
@@ -137,13 +138,6 @@ export function applyPulledCaseEvents(db: FairCaseDb, items: readonly SyncItem[]
   });
 }
 
-/** The newest hlc known for a snapshot record: this device's own items about it or the last pulled. */
-async function knownVersion(db: FairCaseDb, entityId: string): Promise<string> {
-  const local = await db.items.where('entityId').equals(entityId).toArray();
-  const remote = (await db.meta.get(versionKey(entityId)))?.value as string | undefined;
-  return [...local.map((i) => i.hlc as string), remote ?? ''].reduce((a, b) => (a > b ? a : b), '');
-}
-
 const searchToken = (text: string): string => normaliseText(text).toUpperCase();
 
 /** The stored exhibitor row, its index keys derived exactly as `exhibitors.ts` derives them. */
@@ -160,16 +154,16 @@ function exhibitorRow(e: Exhibitor): ExhibitorRow {
   return { ...e, boothKeys: e.booths.map((b) => `${e.fairId}|${boothKey(b)}`), search: [...tokens].map((t) => `${e.fairId}|${t}`) };
 }
 
-/** Exhibitors travel as whole snapshots: the greatest hlc wins (sync-item.ts). */
+/** Exhibitors travel as whole snapshots: the last writer wins (SY20, SY22). */
 export function applyPulledExhibitors(db: FairCaseDb, items: readonly SyncItem[]): Promise<number> {
   return inWrite(async () => {
     let n = 0;
     for (const item of items) {
       if (item.kind !== 'exhibitor') continue;
       const e = parsed(Exhibitor, item);
-      if (e === undefined || item.hlc <= (await knownVersion(db, item.entityId))) continue;
+      if (e === undefined || !supersedes(item, await knownVersion(db, item.entityId))) continue;
       await db.exhibitors.put(exhibitorRow(e));
-      await db.meta.put({ key: versionKey(item.entityId), value: item.hlc });
+      await rememberVersion(db, item.entityId, item);
       n++;
     }
     return n;

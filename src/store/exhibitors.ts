@@ -8,11 +8,13 @@ import type { FieldError } from '../domain/field-errors';
 import type { Fair } from '../domain/fair';
 import type { DeviceId, ExhibitorId, FairId } from '../domain/ids';
 import type { Instant } from '../domain/time';
+import { supersedes } from '../domain/last-writer-wins';
 import { getDb } from './db';
 import type { ExhibitorRow, FairCaseDb } from './db';
 import { newId } from './ids';
 import { StoreFailure, invalid } from './result';
 import type { StoreResult } from './result';
+import { knownVersion } from './versions';
 import { appendItems, fail, logState, runWrite } from './write';
 
 /**
@@ -158,7 +160,11 @@ export async function importExhibitors(
   );
 }
 
-/** Adds an exhibitor by hand, or edits one when `input.id` names an exhibitor of this fair. */
+/**
+ * Adds an exhibitor by hand, or edits one when `input.id` names an exhibitor of this fair. An
+ * edit that loses to a version already here (SY23) is logged and synced, and the current
+ * exhibitor is returned.
+ */
 export async function saveExhibitor(fairId: FairId | string, input: ExhibitorFields, now: Instant): Promise<StoreResult<Exhibitor>> {
   return runWrite(
     ['fairs', 'exhibitors'],
@@ -173,8 +179,11 @@ export async function saveExhibitor(fairId: FairId | string, input: ExhibitorFie
       const row = toRow(r.value);
       const conflicts = await boothConflicts(db, [row], () => '');
       if (conflicts.length > 0) throw new StoreFailure(invalid(conflicts));
+      const known = await knownVersion(db, row.id);
+      const [item] = await appendItems(db, [{ kind: 'exhibitor', entityId: row.id, fairId: fair.id, payload: r.value }], now);
+      // SY23: the edit is current here only if it wins, as on every other tablet and the server.
+      if (item === undefined || !supersedes(item, known)) return existing ?? r.value;
       await db.exhibitors.put(row);
-      await appendItems(db, [{ kind: 'exhibitor', entityId: row.id, fairId: fair.id, payload: r.value }], now);
       return r.value;
     },
     { now },

@@ -5,12 +5,13 @@ import type { Instant } from '../domain/time';
 import { getDb } from './db';
 import { parseInput } from './result';
 import type { StoreResult } from './result';
-import { appendItem, fail, runWrite } from './write';
+import { logEdit } from './fairs';
+import { fail, runWrite } from './write';
 
 /**
  * R18/R19 entries (DOMAIN.md §10; report/service-record.ts): the organizer's record of training,
  * publicity and on-site service, kept inside the fair record and synced with it as a whole
- * snapshot (the copy with the greatest HLC wins), in the same transaction as the fair row.
+ * snapshot (the last writer wins, SY20), in the same transaction as the fair row.
  */
 export async function saveFairService(fairId: FairId | string, input: ServiceRecordInput, now: Instant): Promise<StoreResult<Fair>> {
   const service = parseInput(ServiceRecord, input);
@@ -20,9 +21,7 @@ export async function saveFairService(fairId: FairId | string, input: ServiceRec
     async (db) => {
       const current = await db.fairs.get(fairId);
       if (current === undefined) fail('not-found', `fair ${fairId}`);
-      const fair = Fair.parse({ ...current, service: service.value });
-      await Promise.all([db.fairs.put(fair), appendItem(db, { kind: 'fair', entityId: fair.id, fairId: fair.id, payload: fair }, now)]);
-      return fair;
+      return logEdit(db, current, Fair.parse({ ...current, service: service.value }), now);
     },
     { now },
   );

@@ -1,10 +1,12 @@
 import { Dexie } from 'dexie';
 import { Fair } from '../domain/fair';
+import { supersedes } from '../domain/last-writer-wins';
 import type { SyncItem } from '../domain/sync-item';
 import { MAX_PULL_LIMIT, PROTOCOL_VERSION } from '../domain/wire/protocol';
 import { checkPayload } from '../domain/wire/payload-parsers';
 import type { FairCaseDb, TableName } from '../store/db';
 import type { Instant } from '../domain/time';
+import { knownVersion, rememberVersion } from '../store/versions';
 import { receiveStamps, runWrite } from '../store/write';
 import { keepReading, readingOf, timed } from './clock-offset';
 import { readSyncState, updateSyncState, type SyncCredentials } from './sync-state';
@@ -21,28 +23,15 @@ export interface PullApplier {
   apply(db: FairCaseDb, items: readonly SyncItem[]): Promise<void>;
 }
 
-const versionKey = (entityId: string): string => `sync.version.${entityId}`;
-
-/**
- * The newest `hlc` this tablet knows for a mutable record: its own last item about it (the
- * local log) or the last remote one applied. Fairs and exhibitors travel as whole snapshots and
- * the greatest `hlc` wins (sync-item.ts).
- */
-async function knownVersion(db: FairCaseDb, entityId: string): Promise<string> {
-  const local = await db.items.where('entityId').equals(entityId).toArray();
-  const remote = (await db.meta.get(versionKey(entityId)))?.value as string | undefined;
-  return [...local.map((i) => i.hlc as string), remote ?? ''].reduce((a, b) => (a > b ? a : b), '');
-}
-
-/** Fairs: last writer (greatest hlc) wins. */
+/** Fairs: whole snapshots, the last writer wins (SY20, SY22). */
 export const fairApplier: PullApplier = {
   tables: ['fairs', 'items', 'meta'],
   async apply(db, items) {
     for (const item of items) {
       if (item.kind !== 'fair' || checkPayload(item) !== undefined) continue;
-      if (item.hlc <= (await knownVersion(db, item.entityId))) continue;
+      if (!supersedes(item, await knownVersion(db, item.entityId))) continue;
       await db.fairs.put(Fair.parse(item.payload));
-      await db.meta.put({ key: versionKey(item.entityId), value: item.hlc });
+      await rememberVersion(db, item.entityId, item);
     }
   },
 };

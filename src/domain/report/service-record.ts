@@ -9,8 +9,8 @@ import { ExpertDuty } from './session-data';
  * What R18 and R19 (DOMAIN.md §10) count and nothing else records: training and publicity
  * (sessions, 人次, activities, 份) and the on-site service (experts on duty by day, authorities
  * stationed). The organizer enters them on the summary screen; they travel inside the fair
- * record (`Fair.service`), a whole snapshot synced like the fair's settings (the copy with the
- * greatest HLC wins), so the server's summary counts the same entries as every tablet.
+ * record (`Fair.service`), a whole snapshot synced like the fair's settings (the last writer
+ * wins, SY20), so the server's summary counts the same entries as every tablet.
  *
  * Authorities are names: default (absent) = the fair's listed authorities (§3).
  */

@@ -13,6 +13,7 @@ import { consultationFigures, exhibitorFigures, outreachFigures, serviceFigures 
 import { serviceDataOf } from '../../domain/report/service-record';
 import type { PostShowSummary } from '../../domain/report/summary-schema';
 import type { SqlClient, SqlRunner } from '../storage/sql';
+import { currentRecords } from './current-records';
 import { catchUp } from './projection-sync';
 import { caseFiguresSql, repeatCases } from './summary-sql';
 
@@ -35,15 +36,6 @@ export interface ServerSummary {
 
 const parse = (v: unknown): unknown => (typeof v === 'string' ? JSON.parse(v) : v);
 
-/** The latest version of each record (items in server order: the last write wins). */
-async function latest<T>(db: SqlRunner, fairId: string, kind: string): Promise<T[]> {
-  const rows = await db.query<{ payload: unknown }>(
-    `select distinct on (entity_id) payload from items where fair_id = $1 and kind = $2 and kind <> 'case_event' order by entity_id, server_seq desc`,
-    [fairId, kind],
-  );
-  return rows.map((r) => parse(r.payload) as T);
-}
-
 async function all<T>(db: SqlRunner, fairId: string, kind: string): Promise<T[]> {
   const rows = await db.query<{ payload: unknown }>(`select payload from items where fair_id = $1 and kind = $2 and kind <> 'case_event'`, [fairId, kind]);
   return rows.map((r) => parse(r.payload) as T);
@@ -51,16 +43,16 @@ async function all<T>(db: SqlRunner, fairId: string, kind: string): Promise<T[]>
 
 /** One session's figures on the server; undefined when the fair is unknown. */
 export async function serverSessionFigures(db: SqlClient, fairId: string): Promise<(SessionFigures & { fair: Fair; refreshed: number }) | undefined> {
-  const [fair] = await latest<Fair>(db, fairId, 'fair');
+  const [fair] = await currentRecords<Fair>(db, fairId, 'fair');
   if (fair === undefined) return undefined;
   // Normally nothing to do: every push keeps the projection current (projection-sync.ts).
   const refreshed = await catchUp(db, fairId);
   if (fair.previousFairId !== undefined) await catchUp(db, fair.previousFairId);
   const [exhibitors, commitments, consultations, caseValues, established, prior] = await Promise.all([
-    latest<Exhibitor>(db, fairId, 'exhibitor'),
+    currentRecords<Exhibitor>(db, fairId, 'exhibitor'),
     // Every version: CM2's "current" is the domain's to decide (supersedes).
     all<Commitment>(db, fairId, 'commitment'),
-    latest<Consultation>(db, fairId, 'consultation'),
+    currentRecords<Consultation>(db, fairId, 'consultation'),
     caseFiguresSql(db, fair),
     repeatCases(db, fairId),
     fair.previousFairId === undefined ? Promise.resolve([]) : repeatCases(db, fair.previousFairId),

@@ -13,7 +13,7 @@ export const caseEventApplier: PullApplier = {
   },
 };
 
-/** Exhibitors: whole snapshots, the greatest hlc wins. */
+/** Exhibitors: whole snapshots, the last writer wins (SY20). */
 export const exhibitorApplier: PullApplier = {
   tables: PULLED_TABLES,
   async apply(db, items) {
