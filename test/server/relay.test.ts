@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { createHash } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -172,6 +173,31 @@ describe.each(bothStorages())('relay on $name', ({ storage }) => {
     expect(rest.results.map((r) => r.status)).toEqual(['applied', 'applied', 'applied']);
     expect(await count(s, a.deviceId)).toBe(6);
     expect((await checkChain(s.sql)).broken).toEqual([]);
+  });
+
+  test('[SY39] the answer names the evidence files of relayed items the server lacks, until they are uploaded', async () => {
+    const s = storage();
+    const fairId = newId();
+    const a = await enrol(s, fairId);
+    const b = await enrol(s, fairId);
+    const data = new TextEncoder().encode(`photo ${newId()}`);
+    const sha = createHash('sha256').update(data).digest('hex');
+    const evidenceId = newId();
+    const item = makeItem(a, 1, {
+      kind: 'evidence_meta',
+      entityId: evidenceId,
+      payload: { id: evidenceId, kind: 'photo', sha256: sha, mime: 'image/jpeg', bytes: data.byteLength, capturedAt: '2025-04-16T02:30:00.000Z', capturedBy: '01J00000000000000000000000', deviceId: a.deviceId },
+    });
+    await s.push(a, [item], Date.now());
+    const offers = offersOf((await s.pull(fairId, 0, 10)).items, a.deviceId);
+    await rewriteItems(s.sql, (tx) => tx.query('delete from items where device_id = $1', [a.deviceId]));
+    await s.sql.query('update device_acks set acked_seq = 0 where device_id = $1', [a.deviceId]);
+    await s.markRestored();
+    const first = await s.relay(b, offers);
+    expect(first.results.map((r) => r.status)).toEqual(['applied']);
+    expect(first.missingBlobs).toEqual([sha]);
+    await s.putBlob(sha, data);
+    expect((await s.relay(b, offers)).missingBlobs).toEqual([]);
   });
 
   test('[SY37] the relay route takes a device token of the same fair only', async () => {
