@@ -3,6 +3,7 @@ import type { RelayAccepted, RelayItemResult, RelayOffer } from '../../domain/wi
 import { projectPushed } from '../reports/projection-sync';
 import { attestKey, verifyAttestation } from './attestation';
 import { contentHash } from './content-hash';
+import { pickDeviceCode } from './device-codes';
 import { CHAIN_GENESIS, chainLink } from './event-chain';
 import { writePush } from './push-sql';
 import { num, type SqlClient, type SqlRunner } from './sql';
@@ -138,20 +139,14 @@ async function project(db: SqlClient, fairId: string, base: number, items: reado
   }
 }
 
-/** Codes the server hands out at enrolment (accounts-store.ts), for a device whose own code no relayed case number shows. */
-function* fallbackCodes(): Generator<string> {
-  for (let i = 1; i < 100; i++) yield `K${String(i).padStart(2, '0')}`;
-}
-
 /**
  * SY36: a device whose row the restore lost stays known: a row without any token (so nothing can
- * push as it; its tablet, if alive, enrols again and keeps its code and sequence), with the
- * device code its case numbers show (`<FAIR>-<DEVICE>-<SEQ>-<C>`, CN1), else a free one.
+ * push as it; its tablet, if alive, enrols again and keeps its code and sequence). Its code is
+ * picked as at enrolment (device-codes.ts, SY31-SY33), asking first for the one its case numbers
+ * show (`<FAIR>-<DEVICE>-<SEQ>-<C>`, CN1).
  */
-async function keepDeviceKnown(db: SqlRunner, fairId: string, deviceId: string, items: readonly SyncItem[]): Promise<void> {
+async function keepDeviceKnown(db: SqlClient, fairId: string, deviceId: string, items: readonly SyncItem[]): Promise<void> {
   await db.query('insert into device_acks (device_id) values ($1) on conflict (device_id) do nothing', [deviceId]);
-  const [row] = await db.query('select 1 from devices where id = $1 and fair_id = $2', [deviceId, fairId]);
-  if (row !== undefined) return;
   const shown = items
     .map((i) => {
       const event = i.payload as { caseNo?: unknown; payload?: { caseNo?: unknown } } | null;
@@ -159,13 +154,11 @@ async function keepDeviceKnown(db: SqlRunner, fairId: string, deviceId: string, 
     })
     .find((n): n is string => typeof n === 'string' && n.split('-').length === 4)
     ?.split('-')[1];
-  for (const code of [...(shown === undefined ? [] : [shown]), ...fallbackCodes()]) {
-    const inserted = await db.query(
-      `insert into devices (id, fair_id, code, name, role) values ($1, $2, $3, $3, 'desk') on conflict do nothing returning id`,
-      [deviceId, fairId, code],
-    );
-    if (inserted.length > 0) return;
-    const [now] = await db.query('select 1 from devices where id = $1 and fair_id = $2', [deviceId, fairId]);
-    if (now !== undefined) return;
-  }
+  await db.transaction(async (tx) => {
+    const [row] = await tx.query('select 1 from devices where id = $1 and fair_id = $2', [deviceId, fairId]);
+    if (row !== undefined) return;
+    const code = (await pickDeviceCode(tx, fairId, deviceId, shown)) ?? (shown === undefined ? undefined : await pickDeviceCode(tx, fairId, deviceId, undefined));
+    if (code === undefined) return;
+    await tx.query(`insert into devices (id, fair_id, code, name, role) values ($1, $2, $3, $3, 'desk') on conflict do nothing`, [deviceId, fairId, code]);
+  });
 }
