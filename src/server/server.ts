@@ -7,6 +7,7 @@ import { adminRoutes } from './http/admin-routes';
 import { blobRoutes } from './http/blob-routes';
 import { bundleRoutes } from './http/bundle-routes';
 import { syncRoutes } from './http/sync-routes';
+import { relayRoutes } from './http/relay-routes';
 import { publicIntakeRoutes } from './http/public-intake-routes';
 import { reportRoutes } from './reports/report-routes';
 import { securityHeaders } from './http/security-headers';
@@ -46,6 +47,7 @@ export function createHttpApp(options: AppOptions): Hono {
   const app = new Hono();
   app.use('*', securityHeaders());
   app.get('/api/health', (c) => c.json({ ok: true }));
+  app.route('/api/sync/relay', relayRoutes(options.storage));
   app.route('/api/sync', syncRoutes(options.storage, now));
   app.route('/api/blobs', blobRoutes(options.storage));
   app.route('/api/bundles', bundleRoutes(options.storage, now));

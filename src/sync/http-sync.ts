@@ -7,6 +7,7 @@ import { deviceKeyPair, signEnrolment } from './device-key';
 import { pullPages, type PullApplier, type PullSummary } from './pull-pages';
 import { pushOutbox, SyncStopped, type BlobSource, type PushSummary } from './push-outbox';
 import { reportCodes } from './report-codes';
+import { relayHeld, type RelaySummary } from './relay-held';
 import { startScheduler, type Scheduler } from './scheduler';
 import { changeSyncState, loadCredentials, saveCredentials, type SyncCredentials } from './sync-state';
 import { httpTransport, redeemEnrolment, TransportError, type FetchLike, type SyncTransport } from './transport';
@@ -27,6 +28,7 @@ export interface SyncDeps {
 export interface SyncRun {
   readonly push: PushSummary;
   readonly pull: PullSummary;
+  readonly relay: RelaySummary;
 }
 
 /**
@@ -66,8 +68,10 @@ export async function syncOnce(deps: SyncDeps, credentials?: SyncCredentials): P
       push = { pushed: push.pushed + again.pushed, acknowledged: push.acknowledged + again.acknowledged, requeued: push.requeued + again.requeued, missingBlobs: push.missingBlobs + again.missingBlobs };
     }
     await reportCodes(transport, creds);
+    // SY39: then the other devices' items the restored server lost, while any wait.
+    const relay = await relayHeld(pushDeps);
     await changeSyncState((s) => ({ ...s, lastSuccessAt: deps.now(), lastError: undefined }));
-    return { push, pull };
+    return { push, pull, relay };
   } catch (e) {
     const code = e instanceof TransportError || e instanceof SyncStopped ? e.code : 'UNKNOWN';
     await changeSyncState((s) => ({ ...s, lastError: { code, at: deps.now() } }));

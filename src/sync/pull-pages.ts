@@ -9,6 +9,7 @@ import type { Instant } from '../domain/time';
 import { knownVersion, rememberVersion } from '../store/versions';
 import { receiveStamps, runWrite } from '../store/write';
 import { keepReading, readingOf, timed } from './clock-offset';
+import { keepPulled, relayEverything } from '../store/held-items';
 import { readSyncState, updateSyncState, type SyncCredentials } from './sync-state';
 import { SyncStopped } from './push-outbox';
 import { TransportError, type SyncTransport } from './transport';
@@ -85,6 +86,7 @@ export async function pullPages(deps: PullDeps): Promise<PullSummary> {
         await keepReading(db, readingOf(sent, received, reply.serverTime));
         if (restarted) {
           await db.outbox.bulkPut(await db.items.toArray());
+          await relayEverything(db); // SY39
           await updateSyncState(db, (s) => ({ ...s, epoch: reply.epoch, cursor: 0 }));
           return;
         }
@@ -92,6 +94,7 @@ export async function pullPages(deps: PullDeps): Promise<PullSummary> {
         // Another tab applied this page meanwhile: nothing to do.
         if (current.cursor !== state.cursor) return;
         const others = reply.items.map((p) => p.item).filter((i) => i.deviceId !== deps.credentials.deviceId);
+        await keepPulled(db, reply.items, deps.credentials.deviceId); // SY39
         // Wrapped in Dexie's promise: an applier that touches no table would otherwise hand back a
         // native promise that resolves outside the transaction's zone, and IndexedDB commits early.
         for (const applier of appliers) await Dexie.Promise.resolve(applier.apply(db, others));

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { DeviceEnrolled, type RedeemEnrolmentRequest } from '../domain/wire/accounts';
-import { ErrorReply, PullReply, PushReply, type PushRequest } from '../domain/wire/protocol';
+import { ErrorReply, PullReply, PushReply, RelayReply, type PushRequest, type RelayRequest } from '../domain/wire/protocol';
 
 /**
  * How the tablet talks to the sync server. Every answer is parsed with the wire schemas
@@ -12,6 +12,8 @@ export interface SyncTransport {
   pull(query: { readonly fair: string; readonly after: number; readonly limit: number; readonly protocolVersion: number }): Promise<PullReply>;
   /** Uploads one evidence file; resolves when the server has verified and kept it. */
   putBlob(sha256: string, data: Uint8Array, mime: string): Promise<void>;
+  /** SY39: offers other devices' items back after a restore (absent: this transport cannot). */
+  relay?(request: RelayRequest): Promise<RelayReply>;
 }
 
 export class TransportError extends Error {
@@ -60,6 +62,8 @@ export function httpTransport(options: HttpTransportOptions): SyncTransport {
   return {
     push: (request) =>
       call(fetchImpl, `${options.baseUrl}/api/sync/push`, { method: 'POST', headers: { 'content-type': 'application/json', ...auth }, body: JSON.stringify(request) }, PushReply),
+    relay: (request) =>
+      call(fetchImpl, `${options.baseUrl}/api/sync/relay`, { method: 'POST', headers: { 'content-type': 'application/json', ...auth }, body: JSON.stringify(request) }, RelayReply),
     pull: (q) => {
       const query = new URLSearchParams({ protocolVersion: String(q.protocolVersion), fair: q.fair, after: String(q.after), limit: String(q.limit) });
       return call(fetchImpl, `${options.baseUrl}/api/sync/pull?${query.toString()}`, { headers: auth }, PullReply);

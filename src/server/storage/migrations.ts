@@ -1,4 +1,5 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { ATTESTATION_MIGRATION_SQL } from './attestation';
 import { REPORT_PROJECTION_SQL } from '../reports/report-schema';
 import { CLOCK_REPORTS_SQL } from './clock-reports';
 import { DEVICE_CODES_SQL } from './device-codes';
@@ -12,7 +13,7 @@ import type { SqlClient } from './sql';
  *
  * Append new steps; never edit an applied one.
  */
-const MIGRATIONS: readonly { readonly id: string; readonly sql: (ctx: { epoch: string }) => string }[] = [
+const MIGRATIONS: readonly { readonly id: string; readonly sql: (ctx: { epoch: string; secret: string }) => string }[] = [
   {
     id: '0001-sync',
     sql: ({ epoch }) => `
@@ -180,6 +181,12 @@ const MIGRATIONS: readonly { readonly id: string; readonly sql: (ctx: { epoch: s
     id: '0008-device-codes',
     sql: () => DEVICE_CODES_SQL,
   },
+  {
+    // SY35: the server's attestation key, made once here and kept in the database so a backup
+    // carries it; every stored item gets its attestation (attestation.ts).
+    id: '0009-relay-attestation',
+    sql: ({ secret }) => ATTESTATION_MIGRATION_SQL(secret),
+  },
 ];
 
 /** Any fixed 64-bit key: every FairCase instance on this database agrees on it. */
@@ -194,7 +201,7 @@ export async function migrate(db: SqlClient): Promise<readonly string[]> {
     for (const m of MIGRATIONS) {
       if (done.has(m.id)) continue;
       // PGlite and PostgreSQL both run a multi-statement script given without parameters.
-      await tx.exec(m.sql({ epoch: randomUUID() }));
+      await tx.exec(m.sql({ epoch: randomUUID(), secret: randomBytes(32).toString('hex') }));
       await tx.query('insert into schema_migrations (id) values ($1)', [m.id]);
       applied.push(m.id);
     }

@@ -1,3 +1,4 @@
+import { ATTEST_KEY, attest } from './attestation';
 import { CHAIN_HEAD_SQL } from './event-chain';
 import type { Hashed, Known, PushPlan } from './push-plan';
 import { num, type SqlRunner } from './sql';
@@ -32,11 +33,14 @@ export interface PushState {
   readonly head: string | null;
   readonly epoch: string;
   readonly known: ReadonlyMap<string, Known>;
+  /** The key of the items' attestations (SY35). */
+  readonly attestKey: string;
 }
 
 const READ_SQL = `
   select a.acked_seq, d.revoked_at is not null as revoked,
     (select value from server_meta where key = 'epoch') as epoch,
+    (select value from server_meta where key = '${ATTEST_KEY}') as attest_key,
     (${CHAIN_HEAD_SQL}) as head,
     (select coalesce(json_agg(k), '[]'::json)::text from (
        select id, content_hash as h, server_seq as s, null::text as c from items where id in (select jsonb_array_elements_text($3::text::jsonb))
@@ -48,16 +52,16 @@ const READ_SQL = `
 
 /** The device's push state in one snapshot; undefined when it is not enrolled in the fair or revoked. */
 export async function readPushState(db: SqlRunner, deviceId: string, fairId: string, ids: readonly string[]): Promise<PushState | undefined> {
-  const [row] = await db.query<{ acked_seq: unknown; revoked: boolean; epoch: string | null; head: string | null; known: string }>(READ_SQL, [
+  const [row] = await db.query<{ acked_seq: unknown; revoked: boolean; epoch: string | null; attest_key: string | null; head: string | null; known: string }>(READ_SQL, [
     deviceId, fairId, JSON.stringify(ids),
   ]);
   if (row === undefined || row.revoked) return undefined;
-  if (row.epoch === null) throw new Error('database not migrated');
+  if (row.epoch === null || row.attest_key === null) throw new Error('database not migrated');
   const known = new Map<string, Known>();
   for (const r of JSON.parse(row.known) as { id: string; h: string; s: number | null; c: string | null }[]) {
     known.set(r.id, r.c === null ? { hash: r.h, serverSeq: num(r.s) } : { hash: r.h, rejectCode: r.c });
   }
-  return { startAck: num(row.acked_seq), head: row.head, epoch: row.epoch, known };
+  return { startAck: num(row.acked_seq), head: row.head, epoch: row.epoch, known, attestKey: row.attest_key };
 }
 
 const WRITE_SQL = `
@@ -66,10 +70,10 @@ const WRITE_SQL = `
   ), counter as (
     update server_seq_counter set last = last + $4::int where id = 1 and $4::int > 0 and exists (select 1 from ack) returning last
   ), stored as (
-    insert into items (id, server_seq, fair_id, device_id, seq, hlc, at, kind, entity_id, payload, content_hash, chain_hash)
-    select x.id, counter.last - $4::int + x.i, x.fair_id, $1, x.seq, x.hlc, x.at, x.kind, x.entity_id, x.payload, x.content_hash, x.chain_hash
+    insert into items (id, server_seq, fair_id, device_id, seq, hlc, at, kind, entity_id, payload, content_hash, chain_hash, attestation)
+    select x.id, counter.last - $4::int + x.i, x.fair_id, $1, x.seq, x.hlc, x.at, x.kind, x.entity_id, x.payload, x.content_hash, x.chain_hash, x.attestation
     from counter, jsonb_to_recordset($5::text::jsonb) as x(i int, id text, fair_id text, seq bigint, hlc text, at text, kind text,
-      entity_id text, payload jsonb, content_hash text, chain_hash text)
+      entity_id text, payload jsonb, content_hash text, chain_hash text, attestation text)
     returning 1
   ), kept_rejected as (
     insert into rejected_items (id, fair_id, device_id, seq, code, content_hash, item)
@@ -102,6 +106,7 @@ export async function writePush(
   startAck: number,
   plan: PushPlan,
   chain: readonly string[],
+  attestKey: string,
 ): Promise<number | undefined> {
   const n = plan.fresh.length;
   const [row] = await db.query<{ won: number; last: unknown; stored: number }>(WRITE_SQL, [
@@ -113,6 +118,7 @@ export async function writePush(
       plan.fresh.map(({ item, hash }, i) => ({
         i: i + 1, id: item.id, fair_id: item.fairId, seq: item.seq, hlc: item.hlc, at: item.at, kind: item.kind, entity_id: item.entityId,
         payload: item.payload ?? null, content_hash: hash, chain_hash: chain[i],
+        attestation: attest(attestKey, { fairId: item.fairId, deviceId, seq: item.seq, id: item.id, contentHash: hash, chainHash: chain[i] as string }),
       })),
     ),
     JSON.stringify(plan.rejected.map((r) => ({ ...rowOf(r), code: r.code, item: r.item }))),

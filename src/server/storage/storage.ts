@@ -15,6 +15,8 @@ import { openPglite } from './pglite';
 import { openPostgres } from './postgres';
 import type { SqlClient } from './sql';
 import * as sync from './sync-store';
+import * as relays from './relay-store';
+import type { RelayOffer } from '../../domain/wire/protocol';
 
 export type { Principal } from './accounts-store';
 export { AccountError } from './accounts-store';
@@ -37,6 +39,8 @@ export interface Storage {
 
   push(ctx: sync.DeviceContext, items: readonly SyncItem[], nowMs: number): Promise<sync.PushOutcome | { kind: 'device-revoked' }>;
   pull(fairId: string, after: number, limit: number): Promise<sync.PullResult>;
+  /** SY37: other devices' items a tablet offers back after a restore, each with its attestation. */
+  relay(ctx: sync.DeviceContext, offers: readonly RelayOffer[]): Promise<relays.RelayOutcome>;
   /** The same page with its items as JSON text, for the pull route to send without parsing them. */
   pullJson(fairId: string, after: number, limit: number): Promise<sync.PullJson>;
   conflicts(fairId: string): Promise<ConflictList['conflicts']>;
@@ -67,6 +71,10 @@ export interface Storage {
 }
 
 export function storageOn(db: SqlClient, files?: BlobStore): Storage {
+  const lacks: sync.LacksBlobs | undefined = files === undefined ? undefined : async (shas) => {
+    const sizes = await Promise.all(shas.map((s) => files.size(s)));
+    return shas.filter((_, i) => sizes[i] === undefined);
+  };
   return {
     kind: db.kind,
     sql: db,
@@ -79,11 +87,8 @@ export function storageOn(db: SqlClient, files?: BlobStore): Storage {
         return epoch;
       }),
     reserveCodes: (fairId, reported) => codes.reserveCodes(db, fairId, reported),
-    push: (ctx, items, nowMs) =>
-      sync.push(db, ctx, items, nowMs, files === undefined ? undefined : async (shas) => {
-        const sizes = await Promise.all(shas.map((s) => files.size(s)));
-        return shas.filter((_, i) => sizes[i] === undefined);
-      }),
+    push: (ctx, items, nowMs) => sync.push(db, ctx, items, nowMs, lacks),
+    relay: (ctx, offers) => relays.relay(db, ctx, offers, lacks ?? ((shas) => sync.lacksInDatabase(db, shas))),
     pull: (fairId, after, limit) => sync.pull(db, fairId, after, limit),
     pullJson: (fairId, after, limit) => sync.pullJson(db, fairId, after, limit),
     conflicts: (fairId) => sync.listConflicts(db, fairId),

@@ -81,7 +81,7 @@ export async function push(
     const plan = planPush(ctx.fairId, items, hashes, state.startAck, state.known);
     let base = 0;
     if (plan.fresh.length > 0 || plan.rejected.length > 0 || plan.conflicts.length > 0) {
-      const written = await writePush(db, ctx.deviceId, ctx.fairId, state.startAck, plan, chainLinks(state.head, ctx.deviceId, plan.fresh));
+      const written = await writePush(db, ctx.deviceId, ctx.fairId, state.startAck, plan, chainLinks(state.head, ctx.deviceId, plan.fresh), state.attestKey);
       if (written === undefined) {
         // 40001 (serialization failure): the route answers a retryable 503.
         if (attempt >= PUSH_ATTEMPTS) throw Object.assign(new Error('push: the device pushed concurrently, again and again'), { code: '40001' });
@@ -117,7 +117,7 @@ async function project(db: SqlClient, pushed: PushedItems): Promise<void> {
 }
 
 /** Evidence files named by `evidence_meta` items that the server does not hold yet. */
-async function missingBlobs(items: readonly SyncItem[], lacks: LacksBlobs): Promise<string[]> {
+export async function missingBlobs(items: readonly SyncItem[], lacks: LacksBlobs): Promise<string[]> {
   const named = new Set<string>();
   for (const item of items) {
     const sha = (item.payload as { sha256?: unknown } | null)?.sha256;
@@ -148,7 +148,7 @@ export interface PullResult {
  */
 const PULL_SQL = `
   with page as (
-    select server_seq, id, fair_id, device_id, seq, hlc, at, kind, entity_id, payload
+    select server_seq, id, fair_id, device_id, seq, hlc, at, kind, entity_id, payload, chain_hash, attestation
     from items where fair_id = $1 and server_seq > $2::bigint order by server_seq limit $3::int + 1
   ), shown as (
     select * from page order by server_seq limit $3::int
@@ -158,7 +158,7 @@ const PULL_SQL = `
     (select max(server_seq) from shown) as last,
     (select coalesce(json_agg(json_build_object('serverSeq', server_seq, 'item', json_build_object(
        'id', id, 'fairId', fair_id, 'deviceId', device_id, 'seq', seq, 'hlc', hlc, 'at', at, 'kind', kind, 'entityId', entity_id,
-       'payload', payload)) order by server_seq), '[]')::text from shown) as items`;
+       'payload', payload), 'chainHash', chain_hash, 'attestation', attestation) order by server_seq), '[]')::text from shown) as items`;
 
 /** A pull page whose items are JSON text (an array of `PulledItem`), for the route to send as it is. */
 export interface PullJson {
