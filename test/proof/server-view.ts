@@ -7,7 +7,7 @@
 import { canonicalJson } from '../../src/domain/canonical-json';
 import type { SyncItem } from '../../src/domain/sync-item';
 import { EnrolmentCreated, LoginReply } from '../../src/domain/wire/accounts';
-import { ConflictList, PROTOCOL_VERSION, PullPage, RejectedList } from '../../src/domain/wire/protocol';
+import { ConflictList, MAX_SET_ASIDE_PAGE, PROTOCOL_VERSION, PullPage, RejectedList } from '../../src/domain/wire/protocol';
 
 export interface ServerView {
   /** Pulls what is new; on a new epoch, everything again. */
@@ -119,8 +119,25 @@ export async function organizerView(baseUrl: () => string, fairId: string, organ
       if (res.status !== 200) throw new Error(`HEAD blob ${sha256}: HTTP ${res.status}`);
       return Number(res.headers.get('content-length'));
     },
-    conflicts: async () => ConflictList.parse(await get(`/api/sync/conflicts?fair=${fairId}`)).conflicts.length,
-    rejected: async () => RejectedList.parse(await get(`/api/sync/rejected?fair=${fairId}`)).rejected.length,
+    conflicts: async () => {
+      let n = 0;
+      // Paged (SY63): every page counts.
+      for (let next: number | null = 0; next !== null; ) {
+        const page = ConflictList.parse(await get(`/api/sync/conflicts?fair=${fairId}&cursor=${next}&limit=${MAX_SET_ASIDE_PAGE}`));
+        n += page.conflicts.length;
+        next = page.next;
+      }
+      return n;
+    },
+    rejected: async () => {
+      let n = 0;
+      for (let next: number | null = 0; next !== null; ) {
+        const page = RejectedList.parse(await get(`/api/sync/rejected?fair=${fairId}&cursor=${next}&limit=${MAX_SET_ASIDE_PAGE}`));
+        n += page.rejected.length;
+        next = page.next;
+      }
+      return n;
+    },
     enrolment: async () => {
       const res = await authed('/api/enrolments', {
         method: 'POST',

@@ -91,7 +91,7 @@ describe('a bundle goes through push', () => {
     const poison = makeItem(tablet, 5, { kind: 'commitment' });
     const res = await upload(forgeBundle({ fairId: tablet.fairId, deviceId: tablet.deviceId, items: [...items, poison], signWith: tablet.token }), organizer.token);
     expect(BundleAccepted.parse(await res.json())).toMatchObject({ items: 5, applied: 2, duplicates: 2, rejected: 1, ackedSeq: 5 });
-    expect((await storage.rejected(tablet.fairId)).map((r) => [r.itemId, r.code])).toEqual([[poison.id, 'PAYLOAD_INVALID']]);
+    expect((await storage.rejected(tablet.fairId)).records.map((r) => [r.itemId, r.code])).toEqual([[poison.id, 'PAYLOAD_INVALID']]);
   });
 });
 

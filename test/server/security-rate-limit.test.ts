@@ -7,10 +7,11 @@ import { bothStorages, secondInstance, type DatabaseName } from './both-storages
 import { enrol, makeOrganizer, newId } from './support';
 
 /**
- * Issue 10 part 3: every public route that does work is rate-limited, and the limit holds across
- * two server instances on one database (the counts live in the database, not in a process).
- * Each test speaks from its own client address (X-Forwarded-For with FAIRCASE_TRUST_PROXY=1),
- * so the tests do not share counters; one test shows the header is ignored without that setting.
+ * Issue 10 part 3 and SY60: every public route that does work is rate-limited, and the limit
+ * holds across two server instances on one database (the counts live in the database, not in a
+ * process). Each test speaks from its own client address, the right-most X-Forwarded-For entry
+ * with FAIRCASE_TRUST_PROXY=1 (the one proxy appended it), after a left part the client forged,
+ * so the tests do not share counters. The per-name-and-address login delays: login-lockout.test.ts.
  */
 /** The suite's title on each database: on PostgreSQL two instances, each with its own pool. */
 const ON: Record<DatabaseName, string> = { PostgreSQL: 'two instances on one PostgreSQL', PGlite: 'two apps on one PGlite' };
@@ -19,7 +20,7 @@ const post = (app: Hono, path: string, body: unknown, address?: string): Promise
   Promise.resolve(
     app.request(path, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', ...(address === undefined ? {} : { 'x-forwarded-for': `${address}, 10.0.0.1` }) },
+      headers: { 'content-type': 'application/json', ...(address === undefined ? {} : { 'x-forwarded-for': `${forgedAddress()}, ${address}` }) },
       body: JSON.stringify(body),
     }),
   );
@@ -30,7 +31,10 @@ const expect429 = async (res: Response, windowSeconds: number): Promise<void> =>
   expect(res.headers.get('retry-after')).toBe(String(windowSeconds));
 };
 let addressCount = 0;
-const freshAddress = (): string => `198.51.100.${++addressCount}`;
+const freshAddress = (): string => `198.51.${Math.floor(++addressCount / 250)}.${addressCount % 250}`;
+let forgedCount = 0;
+/** What a client writes into X-Forwarded-For itself: a new address each time. */
+const forgedAddress = (): string => `203.0.${Math.floor(++forgedCount / 250)}.${forgedCount % 250}`;
 const noCode = (): { code: string; deviceName: string } => ({ code: `FCE1:${newId()}`, deviceName: 'Desk tablet' });
 
 describe.each(bothStorages().map((db) => ({ ...db, on: ON[db.name] })))('public routes are rate-limited: $on', (db) => {
@@ -52,17 +56,7 @@ describe.each(bothStorages().map((db) => ({ ...db, on: ON[db.name] })))('public 
     else process.env.FAIRCASE_TRUST_PROXY = trust;
   });
 
-  test(`[I10.3] login per account name: ${LIMITS.loginPerName.max} wrong passwords spread over both instances, then 429 on both, even for the right password`, async () => {
-    const { name, password } = await makeOrganizer(storage());
-    for (let i = 0; i < LIMITS.loginPerName.max; i++) {
-      // Each try from another address: only the per-name counter can trip.
-      expect((await post(i % 2 === 0 ? a : b, '/api/auth/login', { name, password: `guess number ${i}` }, freshAddress())).status).toBe(401);
-    }
-    await expect429(await post(a, '/api/auth/login', { name, password }, freshAddress()), LIMITS.loginPerName.windowSeconds);
-    await expect429(await post(b, '/api/auth/login', { name, password }, freshAddress()), LIMITS.loginPerName.windowSeconds);
-  });
-
-  test(`[I10.3] login per client address: ${LIMITS.loginPerAddress.max} tries at different names over both instances, then 429 on both; another address goes on`, async () => {
+  test(`[SY61] login per client address: ${LIMITS.loginPerAddress.max} tries at different names over both instances, then 429 on both; another address goes on`, async () => {
     const address = freshAddress();
     // Sixty password checks (scrypt) take half a minute on two busy cores: all but the last six
     // are counted straight into the shared counter (the limiter's own store call and key).
@@ -112,5 +106,28 @@ describe.each(bothStorages().map((db) => ({ ...db, on: ON[db.name] })))('public 
     await storage().sql.query(`delete from rate_limits where key like 'enrol:addr:%'`);
     for (let i = 0; i < LIMITS.enrolPerAddress.max; i++) expect((await post(i % 2 === 0 ? a : b, '/api/devices/enrol', noCode(), freshAddress())).status).toBe(403);
     await expect429(await post(a, '/api/devices/enrol', noCode(), freshAddress()), LIMITS.enrolPerAddress.windowSeconds);
+  });
+
+  test('[SY60] with one trusted proxy, a forged left part of X-Forwarded-For does not move the limit: the right-most entry counts', async () => {
+    const address = freshAddress();
+    // A new forged entry on every try (post() writes one): all of them count against `address`.
+    for (let i = 0; i < LIMITS.enrolPerAddress.max; i++) expect((await post(i % 2 === 0 ? a : b, '/api/devices/enrol', noCode(), address)).status).toBe(403);
+    await expect429(await post(a, '/api/devices/enrol', noCode(), address), LIMITS.enrolPerAddress.windowSeconds);
+    // A header with the limited address on the left and another on the right is another client.
+    const res = await a.request('/api/devices/enrol', {
+      method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-for': `${address}, ${freshAddress()}` }, body: JSON.stringify(noCode()),
+    });
+    expect(res.status).toBe(403);
+  });
+
+  test('[SY60] FAIRCASE_TRUST_PROXY=2 takes the second entry from the right: neither the forged left nor the nearer proxy moves the limit', async () => {
+    process.env.FAIRCASE_TRUST_PROXY = '2';
+    const client = freshAddress();
+    const enrolVia = (header: string) =>
+      b.request('/api/devices/enrol', { method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-for': header }, body: JSON.stringify(noCode()) });
+    for (let i = 0; i < LIMITS.enrolPerAddress.max; i++) expect((await enrolVia(`${forgedAddress()}, ${client}, 10.0.${i}.1`)).status).toBe(403);
+    await expect429(await enrolVia(`${forgedAddress()}, ${client}, 10.1.0.1`), LIMITS.enrolPerAddress.windowSeconds);
+    // The same outer proxy, another client: counted apart.
+    expect((await enrolVia(`${client}, ${freshAddress()}, 10.0.0.1`)).status).toBe(403);
   });
 });

@@ -240,7 +240,7 @@ const PUBLIC: Readonly<Record<string, { readonly why: string; readonly rateLimit
     rateLimit:
       'none, on purpose: a constant answer that touches no storage; counting it in the shared database would make each probe a write, more load than the answer itself',
   },
-  'POST /api/auth/login': { why: 'a person gets a token with name and password', rateLimit: 'per account name and per client address, in the database' },
+  'POST /api/auth/login': { why: 'a person gets a token with name and password', rateLimit: 'per account name and client address with growing delays (SY61), and per client address, in the database' },
   'POST /api/devices/enrol': { why: 'a tablet redeems the one-time code it scanned; the code is its only credential', rateLimit: 'per client address, in the database' },
   'POST /api/public/fairs/:fairId/complaints': {
     why: 'a visitor’s phone files a complaint online without an account; it only ever becomes a draft (security-public-drafts.test.ts)',

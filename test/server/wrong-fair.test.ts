@@ -15,7 +15,7 @@ import { enrol, makeItem, newId } from './support';
 /**
  * Issue 7 (loose ends), WRONG_FAIR: an enrolled tablet's token is bound to one fair; an item of
  * another fair in its push is refused PER ITEM (`rejected`, code WRONG_FAIR), acknowledged so it
- * never blocks the queue, kept whole for the organizer, never served to the fair's tablets; the
+ * never blocks the queue, kept for the organizer, never served to the fair's tablets; the
  * items around it apply. Through HTTP, and from a real tablet store (fake-indexeddb) through
  * the real push client.
  */
@@ -45,7 +45,7 @@ test('[WRONG_FAIR] an item of another fair is rejected on its own; the items aro
   const reply = PushAccepted.parse(await res.json());
   expect(reply.results.map((r) => [r.status, 'code' in r ? r.code : undefined])).toEqual([['applied', undefined], ['rejected', 'WRONG_FAIR'], ['applied', undefined]]);
   expect(reply.ackedSeq).toBe(3);
-  expect((await storage.rejected(elsewhere)).map((r) => [r.itemId, r.code, r.deviceId])).toEqual([[items[1]!.id, 'WRONG_FAIR', tablet.deviceId]]);
+  expect((await storage.rejected(elsewhere)).records.map((r) => [r.itemId, r.code, r.deviceId])).toEqual([[items[1]!.id, 'WRONG_FAIR', tablet.deviceId]]);
   const pull = PullPage.parse(await (await app.request(`/api/sync/pull?protocolVersion=${PROTOCOL_VERSION}&fair=${tablet.fairId}`, { headers: auth(tablet.token) })).json());
   expect(pull.items.map((p) => p.item.id)).toEqual([items[0]!.id, items[2]!.id]);
   // The same push again: the same verdicts, nothing new.

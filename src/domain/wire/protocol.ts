@@ -214,19 +214,50 @@ export type BlobStored = z.infer<typeof BlobStored>;
 
 // ---------------------------------------------------------------------------------- conflicts
 
+/** The most of an item's canonical JSON the server keeps when it sets the item aside (SY63). */
+export const MAX_KEPT_HEAD_BYTES = 4096;
+
+/**
+ * What the server keeps of an item it set aside (a conflict, a rejection): the first
+ * MAX_KEPT_HEAD_BYTES of its canonical JSON, cut at a whole character, with the SHA-256 and the
+ * size in bytes of the whole (SY63). When `truncated` is false, `head` is the whole item.
+ */
+export const KeptItem = z.object({
+  head: z.string(),
+  sha256: Sha256Path,
+  bytes: z.number().int().min(0),
+  truncated: z.boolean(),
+});
+export type KeptItem = z.infer<typeof KeptItem>;
+
+export const DEFAULT_SET_ASIDE_PAGE = 50;
+export const MAX_SET_ASIDE_PAGE = 200;
+
+/** The query string of `GET /api/sync/conflicts` and `GET /api/sync/rejected`: pages in arrival order (SY63). */
+export const SetAsideQuery = z.object({
+  fair: FairId,
+  /** The `next` of the page before; 0 for the first page. */
+  cursor: z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER).default(0),
+  limit: z.coerce.number().int().min(1).max(MAX_SET_ASIDE_PAGE).default(DEFAULT_SET_ASIDE_PAGE),
+});
+export type SetAsideQuery = z.infer<typeof SetAsideQuery>;
+
+/** The cursor of the next page, or null when this page is the last. */
+const Next = z.number().int().min(0).nullable();
+
 export const ConflictRecord = z.object({
   itemId: EventId,
   deviceId: DeviceId,
   fairId: FairId,
   receivedAt: Instant,
-  item: SyncItem,
+  item: KeptItem,
 });
-export const ConflictList = z.object({ type: z.literal('conflicts'), conflicts: z.array(ConflictRecord) });
+export const ConflictList = z.object({ type: z.literal('conflicts'), conflicts: z.array(ConflictRecord), next: Next });
 export type ConflictList = z.infer<typeof ConflictList>;
 
-/** Items that could never apply, kept whole (an item of another fair can be recovered from here). */
-export const RejectedRecord = z.object({ itemId: EventId, deviceId: DeviceId, fairId: z.string(), code: RejectCode, receivedAt: Instant, item: z.unknown() });
-export const RejectedList = z.object({ type: z.literal('rejected'), rejected: z.array(RejectedRecord) });
+/** Items that could never apply, kept bounded (an item of another fair can be recovered from a whole head). */
+export const RejectedRecord = z.object({ itemId: EventId, deviceId: DeviceId, fairId: z.string(), code: RejectCode, receivedAt: Instant, item: KeptItem });
+export const RejectedList = z.object({ type: z.literal('rejected'), rejected: z.array(RejectedRecord), next: Next });
 export type RejectedList = z.infer<typeof RejectedList>;
 
 

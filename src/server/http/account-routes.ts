@@ -8,7 +8,7 @@ import { AccountError, type Storage } from '../storage/storage';
 import { parseJson, parseQuery, SMALL_BODY } from './body';
 import { allowed, authenticated, type Env } from './guard';
 import { refuse } from './replies';
-import { clientAddress, limited, LIMITS } from './rate-limit';
+import { clientAddress, limited, LIMITS, LOGIN_LOCKOUT, tooMany } from './rate-limit';
 import { z } from 'zod';
 
 const STATUS: Partial<Record<AccountError['code'], 401 | 403 | 409>> = {
@@ -27,13 +27,15 @@ export function accountRoutes(storage: Storage, now: () => number): Hono<Env> {
   app.post('/auth/login', async (c) => {
     const body = await parseJson(c, LoginRequest, SMALL_BODY);
     if (!body.ok) return body.response;
-    const tooMany = await limited(c, storage, [
-      { key: `login:name:${body.value.name}`, limit: LIMITS.loginPerName },
-      { key: `login:addr:${clientAddress(c)}`, limit: LIMITS.loginPerAddress },
-    ]);
-    if (tooMany !== undefined) return tooMany;
+    const address = clientAddress(c);
+    const sprayed = await limited(c, storage, [{ key: `login:addr:${address}`, limit: LIMITS.loginPerAddress }]);
+    if (sprayed !== undefined) return sprayed;
+    // Per name and address, never per name alone: failures elsewhere do not lock the owner out (SY61).
+    const admission = await storage.admitLogin(body.value.name, address, LOGIN_LOCKOUT);
+    if (!admission.admitted) return tooMany(c, admission.retryAfterSeconds);
     const session = await storage.login(body.value.name, body.value.password);
     if (session === undefined) return refuse(c, 401, 'BAD_CREDENTIALS');
+    await storage.clearLoginFailures(body.value.name, address);
     return c.json({ type: 'session', ...session } as LoginReply);
   });
 
@@ -41,8 +43,8 @@ export function accountRoutes(storage: Storage, now: () => number): Hono<Env> {
   app.post('/devices/enrol', async (c) => {
     const body = await parseJson(c, RedeemEnrolmentRequest, SMALL_BODY);
     if (!body.ok) return body.response;
-    const tooMany = await limited(c, storage, [{ key: `enrol:addr:${clientAddress(c)}`, limit: LIMITS.enrolPerAddress }]);
-    if (tooMany !== undefined) return tooMany;
+    const refused = await limited(c, storage, [{ key: `enrol:addr:${clientAddress(c)}`, limit: LIMITS.enrolPerAddress }]);
+    if (refused !== undefined) return refused;
     try {
       const enrolled: DeviceEnrolled = await storage.redeemEnrolment(body.value);
       return c.json(enrolled, 201);

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { FairId } from '../../domain/ids';
 import type { Instant } from '../../domain/time';
 import {
-  checkVersion, MIN_CLIENT_PROTOCOL, PROTOCOL_VERSION, PullQuery, PushRequest, Rejection, VersionProbe,
+  checkVersion, MIN_CLIENT_PROTOCOL, PROTOCOL_VERSION, PullQuery, PushRequest, Rejection, SetAsideQuery, VersionProbe,
   type ConflictList, type PullPage, type PushAccepted, type RejectedList,
 } from '../../domain/wire/protocol';
 import { quarantined } from '../../domain/wire/storable';
@@ -92,20 +92,22 @@ export function syncRoutes(storage: Storage, now: () => number): Hono<Env> {
   app.get('/conflicts', async (c) => {
     const denied = allowed(c, { users: ['organizer', 'expert'], devices: ['expert'] });
     if (denied !== undefined) return denied;
-    const query = parseQuery(c, z.object({ fair: FairId }));
+    const query = parseQuery(c, SetAsideQuery);
     if (!query.ok) return query.response;
     const other = ownFair(c, query.value.fair);
     if (other !== undefined) return other;
-    return c.json({ type: 'conflicts', conflicts: await storage.conflicts(query.value.fair) } satisfies ConflictList);
+    const page = await storage.conflicts(query.value.fair, query.value.cursor, query.value.limit);
+    return c.json({ type: 'conflicts', conflicts: page.records, next: page.next } satisfies ConflictList);
   });
 
-  // For the organizer: what tablets sent that could never apply, kept whole.
+  // For the organizer: what tablets sent that could never apply, kept bounded and paged (SY63).
   app.get('/rejected', async (c) => {
     const denied = allowed(c, { users: ['organizer', 'expert'] });
     if (denied !== undefined) return denied;
-    const query = parseQuery(c, z.object({ fair: FairId }));
+    const query = parseQuery(c, SetAsideQuery);
     if (!query.ok) return query.response;
-    return c.json({ type: 'rejected', rejected: await storage.rejected(query.value.fair) } satisfies RejectedList);
+    const page = await storage.rejected(query.value.fair, query.value.cursor, query.value.limit);
+    return c.json({ type: 'rejected', rejected: page.records, next: page.next } satisfies RejectedList);
   });
   return app;
 }

@@ -169,14 +169,6 @@ const MIGRATIONS: readonly { readonly id: string; readonly sql: (ctx: { epoch: s
     sql: () => CLOCK_REPORTS_SQL,
   },
   {
-    // SY40: each device id's public key, kept at the first enrolment that claims the id; SY43:
-    // which device redeemed a code, so that device alone may redeem it again after a lost answer.
-    id: '0010-device-keys',
-    sql: () => `
-      create table device_keys (device_id text primary key, public_key jsonb not null, created_at timestamptz not null default now());
-      alter table enrolments add column device_id text;`,
-  },
-  {
     // Device codes the tablets report, and the issuance range a restore-mark opens (SY30, SY32).
     id: '0008-device-codes',
     sql: () => DEVICE_CODES_SQL,
@@ -186,6 +178,54 @@ const MIGRATIONS: readonly { readonly id: string; readonly sql: (ctx: { epoch: s
     // carries it; every stored item gets its attestation (attestation.ts).
     id: '0009-relay-attestation',
     sql: ({ secret }) => ATTESTATION_MIGRATION_SQL(secret),
+  },
+  {
+    // SY40: each device id's public key, kept at the first enrolment that claims the id; SY43:
+    // which device redeemed a code, so that device alone may redeem it again after a lost answer.
+    id: '0010-device-keys',
+    sql: () => `
+      create table device_keys (device_id text primary key, public_key jsonb not null, created_at timestamptz not null default now());
+      alter table enrolments add column device_id text;`,
+  },
+  {
+    // Protection of the server (src/sync/SPEC.md SY61-SY63). Failed logins per name and address
+    // with growing delays, instead of a lock per name anyone could trip; the old per-name
+    // windows go. Every rate-limit window gets its end, so expired rows can be deleted. A
+    // rejected or conflicting item keeps a bounded head of its JSON, its SHA-256 and its size
+    // instead of the whole item; rows from before keep PostgreSQL's text of their jsonb (at
+    // most 1,024 characters, so at most 4,096 bytes), hashed and measured as that text. Both
+    // lists page by the order rows arrived in (SY63).
+    id: '0011-login-lockout',
+    sql: () => `
+      create table login_failures (
+        name text not null,
+        address text not null,
+        tries int not null,
+        next_at timestamptz not null,
+        last_at timestamptz not null,
+        last_try text not null,
+        primary key (name, address)
+      );
+      create index login_failures_age on login_failures (last_at);
+      delete from rate_limits where key like 'login:name:%';
+      alter table rate_limits add column expires_at timestamptz;
+      update rate_limits set expires_at = window_start + interval '15 minutes';
+      alter table rate_limits alter column expires_at set not null;
+      create index rate_limits_expiry on rate_limits (expires_at);
+      alter table rejected_items add column item_head text, add column item_sha256 text, add column item_bytes int;
+      update rejected_items set item_head = left(item::text, 1024), item_sha256 = encode(sha256(convert_to(item::text, 'UTF8')), 'hex'),
+        item_bytes = octet_length(item::text);
+      alter table rejected_items alter column item_head set not null, alter column item_sha256 set not null,
+        alter column item_bytes set not null, drop column item;
+      alter table conflicts add column item_head text, add column item_sha256 text, add column item_bytes int;
+      update conflicts set item_head = left(item::text, 1024), item_sha256 = encode(sha256(convert_to(item::text, 'UTF8')), 'hex'),
+        item_bytes = octet_length(item::text);
+      alter table conflicts alter column item_head set not null, alter column item_sha256 set not null,
+        alter column item_bytes set not null, drop column item;
+      alter table rejected_items add column list_seq bigserial;
+      alter table conflicts add column list_seq bigserial;
+      create index rejected_items_list on rejected_items (fair_id, list_seq);
+      create index conflicts_list on conflicts (fair_id, list_seq);`,
   },
 ];
 

@@ -14,7 +14,7 @@ import { checkPayload } from '../../domain/wire/payload-parsers';
  * - a new id with a sequence the device already used can never apply (`SEQ_REUSED`);
  * - a sequence past the expected one is a gap: nothing at or past it applies;
  * - the expected sequence applies unless its fair is not the token's (`WRONG_FAIR`) or its payload
- *   fails the domain schema: then it is rejected, kept whole, and acknowledged all the same, so
+ *   fails the domain schema: then it is rejected, kept (bounded, SY63), and acknowledged all the same, so
  *   one bad item never blocks a tablet's queue.
  */
 export interface Known {

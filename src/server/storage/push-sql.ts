@@ -1,5 +1,6 @@
 import { ATTEST_KEY, attest } from './attestation';
 import { CHAIN_HEAD_SQL } from './event-chain';
+import { keptColumns } from './kept-item';
 import type { Hashed, Known, PushPlan } from './push-plan';
 import { num, type SqlRunner } from './sql';
 
@@ -76,16 +77,17 @@ const WRITE_SQL = `
       entity_id text, payload jsonb, content_hash text, chain_hash text, attestation text)
     returning 1
   ), kept_rejected as (
-    insert into rejected_items (id, fair_id, device_id, seq, code, content_hash, item)
-    select x.id, x.fair_id, x.device_id, x.seq, x.code, x.content_hash, x.item
-    from jsonb_to_recordset($6::text::jsonb) as x(id text, fair_id text, device_id text, seq bigint, code text, content_hash text, item jsonb)
+    insert into rejected_items (id, fair_id, device_id, seq, code, content_hash, item_head, item_sha256, item_bytes)
+    select x.id, x.fair_id, x.device_id, x.seq, x.code, x.content_hash, x.item_head, x.item_sha256, x.item_bytes
+    from jsonb_to_recordset($6::text::jsonb) as x(id text, fair_id text, device_id text, seq bigint, code text, content_hash text,
+      item_head text, item_sha256 text, item_bytes int)
     where exists (select 1 from ack)
     on conflict (id) do nothing
     returning 1
   ), kept_conflicts as (
-    insert into conflicts (item_id, content_hash, fair_id, device_id, item)
-    select x.item_id, x.content_hash, $7, $1, x.item
-    from jsonb_to_recordset($8::text::jsonb) as x(item_id text, content_hash text, item jsonb)
+    insert into conflicts (item_id, content_hash, fair_id, device_id, item_head, item_sha256, item_bytes)
+    select x.item_id, x.content_hash, $7, $1, x.item_head, x.item_sha256, x.item_bytes
+    from jsonb_to_recordset($8::text::jsonb) as x(item_id text, content_hash text, item_head text, item_sha256 text, item_bytes int)
     where exists (select 1 from ack)
     on conflict do nothing
     returning 1
@@ -121,9 +123,10 @@ export async function writePush(
         attestation: attest(attestKey, { fairId: item.fairId, deviceId, seq: item.seq, id: item.id, contentHash: hash, chainHash: chain[i] as string }),
       })),
     ),
-    JSON.stringify(plan.rejected.map((r) => ({ ...rowOf(r), code: r.code, item: r.item }))),
+    // A set-aside item is kept bounded (SY63): a push's worth of junk never lands whole.
+    JSON.stringify(plan.rejected.map((r) => ({ ...rowOf(r), code: r.code, ...keptColumns(r.item, r.hash) }))),
     fairId,
-    JSON.stringify(plan.conflicts.map(({ item, hash }) => ({ item_id: item.id, content_hash: hash, item }))),
+    JSON.stringify(plan.conflicts.map(({ item, hash }) => ({ item_id: item.id, content_hash: hash, ...keptColumns(item, hash) }))),
   ]);
   if (row === undefined || row.won === 0) return undefined;
   if (row.stored !== n) throw new Error(`push write: ${row.stored} of ${n} rows stored`);

@@ -1,11 +1,12 @@
 import type { SyncItem } from '../../domain/sync-item';
-import type { ConflictList, ErrorCode, RejectedList } from '../../domain/wire/protocol';
+import { DEFAULT_SET_ASIDE_PAGE, type ConflictList, type ErrorCode, type RejectedList } from '../../domain/wire/protocol';
 import type { DeviceEnrolled, DeviceRole, DeviceSummary, ServerRole } from '../../domain/wire/accounts';
 import * as accounts from './accounts-store';
 import * as blobs from './blob-store';
 import * as clocks from './clock-reports';
 import * as codes from './device-codes';
 import * as limits from './rate-limit-store';
+import * as lockout from './login-lockout-store';
 import { fileBlobStore, type BlobStore } from './file-blobs';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -20,7 +21,7 @@ import type { RelayOffer } from '../../domain/wire/protocol';
 
 export type { Principal } from './accounts-store';
 export { AccountError } from './accounts-store';
-export type { DeviceContext, PushOutcome, PullResult } from './sync-store';
+export type { DeviceContext, PushOutcome, PullResult, SetAsidePage } from './sync-store';
 
 /**
  * Everything the server keeps, behind one interface with two databases under it: embedded
@@ -43,11 +44,12 @@ export interface Storage {
   relay(ctx: sync.DeviceContext, offers: readonly RelayOffer[]): Promise<relays.RelayOutcome>;
   /** The same page with its items as JSON text, for the pull route to send without parsing them. */
   pullJson(fairId: string, after: number, limit: number): Promise<sync.PullJson>;
-  conflicts(fairId: string): Promise<ConflictList['conflicts']>;
-  rejected(fairId: string): Promise<RejectedList['rejected']>;
   /** SY14: keeps the clock offset a device reported with its push; the last one per device and fair. */
   reportClock(ctx: sync.DeviceContext, offsetMs: number, nowMs: number): Promise<void>;
   clockReports(fairId: string): Promise<clocks.ClockReport[]>;
+  /** A page of the conflicts kept aside, after `cursor` (0: the first), in arrival order (SY63). */
+  conflicts(fairId: string, cursor?: number, limit?: number): Promise<sync.SetAsidePage<ConflictList['conflicts'][number]>>;
+  rejected(fairId: string, cursor?: number, limit?: number): Promise<sync.SetAsidePage<RejectedList['rejected'][number]>>;
 
   createUser(input: { name: string; password: string; role: 'organizer' | 'expert' }): Promise<{ userId: string }>;
   ensureOrganizer(name: string, password: string): Promise<boolean>;
@@ -66,6 +68,9 @@ export interface Storage {
 
   /** Counts a hit on a rate-limited key; the hits in its current window. */
   hit(key: string, windowSeconds: number): Promise<number>;
+  /** Lets a login of this name from this address through now, or says how long the pair waits (SY61). */
+  admitLogin(name: string, address: string, policy: lockout.LockoutPolicy): Promise<lockout.Admission>;
+  clearLoginFailures(name: string, address: string): Promise<void>;
 
   close(): Promise<void>;
 }
@@ -91,10 +96,10 @@ export function storageOn(db: SqlClient, files?: BlobStore): Storage {
     relay: (ctx, offers) => relays.relay(db, ctx, offers, lacks ?? ((shas) => sync.lacksInDatabase(db, shas))),
     pull: (fairId, after, limit) => sync.pull(db, fairId, after, limit),
     pullJson: (fairId, after, limit) => sync.pullJson(db, fairId, after, limit),
-    conflicts: (fairId) => sync.listConflicts(db, fairId),
-    rejected: (fairId) => sync.listRejected(db, fairId),
     reportClock: (ctx, offsetMs, nowMs) => clocks.reportClock(db, ctx.deviceId, ctx.fairId, offsetMs, nowMs),
     clockReports: (fairId) => clocks.clockReports(db, fairId),
+    conflicts: (fairId, cursor = 0, limit = DEFAULT_SET_ASIDE_PAGE) => sync.listConflicts(db, fairId, cursor, limit),
+    rejected: (fairId, cursor = 0, limit = DEFAULT_SET_ASIDE_PAGE) => sync.listRejected(db, fairId, cursor, limit),
     createUser: (input) => accounts.createUser(db, input),
     ensureOrganizer: (name, password) => accounts.ensureOrganizer(db, name, password),
     login: (name, password) => accounts.login(db, name, password),
@@ -108,6 +113,8 @@ export function storageOn(db: SqlClient, files?: BlobStore): Storage {
     blobSize: (sha256) => (files === undefined ? blobs.blobSize(db, sha256) : files.size(sha256)),
     getBlob: (sha256) => (files === undefined ? blobs.getBlob(db, sha256) : files.get(sha256)),
     hit: (key, windowSeconds) => limits.hit(db, key, windowSeconds),
+    admitLogin: (name, address, policy) => lockout.admitLogin(db, name, address, policy),
+    clearLoginFailures: (name, address) => lockout.clearLoginFailures(db, name, address),
     close: () => db.close(),
   };
 }

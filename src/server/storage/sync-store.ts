@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { SyncItem } from '../../domain/sync-item';
-import type { ConflictList, ItemResult, PulledItem, PushWarning, RejectedList } from '../../domain/wire/protocol';
+import type { ConflictList, ItemResult, KeptItem, PulledItem, PushWarning, RejectedList } from '../../domain/wire/protocol';
 import { projectPushed, type PushedItems } from '../reports/projection-sync';
 import { contentHash } from './content-hash';
 import { chainLinks } from './event-chain';
@@ -179,22 +179,51 @@ export async function pull(db: SqlRunner, fairId: string, after: number, limit: 
   return { epoch: page.epoch, items: JSON.parse(page.itemsJson) as PulledItem[], cursor: page.cursor, hasMore: page.hasMore };
 }
 
-export async function listConflicts(db: SqlRunner, fairId: string): Promise<ConflictList['conflicts']> {
-  const rows = await db.query<{ item_id: string; device_id: string; fair_id: string; received_at: unknown; item: unknown }>(
-    'select item_id, device_id, fair_id, received_at, item from conflicts where fair_id = $1 order by received_at, item_id',
-    [fairId],
-  );
-  return rows.map((r) => ({
-    itemId: r.item_id, deviceId: r.device_id, fairId: r.fair_id, receivedAt: new Date(r.received_at as string).toISOString(), item: r.item,
-  })) as ConflictList['conflicts'];
+/** One page of a set-aside list and the cursor of the next (null: none), in arrival order (SY63). */
+export interface SetAsidePage<T> {
+  readonly records: T[];
+  readonly next: number | null;
 }
 
-export async function listRejected(db: SqlRunner, fairId: string): Promise<RejectedList['rejected']> {
-  const rows = await db.query<{ id: string; device_id: string; fair_id: string; code: string; received_at: unknown; item: unknown }>(
-    'select id, device_id, fair_id, code, received_at, item from rejected_items where fair_id = $1 order by received_at, id',
-    [fairId],
+type KeptRow = {
+  readonly list_seq: unknown;
+  readonly device_id: string;
+  readonly fair_id: string;
+  readonly received_at: unknown;
+  readonly item_head: string;
+  readonly item_sha256: string;
+  readonly item_bytes: number;
+};
+
+const keptOf = (r: KeptRow): KeptItem => ({
+  head: r.item_head, sha256: r.item_sha256, bytes: r.item_bytes, truncated: Buffer.byteLength(r.item_head, 'utf8') < r.item_bytes,
+});
+
+/** One more row than asked tells whether a next page exists. */
+function pageOf<R extends KeptRow, T>(rows: readonly R[], limit: number, record: (r: R) => T): SetAsidePage<T> {
+  const shown = rows.slice(0, limit);
+  const last = shown[shown.length - 1];
+  return { records: shown.map(record), next: rows.length > limit && last !== undefined ? num(last.list_seq) : null };
+}
+
+export async function listConflicts(db: SqlRunner, fairId: string, cursor: number, limit: number): Promise<SetAsidePage<ConflictList['conflicts'][number]>> {
+  const rows = await db.query<KeptRow & { item_id: string }>(
+    `select list_seq, item_id, device_id, fair_id, received_at, item_head, item_sha256, item_bytes
+     from conflicts where fair_id = $1 and list_seq > $2::bigint order by list_seq limit $3::int + 1`,
+    [fairId, cursor, limit],
   );
-  return rows.map((r) => ({
-    itemId: r.id, deviceId: r.device_id, fairId: r.fair_id, code: r.code, receivedAt: new Date(r.received_at as string).toISOString(), item: r.item,
-  })) as RejectedList['rejected'];
+  return pageOf(rows, limit, (r) => ({
+    itemId: r.item_id, deviceId: r.device_id, fairId: r.fair_id, receivedAt: new Date(r.received_at as string).toISOString(), item: keptOf(r),
+  }) as ConflictList['conflicts'][number]);
+}
+
+export async function listRejected(db: SqlRunner, fairId: string, cursor: number, limit: number): Promise<SetAsidePage<RejectedList['rejected'][number]>> {
+  const rows = await db.query<KeptRow & { id: string; code: string }>(
+    `select list_seq, id, device_id, fair_id, code, received_at, item_head, item_sha256, item_bytes
+     from rejected_items where fair_id = $1 and list_seq > $2::bigint order by list_seq limit $3::int + 1`,
+    [fairId, cursor, limit],
+  );
+  return pageOf(rows, limit, (r) => ({
+    itemId: r.id, deviceId: r.device_id, fairId: r.fair_id, code: r.code, receivedAt: new Date(r.received_at as string).toISOString(), item: keptOf(r),
+  }) as RejectedList['rejected'][number]);
 }
