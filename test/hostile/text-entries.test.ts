@@ -21,6 +21,8 @@ import { Desk, caseId, deviceId, local } from '../support/builders';
 import { fcSeed } from '../support/fc-seed';
 import { makeItem, newId } from '../server/support';
 import { hostileString } from './arbitraries';
+import { submitDraft } from '../../src/server/storage/public-drafts-store';
+import { PublicDraftList } from '../../src/domain/wire/public-intake';
 import { auth, openHarness, pushEnvelope, type Harness } from './http-harness';
 import { isMessageKey, tIn } from './messages';
 
@@ -206,5 +208,23 @@ describe('[SY53] a phone complaint with a NUL', () => {
     const r = await recordComplaint(complaintInput(fair, now(), { accusedItems: [{ description: '蓝牙耳机\u0000', evidenceIds: [] }] }), clerk, now());
     expect(r).toEqual({ ok: false, error: { kind: 'invalid', fields: [{ field: 'accusedItems.0.description', code: 'CONTROL_CHARACTER', params: { char: 'U+0000', at: 4 } }] } });
     expect(await stored()).toBe(before);
+  });
+});
+
+describe('[SY54] public drafts kept before the text rule', () => {
+  test('[SY54] a draft the rule now refuses is not listed; the others are', async () => {
+    // As an earlier server kept it: stored without the rule (it would be refused today).
+    const old = inject(phoneComplaint(h.desk.fairId), 'description', '蓝牙耳机\u202e');
+    const kept = await submitDraft(h.storage.sql, old as never);
+    const res = await h.app.request(`/api/public/fairs/${h.desk.fairId}/complaints`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-forwarded-for': '203.0.113.9' },
+      body: JSON.stringify(inject(phoneComplaint(h.desk.fairId), 'description', '蓝牙耳机（黑色）')),
+    });
+    expect(res.status).toBe(201);
+    const list = PublicDraftList.parse(await (await h.app.request(`/api/intake/drafts?fair=${h.desk.fairId}`, { headers: auth(h.desk.token) })).json());
+    const descriptions = list.drafts.map((d) => d.complaint.accusedItems[0]?.description);
+    expect(descriptions).toContain('蓝牙耳机（黑色）');
+    expect(list.drafts.map((d) => d.draftId)).not.toContain(kept.draftId);
   });
 });
