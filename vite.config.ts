@@ -75,7 +75,7 @@ export default defineConfig({
       {
         test: {
           name: 'server',
-          include: ['test/server/**/*.test.ts', 'test/hostile/**/*.test.ts'],
+          include: ['test/server/**/*.test.ts', 'test/hostile/**/*.test.ts', 'test/scenarios/**/*.test.ts'],
           environment: 'node',
           globalSetup: ['test/support/postgres-setup.ts'],
           testTimeout: 60_000,

@@ -57,3 +57,31 @@ function bump(wallMs: number, counter: number, node: string): Hlc {
 /** How far a stamp's wall time is ahead of (positive) or behind `nowMs`; DL9 warns over 2 min. */
 export const hlcDriftMs = (hlc: Hlc, nowMs: number): number => parseHlc(hlc).wallMs - nowMs;
 export const CLOCK_DRIFT_WARNING_MS = 2 * 60_000;
+
+/** The local clock after receiving every stamp of `remote` (SY10): the receive rule, once per stamp. */
+export function receiveAll(last: Hlc | undefined, remote: readonly Hlc[], nowMs: number, node: string): Hlc | undefined {
+  // The rule is monotone in the remote stamp: receiving the greatest one is receiving them all.
+  const top = remote.reduce<Hlc | undefined>((m, h) => (m === undefined || h > m ? h : m), undefined);
+  // Nothing newer than the local clock: its next tick is after them already, and the same page
+  // or bundle received twice leaves the log state as it was (BN11).
+  if (top === undefined || (last !== undefined && top <= last)) return last;
+  return receiveHlc(last, top, nowMs, node);
+}
+
+/**
+ * A time from outside the device log (a phone's filing time, a server's time) as a stamp to
+ * receive. A phone is anyone's (QR12): its time counts at most `MAX_FOREIGN_LEAD_MS` ahead of
+ * the local clock, so a forged frame cannot push every later stamp of this tablet into the future (SY12).
+ */
+export const MAX_FOREIGN_LEAD_MS = 24 * 3_600_000;
+export const stampOfTime = (wallMs: number, nowMs: number): Hlc => formatHlc({ wallMs: Math.max(0, Math.min(wallMs, nowMs + MAX_FOREIGN_LEAD_MS)), counter: 0, node: '0' });
+
+/**
+ * The device's clock against the server's, measured NTP-style from one request (SY13): the
+ * device's send and receive times and the server's time in its answer, assumed halfway.
+ * Positive: the device's clock is ahead (fast); negative: behind (slow).
+ */
+export const measureOffsetMs = (sentMs: number, receivedMs: number, serverMs: number): number => Math.round((sentMs + receivedMs) / 2 - serverMs);
+
+/** DL9: an offset the people reading a recorded time must be told of. */
+export const offsetWorthNoting = (offsetMs: number | undefined): offsetMs is number => offsetMs !== undefined && Math.abs(offsetMs) > CLOCK_DRIFT_WARNING_MS;

@@ -14,6 +14,7 @@ import { parsePayload } from '../domain/wire/payload-parsers';
 import { getDb } from './db';
 import type { ExhibitorRow, FairCaseDb } from './db';
 import { fromRecord, toCaseRow, toRecord } from './case-rows';
+import { flagSharedNumbers } from './shared-numbers';
 import { inWrite } from './write';
 
 /**
@@ -122,7 +123,8 @@ export function applyPulledCaseEvents(db: FairCaseDb, items: readonly SyncItem[]
         return [id, forward === undefined ? fold([...(await eventsOf(db, id)), ...events]) : forward.case] as const;
       }),
     );
-    const cases = folded.flatMap(([, c]) => (c === undefined ? [] : [c]));
+    // SY34: a number another case holds is kept, both cases flagged.
+    const cases = await flagSharedNumbers(db, folded.flatMap(([, c]) => (c === undefined ? [] : [c])));
     const nowOrphaned = folded.flatMap(([id, c]) => (c === undefined && !orphaned.has(id) ? [{ key: orphanKey(id), value: true }] : []));
     const adopted = folded.flatMap(([id, c]) => (c !== undefined && orphaned.has(id) ? [orphanKey(id)] : []));
     await Promise.all([

@@ -7,7 +7,7 @@ import { decide } from '../domain/case/decide';
 import { Actor } from '../domain/case/events';
 import type { CaseEvent } from '../domain/case/events';
 import { evolve } from '../domain/case/evolve';
-import { tickHlc } from '../domain/hlc';
+import { stampOfTime, tickHlc } from '../domain/hlc';
 import type { CaseId, ComplaintId } from '../domain/ids';
 import { err } from '../domain/result';
 import type { Instant } from '../domain/time';
@@ -21,7 +21,7 @@ import type { Filed } from './complaint-write';
 import { newId } from './ids';
 import { StoreFailure, invalid, parseInput, refused } from './result';
 import type { StoreResult } from './result';
-import { appendItems, fail, inWrite, logState, runWrite } from './write';
+import { appendItems, fail, inWrite, logState, noted, receiveStamps, runWrite } from './write';
 import type { ItemStamp } from './write';
 
 /**
@@ -99,8 +99,10 @@ export async function phoneFilingOf(filingId: string): Promise<PhoneFilingRow | 
  * A complaint handed over from the filer's phone (issue 8 §3, channel `phone_qr`): the same
  * write as `recordComplaint`, plus the phone's filing id remembered in `meta` in the same
  * transaction, so scanning the same filing twice creates nothing new (`already: true`).
+ * `seenAt` is the time the payload carries (the phone's filing time, the server's receipt of an
+ * online draft): the clock receives it first, so the case is stamped after it (SY12).
  */
-export async function importComplaint(filingId: string, input: ComplaintInput, actor: Actor, now: Instant): Promise<StoreResult<Imported>> {
+export async function importComplaint(filingId: string, input: ComplaintInput, actor: Actor, now: Instant, seenAt?: Instant): Promise<StoreResult<Imported>> {
   const parsed = parseInput(ComplaintInput, input);
   if (!parsed.ok) return parsed;
   const who = parseInput(Actor, actor);
@@ -117,6 +119,7 @@ export async function importComplaint(filingId: string, input: ComplaintInput, a
         const records = await db.cases.bulkGet([...seen.caseIds]);
         return { complaintId: seen.complaintId, cases: records.filter((r) => r !== undefined).map(fromRecord), already: true };
       }
+      if (seenAt !== undefined) await receiveStamps(db, [stampOfTime(instantToMs(seenAt), instantToMs(now))], now);
       const { fair, shortCode } = await deskOf(db, complaint.fairId);
       const history = await intakeHistory(db, fair, complaint.complainant, complaint.respondents);
       const [filed] = await fileComplaints(db, { fair, shortCode, actor: who.value, now }, [complaint], () => history);
@@ -168,7 +171,7 @@ export async function applyCaseCommand(caseId: CaseId | string, command: CaseCom
             fairId: c.fairId,
             // The item is the event: same id and HLC.
             build: (s: ItemStamp): CaseEvent => {
-              const stamped = { ...event, id: s.id, deviceId: s.deviceId, hlc: s.hlc };
+              const stamped = noted({ ...event, id: s.id, deviceId: s.deviceId, hlc: s.hlc }, s);
               next = evolve(c, stamped);
               return stamped;
             },

@@ -16,8 +16,9 @@ import { boothKey } from '../domain/validators/booth';
 import type { FairCaseDb } from './db';
 import { toCaseRow, toRecord } from './case-rows';
 import { newId } from './ids';
+import { flagSharedNumbers } from './shared-numbers';
 import { StoreFailure, refused } from './result';
-import { appendItems, fail, inWrite } from './write';
+import { appendItems, fail, inWrite, noted } from './write';
 import type { ItemStamp } from './write';
 
 /**
@@ -124,7 +125,7 @@ async function fileNow(
       fairId: fair.id,
       // The event is the item: same id, same HLC, decided once the numbers are known.
       build: (stamp: ItemStamp): CaseEvent => {
-        const event = decided(decide(undefined, { ...command, eventId: stamp.id }, { fair, now, actor, deviceId: stamp.deviceId, hlc: stamp.hlc, history: historyOf(i) }));
+        const event = noted(decided(decide(undefined, { ...command, eventId: stamp.id }, { fair, now, actor, deviceId: stamp.deviceId, hlc: stamp.hlc, history: historyOf(i) })), stamp);
         cases.set(command.caseId, evolve(undefined, event));
         return event;
       },
@@ -141,16 +142,18 @@ async function fileNow(
       build: (stamp: ItemStamp): CaseEvent => {
         const c = cases.get(command.caseId);
         const cmd = { ...next.command, caseId: command.caseId, eventId: stamp.id } as CaseCommand;
-        const event = decided(decide(c, cmd, { fair, now, actor: next.actor, deviceId: stamp.deviceId, hlc: stamp.hlc }));
+        const event = noted(decided(decide(c, cmd, { fair, now, actor: next.actor, deviceId: stamp.deviceId, hlc: stamp.hlc })), stamp);
         cases.set(command.caseId, evolve(c, event));
         return event;
       },
     }));
   });
   await appendItems(db, [...submitItems, ...followItems], now, () => {
-    const all = [...cases.values()];
-    // `&caseNo` refuses a number issued twice: the whole action then aborts (CN2).
-    return Promise.all([db.cases.bulkAdd(all.map(toRecord)), db.caseRows.bulkPut(all.map(toCaseRow)), db.meta.put({ key: seqKey, value: seq })]);
+    // SY34: a number a pulled case already holds (one device code given twice) flags both cases
+    // instead of refusing the filing: the desk goes on working.
+    return flagSharedNumbers(db, [...cases.values()]).then((all) =>
+      Promise.all([db.cases.bulkPut(all.map(toRecord)), db.caseRows.bulkPut(all.map(toCaseRow)), db.meta.put({ key: seqKey, value: seq })]),
+    );
   });
   return filings.map(({ complaintId, submits }) => ({
     complaintId,

@@ -66,13 +66,22 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       // One blob per content hash: the same photo twice is stored once.
       blobs: 'sha256',
       evidence: 'id, sha256, caseId, fairId',
-      // `&caseNo`: a case number is never issued twice (CN2). `respondentKey` and
+      // `&caseNo` until version 3 (SY34). `respondentKey` and
       // `[fairId+complainantKey]` find the intake history (RP1, RP4–RP6) without reading every case.
       cases: 'id, fairId, complaintId, &caseNo, respondentKey, [fairId+complainantKey]',
       // The board's rows (P3), written in the same transaction as their case.
       caseRows: 'id, fairId',
       commitments: 'id, fairId, exhibitorKey, [fairId+exhibitorKey]',
       consultations: 'id, fairId',
+    },
+  },
+  {
+    // SY34: `caseNo` no longer unique. Two tablets once given one device code numbered two cases
+    // alike; a unique index made the pulled one abort its page, and sync stopped for good. Both
+    // are now stored and flagged (shared-numbers.ts). The rows stay as they are: no upgrade step.
+    version: 3,
+    stores: {
+      cases: 'id, fairId, complaintId, caseNo, respondentKey, [fairId+complainantKey]',
     },
   },
 ];

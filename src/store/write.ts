@@ -1,7 +1,7 @@
 import { Dexie } from 'dexie';
 import type { Transaction } from 'dexie';
 import { err, ok } from '../domain/result';
-import { tickHlc } from '../domain/hlc';
+import { offsetWorthNoting, receiveAll, tickHlc } from '../domain/hlc';
 import { instantToMs } from '../domain/time';
 import type { DeviceId, EventId, FairId } from '../domain/ids';
 import type { Hlc } from '../domain/hlc';
@@ -114,6 +114,8 @@ export interface LogState {
   /** The last item's seq (0 before the first): the next is `seq + 1`, never reused. */
   readonly seq: number;
   readonly hlc?: Hlc;
+  /** The clock offset measured at the last sync, kept only when beyond DL9: stamped on case events (SY16). */
+  readonly clockOffsetMs?: number;
 }
 const LOG_KEY = 'log';
 
@@ -141,6 +143,8 @@ export interface ItemStamp {
   readonly deviceId: DeviceId;
   readonly seq: number;
   readonly hlc: Hlc;
+  /** Set when the device's clock was off beyond DL9 at its last sync: case events carry it (SY16). */
+  readonly clockOffsetMs?: number;
 }
 
 /**
@@ -177,7 +181,7 @@ class StaleLogError extends Error {
 }
 
 const sameLog = (a: LogState | undefined, b: LogState): boolean =>
-  a !== undefined && a.deviceId === b.deviceId && a.seq === b.seq && a.hlc === b.hlc;
+  a !== undefined && a.deviceId === b.deviceId && a.seq === b.seq && a.hlc === b.hlc && a.clockOffsetMs === b.clockOffsetMs;
 
 /**
  * Records one item: the next gap-free seq and the next HLC of this device, written to `items`
@@ -198,7 +202,13 @@ function numbered(state: LogState, inputs: readonly (ItemInput | StampedItemInpu
   let { seq, hlc } = state;
   const items = inputs.map((input): SyncItem => {
     seq += 1;
-    const stamp: ItemStamp = { id: newId() as EventId, deviceId: state.deviceId, seq, hlc: tickHlc(hlc, nowMs, state.deviceId) };
+    const stamp: ItemStamp = {
+      id: newId() as EventId,
+      deviceId: state.deviceId,
+      seq,
+      hlc: tickHlc(hlc, nowMs, state.deviceId),
+      ...(state.clockOffsetMs === undefined ? {} : { clockOffsetMs: state.clockOffsetMs }),
+    };
     hlc = stamp.hlc;
     return {
       id: stamp.id,
@@ -264,6 +274,46 @@ export function appendItems(
   alongside?: (items: readonly SyncItem[]) => Promise<unknown>,
 ): Promise<SyncItem[]> {
   return inWrite(() => appendItemsNow(db, inputs, now, alongside));
+}
+
+/** A case event as recorded under this stamp: with the clock note when the stamp has one (SY16). */
+export const noted = <E extends object>(event: E, stamp: ItemStamp): E =>
+  stamp.clockOffsetMs === undefined ? event : { ...event, clockOffsetMs: stamp.clockOffsetMs };
+
+/**
+ * SY10: the receive rule of the hybrid logical clock, for stamps this device has just seen (a
+ * pulled page, an imported bundle, a phone's filing time), so that whatever it records next is
+ * stamped after them on every device. Inside the write that applies what was received (the log
+ * state is in `meta`), and the remembered log state follows, so the next save needs no re-read.
+ */
+export function receiveStamps(db: FairCaseDb, remote: readonly Hlc[], now: Instant): Promise<LogState> {
+  return inWrite(async () => {
+    const state = await logState(db);
+    const hlc = receiveAll(state.hlc, remote, instantToMs(now), state.deviceId);
+    if (hlc === state.hlc || hlc === undefined) return state;
+    return putLog(db, { ...state, hlc });
+  });
+}
+
+/**
+ * SY16: the offset measured at a sync, kept in the log state while it is beyond DL9 (removed
+ * once the clock is right again), so every case event recorded meanwhile carries it.
+ */
+export function noteClockOffset(db: FairCaseDb, offsetMs: number): Promise<LogState> {
+  return inWrite(async () => {
+    const state = await logState(db);
+    const keep = offsetWorthNoting(offsetMs) ? offsetMs : undefined;
+    if (keep === state.clockOffsetMs) return state;
+    const { clockOffsetMs: _dropped, ...rest } = state;
+    return putLog(db, keep === undefined ? rest : { ...rest, clockOffsetMs: keep });
+  });
+}
+
+async function putLog(db: FairCaseDb, next: LogState): Promise<LogState> {
+  await db.meta.put({ key: LOG_KEY, value: next });
+  // A failed transaction forgets it again (runWrite's catch).
+  knownLog.set(db, next);
+  return next;
 }
 
 /**

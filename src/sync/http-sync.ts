@@ -1,9 +1,12 @@
 import type { Instant } from '../domain/time';
 import type { DeviceEnrolled } from '../domain/wire/accounts';
+import { adoptDeviceCode } from '../store/device-codes';
 import { runWrite, logState } from '../store/write';
 import { ALL_APPLIERS } from './appliers';
+import { deviceKeyPair, signEnrolment } from './device-key';
 import { pullPages, type PullApplier, type PullSummary } from './pull-pages';
 import { pushOutbox, SyncStopped, type BlobSource, type PushSummary } from './push-outbox';
+import { reportCodes } from './report-codes';
 import { startScheduler, type Scheduler } from './scheduler';
 import { changeSyncState, loadCredentials, saveCredentials, type SyncCredentials } from './sync-state';
 import { httpTransport, redeemEnrolment, TransportError, type FetchLike, type SyncTransport } from './transport';
@@ -26,13 +29,25 @@ export interface SyncRun {
   readonly pull: PullSummary;
 }
 
-/** Redeems a scanned code for this device (the local log's device id) and keeps the credentials. */
+/**
+ * Redeems a scanned code for this device (the local log's device id), with the proof that the
+ * tablet is that device (SY41), and keeps the credentials.
+ */
 export async function enrolThisDevice(baseUrl: string, code: string, deviceName: string, deviceCode?: string, fetchImpl?: FetchLike): Promise<DeviceEnrolled> {
   const state = await runWrite(['meta'], (db) => logState(db), { log: false });
   if (!state.ok) throw new TransportError(`STORE_${state.error.kind.toUpperCase()}`, true);
-  const enrolled = await redeemEnrolment(baseUrl, { code, deviceName, deviceId: state.value.deviceId, ...(deviceCode === undefined ? {} : { deviceCode }) }, fetchImpl);
+  const { deviceId } = state.value;
+  const keys = await deviceKeyPair(deviceId);
+  if (!keys.ok) throw new TransportError(`STORE_${keys.error.kind.toUpperCase()}`, true);
+  const proof = await signEnrolment(keys.value, code, deviceId);
+  const enrolled = await redeemEnrolment(baseUrl, { code, deviceName, deviceId, proof, ...(deviceCode === undefined ? {} : { deviceCode }) }, fetchImpl);
+  // SY45: credentials for another id would send this log's items under someone else's identity.
+  if (enrolled.deviceId !== deviceId) throw new TransportError('DEVICE_MISMATCH', false);
   const saved = await saveCredentials(baseUrl, enrolled);
   if (!saved.ok) throw new TransportError(`STORE_${saved.error.kind.toUpperCase()}`, true);
+  // SY33: after a restore the server may give another code than the one this tablet numbered with.
+  const adopted = await adoptDeviceCode(enrolled.deviceCode);
+  if (!adopted.ok) throw new TransportError(`STORE_${adopted.error.kind.toUpperCase()}`, true);
   return enrolled;
 }
 
@@ -44,12 +59,13 @@ export async function syncOnce(deps: SyncDeps, credentials?: SyncCredentials): P
   try {
     const pushDeps = { transport, credentials: creds, now: deps.now, ...(deps.blobs === undefined ? {} : { blobs: deps.blobs }) };
     let push = await pushOutbox(pushDeps);
-    const pull = await pullPages({ transport, credentials: creds, appliers: deps.appliers ?? ALL_APPLIERS });
+    const pull = await pullPages({ transport, credentials: creds, appliers: deps.appliers ?? ALL_APPLIERS, now: deps.now });
     if (pull.epochChanged) {
       // A restored server: everything this tablet holds went back into the outbox; send it now.
       const again = await pushOutbox(pushDeps);
       push = { pushed: push.pushed + again.pushed, acknowledged: push.acknowledged + again.acknowledged, requeued: push.requeued + again.requeued, missingBlobs: push.missingBlobs + again.missingBlobs };
     }
+    await reportCodes(transport, creds);
     await changeSyncState((s) => ({ ...s, lastSuccessAt: deps.now(), lastError: undefined }));
     return { push, pull };
   } catch (e) {

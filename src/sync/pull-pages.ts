@@ -4,7 +4,9 @@ import type { SyncItem } from '../domain/sync-item';
 import { MAX_PULL_LIMIT, PROTOCOL_VERSION } from '../domain/wire/protocol';
 import { checkPayload } from '../domain/wire/payload-parsers';
 import type { FairCaseDb, TableName } from '../store/db';
-import { runWrite } from '../store/write';
+import type { Instant } from '../domain/time';
+import { receiveStamps, runWrite } from '../store/write';
+import { keepReading, readingOf, timed } from './clock-offset';
 import { readSyncState, updateSyncState, type SyncCredentials } from './sync-state';
 import { SyncStopped } from './push-outbox';
 import { TransportError, type SyncTransport } from './transport';
@@ -53,7 +55,11 @@ export interface PullDeps {
   /** Items per page; defaults to the most the protocol allows (P5: a case touched by several
    * pages is rewritten once per page, so fewer, bigger pages write less). */
   readonly limit?: number;
+  /** This tablet's clock (SY11, SY13); defaults to the system's. */
+  readonly now?: () => Instant;
 }
+
+const systemNow = (): Instant => new Date().toISOString() as Instant;
 
 export interface PullSummary {
   readonly pages: number;
@@ -76,7 +82,10 @@ export async function pullPages(deps: PullDeps): Promise<PullSummary> {
   let epochChanged = false;
   for (let guard = 0; guard < 100_000; guard++) {
     const state = await readSyncState();
-    const reply = await deps.transport.pull({ fair: deps.credentials.fairId, after: state.cursor, limit: deps.limit ?? MAX_PULL_LIMIT, protocolVersion: PROTOCOL_VERSION });
+    const now = deps.now ?? systemNow;
+    const { reply, sent, received } = await timed(now, () =>
+      deps.transport.pull({ fair: deps.credentials.fairId, after: state.cursor, limit: deps.limit ?? MAX_PULL_LIMIT, protocolVersion: PROTOCOL_VERSION }),
+    );
     if (reply.type === 'client-too-old') throw new SyncStopped('CLIENT_TOO_OLD');
     if (reply.type === 'server-too-old') throw new TransportError('SERVER_TOO_OLD', true);
     if (reply.type === 'error') throw new TransportError(reply.code, false);
@@ -84,6 +93,7 @@ export async function pullPages(deps: PullDeps): Promise<PullSummary> {
     const outcome = await runWrite(
       tables,
       async (db) => {
+        await keepReading(db, readingOf(sent, received, reply.serverTime));
         if (restarted) {
           await db.outbox.bulkPut(await db.items.toArray());
           await updateSyncState(db, (s) => ({ ...s, epoch: reply.epoch, cursor: 0 }));
@@ -96,6 +106,8 @@ export async function pullPages(deps: PullDeps): Promise<PullSummary> {
         // Wrapped in Dexie's promise: an applier that touches no table would otherwise hand back a
         // native promise that resolves outside the transaction's zone, and IndexedDB commits early.
         for (const applier of appliers) await Dexie.Promise.resolve(applier.apply(db, others));
+        // SY11: whatever this tablet records next is stamped after every item it has now seen.
+        await receiveStamps(db, reply.items.map((p) => p.item.hlc), received);
         await updateSyncState(db, (s) => ({ ...s, epoch: reply.epoch, cursor: reply.cursor }));
       },
       { log: false },

@@ -3,7 +3,8 @@ import type { Instant } from '../domain/time';
 import { PROTOCOL_VERSION, type PushAccepted } from '../domain/wire/protocol';
 import { outboxBatch } from '../store/outbox';
 import { runWrite } from '../store/write';
-import { MAX_PROBLEMS, updateSyncState, type ItemProblem, type SyncCredentials } from './sync-state';
+import { keepReading, readingOf, timed, type ClockReading } from './clock-offset';
+import { MAX_PROBLEMS, readSyncState, updateSyncState, type ItemProblem, type SyncCredentials } from './sync-state';
 import { TransportError, type SyncTransport } from './transport';
 
 /** Where evidence files come from when the server asks for them (the store's blob table). */
@@ -52,13 +53,18 @@ export async function pushOutbox(deps: PushDeps): Promise<PushSummary> {
   for (let round = 0; round < 10_000; round++) {
     const batch = await outboxBatch(size);
     if (batch.length === 0) break;
-    const reply = await deps.transport.push({
-      type: 'push',
-      protocolVersion: PROTOCOL_VERSION,
-      deviceId: batch[0]!.deviceId,
-      fairId: deps.credentials.fairId,
-      items: batch,
-    } as Parameters<SyncTransport['push']>[0]);
+    // SY14: the offset as last measured goes with the push, for the organizer's console.
+    const measured = (await readSyncState()).clock;
+    const { reply, sent, received } = await timed(deps.now, () =>
+      deps.transport.push({
+        type: 'push',
+        protocolVersion: PROTOCOL_VERSION,
+        deviceId: batch[0]!.deviceId,
+        fairId: deps.credentials.fairId,
+        items: batch,
+        ...(measured === undefined ? {} : { clock: { offsetMs: measured.offsetMs } }),
+      } as Parameters<SyncTransport['push']>[0]),
+    );
     if (reply.type === 'client-too-old') {
       await runWrite(['meta'], (db) => updateSyncState(db, (s) => ({ ...s, updateRequired: true })), { log: false });
       throw new SyncStopped('CLIENT_TOO_OLD');
@@ -86,7 +92,7 @@ export async function pushOutbox(deps: PushDeps): Promise<PushSummary> {
         refusedUpload = e;
       }
     }
-    const settled = await settle(batch, reply, deps.now());
+    const settled = await settle(batch, reply, deps.now(), readingOf(sent, received, reply.serverTime));
     acknowledgedCount += settled.acknowledged;
     requeued += settled.requeued;
     if (refusedUpload !== undefined) throw refusedUpload;
@@ -96,7 +102,7 @@ export async function pushOutbox(deps: PushDeps): Promise<PushSummary> {
   return { pushed, acknowledged: acknowledgedCount, requeued, missingBlobs: missing };
 }
 
-async function settle(batch: readonly SyncItem[], reply: PushAccepted, now: Instant): Promise<{ acknowledged: number; requeued: number }> {
+async function settle(batch: readonly SyncItem[], reply: PushAccepted, now: Instant, reading: ClockReading | undefined): Promise<{ acknowledged: number; requeued: number }> {
   const byId = new Map(batch.map((i) => [i.id, i]));
   const done = reply.results.filter((r) => r.status !== 'skipped').map((r) => r.id);
   const problems: ItemProblem[] = [];
@@ -105,7 +111,6 @@ async function settle(batch: readonly SyncItem[], reply: PushAccepted, now: Inst
     const item = byId.get(r.id);
     problems.push({ id: r.id, seq: item?.seq ?? 0, kind: item?.kind ?? '', status: r.status, ...(r.status === 'rejected' ? { code: r.code } : {}), at: now });
   }
-  const drift = reply.warnings.reduce((m, w) => (Math.abs(w.driftMs) > Math.abs(m) ? w.driftMs : m), 0);
   let requeued = 0;
   const firstSeq = Math.min(...batch.map((i) => i.seq));
   const outcome = await runWrite(
@@ -122,10 +127,10 @@ async function settle(batch: readonly SyncItem[], reply: PushAccepted, now: Inst
       await updateSyncState(db, (s) => ({
         ...s,
         problems: [...problems, ...s.problems].slice(0, MAX_PROBLEMS),
-        driftMs: drift,
         refused: undefined,
         updateRequired: undefined,
       }));
+      await keepReading(db, reading);
     },
     { log: false },
   );

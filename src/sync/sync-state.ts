@@ -1,5 +1,6 @@
 import type { DeviceEnrolled } from '../domain/wire/accounts';
 import type { Instant } from '../domain/time';
+import type { ClockReading } from './clock-offset';
 import { getDb } from '../store/db';
 import type { FairCaseDb } from '../store/db';
 import { runWrite } from '../store/write';
@@ -8,7 +9,7 @@ import type { StoreResult } from '../store/result';
 /**
  * What sync remembers on the tablet, in the store's `meta` table: the server's credentials for
  * this device, the pull cursor and the epoch it belongs to, the last success and error, the
- * items the server refused or set aside (shown on the sync screen), the clock drift (DL9).
+ * items the server refused or set aside (shown on the sync screen), the clock offset (SY13, DL9).
  */
 export interface SyncCredentials {
   readonly baseUrl: string;
@@ -39,8 +40,8 @@ export interface SyncState {
   /** Set when the server refused this device's token: it needs to be enrolled again. */
   readonly refused?: string;
   readonly problems: readonly ItemProblem[];
-  /** The largest clock drift the server reported in the last push, ms (DL9 warns over 2 min). */
-  readonly driftMs?: number;
+  /** The tablet's clock against the server's at the last answer that said its time (SY13; DL9 warns over 2 min). */
+  readonly clock?: ClockReading;
 }
 
 export const SYNC_KEY = 'sync';

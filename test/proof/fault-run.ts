@@ -25,7 +25,7 @@ import type { SyncItem } from '../../src/domain/sync-item';
 import { SyncStopped } from '../../src/sync/push-outbox';
 import { TransportError, type FetchLike } from '../../src/sync/transport';
 import { DEFAULT_PLAN, faultyFetch, NO_FAULTS, type FaultCounts } from './fault-fetch';
-import { finalCounts, FreedCheck, type Counts } from './fault-verdict';
+import { disagreements, finalCounts, FreedCheck, type Counts } from './fault-verdict';
 import { rngOf } from './rng';
 import { restoreBackup, takeBackup } from './server-ops';
 import { startServerProcess, type ServerProcess } from './server-process';
@@ -62,6 +62,12 @@ export interface FaultRunReport extends Counts {
   readonly syncRuns: number;
   readonly syncFailures: Readonly<Record<string, number>>;
   readonly checks: number;
+  /** Records two tablets (or a tablet and the server) show differently at the end. */
+  readonly disagreements: readonly string[];
+  /** Tablets enrolled again after the restore (they had joined after the backup). */
+  readonly reEnrolments: number;
+  readonly tablets: number;
+  readonly clockOffsets: readonly string[];
   /** Invariant breaks seen during the run (freed before verified, a torn batch, pull out of order). */
   readonly violations: readonly string[];
   /** Milliseconds spent recording, syncing, checking, and stopping/starting/restoring the server. */
@@ -80,22 +86,28 @@ export const faultRunPassed = (r: FaultRunReport): boolean =>
   r.rejected === 0 &&
   r.evidence.missing === 0 &&
   r.outboxLeft === 0 &&
+  r.disagreements.length === 0 &&
+  r.reEnrolments > 0 &&
   r.kills.every((k) => k.landed === 0 || k.landed === k.batchNew) &&
   r.violations.length === 0;
 
 export const reportLines = (r: FaultRunReport): string[] => [
   `fault run, seed ${r.seed}: produced ${r.produced}, on the server ${r.onServer}, duplicated ${r.duplicated}, lost ${r.lost}`,
-  `  foreign ${r.foreign}, content mismatched ${r.mismatched}, conflicts ${r.conflicts}, rejected ${r.rejected}, left in outboxes ${r.outboxLeft}; evidence files verified ${r.evidence.verified} of ${r.evidence.files}`,
+  `  foreign ${r.foreign}, content mismatched ${r.mismatched}, conflicts ${r.conflicts}, rejected ${r.rejected}; evidence files verified ${r.evidence.verified} of ${r.evidence.files}`,
+  `  stuck in an outbox ${r.outboxLeft}, tablets disagree ${r.disagreements.length}; clocks off: ${r.clockOffsets.join(', ') || 'none'}; enrolled again after the restore ${r.reEnrolments}`,
   `  server killed mid-push ${r.kills.length}×: ${r.kills.map((k) => `${k.delayMs} ms in, ${k.landed === 0 ? 'rolled back' : k.landed === k.batchNew ? 'committed' : 'TORN'} (${k.landed}/${k.batchNew} new items)`).join('; ') || '—'}`,
   `  backup at ${r.backup.at} events, restored at ${r.backup.restoredAt} (the server lost ${r.backup.serverItemsLost} items, new epoch)`,
   `  faults: ${r.faults.requests} requests, ${r.faults.droppedRequests} dropped, ${r.faults.droppedResponses} answers lost, ${r.faults.duplicated} duplicated, ${r.faults.held} held back and ${r.faults.replayed} delivered late, ${r.faults.delayed} delayed, ${r.faults.refused} met a dead server`,
   `  ${r.syncRuns} sync runs (${Object.entries(r.syncFailures).map(([c, n]) => `${n} ${c}`).join(', ') || 'none'} failed), ${r.checks} invariant checks, ${r.violations.length} violations`,
   `  ${(r.durationMs / 1000).toFixed(1)} s: recording ${(r.timings.act / 1000).toFixed(1)} s, syncing ${(r.timings.sync / 1000).toFixed(1)} s, checking ${(r.timings.check / 1000).toFixed(1)} s, server stops and starts ${(r.timings.server / 1000).toFixed(1)} s`,
   ...r.violations.slice(0, 10).map((v) => `  VIOLATION ${v}`),
+  ...r.disagreements.slice(0, 10).map((d) => `  DISAGREE ${d}`),
 ];
 
 const ORGANIZER = { name: 'proof-organizer', password: 'correct horse battery staple' };
 const CODES = ['KA', 'KB', 'KC', 'KD', 'KE', 'KF', 'KG', 'KH'];
+/** Hours-off clocks of the first tablets, in ms (T2 three hours behind, T4 an hour ahead). */
+const CLOCK_OFFSETS = [0, -3 * 3_600_000, 0, 3_600_000];
 const plainFetch: FetchLike = (url, init) => fetch(url, init);
 
 interface Kill {
@@ -122,7 +134,11 @@ export async function runFaultRun(options: FaultRunOptions): Promise<FaultRunRep
   let server: ServerProcess | undefined;
   // One clock for the hall, two seconds a tick: an afternoon of the fair for 10,000 events.
   let clockMs = Date.parse('2025-04-15T01:00:00.000Z');
-  const now = (): Instant => instantFromMs((clockMs += 2_000));
+  /** A tablet's own clock: the hall's, off by the tablet's offset. */
+  const nowOf =
+    (tablet: Tablet) =>
+    (): Instant =>
+      instantFromMs((clockMs += 2_000) + tablet.clockOffsetMs);
   const violations = new Set<string>();
   const timings = { act: 0, sync: 0, check: 0, server: 0 };
   const timed = async <T>(key: keyof typeof timings, fn: () => Promise<T>): Promise<T> => {
@@ -142,16 +158,20 @@ export async function runFaultRun(options: FaultRunOptions): Promise<FaultRunRep
     log(`server ${srv.url}, PGlite in ${dataDir}`);
 
     // Set-up, without faults: the first tablet creates the fair; all enrol; the others pull the fair.
+    // Some tablets' clocks are hours off the hall's (CLOCK_OFFSETS): the HLC and LWW rules must
+    // still give every tablet and the server the same state (SY10–SY29).
     const runId = `${options.seed}-${process.pid}-${Date.now().toString(36)}`;
-    const tablets = Array.from({ length: options.tablets ?? 5 }, (_, i) => new Tablet(`T${i + 1}`, CODES[i] ?? `K${i}`, runId));
-    const fair = await (tablets[0] as Tablet).createFair(now());
+    const tablets = Array.from({ length: options.tablets ?? 5 }, (_, i) => new Tablet(`T${i + 1}`, CODES[i] ?? `K${i}`, runId, CLOCK_OFFSETS[i] ?? 0));
+    const fair = await (tablets[0] as Tablet).createFair(nowOf(tablets[0] as Tablet)());
     const view = await organizerView(() => srv.url, fair.id, ORGANIZER);
     for (const tablet of tablets) await tablet.enrol(srv.url, await view.enrolment(), plainFetch);
-    for (const tablet of tablets) {
+    const join = async (tablet: Tablet): Promise<void> => {
       tablet.use();
-      await tablet.sync(plainFetch, now);
-      await tablet.setUp(fair.id, now());
-    }
+      await tablet.sync(plainFetch, nowOf(tablet));
+      await tablet.setUp(fair.id, nowOf(tablet)());
+    };
+    for (const tablet of tablets) await join(tablet);
+    let reEnrolments = 0;
     const produced = (): number => tablets.reduce((n, x) => n + x.produced, 0);
     const freed = new FreedCheck(view, violations);
 
@@ -181,14 +201,35 @@ export async function runFaultRun(options: FaultRunOptions): Promise<FaultRunRep
     const runSync = async (tablet: Tablet): Promise<boolean> => {
       syncRuns++;
       try {
-        await timed('sync', () => tablet.sync(faults.fetch, now));
+        await timed('sync', () => tablet.sync(faults.fetch, nowOf(tablet)));
         return true;
       } catch (e) {
+        const code = e instanceof SyncStopped || e instanceof TransportError ? e.code : undefined;
+        // A tablet enrolled after the backup is unknown to the restored server: the organizer
+        // gives it a new code and it enrols again, as the same device (SY40–SY49), keeping its
+        // device code when nobody else has it (SY30–SY34).
+        if (code === 'UNAUTHENTICATED' && lateJoiners.has(tablet) && restored) {
+          await tablet.enrol(srv.url, await view.enrolment(), plainFetch);
+          reEnrolments++;
+          log(`${tablet.name} enrolled again after the restore, device code ${tablet.deviceCode}`);
+          return false;
+        }
         if (e instanceof SyncStopped) throw new Error(`${tablet.name}: sync stopped (${e.code}); a person would have to act`);
         if (!(e instanceof TransportError)) throw e;
         syncFailures[e.code] = (syncFailures[e.code] ?? 0) + 1;
         return false;
       }
+    };
+    /** Tablets enrolled between the backup and the restore (the restored server never saw them). */
+    const lateJoiners = new Set<Tablet>();
+    /** A tablet that joins mid-run, its device code chosen by the server. */
+    const newTablet = async (name: string): Promise<Tablet> => {
+      const tablet = new Tablet(name, undefined, runId);
+      await tablet.enrol(srv.url, await view.enrolment(), plainFetch);
+      await join(tablet);
+      tablets.push(tablet);
+      log(`${name} enrolled at ${produced()} events, device code ${tablet.deviceCode}`);
+      return tablet;
     };
 
     /** After the restart that follows a kill: the cut push is all on the server or not at all. */
@@ -220,6 +261,7 @@ export async function runFaultRun(options: FaultRunOptions): Promise<FaultRunRep
         await timed('server', () => takeBackup(srv, dataDir, backupDir));
         await view.refresh();
         log(`backup taken at ${produced()} events (${view.items.size} on the server)`);
+        lateJoiners.add(await newTablet('T6'));
       }
       if (srv.alive && backedUp && !restored && produced() >= restoreAt) {
         restored = true;
@@ -229,6 +271,8 @@ export async function runFaultRun(options: FaultRunOptions): Promise<FaultRunRep
         await view.refresh();
         serverItemsLost = before - view.items.size;
         log(`restored the backup at ${produced()} events: the server went from ${before} to ${view.items.size} items`);
+        // A replacement tablet enrols at once, before any tablet has synced with the restored server.
+        await newTablet('T7');
       }
 
       let tablet = schedule.pick(tablets);
@@ -249,7 +293,7 @@ export async function runFaultRun(options: FaultRunOptions): Promise<FaultRunRep
       if (!killNow && schedule.chance(0.7)) {
         const burst = schedule.between(1, 12);
         await timed('act', async () => {
-          for (let i = 0; i < burst && produced() < total; i++) await tablet.act(actions, now());
+          for (let i = 0; i < burst && produced() < total; i++) await tablet.act(actions, nowOf(tablet)());
         });
         continue;
       }
@@ -293,9 +337,16 @@ export async function runFaultRun(options: FaultRunOptions): Promise<FaultRunRep
 
     const counts = await finalCounts(tablets, view);
     if (view.outOfOrder > 0) violations.add(`pull returned ${view.outOfOrder} rows out of server-sequence order`);
+    const disagree = await disagreements(tablets, view);
+    const codes = tablets.map((t) => t.deviceCode);
+    if (new Set(codes).size !== codes.length) violations.add(`one device code went to two tablets: ${codes.join(', ')}`);
     return {
       seed: options.seed,
       ...counts,
+      disagreements: disagree,
+      reEnrolments,
+      tablets: tablets.length,
+      clockOffsets: tablets.filter((t) => t.clockOffsetMs !== 0).map((t) => `${t.name} ${t.clockOffsetMs > 0 ? '+' : ''}${t.clockOffsetMs / 3_600_000} h`),
       conflicts: await view.conflicts(),
       rejected: await view.rejected(),
       kills,
@@ -316,6 +367,11 @@ export async function runFaultRun(options: FaultRunOptions): Promise<FaultRunRep
   } finally {
     Tablet.close();
     await server?.stop().catch(() => undefined);
-    rmSync(root, { recursive: true, force: true });
+    // A server that failed to stop may still be writing there: never hide the run's own error.
+    try {
+      rmSync(root, { recursive: true, force: true, maxRetries: 3 });
+    } catch (e) {
+      console.warn(`could not remove ${root}: ${String(e)}`);
+    }
   }
 }

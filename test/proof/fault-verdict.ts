@@ -2,9 +2,12 @@
  * The fault run's checks: the invariant after each successful sync run of a tablet ("freed only
  * what the server verified") and the final counts (produced, on the server, duplicated, lost).
  */
+import type { CaseEvent } from '../../src/domain/case/events';
+import { foldAll } from '../../src/domain/case/fold';
 import type { SyncItem } from '../../src/domain/sync-item';
 import { sameItem, type ServerView } from './server-view';
 import type { Tablet } from './tablet';
+import { caseLine } from '../support/shown-state';
 
 const shaOf = (item: SyncItem): string | undefined =>
   item.kind === 'evidence_meta' ? (item.payload as { sha256?: string } | null)?.sha256 : undefined;
@@ -91,4 +94,23 @@ export async function finalCounts(tablets: readonly Tablet[], view: ServerView):
     evidence: { files: shas.size, verified, missing: shas.size - verified },
     outboxLeft,
   };
+}
+
+/**
+ * Records shown differently by two tablets, or by a tablet and the server (its items folded
+ * with the domain's fold, CS5), after every tablet synced to the end. Each is named once.
+ */
+export async function disagreements(tablets: readonly Tablet[], view: ServerView): Promise<string[]> {
+  const states = await Promise.all(tablets.map(async (t) => ({ name: t.name, lines: await t.state() })));
+  const events = [...view.items.values()].filter((i) => i.kind === 'case_event').map((i) => i.payload as CaseEvent);
+  const server = new Map([...foldAll(events).values()].map((c) => [`case ${c.id}`, caseLine(c)]));
+  const keys = new Set([...states.flatMap((s) => [...s.lines.keys()]), ...server.keys()]);
+  const found: string[] = [];
+  for (const key of keys) {
+    const seen = states.map((s) => `${s.name}: ${s.lines.get(key) ?? 'absent'}`);
+    const values = new Set(states.map((s) => s.lines.get(key)));
+    if (key.startsWith('case ')) values.add(server.get(key));
+    if (values.size > 1) found.push(`${key}: ${seen.join('; ')}${key.startsWith('case ') ? `; server: ${server.get(key) ?? 'absent'}` : ''}`);
+  }
+  return found;
 }

@@ -25,10 +25,12 @@ const stamp = (line: string): void => console.log(`${new Date().toISOString().sl
 const faultFigures = (r: FaultRunReport): Figure[] => {
   const run = `${r.produced.toLocaleString('en-US')} events, seed ${r.seed}`;
   return [
-    { name: `fault run: events on the server (${run})`, value: r.onServer, unit: 'events', goal: { op: '>=', value: r.produced }, note: `5 tablets; ${r.faults.requests} requests with faults; ${r.kills.length} kills mid-push; a restore from a backup` },
+    { name: `fault run: events on the server (${run})`, value: r.onServer, unit: 'events', goal: { op: '>=', value: r.produced }, note: `${r.tablets} tablets; ${r.faults.requests} requests with faults; ${r.kills.length} kills mid-push; a restore from a backup` },
     { name: 'fault run: events duplicated on the server', value: r.duplicated, unit: 'events', goal: { op: '<=', value: 0 } },
     { name: 'fault run: events lost', value: r.lost + r.mismatched, unit: 'events', goal: { op: '<=', value: 0 } },
     { name: 'fault run: freed before the server verified', value: r.violations.length + r.evidence.missing, unit: 'breaks', goal: { op: '<=', value: 0 }, note: `${r.checks} checks; evidence files verified ${r.evidence.verified} of ${r.evidence.files}` },
+    { name: 'fault run: stuck in an outbox', value: r.outboxLeft, unit: 'items', goal: { op: '<=', value: 0 } },
+    { name: 'fault run: tablets disagree', value: r.disagreements.length, unit: 'records', goal: { op: '<=', value: 0 }, note: `clocks off: ${r.clockOffsets.join(', ') || 'none'}; ${r.reEnrolments} enrolled again after the restore` },
   ];
 };
 

@@ -23,6 +23,7 @@ import type { FetchLike } from '../../src/sync/transport';
 import { clerk, complaintInput, expert, EVIDENCE, EXPERT_ID } from '../store/case-fixtures';
 import { fairInput, uscc } from '../store/fixtures';
 import type { Rng } from './rng';
+import { shownState } from '../support/shown-state';
 
 /** The app's blob source (src/app/sync/sync-runner.ts): files come from the store's blob table. */
 const blobs: BlobSource = async (sha) => {
@@ -53,8 +54,11 @@ export class Tablet {
 
   constructor(
     readonly name: string,
-    readonly shortCode: string,
+    /** The device code this desk proposes at enrolment; undefined lets the server choose. */
+    readonly shortCode: string | undefined,
     run: string,
+    /** How far this tablet's wall clock is off the hall's (negative: behind). */
+    readonly clockOffsetMs = 0,
   ) {
     this.dbName = `proof-${run}-${name}`;
   }
@@ -78,8 +82,12 @@ export class Tablet {
 
   async enrol(baseUrl: string, code: string, fetchImpl: FetchLike): Promise<void> {
     this.use();
-    await enrolThisDevice(baseUrl, code, `Desk ${this.name}`, this.shortCode, fetchImpl);
+    const enrolled = await enrolThisDevice(baseUrl, code, `Desk ${this.name}`, this.deviceCode ?? this.shortCode, fetchImpl);
+    this.deviceCode = enrolled.deviceCode;
   }
+
+  /** The code the server gave this device at its last enrolment. */
+  deviceCode: string | undefined;
 
   /** Device setup once the fair is on this tablet (created here or pulled). */
   async setUp(fairId: string, now: Instant): Promise<void> {
@@ -87,7 +95,7 @@ export class Tablet {
     const fair = await getDb().fairs.get(fairId);
     if (fair === undefined) throw new Error(`${this.name}: the fair was not pulled`);
     this.fair = fair;
-    const r = await saveDevice({ name: `Desk ${this.name}`, shortCode: this.shortCode, fairId }, now);
+    const r = await saveDevice({ name: `Desk ${this.name}`, shortCode: this.deviceCode ?? this.shortCode ?? 'K0', fairId }, now);
     if (!r.ok) throw new Error(`saveDevice: ${JSON.stringify(r.error)}`);
   }
 
@@ -174,6 +182,12 @@ export class Tablet {
     const db = getDb();
     const [items, outbox, shas, sync] = await Promise.all([db.items.toArray(), db.outbox.toCollection().primaryKeys(), db.blobs.toCollection().primaryKeys(), readSyncState()]);
     return { items, outbox: new Set(outbox), blobShas: new Set(shas), sync };
+  }
+
+  /** What a person sees on this tablet (shown-state.ts). */
+  async state(): Promise<ReadonlyMap<string, string>> {
+    this.use();
+    return shownState();
   }
 
   static close(): void {

@@ -50,7 +50,7 @@ describe.each(bothStorages({ pglite: 'folder' }))('event chain on $name', ({ sto
     return d;
   };
 
-  test('[I10.3] each stored item carries sha256(previous chain hash ‖ content hash), per device in sequence order', async () => {
+  test('[SY8] each stored item carries sha256(previous chain hash ‖ content hash), per device in sequence order', async () => {
     const d = await busyDevice();
     const rows = await rowsOf(storage(), d.deviceId);
     // Seq 5 was rejected and is not in the log; the chain links the stored items only.
@@ -62,7 +62,7 @@ describe.each(bothStorages({ pglite: 'folder' }))('event chain on $name', ({ sto
     }
   });
 
-  test('[I10.3] an untampered database reports no broken link', async () => {
+  test('[SY8] an untampered database reports no broken link', async () => {
     await busyDevice();
     await busyDevice();
     const report = await checkChain(storage().sql);
@@ -72,7 +72,7 @@ describe.each(bothStorages({ pglite: 'folder' }))('event chain on $name', ({ sto
     expect(report.items).toBe(Number(count?.n));
   });
 
-  test('[I10.3] the items table refuses UPDATE, DELETE and TRUNCATE', async () => {
+  test('[SY8] the items table refuses UPDATE, DELETE and TRUNCATE', async () => {
     const d = await busyDevice();
     const before = await rowsOf(storage(), d.deviceId);
     const id = before[0]!.id;
@@ -84,7 +84,7 @@ describe.each(bothStorages({ pglite: 'folder' }))('event chain on $name', ({ sto
     expect((await checkChain(storage().sql)).broken).toEqual([]);
   });
 
-  test('[I10.3] a tampered row, a rewritten chain hash and a deleted row are each reported with device, sequence, expected and found', async () => {
+  test('[SY8] a tampered row, a rewritten chain hash and a deleted row are each reported with device, sequence, expected and found', async () => {
     const d = await busyDevice();
     const rows = await rowsOf(storage(), d.deviceId);
     const [r2, r3, r7, r8, r10, r11] = [rows[1]!, rows[2]!, rows[5]!, rows[6]!, rows[8]!, rows[9]!];
@@ -138,7 +138,7 @@ describe.each(bothStorages({ pglite: 'folder' }))('event chain on $name', ({ sto
     expect((await checkChain(storage().sql)).broken).toEqual([]);
   });
 
-  test('[I10.3] the chain carries on after a restore from an earlier backup (tail gone, the tablet pushes again)', async () => {
+  test('[SY8] the chain carries on after a restore from an earlier backup (tail gone, the tablet pushes again)', async () => {
     const d = await enrol(storage(), newId());
     const items = makeItems(d, 1, 8);
     await storage().push(d, items, Date.now());
@@ -151,7 +151,7 @@ describe.each(bothStorages({ pglite: 'folder' }))('event chain on $name', ({ sto
     expect((await checkChain(storage().sql)).broken).toEqual([]);
   });
 
-  test('[I10.3] rewriteItems re-arms the guard, and a failed rewrite leaves both the rows and the guard as they were', async () => {
+  test('[SY8] rewriteItems re-arms the guard, and a failed rewrite leaves both the rows and the guard as they were', async () => {
     const d = await enrol(storage(), newId());
     await storage().push(d, makeItems(d, 1, 2), Date.now());
     await expect(
@@ -164,7 +164,7 @@ describe.each(bothStorages({ pglite: 'folder' }))('event chain on $name', ({ sto
     await expect(storage().sql.query('delete from items where device_id = $1', [d.deviceId])).rejects.toThrow(/append-only/);
   });
 
-  test('[I10.3] rows stored before the chain existed are chained by the migration with the same formula', async () => {
+  test('[SY8] rows stored before the chain existed are chained by the migration with the same formula', async () => {
     const d = await enrol(storage(), newId());
     await storage().push(d, makeItems(d, 1, 5), Date.now());
     const chained = await rowsOf(storage(), d.deviceId);
@@ -183,7 +183,7 @@ describe.each(bothStorages({ pglite: 'folder' }))('event chain on $name', ({ sto
 });
 
 describe('the check from the command line', () => {
-  test('[I10.3] check-chain exits 0 on an intact log and 1 with one line per broken link', async () => {
+  test('[SY8] check-chain exits 0 on an intact log and 1 with one line per broken link', async () => {
     const url = await createDatabase(inject('databaseUrl'));
     const storage = await openStorage({ databaseUrl: url });
     const d = await enrol(storage, newId());

@@ -47,7 +47,7 @@ const pushed = (o: PushOutcome | { kind: 'device-revoked' }): PushOutcome => {
 describe.each(bothStorages({ pglite: 'folder' }))('push path on $name', (backend) => {
   const { storage } = backend;
 
-  test('[I10.4] the server-sequence counter is taken only inside one autocommit statement that also inserts the rows', async () => {
+  test('[SY3] the server-sequence counter is taken only inside one autocommit statement that also inserts the rows', async () => {
     const rec = recording(storage().sql);
     const s = storageOn(rec.db);
     const d = await enrol(storage(), newId());
@@ -69,7 +69,7 @@ describe.each(bothStorages({ pglite: 'folder' }))('push path on $name', (backend
     expect(rec.log.filter((l) => l.inTransaction)).toEqual([]);
   });
 
-  test('[I10.4] pushes of one device racing each other (retries and their original) store every item once, gap-free, chain intact', async () => {
+  test('[SY3] pushes of one device racing each other (retries and their original) store every item once, gap-free, chain intact', async () => {
     const rec = recording(storage().sql);
     const s = storageOn(rec.db);
     const d = await enrol(storage(), newId());
@@ -111,7 +111,7 @@ describe.each(bothStorages({ pglite: 'folder' }))('push path on $name', (backend
     expect(chain.broken).toEqual([]);
   });
 
-  test('[I10.4] a pull page the database writes as JSON is the page of what was pushed, field for field, page by page', async () => {
+  test('[SY3] a pull page the database writes as JSON is the page of what was pushed, field for field, page by page', async () => {
     const app = createHttpApp({ distDir: 'dist', storage: storage() });
     const d = await enrol(storage(), newId());
     // Text that JSON must escape, and text it must not mangle.

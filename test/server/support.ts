@@ -2,6 +2,7 @@ import { monotonicFactory } from 'ulidx';
 import { formatHlc } from '../../src/domain/hlc';
 import type { SyncItem } from '../../src/domain/sync-item';
 import type { Storage } from '../../src/server/storage/storage';
+import { proofFor } from './device-keys';
 
 /** Builders for the server tests: real parses, real databases, no mocks. */
 const nextUlid = monotonicFactory();
@@ -25,11 +26,15 @@ export async function makeOrganizer(storage: Storage): Promise<{ userId: string;
   return { userId, token: session.token, name, password };
 }
 
-/** Enrols a tablet in `fairId` through a one-time code, as the organizer would. */
+/**
+ * Enrols a tablet in `fairId` through a one-time code, as the organizer would. The tablet names
+ * its own id (a new one unless given) and proves it with its test key pair (SY41).
+ */
 export async function enrol(storage: Storage, fairId: string, options: { role?: 'desk' | 'expert'; deviceCode?: string; deviceId?: string } = {}): Promise<TestDevice> {
   const organizer = await makeOrganizer(storage);
   const { code } = await storage.createEnrolment(organizer.userId, { fairId, role: options.role ?? 'desk', ttlMinutes: 60 }, Date.now());
-  const enrolled = await storage.redeemEnrolment({ code, deviceName: 'Desk tablet', deviceCode: options.deviceCode, deviceId: options.deviceId });
+  const deviceId = options.deviceId ?? newId();
+  const enrolled = await storage.redeemEnrolment({ code, deviceName: 'Desk tablet', deviceCode: options.deviceCode, deviceId, proof: await proofFor(deviceId, code) });
   return { deviceId: enrolled.deviceId, fairId: enrolled.fairId, deviceCode: enrolled.deviceCode, token: enrolled.token };
 }
 

@@ -83,6 +83,11 @@ const v1Item = (seq: number, kind: string, entityId: string, payload: unknown) =
 
 const v1Items = [v1Item(1, 'fair', FAIR_ID, v1Fair), v1Item(2, 'exhibitor', EXHIBITOR_ID, v1Exhibitor)];
 
+const v2Rows: VersionRows = {
+  ...V2_ROWS_JSON,
+  blobs: (V2_ROWS_JSON.blobs ?? []).map((b) => ({ ...b, blob: new Blob([V2_BLOB_TEXT], { type: 'image/png' }) })),
+};
+
 export const VERSION_ROWS: Readonly<Record<number, VersionRows>> = {
   1: {
     fairs: [v1Fair],
@@ -96,8 +101,7 @@ export const VERSION_ROWS: Readonly<Record<number, VersionRows>> = {
     device: [{ key: 'this', id: DEVICE_ID, name: 'Desk 1', shortCode: 'K07', fairId: FAIR_ID, language: 'en' }],
     drafts: [{ key: 'fair:new', form: 'fair-setup', data: { code: 'CF1' }, updatedAt: '2025-04-15T01:00:00.000Z', public: false }],
   },
-  2: {
-    ...V2_ROWS_JSON,
-    blobs: (V2_ROWS_JSON.blobs ?? []).map((b) => ({ ...b, blob: new Blob([V2_BLOB_TEXT], { type: 'image/png' }) })),
-  },
+  2: v2Rows,
+  // Version 3 made `cases.caseNo` a plain index (SY34): its rows are version 2's.
+  3: v2Rows,
 };

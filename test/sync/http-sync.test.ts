@@ -60,7 +60,7 @@ async function fairOnA(): Promise<Fair> {
 const serverCount = async (fairId: string) => (await storage.pull(fairId, 0, 1000)).items.length;
 
 describe('push and pull between two tablets through the server', { timeout: 60_000 }, () => {
-  test('A pushes its outbox; B pulls the fair into its store, page and cursor in one transaction', async () => {
+  test('[SY6] A pushes its outbox; B pulls the fair into its store, page and cursor in one transaction', async () => {
     const fair = await fairOnA();
     const run = await syncOnce({ now, fetch: fetchImpl });
     expect(run.push.acknowledged).toBe(1);
@@ -81,7 +81,7 @@ describe('push and pull between two tablets through the server', { timeout: 60_0
     expect((await readSyncState()).cursor).toBe(state.cursor);
   });
 
-  test('a lost answer: the items stay queued, the next run gets duplicates, the server keeps one copy', async () => {
+  test('[SY4] a lost answer: the items stay queued, the next run gets duplicates, the server keeps one copy', async () => {
     const fair = await fairOnA();
     const creds = (await loadCredentials())!;
     const real = httpTransport({ baseUrl: creds.baseUrl, token: creds.token, fetch: fetchImpl });
@@ -106,7 +106,7 @@ describe('push and pull between two tablets through the server', { timeout: 60_0
     expect(await serverCount(fair.id)).toBe(1);
   });
 
-  test('a server restored from an earlier backup: the new epoch makes the tablet send everything again', async () => {
+  test('[SY7] a server restored from an earlier backup: the new epoch makes the tablet send everything again', async () => {
     const fair = await fairOnA();
     await syncOnce({ now, fetch: fetchImpl });
     const edited = await updateFair(fair.id, { ...fairInput(), nameEn: 'Edited' }, now());

@@ -40,7 +40,7 @@ afterAll(async () => {
 });
 afterEach(() => closeDb());
 
-test('[issue 7 §3] a failed evidence upload keeps its item queued; the next run uploads the file', { timeout: 60_000 }, async () => {
+test('[SY4] a failed evidence upload keeps its item queued; the next run uploads the file', { timeout: 60_000 }, async () => {
   setDbName(`push-evidence-${process.pid}-${Date.now()}`, { indexedDB, IDBKeyRange });
   const fair = await createFair(fairInput(), now());
   if (!fair.ok) throw new Error(fair.error.kind);

@@ -55,6 +55,8 @@ const event = <T extends CommandType>(type: T) =>
     at: Instant,
     hlc: Hlc,
     parents: z.array(EventId).max(64),
+    /** SY16: the recording device's clock offset at its last sync, when beyond DL9 (negative: slow). */
+    clockOffsetMs: z.number().int().optional(),
     payload: eventPayload(type),
   });
 

@@ -51,6 +51,23 @@ export const EnrolmentCreated = z.object({
 });
 export type EnrolmentCreated = z.infer<typeof EnrolmentCreated>;
 
+const Base64Url = (length: number) => z.string().length(length).regex(/^[A-Za-z0-9_-]+$/);
+
+/** SY40: the public half of a tablet's ECDSA P-256 key pair, as a JWK (x and y: 32 bytes each). */
+export const DevicePublicKey = z.object({ kty: z.literal('EC'), crv: z.literal('P-256'), x: Base64Url(43), y: Base64Url(43) });
+export type DevicePublicKey = z.infer<typeof DevicePublicKey>;
+
+/**
+ * SY41: what the tablet signs to prove it is the device it names. The code fixes the fair (the
+ * server knows which fair each code belongs to), so the signature binds code, device and fair,
+ * and is worth nothing with any other code (SY42).
+ */
+export const enrolProofMessage = (code: string, deviceId: string): string => `faircase-enrol-v1|${code}|${deviceId}`;
+
+/** SY40, SY41: the tablet's public key and its signature (raw r‖s, 64 bytes) of `enrolProofMessage`. */
+export const DeviceProof = z.object({ publicKey: DevicePublicKey, signature: Base64Url(86) });
+export type DeviceProof = z.infer<typeof DeviceProof>;
+
 export const RedeemEnrolmentRequest = z.object({
   code: EnrolmentCode,
   /** The tablet's own id (made on first start); the server makes one when absent. */
@@ -58,6 +75,8 @@ export const RedeemEnrolmentRequest = z.object({
   deviceName: Text(1, 64),
   /** CN1: the code the desk chose; the server refuses it when another tablet of the fair has it. */
   deviceCode: DeviceCode.optional(),
+  /** SY44: required with `deviceId` (an old client without it is refused DEVICE_PROOF_REQUIRED). */
+  proof: DeviceProof.optional(),
 });
 export type RedeemEnrolmentRequest = z.input<typeof RedeemEnrolmentRequest>;
 export const DeviceEnrolled = z.object({

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DeviceCode } from '../case/case-number';
 import { DeviceId, EventId, FairId } from '../ids';
 import { SyncItem } from '../sync-item';
 import { Instant } from '../time';
@@ -58,6 +59,10 @@ export const ERROR_CODES = [
   'DEVICE_REQUIRED',
   'ENROLMENT_INVALID',
   'DEVICE_CODE_TAKEN',
+  /** SY44: a device id was claimed without the proof that the caller is that device. */
+  'DEVICE_PROOF_REQUIRED',
+  /** SY41: the proof does not come from the key the server holds for that device id. */
+  'DEVICE_PROOF_INVALID',
   'NAME_TAKEN',
   'HASH_MISMATCH',
   'NOT_FOUND',
@@ -83,6 +88,8 @@ export type ErrorReply = z.infer<typeof ErrorReply>;
 
 /** The largest batch a tablet may push; the client sends ≤ 500 (P4). */
 export const MAX_PUSH_ITEMS = 1000;
+/** SY30: device codes one push may report (a fair has a few dozen tablets). */
+export const MAX_KNOWN_CODES = 2000;
 
 export const PushRequest = z.object({
   type: z.literal('push'),
@@ -92,6 +99,10 @@ export const PushRequest = z.object({
   /** The epoch the tablet last saw; a different one on the server means "push everything again". */
   epoch: z.string().max(64).optional(),
   items: z.array(SyncItem).max(MAX_PUSH_ITEMS),
+  /** SY14: the tablet's clock offset against the server as it last measured it (negative: slow). */
+  clock: z.object({ offsetMs: z.number().int().min(-1e12).max(1e12) }).optional(),
+  /** SY30: device codes this tablet knows in its fair (its own, and those of pulled case numbers). */
+  knownCodes: z.array(z.object({ deviceId: DeviceId, code: DeviceCode })).max(MAX_KNOWN_CODES).optional(),
 });
 export type PushRequest = z.infer<typeof PushRequest>;
 
@@ -120,7 +131,7 @@ export const ItemResult = z.discriminatedUnion('status', [
 export type ItemResult = z.infer<typeof ItemResult>;
 
 export const PushWarning = z.object({
-  /** DL9: the item's clock is more than 2 min off the server's; never a refusal. */
+  /** DL9, from servers before SY15: the item's clock more than 2 min off the server's. Never a refusal. */
   code: z.literal('CLOCK_SKEW'),
   id: EventId,
   driftMs: z.number().int(),
@@ -141,6 +152,8 @@ export const PushAccepted = z.object({
   /** Evidence files named by this batch that the server does not hold yet (SHA-256, hex). */
   missingBlobs: z.array(z.string().regex(/^[0-9a-f]{64}$/)),
   warnings: z.array(PushWarning),
+  /** SY13: the server's clock when it answered; optional, so a tablet still reads an older server. */
+  serverTime: Instant.optional(),
 });
 export type PushAccepted = z.infer<typeof PushAccepted>;
 
@@ -175,6 +188,8 @@ export const PullPage = z.object({
   /** Pass as `after` for the next page; equals the request's `after` when the page is empty. */
   cursor: z.number().int().min(0),
   hasMore: z.boolean(),
+  /** SY13: the server's clock when it answered (optional, as in a push answer). */
+  serverTime: Instant.optional(),
 });
 export type PullPage = z.infer<typeof PullPage>;
 

@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import type { Context } from 'hono';
 import { z } from 'zod';
 import { FairId } from '../../domain/ids';
+import type { Instant } from '../../domain/time';
 import {
   checkVersion, MIN_CLIENT_PROTOCOL, PROTOCOL_VERSION, PullQuery, PushRequest, Rejection, VersionProbe,
   type ConflictList, type PullPage, type PushAccepted, type RejectedList,
@@ -53,6 +54,8 @@ export function syncRoutes(storage: Storage, now: () => number): Hono<Env> {
     // A payload with NUL, a lone surrogate or deep nesting is rejected, not a 500 (issue 10 part 2).
     const outcome = await storage.push({ deviceId: device.deviceId, fairId: device.fairId }, request.items.map(quarantined), now());
     if (outcome.kind === 'device-revoked') return refuse(c, 401, 'DEVICE_REVOKED');
+    if (request.clock !== undefined) await storage.reportClock({ deviceId: device.deviceId, fairId: device.fairId }, request.clock.offsetMs, now());
+    if (request.knownCodes !== undefined) await storage.reserveCodes(device.fairId, request.knownCodes);
     const reply: PushAccepted = {
       type: 'push-result',
       epoch: outcome.epoch,
@@ -62,6 +65,8 @@ export function syncRoutes(storage: Storage, now: () => number): Hono<Env> {
       gap: outcome.gap,
       missingBlobs: [...outcome.missingBlobs],
       warnings: [...outcome.warnings],
+      // SY13: read last, as near the answer's departure as the server can.
+      serverTime: new Date(now()).toISOString() as Instant,
     };
     return c.json(reply);
   });
@@ -80,7 +85,7 @@ export function syncRoutes(storage: Storage, now: () => number): Hono<Env> {
     if (other !== undefined) return other;
     // The items arrive as JSON text from the database and go out as they are (sync-store.ts pullJson).
     const page = await storage.pullJson(query.value.fair, query.value.after, query.value.limit);
-    const head = { type: 'pull-page', epoch: page.epoch, cursor: page.cursor, hasMore: page.hasMore } satisfies Omit<PullPage, 'items'>;
+    const head = { type: 'pull-page', epoch: page.epoch, cursor: page.cursor, hasMore: page.hasMore, serverTime: new Date(now()).toISOString() as Instant } satisfies Omit<PullPage, 'items'>;
     return c.body(`${JSON.stringify(head).slice(0, -1)},"items":${page.itemsJson}}`, 200, { 'content-type': 'application/json' });
   });
 

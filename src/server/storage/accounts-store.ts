@@ -1,8 +1,10 @@
 import { ulid } from 'ulidx';
-import type { DeviceEnrolled, DeviceRole, DeviceSummary, ServerRole } from '../../domain/wire/accounts';
+import type { DeviceEnrolled, DeviceProof, DeviceRole, DeviceSummary, ServerRole } from '../../domain/wire/accounts';
 import { ENROLMENT_PREFIX } from '../../domain/wire/accounts';
 import type { ErrorCode } from '../../domain/wire/protocol';
 import { hashPassword, hashSecret, newToken, randomBase32, verifyPassword } from '../auth/secrets';
+import { pickDeviceCode } from './device-codes';
+import { proveDevice } from './device-keys';
 import { num, type SqlClient, type SqlRunner } from './sql';
 
 /** Who is calling: a person (organizer, expert) or an enrolled tablet bound to one fair. */
@@ -75,23 +77,23 @@ export async function createEnrolment(db: SqlRunner, userId: string, input: { fa
   return { code, expiresAt };
 }
 
-/** CN1: codes the server hands out when the desk proposes none: K01…K99, then KA0…. */
-function* candidateCodes(): Generator<string> {
-  for (let i = 1; i < 100; i++) yield `K${String(i).padStart(2, '0')}`;
-  const alphabet = '0123456789ABCDEFGHJKLMNPQRTUWXY';
-  for (const a of alphabet) for (const b of alphabet) for (const c of alphabet) yield `${a}${b}${c}`;
+/** What a tablet sends to redeem a code (RedeemEnrolmentRequest, parsed). */
+export interface Redemption {
+  readonly code: string;
+  readonly deviceId?: string | undefined;
+  readonly deviceName: string;
+  readonly deviceCode?: string | undefined;
+  readonly proof?: DeviceProof | undefined;
 }
 
 /**
  * A tablet redeems a one-time code: it becomes a device of the code's fair, with a device code
  * unique in that fair (CN1, enforced by the database's unique key, so two instances cannot hand
- * out one code twice) and a token bound to device and fair. Redeeming again with the same
- * device id (a lost answer) re-issues a token and keeps the device's code and sequence.
+ * out one code twice) and a token bound to device and fair. An existing device id gets a token
+ * only with that device's proof (SY41), and then keeps its code and sequence; the device that
+ * redeemed a code may redeem it again after a lost answer (SY43).
  */
-export async function redeemEnrolment(
-  db: SqlClient,
-  input: { code: string; deviceId?: string; deviceName: string; deviceCode?: string },
-): Promise<DeviceEnrolled> {
+export async function redeemEnrolment(db: SqlClient, input: Redemption): Promise<DeviceEnrolled> {
   for (let attempt = 0; ; attempt++) {
     try {
       return await db.transaction((tx) => redeemOnce(tx, input));
@@ -104,13 +106,17 @@ export async function redeemEnrolment(
   }
 }
 
-async function redeemOnce(tx: SqlRunner, input: { code: string; deviceId?: string; deviceName: string; deviceCode?: string }): Promise<DeviceEnrolled> {
+async function redeemOnce(tx: SqlRunner, input: Redemption): Promise<DeviceEnrolled> {
+  const deviceId = input.deviceId ?? ulid();
+  // SY43: a used code works again only for the device that used it (and SY41 still asks its proof).
   const [enrolment] = await tx.query<{ fair_id: string; role: DeviceRole }>(
-    'update enrolments set used_at = now() where code_hash = $1 and used_at is null and expires_at > now() returning fair_id, role',
-    [hashSecret(input.code)],
+    `update enrolments set used_at = coalesce(used_at, now()), device_id = coalesce(device_id, $2)
+     where code_hash = $1 and expires_at > now() and (used_at is null or device_id = $2) returning fair_id, role`,
+    [hashSecret(input.code), deviceId],
   );
   if (enrolment === undefined) throw new AccountError('ENROLMENT_INVALID');
-  const deviceId = input.deviceId ?? ulid();
+  const refused = await proveDevice(tx, { deviceId, claimed: input.deviceId !== undefined, code: input.code, proof: input.proof });
+  if (refused !== undefined) throw new AccountError(refused);
   const fairId = enrolment.fair_id;
   const [existing] = await tx.query<{ code: string; role: DeviceRole; revoked_at: unknown }>(
     'select code, role, revoked_at from devices where id = $1 and fair_id = $2 for update',
@@ -124,16 +130,10 @@ async function redeemOnce(tx: SqlRunner, input: { code: string; deviceId?: strin
     role = existing.role;
     await tx.query('update devices set name = $1 where id = $2 and fair_id = $3', [input.deviceName, deviceId, fairId]);
   } else {
-    const taken = new Set((await tx.query<{ code: string }>('select code from devices where fair_id = $1', [fairId])).map((r) => r.code));
-    if (input.deviceCode !== undefined) {
-      if (taken.has(input.deviceCode)) throw new AccountError('DEVICE_CODE_TAKEN');
-      deviceCode = input.deviceCode;
-    } else {
-      let free: string | undefined;
-      for (const c of candidateCodes()) if (!taken.has(c)) { free = c; break; }
-      if (free === undefined) throw new AccountError('DEVICE_CODE_TAKEN');
-      deviceCode = free;
-    }
+    // CN1, SY31–SY33: device-codes.ts.
+    const picked = await pickDeviceCode(tx, fairId, deviceId, input.deviceCode);
+    if (picked === undefined) throw new AccountError('DEVICE_CODE_TAKEN');
+    deviceCode = picked;
     await tx.query('insert into devices (id, fair_id, code, name, role) values ($1, $2, $3, $4, $5)', [deviceId, fairId, deviceCode, input.deviceName, role]);
   }
   await tx.query('insert into device_acks (device_id) values ($1) on conflict (device_id) do nothing', [deviceId]);

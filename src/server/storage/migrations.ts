@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { REPORT_PROJECTION_SQL } from '../reports/report-schema';
+import { CLOCK_REPORTS_SQL } from './clock-reports';
+import { DEVICE_CODES_SQL } from './device-codes';
 import { PUBLIC_DRAFTS_SQL } from './public-drafts-store';
 import type { SqlClient } from './sql';
 
@@ -159,6 +161,24 @@ const MIGRATIONS: readonly { readonly id: string; readonly sql: (ctx: { epoch: s
     // kept up to date by every push (reports/projection-sync.ts).
     id: '0006-report-projection',
     sql: () => REPORT_PROJECTION_SQL,
+  },
+  {
+    // Each tablet's last reported clock offset (SY14), for the organizer's console.
+    id: '0007-device-clock-reports',
+    sql: () => CLOCK_REPORTS_SQL,
+  },
+  {
+    // SY40: each device id's public key, kept at the first enrolment that claims the id; SY43:
+    // which device redeemed a code, so that device alone may redeem it again after a lost answer.
+    id: '0010-device-keys',
+    sql: () => `
+      create table device_keys (device_id text primary key, public_key jsonb not null, created_at timestamptz not null default now());
+      alter table enrolments add column device_id text;`,
+  },
+  {
+    // Device codes the tablets report, and the issuance range a restore-mark opens (SY30, SY32).
+    id: '0008-device-codes',
+    sql: () => DEVICE_CODES_SQL,
   },
 ];
 

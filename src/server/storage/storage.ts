@@ -3,6 +3,8 @@ import type { ConflictList, ErrorCode, RejectedList } from '../../domain/wire/pr
 import type { DeviceEnrolled, DeviceRole, DeviceSummary, ServerRole } from '../../domain/wire/accounts';
 import * as accounts from './accounts-store';
 import * as blobs from './blob-store';
+import * as clocks from './clock-reports';
+import * as codes from './device-codes';
 import * as limits from './rate-limit-store';
 import { fileBlobStore, type BlobStore } from './file-blobs';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -30,6 +32,8 @@ export interface Storage {
 
   epoch(): Promise<string>;
   markRestored(): Promise<string>;
+  /** SY30: device codes a tablet of `fairId` reported; never issued to another device. */
+  reserveCodes(fairId: string, codes: readonly { readonly deviceId: string; readonly code: string }[]): Promise<void>;
 
   push(ctx: sync.DeviceContext, items: readonly SyncItem[], nowMs: number): Promise<sync.PushOutcome | { kind: 'device-revoked' }>;
   pull(fairId: string, after: number, limit: number): Promise<sync.PullResult>;
@@ -37,13 +41,16 @@ export interface Storage {
   pullJson(fairId: string, after: number, limit: number): Promise<sync.PullJson>;
   conflicts(fairId: string): Promise<ConflictList['conflicts']>;
   rejected(fairId: string): Promise<RejectedList['rejected']>;
+  /** SY14: keeps the clock offset a device reported with its push; the last one per device and fair. */
+  reportClock(ctx: sync.DeviceContext, offsetMs: number, nowMs: number): Promise<void>;
+  clockReports(fairId: string): Promise<clocks.ClockReport[]>;
 
   createUser(input: { name: string; password: string; role: 'organizer' | 'expert' }): Promise<{ userId: string }>;
   ensureOrganizer(name: string, password: string): Promise<boolean>;
   login(name: string, password: string): Promise<{ token: string; userId: string; role: ServerRole } | undefined>;
   authenticate(token: string): Promise<accounts.Principal | { readonly refused: ErrorCode }>;
   createEnrolment(userId: string, input: { fairId: string; role: DeviceRole; ttlMinutes: number }, nowMs: number): Promise<{ code: string; expiresAt: string }>;
-  redeemEnrolment(input: { code: string; deviceId?: string; deviceName: string; deviceCode?: string }): Promise<DeviceEnrolled>;
+  redeemEnrolment(input: accounts.Redemption): Promise<DeviceEnrolled>;
   revokeDevice(deviceId: string, fairId?: string): Promise<number>;
   listDevices(fairId: string): Promise<DeviceSummary[]>;
   /** SHA-256 (hex) of each live token of a device in a fair: the keys of its bundle signatures (BN13). */
@@ -64,7 +71,14 @@ export function storageOn(db: SqlClient, files?: BlobStore): Storage {
     kind: db.kind,
     sql: db,
     epoch: () => sync.getEpoch(db),
-    markRestored: () => sync.markRestored(db),
+    // SY32: the new epoch and a fresh device-code range, in one transaction.
+    markRestored: () =>
+      db.transaction(async (tx) => {
+        const epoch = await sync.markRestored(tx);
+        await codes.openFreshCodeRange(tx);
+        return epoch;
+      }),
+    reserveCodes: (fairId, reported) => codes.reserveCodes(db, fairId, reported),
     push: (ctx, items, nowMs) =>
       sync.push(db, ctx, items, nowMs, files === undefined ? undefined : async (shas) => {
         const sizes = await Promise.all(shas.map((s) => files.size(s)));
@@ -74,6 +88,8 @@ export function storageOn(db: SqlClient, files?: BlobStore): Storage {
     pullJson: (fairId, after, limit) => sync.pullJson(db, fairId, after, limit),
     conflicts: (fairId) => sync.listConflicts(db, fairId),
     rejected: (fairId) => sync.listRejected(db, fairId),
+    reportClock: (ctx, offsetMs, nowMs) => clocks.reportClock(db, ctx.deviceId, ctx.fairId, offsetMs, nowMs),
+    clockReports: (fairId) => clocks.clockReports(db, fairId),
     createUser: (input) => accounts.createUser(db, input),
     ensureOrganizer: (name, password) => accounts.ensureOrganizer(db, name, password),
     login: (name, password) => accounts.login(db, name, password),

@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import type { SyncItem } from '../../domain/sync-item';
 import type { ConflictList, ItemResult, PulledItem, PushWarning, RejectedList } from '../../domain/wire/protocol';
 import { projectPushed, type PushedItems } from '../reports/projection-sync';
-import { CLOCK_DRIFT_WARNING_MS, hlcDriftMs } from '../../domain/hlc';
 import { contentHash } from './content-hash';
 import { chainLinks } from './event-chain';
 import { itemResults, planPush } from './push-plan';
@@ -70,11 +69,9 @@ export async function push(
   lacks: LacksBlobs = (shas) => lacksInDatabase(db, shas),
 ): Promise<PushOutcome | { kind: 'device-revoked' }> {
   const hashes = items.map((i) => contentHash(i));
+  // SY15: no CLOCK_SKEW by an item's age: an item recorded offline hours ago is not a wrong
+  // clock. The tablet measures its offset itself (SY13) and reports it (SY14).
   const warnings: PushWarning[] = [];
-  for (const item of items) {
-    const driftMs = Math.round(hlcDriftMs(item.hlc, nowMs));
-    if (Math.abs(driftMs) > CLOCK_DRIFT_WARNING_MS) warnings.push({ code: 'CLOCK_SKEW', id: item.id, driftMs } as PushWarning);
-  }
   const ids = items.map((i) => i.id);
   // One read, the plan in memory, one write (push-sql.ts); the write lands only if no other push
   // of this device landed since the read, else the push starts again from a fresh read.

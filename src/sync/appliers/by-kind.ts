@@ -1,5 +1,6 @@
 import type { PullApplier } from '../pull-pages';
 import { applyPulledCaseEvents, applyPulledExhibitors, applyPulledRecords, PULLED_TABLES } from '../../store/apply-pulled';
+import { learnCodesFromPulled } from '../../store/device-codes';
 
 /**
  * Case events of other tablets (issue 7 part 6): kept, the case re-folded from all its events
@@ -25,5 +26,13 @@ export const recordApplier: PullApplier = {
   tables: PULLED_TABLES,
   async apply(db, items) {
     await applyPulledRecords(db, items);
+  },
+};
+
+/** SY30: the device codes in pulled case numbers, remembered to be reported to the server. */
+export const deviceCodeApplier: PullApplier = {
+  tables: ['meta'],
+  async apply(db, items) {
+    await learnCodesFromPulled(db, items);
   },
 };

@@ -1,12 +1,13 @@
 import { Dexie } from 'dexie';
 import { err, ok, type Result } from '../../domain/result';
 import type { SyncItem } from '../../domain/sync-item';
+import type { Instant } from '../../domain/time';
 import type { BundleError } from '../../domain/wire/bundle';
 import { openBundle } from '../../domain/wire/bundle-zip';
 import type { BlobRow } from '../../store/evidence';
 import { loadDevice } from '../../store/device';
 import type { TableName } from '../../store/db';
-import { logState, runWrite } from '../../store/write';
+import { logState, receiveStamps, runWrite } from '../../store/write';
 import { ALL_APPLIERS } from '../appliers/index';
 import type { PullApplier } from '../pull-pages';
 import { loadCredentials } from '../sync-state';
@@ -41,7 +42,11 @@ const mimeOf = (items: readonly SyncItem[]): Map<string, string> => {
   return out;
 };
 
-export async function importBundle(data: Uint8Array, appliers: readonly PullApplier[] = ALL_APPLIERS): Promise<Result<ImportSummary, ImportError>> {
+export async function importBundle(
+  data: Uint8Array,
+  appliers: readonly PullApplier[] = ALL_APPLIERS,
+  now: Instant = new Date().toISOString() as Instant,
+): Promise<Result<ImportSummary, ImportError>> {
   const opened = openBundle(data);
   if (!opened.ok) return opened;
   const { manifest, items, blobs } = opened.value;
@@ -59,6 +64,8 @@ export async function importBundle(data: Uint8Array, appliers: readonly PullAppl
       const others = items.filter((i) => i.deviceId !== self);
       // As a pull page (pull-pages.ts): each applier inside this one transaction.
       for (const applier of appliers) await Dexie.Promise.resolve(applier.apply(db, others));
+      // SY12: what is recorded after the import is stamped after every item of the bundle.
+      await receiveStamps(db, items.map((i) => i.hlc), now);
       const shas = [...blobs.keys()];
       const held = await db.blobs.bulkGet(shas);
       const fresh: BlobRow[] = shas

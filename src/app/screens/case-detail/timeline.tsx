@@ -2,6 +2,7 @@ import { For, Show, type JSX } from 'solid-js';
 import type { CaseEvent } from '../../../domain/case/events';
 import { formatInZone } from '../../../domain/time';
 import { isMessageKey, t } from '../../i18n/index';
+import { clockNote } from '../../lib/clock-note';
 import type { User } from '../../../store/users';
 
 /** A short, translated summary of what an event decided (reason, conclusion, measures…). */
@@ -32,7 +33,10 @@ export function Timeline(props: { readonly events: readonly CaseEvent[]; readonl
       <For each={props.events}>
         {(e) => (
           <li data-type={e.type}>
-            <span class="when">{formatInZone(e.at, props.zone)}</span>
+            <span class="when">
+              {formatInZone(e.at, props.zone)}
+              <Show when={clockNote(e.clockOffsetMs)}>{(note) => <span class="clock-note" data-testid="clock-note">{note()}</span>}</Show>
+            </span>
             <strong>{t(`cmd.${e.type}`)}</strong>
             <span class="muted">{t('case.eventLine', { who: who(e), role: role(e.actor.role), device: props.deviceLabel(e.deviceId) })}</span>
             <Show when={detail(e) !== ''}>

@@ -65,6 +65,11 @@ export function ConflictReviewScreen(): JSX.Element {
           <p data-testid="conflict-status" data-resolved={String(d().branches.resolved)}>
             <strong>{d().branches.resolved ? t('conflicts.resolved') : t('conflicts.open')}</strong> · {t('conflicts.hint')}
           </p>
+          <Show when={d().sharing.length > 0}>
+            <Notice kind="warn" testId="conflict-shared-number">
+              {t('conflicts.sharedNumber', { caseNo: d().case.caseNo, other: d().sharing.map((r) => `${r.complainant} → ${r.respondent} (${r.booth})`).join('; ') })}
+            </Notice>
+          </Show>
           {column(t('conflicts.common'), d().branches.common, 'branch-common')}
           <div class="conflict-sides">
             {column(t('conflicts.applied'), d().branches.applied, 'branch-applied')}

@@ -1,5 +1,6 @@
 import { allCaseEvents } from '../../../store/apply-pulled';
 import { getCase, listCaseRows, type CaseRow } from '../../../store/cases';
+import { casesSharingNumber } from '../../../store/shared-numbers';
 import { conflictBranches } from './conflict-model';
 
 /** The fair's cases flagged `CONFLICT` (CS5), each with whether an expert has reviewed it. */
@@ -16,6 +17,7 @@ export async function conflictList(fairId: string): Promise<{ row: CaseRow; reso
 }
 
 export async function conflictDetail(caseId: string) {
-  const [c, events] = await Promise.all([getCase(caseId), allCaseEvents(caseId)]);
-  return c === undefined ? undefined : { case: c, branches: conflictBranches(c, events) };
+  const [c, events, sharing] = await Promise.all([getCase(caseId), allCaseEvents(caseId), casesSharingNumber(caseId)]);
+  // SY34: the other cases carrying this case's number.
+  return c === undefined ? undefined : { case: c, branches: conflictBranches(c, events), sharing };
 }

@@ -92,6 +92,8 @@ export async function importPhoneComplaint(
   user: SessionUser,
   now: Instant,
   channel: 'phone_qr' | 'online' = 'phone_qr',
+  /** An online draft's receipt by the server; a scanned one is seen at the phone's filing time (SY12). */
+  seenAt: Instant = p.filedAt,
 ): Promise<ImportResult> {
   const [{ storeEvidence }, { importComplaint, phoneFilingOf, getCase }, { downscaleImage }] = await Promise.all([
     import('../../../store/evidence'),
@@ -138,6 +140,7 @@ export async function importPhoneComplaint(
     } as never,
     actor,
     now,
+    seenAt,
   );
   return r.ok ? { kind: 'cases', cases: r.value.cases, already: r.value.already } : { kind: 'failed', error: r.error };
 }

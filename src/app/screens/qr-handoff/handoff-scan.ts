@@ -1,6 +1,7 @@
 import { createSignal, type Accessor } from 'solid-js';
 import type { z } from 'zod';
 import { TEXT_ERROR_CODES } from '../../../domain/text';
+import type { Instant } from '../../../domain/time';
 import { PhonePayload } from '../../../domain/wire/phone-payload';
 import { createAssembler, type QrErrorCode } from '../../../domain/wire/qr-frames';
 
@@ -20,10 +21,10 @@ export interface HandoffScan {
   readonly payload: Accessor<PhonePayload | undefined>;
   readonly payloadId: Accessor<string | undefined>;
   /** Where the payload came from: read from the phone's frames, or a draft the phone sent online (issue 8 §4). */
-  readonly source: Accessor<{ readonly kind: 'qr' } | { readonly kind: 'online'; readonly draftId: string }>;
+  readonly source: Accessor<{ readonly kind: 'qr' } | { readonly kind: 'online'; readonly draftId: string; readonly receivedAt: Instant }>;
   accept(text: string): void;
   /** A draft the server holds (PI1): previewed and confirmed exactly as a scanned one. */
-  offer(payload: PhonePayload, draftId: string): void;
+  offer(payload: PhonePayload, draftId: string, receivedAt: Instant): void;
   reset(): void;
 }
 
@@ -40,7 +41,7 @@ export function createHandoffScan(fairId: () => string): HandoffScan {
   const [issues, setIssues] = createSignal<readonly ScanIssue[]>([]);
   const [payload, setPayload] = createSignal<PhonePayload>();
   const [payloadId, setPayloadId] = createSignal<string>();
-  const [source, setSource] = createSignal<{ readonly kind: 'qr' } | { readonly kind: 'online'; readonly draftId: string }>({ kind: 'qr' });
+  const [source, setSource] = createSignal<{ readonly kind: 'qr' } | { readonly kind: 'online'; readonly draftId: string; readonly receivedAt: Instant }>({ kind: 'qr' });
   const refuse = (code: ScanIssue): void => {
     setIssue(code);
     if (!issues().includes(code)) setIssues([...issues(), code]);
@@ -84,13 +85,13 @@ export function createHandoffScan(fairId: () => string): HandoffScan {
     setPayload(parsed);
     performance.mark('qr-preview');
   };
-  const offer = (p: PhonePayload, draftId: string): void => {
+  const offer = (p: PhonePayload, draftId: string, receivedAt: Instant): void => {
     // The server parsed it with the same schema; parse again here, as for any wire input (QR12).
     const parsed = PhonePayload.safeParse(p);
     if (!parsed.success) return refuse(refusal(parsed.error));
     if (parsed.data.fairId !== fairId()) return refuse('FAIR_MISMATCH');
     setIssue(undefined);
-    setSource({ kind: 'online', draftId });
+    setSource({ kind: 'online', draftId, receivedAt });
     setPayloadId(undefined);
     setPayload(parsed.data);
   };

@@ -103,7 +103,7 @@ function HandoffBody(props: { readonly fair: Fair; readonly user: SessionUser })
       if (c !== undefined) {
         const respondents = (resolved() ?? []).flatMap((r) => (r.respondent === undefined ? [] : [r.respondent]));
         const from = scan.source();
-        const r = await importPhoneComplaint(c, props.fair, respondents, photos(), props.user, now, from.kind === 'online' ? 'online' : 'phone_qr');
+        const r = await importPhoneComplaint(c, props.fair, respondents, photos(), props.user, now, from.kind === 'online' ? 'online' : 'phone_qr', from.kind === 'online' ? from.receivedAt : c.filedAt);
         setResult(r);
         // Filed (or already filed here): the server's draft leaves every desk's list (PI1).
         if (from.kind === 'online' && r.kind === 'cases') {
@@ -174,7 +174,7 @@ function HandoffBody(props: { readonly fair: Fair; readonly user: SessionUser })
           </For>
         </section>
       </div>
-      <OnlineDraftsPanel state={drafts.state()} busy={scan.payload() !== undefined} onOpen={(d) => (setScanning(false), setResult(undefined), scan.offer(d.complaint, d.draftId))} onRefresh={drafts.refresh} />
+      <OnlineDraftsPanel state={drafts.state()} busy={scan.payload() !== undefined} onOpen={(d) => (setScanning(false), setResult(undefined), scan.offer(d.complaint, d.draftId, d.receivedAt))} onRefresh={drafts.refresh} />
       <Show when={scan.payload()}>
         <section class="panel" data-testid="handoff-source" data-source={scan.source().kind}>
           <Notice kind="ok" testId="scan-complete">

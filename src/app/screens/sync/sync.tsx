@@ -2,12 +2,13 @@ import { createSignal, For, onCleanup, Show, type JSX } from 'solid-js';
 import { formatInZone } from '../../../domain/time';
 import { t } from '../../i18n/index';
 import { nowMs } from '../../lib/clock';
+import { offsetAmount } from '../../lib/clock-note';
 import { useAppState } from '../../state/app-state';
 import { lastSyncRun, syncNow, syncRunning } from '../../sync/sync-runner';
 import { Notice } from '../../ui/notice';
 import { BundlePanel } from './bundle-panel';
 import { EnrolForm } from './enrol-form';
-import { ageText, createSyncView, driftWarning, syncErrorText } from './sync.data';
+import { ageText, clockText, createSyncView, driftWarning, syncErrorText } from './sync.data';
 
 /**
  * The sync screen (issue 7 part 5): enrolment, what waits to be sent and since when, the last
@@ -37,9 +38,9 @@ export function SyncScreen(): JSX.Element {
     <>
       <h1>{t('sync.title')}</h1>
       <div class="warnings">
-        <Show when={driftWarning(view()?.state.driftMs)}>
+        <Show when={driftWarning(view()?.state.clock)}>
           <Notice kind="warn" testId="sync-drift">
-            {t('sync.drift', { minutes: Math.round(Math.abs(view()?.state.driftMs ?? 0) / 60_000) })}
+            {t('sync.drift', { amount: offsetAmount(view()?.state.clock?.offsetMs ?? 0) })}
           </Notice>
         </Show>
         <Show when={lastSyncRun()?.pull.epochChanged}>
@@ -90,6 +91,8 @@ export function SyncScreen(): JSX.Element {
               {(e) => <>{`${syncErrorText(e().code)} · ${formatInZone(e().at, zone())}`}</>}
             </Show>
           </dd>
+          <dt>{t('sync.clock')}</dt>
+          <dd data-testid="sync-clock">{clockText(view()?.state.clock, zone())}</dd>
           <dt>{t('sync.epoch')}</dt>
           <dd data-testid="sync-epoch">{view()?.state.epoch ?? '—'}</dd>
         </dl>
