@@ -24,7 +24,7 @@ export const Consultation = z.object({
   channel: ConsultationChannel,
   askerKind: AskerKind,
   ipType: IpType.optional(),
-  topic: Text(1, 500),
+  topic: Text(1, 500, 'multi'),
   opinionGiven: z.boolean(),
   ...recordMeta,
 });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ExhibitorId, FairId } from './ids';
-import { OptionalText, Text, normaliseText } from './text';
+import { IdText, OptionalText, Text, normaliseText } from './text';
 import type { BoothPatterns } from './validators/booth';
 import { Booth, boothSchemaFor } from './validators/booth';
 import { Country } from './validators/country';
@@ -36,7 +36,7 @@ const build = (booth: typeof Booth) =>
       nameEn: OptionalText(200),
       country: Country,
       uscc: Uscc.optional(),
-      foreignRegNo: Text(1, 40).optional(),
+      foreignRegNo: IdText(1, 40).optional(),
       /** 交易团: the delegation the exhibitor came with. */
       delegation: OptionalText(100),
       booths: z.array(booth).min(1).max(100),

@@ -31,6 +31,8 @@ export const FIELD_ERROR_CODES = [
   // commitments (§8), sanctions (§7), case numbers (§9)
   'CLAUSES_NOT_ACCEPTED', 'CONTENT_HASH_MISMATCH', 'GUARD_FAILED:RP3', 'GUARD_FAILED:CM1', 'INVALID_COMMITMENT',
   'CASE_NUMBER_FORMAT', 'CASE_NUMBER_CHECK', 'CASE_NUMBER_AMBIGUOUS', 'NOT_CANONICAL',
+  // the text rule (TX3–TX5)
+  'CONTROL_CHARACTER', 'LONE_SURROGATE', 'BIDI_CONTROL',
 ] as const;
 export type FieldErrorCode = (typeof FIELD_ERROR_CODES)[number];
 

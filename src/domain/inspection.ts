@@ -27,7 +27,7 @@ const build = (booth: typeof Booth) =>
       finding: InspectionFinding,
       caseId: CaseId.optional(),
       photos: z.array(EvidenceId).max(20).default([]),
-      note: OptionalText(500),
+      note: OptionalText(500, 'multi'),
       inspectedBy: UserId,
       ...recordMeta,
     })

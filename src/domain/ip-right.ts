@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { IpType, RightStatus, isPatentType } from './codes';
-import { Text } from './text';
+import { IdText, Text } from './text';
 import { Country } from './validators/country';
 import { PatentNumber, patentTypeOf } from './validators/patent';
 import { NiceClass, TrademarkNumber } from './validators/trademark';
@@ -16,7 +16,7 @@ export type StatusSource = z.infer<typeof StatusSource>;
 
 const base = z.object({
   type: IpType,
-  number: Text(1, 40),
+  number: IdText(1, 40),
   title: Text(1, 200),
   holder: Text(1, 100),
   jurisdiction: Country,

@@ -18,7 +18,7 @@ export const MeasureVerification = z
     at: Instant,
     by: UserId,
     photos: z.array(EvidenceId).max(20).default([]),
-    note: OptionalText(500),
+    note: OptionalText(500, 'multi'),
   })
   .superRefine((v, ctx) => {
     if (v.result === 'done' && v.photos.length === 0) ctx.addIssue({ code: 'custom', message: 'PHOTO_REQUIRED', path: ['photos'] });

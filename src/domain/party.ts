@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { OptionalText, Text } from './text';
+import { IdText, OptionalIdText, Text } from './text';
 import { Country } from './validators/country';
 import { IdDoc } from './validators/resident-id';
 import { Phone } from './validators/phone';
@@ -33,10 +33,10 @@ export const Party = z
     name: Text(1, 100),
     country: Country,
     uscc: Uscc.optional(),
-    foreignRegNo: Text(1, 40).optional(),
+    foreignRegNo: IdText(1, 40).optional(),
     idDoc: IdDoc.optional(),
     phone: Phone,
-    badgeNo: OptionalText(40),
+    badgeNo: OptionalIdText(40),
     standing: Standing.optional(),
   })
   .superRefine((p, ctx) => {

@@ -32,7 +32,7 @@ export const Sanction = z
     basisCaseIds: z.array(CaseId).min(1).max(100),
     decidedAt: Instant.optional(),
     decidedBy: UserId.optional(),
-    reason: OptionalText(500),
+    reason: OptionalText(500, 'multi'),
     ...recordMeta,
   })
   .superRefine((s, ctx) => {

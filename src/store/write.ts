@@ -7,11 +7,12 @@ import type { DeviceId, EventId, FairId } from '../domain/ids';
 import type { Hlc } from '../domain/hlc';
 import type { RecordKind, SyncItem } from '../domain/sync-item';
 import type { Instant } from '../domain/time';
+import { itemFieldErrors } from '../domain/wire/item-verdict';
 import { getDb } from './db';
 import type { FairCaseDb, TableName } from './db';
 import { newId } from './ids';
 import { rememberPersistence } from './persistence';
-import { StoreFailure, isClosedConnection, storageError, toStorageError } from './result';
+import { StoreFailure, invalid, isClosedConnection, storageError, toStorageError } from './result';
 import type { StoreResult } from './result';
 
 /**
@@ -248,6 +249,12 @@ async function appendItemsNow(
   // The writes below must join the action's transaction, not start their own.
   if (Dexie.currentTransaction !== tx) throw new Error('appendItems lost the write transaction after reading the log state');
   const { items, next } = numbered(state, inputs, now);
+  // SY50: an item the server would reject for its content is never stored; the action aborts
+  // with the server's reasons as field errors, and nothing of it lands.
+  for (const item of items) {
+    const errors = itemFieldErrors(item);
+    if (errors !== undefined) throw new StoreFailure(invalid(errors));
+  }
   // With a guess, the stored state is read first (requests run in order) to check it.
   const check =
     guess === undefined

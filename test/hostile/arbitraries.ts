@@ -10,6 +10,8 @@ import fc from 'fast-check';
 /** Single characters and short pieces that break naive code. */
 const NASTY_UNITS = [
   '\u0000', '\u0001', '\ud800', '\udfff', '\u202e', '\u200b', '\ufeff', '\uffff', '\r', '\n', '\t',
+  // The rest of what the text rule refuses (TX3, TX5: DEL, C1, embeddings, isolates) and punctuation it keeps (TX2).
+  '\u007f', '\u0085', '\u009b', '\u202a', '\u2066', '\u2069', '（', '；',
   '"', "'", '\\', '<', '>', '&', '%00', '%2f', '%2e', '..', '/', '\\\\', ':', '=', '+', '-', '@', '${', '{{', '𠮷', '中',
 ];
 const unit = fc.oneof(

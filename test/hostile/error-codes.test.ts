@@ -37,7 +37,7 @@ describe('[issue 10.2] every error code has zh-CN and English text', () => {
   });
 
   test('QR hand-off refusals: qr.*', () => {
-    for (const code of [...QR_ERROR_CODES, 'PAYLOAD_INVALID', 'FAIR_MISMATCH']) expectWorded(`qr.${code}`);
+    for (const code of [...QR_ERROR_CODES, 'PAYLOAD_INVALID', 'PAYLOAD_TEXT', 'FAIR_MISMATCH']) expectWorded(`qr.${code}`);
   });
 
   test('field errors of the domain (import rows, forms): err.*', () => {

@@ -14,7 +14,7 @@ import { hostileJson, hostileString } from './arbitraries';
  * read, so nothing is created from hostile frames.
  */
 const CODES: ReadonlySet<string> = new Set(QR_ERROR_CODES);
-const SCAN_ISSUES: ReadonlySet<string> = new Set([...QR_ERROR_CODES, 'PAYLOAD_INVALID', 'FAIR_MISMATCH']);
+const SCAN_ISSUES: ReadonlySet<string> = new Set([...QR_ERROR_CODES, 'PAYLOAD_INVALID', 'PAYLOAD_TEXT', 'FAIR_MISMATCH']);
 const FAIR = '01J00000000000000000000000';
 
 const expectStatus = (s: AssemblyStatus, label: string): void => {

@@ -43,8 +43,9 @@ test('[issue 10.2] raw export: 100 complaints of formula-like free text, no CSV 
     const r = await recordComplaint(input, clerk, now());
     if (r.ok) recorded++;
   }
-  // Most formula-like texts are valid free text: the export really carries them.
-  expect(recorded).toBeGreaterThan(50);
+  // Many formula-like texts are valid free text: the export really carries them (the text rule,
+  // TX3–TX5, refuses those with a control character, a lone surrogate or a bidi control).
+  expect(recorded).toBeGreaterThan(30);
   const files = unzipSync(await buildRawZip(fair.id, undefined));
   let cells = 0;
   for (const [name, bytes] of Object.entries(files)) {

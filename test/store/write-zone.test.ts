@@ -4,12 +4,13 @@
  * one still joins the action, and a later failure takes everything back.
  */
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { Fair } from '../../src/domain/fair';
 import type { FairId } from '../../src/domain/ids';
 import { getDb } from '../../src/store/db';
 import { ComplaintInput } from '../../src/store/cases';
 import { fileComplaints } from '../../src/store/complaint-write';
 import { appendItems, fail, runWrite } from '../../src/store/write';
-import { clock, freshDb, resetDb } from './fixtures';
+import { clock, fairInput, freshDb, resetDb } from './fixtures';
 import { clerk, complaintInput, setupDevice, setupFair } from './case-fixtures';
 
 beforeEach(() => {
@@ -18,13 +19,15 @@ beforeEach(() => {
 afterEach(resetDb);
 
 const FAIR = '01JRZ8Q4W6M0000000000000F9' as FairId;
+/** A fair item's payload the server would take (SY50: the log refuses any other). */
+const FAIR_PAYLOAD = Fair.parse({ ...fairInput(), id: FAIR });
 
 describe('nested steps of one write', () => {
   test('a write after awaiting a nested step that appended items stays in the action, and rolls back with it', async () => {
     const now = clock();
     const step = async (): Promise<void> => {
       await getDb().meta.get('anything');
-      await appendItems(getDb(), [{ kind: 'fair', entityId: FAIR, fairId: FAIR, payload: {} }], now());
+      await appendItems(getDb(), [{ kind: 'fair', entityId: FAIR, fairId: FAIR, payload: FAIR_PAYLOAD }], now());
     };
     const ok = await runWrite(['drafts'], async (db) => {
       await step();

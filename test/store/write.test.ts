@@ -5,6 +5,7 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import { compareHlc, tickHlc } from '../../src/domain/hlc';
+import { Fair } from '../../src/domain/fair';
 import { EventId } from '../../src/domain/ids';
 import { SyncItem } from '../../src/domain/sync-item';
 import { FairCaseDb, getDb } from '../../src/store/db';
@@ -149,8 +150,9 @@ describe('the local log', () => {
   test('appendItem refuses to run outside a write transaction', async () => {
     const db = getDb();
     await expect(appendItem(db, { kind: 'fair', entityId: '01JS0000000000000000000000', fairId: '01JS0000000000000000000000' as never, payload: {} }, clock()())).rejects.toThrow(/runWrite/);
-    // Inside runWrite it records.
-    const r = await runWrite([], (d) => appendItem(d, { kind: 'fair', entityId: '01JS0000000000000000000000', fairId: '01JS0000000000000000000000' as never, payload: {} }, clock()()));
+    // Inside runWrite it records (a payload the server would take: SY50).
+    const fair = Fair.parse({ ...fairInput(), id: '01JS0000000000000000000000' });
+    const r = await runWrite([], (d) => appendItem(d, { kind: 'fair', entityId: fair.id, fairId: fair.id, payload: fair }, clock()()));
     expect(r.ok && r.value.seq).toBe(1);
   });
 });

@@ -312,6 +312,9 @@ export const en: Record<MessageKey, string> = {
   'err.CASE_NUMBER_CHECK': 'The case number check character is wrong.',
   'err.CASE_NUMBER_AMBIGUOUS': 'This case number matches more than one case: type it in full.',
   'err.NOT_CANONICAL': 'Not in the standard form.',
+  'err.CONTROL_CHARACTER': 'Contains an invisible control character ({char}): delete it and type the text again.',
+  'err.LONE_SURROGATE': 'Contains a broken character ({char}): delete it and type the text again.',
+  'err.BIDI_CONTROL': 'Contains a hidden character that reverses the text direction ({char}): delete it and type the text again.',
   'err.UNKNOWN_CODE': 'Not valid ({code}).',
 
   'storageError.quota-exceeded': 'Storage is full: this was not saved. Nothing already saved was lost; sync and free space, or ask for more.',

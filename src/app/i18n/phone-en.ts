@@ -65,6 +65,7 @@ export const phoneEn = {
   'qr.QR_TOO_LARGE': 'Too large to hand over by QR code. Please file at the desk.',
   'qr.QR_MALFORMED': 'A code was not in the right format and was ignored.',
   'qr.PAYLOAD_INVALID': 'The codes were read, but they do not hold a valid complaint or commitment. Nothing was created.',
+  'qr.PAYLOAD_TEXT': 'The codes were read, but a text in the filing holds a hidden or control character (perhaps copied from elsewhere). Nothing was created. Ask the filer to retype that field on the phone and show the codes again.',
   'qr.FAIR_MISMATCH': 'This filing belongs to another fair. Nothing was created.',
 
   'handoff.title': 'Phone filing',

@@ -67,6 +67,7 @@ export const phoneZh = {
   'qr.QR_TOO_LARGE': '内容过大，无法用二维码递交。请到服务台填写。',
   'qr.QR_MALFORMED': '二维码格式不正确，已忽略。',
   'qr.PAYLOAD_INVALID': '二维码已读完，但内容不是有效的投诉或承诺书，未创建任何记录。',
+  'qr.PAYLOAD_TEXT': '二维码已读完，但递交中的文字含有隐藏字符或控制字符（可能是从别处复制的），未创建任何记录。请让递交人在手机上重新输入该项后再出示二维码。',
   'qr.FAIR_MISMATCH': '这份递交属于另一场展会，未创建任何记录。',
 
   'handoff.title': '手机递交',

@@ -314,6 +314,9 @@ export const zh = {
   'err.CASE_NUMBER_CHECK': '案件编号校验位错误。',
   'err.CASE_NUMBER_AMBIGUOUS': '案件编号无法唯一识别，请输入完整编号。',
   'err.NOT_CANONICAL': '格式不规范。',
+  'err.CONTROL_CHARACTER': '含有不可见的控制字符（{char}），请删除后重新输入。',
+  'err.LONE_SURROGATE': '含有损坏的字符（{char}），请删除后重新输入。',
+  'err.BIDI_CONTROL': '含有改变文字方向的隐藏字符（{char}），请删除后重新输入。',
   'err.UNKNOWN_CODE': '取值无效（{code}）。',
 
   'storageError.quota-exceeded': '存储空间已满，未保存。已保存的数据没有丢失；请同步后清理空间，或申请更多空间。',

@@ -32,7 +32,7 @@ export type Deadlines = z.infer<typeof Deadlines>;
 export const Opinion = z.object({
   conclusion: Conclusion,
   basis: OpinionBasis,
-  reasons: Text(1, 4000),
+  reasons: Text(1, 4000, 'multi'),
   /** The experts who signed; CS23 forbids them to decide the review. */
   experts: z.array(UserId).min(1),
   issuedAt: Instant,
@@ -64,11 +64,11 @@ export const Case = z.object({
   outcome: Outcome.optional(),
   deadlines: Deadlines,
   acceptedAt: Instant.optional(),
-  rejection: z.object({ reason: NotAcceptedReason, text: OptionalText(500) }).optional(),
+  rejection: z.object({ reason: NotAcceptedReason, text: OptionalText(500, 'multi') }).optional(),
   notification: z
     .object({ servedAt: Instant, by: Actor, refusedWitness: OptionalText(100) })
     .optional(),
-  defence: z.object({ at: Instant, inTime: z.boolean(), goodCause: OptionalText(500) }).optional(),
+  defence: z.object({ at: Instant, inTime: z.boolean(), goodCause: OptionalText(500, 'multi') }).optional(),
   admittedAt: Instant.optional(),
   opinion: Opinion.optional(),
   measures: z.array(Measure),
@@ -79,13 +79,13 @@ export const Case = z.object({
     decisions: z.array(z.object({ decision: z.enum(['upheld', 'overturned']), at: Instant, by: UserId.optional() })),
   }),
   transfer: z
-    .object({ authorityName: Text(1, 100), kind: AuthorityKind, reason: Text(1, 1000), at: Instant })
+    .object({ authorityName: Text(1, 100), kind: AuthorityKind, reason: Text(1, 1000, 'multi'), at: Instant })
     .optional(),
   /** CS21: the receiving officer (a transfer, or an accepted case in `authority` mode). */
   handover: Handover.optional(),
-  postShow: z.object({ outcome: Outcome, authorityResult: OptionalText(2000) }).optional(),
+  postShow: z.object({ outcome: Outcome, authorityResult: OptionalText(2000, 'multi') }).optional(),
   fairClosed: z.boolean(),
-  notes: z.array(z.object({ at: Instant, by: Actor, text: Text(1, 2000) })),
+  notes: z.array(z.object({ at: Instant, by: Actor, text: Text(1, 2000, 'multi') })),
 
   /** CS5: events whose guard failed on replay (flag `CONFLICT`). */
   conflicts: z.array(EventId),

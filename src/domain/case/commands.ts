@@ -30,7 +30,7 @@ export const Respondent = z.object({
 export type Respondent = z.infer<typeof Respondent>;
 
 export const AccusedItem = z.object({
-  description: Text(1, 500),
+  description: Text(1, 500, 'multi'),
   evidenceIds: z.array(EvidenceId).max(50),
 });
 export type AccusedItem = z.infer<typeof AccusedItem>;
@@ -71,14 +71,14 @@ const Signed = { signatureEvidenceId: EvidenceId };
 
 export const PAYLOADS = {
   Submit: SubmitPayload,
-  RequestSupplement: z.object({ note: OptionalText(500) }),
+  RequestSupplement: z.object({ note: OptionalText(500, 'multi') }),
   RecordSupplement: z.object({ items: z.array(ChecklistItem).min(1).max(40), ...Signed }),
-  Reject: z.object({ reason: NotAcceptedReason, text: OptionalText(500) }),
+  Reject: z.object({ reason: NotAcceptedReason, text: OptionalText(500, 'multi') }),
   Accept: z.object({
     /** The expert's verifications and waivers, applied before the CS12 check. */
     checklist: z.array(ChecklistItem).max(40).default([]),
     /** RP4: the reason a DUPLICATE flag is cleared. */
-    duplicateClearedReason: OptionalText(500),
+    duplicateClearedReason: OptionalText(500, 'multi'),
   }),
   NotifyRespondent: z.object({
     servedAt: Instant,
@@ -90,16 +90,16 @@ export const PAYLOADS = {
   RecordDefence: z.object({
     ...Signed,
     evidenceIds: z.array(EvidenceId).max(50).default([]),
-    summary: OptionalText(2000),
+    summary: OptionalText(2000, 'multi'),
     /** CS14: a late defence stands only with good cause recorded by an expert. */
-    goodCause: z.object({ reason: Text(1, 500), expertId: UserId }).optional(),
+    goodCause: z.object({ reason: Text(1, 500, 'multi'), expertId: UserId }).optional(),
   }),
   RecordAdmission: z.object({ ...Signed }),
   MarkDefenceOverdue: z.object({}),
   IssueOpinion: z.object({
     conclusion: Conclusion,
     basis: OpinionBasis,
-    reasons: Text(1, 4000),
+    reasons: Text(1, 4000, 'multi'),
     /** The experts who sign (≥ `opinionMinExperts`). */
     experts: z.array(UserId).min(1).max(9),
   }),
@@ -110,20 +110,20 @@ export const PAYLOADS = {
     /** CS19: verified at the booth, with a photo. */
     atBooth: z.literal(true),
     photos: z.array(EvidenceId).min(1).max(20),
-    note: OptionalText(500),
+    note: OptionalText(500, 'multi'),
   }),
-  Transfer: z.object({ authorityName: Text(1, 100), kind: AuthorityKind, reason: Text(1, 1000) }),
+  Transfer: z.object({ authorityName: Text(1, 100), kind: AuthorityKind, reason: Text(1, 1000, 'multi') }),
   RecordHandover: z.object({ receivingOfficer: Text(1, 100), handedOverAt: Instant }),
-  RequestReview: z.object({ party: ReviewParty, grounds: Text(1, 2000), ...Signed }),
-  DecideReview: z.object({ decision: z.enum(['upheld', 'overturned']), reasons: Text(1, 4000) }),
+  RequestReview: z.object({ party: ReviewParty, grounds: Text(1, 2000, 'multi'), ...Signed }),
+  DecideReview: z.object({ decision: z.enum(['upheld', 'overturned']), reasons: Text(1, 4000, 'multi') }),
   RecordSettlement: z.object({
-    terms: Text(1, 2000),
+    terms: Text(1, 2000, 'multi'),
     complainantSignatureEvidenceId: EvidenceId,
     respondentSignatureEvidenceId: EvidenceId,
   }),
-  Withdraw: z.object({ reason: OptionalText(500), ...Signed }),
+  Withdraw: z.object({ reason: OptionalText(500, 'multi'), ...Signed }),
   CloseFair: z.object({}),
-  RecordPostShowResult: z.object({ outcome: Outcome, authorityResult: OptionalText(2000) }),
+  RecordPostShowResult: z.object({ outcome: Outcome, authorityResult: OptionalText(2000, 'multi') }),
   Close: z.object({
     /** CS28: both parties waive the rest of the review window. */
     reviewWaiver: z.object({ complainantSignatureEvidenceId: EvidenceId, respondentSignatureEvidenceId: EvidenceId }).optional(),
@@ -133,7 +133,7 @@ export const PAYLOADS = {
     inspection: z.object({ at: Instant, booth: Booth, finding: z.literal('redisplay') }),
     measures: z.array(OrderedMeasure).min(1).max(20),
   }),
-  AddNote: z.object({ text: Text(1, 2000) }),
+  AddNote: z.object({ text: Text(1, 2000, 'multi') }),
 } as const;
 
 export type CommandType = keyof typeof PAYLOADS;

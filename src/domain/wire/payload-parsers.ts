@@ -3,10 +3,12 @@ import { CaseEvent } from '../case/events';
 import { Commitment } from '../commitment';
 import { Consultation } from '../consultation';
 import { Evidence } from '../evidence';
-import { Exhibitor } from '../exhibitor';
+import { exhibitorSchemaFor } from '../exhibitor';
+import type { BoothPatterns } from '../validators/booth';
 import { Fair } from '../fair';
 import type { RecordKind, SyncItem } from '../sync-item';
 import type { RejectCode } from './protocol';
+import { unstorable } from './storable';
 
 /**
  * How the server (and a tablet receiving a pull or a bundle) checks an item's payload: the
@@ -14,9 +16,17 @@ import type { RejectCode } from './protocol';
  * that fails can never apply: the server answers `rejected` with the code and acknowledges it,
  * so one bad item never blocks a tablet's queue.
  */
+/**
+ * SY52: the server parses without the fair at hand, so a booth on the wire is any code the text
+ * rule takes; the fair's own patterns (`settings.booth`) are checked where the booth is entered.
+ * With the default patterns here, an exhibitor a looser fair admitted was stored on its tablet
+ * and then rejected at push.
+ */
+const WIRE_BOOTH: BoothPatterns = { hall: '^.{1,64}$', stand: '^.{1,64}$' };
+
 const PAYLOAD_SCHEMAS = {
   fair: Fair,
-  exhibitor: Exhibitor,
+  exhibitor: exhibitorSchemaFor(WIRE_BOOTH),
   case_event: CaseEvent,
   commitment: Commitment,
   consultation: Consultation,
@@ -53,6 +63,10 @@ export function checkPayload(item: SyncItem): PayloadProblem | undefined {
  * appliers, P5) parses each payload once, not twice.
  */
 export function parsePayload(item: SyncItem): { readonly ok: true; readonly data: unknown } | { readonly ok: false; readonly problem: PayloadProblem } {
+  // SY51: what the server's storage refuses (quarantined before its parse) is refused here too,
+  // also where the schema would only strip it (a NUL in an unknown key).
+  const bad = unstorable(item.payload);
+  if (bad !== undefined) return { ok: false, problem: { code: 'PAYLOAD_INVALID', issues: [{ path: '', code: bad }] } };
   const parsed = (PAYLOAD_SCHEMAS[item.kind] as z.ZodType).safeParse(item.payload);
   if (!parsed.success) {
     return {

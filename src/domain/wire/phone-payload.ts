@@ -42,7 +42,7 @@ export const PhoneRespondent = z
   .refine((r) => r.name !== undefined || r.booth !== undefined, { message: 'BOOTH_OR_NAME', path: ['name'] });
 export type PhoneRespondent = z.infer<typeof PhoneRespondent>;
 
-export const PhoneItem = z.object({ description: Text(1, 500), photos: z.array(PhotoRef).max(50) });
+export const PhoneItem = z.object({ description: Text(1, 500, 'multi'), photos: z.array(PhotoRef).max(50) });
 
 export const PhoneComplaint = z.object({
   kind: z.literal('complaint'),

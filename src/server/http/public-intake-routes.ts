@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { FairId } from '../../domain/ids';
 import { PhoneComplaint } from '../../domain/wire/phone-payload';
-import type { PublicDraftList, PublicDraftReceived } from '../../domain/wire/public-intake';
+import { PublicDraft, type PublicDraftList, type PublicDraftReceived } from '../../domain/wire/public-intake';
 import { MAX_PAYLOAD_BYTES } from '../../domain/wire/qr-frames';
 import type { Storage } from '../storage/storage';
 import { fairKnown, markFiled, openDrafts, submitDraft } from '../storage/public-drafts-store';
@@ -54,7 +54,9 @@ export function publicIntakeRoutes(storage: Storage): Hono<Env> {
     if (!query.ok) return query.response;
     const other = ownFair(c, query.value.fair);
     if (other !== undefined) return other;
-    return c.json({ type: 'public-drafts', drafts: await openDrafts(storage.sql, query.value.fair) } satisfies PublicDraftList);
+    // SY54: a draft kept before the text rule refused its content can never be filed: not listed.
+    const drafts = (await openDrafts(storage.sql, query.value.fair)).filter((d) => PublicDraft.safeParse(d).success);
+    return c.json({ type: 'public-drafts', drafts } satisfies PublicDraftList);
   });
 
   app.post('/intake/drafts/:draftId/filed', async (c) => {

@@ -1,9 +1,16 @@
 import { createSignal, type Accessor } from 'solid-js';
+import type { z } from 'zod';
+import { TEXT_ERROR_CODES } from '../../../domain/text';
 import type { Instant } from '../../../domain/time';
 import { PhonePayload } from '../../../domain/wire/phone-payload';
 import { createAssembler, type QrErrorCode } from '../../../domain/wire/qr-frames';
 
-export type ScanIssue = QrErrorCode | 'PAYLOAD_INVALID' | 'FAIR_MISMATCH';
+export type ScanIssue = QrErrorCode | 'PAYLOAD_INVALID' | 'PAYLOAD_TEXT' | 'FAIR_MISMATCH';
+
+const TEXT_CODES: ReadonlySet<string> = new Set(TEXT_ERROR_CODES);
+
+/** SY53: a filing refused for a character the text rule forbids says so, not just "invalid". */
+const refusal = (error: z.ZodError): ScanIssue => (error.issues.some((i) => TEXT_CODES.has(i.message)) ? 'PAYLOAD_TEXT' : 'PAYLOAD_INVALID');
 
 export interface HandoffScan {
   readonly received: Accessor<readonly number[]>;
@@ -54,16 +61,18 @@ export function createHandoffScan(fairId: () => string): HandoffScan {
       return;
     }
     let parsed: PhonePayload | undefined;
+    let why: ScanIssue = 'PAYLOAD_INVALID';
     try {
       const p = PhonePayload.safeParse(JSON.parse(r.json));
       parsed = p.success ? p.data : undefined;
+      if (!p.success) why = refusal(p.error);
     } catch {
       parsed = undefined;
     }
     if (parsed === undefined) {
       assembler = createAssembler();
       setReceived([]);
-      return refuse('PAYLOAD_INVALID');
+      return refuse(why);
     }
     if (parsed.fairId !== fairId()) {
       assembler = createAssembler();
@@ -79,7 +88,7 @@ export function createHandoffScan(fairId: () => string): HandoffScan {
   const offer = (p: PhonePayload, draftId: string, receivedAt: Instant): void => {
     // The server parsed it with the same schema; parse again here, as for any wire input (QR12).
     const parsed = PhonePayload.safeParse(p);
-    if (!parsed.success) return refuse('PAYLOAD_INVALID');
+    if (!parsed.success) return refuse(refusal(parsed.error));
     if (parsed.data.fairId !== fairId()) return refuse('FAIR_MISMATCH');
     setIssue(undefined);
     setSource({ kind: 'online', draftId, receivedAt });

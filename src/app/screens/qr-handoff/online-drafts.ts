@@ -1,5 +1,6 @@
 import { createResource, createSignal, type Resource } from 'solid-js';
-import { PublicDraftList, type PublicDraft } from '../../../domain/wire/public-intake';
+import { z } from 'zod';
+import { PublicDraft, PublicDraftList } from '../../../domain/wire/public-intake';
 import { loadCredentials } from '../../../sync/sync-state';
 import { lastSyncRun } from '../../sync/sync-runner';
 
@@ -18,6 +19,9 @@ export interface OnlineDrafts {
   markFiled(draftId: string): Promise<boolean>;
 }
 
+/** The list's envelope (PublicDraftList) with its drafts left to parse one by one. */
+const DraftListEnvelope = PublicDraftList.extend({ drafts: z.array(z.unknown()).max(500) });
+
 export function createOnlineDrafts(fairId: () => string): OnlineDrafts {
   const [tick, setTick] = createSignal(0);
   const [state, { refetch }] = createResource(
@@ -28,8 +32,14 @@ export function createOnlineDrafts(fairId: () => string): OnlineDrafts {
       try {
         const res = await fetch(`${creds.baseUrl}/api/intake/drafts?fair=${encodeURIComponent(fair)}`, { headers: { authorization: `Bearer ${creds.token}` } });
         if (!res.ok) return { kind: 'unreachable', status: res.status };
-        const parsed = PublicDraftList.safeParse(await res.json());
-        return parsed.success ? { kind: 'listed', drafts: parsed.data.drafts.filter((d) => d.complaint.fairId === fair) } : { kind: 'unreachable', status: res.status };
+        const parsed = DraftListEnvelope.safeParse(await res.json());
+        if (!parsed.success) return { kind: 'unreachable', status: res.status };
+        // SY54: each draft parsed on its own, so one the text rule refuses never hides the others.
+        const drafts = parsed.data.drafts.flatMap((d) => {
+          const one = PublicDraft.safeParse(d);
+          return one.success && one.data.complaint.fairId === fair ? [one.data] : [];
+        });
+        return { kind: 'listed', drafts };
       } catch {
         return { kind: 'unreachable' };
       }
