@@ -101,7 +101,9 @@ export async function finalCounts(tablets: readonly Tablet[], view: ServerView):
  * with the domain's fold, CS5), after every tablet synced to the end. Each is named once.
  */
 export async function disagreements(tablets: readonly Tablet[], view: ServerView): Promise<string[]> {
-  const states = await Promise.all(tablets.map(async (t) => ({ name: t.name, lines: await t.state() })));
+  // One after the other: the tablets share the store's one database slot (tablet.ts).
+  const states: { name: string; lines: ReadonlyMap<string, string> }[] = [];
+  for (const t of tablets) states.push({ name: t.name, lines: await t.state() });
   const events = [...view.items.values()].filter((i) => i.kind === 'case_event').map((i) => i.payload as CaseEvent);
   const server = new Map([...foldAll(events).values()].map((c) => [`case ${c.id}`, caseLine(c)]));
   const keys = new Set([...states.flatMap((s) => [...s.lines.keys()]), ...server.keys()]);
