@@ -1,7 +1,5 @@
 import { Hono } from 'hono';
 import type { Context } from 'hono';
-import { z } from 'zod';
-import { FairId } from '../../domain/ids';
 import type { Instant } from '../../domain/time';
 import {
   checkVersion, MIN_CLIENT_PROTOCOL, PROTOCOL_VERSION, PullQuery, PushRequest, Rejection, SetAsideQuery, VersionProbe,
