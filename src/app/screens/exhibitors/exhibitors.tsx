@@ -1,13 +1,30 @@
 import { A } from '@solidjs/router';
-import { For, Show, type JSX } from 'solid-js';
+import { createEffect, For, on, Show, type JSX } from 'solid-js';
 import { boothKey } from '../../../domain/validators/booth';
 import { locale, t } from '../../i18n/index';
+import { afterPaint } from '../../lib/frames';
 import { TextField } from '../../ui/field';
 import { createExhibitorList } from './exhibitors.data';
 
 /** The current fair's exhibitors: search, add by hand, import a file, edit one. */
 export function ExhibitorsScreen(): JSX.Element {
   const list = createExhibitorList();
+  let results: HTMLDivElement | undefined;
+  let generation = 0;
+  // Each new result is marked once painted: the bench measures a keystroke until then.
+  createEffect(
+    on(
+      list.found,
+      () => {
+        const gen = ++generation;
+        afterPaint(() => {
+          if (results !== undefined) results.dataset.generation = String(gen);
+          performance.mark(`exhibitors-result-${gen}`);
+        });
+      },
+      { defer: true },
+    ),
+  );
   return (
     <>
       <h1>{t('exhibitors.title')}</h1>
@@ -23,14 +40,21 @@ export function ExhibitorsScreen(): JSX.Element {
             {t('exhibitors.count', { count: list.total() ?? 0 })}
           </span>
         </div>
-        <TextField name="search" type="search" inputMode="search" label={t('common.search')} placeholder={t('exhibitors.search')} value={list.search()} onInput={(v) => list.setSearch(v)} />
-        <Show when={(list.found() ?? []).length > 0} fallback={<p class="muted">{t('exhibitors.empty')}</p>}>
+        <TextField name="search" type="search" inputMode="search" label={t('common.search')} placeholder={t('exhibitors.searchAny')} value={list.search()} onInput={(v) => list.setSearch(v)} />
+        <div ref={results} data-testid="exhibitor-results" data-generation="0">
+        <Show when={list.search().trim() !== '' && list.found() !== undefined}>
+          <p class="muted" data-testid="exhibitor-found" data-count={list.found()?.length} data-more={String(list.more())}>
+            {list.more() ? t('exhibitors.foundMore', { count: list.found()?.length ?? 0 }) : t('exhibitors.found', { count: list.found()?.length ?? 0 })}
+          </p>
+        </Show>
+        <Show when={(list.found() ?? []).length > 0} fallback={<p class="muted">{list.found() === undefined ? t('common.loading') : t('exhibitors.empty')}</p>}>
           <table class="list" data-testid="exhibitor-list">
             <thead>
               <tr>
                 <th>{t('exhibitors.colBooths')}</th>
                 <th>{t('exhibitors.colName')}</th>
                 <th>{t('exhibitors.colRegNo')}</th>
+                <th>{t('exhibitors.colContacts')}</th>
                 <th>{t('exhibitors.colDelegation')}</th>
                 <th />
               </tr>
@@ -45,6 +69,7 @@ export function ExhibitorsScreen(): JSX.Element {
                       <Show when={locale() !== 'en' && e.nameEn}>{(n) => <div class="muted">{n()}</div>}</Show>
                     </td>
                     <td>{e.uscc ?? (e.foreignRegNo === undefined ? '—' : `${e.country} ${e.foreignRegNo}`)}</td>
+                    <td>{e.contacts.map((c) => `${c.name} ${c.phone}`).join('; ')}</td>
                     <td>{e.delegation ?? ''}</td>
                     <td>
                       <A class="btn" href={`/exhibitors/${e.id}`}>
@@ -57,6 +82,7 @@ export function ExhibitorsScreen(): JSX.Element {
             </tbody>
           </table>
         </Show>
+        </div>
       </Show>
     </>
   );
