@@ -36,52 +36,52 @@ export function ExhibitorsScreen(): JSX.Element {
           <A class="btn" href="/exhibitors/import" data-testid="import-exhibitors">
             {t('exhibitors.import')}
           </A>
-          <span class="muted" data-testid="exhibitor-count">
+          <span class="muted" data-testid="exhibitor-count" data-total={list.total()}>
             {t('exhibitors.count', { count: list.total() ?? 0 })}
           </span>
         </div>
         <TextField name="search" type="search" inputMode="search" label={t('common.search')} placeholder={t('exhibitors.searchAny')} value={list.search()} onInput={(v) => list.setSearch(v)} />
-        <div ref={results} data-testid="exhibitor-results" data-generation="0">
-        <Show when={list.search().trim() !== '' && list.found() !== undefined}>
-          <p class="muted" data-testid="exhibitor-found" data-count={list.found()?.length} data-more={String(list.more())}>
-            {list.more() ? t('exhibitors.foundMore', { count: list.found()?.length ?? 0 }) : t('exhibitors.found', { count: list.found()?.length ?? 0 })}
-          </p>
-        </Show>
-        <Show when={(list.found() ?? []).length > 0} fallback={<p class="muted">{list.found() === undefined ? t('common.loading') : t('exhibitors.empty')}</p>}>
-          <table class="list" data-testid="exhibitor-list">
-            <thead>
-              <tr>
-                <th>{t('exhibitors.colBooths')}</th>
-                <th>{t('exhibitors.colName')}</th>
-                <th>{t('exhibitors.colRegNo')}</th>
-                <th>{t('exhibitors.colContacts')}</th>
-                <th>{t('exhibitors.colDelegation')}</th>
-                <th />
-              </tr>
-            </thead>
-            <tbody>
-              <For each={list.found()}>
-                {(e) => (
-                  <tr>
-                    <td>{e.booths.map(boothKey).join('; ')}</td>
-                    <td>
-                      {locale() === 'en' && e.nameEn !== undefined ? e.nameEn : e.nameZh}
-                      <Show when={locale() !== 'en' && e.nameEn}>{(n) => <div class="muted">{n()}</div>}</Show>
-                    </td>
-                    <td>{e.uscc ?? (e.foreignRegNo === undefined ? '—' : `${e.country} ${e.foreignRegNo}`)}</td>
-                    <td>{e.contacts.map((c) => `${c.name} ${c.phone}`).join('; ')}</td>
-                    <td>{e.delegation ?? ''}</td>
-                    <td>
-                      <A class="btn" href={`/exhibitors/${e.id}`}>
-                        {t('common.edit')}
-                      </A>
-                    </td>
-                  </tr>
-                )}
-              </For>
-            </tbody>
-          </table>
-        </Show>
+        <div ref={results} data-testid="exhibitor-matches" data-generation="0">
+          <Show when={list.search().trim() !== '' && list.found() !== undefined}>
+            <p class="muted" data-testid="exhibitor-found" data-count={list.found()?.length} data-more={String(list.more())}>
+              {list.more() ? t('exhibitors.foundMore', { count: list.found()?.length ?? 0 }) : t('exhibitors.found', { count: list.found()?.length ?? 0 })}
+            </p>
+          </Show>
+          <Show when={(list.found() ?? []).length > 0} fallback={<p class="muted">{list.found() === undefined ? t('common.loading') : t('exhibitors.empty')}</p>}>
+            <table class="list" data-testid="exhibitor-list">
+              <thead>
+                <tr>
+                  <th>{t('exhibitors.colBooths')}</th>
+                  <th>{t('exhibitors.colName')}</th>
+                  <th>{t('exhibitors.colRegNo')}</th>
+                  <th>{t('exhibitors.colContacts')}</th>
+                  <th>{t('exhibitors.colDelegation')}</th>
+                  <th />
+                </tr>
+              </thead>
+              <tbody>
+                <For each={list.found()}>
+                  {(e) => (
+                    <tr>
+                      <td>{e.booths.map(boothKey).join('; ')}</td>
+                      <td>
+                        {locale() === 'en' && e.nameEn !== undefined ? e.nameEn : e.nameZh}
+                        <Show when={locale() !== 'en' && e.nameEn}>{(n) => <div class="muted">{n()}</div>}</Show>
+                      </td>
+                      <td>{e.uscc ?? (e.foreignRegNo === undefined ? '—' : `${e.country} ${e.foreignRegNo}`)}</td>
+                      <td>{e.contacts.map((c) => `${c.name} ${c.phone}`).join('; ')}</td>
+                      <td>{e.delegation ?? ''}</td>
+                      <td>
+                        <A class="btn" href={`/exhibitors/${e.id}`}>
+                          {t('common.edit')}
+                        </A>
+                      </td>
+                    </tr>
+                  )}
+                </For>
+              </tbody>
+            </table>
+          </Show>
         </div>
       </Show>
     </>
