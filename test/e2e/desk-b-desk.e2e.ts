@@ -301,7 +301,7 @@ test('[§4] a closed case is found by its number or a name in the default scope,
   await expect.poll(shown).toBe(String(rows.length - closed.length));
 });
 
-test('[issue 6] exhibitors are found by any part of a Chinese or English name, a contact or phone, in the list and in the respondent picker', async () => {
+test('exhibitors are found by any part of a Chinese or English name, a contact or phone, in the list and in the respondent picker', async () => {
   const fairId = (await storedRows<{ id: string }>(page, 'fairs'))[0]?.id ?? '';
   await seedExhibitorRows(
     page,
@@ -349,6 +349,7 @@ test('[issue 6] exhibitors are found by any part of a Chinese or English name, a
   const picks = (): Promise<string[]> => page.locator('[data-testid=pick-exhibitor]').evaluateAll((els) => els.map((e) => (e as HTMLElement).innerText.replace(/\s+/g, ' ').trim()));
   await page.fill('input[name=respondentSearch]', '南山');
   await expect.poll(picks).toEqual(['1.1/A01 深圳市南山电器有限公司 Shenzhen Nanshan Electric Co., Ltd. 91440300MA5F00001A', '1.2/C01 南山区电子商会']);
+  await page.locator('[data-testid=exhibitor-results]').evaluate((el) => el.scrollIntoView({ block: 'center' }));
   await page.screenshot({ path: '/tmp/shots-search/picker-zh.png' });
   await page.fill('input[name=respondentSearch]', 'Nanshan');
   await expect.poll(picks).toEqual(['1.1/A01 深圳市南山电器有限公司 Shenzhen Nanshan Electric Co., Ltd. 91440300MA5F00001A']);

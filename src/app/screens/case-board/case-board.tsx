@@ -152,7 +152,7 @@ function BoardView(props: { readonly fairId: string; readonly shown: boolean; re
         </span>
       </div>
       <div class="board-filters" data-testid="board-filters">
-        <TextField name="search" type="search" inputMode="search" label={t('common.search')} placeholder={t('board.searchAll')} value={b().filter().text} onInput={(v) => setFilter({ text: v })} />
+        <TextField name="search" type="search" inputMode="search" label={t('board.searchAll')} placeholder={t('board.searchHint')} value={b().filter().text} onInput={(v) => setFilter({ text: v })} />
         <SelectField name="scope" label={t('board.scope')} value={b().filter().scope} options={BOARD_SCOPES.map((s) => ({ value: s, label: t(`board.scope.${s}`) }))} onChange={(v) => setFilter({ scope: v })} />
         <SelectField name="hall" label={t('board.hall')} value={b().filter().hall} options={[{ value: '', label: t('board.all') }, ...b().halls().map((h) => ({ value: h, label: h }))]} onChange={(v) => setFilter({ hall: v })} />
         <SelectField

@@ -5,6 +5,7 @@ import { locale, t } from '../../i18n/index';
 import { afterPaint } from '../../lib/frames';
 import { TextField } from '../../ui/field';
 import { createExhibitorList } from './exhibitors.data';
+import './exhibitors.css';
 
 /** The current fair's exhibitors: search, add by hand, import a file, edit one. */
 export function ExhibitorsScreen(): JSX.Element {
@@ -48,7 +49,7 @@ export function ExhibitorsScreen(): JSX.Element {
             </p>
           </Show>
           <Show when={(list.found() ?? []).length > 0} fallback={<p class="muted">{list.found() === undefined ? t('common.loading') : t('exhibitors.empty')}</p>}>
-            <table class="list" data-testid="exhibitor-list">
+            <table class="list exhibitor-table" data-testid="exhibitor-list">
               <thead>
                 <tr>
                   <th>{t('exhibitors.colBooths')}</th>
@@ -63,13 +64,24 @@ export function ExhibitorsScreen(): JSX.Element {
                 <For each={list.found()}>
                   {(e) => (
                     <tr>
-                      <td>{e.booths.map(boothKey).join('; ')}</td>
+                      <td class="booths">
+                        <For each={e.booths}>
+                          {(b, i) => (
+                            <>
+                              {i() > 0 ? '; ' : ''}
+                              <span>{boothKey(b)}</span>
+                            </>
+                          )}
+                        </For>
+                      </td>
                       <td>
                         {locale() === 'en' && e.nameEn !== undefined ? e.nameEn : e.nameZh}
                         <Show when={locale() !== 'en' && e.nameEn}>{(n) => <div class="muted">{n()}</div>}</Show>
                       </td>
                       <td>{e.uscc ?? (e.foreignRegNo === undefined ? '—' : `${e.country} ${e.foreignRegNo}`)}</td>
-                      <td>{e.contacts.map((c) => `${c.name} ${c.phone}`).join('; ')}</td>
+                      <td class="contacts">
+                        <For each={e.contacts}>{(c) => <div>{`${c.name} ${c.phone}`}</div>}</For>
+                      </td>
                       <td>{e.delegation ?? ''}</td>
                       <td>
                         <A class="btn" href={`/exhibitors/${e.id}`}>
