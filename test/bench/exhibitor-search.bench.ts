@@ -27,7 +27,7 @@ const LIMIT_MS = 30_000;
 const round = (n: number): number => Math.round(n * 10) / 10;
 
 /** Typed a character at a time (the Chinese as an input method commits it, a character at a time). */
-const TYPED = ['南山电器', 'nanshan', '1391', '7.2/c', ''] as const;
+const TYPED = ['南山电器', 'nanshan', '1391', '7.2/c'] as const;
 
 /** Sets the search field to `value` as a keystroke does; ms until the screen marks the new result painted. */
 function keystroke(page: Page, value: string): Promise<number> {
@@ -75,7 +75,7 @@ function bareKeystroke(page: Page, value: string): Promise<number> {
 }
 
 /** Every prefix of each query, then the query cleared: the values a typing clerk produces. */
-const keystrokes = (): string[] => TYPED.flatMap((q) => (q === '' ? [''] : [...Array.from(q, (_, i) => q.slice(0, i + 1)), '']));
+const keystrokes = (): string[] => TYPED.flatMap((q) => [...Array.from(q, (_, i) => q.slice(0, i + 1)), '']);
 
 export const exhibitorSearchBench: BenchSuite = {
   name: 'exhibitor-search',

@@ -3,7 +3,8 @@ import type { Exhibitor } from '../../../domain/exhibitor';
 import { useAppState } from '../../state/app-state';
 import { createExhibitorSearch, keptIndex } from './exhibitor-rows';
 
-export const LIST_LIMIT = 100;
+/** A screenful and a little more: the list is for finding one exhibitor, the search narrows it (and a shorter list is painted within a keystroke). */
+export const LIST_LIMIT = 20;
 
 /** The current fair's exhibitors, searched in memory by any part of a name, booth, USCC or contact (exhibitor-rows.ts). */
 export interface ExhibitorList {

@@ -1,5 +1,5 @@
 import { A } from '@solidjs/router';
-import { createEffect, For, on, Show, type JSX } from 'solid-js';
+import { createEffect, Index, on, Show, type JSX } from 'solid-js';
 import { boothKey } from '../../../domain/validators/booth';
 import { locale, t } from '../../i18n/index';
 import { afterPaint } from '../../lib/frames';
@@ -61,36 +61,27 @@ export function ExhibitorsScreen(): JSX.Element {
                 </tr>
               </thead>
               <tbody>
-                <For each={list.found()}>
+                {/* By position (<Index>): a new result rewrites the text of the rows already there instead of building new ones. */}
+                <Index each={list.found()}>
                   {(e) => (
                     <tr>
-                      <td class="booths">
-                        <For each={e.booths}>
-                          {(b, i) => (
-                            <>
-                              {i() > 0 ? '; ' : ''}
-                              <span>{boothKey(b)}</span>
-                            </>
-                          )}
-                        </For>
-                      </td>
+                      <td class="booths">{e().booths.map(boothKey).join('; ')}</td>
                       <td>
-                        {locale() === 'en' && e.nameEn !== undefined ? e.nameEn : e.nameZh}
-                        <Show when={locale() !== 'en' && e.nameEn}>{(n) => <div class="muted">{n()}</div>}</Show>
+                        {locale() === 'en' && e().nameEn !== undefined ? e().nameEn : e().nameZh}
+                        <span class="muted name-en">{locale() !== 'en' ? (e().nameEn ?? '') : ''}</span>
                       </td>
-                      <td>{e.uscc ?? (e.foreignRegNo === undefined ? '—' : `${e.country} ${e.foreignRegNo}`)}</td>
-                      <td class="contacts">
-                        <For each={e.contacts}>{(c) => <div>{`${c.name} ${c.phone}`}</div>}</For>
-                      </td>
-                      <td>{e.delegation ?? ''}</td>
+                      <td>{e().uscc ?? (e().foreignRegNo === undefined ? '—' : `${e().country} ${e().foreignRegNo ?? ''}`)}</td>
+                      <td class="contacts">{e().contacts.map((c) => `${c.name} ${c.phone}`).join('\n')}</td>
+                      <td>{e().delegation ?? ''}</td>
                       <td>
-                        <A class="btn" href={`/exhibitors/${e.id}`}>
+                        {/* A plain link: the router handles its click (no route matching per row). */}
+                        <a class="btn" href={`/exhibitors/${e().id}`}>
                           {t('common.edit')}
-                        </A>
+                        </a>
                       </td>
                     </tr>
                   )}
-                </For>
+                </Index>
               </tbody>
             </table>
           </Show>
