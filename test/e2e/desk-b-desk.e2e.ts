@@ -2,6 +2,7 @@ import { afterAll, beforeAll, expect, inject, test } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium } from '../support/browser';
 import { boardRows, seedBoardRows, type BoardSeed } from '../support/board-seed';
+import { exhibitorRows, seedExhibitorRows } from '../support/exhibitor-seed';
 import { createFair, go, newKiosk, setUpDevice, storedCount, waitForServiceWorker, waitForShell } from './support/kiosk';
 import { actAs, createFirstUser, signIn, signOut, storedRows } from './support/desk-b';
 
@@ -248,4 +249,116 @@ test('[DL8] the board is prepared before its first opening: after a sign-in, idl
   await go(page, '/board');
   await expect.poll(() => page.evaluate(() => document.querySelector<HTMLElement>('[data-testid=board-row]')?.checkVisibility() ?? false)).toBe(true);
   expect(await page.getAttribute('[data-testid=board-row] >> nth=0', 'data-prepared')).toBe('yes');
+});
+
+test('[§4] a closed case is found by its number or a name in the default scope, and listed by the scope "closed" and by the state CLOSED', async () => {
+  const expert = (await storedRows<{ id: string }>(page, 'users'))[0]?.id ?? '';
+  const fairId = (await storedRows<{ id: string }>(page, 'fairs'))[0]?.id ?? '';
+  const seed: BoardSeed = { fairId, count: 60, overdueEvery: 10, expertId: expert, nowMs: Date.now() };
+  await seedBoardRows(page, seed);
+  const rows = boardRows(seed);
+  const closed = rows.filter((r) => r.state === 'CLOSED').map((r) => String(r.caseNo)).sort();
+  expect(closed).toHaveLength(6);
+  await page.reload();
+  await waitForShell(page);
+  await go(page, '/board');
+  await page.waitForSelector('[data-testid=board-row]');
+  const shown = (): Promise<string | null> => page.getAttribute('[data-testid=board-shown-count]', 'data-count');
+  const caseNos = (): Promise<(string | null)[]> => page.locator('[data-testid=board-row]').evaluateAll((els) => els.map((e) => e.getAttribute('data-case-no')));
+  const states = (): Promise<string[]> => page.locator('[data-testid=board-row] .cell-state > span:first-child').allTextContents();
+  expect(await page.inputValue('select[name=scope]')).toBe('open');
+  await expect.poll(shown).toBe(String(rows.length - closed.length));
+
+  // The default scope: a search looks at every case of the fair, closed ones included.
+  const target = closed[2] ?? '';
+  await page.fill('input[name=search]', target.replace(/-/g, '').toLowerCase());
+  await expect.poll(caseNos).toEqual([target]);
+  expect(await states()).toEqual(['已结案']);
+  await page.fill('input[name=search]', '被投诉公司19');
+  await expect.poll(caseNos).toEqual([rows[19]?.caseNo]);
+  expect(await states()).toEqual(['已结案']);
+  await page.screenshot({ path: '/tmp/shots-search/board-closed-search-zh.png' });
+
+  // The scope "closed" lists the closed cases alone (no deadline: by number), "all" every case.
+  await page.fill('input[name=search]', '');
+  await page.selectOption('select[name=scope]', 'closed');
+  await expect.poll(caseNos).toEqual(closed);
+  await expect.poll(shown).toBe('6');
+  expect(new Set(await states())).toEqual(new Set(['已结案']));
+  await page.screenshot({ path: '/tmp/shots-search/board-closed-zh.png' });
+  await page.click('[data-testid=language-switch]');
+  await expect.poll(states).toEqual(Array(6).fill('Closed'));
+  await page.screenshot({ path: '/tmp/shots-search/board-closed-en.png' });
+  await page.click('[data-testid=language-switch]');
+  await page.selectOption('select[name=scope]', 'all');
+  await expect.poll(shown).toBe(String(rows.length));
+
+  // The state CLOSED, from the default scope.
+  await page.selectOption('select[name=scope]', 'open');
+  await page.selectOption('select[name=state]', 'CLOSED');
+  await expect.poll(caseNos).toEqual(closed);
+  await page.selectOption('select[name=state]', '');
+  await expect.poll(shown).toBe(String(rows.length - closed.length));
+});
+
+test('exhibitors are found by any part of a Chinese or English name, a contact or phone, in the list and in the respondent picker', async () => {
+  const fairId = (await storedRows<{ id: string }>(page, 'fairs'))[0]?.id ?? '';
+  await seedExhibitorRows(
+    page,
+    exhibitorRows(fairId, [
+      { nameZh: '深圳市南山电器有限公司', nameEn: 'Shenzhen Nanshan Electric Co., Ltd.', hall: '1.1', stand: 'A01', uscc: '91440300MA5F00001A', contacts: [{ name: '王小明', phone: '+8613912345678' }] },
+      { nameZh: '南山区电子商会', hall: '1.2', stand: 'C01' },
+      { nameZh: '华为技术有限公司', nameEn: 'Huawei Technologies', hall: '2.1', stand: 'B05', contacts: [{ name: 'Li Lei', phone: '+8675512345678' }] },
+    ]),
+  );
+  await page.reload();
+  await waitForShell(page);
+  await go(page, '/exhibitors');
+  await page.waitForSelector('[data-testid=exhibitor-list] tbody tr');
+  // What a user reads in each row: booth, name (Chinese, English under it), contacts.
+  const listRows = (): Promise<string[][]> =>
+    page.locator('[data-testid=exhibitor-list] tbody tr').evaluateAll((trs) => trs.map((tr) => [0, 1, 3].map((i) => (tr as HTMLTableRowElement).cells[i]?.innerText ?? '')));
+  const search = async (text: string): Promise<void> => {
+    await page.fill('input[name=search]', text);
+    await expect.poll(() => page.getAttribute('[data-testid=exhibitor-found]', 'data-count')).not.toBeNull();
+  };
+  const nanshan = ['1.1/A01', '深圳市南山电器有限公司\nShenzhen Nanshan Electric Co., Ltd.', '王小明 +8613912345678'];
+  await search('南山');
+  await expect.poll(listRows).toEqual([nanshan, ['1.2/C01', '南山区电子商会', '']]);
+  await page.screenshot({ path: '/tmp/shots-search/exhibitors-zh.png' });
+  await search('南山电器');
+  await expect.poll(listRows).toEqual([nanshan]);
+  await search('nanshan');
+  await expect.poll(listRows).toEqual([nanshan]);
+  await search('TECHNOLOG');
+  await expect.poll(listRows).toEqual([['2.1/B05', '华为技术有限公司\nHuawei Technologies', 'Li Lei +8675512345678']]);
+  await search('139 1234');
+  await expect.poll(listRows).toEqual([nanshan]);
+  expect(await page.textContent('[data-testid=exhibitor-found]')).toBe('找到 1 家');
+  await page.click('[data-testid=language-switch]');
+  await search('electric');
+  await expect.poll(listRows).toEqual([['1.1/A01', 'Shenzhen Nanshan Electric Co., Ltd.', '王小明 +8613912345678']]);
+  expect(await page.textContent('[data-testid=exhibitor-found]')).toBe('1 found');
+  await page.screenshot({ path: '/tmp/shots-search/exhibitors-en.png' });
+  await page.fill('input[name=search]', '');
+  await page.click('[data-testid=language-switch]');
+
+  // The respondent picker: the same search, the choice gives the exhibitor's key (RP1).
+  await go(page, '/complaints/new');
+  await page.waitForSelector('[data-testid=complaint-form]');
+  const picks = (): Promise<string[]> => page.locator('[data-testid=pick-exhibitor]').evaluateAll((els) => els.map((e) => (e as HTMLElement).innerText.replace(/\s+/g, ' ').trim()));
+  await page.fill('input[name=respondentSearch]', '南山');
+  await expect.poll(picks).toEqual(['1.1/A01 深圳市南山电器有限公司 Shenzhen Nanshan Electric Co., Ltd. 91440300MA5F00001A', '1.2/C01 南山区电子商会']);
+  await page.locator('[data-testid=exhibitor-results]').evaluate((el) => el.scrollIntoView({ block: 'center' }));
+  await page.screenshot({ path: '/tmp/shots-search/picker-zh.png' });
+  await page.fill('input[name=respondentSearch]', 'Nanshan');
+  await expect.poll(picks).toEqual(['1.1/A01 深圳市南山电器有限公司 Shenzhen Nanshan Electric Co., Ltd. 91440300MA5F00001A']);
+  await page.fill('input[name=respondentSearch]', '南山电器');
+  await expect.poll(picks).toEqual(['1.1/A01 深圳市南山电器有限公司 Shenzhen Nanshan Electric Co., Ltd. 91440300MA5F00001A']);
+  await page.click('[data-testid=pick-exhibitor]');
+  await page.waitForSelector('[data-testid=respondent-0]');
+  expect(await page.inputValue('input[name="respondents.0.name"]')).toBe('深圳市南山电器有限公司');
+  expect(await page.textContent('[data-testid=respondent-0] p.muted')).toContain('CN:91440300MA5F00001A');
+  await page.fill('input[name=respondentSearch]', 'nobody');
+  await expect.poll(() => page.textContent('[data-testid=exhibitor-results]')).toBe('名录中没有匹配的参展商，可手工填写。');
 });

@@ -5,14 +5,16 @@ import type { Instant } from '../../../domain/time';
 
 /**
  * The case board's logic (issue 6 §4, DOMAIN.md DL8), pure and fast over 10,000 rows (P3): open
- * cases only, filters by hall, state, IP type and expert, a search by case number, booth, name or
- * USCC, and the order "overdue first" (DL8: overdue cases top the queue).
+ * cases by default, closed or all on request, filters by hall, state, IP type and expert, a search
+ * by case number, booth, name or USCC over every case of the fair (a closed case is still reprinted,
+ * reviewed or reordered after a redisplay, CS30), and the order "overdue first" (DL8: overdue
+ * cases top the queue).
  *
  * Speed comes from an index built once per rows array (the live query hands out a new array only
- * when the table changes): the open rows already sorted in each order, so a change of order is
- * never a sort; each order split once into buckets per hall, state, IP type and expert, so a
- * filter on one of them is a lookup and several are one pass over the smallest bucket; and the
- * overdue count is a binary search.
+ * when the table changes): the rows of each pool (open, closed, all) already sorted in each order,
+ * so a change of order is never a sort; each order split once into buckets per hall, state, IP
+ * type and expert, so a filter on one of them is a lookup and several are one pass over the
+ * smallest bucket; and the overdue count is a binary search.
  */
 export interface BoardRowLike {
   readonly id: string;
@@ -30,7 +32,12 @@ export interface BoardRowLike {
 export const BOARD_SORTS = ['urgency', 'caseNo', 'received'] as const;
 export type BoardSort = (typeof BOARD_SORTS)[number];
 
+/** Which cases the board lists: open ones (the default), closed ones, or both. */
+export const BOARD_SCOPES = ['open', 'closed', 'all'] as const;
+export type BoardScope = (typeof BOARD_SCOPES)[number];
+
 export interface BoardFilter {
+  readonly scope: BoardScope;
   readonly hall: string;
   readonly state: CaseState | '';
   readonly ipType: IpType | '';
@@ -39,10 +46,17 @@ export interface BoardFilter {
   readonly sort: BoardSort;
 }
 
-export const BLANK_FILTER: BoardFilter = { hall: '', state: '', ipType: '', expert: '', text: '', sort: 'urgency' };
+export const BLANK_FILTER: BoardFilter = { scope: 'open', hall: '', state: '', ipType: '', expert: '', text: '', sort: 'urgency' };
 
 /** §4: open = not CLOSED. */
 export const OPEN_STATES: readonly CaseState[] = CASE_STATES.filter((s) => s !== 'CLOSED');
+
+/** The rows a filter walks: the ones of its scope, except that a search, or the state CLOSED, looks beyond the open ones (§4: CLOSED is terminal; the desk still finds it). */
+export function poolOf(f: Pick<BoardFilter, 'scope' | 'state' | 'text'>): BoardScope {
+  if (f.state === 'CLOSED') return 'closed';
+  if (f.scope === 'open' && foldSearch(f.text) !== '') return 'all';
+  return f.scope;
+}
 
 /** DL5: overdue when `now` is past the next deadline's `dueAt`. */
 export const isOverdueRow = (r: BoardRowLike, now: Instant): boolean => r.nextDeadline !== undefined && now > r.nextDeadline.dueAt;
@@ -72,14 +86,16 @@ export interface BoardIndex<R extends BoardRowLike> {
   readonly byUrgency: readonly R[];
   /** `dueAt` of `byUrgency`, aligned ('~' without a deadline, after every ISO instant): the overdue count is a binary search. */
   readonly dueAt: readonly string[];
-  order(sort: BoardSort): readonly R[];
-  /** The rows of `order(sort)` whose `field` holds `value`, in that order (built on first use, kept). */
-  bucket(sort: BoardSort, field: BucketField, value: string): readonly R[];
+  /** The rows of `pool` (open by default) in the order `sort` (built on first use, kept). */
+  order(sort: BoardSort, pool?: BoardScope): readonly R[];
+  /** The rows of `order(sort, pool)` whose `field` holds `value`, in that order (built on first use, kept). */
+  bucket(sort: BoardSort, field: BucketField, value: string, pool?: BoardScope): readonly R[];
   haystack(r: R): string;
   /** The search texts of a list the filter walks (an order or a bucket), aligned with it: a search is one pass over an array (P3). */
   haystacks(list: readonly R[]): readonly string[];
-  /** Builds the other orders, their buckets and every open row's haystack now (the board calls it in idle time). */
+  /** Builds the other orders of every pool, their buckets and every row's haystack now (the board calls it in idle time). */
   warm(): void;
+  /** Halls and experts of every row, closed ones included (the filters offer them in every scope). */
   readonly halls: readonly string[];
   readonly experts: readonly string[];
 }
@@ -132,16 +148,23 @@ export function boardIndex<R extends BoardRowLike>(rows: readonly R[]): BoardInd
   const cached = indexes.get(rows);
   if (cached !== undefined) return cached as unknown as BoardIndex<R>;
   const open: R[] = [];
+  const closed: R[] = [];
   const halls = new Set<string>();
   const experts = new Set<string>();
   for (const r of rows) {
-    if (r.state === 'CLOSED') continue;
-    open.push(r);
+    (r.state === 'CLOSED' ? closed : open).push(r);
     halls.add(r.hall);
     for (const e of r.experts) experts.add(e);
   }
-  const byUrgency = open.slice().sort((a, b) => byString(dueOf(a), dueOf(b)) || byString(a.caseNo, b.caseNo));
-  const orders = new Map<BoardSort, readonly R[]>([['urgency', byUrgency]]);
+  const pools: Readonly<Record<BoardScope, readonly R[]>> = { open, closed, all: rows };
+  const sorted = (list: readonly R[], sort: BoardSort): readonly R[] =>
+    sort === 'urgency'
+      ? list.slice().sort((a, b) => byString(dueOf(a), dueOf(b)) || byString(a.caseNo, b.caseNo))
+      : sort === 'caseNo'
+        ? list.slice().sort((a, b) => byString(a.caseNo, b.caseNo))
+        : list.slice().sort((a, b) => byString(b.receivedAt, a.receivedAt));
+  const byUrgency = sorted(open, 'urgency');
+  const orders = new Map<string, readonly R[]>([['open urgency', byUrgency]]);
   const hay = new Map<R, string>();
   const aligned = new Map<readonly R[], readonly string[]>();
   /** `warm()` ran: every bucket and search text is built (a board opened again need not check 10,000 rows). */
@@ -151,19 +174,20 @@ export function boardIndex<R extends BoardRowLike>(rows: readonly R[]): BoardInd
   const index: BoardIndex<R> = {
     byUrgency,
     dueAt: byUrgency.map(dueOf),
-    order: (sort) => {
-      let o = orders.get(sort);
+    order: (sort, pool = 'open') => {
+      const key = `${pool} ${sort}`;
+      let o = orders.get(key);
       if (o === undefined) {
-        o = sort === 'caseNo' ? open.slice().sort((a, b) => byString(a.caseNo, b.caseNo)) : open.slice().sort((a, b) => byString(b.receivedAt, a.receivedAt));
-        orders.set(sort, o);
+        o = sorted(pools[pool], sort);
+        orders.set(key, o);
       }
       return o;
     },
-    bucket: (sort, field, value) => {
-      const key = `${sort} ${field}`;
+    bucket: (sort, field, value, pool = 'open') => {
+      const key = `${pool} ${sort} ${field}`;
       let split = buckets.get(key);
       if (split === undefined) {
-        split = splitBy(index.order(sort), field);
+        split = splitBy(index.order(sort, pool), field);
         buckets.set(key, split);
       }
       return split.get(value) ?? NO_ROWS;
@@ -187,9 +211,11 @@ export function boardIndex<R extends BoardRowLike>(rows: readonly R[]): BoardInd
     warm: () => {
       if (warmed) return;
       warmed = true;
-      for (const sort of BOARD_SORTS) {
-        for (const field of BUCKET_FIELDS) index.bucket(sort, field, '');
-        index.haystacks(index.order(sort));
+      for (const pool of BOARD_SCOPES) {
+        for (const sort of BOARD_SORTS) {
+          for (const field of BUCKET_FIELDS) index.bucket(sort, field, '', pool);
+          index.haystacks(index.order(sort, pool));
+        }
       }
     },
     halls: [...halls].sort(natural),
@@ -200,19 +226,20 @@ export function boardIndex<R extends BoardRowLike>(rows: readonly R[]): BoardInd
 }
 
 /**
- * The open rows matching the filter, in the filter's order, never a sort: the smallest bucket of
- * the exact-value filters set (or the whole order), returned as it is when it is the only
- * condition, else one pass over it checking the others.
+ * The rows of the filter's pool (`poolOf`) matching the filter, in the filter's order, never a
+ * sort: the smallest bucket of the exact-value filters set (or the whole order), returned as it
+ * is when it is the only condition, else one pass over it checking the others.
  */
 export function filterRows<R extends BoardRowLike>(index: BoardIndex<R>, f: BoardFilter): readonly R[] {
   const text = foldSearch(f.text);
-  let from = index.order(f.sort);
+  const pool = poolOf(f);
+  let from = index.order(f.sort, pool);
   let conditions = text === '' ? 0 : 1;
   for (const field of BUCKET_FIELDS) {
     const value = f[field];
     if (value === '') continue;
     conditions += 1;
-    const bucket = index.bucket(f.sort, field, value);
+    const bucket = index.bucket(f.sort, field, value, pool);
     if (bucket.length <= from.length) from = bucket;
   }
   if (conditions <= 1 && text === '') return from;

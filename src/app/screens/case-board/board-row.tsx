@@ -137,7 +137,8 @@ export function BoardRow(props: {
     write(ipTypes, r.ipTypes.map((x) => t(`board.ipShort.${x}`)).join('、'));
     write(state, t(`board.state.${r.state}`));
     write(experts, r.experts.map((e) => props.expertName(e)).join('、'));
-    write(due, d === undefined ? '—' : dueText(d.dueAt, props.zone));
+    // A closed case (CS6) waits on nothing: its outcome instead of a deadline.
+    write(due, d === undefined ? (r.outcome === undefined ? '—' : t(`outcome.${r.outcome}`)) : dueText(d.dueAt, props.zone));
     write(label, d === undefined ? '' : ` · ${t(`fair.window.${d.kind}`)}`);
     if (dueLine !== undefined) dueLine.className = d === undefined ? 'muted' : '';
     // DL4: a window cut short by the fair's close says so, after the countdown (the due time fills

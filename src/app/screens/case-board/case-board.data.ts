@@ -1,6 +1,6 @@
 import { batch, createMemo, createSignal, type Accessor } from 'solid-js';
 import type { CaseRow } from '../../../store/cases';
-import { BLANK_FILTER, boardIndex, filterRows, overdueCount, type BoardFilter } from './board-model';
+import { BLANK_FILTER, boardIndex, filterRows, overdueCount, poolOf, type BoardFilter } from './board-model';
 import { minuteNow } from './board-clock';
 import { caseRowsOf, deskUsers } from './board-rows';
 
@@ -9,6 +9,8 @@ export interface Board {
   readonly loaded: Accessor<boolean>;
   readonly visible: Accessor<readonly CaseRow[]>;
   readonly openCount: Accessor<number>;
+  /** The cases the filter's scope holds before any other condition (none: the board says so, not "no match"). */
+  readonly poolCount: Accessor<number>;
   readonly overdue: Accessor<number>;
   readonly filter: Accessor<BoardFilter>;
   setFilter(patch: Partial<BoardFilter>): void;
@@ -36,6 +38,7 @@ export function createBoard(fairId: string): Board {
     loaded: () => rows() !== undefined,
     visible,
     openCount: () => index().byUrgency.length,
+    poolCount: () => index().order('urgency', poolOf(filter())).length,
     overdue,
     filter,
     setFilter: (patch) => batch(() => setFilterSignal((f) => ({ ...f, ...patch }))),

@@ -6,7 +6,7 @@ import { useAppState } from '../../state/app-state';
 import { SelectField, TextField } from '../../ui/field';
 import { afterPaint, whenIdle } from '../../lib/frames';
 import type { CaseRow } from '../../../store/cases';
-import { BOARD_SORTS } from './board-model';
+import { BOARD_SCOPES, BOARD_SORTS } from './board-model';
 import { BoardRow } from './board-row';
 import { createBoard, type Board } from './case-board.data';
 import './case-board.css';
@@ -152,13 +152,14 @@ function BoardView(props: { readonly fairId: string; readonly shown: boolean; re
         </span>
       </div>
       <div class="board-filters" data-testid="board-filters">
-        <TextField name="search" type="search" inputMode="search" label={t('common.search')} placeholder={t('board.searchHint')} value={b().filter().text} onInput={(v) => setFilter({ text: v })} />
+        <TextField name="search" type="search" inputMode="search" label={t('board.searchAll')} placeholder={t('board.searchHint')} value={b().filter().text} onInput={(v) => setFilter({ text: v })} />
+        <SelectField name="scope" label={t('board.scope')} value={b().filter().scope} options={BOARD_SCOPES.map((s) => ({ value: s, label: t(`board.scope.${s}`) }))} onChange={(v) => setFilter({ scope: v })} />
         <SelectField name="hall" label={t('board.hall')} value={b().filter().hall} options={[{ value: '', label: t('board.all') }, ...b().halls().map((h) => ({ value: h, label: h }))]} onChange={(v) => setFilter({ hall: v })} />
         <SelectField
           name="state"
           label={t('board.state')}
           value={b().filter().state}
-          options={[{ value: '' as const, label: t('board.all') }, ...CASE_STATES.filter((s) => s !== 'CLOSED').map((s) => ({ value: s, label: t(`board.state.${s}`) }))]}
+          options={[{ value: '' as const, label: t('board.all') }, ...CASE_STATES.map((s) => ({ value: s, label: t(`board.state.${s}`) }))]}
           onChange={(v) => setFilter({ state: v })}
         />
         <SelectField
@@ -183,7 +184,7 @@ function BoardView(props: { readonly fairId: string; readonly shown: boolean; re
         <div class="board-scroll" ref={observeSize} data-testid="board-list" data-generation="0" onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}>
           <Show when={b().visible().length === 0}>
             <p class="muted board-empty" data-testid="board-empty">
-              {b().openCount() === 0 ? t('board.noCases') : t('board.noMatch')}
+              {b().poolCount() > 0 ? t('board.noMatch') : b().filter().scope === 'closed' ? t('board.noClosed') : b().filter().scope === 'all' ? t('board.noAny') : t('board.noCases')}
             </p>
           </Show>
           <div class="board-inner" style={{ height: `${b().visible().length * ROW_HEIGHT}px` }}>

@@ -1,18 +1,20 @@
 import { createSignal, For, Show, type JSX } from 'solid-js';
 import { exhibitorKey, type Exhibitor } from '../../../domain/exhibitor';
 import type { FieldError } from '../../../domain/field-errors';
-import { findExhibitors } from '../../../store/exhibitors';
 import { t } from '../../i18n/index';
 import { messageAt, messagesUnder } from '../../lib/field-errors';
-import { createLiveQueryOn } from '../../lib/live-query';
 import { TextField } from '../../ui/field';
+import { createExhibitorSearch } from '../exhibitors/exhibitor-rows';
 import type { ComplaintForm, RespondentForm } from './complaint-form';
 
 /**
- * The respondents (CN4: one case each): picked from the fair's exhibitor list by booth, name or
- * USCC (`findExhibitors`), which gives the exhibitor key RP1 matches on, or entered by hand when
+ * The respondents (CN4: one case each): picked from the fair's exhibitor list by any part of a
+ * name, booth, USCC or contact (searched in memory, exhibitor-rows.ts), which gives the exhibitor key RP1 matches on, or entered by hand when
  * not listed (no key: CS12 then refuses to accept, NR_NOT_EXHIBITOR).
  */
+/** Choices shown under the search field (a name typed further narrows them). */
+const PICK_LIMIT = 8;
+
 export function RespondentPicker(props: {
   readonly fairId: string;
   readonly form: ComplaintForm;
@@ -20,7 +22,8 @@ export function RespondentPicker(props: {
   readonly update: (mutate: (d: ComplaintForm) => void) => void;
 }): JSX.Element {
   const [search, setSearch] = createSignal('');
-  const found = createLiveQueryOn(search, (text) => (text.trim() === '' ? Promise.resolve([] as Exhibitor[]) : findExhibitors(props.fairId, text, 8)));
+  const matches = createExhibitorSearch(() => props.fairId, search, PICK_LIMIT);
+  const found = (): readonly Exhibitor[] => matches()?.found ?? [];
   const pick = (e: Exhibitor): void => {
     const booth = e.booths[0];
     props.update((d) => {
@@ -35,15 +38,16 @@ export function RespondentPicker(props: {
     });
   return (
     <>
-      <TextField label={t('intake.findExhibitor')} name="respondentSearch" type="search" value={search()} onInput={setSearch} />
+      <TextField label={t('intake.findExhibitorAny')} name="respondentSearch" type="search" value={search()} onInput={setSearch} />
       <Show when={search().trim() !== ''}>
         <ul class="pick-list" data-testid="exhibitor-results">
-          <For each={found() ?? []} fallback={<li class="muted">{t('intake.noMatch')}</li>}>
+          <For each={found()} fallback={<li class="muted">{matches() === undefined ? t('common.loading') : t('intake.noMatch')}</li>}>
             {(e) => (
               <li>
                 <button type="button" class="btn pick" data-testid="pick-exhibitor" onClick={() => pick(e)}>
                   <span>{e.booths.map((b) => `${b.hall}/${b.stand}`).join(', ')}</span>
                   <strong>{e.nameZh}</strong>
+                  <Show when={e.nameEn}>{(n) => <span class="muted">{n()}</span>}</Show>
                   <span class="muted">{e.uscc ?? e.foreignRegNo ?? ''}</span>
                 </button>
               </li>

@@ -1,17 +1,19 @@
 import { createSignal, type Accessor } from 'solid-js';
 import type { Exhibitor } from '../../../domain/exhibitor';
-import { findExhibitors, listExhibitors } from '../../../store/exhibitors';
-import { createLiveQueryOn } from '../../lib/live-query';
 import { useAppState } from '../../state/app-state';
+import { createExhibitorSearch, keptIndex } from './exhibitor-rows';
 
-export const LIST_LIMIT = 100;
+/** A screenful and a little more: the list is for finding one exhibitor, the search narrows it (and a shorter list is painted within a keystroke). */
+export const LIST_LIMIT = 20;
 
-/** The current fair's exhibitors, searched by booth, name or USCC prefix (store `findExhibitors`). */
+/** The current fair's exhibitors, searched in memory by any part of a name, booth, USCC or contact (exhibitor-rows.ts). */
 export interface ExhibitorList {
   readonly fairId: Accessor<string | undefined>;
   readonly search: Accessor<string>;
   setSearch(v: string): void;
   readonly found: Accessor<readonly Exhibitor[] | undefined>;
+  /** More match than the list shows (a screenful: the list is for finding one exhibitor, the search narrows it). */
+  readonly more: Accessor<boolean>;
   readonly total: Accessor<number | undefined>;
 }
 
@@ -19,11 +21,10 @@ export function createExhibitorList(): ExhibitorList {
   const app = useAppState();
   const [search, setSearch] = createSignal('');
   const fairId = (): string | undefined => app.device()?.fairId;
-  const found = createLiveQueryOn(
-    () => ({ fairId: fairId(), text: search() }),
-    // A screenful: the list is for finding one exhibitor, the search narrows it.
-    async ({ fairId, text }) => (fairId === undefined ? [] : text.trim() === '' ? (await listExhibitors(fairId)).slice(0, LIST_LIMIT) : findExhibitors(fairId, text, LIST_LIMIT)),
-  );
-  const all = createLiveQueryOn(fairId, async (id) => (id === undefined ? 0 : (await listExhibitors(id)).length));
-  return { fairId, search, setSearch, found, total: all };
+  const matches = createExhibitorSearch(fairId, search, LIST_LIMIT);
+  const total = (): number | undefined => {
+    const id = fairId();
+    return id === undefined ? undefined : keptIndex(id)?.exhibitors.length;
+  };
+  return { fairId, search, setSearch, found: () => matches()?.found, more: () => matches()?.more === true, total };
 }
