@@ -251,7 +251,7 @@ test('[DL8] the board is prepared before its first opening: after a sign-in, idl
   expect(await page.getAttribute('[data-testid=board-row] >> nth=0', 'data-prepared')).toBe('yes');
 });
 
-test('[§4] a closed case is found by its number or a name in the default scope, and listed by the scope "closed" and by the state CLOSED', async () => {
+test('a closed case is found by its number or a name in the default scope, and listed by the scope "closed" and by the state CLOSED', async () => {
   const expert = (await storedRows<{ id: string }>(page, 'users'))[0]?.id ?? '';
   const fairId = (await storedRows<{ id: string }>(page, 'fairs'))[0]?.id ?? '';
   const seed: BoardSeed = { fairId, count: 60, overdueEvery: 10, expertId: expert, nowMs: Date.now() };

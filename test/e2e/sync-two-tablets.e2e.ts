@@ -207,11 +207,13 @@ test('[SY13] a tablet 3 h slow acts on a case after the other: the same order on
   await syncNow(b.page);
   await syncNow(a.page);
   const notes = (page: Page) => page.locator('[data-testid=timeline] li[data-type=AddNote] .detail').allTextContents();
+  // A was left in English by the test before, B speaks Chinese.
+  const slowNote = new Map([[a, '(device clock 3 h slow)'], [b, '（本机时钟慢 3 小时）']]);
   for (const t of [a, b]) {
     await go(t.page, `/cases/${slowCase}`);
     await expect.poll(() => t.page.locator('[data-testid=timeline] li[data-type=AddNote]').count()).toBe(2);
     expect(await notes(t.page)).toEqual([expect.stringContaining('准时台的备注'), expect.stringContaining('慢钟台的备注')]);
-    expect(await t.page.locator('[data-testid=timeline] [data-testid=clock-note]').allTextContents()).toEqual(['（本机时钟慢 3 小时）']);
+    expect(await t.page.locator('[data-testid=timeline] [data-testid=clock-note]').allTextContents()).toEqual([slowNote.get(t)]);
   }
   expect(await caseRow(a.page, slowCase)).toEqual(await caseRow(b.page, slowCase));
   await b.page.screenshot({ path: `${SHOTS}/case-clock-note-zh.png` });

@@ -64,7 +64,7 @@ describe('the case board', () => {
     expect(queries.map((q) => search(warm, q))).toEqual(before);
   });
 
-  test('[§4] closed cases: the scope lists open (default), closed or all; a search finds closed cases too; the open count and overdue count stay open-only', () => {
+  test('closed cases: the scope lists open (default), closed or all; a search finds closed cases too; the open count and overdue count stay open-only', () => {
     const closedRows: readonly Row[] = [...rows, row(6, { state: 'CLOSED', flags: ['REDISPLAY'], respondent: '深圳市南山电器', respondentKey: 'CN:91440300MA5F000017' })];
     const index = boardIndex(closedRows);
     const ids = (f: Partial<BoardFilter>): string[] => filterRows(index, { ...BLANK_FILTER, ...f }).map((r) => r.id);
