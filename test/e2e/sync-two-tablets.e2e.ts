@@ -216,6 +216,7 @@ test('[SY13] a tablet 3 h slow acts on a case after the other: the same order on
     expect(await t.page.locator('[data-testid=timeline] [data-testid=clock-note]').allTextContents()).toEqual([slowNote.get(t)]);
   }
   expect(await caseRow(a.page, slowCase)).toEqual(await caseRow(b.page, slowCase));
+  await b.page.locator('[data-testid=timeline] [data-testid=clock-note]').scrollIntoViewIfNeeded();
   await b.page.screenshot({ path: `${SHOTS}/case-clock-note-zh.png` });
   await b.page.click('.status-bar .btn.lang');
   await expect.poll(() => b.page.textContent('[data-testid=timeline] [data-testid=clock-note]')).toBe('(device clock 3 h slow)');
