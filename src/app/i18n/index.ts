@@ -3,6 +3,7 @@ import type { Language } from '../../domain/codes';
 import type { MessageKey as BaseKey } from './zh';
 import type { deskAZh } from './desk-a';
 import type { deskBZh } from './desk-b';
+import type { evidenceZh } from './evidence';
 import type { phoneZh } from './phone';
 import type { summaryZh } from './summary';
 import type { syncZh } from './sync';
@@ -19,7 +20,7 @@ import type { exhibitorSearchMessages } from '../screens/exhibitors/exhibitors.m
  * what its screens say (`phone-messages.ts`), so the phone downloads no desk strings (issue 8,
  * phone JavaScript ≤ 80 KB). The key type is still the union of every dictionary.
  */
-export type MessageKey = BaseKey | keyof typeof deskBZh | keyof typeof deskAZh | keyof typeof phoneZh | keyof typeof summaryZh | keyof typeof syncZh | keyof typeof boardMessages | keyof typeof exhibitorSearchMessages;
+export type MessageKey = BaseKey | keyof typeof deskBZh | keyof typeof deskAZh | keyof typeof phoneZh | keyof typeof summaryZh | keyof typeof syncZh | keyof typeof evidenceZh | keyof typeof boardMessages | keyof typeof exhibitorSearchMessages;
 export type Params = Readonly<Record<string, string | number | boolean | undefined>>;
 export type Messages = Partial<Readonly<Record<MessageKey, string>>>;
 

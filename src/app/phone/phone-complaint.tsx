@@ -1,4 +1,4 @@
-import { For, Show, type JSX } from 'solid-js';
+import { createSignal, For, onCleanup, Show, type JSX } from 'solid-js';
 import type { Fair } from '../../domain/fair';
 import type { FieldError } from '../../domain/field-errors';
 import { t } from '../i18n/index';
@@ -14,7 +14,8 @@ import { SignatureStrokes } from './signature-strokes';
 
 /**
  * The complaint on the phone (issue 8 §1): complainant (and agent), rights, the exhibitor by
- * booth or name, accused items with a short description and photos listed by SHA-256, and the
+ * booth or name, accused items with a short description and photos listed by SHA-256 (sent
+ * along online, PI7), and the
  * signature. The party and right fields are the desk intake's own components.
  */
 export function PhoneComplaintFields(props: { readonly form: PhoneDraft<PhoneComplaintForm>; readonly fair: Fair; readonly errors: readonly FieldError[] }): JSX.Element {
@@ -33,6 +34,12 @@ export function PhoneComplaintFields(props: { readonly form: PhoneDraft<PhoneCom
       const r = d.items[i];
       if (r !== undefined) m(r);
     });
+  // Online, the photos go with the complaint (PI7); offline, the desk checks them by hand.
+  const [online, setOnline] = createSignal(navigator.onLine);
+  const onNet = (): void => void setOnline(navigator.onLine);
+  window.addEventListener('online', onNet);
+  window.addEventListener('offline', onNet);
+  onCleanup(() => (window.removeEventListener('online', onNet), window.removeEventListener('offline', onNet)));
   const removeAt = (list: 'respondents' | 'items', i: number): void => update((d) => void d[list].splice(i, 1));
   const addPhotos = async (i: number, files: FileList | null): Promise<void> => {
     const refs = await Promise.all([...(files ?? [])].map((file) => photoRef(file)));
@@ -91,11 +98,14 @@ export function PhoneComplaintFields(props: { readonly form: PhoneDraft<PhoneCom
                 </Show>
               </label>
               <p class="label">{t('phone.photos')}</p>
+              <p class="muted" data-testid={`photos-note-${i()}`} data-online={online()}>
+                {online() ? t('phone.photosOnline') : t('phone.photosOffline')}
+              </p>
               <ul class="photo-hashes">
                 <For each={item.photos}>
                   {(p, j) => (
                     <li>
-                      <span class="mono">{p.sha256.slice(0, 12)}…</span> {p.name}
+                      <span class="mono">{p.sha256.slice(0, 8)}</span> {p.name}
                       <button type="button" class="btn small" onClick={() => {
                         const k = j();
                         setItem(i(), (x) => void x.photos.splice(k, 1));

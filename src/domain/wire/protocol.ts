@@ -65,6 +65,8 @@ export const ERROR_CODES = [
   'DEVICE_PROOF_INVALID',
   'NAME_TAKEN',
   'HASH_MISMATCH',
+  /** PI7: a public photo upload for a hash its draft does not list. */
+  'PHOTO_NOT_LISTED',
   'NOT_FOUND',
   /** The database is briefly unreachable or a transaction lost a race: retry with backoff. */
   'UNAVAILABLE',

@@ -15,6 +15,12 @@ import { PhoneComplaint } from './phone-payload';
  * - **PI4** A body larger than the QR format's payload limit is refused (413) before parsing.
  * - **PI5** Only a fair the server knows (a fair record or an enrolled tablet) takes drafts (404).
  * - **PI6** The phone always still offers the QR hand-off: the online path is an extra, never the only one.
+ * - **PI7** A draft's photos go up by `PUT /api/public/drafts/<draftId>/photos/<sha256>`, no token:
+ *   only a hash the draft lists (else 409 `PHOTO_NOT_LISTED`), at most `PUBLIC_PHOTO_MAX_BYTES`
+ *   (413), body verified against the hash (422 `HASH_MISMATCH`), rate-limited per client address
+ *   like PI3. A refused upload stores nothing.
+ * - **PI8** A desk of the draft's fair reads a listed photo with `GET /api/intake/drafts/<draftId>/
+ *   photos/<sha256>?fair=…` (404 until the phone sent it) and files it with the draft.
  */
 export const PublicDraftReceived = z.object({
   type: z.literal('public-draft'),
@@ -37,3 +43,22 @@ export const PublicDraftList = z.object({
   drafts: z.array(PublicDraft).max(500),
 });
 export type PublicDraftList = z.infer<typeof PublicDraftList>;
+
+/** PI7: a phone photo is evidence, so the evidence limit (DOMAIN.md §2 Evidence ≤ 20 MB). */
+export const PUBLIC_PHOTO_MAX_BYTES = 20 * 1024 * 1024;
+
+/** PI7: the path's hash, lower-case hex as the phone lists it (`PhotoRef.sha256`). */
+export const PhotoHashPath = z.string().regex(/^[0-9a-f]{64}$/, { message: 'SHA256' });
+
+/** PI7: the upload's reply. `created` is false when the server already had these bytes. */
+export const PublicPhotoStored = z.object({
+  type: z.literal('public-photo'),
+  sha256: PhotoHashPath,
+  created: z.boolean(),
+});
+export type PublicPhotoStored = z.infer<typeof PublicPhotoStored>;
+
+/** Every photo hash a complaint lists, once each, in the order the filer added them. */
+export const listedPhotoHashes = (complaint: Pick<PhoneComplaint, 'accusedItems'>): string[] => [
+  ...new Set(complaint.accusedItems.flatMap((i) => i.photos.map((p) => p.sha256))),
+];

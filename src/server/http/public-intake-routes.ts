@@ -7,6 +7,7 @@ import { MAX_PAYLOAD_BYTES } from '../../domain/wire/qr-frames';
 import type { Storage } from '../storage/storage';
 import { fairKnown, markFiled, openDrafts, submitDraft } from '../storage/public-drafts-store';
 import { parseJson, parseQuery } from './body';
+import { addPublicPhotoRoutes } from './public-photo-routes';
 import { allowed, authenticated, ownFair, type Env } from './guard';
 import { clientAddress, limited, type Limit } from './rate-limit';
 import { refuse } from './replies';
@@ -15,7 +16,8 @@ import { refuse } from './replies';
  * The public online intake (issue 8 §4; rules PI1–PI6 in `src/domain/wire/public-intake.ts`):
  * - `POST /public/fairs/:fairId/complaints`, no token: a phone's `PhoneComplaint`, kept as a draft;
  * - `GET /intake/drafts?fair=…`: a desk tablet (or the organizer) lists the fair's open drafts;
- * - `POST /intake/drafts/:draftId/filed?fair=…`: the desk filed it; it leaves every desk's list.
+ * - `POST /intake/drafts/:draftId/filed?fair=…`: the desk filed it; it leaves every desk's list;
+ * - the draft's photos (PI7, PI8): public-photo-routes.ts.
  */
 
 /**
@@ -73,5 +75,6 @@ export function publicIntakeRoutes(storage: Storage): Hono<Env> {
     if (!(await markFiled(storage.sql, query.value.fair, draftId.data, by))) return refuse(c, 404, 'NOT_FOUND');
     return c.json({ ok: true });
   });
+  addPublicPhotoRoutes(app, storage);
   return app;
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { PhoneComplaint } from '../../domain/wire/phone-payload';
-import type { PublicDraft } from '../../domain/wire/public-intake';
+import { listedPhotoHashes, type PublicDraft } from '../../domain/wire/public-intake';
 import { contentHash } from './content-hash';
 import type { SqlRunner } from './sql';
 
@@ -69,4 +69,12 @@ export async function markFiled(db: SqlRunner, fairId: string, draftId: string, 
     [draftId, fairId, by],
   );
   return rows.length > 0;
+}
+
+/** PI7, PI8: the photo hashes a draft lists, with its fair; undefined when there is no such draft. */
+export async function draftPhotoHashes(db: SqlRunner, draftId: string): Promise<{ fairId: string; hashes: ReadonlySet<string> } | undefined> {
+  const [row] = await db.query<{ fair_id: string; payload: unknown }>('select fair_id, payload from public_drafts where id = $1', [draftId]);
+  if (row === undefined) return undefined;
+  const payload = (typeof row.payload === 'string' ? JSON.parse(row.payload) : row.payload) as Pick<PhoneComplaint, 'accusedItems'>;
+  return { fairId: row.fair_id, hashes: new Set(listedPhotoHashes(payload)) };
 }

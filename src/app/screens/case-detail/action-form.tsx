@@ -9,6 +9,7 @@ import { Notice } from '../../ui/notice';
 import { ACTION_SPECS, checklistRows, type ActionContext, type ChecklistValue, type FieldSpec, type Values } from './action-specs';
 import type { CommandType } from './action-codes';
 import { SignatureCanvas } from '../../ui/signature-canvas';
+import { FilePhotos } from '../../evidence/evidence-photos';
 
 /** The form of one case action; `submit` validates, stores evidence and applies (case-action.ts). */
 export function ActionForm(props: {
@@ -105,7 +106,8 @@ export function ActionForm(props: {
                   multiple
                   onChange={(e) => set(f.name, Array.from(e.currentTarget.files ?? []))}
                 />
-                <p class="hint">{t('item.photoStored', { count: ((values[f.name] ?? []) as File[]).length })}</p>
+                <p class="hint">{t('evidence.count', { count: ((values[f.name] ?? []) as File[]).length })}</p>
+                <FilePhotos files={(values[f.name] ?? []) as File[]} testId={`picked-photos-${f.name}`} />
                 <Show when={err(f.name)}>{(m) => <p class="error" role="alert">{m()}</p>}</Show>
               </div>
             </Match>

@@ -3,6 +3,7 @@ import type { Case } from '../../../domain/case/case';
 import type { Deadline } from '../../../domain/case/deadlines';
 import { formatInZone, type Instant } from '../../../domain/time';
 import { t } from '../../i18n/index';
+import { EvidencePhotos } from '../../evidence/evidence-photos';
 import { DeadlineView } from './deadline-view';
 
 /** Whether the event a deadline waits for has come (DL5), so no countdown is shown for it. */
@@ -43,11 +44,12 @@ export function CaseFacts(props: { readonly c: Case; readonly zone: string; read
         </dd>
         <dt>{t('case.items')}</dt>
         <dd>
-          <For each={props.c.accusedItems}>{(i) => (
+          <For each={props.c.accusedItems}>{(i, n) => (
             <div>
               {i.description}
               <Show when={i.evidenceIds.length > 0}>
-                <span class="muted"> · {t('item.photoStored', { count: i.evidenceIds.length })}</span>
+                <span class="muted"> · {t('evidence.count', { count: i.evidenceIds.length })}</span>
+                <EvidencePhotos ids={i.evidenceIds} zone={props.zone} testId={`case-item-photos-${n()}`} />
               </Show>
             </div>
           )}</For>
@@ -79,7 +81,14 @@ export function CaseFacts(props: { readonly c: Case; readonly zone: string; read
               {(m) => (
                 <div data-verified={m.verification?.result ?? ''}>
                   {t(`measure.${m.code}`)} · {formatInZone(m.dueAt, props.zone)}
-                  <Show when={m.verification}>{(v) => <strong> · {t(`result.${v().result}`)}</strong>}</Show>
+                  <Show when={m.verification}>
+                    {(v) => (
+                      <>
+                        <strong> · {t(`result.${v().result}`)}</strong>
+                        <EvidencePhotos ids={v().photos} zone={props.zone} testId={`measure-photos-${m.code}`} />
+                      </>
+                    )}
+                  </Show>
                 </div>
               )}
             </For>

@@ -104,7 +104,7 @@ function IntakeBody(props: { readonly fair: Fair; readonly user: SessionUser }):
           </div>
           <div class="panel">
             <h2>{t('intake.items')}</h2>
-            <ItemsFields form={form.data} errors={intake.errors()} update={form.update} onPhotos={intake.addPhotos} photoError={intake.photoError()} />
+            <ItemsFields form={form.data} errors={intake.errors()} update={form.update} onPhotos={intake.addPhotos} photoError={intake.photoError()} zone={zone()} />
           </div>
           <div class="panel">
             <h2>{t('intake.checklist')}</h2>

@@ -3,6 +3,7 @@ import type { FieldError } from '../../../domain/field-errors';
 import { t } from '../../i18n/index';
 import { messageAt } from '../../lib/field-errors';
 import { TextField } from '../../ui/field';
+import { EvidencePhotos } from '../../evidence/evidence-photos';
 import { blankItem, type ComplaintForm } from './complaint-form';
 
 /**
@@ -15,6 +16,8 @@ export function ItemsFields(props: {
   readonly update: (mutate: (d: ComplaintForm) => void) => void;
   readonly onPhotos: (itemIndex: number, files: File[]) => Promise<void>;
   readonly photoError?: string | undefined;
+  /** The fair's time zone, for the photos' capture times. */
+  readonly zone: string;
 }): JSX.Element {
   return (
     <>
@@ -51,8 +54,9 @@ export function ItemsFields(props: {
                 }}
               />
               <p class="hint" data-testid={`photo-count-${i()}`} data-count={item.evidenceIds.length}>
-                {t('item.photoStored', { count: item.evidenceIds.length })}
+                {t('evidence.count', { count: item.evidenceIds.length })}
               </p>
+              <EvidencePhotos ids={item.evidenceIds} zone={props.zone} testId={`item-photos-${i()}`} />
             </div>
             <Show when={props.form.items.length > 1}>
               <button type="button" class="btn danger" onClick={() => {

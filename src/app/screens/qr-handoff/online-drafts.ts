@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { PublicDraft, PublicDraftList } from '../../../domain/wire/public-intake';
 import { loadCredentials } from '../../../sync/sync-state';
 import { lastSyncRun } from '../../sync/sync-runner';
+import { sha256OfFile } from '../../phone/photo-hash';
 
 /**
  * Complaints phones sent online (issue 8 §4, PI1): the server keeps them as drafts; this desk
@@ -17,6 +18,8 @@ export interface OnlineDrafts {
   refresh(): void;
   /** Tells the server this desk filed the draft, so no desk lists it again. Best effort. */
   markFiled(draftId: string): Promise<boolean>;
+  /** PI8: the draft's photos the phone sent, each checked against its hash; the rest are left out. */
+  fetchPhotos(draftId: string, hashes: readonly string[]): Promise<Map<string, Blob>>;
 }
 
 /** The list's envelope (PublicDraftList) with its drafts left to parse one by one. */
@@ -58,5 +61,24 @@ export function createOnlineDrafts(fairId: () => string): OnlineDrafts {
       return false;
     }
   };
-  return { state, refresh: () => void (setTick((n) => n + 1), refetch()), markFiled };
+  const fetchPhotos = async (draftId: string, hashes: readonly string[]): Promise<Map<string, Blob>> => {
+    const out = new Map<string, Blob>();
+    const creds = await loadCredentials();
+    if (creds === undefined) return out;
+    for (const sha256 of hashes) {
+      try {
+        const res = await fetch(`${creds.baseUrl}/api/intake/drafts/${encodeURIComponent(draftId)}/photos/${sha256}?fair=${encodeURIComponent(creds.fairId)}`, {
+          headers: { authorization: `Bearer ${creds.token}` },
+        });
+        if (!res.ok) continue;
+        const blob = await res.blob();
+        // The bytes must be the photo the phone listed, whatever the server says (issue 8 §3).
+        if ((await sha256OfFile(blob)) === sha256) out.set(sha256, blob);
+      } catch {
+        // Offline halfway: the clerk adds the missing photos by hand.
+      }
+    }
+    return out;
+  };
+  return { state, fetchPhotos, refresh: () => void (setTick((n) => n + 1), refetch()), markFiled };
 }

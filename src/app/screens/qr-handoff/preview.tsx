@@ -69,16 +69,9 @@ export function ComplaintPreview(props: {
             {(item) => (
               <div class="handoff-item">
                 <p>{item.description}</p>
-                <ul class="photo-hashes">
-                  <For each={item.photos}>
-                    {(p) => (
-                      <li data-testid="preview-photo" data-matched={props.photos.has(p.sha256)}>
-                        <span class="mono">{p.sha256.slice(0, 16)}…</span> {p.name ?? ''} —{' '}
-                        <strong classList={{ ok: props.photos.has(p.sha256) }}>{props.photos.has(p.sha256) ? t('handoff.photoMatch') : t('handoff.photoMissing')}</strong>
-                      </li>
-                    )}
-                  </For>
-                </ul>
+                <Show when={item.photos.length > 0}>
+                  <p class="muted">{t('handoff.photoListed', { count: item.photos.length })}</p>
+                </Show>
               </div>
             )}
           </For>

@@ -17,6 +17,9 @@ import { OnlineDraftsPanel } from './online-drafts-panel';
 import { createHandoffScan } from './handoff-scan';
 import { CommitmentPreview, ComplaintPreview } from './preview';
 import { Scanner } from './scanner';
+import { HandoffPhotos } from './handoff-photos';
+import { expectedPhotos, matchPhotos } from '../../../domain/wire/photo-match';
+import type { PublicDraft } from '../../../domain/wire/public-intake';
 import './qr-handoff.css';
 
 /** The link the filer's phone opens: this origin's `/p/` with the fair in the fragment (issue 8 §1). */
@@ -74,19 +77,33 @@ function HandoffBody(props: { readonly fair: Fair; readonly user: SessionUser })
     scan.accept(text);
     if (scan.payload() !== undefined) setScanning(false);
   };
-  const listed = new Set<string>();
-  const addPhotos = async (files: FileList | null): Promise<void> => {
+  const expected = () => {
     const p = complaint();
-    if (p !== undefined) for (const item of p.accusedItems) for (const ph of item.photos) listed.add(ph.sha256);
-    const next = new Map(photos());
-    const misses: string[] = [];
-    for (const file of [...(files ?? [])]) {
-      const hash = await sha256OfFile(file);
-      if (listed.has(hash)) next.set(hash, file);
-      else misses.push(file.name);
+    return p === undefined ? [] : expectedPhotos(p);
+  };
+  // Issue 8 §3: a file belongs to the complaint only when its SHA-256 is a listed one; with
+  // `only`, the clerk took it for that one line of the list.
+  const addPhotos = async (files: FileList | null, only?: string): Promise<void> => {
+    const offered = await Promise.all([...(files ?? [])].map(async (file) => ({ sha256: await sha256OfFile(file), file })));
+    const { matched, unmatched } = matchPhotos(expected(), offered, only);
+    setPhotos(new Map([...photos(), ...matched]));
+    setUnmatched(unmatched.map((f) => f.name));
+  };
+  const [fetching, setFetching] = createSignal(false);
+  const openDraft = async (d: PublicDraft): Promise<void> => {
+    setScanning(false);
+    setResult(undefined);
+    setPhotos(new Map());
+    setUnmatched([]);
+    scan.offer(d.complaint, d.draftId, d.receivedAt);
+    // PI8: the photos the phone sent with the draft come along, checked against their hashes.
+    setFetching(true);
+    try {
+      const got = await drafts.fetchPhotos(d.draftId, expectedPhotos(d.complaint).map((e) => e.sha256));
+      if (scan.source().kind === 'online') setPhotos(new Map([...photos(), ...got]));
+    } finally {
+      setFetching(false);
     }
-    setPhotos(next);
-    setUnmatched(misses);
   };
   const ready = (): boolean => {
     if (commitment() !== undefined) return true;
@@ -122,7 +139,6 @@ function HandoffBody(props: { readonly fair: Fair; readonly user: SessionUser })
     setResult(undefined);
     setPhotos(new Map());
     setUnmatched([]);
-    listed.clear();
     setScanning(true);
   };
   return (
@@ -174,7 +190,7 @@ function HandoffBody(props: { readonly fair: Fair; readonly user: SessionUser })
           </For>
         </section>
       </div>
-      <OnlineDraftsPanel state={drafts.state()} busy={scan.payload() !== undefined} onOpen={(d) => (setScanning(false), setResult(undefined), scan.offer(d.complaint, d.draftId, d.receivedAt))} onRefresh={drafts.refresh} />
+      <OnlineDraftsPanel state={drafts.state()} busy={scan.payload() !== undefined} onOpen={(d) => void openDraft(d)} onRefresh={drafts.refresh} />
       <Show when={scan.payload()}>
         <section class="panel" data-testid="handoff-source" data-source={scan.source().kind}>
           <Notice kind="ok" testId="scan-complete">
@@ -185,12 +201,13 @@ function HandoffBody(props: { readonly fair: Fair; readonly user: SessionUser })
               {(c) => (
                 <>
                   <ComplaintPreview payload={c()} respondents={resolved()} photos={photos()} flags={flags()} />
-                  <Show when={c().accusedItems.some((i) => i.photos.length > 0)}>
+                  <Show when={expected().length > 0}>
+                    <HandoffPhotos expected={expected()} photos={photos()} fetching={fetching()} onFiles={(files, only) => void addPhotos(files, only)} />
                     <label class="btn">
                       {t('handoff.addPhotos')}
                       <input type="file" accept="image/*" multiple class="visually-hidden" data-testid="handoff-photos" onChange={(e) => void addPhotos(e.currentTarget.files)} />
                     </label>
-                    <For each={unmatched()}>{(name) => <p class="error">{t('handoff.photoNoMatch', { name })}</p>}</For>
+                    <For each={unmatched()}>{(name) => <p class="error" data-testid="handoff-photo-stranger">{t('handoff.photoNoMatch', { name })}</p>}</For>
                   </Show>
                 </>
               )}
