@@ -65,6 +65,8 @@ const deviceOf = (w: World, as: 'desk' | 'expertDevice'): TestDevice => (as === 
 const pushBody = (d: TestDevice, items: unknown[], extra: Record<string, unknown> = {}) => ({
   type: 'push', protocolVersion: PROTOCOL_VERSION, deviceId: d.deviceId, fairId: d.fairId, items, ...extra,
 });
+/** SY37: an empty offer of other devices' items after a restore. */
+const relayBody = (d: Pick<TestDevice, 'fairId'>) => ({ type: 'relay', protocolVersion: PROTOCOL_VERSION, fairId: d.fairId, items: [] });
 /** A bundle file of one item of `d` (BUNDLE-SPEC.md), as a tablet without network exports it, signed with `signer`'s token (BN13). */
 const bundleOf = (d: TestDevice, signer: TestDevice = d): Uint8Array =>
   packBundle({
@@ -98,6 +100,17 @@ const GUARDED: readonly GuardedRoute[] = [
           },
           { name: 'body names another fair', codes: ['FAIR_MISMATCH'], call: (w, as) => json(w, 'POST', '/api/sync/push', pushBody(deviceOf(w, as), [], { fairId: w.otherFair.fairId }), deviceOf(w, as).token) },
         ],
+      },
+    ],
+  },
+  {
+    route: 'POST /api/sync/relay',
+    variants: [
+      {
+        name: 'relay',
+        allowed: ['desk', 'expertDevice'],
+        call: (w, t, as) => json(w, 'POST', '/api/sync/relay', relayBody(as === 'expertDevice' ? w.expertDevice : w.desk), t),
+        foreign: [{ name: 'body names another fair', codes: ['FAIR_MISMATCH'], call: (w, as) => json(w, 'POST', '/api/sync/relay', relayBody(w.otherFair), deviceOf(w, as).token) }],
       },
     ],
   },
@@ -195,6 +208,18 @@ const GUARDED: readonly GuardedRoute[] = [
     ],
   },
   {
+    route: 'GET /api/intake/drafts/:draftId/photos/:sha256',
+    variants: [
+      {
+        // A draft id nobody has: the allowed calls answer 404 (PI8).
+        name: 'draft photo',
+        allowed: ['organizer', 'expertUser', 'desk', 'expertDevice'],
+        call: (w, t) => get(w, `/api/intake/drafts/${randomUUID()}/photos/${blobSha}?fair=${w.fairId}`, t),
+        foreign: [{ name: 'another fair', codes: ['FAIR_MISMATCH'], call: (w, as) => get(w, `/api/intake/drafts/${randomUUID()}/photos/${blobSha}?fair=${w.otherFair.fairId}`, deviceOf(w, as).token) }],
+      },
+    ],
+  },
+  {
     route: 'POST /api/intake/drafts/:draftId/filed',
     variants: [
       {
@@ -246,6 +271,10 @@ const PUBLIC: Readonly<Record<string, { readonly why: string; readonly rateLimit
     why: 'a visitor’s phone files a complaint online without an account; it only ever becomes a draft (security-public-drafts.test.ts)',
     rateLimit: 'per client address, in the database, counted before the body is read (PUBLIC_INTAKE_LIMIT)',
   },
+  'PUT /api/public/drafts/:draftId/photos/:sha256': {
+    why: 'the visitor’s phone sends the photos its online draft lists, by hash; nothing else is taken (PI7)',
+    rateLimit: 'per client address, in the database (public-photos.test.ts trips it)',
+  },
   'GET /*': { why: 'the built app (HTML, scripts, styles): it must load before anyone signs in', rateLimit: 'none: static files, no storage; served with the CSP' },
 };
 
@@ -259,6 +288,7 @@ const MIDDLEWARE: Readonly<Record<string, string>> = {
   'ALL /api/admin/*': 'the token check of the admin routes',
   'ALL /api/bundles/*': 'the token check of the bundle upload',
   'ALL /api/intake/*': 'the token check of the desks’ list of public drafts',
+  'ALL /api/sync/relay/*': 'the token check of the relay route (SY37)',
 };
 
 const routeKeys = (app: Hono): string[] => [...new Set(app.routes.map((r) => `${r.method} ${r.path}`))];
