@@ -6,6 +6,7 @@ import type { deskBZh } from './desk-b';
 import type { phoneZh } from './phone';
 import type { summaryZh } from './summary';
 import type { syncZh } from './sync';
+import type { deskUxZh } from './desk-ux';
 
 /**
  * The one translation lookup. Default zh-CN (DOMAIN.md §3 `uiLanguages`); the choice is
@@ -17,7 +18,7 @@ import type { syncZh } from './sync';
  * what its screens say (`phone-messages.ts`), so the phone downloads no desk strings (issue 8,
  * phone JavaScript ≤ 80 KB). The key type is still the union of every dictionary.
  */
-export type MessageKey = BaseKey | keyof typeof deskBZh | keyof typeof deskAZh | keyof typeof phoneZh | keyof typeof summaryZh | keyof typeof syncZh;
+export type MessageKey = BaseKey | keyof typeof deskBZh | keyof typeof deskAZh | keyof typeof phoneZh | keyof typeof summaryZh | keyof typeof syncZh | keyof typeof deskUxZh;
 export type Params = Readonly<Record<string, string | number | boolean | undefined>>;
 export type Messages = Partial<Readonly<Record<MessageKey, string>>>;
 

@@ -2,8 +2,9 @@ import { A } from '@solidjs/router';
 import { createSignal, For, onCleanup, Show, type JSX } from 'solid-js';
 import { storageErrorMessage } from '../../i18n/errors';
 import { t } from '../../i18n/index';
+import { FormErrorSummary } from '../../ui/form-errors';
 import { nowMs } from '../../lib/clock';
-import { messageAt } from '../../lib/field-errors';
+import { messageAt, refusalText } from '../../lib/field-errors';
 import { useSession, type DeskRole } from '../../session/session';
 import { SelectField, TextField } from '../../ui/field';
 import { Notice } from '../../ui/notice';
@@ -151,6 +152,7 @@ function FirstUserForm(props: { readonly signIn: ReturnType<typeof createSignIn>
           <PinField name="pinConfirm" label={t('users.pinConfirm')} value={pinConfirm()} error={err('pinConfirm')} onInput={setPinConfirm} />
         </div>
         <div class="actions">
+          <FormErrorSummary refusal={props.signIn.failure()} title={t('form.refused')} message={refusalText(props.signIn.failure())} />
           <button type="submit" class="btn primary" data-testid="save" disabled={props.signIn.busy()}>
             {t('signIn.createFirst')}
           </button>

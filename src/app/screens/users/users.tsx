@@ -1,9 +1,11 @@
 import { For, Show, type JSX } from 'solid-js';
 import { storageErrorMessage } from '../../i18n/errors';
 import { t } from '../../i18n/index';
-import { messageAt } from '../../lib/field-errors';
+import { FormErrorSummary } from '../../ui/form-errors';
+import { messageAt, refusalText } from '../../lib/field-errors';
 import { DESK_ROLES } from '../../session/session';
 import { SignedIn } from '../../session/signed-in';
+import { RoleBar } from '../../session/role-bar';
 import { SelectField, TextField } from '../../ui/field';
 import { Notice } from '../../ui/notice';
 import { PinField } from '../sign-in/pin-field';
@@ -14,6 +16,7 @@ export function UsersScreen(): JSX.Element {
   return (
     <>
       <h1>{t('users.title')}</h1>
+      <RoleBar screen="users" />
       <SignedIn roles={['organizer']}>{() => <UsersBody />}</SignedIn>
     </>
   );
@@ -70,6 +73,7 @@ function UsersBody(): JSX.Element {
             <PinField name="pinConfirm" label={t('users.pinConfirm')} value={u.pinConfirm()} error={err('pinConfirm')} onInput={(v) => u.setPinConfirm(v)} />
           </div>
           <div class="actions">
+            <FormErrorSummary refusal={u.failure()} title={t('form.refused')} message={refusalText(u.failure())} />
             <button type="submit" class="btn primary" data-testid="save">
               {t('users.add')}
             </button>
