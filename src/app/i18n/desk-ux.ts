@@ -44,7 +44,6 @@ const messages = {
   'err.PIN_PATTERN': { 'zh-CN': 'PIN 不能是重复的组合（如 1212、1122），太容易被猜到。', en: 'The PIN cannot repeat a short pattern (like 1212 or 1122): too easy to guess.' },
   'err.PIN_COMMON': { 'zh-CN': '这是很常见的 PIN，太容易被猜到，请换一个。', en: 'This is a very common PIN, too easy to guess: choose another.' },
   'checklist.allVerified': { 'zh-CN': '全部标为“已核验”', en: 'Mark all verified' },
-  'home.draftOf': { 'zh-CN': '{what}', en: '{what}' },
   'draft.fair': { 'zh-CN': '展会设置', en: 'Fair setup' },
   'draft.fairNew': { 'zh-CN': '新展会', en: 'New fair' },
   'draft.device': { 'zh-CN': '本机设置', en: 'Tablet setup' },

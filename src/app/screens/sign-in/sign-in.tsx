@@ -22,6 +22,14 @@ export function SignInScreen(): JSX.Element {
         {(u) => (
           <section class="panel" data-testid="signed-in">
             <p>{t('signIn.signedInAs', { name: u().name, role: t(`role.${u().role}`) })}</p>
+            <Show when={u().role === 'organizer'}>
+              <Notice kind="info" testId="next-staff">
+                {t('firstRun.nextStaff')}{' '}
+                <A class="btn" href="/users" data-testid="next-staff-link">
+                  {t('firstRun.staff')}
+                </A>
+              </Notice>
+            </Show>
             <div class="actions">
               <A class="btn primary" href="/board">
                 {t('nav.board')}
@@ -148,7 +156,7 @@ function FirstUserForm(props: { readonly signIn: ReturnType<typeof createSignIn>
             error={err('role')}
             onChange={setRole}
           />
-          <PinField name="pin" label={t('users.pin')} hint={t('users.pinHint')} value={pin()} error={err('pin')} onInput={setPin} />
+          <PinField name="pin" label={t('users.pin')} hint={t('users.pinRule')} value={pin()} error={err('pin')} onInput={setPin} />
           <PinField name="pinConfirm" label={t('users.pinConfirm')} value={pinConfirm()} error={err('pinConfirm')} onInput={setPinConfirm} />
         </div>
         <div class="actions">
