@@ -9,6 +9,7 @@ import { Notice } from './ui/notice';
 import { StatusBar } from './ui/status-bar';
 import { SessionBadge } from './session/session-badge';
 import { BOARD_PATH, KeptBoard } from './screens/case-board/kept-board';
+import './ui/narrow.css';
 
 /** DL8: the overdue count beside the board's entry, on every screen (a lazy chunk: P2). */
 const OverdueBadge = lazy(() => import('./screens/case-board/overdue-badge').then((m) => ({ default: m.OverdueBadge })));

@@ -5,9 +5,10 @@
 const messages = {
   'form.refused': { 'zh-CN': '未保存，请更正：', en: 'Not saved. Please correct:' },
   'form.refusedNoField': { 'zh-CN': '未保存。', en: 'Not saved.' },
+  // Word joiners (U+2060) keep each range such as A–H on one line.
   'fair.codeHint': {
-    'zh-CN': '2–8 位，可用数字 0–9 和大写字母 A–H J–N P–R T U W–Y（与统一社会信用代码相同，不含 I O S V Z）。',
-    en: '2–8 characters: digits 0–9 and capitals A–H J–N P–R T U W–Y (the USCC alphabet: no I O S V Z).',
+    'zh-CN': '2–8 位，可用数字 0\u2060–\u20609 和大写字母 A\u2060–\u2060H J\u2060–\u2060N P\u2060–\u2060R T U W\u2060–\u2060Y（与统一社会信用代码相同，不含 I O S V Z）。',
+    en: '2–8 characters: digits 0\u2060–\u20609 and capitals A\u2060–\u2060H J\u2060–\u2060N P\u2060–\u2060R T U W\u2060–\u2060Y (the USCC alphabet: no I O S V Z).',
   },
   'roles.mayAct': { 'zh-CN': '此页可操作：{roles}', en: 'Who may act here: {roles}' },
   'roles.you': { 'zh-CN': '当前：{name}（{role}）', en: 'Signed in: {name} ({role})' },

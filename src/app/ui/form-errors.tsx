@@ -56,6 +56,9 @@ export function errorsIn(root: ParentNode): ErrorEntry[] {
   return out;
 }
 
+const sameEntries = (a: readonly ErrorEntry[], b: readonly ErrorEntry[]): boolean =>
+  a.length === b.length && a.every((e, i) => e.target === b[i]?.target && e.label === b[i]?.label && e.message === b[i]?.message);
+
 /** Scrolls a field to the middle of the screen (clear of the sticky Save bar) and focuses it. */
 export function focusField(el: HTMLElement): void {
   el.scrollIntoView({ block: 'center' });
@@ -96,7 +99,12 @@ export function FormErrorSummary(props: { readonly refusal: unknown; readonly ti
           const r = root();
           // Fixing a field takes it off the list (where the form re-checks as one types).
           if (r !== null && typeof MutationObserver !== 'undefined') {
-            observer = new MutationObserver(() => setEntries(collect()));
+            observer = new MutationObserver((records) => {
+              // The summary's own list changes are no news (and would loop).
+              if (records.every((r) => host?.contains(r.target) === true)) return;
+              const next = collect();
+              if (!sameEntries(next, entries())) setEntries(next);
+            });
             observer.observe(r as Node, { subtree: true, childList: true, attributes: true, attributeFilter: ['aria-invalid', 'class'] });
           }
         });
