@@ -1,5 +1,5 @@
-import { A, type RouteSectionProps } from '@solidjs/router';
-import { createSignal, For, lazy, onMount, Show, Suspense, type JSX } from 'solid-js';
+import { A, useLocation, type RouteSectionProps } from '@solidjs/router';
+import { createEffect, createSignal, For, lazy, on, onMount, Show, Suspense, type JSX } from 'solid-js';
 import { storageErrorMessage } from './i18n/errors';
 import { locale, t, type MessageKey } from './i18n/index';
 import { applyUpdate, dismissOfflineReady, dismissUpdate, offlineReady, updateError, updateWaiting } from './pwa/register';
@@ -8,7 +8,8 @@ import { databaseOutdated, upgradeBlocked } from './state/database-state';
 import { Notice } from './ui/notice';
 import { StatusBar } from './ui/status-bar';
 import { SessionBadge } from './session/session-badge';
-import { KeptBoard } from './screens/case-board/kept-board';
+import { BOARD_PATH, KeptBoard } from './screens/case-board/kept-board';
+import './ui/narrow.css';
 
 /** DL8: the overdue count beside the board's entry, on every screen (a lazy chunk: P2). */
 const OverdueBadge = lazy(() => import('./screens/case-board/overdue-badge').then((m) => ({ default: m.OverdueBadge })));
@@ -38,6 +39,24 @@ const NAV: readonly { readonly href: string; readonly label: MessageKey; readonl
 /** The kiosk layout: status bar, warnings, a navigation rail and the screen. */
 export function Shell(props: RouteSectionProps): JSX.Element {
   const app = useAppState();
+  const location = useLocation();
+  let screen: HTMLElement | undefined;
+  // A new screen opens at its top, not at the previous screen's scroll; the board keeps its own
+  // (its list scrolls inside it, kept-board.tsx).
+  createEffect(
+    on(
+      () => location.pathname,
+      (path) => {
+        if (path === BOARD_PATH || screen === undefined) return;
+        screen.scrollTop = 0;
+        // Again once the new screen has rendered (a lazy screen arrives a moment later).
+        requestAnimationFrame(() => {
+          if (screen !== undefined && location.pathname === path) screen.scrollTop = 0;
+        });
+      },
+      { defer: true },
+    ),
+  );
   // Shown again on the next start: dismissing does not make the storage persistent.
   const [persistDismissed, setPersistDismissed] = createSignal(false);
   onMount(() => {
@@ -129,7 +148,7 @@ export function Shell(props: RouteSectionProps): JSX.Element {
           <SessionBadge />
         </nav>
         {/* The screen scrolls on its own: focusable, so a keyboard can scroll a screen with no control in view. */}
-        <main class="screen" tabIndex={0}>
+        <main class="screen" tabIndex={0} ref={screen}>
           <Suspense fallback={<p class="muted">{t('common.loading')}</p>}>{props.children}</Suspense>
           <KeptBoard />
         </main>

@@ -9,6 +9,7 @@ import { newId } from './ids';
 import { invalid, parseInput, toStorageError } from './result';
 import type { StoreResult } from './result';
 import { fail, runWrite } from './write';
+import { weakPinReason } from './pin-strength';
 
 /**
  * Desk staff and experts sign in to the tablet with a short PIN (issue 6 §8); every event then
@@ -76,19 +77,36 @@ function sameHex(a: string, b: string): boolean {
 
 const toUser = ({ id, name, role, active }: UserRow): User => ({ id, name, role, active });
 
-export async function createUser(input: UserInput, now: Instant): Promise<StoreResult<User>> {
-  const parsed = parseInput(UserInput, input);
-  if (!parsed.ok) return parsed;
-  const { name, role, pin } = parsed.value;
+/** A PIN being set: well-formed and not one a passer-by guesses first (`weakPinReason`). */
+function newPinError(pin: string): FieldError | undefined {
+  if (!Pin.safeParse(pin).success) return pinError('INVALID_FORMAT');
+  const weak = weakPinReason(pin);
+  return weak === undefined ? undefined : pinError(weak);
+}
+
+/** Salt and hash of a new PIN, before any transaction opens (awaiting WebCrypto inside one would commit it early). */
+async function saltedHash(pin: string): Promise<StoreResult<Pick<UserRow, 'pinHash' | 'salt' | 'iterations'>>> {
   const salt = crypto.getRandomValues(new Uint8Array(SALT_BYTES));
-  // Hashed before the transaction opens: awaiting WebCrypto inside it would commit it early.
-  let pinHash: string;
   try {
-    pinHash = await hashPin(pin, salt, PIN_ITERATIONS);
+    return ok({ pinHash: await hashPin(pin, salt, PIN_ITERATIONS), salt: hex(salt), iterations: PIN_ITERATIONS });
   } catch (e) {
     return err(toStorageError(e));
   }
-  const row: UserRow = { id: newId() as UserId, name, role, active: true, pinHash, salt: hex(salt), iterations: PIN_ITERATIONS, createdAt: now };
+}
+
+const pinError = (code: string): FieldError => ({ field: 'pin', code, params: {} });
+
+export async function createUser(input: UserInput, now: Instant): Promise<StoreResult<User>> {
+  const parsed = parseInput(UserInput, input);
+  const weak = typeof input.pin === 'string' ? newPinError(input.pin) : undefined;
+  if (!parsed.ok || weak !== undefined) {
+    const fields = [...(parsed.ok ? [] : (parsed.error.fields ?? [])).filter((f) => f.field !== 'pin'), ...(weak === undefined ? [] : [weak])];
+    return err(invalid(fields));
+  }
+  const { name, role, pin } = parsed.value;
+  const hashed = await saltedHash(pin);
+  if (!hashed.ok) return hashed;
+  const row: UserRow = { id: newId() as UserId, name, role, active: true, ...hashed.value, createdAt: now };
   return runWrite(
     ['users'],
     async (db) => {
@@ -115,7 +133,6 @@ export async function hasUsers(): Promise<boolean> {
   return (await getDb().users.count()) > 0;
 }
 
-const pinError = (code: string): FieldError => ({ field: 'pin', code, params: {} });
 
 /** The user when the PIN is theirs; `invalid` with field `pin` (`PIN_WRONG`) when it is not. */
 export async function verifyPin(userId: UserId | string, pin: string): Promise<StoreResult<User>> {
@@ -141,6 +158,45 @@ export async function setUserActive(userId: UserId | string, active: boolean, no
       const row = await db.users.get(userId);
       if (row === undefined) fail('not-found', `user ${userId}`);
       const next = { ...row, active };
+      await db.users.put(next);
+      return toUser(next);
+    },
+    { log: false, now },
+  );
+}
+
+export const UserEdit = z.object({ name: Text(1, 50), role: UserRole });
+export type UserEdit = z.input<typeof UserEdit>;
+
+/** Renames a user or changes the role; the PIN stays (past events keep the id). */
+export async function updateUser(userId: UserId | string, input: UserEdit, now: Instant): Promise<StoreResult<User>> {
+  const parsed = parseInput(UserEdit, input);
+  if (!parsed.ok) return parsed;
+  return runWrite(
+    ['users'],
+    async (db) => {
+      const row = await db.users.get(userId);
+      if (row === undefined) fail('not-found', `user ${userId}`);
+      const next = { ...row, ...parsed.value };
+      await db.users.put(next);
+      return toUser(next);
+    },
+    { log: false, now },
+  );
+}
+
+/** A new PIN for a user who forgot theirs (the organizer sets it; the same weak-PIN rule). */
+export async function resetPin(userId: UserId | string, pin: string, now: Instant): Promise<StoreResult<User>> {
+  const bad = newPinError(pin);
+  if (bad !== undefined) return err(invalid([bad]));
+  const hashed = await saltedHash(pin);
+  if (!hashed.ok) return hashed;
+  return runWrite(
+    ['users'],
+    async (db) => {
+      const row = await db.users.get(userId);
+      if (row === undefined) fail('not-found', `user ${userId}`);
+      const next = { ...row, ...hashed.value };
       await db.users.put(next);
       return toUser(next);
     },

@@ -3,7 +3,7 @@
  */
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { getDb } from '../../src/store/db';
-import { PIN_ITERATIONS, PIN_WRONG, createUser, hashPin, hasUsers, listUsers, setUserActive, verifyPin } from '../../src/store/users';
+import { PIN_ITERATIONS, PIN_WRONG, createUser, hashPin, hasUsers, listUsers, resetPin, setUserActive, updateUser, verifyPin } from '../../src/store/users';
 import { clock, freshDb, resetDb } from './fixtures';
 
 beforeEach(() => {
@@ -43,18 +43,18 @@ describe('users and PINs', () => {
 
   test('[issue 6 §8] the right PIN signs in; a wrong PIN is refused with PIN_WRONG on the pin field', async () => {
     const now = clock();
-    const r = await createUser({ name: 'Clerk', role: 'clerk', pin: '1234' }, now());
+    const r = await createUser({ name: 'Clerk', role: 'clerk', pin: '5291' }, now());
     if (!r.ok) throw new Error('user');
-    expect(await verifyPin(r.value.id, '1234')).toEqual({ ok: true, value: r.value });
+    expect(await verifyPin(r.value.id, '5291')).toEqual({ ok: true, value: r.value });
     for (const wrong of ['1235', '12345', '', 'abcd']) {
       const v = await verifyPin(r.value.id, wrong);
       expect(v.ok ? undefined : v.error).toEqual({ kind: 'invalid', fields: [{ field: 'pin', code: PIN_WRONG, params: {} }] });
     }
-    const gone = await verifyPin('01JRZ8Q4W6M0000000000000U9', '1234');
+    const gone = await verifyPin('01JRZ8Q4W6M0000000000000U9', '5291');
     expect(gone.ok ? undefined : gone.error.kind).toBe('not-found');
     // A deactivated user cannot sign in any more, even with the right PIN.
     expect((await setUserActive(r.value.id, false, now())).ok).toBe(true);
-    const off = await verifyPin(r.value.id, '1234');
+    const off = await verifyPin(r.value.id, '5291');
     expect(off.ok ? undefined : off.error.fields?.[0]?.code).toBe('USER_INACTIVE');
   });
 
@@ -68,5 +68,37 @@ describe('users and PINs', () => {
     const long = await createUser({ name: 'A', role: 'clerk', pin: '123456789' }, now());
     expect(long.ok ? [] : long.error.fields?.map((f) => f.code)).toEqual(['INVALID_FORMAT']);
     expect(await getDb().users.count()).toBe(0);
+  });
+
+  test('a weak PIN (repeat, run, pattern) is refused on the pin field with its reason and stores nothing', async () => {
+    const now = clock();
+    for (const [pin, code] of [['0000', 'PIN_REPEATED'], ['1234', 'PIN_SEQUENCE'], ['1212', 'PIN_PATTERN']] as const) {
+      const r = await createUser({ name: 'Weak', role: 'clerk', pin }, now());
+      expect(r.ok ? undefined : r.error).toEqual({ kind: 'invalid', fields: [{ field: 'pin', code, params: {} }] });
+    }
+    expect(await getDb().users.count()).toBe(0);
+  });
+
+  test('a user is renamed and given another role; the PIN still signs in', async () => {
+    const now = clock();
+    const r = await createUser({ name: 'Clerk', role: 'clerk', pin: '5291' }, now());
+    if (!r.ok) throw new Error('user');
+    const edited = await updateUser(r.value.id, { name: '王文员', role: 'expert' }, now());
+    expect(edited).toEqual({ ok: true, value: { id: r.value.id, name: '王文员', role: 'expert', active: true } });
+    expect((await verifyPin(r.value.id, '5291')).ok).toBe(true);
+    const empty = await updateUser(r.value.id, { name: ' ', role: 'expert' }, now());
+    expect(empty.ok ? [] : empty.error.fields?.map((f) => `${f.field}:${f.code}`)).toEqual(['name:REQUIRED']);
+  });
+
+  test('a PIN reset replaces the old PIN; a weak new PIN is refused and the old one still works', async () => {
+    const now = clock();
+    const r = await createUser({ name: 'Clerk', role: 'clerk', pin: '5291' }, now());
+    if (!r.ok) throw new Error('user');
+    const weak = await resetPin(r.value.id, '1111', now());
+    expect(weak.ok ? undefined : weak.error.fields).toEqual([{ field: 'pin', code: 'PIN_REPEATED', params: {} }]);
+    expect((await verifyPin(r.value.id, '5291')).ok).toBe(true);
+    expect((await resetPin(r.value.id, '738204', now())).ok).toBe(true);
+    expect((await verifyPin(r.value.id, '5291')).ok).toBe(false);
+    expect((await verifyPin(r.value.id, '738204')).ok).toBe(true);
   });
 });

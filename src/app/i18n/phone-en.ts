@@ -74,7 +74,7 @@ export const phoneEn = {
 
   'handoff.title': 'Phone filing',
   'handoff.linkTitle': 'Let the filer scan this code with their phone',
-  'handoff.linkHint': 'When the phone form is done, tap “Show to the desk”, then scan below.',
+  'handoff.linkHint': 'When the phone form is done, tap “Show to the desk”, then scan it under “Scan the phone’s code”.',
   'handoff.scanTitle': "Scan the phone's code",
   'handoff.start': 'Open the camera',
   'handoff.stop': 'Stop scanning',

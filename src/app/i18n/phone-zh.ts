@@ -76,7 +76,7 @@ export const phoneZh = {
 
   'handoff.title': '手机递交',
   'handoff.linkTitle': '请申请人用手机扫描此码填写',
-  'handoff.linkHint': '手机填写完成后，点“出示给服务台”，再在下方扫描。',
+  'handoff.linkHint': '手机填写完成后，点“出示给服务台”，再在“扫描手机上的二维码”处扫描。',
   'handoff.scanTitle': '扫描手机上的二维码',
   'handoff.start': '打开摄像头扫描',
   'handoff.stop': '停止扫描',

@@ -1,4 +1,4 @@
-import { fieldErrorMessage, type FieldErrorLike } from '../i18n/errors';
+import { fieldErrorMessage, storageErrorMessage, type FieldErrorLike, type StorageErrorLike } from '../i18n/errors';
 
 /**
  * Where a form shows its field errors. `field` is the dotted path from the domain schema
@@ -17,3 +17,6 @@ export function messagesUnder(errors: readonly FieldErrorLike[], prefix: string)
   const found = errors.filter((e) => e.field === prefix || e.field.startsWith(`${prefix}.`)).map((e) => fieldErrorMessage(e));
   return found.length === 0 ? undefined : [...new Set(found)].join(' ');
 }
+
+/** What a refused save says beside Save when no field is to blame (a storage error); field errors point at their fields. */
+export const refusalText = (e: StorageErrorLike | undefined): string | undefined => (e === undefined || e.kind === 'invalid' ? undefined : storageErrorMessage(e));

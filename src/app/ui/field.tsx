@@ -67,7 +67,7 @@ export function SelectField<V extends string>(
       <label for={id()}>{props.label}</label>
       {/* Off like the text fields: a shared kiosk does not offer one visitor's choices to the next; and
           Chromium's autofill then does less after each change (P3: the board's filters, ~20 % of a frame). */}
-      <select id={id()} name={props.name} autocomplete="off" onChange={(e) => props.onChange(e.currentTarget.value as V)}>
+      <select id={id()} name={props.name} autocomplete="off" aria-invalid={props.error !== undefined} onChange={(e) => props.onChange(e.currentTarget.value as V)}>
         <For each={props.options}>
           {(o) => (
             <option value={o.value} selected={o.value === props.value}>

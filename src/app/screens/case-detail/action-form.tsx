@@ -3,6 +3,7 @@ import { createStore } from 'solid-js/store';
 import { CHECKLIST_STATUSES } from '../../../domain/case/checklist';
 import type { FieldError } from '../../../domain/field-errors';
 import { t } from '../../i18n/index';
+import { FormErrorSummary } from '../../ui/form-errors';
 import { messageAt, messagesUnder } from '../../lib/field-errors';
 import { CheckField, CheckGroup, SelectField, TextField } from '../../ui/field';
 import { Notice } from '../../ui/notice';
@@ -25,6 +26,8 @@ export function ActionForm(props: {
   const [values, setValues] = createStore<Values>({ ...(spec?.initial?.(props.ctx) ?? {}) });
   const [errors, setErrors] = createSignal<readonly FieldError[]>([]);
   const [message, setMessage] = createSignal<string>();
+  // A new value on every refusal: the summary beside the button then focuses the first field again.
+  const [refusal, setRefusal] = createSignal<object>();
   const [busy, setBusy] = createSignal(false);
   // The fields are fixed when the form opens: new field objects on every clock tick would
   // re-mount the inputs (and wipe a signature being drawn).
@@ -45,6 +48,7 @@ export function ActionForm(props: {
         return;
       }
       setErrors(failed.fields);
+      setRefusal({});
       setMessage(failed.message ?? (failed.fields.length > 0 ? t('common.fixErrors') : undefined));
     } finally {
       setBusy(false);
@@ -156,6 +160,7 @@ export function ActionForm(props: {
         )}
       </For>
       <div class="actions">
+        <FormErrorSummary refusal={refusal()} title={t('form.refused')} message={errors().length === 0 ? message() : undefined} />
         <button type="button" class="btn primary" data-testid="apply" disabled={busy()} onClick={() => void submit()}>
           {t('action.record')}
         </button>

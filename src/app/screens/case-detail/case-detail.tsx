@@ -3,6 +3,7 @@ import { createMemo, createSignal, For, Show, type JSX } from 'solid-js';
 import type { Fair } from '../../../domain/fair';
 import { t } from '../../i18n/index';
 import { useSession } from '../../session/session';
+import { RoleBar } from '../../session/role-bar';
 import { useAppState } from '../../state/app-state';
 import { Notice } from '../../ui/notice';
 import { ACTION_ORDER, type CommandType } from './action-codes';
@@ -70,6 +71,7 @@ function CaseBody(props: { readonly fair: Fair; readonly caseId: string }): JSX.
               <Show when={c().outcome}>{(o) => <strong data-testid="case-outcome">{t(`outcome.${o()}`)}</strong>}</Show>
               <For each={c().flags}>{(f) => <span class="flag">{t(`board.flag.${f}`)}</span>}</For>
             </div>
+            <RoleBar screen="case" />
             <div class="actions">
               <A class="btn" href={`/cases/${c().id}/notice/N1`} data-testid="notice-N1">
                 {t('notice.N1')}

@@ -5,9 +5,11 @@ import { boothKey } from '../../../domain/validators/booth';
 import { findExhibitors, listExhibitors } from '../../../store/exhibitors';
 import { storageErrorMessage } from '../../i18n/errors';
 import { locale, t } from '../../i18n/index';
-import { messageAt, messagesUnder } from '../../lib/field-errors';
+import { FormErrorSummary } from '../../ui/form-errors';
+import { messageAt, messagesUnder, refusalText } from '../../lib/field-errors';
 import { createLiveQueryOn } from '../../lib/live-query';
 import { SignedIn } from '../../session/signed-in';
+import { RoleBar } from '../../session/role-bar';
 import type { SessionUser } from '../../session/session';
 import { useAppState } from '../../state/app-state';
 import { SelectField, TextField } from '../../ui/field';
@@ -25,13 +27,16 @@ export function CommitmentSignScreen(): JSX.Element {
   return (
     <Show when={app.device()?.fairId} keyed fallback={<p class="notice notice-warn">{app.deviceLoaded() ? t('board.needFair') : t('common.loading')}</p>}>
       {(fairId) => (
-        <SignedIn>
-          {(user) => (
-            <Show when={params.exhibitorId} keyed fallback={<ExhibitorPicker fairId={fairId} />}>
-              {(exhibitorId) => <SignForm fairId={fairId} exhibitorId={exhibitorId} user={user} />}
-            </Show>
-          )}
-        </SignedIn>
+        <>
+          <RoleBar screen="commitments" />
+          <SignedIn>
+            {(user) => (
+              <Show when={params.exhibitorId} keyed fallback={<ExhibitorPicker fairId={fairId} />}>
+                {(exhibitorId) => <SignForm fairId={fairId} exhibitorId={exhibitorId} user={user} />}
+              </Show>
+            )}
+          </SignedIn>
+        </>
       )}
     </Show>
   );
@@ -218,6 +223,7 @@ function SignForm(props: { readonly fairId: string; readonly exhibitorId: string
                   <SignatureCanvas testId="signature-canvas" clearTestId="signature-clear" label={t('commit.signature')} hint={t('commit.signatureHint')} clearLabel={t('commit.signatureClear')} value={f().data.signature} error={err('signature', 'signatureEvidenceId')} onChange={(v) => f().update((d) => void (d.signature = v))} />
                 </section>
                 <div class="actions sticky-actions">
+                  <FormErrorSummary refusal={s.failure()} title={t('form.refused')} message={refusalText(s.failure())} />
                   <button type="submit" class="btn primary" data-testid="sign" disabled={s.busy()}>
                     {t('commit.sign')}
                   </button>

@@ -18,6 +18,12 @@ export function ChecklistFields(props: {
 }): JSX.Element {
   const statuses = CHECKLIST_STATUSES.filter((s) => s !== 'waived');
   return (
+    <>
+    <div class="actions checklist-actions">
+      <button type="button" class="btn" data-testid="checklist-all-verified" disabled={props.items.length === 0 || props.items.every((i) => i.status === 'verified')} onClick={() => markAllVerified(props.items, props.update)}>
+        {t('checklist.allVerified')}
+      </button>
+    </div>
     <table class="list checklist" data-testid="checklist">
       <tbody>
         <For each={props.items}>
@@ -33,7 +39,8 @@ export function ChecklistFields(props: {
               <td>
                 <select
                   name={`checklist.${item.code}`}
-                  aria-label={item.code}
+                  aria-label={`${item.code} ${t(`code.${item.code}`)}`}
+                  aria-invalid={messagesUnder(props.errors, `checklist.${i()}`) !== undefined}
                   onChange={(e) => {
                     const status = e.currentTarget.value as ChecklistItem['status'];
                     props.update((d) => void (d.checklist[item.code] = { status, originalSighted: d.checklist[item.code]?.originalSighted ?? false }));
@@ -63,5 +70,13 @@ export function ChecklistFields(props: {
         </For>
       </tbody>
     </table>
+    </>
   );
+}
+
+/** One tap when every document has been checked: the clerk no longer opens each list in turn. */
+function markAllVerified(items: readonly ChecklistItem[], update: (mutate: (d: ComplaintForm) => void) => void): void {
+  update((d) => {
+    for (const item of items) d.checklist[item.code] = { status: 'verified', originalSighted: d.checklist[item.code]?.originalSighted ?? false };
+  });
 }

@@ -1,10 +1,14 @@
 import { A } from '@solidjs/router';
 import { createMemo, For, Show, type JSX } from 'solid-js';
 import type { Fair } from '../../../domain/fair';
+import type { StorageError } from '../../../store/result';
 import { formatInZone } from '../../../domain/time';
 import { t } from '../../i18n/index';
-import { messageAt } from '../../lib/field-errors';
+import { FormErrorSummary } from '../../ui/form-errors';
+import { messageAt, refusalText } from '../../lib/field-errors';
 import { useSession, type SessionUser } from '../../session/session';
+import { RoleBar } from '../../session/role-bar';
+import { SignInPanel } from '../sign-in/sign-in';
 import { useAppState } from '../../state/app-state';
 import { CheckField } from '../../ui/field';
 import { Notice } from '../../ui/notice';
@@ -26,9 +30,11 @@ export function ComplaintIntakeScreen(): JSX.Element {
   return (
     <Show when={app.fair()?.id} keyed fallback={<Notice kind="info">{t('intake.noFair')}</Notice>}>
       {(_fairId) => (
-        <Show when={session.user()?.id} keyed fallback={<Notice kind="info">{t('intake.signIn')}</Notice>}>
-          {(_userId) => <IntakeBody fair={app.fair() as Fair} user={session.user() as SessionUser} />}
-        </Show>
+        <>
+          <Show when={session.user()?.id} keyed fallback={<><h1>{t('intake.title')}</h1><RoleBar screen="intake" /><Notice kind="info">{t('intake.signIn')}</Notice><SignInPanel /></>}>
+            {(_userId) => <IntakeBody fair={app.fair() as Fair} user={session.user() as SessionUser} />}
+          </Show>
+        </>
       )}
     </Show>
   );
@@ -44,6 +50,7 @@ function IntakeBody(props: { readonly fair: Fair; readonly user: SessionUser }):
   return (
     <section class="intake">
       <h1>{t('intake.title')}</h1>
+      <RoleBar screen="intake" />
       <Show when={intake.saved()}>
         {(cases) => (
           <div data-testid="intake-saved">
@@ -141,6 +148,7 @@ function IntakeBody(props: { readonly fair: Fair; readonly user: SessionUser }):
             )}
           </Show>
           <div class="actions sticky-actions">
+            <FormErrorSummary refusal={intake.failure()} title={t('form.refused')} message={refusedWhy(intake.failure())} />
             <button type="button" class="btn" data-testid="check-flags" disabled={intake.busy()} onClick={() => void intake.checkFlags()}>
               {t('intake.check')}
             </button>
@@ -153,3 +161,6 @@ function IntakeBody(props: { readonly fair: Fair; readonly user: SessionUser }):
     </section>
   );
 }
+
+/** A refusal no field is to blame for: the case rule's reason (a role that may not file) or a storage error. */
+const refusedWhy = (e: StorageError | undefined): string | undefined => (e?.domain === undefined ? refusalText(e) : caseErrorMessage(e.domain));

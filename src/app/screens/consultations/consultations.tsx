@@ -2,8 +2,10 @@ import { For, Show, type JSX } from 'solid-js';
 import { IP_TYPES, LANGUAGES } from '../../../domain/codes';
 import { storageErrorMessage } from '../../i18n/errors';
 import { locale, t } from '../../i18n/index';
-import { messageAt } from '../../lib/field-errors';
+import { FormErrorSummary } from '../../ui/form-errors';
+import { messageAt, refusalText } from '../../lib/field-errors';
 import { SignedIn } from '../../session/signed-in';
+import { RoleBar } from '../../session/role-bar';
 import type { SessionUser } from '../../session/session';
 import { useAppState } from '../../state/app-state';
 import { TextField } from '../../ui/field';
@@ -17,6 +19,7 @@ export function ConsultationsScreen(): JSX.Element {
   return (
     <>
       <h1>{t('consult.title')}</h1>
+      <RoleBar screen="consultations" />
       <Show when={app.device()?.fairId} keyed fallback={<p class="notice notice-warn">{app.deviceLoaded() ? t('board.needFair') : t('common.loading')}</p>}>
         {(fairId) => <SignedIn>{(user) => <Tally fairId={fairId} user={user} />}</SignedIn>}
       </Show>
@@ -102,6 +105,7 @@ function Tally(props: { readonly fairId: string; readonly user: SessionUser }): 
               <button type="submit" class="btn primary" data-testid="record-other">
                 {t('consult.record')}
               </button>
+              <FormErrorSummary refusal={c.failure()} title={t('form.refused')} message={refusalText(c.failure())} />
             </form>
           </section>
         </div>

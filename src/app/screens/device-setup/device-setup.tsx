@@ -1,6 +1,8 @@
 import { Show, type JSX } from 'solid-js';
 import { storageErrorMessage } from '../../i18n/errors';
 import { t } from '../../i18n/index';
+import { FormErrorSummary } from '../../ui/form-errors';
+import { refusalText } from '../../lib/field-errors';
 import { messageAt } from '../../lib/field-errors';
 import { SelectField, TextField } from '../../ui/field';
 import { Notice } from '../../ui/notice';
@@ -56,6 +58,7 @@ export function DeviceSetupScreen(): JSX.Element {
           />
         </div>
         <div class="actions">
+          <FormErrorSummary refusal={setup.failure()} title={t('form.refused')} message={refusalText(setup.failure())} />
           <button type="submit" class="btn primary" data-testid="save">
             {t('common.save')}
           </button>

@@ -2,7 +2,8 @@ import { useNavigate, useParams, useSearchParams } from '@solidjs/router';
 import { Index, Show, type JSX } from 'solid-js';
 import { storageErrorMessage } from '../../i18n/errors';
 import { t } from '../../i18n/index';
-import { messageAt, messagesUnder } from '../../lib/field-errors';
+import { FormErrorSummary } from '../../ui/form-errors';
+import { messageAt, messagesUnder, refusalText } from '../../lib/field-errors';
 import { TextField } from '../../ui/field';
 import { Notice } from '../../ui/notice';
 import { useAppState } from '../../state/app-state';
@@ -118,6 +119,7 @@ function ExhibitorEditForm(props: { readonly fairId: string }): JSX.Element {
           </div>
         </section>
         <div class="actions sticky-actions">
+          <FormErrorSummary refusal={edit.failure()} title={t('form.refused')} message={refusalText(edit.failure())} />
           <button type="submit" class="btn primary" data-testid="save">
             {t('common.save')}
           </button>

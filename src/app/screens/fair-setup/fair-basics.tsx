@@ -18,7 +18,7 @@ export function FairBasics(props: { readonly setup: FairSetup; readonly currentI
       <section class="panel">
         <h2>{t('fair.sectionBasics')}</h2>
         <div class="grid">
-          <TextField name="code" label={t('fair.code')} value={f().data.code} autocapitalize="characters" error={err('code')} onInput={(v) => f().update((d) => void (d.code = v))} />
+          <TextField name="code" label={t('fair.code')} hint={t('fair.codeHint')} value={f().data.code} autocapitalize="characters" error={err('code')} onInput={(v) => f().update((d) => void (d.code = v))} />
           <TextField name="sessionNo" label={t('fair.sessionNo')} inputMode="numeric" value={f().data.sessionNo} error={err('sessionNo')} onInput={(v) => f().update((d) => void (d.sessionNo = v))} />
           <TextField name="nameZh" label={t('fair.nameZh')} value={f().data.nameZh} error={err('nameZh')} onInput={(v) => f().update((d) => void (d.nameZh = v))} />
           <TextField name="nameEn" label={`${t('fair.nameEn')} ${t('common.optional')}`} value={f().data.nameEn} error={err('nameEn')} onInput={(v) => f().update((d) => void (d.nameEn = v))} />

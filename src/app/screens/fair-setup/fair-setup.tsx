@@ -3,6 +3,8 @@ import { Show, type JSX } from 'solid-js';
 import { formatInZone, isValidTimeZone } from '../../../domain/time';
 import { storageErrorMessage } from '../../i18n/errors';
 import { t } from '../../i18n/index';
+import { FormErrorSummary } from '../../ui/form-errors';
+import { refusalText } from '../../lib/field-errors';
 import { Notice } from '../../ui/notice';
 import { FairBasics } from './fair-basics';
 import { FairRules } from './fair-rules';
@@ -48,6 +50,7 @@ export function FairSetupScreen(): JSX.Element {
         <FairWindows setup={setup} />
         <FairRules setup={setup} />
         <div class="actions sticky-actions">
+          <FormErrorSummary refusal={setup.failure()} title={t('form.refused')} message={refusalText(setup.failure())} />
           <button type="submit" class="btn primary" data-testid="save" disabled={setup.saving()}>
             {t('common.save')}
           </button>

@@ -3,7 +3,9 @@ import { For, Show, type JSX } from 'solid-js';
 import { formatInZone } from '../../../domain/time';
 import { t } from '../../i18n/index';
 import { useAppState } from '../../state/app-state';
-import { createHomeData, draftHref } from './home.data';
+import { createHomeData, draftHref, draftLabel } from './home.data';
+import { FirstRunGuide } from './first-run';
+import './home.css';
 
 /** The desk's start screen: device, current fair, and the drafts that can be picked up again. */
 export function HomeScreen(): JSX.Element {
@@ -13,6 +15,7 @@ export function HomeScreen(): JSX.Element {
   return (
     <>
       <h1>{t('home.title')}</h1>
+      <FirstRunGuide users={data.users()} />
       <div class="cards">
         <section class="card" data-testid="home-device">
           <Show when={app.device()} fallback={<p>{t('home.noDevice')}</p>}>
@@ -38,18 +41,18 @@ export function HomeScreen(): JSX.Element {
       </div>
       <h2>{t('home.drafts')}</h2>
       <Show when={(data.drafts() ?? []).length > 0} fallback={<p class="muted">{t('home.noDrafts')}</p>}>
-        <table class="list" data-testid="drafts">
+        <table class="list drafts-table" data-testid="drafts">
           <tbody>
             <For each={data.drafts()}>
               {(d) => (
-                <tr>
-                  <td>{d.form}</td>
+                <tr data-testid="draft-row" data-key={d.key}>
+                  <td>{t(draftLabel(d).key, draftLabel(d).params)}</td>
                   <td>{d.public ? t('home.draftPublic') : ''}</td>
                   <td>{formatInZone(d.updatedAt, zone())}</td>
                   <td>
                     <Show when={draftHref(d)}>
                       {(href) => (
-                        <A class="btn" href={href()}>
+                        <A class="btn primary" href={href()} data-testid="draft-open">
                           {t('home.openDraft')}
                         </A>
                       )}

@@ -7,6 +7,7 @@ import { t } from '../../i18n/index';
 import { nowInstant } from '../../lib/clock';
 import { sha256OfFile } from '../../phone/photo-hash';
 import { SignedIn } from '../../session/signed-in';
+import { RoleBar } from '../../session/role-bar';
 import type { SessionUser } from '../../session/session';
 import { useAppState } from '../../state/app-state';
 import { Notice } from '../../ui/notice';
@@ -30,7 +31,12 @@ export function QrHandoffScreen(): JSX.Element {
   const app = useAppState();
   return (
     <Show when={app.fair()} keyed fallback={<Notice kind="info">{t('handoff.noFair')}</Notice>}>
-      {(fair) => <SignedIn>{(user) => <HandoffBody fair={fair} user={user} />}</SignedIn>}
+      {(fair) => (
+        <>
+          <RoleBar screen="handoff" />
+          <SignedIn>{(user) => <HandoffBody fair={fair} user={user} />}</SignedIn>
+        </>
+      )}
     </Show>
   );
 }

@@ -2,8 +2,9 @@ import { A } from '@solidjs/router';
 import { createSignal, For, onCleanup, Show, type JSX } from 'solid-js';
 import { storageErrorMessage } from '../../i18n/errors';
 import { t } from '../../i18n/index';
+import { FormErrorSummary } from '../../ui/form-errors';
 import { nowMs } from '../../lib/clock';
-import { messageAt } from '../../lib/field-errors';
+import { messageAt, refusalText } from '../../lib/field-errors';
 import { useSession, type DeskRole } from '../../session/session';
 import { SelectField, TextField } from '../../ui/field';
 import { Notice } from '../../ui/notice';
@@ -21,6 +22,14 @@ export function SignInScreen(): JSX.Element {
         {(u) => (
           <section class="panel" data-testid="signed-in">
             <p>{t('signIn.signedInAs', { name: u().name, role: t(`role.${u().role}`) })}</p>
+            <Show when={u().role === 'organizer'}>
+              <Notice kind="info" testId="next-staff">
+                {t('firstRun.nextStaff')}{' '}
+                <A class="btn" href="/users" data-testid="next-staff-link">
+                  {t('firstRun.staff')}
+                </A>
+              </Notice>
+            </Show>
             <div class="actions">
               <A class="btn primary" href="/board">
                 {t('nav.board')}
@@ -147,10 +156,11 @@ function FirstUserForm(props: { readonly signIn: ReturnType<typeof createSignIn>
             error={err('role')}
             onChange={setRole}
           />
-          <PinField name="pin" label={t('users.pin')} hint={t('users.pinHint')} value={pin()} error={err('pin')} onInput={setPin} />
+          <PinField name="pin" label={t('users.pin')} hint={t('users.pinRule')} value={pin()} error={err('pin')} onInput={setPin} />
           <PinField name="pinConfirm" label={t('users.pinConfirm')} value={pinConfirm()} error={err('pinConfirm')} onInput={setPinConfirm} />
         </div>
         <div class="actions">
+          <FormErrorSummary refusal={props.signIn.failure()} title={t('form.refused')} message={refusalText(props.signIn.failure())} />
           <button type="submit" class="btn primary" data-testid="save" disabled={props.signIn.busy()}>
             {t('signIn.createFirst')}
           </button>
