@@ -68,7 +68,7 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['test/domain/**/*.test.ts', 'test/store/**/*.test.ts', 'test/sync/**/*.test.ts', 'test/bench/**/*.test.ts'],
+          include: ['test/domain/**/*.test.ts', 'test/store/**/*.test.ts', 'test/sync/**/*.test.ts', 'test/bench/**/*.test.ts', 'test/app/**/*.test.ts'],
           environment: 'node',
         },
       },

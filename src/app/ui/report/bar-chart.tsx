@@ -1,5 +1,4 @@
 import { For, Show, type JSX } from 'solid-js';
-import { t } from '../../i18n/index';
 
 /**
  * A horizontal bar chart in plain SVG. Why not a chart library: the charts are a handful of
@@ -12,17 +11,17 @@ export interface Bar {
   readonly value: number;
 }
 
-const ROW = 24;
-const LABEL_W = 300;
-const BAR_W = 320;
+const ROW = 22;
+const LABEL_W = 190;
+const BAR_W = 260;
 
-export function BarChart(props: { readonly title: string; readonly bars: readonly Bar[]; readonly testId: string }): JSX.Element {
+export function BarChart(props: { readonly title: string; readonly bars: readonly Bar[]; readonly testId: string; readonly empty: string }): JSX.Element {
   const max = (): number => Math.max(1, ...props.bars.map((b) => b.value));
   return (
     <figure class="bar-chart" data-testid={props.testId}>
       <figcaption>{props.title}</figcaption>
-      <Show when={props.bars.some((b) => b.value > 0)} fallback={<p class="muted">{t('summary.chart.empty')}</p>}>
-        <svg viewBox={`0 0 ${LABEL_W + BAR_W + 60} ${props.bars.length * ROW}`} width="100%" role="img" aria-label={props.title}>
+      <Show when={props.bars.some((b) => b.value > 0)} fallback={<p class="muted">{props.empty}</p>}>
+        <svg viewBox={`0 0 ${LABEL_W + BAR_W + 40} ${props.bars.length * ROW}`} width={LABEL_W + BAR_W + 40} height={props.bars.length * ROW} role="img" aria-label={props.title}>
           <For each={props.bars}>
             {(b, i) => (
               <g transform={`translate(0 ${i() * ROW})`}>
