@@ -99,7 +99,7 @@ function Dashboard(props: { readonly fairId: string; readonly userId: string }):
             <SummaryReport model={reportModel(summary(), locale(), reportContext())} provisional={s.provisional() ? t('summary.provisional') : undefined} />
           </section>
           <div class="no-print">
-            <details class="panel" data-testid="summary-details">
+            <details class="panel" data-testid="summary-details" open>
               <summary>{t('summary.figures')}</summary>
               <FigureList rows={figureRows(summary(), locale())} lang={locale()} typedTag={t('summary.typed')} />
             </details>
