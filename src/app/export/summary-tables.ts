@@ -1,7 +1,7 @@
 import type { Language } from '../../domain/codes';
-import { figureKind, orderedFigureKeys } from '../../domain/report/figures';
+import { figureKind } from '../../domain/report/figures';
 import type { FigureKey } from '../../domain/report/figures';
-import { formatBp, formatSignedBp } from '../../domain/report/rates';
+import { summaryRows } from '../../domain/report/summary-rows';
 import type { PostShowSummary } from '../../domain/report/summary-schema';
 import { tIn } from '../i18n/index';
 import { codeName, figureName, registrationNo, figureUnit, sectionHeading, sectionOf } from '../ui/report/report-figures';
@@ -51,20 +51,16 @@ const PERCENT = '0.00%';
 const SIGNED_PERCENT = '+0.00%;-0.00%;0.00%';
 const SIGNED_POINTS = '+0.00;-0.00;0.00';
 
+// The CSV's text is the domain's digits (`summaryRows`, §10 display rules), so every export agrees.
 /** A figure's value: counts and minutes whole, a rate (basis points) as a fraction under `0.00%`. */
-function valueCell(id: FigureKey, v: number | null | undefined): ExportCell {
-  if (v === null || v === undefined) return '—';
-  return figureKind(id) === 'rate' ? { n: v / 10000, format: PERCENT, text: formatBp(v) } : { n: v, format: COUNT, text: String(v) };
-}
+const valueCell = (id: FigureKey, v: number | null | undefined, text: string): ExportCell =>
+  v === null || v === undefined ? '—' : figureKind(id) === 'rate' ? { n: v / 10000, format: PERCENT, text } : { n: v, format: COUNT, text };
 
 /** Δ: signed counts and minutes; a rate's Δ in percentage points (bp / 100). */
-function deltaCell(id: FigureKey, v: number | null): ExportCell {
-  if (v === null) return '—';
-  if (figureKind(id) === 'rate') return { n: v / 100, format: SIGNED_POINTS, text: formatSignedBp(v) };
-  return { n: v, format: SIGNED, text: v > 0 ? `+${v}` : String(v) };
-}
+const deltaCell = (id: FigureKey, v: number | null, text: string): ExportCell =>
+  v === null ? '—' : figureKind(id) === 'rate' ? { n: v / 100, format: SIGNED_POINTS, text } : { n: v, format: SIGNED, text };
 
-const pctCell = (bp: number | null): ExportCell => (bp === null ? '—' : { n: bp / 10000, format: SIGNED_PERCENT, text: formatSignedBp(bp) });
+const pctCell = (bp: number | null, text: string): ExportCell => (bp === null ? '—' : { n: bp / 10000, format: SIGNED_PERCENT, text });
 
 const H = ['section', 'figure', 'unit', 'value', 'prev', 'delta', 'deltaPct', 'id'] as const;
 
@@ -72,16 +68,16 @@ export function figuresTable(lang: Language, summary: PostShowSummary): ExportTa
   return {
     name: tIn(lang, 'summary.sheet.figures'),
     headers: H.map((k) => tIn(lang, `summary.col.${k}`)),
-    rows: orderedFigureKeys(summary.figures).map((id) => {
+    rows: summaryRows(summary).map(({ id, value, prev, delta, deltaPct }) => {
       const change = summary.changes[id];
       return [
         sectionHeading(lang, sectionOf(id)),
         figureName(lang, id),
         figureUnit(lang, id),
-        valueCell(id, summary.figures[id]),
-        change === undefined ? '' : valueCell(id, change.prev),
-        change === undefined ? '' : deltaCell(id, change.delta),
-        change === undefined ? '' : pctCell(change.deltaPctBp),
+        valueCell(id, summary.figures[id], value),
+        change === undefined ? '' : valueCell(id, change.prev, prev),
+        change === undefined ? '' : deltaCell(id, change.delta, delta),
+        change === undefined ? '' : pctCell(change.deltaPctBp, deltaPct),
         id,
       ];
     }),

@@ -1,7 +1,7 @@
 /**
  * Strings of the post-show summary (issue 9): the dashboard, the completeness gate, the
  * previous-session form and the exports. zh-CN first; `summaryEn` must have exactly the same
- * keys (checked by `satisfies`). Figure titles come from the domain (`FIGURE_TITLES`, §10).
+ * keys (checked by `satisfies`). The report's own words are in src/app/ui/report/report.messages.ts.
  */
 export const summaryZh = {
   'nav.summary': '展后总结',

@@ -12,7 +12,7 @@ export interface Bar {
 }
 
 const ROW = 22;
-const BAR_W = 200;
+const BAR_W = 160;
 // Room for the longest label at 13 px: a CJK character is about a full em, a Latin one about half.
 const labelWidth = (bars: readonly Bar[]): number =>
   Math.min(300, Math.max(60, ...bars.map((b) => [...b.label].reduce((w, ch) => w + (/[\u2e80-\uffff]/.test(ch) ? 13 : 7.2), 12))));

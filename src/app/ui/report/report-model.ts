@@ -99,7 +99,7 @@ export function reportModel(s: PostShowSummary, lang: Language, ctx: ReportConte
   const typesAccepted = IP_TYPES.map((x) => ({ label: codeName(lang, 'ipType', x), value: n(`R11.${x}.accepted`) })).filter((b) => b.value > 0);
   const outcomes = [
     ...OUTCOMES.filter((o) => o !== 'NOT_ACCEPTED' && n(`R12.outcome.${o}`) > 0).map((o) => ({ label: codeName(lang, 'outcome', o), value: n(`R12.outcome.${o}`) })),
-    ...(n('R12.open') > 0 ? [{ label: figureName(lang, 'R12.open'), value: n('R12.open') }] : []),
+    ...(n('R12.open') > 0 ? [{ label: capitalise(figureName(lang, 'R12.open')), value: n('R12.open') }] : []),
   ];
   const halls = Object.keys(s.figures)
     .filter((k): k is FigureKey => isHallKey(k) && k.endsWith('.accepted'))
