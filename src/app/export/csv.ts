@@ -1,5 +1,5 @@
 import type { ExportTable } from './summary-tables';
-import { neutralise } from './summary-tables';
+import { cellText, neutralise } from './summary-tables';
 
 /**
  * CSV (RFC 4180, CRLF, UTF-8 with a BOM so spreadsheet programs read Chinese right). Every cell
@@ -12,6 +12,6 @@ export function toCsv(table: ExportTable, banner?: string): string {
   const lines: string[] = [];
   if (banner !== undefined) lines.push(quote(neutralise(banner)));
   lines.push(table.headers.map((h) => quote(neutralise(h))).join(','));
-  for (const row of table.rows) lines.push(row.map((c) => quote(neutralise(c))).join(','));
+  for (const row of table.rows) lines.push(row.map((c) => quote(neutralise(cellText(c)))).join(','));
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }

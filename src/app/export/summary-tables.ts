@@ -1,20 +1,30 @@
 import type { Language } from '../../domain/codes';
-import { FIGURE_TITLES } from '../../domain/report/figures';
+import { figureKind } from '../../domain/report/figures';
 import type { FigureKey } from '../../domain/report/figures';
-import type { PostShowSummary } from '../../domain/report/summary-schema';
 import { summaryRows } from '../../domain/report/summary-rows';
-import { isMessageKey, tIn } from '../i18n/index';
+import type { PostShowSummary } from '../../domain/report/summary-schema';
+import { tIn } from '../i18n/index';
+import { codeName, figureName, registrationNo, figureUnit, sectionHeading, sectionOf } from '../ui/report/report-figures';
 
 /**
- * The summary as plain tables (issue 9 §4): what the XLSX (one sheet per table), the CSV and
- * the printed report write, so every export shows the same cells. Headers are in the chosen
- * language; the digits are the domain's (`summaryRows`, §10 display rules).
+ * The summary as plain tables: what the XLSX (one sheet per table) and the CSV write. Names and
+ * headers are in the chosen language, from the same words as the printed report; figures are
+ * numbers (a spreadsheet sums them), rates fractions under a % format; the figure id stays in the
+ * last column, for whoever cross-checks with the server.
  */
+/** A number for a spreadsheet: its value, an Excel number format, and the CSV's text (§10 digits). */
+export interface NumberCell {
+  readonly n: number;
+  readonly format: string;
+  readonly text: string;
+}
+export type ExportCell = string | NumberCell;
+
 export interface ExportTable {
   /** Sheet / file name. */
   readonly name: string;
   readonly headers: readonly string[];
-  readonly rows: readonly (readonly string[])[];
+  readonly rows: readonly (readonly ExportCell[])[];
 }
 
 /** One row of the completeness gate as the exports print it (issue 9 §2), already in words. */
@@ -35,28 +45,42 @@ export interface ExportInput {
   readonly provisional: boolean;
 }
 
-/** The figure's name: its §10 title, then the breakdown, with codes translated where the app knows them. */
-export function figureLabel(lang: Language, id: FigureKey): string {
-  const dot = id.indexOf('.');
-  const rule = id.slice(0, dot) as keyof typeof FIGURE_TITLES;
-  const title = FIGURE_TITLES[rule][lang === 'en' ? 'en' : 'zh'];
-  const rest = id.slice(dot + 1);
-  const parts = rest.split('.').map((p) => {
-    for (const prefix of ['outcome', 'ipType', 'reason', 'sanction', 'measure', 'consult.asker']) {
-      const key = `${prefix}.${p}`;
-      if (isMessageKey(key)) return tIn(lang, key);
-    }
-    return p;
-  });
-  return `${title} · ${parts.join(' · ')}`;
-}
+const COUNT = '0';
+const SIGNED = '+0;-0;0';
+const PERCENT = '0.00%';
+const SIGNED_PERCENT = '+0.00%;-0.00%;0.00%';
+const SIGNED_POINTS = '+0.00;-0.00;0.00';
+
+// The CSV's text is the domain's digits (`summaryRows`, §10 display rules), so every export agrees.
+/** A figure's value: counts and minutes whole, a rate (basis points) as a fraction under `0.00%`. */
+const valueCell = (id: FigureKey, v: number | null | undefined, text: string): ExportCell =>
+  v === null || v === undefined ? '—' : figureKind(id) === 'rate' ? { n: v / 10000, format: PERCENT, text } : { n: v, format: COUNT, text };
+
+/** Δ: signed counts and minutes; a rate's Δ in percentage points (bp / 100). */
+const deltaCell = (id: FigureKey, v: number | null, text: string): ExportCell =>
+  v === null ? '—' : figureKind(id) === 'rate' ? { n: v / 100, format: SIGNED_POINTS, text } : { n: v, format: SIGNED, text };
+
+const pctCell = (bp: number | null, text: string): ExportCell => (bp === null ? '—' : { n: bp / 10000, format: SIGNED_PERCENT, text });
+
+const H = ['section', 'figure', 'unit', 'value', 'prev', 'delta', 'deltaPct', 'id'] as const;
 
 export function figuresTable(lang: Language, summary: PostShowSummary): ExportTable {
-  const h = (k: 'id' | 'rule' | 'figure' | 'value' | 'prev' | 'delta' | 'deltaPct'): string => tIn(lang, `summary.col.${k}`);
   return {
     name: tIn(lang, 'summary.sheet.figures'),
-    headers: [h('id'), h('figure'), h('value'), h('prev'), h('delta'), h('deltaPct')],
-    rows: summaryRows(summary).map((r) => [r.id, figureLabel(lang, r.id), r.value, r.prev, r.delta, r.deltaPct]),
+    headers: H.map((k) => tIn(lang, `summary.col.${k}`)),
+    rows: summaryRows(summary).map(({ id, value, prev, delta, deltaPct }) => {
+      const change = summary.changes[id];
+      return [
+        sectionHeading(lang, sectionOf(id)),
+        figureName(lang, id),
+        figureUnit(lang, id),
+        valueCell(id, summary.figures[id], value),
+        change === undefined ? '' : valueCell(id, change.prev, prev),
+        change === undefined ? '' : deltaCell(id, change.delta, delta),
+        change === undefined ? '' : pctCell(change.deltaPctBp, deltaPct),
+        id,
+      ];
+    }),
   };
 }
 
@@ -64,22 +88,21 @@ export function repeatTable(lang: Language, summary: PostShowSummary): ExportTab
   const h = (k: 'key' | 'name' | 'established' | 'previous' | 'isRepeat' | 'sanctions'): string => tIn(lang, `summary.repeat.${k}`);
   return {
     name: tIn(lang, 'summary.sheet.repeat'),
-    headers: [h('key'), h('name'), h('established'), h('previous'), h('isRepeat'), h('sanctions')],
+    headers: [h('name'), h('key'), h('established'), h('previous'), h('isRepeat'), h('sanctions')],
     rows: summary.repeatInfringers.map((r) => [
-      r.exhibitorKey,
       r.name,
-      String(r.established),
-      String(r.previousEstablished),
+      registrationNo(r.exhibitorKey),
+      { n: r.established, format: COUNT, text: String(r.established) },
+      { n: r.previousEstablished, format: COUNT, text: String(r.previousEstablished) },
       r.repeat ? '✓' : '',
-      r.sanctions.map((s) => sanctionText(lang, s.code, s.n)).join('; '),
+      r.sanctions.map((s) => sanctionText(lang, s.code, s.n)).join(lang === 'en' ? '; ' : '；'),
     ]),
   };
 }
 
 export function sanctionText(lang: Language, code: string, n: number | undefined): string {
-  const key = `sanction.${code}`;
-  const name = isMessageKey(key) ? tIn(lang, key) : code;
-  return n === undefined ? name : `${name} (${n})`;
+  const name = codeName(lang, 'sanction', code);
+  return n === undefined ? name : lang === 'en' ? `${name} (${n})` : `${name}（${n}）`;
 }
 
 export function devicesTable(lang: Language, devices: readonly DeviceLine[]): ExportTable {
@@ -97,6 +120,9 @@ export function exportTables(lang: Language, input: ExportInput): ExportTable[] 
 
 /** The banner every provisional sheet and page carries, in both languages. */
 export const provisionalBanner = (): string => `${tIn('zh-CN', 'summary.provisional')} / ${tIn('en', 'summary.provisional')}`;
+
+/** A cell as CSV text: a number in the §10 digits. */
+export const cellText = (cell: ExportCell): string => (typeof cell === 'string' ? cell : cell.text);
 
 const NUMBER = /^[+-]?\d+(\.\d+)?$/;
 

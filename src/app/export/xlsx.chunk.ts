@@ -3,8 +3,9 @@ import type { ExportTable } from './summary-tables';
 
 /**
  * XLSX with exceljs, behind a lazy chunk (issue 9 §4): one sheet per table, headers in the
- * chosen language. Every cell is written as a string value with the text number format `@`, so
- * nothing is ever a formula: a cell reading `=HYPERLINK(…)` stays text (formula injection). A
+ * chosen language. A number is a numeric cell with its number format (rates as fractions under
+ * `0.00%`); every text cell is a string value with the text number format `@`, so nothing is ever
+ * a formula: a cell reading `=HYPERLINK(…)` stays text (formula injection). A
  * provisional export carries the banner in row 1 of every sheet and in every sheet's header
  * and footer (printed pages too).
  */
@@ -35,9 +36,9 @@ export async function buildXlsx(tables: readonly ExportTable[], banner: string |
     const head = sheet.addRow(table.headers.map(xmlText));
     head.font = { bold: true };
     for (const cells of table.rows) {
-      const row = sheet.addRow(cells.map(xmlText));
-      row.eachCell((cell) => {
-        cell.numFmt = '@';
+      const row = sheet.addRow(cells.map((c) => (typeof c === 'string' ? xmlText(c) : c.n)));
+      cells.forEach((c, i) => {
+        row.getCell(i + 1).numFmt = typeof c === 'string' ? '@' : c.format;
       });
       done++;
       if (done % 500 === 0) {
@@ -47,7 +48,7 @@ export async function buildXlsx(tables: readonly ExportTable[], banner: string |
       }
     }
     sheet.columns.forEach((col, i) => {
-      col.width = i === 1 ? 48 : 16;
+      col.width = i === 1 ? 40 : 14;
     });
   }
   onProgress?.(total, total);

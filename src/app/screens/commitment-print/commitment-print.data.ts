@@ -2,6 +2,7 @@ import type { Accessor } from 'solid-js';
 import type { SignedCommitment } from '../../../domain/commitment';
 import { exhibitorKey, type Exhibitor } from '../../../domain/exhibitor';
 import { listCommitments } from '../../../store/commitments';
+import { knownCodes } from '../../../store/device-codes';
 import { listExhibitors } from '../../../store/exhibitors';
 import { createLiveQueryOn } from '../../lib/live-query';
 
@@ -10,6 +11,8 @@ export interface CommitmentPrint {
   readonly loaded: Accessor<boolean>;
   readonly commitment: Accessor<SignedCommitment | undefined>;
   readonly exhibitor: Accessor<Exhibitor | undefined>;
+  /** The signing device's code (K07), as people know the tablets; undefined when this tablet never learnt it. */
+  readonly deviceCode: Accessor<string | undefined>;
 }
 
 export function createCommitmentPrint(fairId: string, commitmentId: string): CommitmentPrint {
@@ -20,8 +23,9 @@ export function createCommitmentPrint(fairId: string, commitmentId: string): Com
       const found = all.find((c) => c.id === q.commitmentId);
       const commitment = found?.status === 'signed' ? found : undefined;
       const exhibitor = commitment === undefined ? undefined : (await listExhibitors(q.fairId)).find((e) => exhibitorKey(e) === commitment.exhibitorKey);
-      return { commitment, exhibitor };
+      const codes = commitment === undefined ? [] : (await knownCodes()).filter((k) => k.deviceId === commitment.deviceId);
+      return { commitment, exhibitor, deviceCode: codes.map((k) => k.code).join(' / ') || undefined };
     },
   );
-  return { loaded: () => read() !== undefined, commitment: () => read()?.commitment, exhibitor: () => read()?.exhibitor };
+  return { loaded: () => read() !== undefined, commitment: () => read()?.commitment, exhibitor: () => read()?.exhibitor, deviceCode: () => read()?.deviceCode };
 }

@@ -60,7 +60,7 @@ function PrintBody(props: { readonly fairId: string; readonly commitmentId: stri
             <div class="print-doc" data-testid="commitment-copy" data-ready={String(qr() !== undefined)}>
               <For each={languages()}>
                 {(lang) => (
-                  <PrintPart lang={lang} commitment={c()} exhibitor={p.exhibitor()} fair={app.fair()} deviceCode={app.device()?.shortCode ?? ''} printedAt={printedAt} qr={qr()} />
+                  <PrintPart lang={lang} commitment={c()} exhibitor={p.exhibitor()} fair={app.fair()} deviceCode={app.device()?.shortCode ?? ''} signingDevice={p.deviceCode()} printedAt={printedAt} qr={qr()} />
                 )}
               </For>
             </div>
@@ -77,6 +77,7 @@ function PrintPart(props: {
   readonly exhibitor: Exhibitor | undefined;
   readonly fair: Fair | undefined;
   readonly deviceCode: string;
+  readonly signingDevice: string | undefined;
   readonly printedAt: Instant;
   readonly qr: string | undefined;
 }): JSX.Element {
@@ -112,7 +113,7 @@ function PrintPart(props: {
           <Row label={L('print.signer')} value={`${c().signer.name} · ${c().signer.title} · ${c().signer.phone}`} />
           <Row label={L('print.signedAt')} value={formatInZone(c().signedAt, zone())} />
           <Row label={L('print.channel')} value={L(`print.channel.${c().channel}`)} />
-          <Row label={L('print.deviceSigned')} value={c().deviceId} />
+          <Row label={L('print.deviceSigned')} value={props.signingDevice ?? L('print.deviceOther')} />
           <Row label={L('print.commitmentId')} value={c().id} />
           <Row label={L('print.hash')} value={shortHash(c())} />
         </tbody>

@@ -1,18 +1,15 @@
-import { createMemo, createSignal, For, Show, type JSX } from 'solid-js';
-import { IP_TYPES, NOT_ACCEPTED_REASONS, OUTCOMES } from '../../../domain/codes';
-import { FIGURE_RULES, FIGURE_TITLES, isHallKey, STATIC_FIGURE_KEYS } from '../../../domain/report/figures';
-import type { FigureKey, Figures } from '../../../domain/report/figures';
-import type { PostShowSummary } from '../../../domain/report/summary-schema';
-import { summaryRows } from '../../../domain/report/summary-rows';
-import { figureLabel, sanctionText, type DeviceLine } from '../../export/summary-tables';
-import { isMessageKey, locale, t } from '../../i18n/index';
+import { createSignal, For, Show, type JSX } from 'solid-js';
+import { STATIC_FIGURE_KEYS } from '../../../domain/report/figures';
+import type { DeviceLine } from '../../export/summary-tables';
+import { locale, t, type MessageKey } from '../../i18n/index';
 import { SignedIn } from '../../session/signed-in';
 import { useAppState } from '../../state/app-state';
-import { formatInZone } from '../../../domain/time';
+import { formatInZone, instantFromMs } from '../../../domain/time';
 import type { Fair } from '../../../domain/fair';
 import { Notice } from '../../ui/notice';
-import { BarChart, type Bar } from './bar-chart';
-import { PrintReport } from './print-report';
+import { figureName, sectionHeading, sectionOf } from '../../ui/report/report-figures';
+import { figureRows, reportModel, type ReportContext } from '../../ui/report/report-model';
+import { FigureList, SummaryReport } from '../../ui/report/summary-report';
 import { ServiceForm } from './service-form';
 import { createSummary, type SummaryState } from './summary.data';
 import { createExports } from './summary-exports';
@@ -31,34 +28,19 @@ export function SummaryScreen(): JSX.Element {
   );
 }
 
-const value = (f: Figures, k: string): number => f[k as FigureKey] ?? 0;
-
-function chartBars(f: Figures): Record<'outcomes' | 'types' | 'reasons' | 'halls', Bar[]> {
-  // The bar's name is the translated code it counts (`R12.outcome.MEDIATED` → 调解结案).
-  const codeName = (prefix: string, code: string): string => {
-    const key = `${prefix}.${code}`;
-    return isMessageKey(key) ? t(key) : code;
-  };
-  return {
-    outcomes: [
-      ...OUTCOMES.filter((o) => o !== 'NOT_ACCEPTED').map((o) => ({ label: codeName('outcome', o), value: value(f, `R12.outcome.${o}`) })),
-      { label: t('summary.chart.open'), value: value(f, 'R12.open') },
-    ],
-    types: IP_TYPES.map((x) => ({ label: codeName('ipType', x), value: value(f, `R11.${x}.accepted`) })),
-    reasons: NOT_ACCEPTED_REASONS.map((r) => ({ label: codeName('reason', r), value: value(f, `R6.${r}`) })),
-    halls: Object.keys(f)
-      .filter((k) => isHallKey(k) && k.endsWith('.accepted'))
-      .sort()
-      .map((k) => ({ label: k.slice('R12.hall('.length, k.lastIndexOf(')')), value: value(f, k) })),
-  };
-}
-
 function Dashboard(props: { readonly fairId: string; readonly userId: string }): JSX.Element {
   const app = useAppState();
   // eslint-disable-next-line solid/reactivity -- fixed for this mount (keyed on the fair above)
   const s: SummaryState = createSummary(props.fairId);
   const zone = (): string => s.data()?.fair.settings.timeZone ?? 'Asia/Shanghai';
   const devices = (): DeviceLine[] => deviceLines(s, zone());
+  // The time the report is looked at or printed, in the fair's zone.
+  const reportContext = (): ReportContext => ({
+    fairNameZh: s.data()?.fair.nameZh ?? '',
+    fairNameEn: s.data()?.fair.nameEn ?? '',
+    timeZone: zone(),
+    generatedAt: instantFromMs(Date.now()),
+  });
   const exports = createExports({
     // eslint-disable-next-line solid/reactivity -- fixed for this mount
     fairId: props.fairId,
@@ -74,7 +56,7 @@ function Dashboard(props: { readonly fairId: string; readonly userId: string }):
         <>
           <div class="no-print">
             <p class="muted" data-testid="summary-session">
-              {t('summary.session', { sessionNo: summary().sessionNo, fair: s.data()?.fair.nameZh ?? '' })}
+              {t('summary.session', { sessionNo: summary().sessionNo, fair: (locale() === 'en' ? s.data()?.fair.nameEn : undefined) || (s.data()?.fair.nameZh ?? '') })}
             </p>
             <Show when={s.provisional()}>
               <Notice kind="warn" testId="summary-provisional">
@@ -112,16 +94,21 @@ function Dashboard(props: { readonly fairId: string; readonly userId: string }):
                 }}
               </Show>
             </section>
-            <Charts figures={summary().figures} />
-            <FigureTable summary={summary()} />
-            <RepeatList summary={summary()} />
+          </div>
+          <section class="panel summary-report-panel">
+            <SummaryReport model={reportModel(summary(), locale(), reportContext())} provisional={s.provisional() ? t('summary.provisional') : undefined} />
+          </section>
+          <div class="no-print">
+            <details class="panel" data-testid="summary-details" open>
+              <summary>{t('summary.figures')}</summary>
+              <FigureList rows={figureRows(summary(), locale())} lang={locale()} typedTag={t('summary.typed')} />
+            </details>
             <PreviousForm s={s} />
             {/* Keyed on the fair's id, not its record: a re-read must not wipe unsaved entries. */}
             <Show when={s.data()?.fair.id} keyed>
               {(_id) => <ServiceForm fair={s.data()?.fair as Fair} userId={props.userId} />}
             </Show>
           </div>
-          <PrintReport summary={summary()} fairName={`${s.data()?.fair.nameZh ?? ''} ${s.data()?.fair.nameEn ?? ''}`} provisional={s.provisional()} generatedAt={new Date().toISOString()} />
         </>
       )}
     </Show>
@@ -193,110 +180,8 @@ function Completeness(props: { readonly s: SummaryState; readonly devices: reado
   );
 }
 
-function Charts(props: { readonly figures: Figures }): JSX.Element {
-  const bars = createMemo(() => chartBars(props.figures));
-  return (
-    <section class="panel">
-      <h2>{t('summary.charts')}</h2>
-      <div class="summary-grid">
-        <BarChart testId="chart-outcomes" title={t('summary.chart.outcomes')} bars={bars().outcomes} />
-        <BarChart testId="chart-types" title={t('summary.chart.types')} bars={bars().types} />
-        <BarChart testId="chart-reasons" title={t('summary.chart.reasons')} bars={bars().reasons} />
-        <BarChart testId="chart-halls" title={t('summary.chart.halls')} bars={bars().halls} />
-      </div>
-    </section>
-  );
-}
-
-function FigureTable(props: { readonly summary: PostShowSummary }): JSX.Element {
-  const rows = createMemo(() => summaryRows(props.summary));
-  const typed = (): ReadonlySet<string> => new Set(props.summary.typedPrevious);
-  const sign = (d: string): string => (d.startsWith('+') ? 'up' : d.startsWith('-') ? 'down' : '');
-  return (
-    <section class="panel">
-      <h2>{t('summary.figures')}</h2>
-      <table class="summary-table" data-testid="summary-figures">
-        <thead>
-          <tr>
-            <th>{t('summary.col.id')}</th>
-            <th>{t('summary.col.figure')}</th>
-            <th>{t('summary.col.value')}</th>
-            <th>{t('summary.col.prev')}</th>
-            <th>{t('summary.col.delta')}</th>
-            <th>{t('summary.col.deltaPct')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          <For each={FIGURE_RULES}>
-            {(rule) => (
-              <>
-                <tr class="rule-head">
-                  <td>{rule}</td>
-                  <td colSpan={5}>{FIGURE_TITLES[rule][locale() === 'en' ? 'en' : 'zh']}</td>
-                </tr>
-                <For each={rows().filter((r) => r.rule === rule)}>
-                  {(r) => (
-                    <tr data-figure={r.id}>
-                      <td>{r.id}</td>
-                      <td>{figureLabel(locale(), r.id)}</td>
-                      <td class="num" data-testid={`fig-${r.id}`}>
-                        {r.value}
-                      </td>
-                      <td class="num">
-                        {r.prev}
-                        <Show when={typed().has(r.id)}>
-                          <span class="typed-tag">{t('summary.typed')}</span>
-                        </Show>
-                      </td>
-                      <td class={`num ${sign(r.delta)}`}>{r.delta}</td>
-                      <td class={`num ${sign(r.deltaPct)}`}>{r.deltaPct}</td>
-                    </tr>
-                  )}
-                </For>
-              </>
-            )}
-          </For>
-        </tbody>
-      </table>
-    </section>
-  );
-}
-
-function RepeatList(props: { readonly summary: PostShowSummary }): JSX.Element {
-  return (
-    <section class="panel" data-testid="summary-repeat">
-      <h2>{t('summary.repeat')}</h2>
-      <Show when={props.summary.repeatInfringers.length > 0} fallback={<p class="muted">{t('summary.repeat.none')}</p>}>
-        <table class="summary-table">
-          <thead>
-            <tr>
-              <th>{t('summary.repeat.key')}</th>
-              <th>{t('summary.repeat.name')}</th>
-              <th>{t('summary.repeat.established')}</th>
-              <th>{t('summary.repeat.previous')}</th>
-              <th>{t('summary.repeat.isRepeat')}</th>
-              <th>{t('summary.repeat.sanctions')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            <For each={props.summary.repeatInfringers}>
-              {(r) => (
-                <tr data-testid="repeat-row">
-                  <td>{r.exhibitorKey}</td>
-                  <td>{r.name}</td>
-                  <td class="num">{r.established}</td>
-                  <td class="num">{r.previousEstablished}</td>
-                  <td>{r.repeat ? '✓' : ''}</td>
-                  <td>{r.sanctions.map((x) => sanctionText(locale(), x.code, x.n)).join('; ')}</td>
-                </tr>
-              )}
-            </For>
-          </tbody>
-        </table>
-      </Show>
-    </section>
-  );
-}
+const previousErrorKey = (code: string): MessageKey =>
+  code === 'UNKNOWN_FIGURE' || code === 'NOT_A_NUMBER' ? `summary.previous.err.${code}` : 'summary.previous.err.OTHER';
 
 function PreviousForm(props: { readonly s: SummaryState }): JSX.Element {
   const [id, setId] = createSignal('');
@@ -320,7 +205,10 @@ function PreviousForm(props: { readonly s: SummaryState }): JSX.Element {
       >
         <label class="field">
           <span>{t('summary.previous.figure')}</span>
-          <input name="figure" list="summary-figure-ids" value={id()} onInput={(e) => setId(e.currentTarget.value)} />
+          <select name="figure" value={id()} onChange={(e) => setId(e.currentTarget.value)}>
+            <option value="">{t('summary.previous.pick')}</option>
+            <For each={STATIC_FIGURE_KEYS}>{(k) => <option value={k}>{`${sectionHeading(locale(), sectionOf(k))} · ${figureName(locale(), k)}`}</option>}</For>
+          </select>
         </label>
         <label class="field">
           <span>{t('summary.previous.value')}</span>
@@ -333,10 +221,7 @@ function PreviousForm(props: { readonly s: SummaryState }): JSX.Element {
           {t('summary.previous.clear')}
         </button>
       </form>
-      <Show when={error()}>{(c) => <Notice kind="error" testId="previous-error">{t('summary.previous.bad', { code: c() })}</Notice>}</Show>
-      <datalist id="summary-figure-ids">
-        <For each={STATIC_FIGURE_KEYS}>{(k) => <option value={k} />}</For>
-      </datalist>
+      <Show when={error()}>{(c) => <Notice kind="error" testId="previous-error">{t('summary.previous.bad', { reason: t(previousErrorKey(c())) })}</Notice>}</Show>
     </section>
   );
 }

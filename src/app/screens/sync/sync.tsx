@@ -94,7 +94,7 @@ export function SyncScreen(): JSX.Element {
           <dt>{t('sync.clock')}</dt>
           <dd data-testid="sync-clock">{clockText(view()?.state.clock, zone())}</dd>
           <dt>{t('sync.epoch')}</dt>
-          <dd data-testid="sync-epoch">{view()?.state.epoch ?? '—'}</dd>
+          <dd data-testid="sync-epoch">{epochText(view()?.state.epoch)}</dd>
         </dl>
         <div class="actions">
           <button type="button" class="btn primary" data-testid="sync-now" disabled={syncRunning() || enrolled() === undefined} onClick={() => void runNow()}>
@@ -124,3 +124,10 @@ export function SyncScreen(): JSX.Element {
     </>
   );
 }
+
+/** The server's data version as a short check code people can compare (1F3A-9C2B), not a raw UUID. */
+const epochText = (epoch: string | undefined): string => {
+  if (epoch === undefined) return '—';
+  const hex = epoch.replace(/[^0-9a-f]/gi, '').toUpperCase();
+  return `${hex.slice(0, 4)}-${hex.slice(4, 8)}`;
+};

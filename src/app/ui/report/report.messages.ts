@@ -1,0 +1,143 @@
+import type { Language } from '../../../domain/codes';
+
+/**
+ * The words of the post-show report (sections, figure names, units), zh-CN and English side by
+ * side. The report has its own table, not the desk's dictionaries, so the organizer's console can
+ * render it with only the code names (outcomes, IP types…) installed.
+ */
+type Words = Readonly<Record<Language, string>>;
+const w = (zh: string, en: string): Words => ({ 'zh-CN': zh, en });
+
+export const reportWords = {
+  title: w('展后知识产权保护工作总结', 'Post-show report on IP protection'),
+  session: w('第 {n} 届', 'Session {n}'),
+  generated: w('生成时间：{at}', 'Generated {at}'),
+  previousNone: w('本届未设上届展会，无同比数据。', 'No previous session is set: nothing to compare with.'),
+  previousMissing: w('暂无上届数据可供比较。', 'No previous-session figures to compare with yet.'),
+  previousSome: w('括号内为上届数值及增减。', 'In brackets: the previous session and the change.'),
+  previousTyped: w('部分上届数值为主办方手工录入。', 'Some previous values were typed by the organizer.'),
+  provisional: w('临时报告：仍有设备数据未同步', 'Provisional: not all devices have synced'),
+  // Sections
+  'sec.participation': w('参展与承诺', 'Exhibitors and commitments'),
+  'sec.complaints': w('投诉受理', 'Complaints'),
+  'sec.outcomes': w('处理结果', 'Outcomes'),
+  'sec.transfers': w('移交与复核', 'Transfers and reviews'),
+  'sec.timeliness': w('时效', 'Timeliness'),
+  'sec.repeat': w('重复侵权', 'Repeat infringers'),
+  'sec.service': w('咨询与培训', 'Consultations and training'),
+  'sec.onsite': w('驻场服务', 'On-site service'),
+  // Charts and tables
+  'chart.reasons': w('不予接受原因', 'Not accepted, by reason'),
+  'chart.types': w('受理案件按知识产权类型', 'Accepted cases by IP type'),
+  'chart.outcomes': w('受理案件处理结果', 'Accepted cases by outcome'),
+  'chart.halls': w('受理案件按展馆', 'Accepted cases by hall'),
+  'chart.empty': w('无数据', 'No data'),
+  'col.type': w('知识产权类型', 'IP type'),
+  'col.accepted': w('受理（件）', 'Accepted'),
+  'col.established': w('认定涉嫌侵权（件）', 'Established'),
+  'col.rate': w('认定率', 'Rate'),
+  'col.measure': w('措施', 'Measure'),
+  'col.ordered': w('责令（项）', 'Ordered'),
+  'col.done': w('已落实（项）', 'Carried out'),
+  'col.refused': w('拒不落实（项）', 'Refused'),
+  'col.enterprise': w('企业', 'Enterprise'),
+  'col.code': w('统一社会信用代码', 'Registration no.'),
+  'col.thisSession': w('本届认定（件）', 'Established this session'),
+  'col.prevSession': w('上届认定（件）', 'Established last session'),
+  'col.repeat': w('重复侵权', 'Repeat'),
+  'col.sanctions': w('建议处理', 'Recommended'),
+  'col.figure': w('数据', 'Figure'),
+  'col.value': w('本届', 'This session'),
+  'col.prev': w('上届', 'Previous'),
+  'col.delta': w('增减', 'Change'),
+  'col.deltaPct': w('增减幅度', 'Change %'),
+  'col.item': w('条目', 'Item'),
+  appendix: w('全部数据明细', 'All figures'),
+  yes: w('是', 'yes'),
+  // The change after a figure: (previous, Δ, Δ%).
+  change: w('（上届 {prev}，{delta}）', ' (previous {prev}, {delta})'),
+  changePct: w('（上届 {prev}，{delta}，{pct} %）', ' (previous {prev}, {delta}, {pct} %)'),
+  changeNone: w('（上届 —）', ' (previous —)'),
+  points: w('{v} 个百分点', '{v} pp'),
+  minutes: w('{v} 分钟', '{v} min'),
+  percent: w('{v} %', '{v} %'),
+  halls: w('{h} 馆', 'Hall {h}'),
+  hallAccepted: w('{h} 馆受理', 'Hall {h}: accepted'),
+  hallEstablished: w('{h} 馆认定涉嫌侵权', 'Hall {h}: established'),
+  sep: w('，', '; '),
+  end: w('。', '.'),
+  noRepeat: w('本届无重复侵权企业。', 'No repeat infringers this session.'),
+} as const satisfies Record<string, Words>;
+export type ReportWord = keyof typeof reportWords;
+
+/**
+ * Figure names and units (zh: 件 家 个 项…; English counts carry none). `{x}` is a code's name.
+ * A figure id maps to one of these by its pattern (report-figures.ts).
+ */
+export const figureWords = {
+  'R1.exhibitors': [w('参展商', 'Exhibitors'), '家'],
+  'R1.booths': [w('展位', 'booths'), '个'],
+  'R2.committed': [w('签署知识产权保护承诺书', 'commitments signed'), '家'],
+  'R2.rate': [w('签署率', 'commitment rate'), ''],
+  'R3.received': [w('收到投诉', 'Complaints received'), '件'],
+  'R4.accepted': [w('受理', 'accepted'), '件'],
+  'R5.rate': [w('受理率', 'acceptance rate'), ''],
+  'R6.total': [w('不予接受', 'Not accepted'), '件'],
+  'R6.reason': [w('{x}', '{x}'), '件'],
+  'R7.foreign': [w('涉外投诉', 'Foreign-related complaints'), '件'],
+  'R7.rate': [w('占受理投诉', 'share of accepted complaints'), ''],
+  'R8.enterprises': [w('被投诉企业', 'Enterprises complained against'), '家'],
+  'R9.enterprises': [w('认定涉嫌侵权企业', 'Enterprises established as alleged infringers'), '家'],
+  'R10.rate': [w('企业认定率', 'share of enterprises complained against'), ''],
+  'R11.type.accepted': [w('{x}受理', '{x}: accepted'), '件'],
+  'R11.type.established': [w('{x}认定涉嫌侵权', '{x}: established'), '件'],
+  'R11.type.rate': [w('{x}认定率', '{x}: established rate'), ''],
+  'R11.patent.accepted': [w('涉及专利的受理案件', 'Accepted cases naming a patent'), '件'],
+  'R11.patent.share': [w('占受理案件', 'share of accepted cases'), ''],
+  'R11.type.share': [w('{x}占专利案件', '{x}: share of patent cases'), ''],
+  'R12.accepted': [w('受理案件', 'Accepted cases'), '件'],
+  'R12.outcome': [w('{x}', '{x}'), '件'],
+  'R12.open': [w('尚未结案', 'still open'), '件'],
+  'R12.measures.ordered': [w('责令采取措施', 'Measures ordered'), '项'],
+  'R12.measures.done': [w('已落实', 'carried out'), '项'],
+  'R12.measures.refused': [w('拒不落实', 'refused'), '项'],
+  'R12.measure.ordered': [w('{x}：责令', '{x}: ordered'), '项'],
+  'R12.measure.done': [w('{x}：已落实', '{x}: carried out'), '项'],
+  'R12.measure.refused': [w('{x}：拒不落实', '{x}: refused'), '项'],
+  'R13.transfers': [w('移交案件', 'Cases transferred'), '件'],
+  'R13.transfer.admin': [w('移交行政管理部门', 'to the administration'), '件'],
+  'R13.transfer.enforcement': [w('移交执法部门', 'to enforcement'), '件'],
+  'R13.handedOverIn24h': [w('按时交接', 'handed over in time'), '件'],
+  'R13.handoverRate': [w('按时交接率', 'in-time handover rate'), ''],
+  'R13.reviews.requested': [w('复核申请', 'Review requests'), '件'],
+  'R13.reviews.upheld': [w('复核维持', 'upheld'), '件'],
+  'R13.reviews.overturned': [w('复核撤销', 'overturned'), '件'],
+  'R14.receivedToAccepted': [w('从收到投诉到受理用时中位数', 'Median time from receipt to acceptance'), ''],
+  'R14.acceptedToOpinion': [w('从受理到出具意见用时中位数', 'Median time from acceptance to opinion'), ''],
+  'R14.orderedToVerified': [w('从责令采取措施到核实用时中位数', 'Median time from measures ordered to verified'), ''],
+  'R14.closedByClose': [w('闭展前结案', 'Accepted cases closed by the fair\u2019s close'), '件'],
+  'R14.closedByCloseRate': [w('闭展前结案率', 'share of accepted cases'), ''],
+  'R15.exhibitors': [w('建议处理的参展企业', 'Exhibitors recommended for sanctions'), '家'],
+  'R15.repeat': [w('其中重复侵权', 'of which repeat infringers'), '家'],
+  'R15.sanction': [w('建议{x}', 'recommended: {x}'), '家'],
+  'R15.frequentComplainants': [w('多次投诉且多不成立的投诉人', 'Frequent complainants mostly not upheld'), '名'],
+  'R16.total': [w('接受咨询', 'Consultations answered'), '次'],
+  'R16.asker': [w('{x}咨询', 'from {x}'), '次'],
+  'R16.type': [w('涉及{x}', 'on {x}'), '次'],
+  'R16.type.unspecified': [w('未注明类型', 'type not given'), '次'],
+  'R17.total': [w('出具侵权判定参考意见', 'Reference opinions issued'), '份'],
+  'R17.caseOpinions': [w('案件意见', 'case opinions'), '份'],
+  'R17.reviewDecisions': [w('复核决定', 'review decisions'), '份'],
+  'R17.consultations': [w('咨询意见', 'consultation opinions'), '份'],
+  'R18.trainingSessions': [w('举办培训', 'Training sessions'), '场'],
+  'R18.trainingParticipants': [w('参加培训', 'participants'), '人次'],
+  'R18.publicityActivities': [w('开展宣传活动', 'Publicity activities'), '次'],
+  'R18.publicityMaterials': [w('发放宣传资料', 'materials handed out'), '份'],
+  'R19.experts': [w('驻场专家', 'Experts on duty'), '名'],
+  'R19.expertDays': [w('专家驻场', 'expert-days'), '人日'],
+  'R19.authorities': [w('驻场执法部门', 'authorities stationed'), '个'],
+} as const satisfies Record<string, readonly [Words, string]>;
+export type FigurePattern = keyof typeof figureWords;
+
+export const word = (lang: Language, key: ReportWord, params?: Readonly<Record<string, string | number>>): string =>
+  reportWords[key][lang].replace(/\{(\w+)\}/g, (m, name: string) => (params?.[name] === undefined ? m : String(params[name])));
