@@ -100,7 +100,13 @@ export function consoleRoutes(storage: Storage, now: () => number): Hono {
   app.use('*', async (c, next) => {
     const token = getCookie(c, cookieName(c));
     const user = token === undefined || !/^[A-Za-z0-9_-]{20,200}$/.test(token) ? undefined : await resume(db, token, now());
-    if (user === undefined) return refuse(c, 401, 'UNAUTHENTICATED');
+    if (user === undefined) {
+      // CO8: a tablet's (or a script's) bearer token is known but is no console session.
+      const bearer = /^Bearer ([A-Za-z0-9_-]{20,200})$/.exec(c.req.header('authorization') ?? '')?.[1];
+      const principal = bearer === undefined ? undefined : await storage.authenticate(bearer);
+      if (principal !== undefined && !('refused' in principal)) return refuse(c, 403, 'FORBIDDEN_ROLE', { params: { role: principal.role } });
+      return refuse(c, 401, 'UNAUTHENTICATED');
+    }
     c.set('user', user);
     // A viewer has a session (and sees who it is) but nothing else here yet.
     if (user.role !== 'organizer' && !(c.req.path.endsWith('/session') && (c.req.method === 'GET' || c.req.method === 'DELETE'))) {
