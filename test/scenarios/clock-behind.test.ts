@@ -1,11 +1,10 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import type { Fair } from '../../src/domain/fair';
 import { applyCaseCommand, recordComplaint } from '../../src/store/cases';
 import { getExhibitor, saveExhibitor } from '../../src/store/exhibitors';
-import { createFair } from '../../src/store/fairs';
 import { clerk, complaintInput, expert } from '../store/case-fixtures';
-import { exhibitorInput, fairInput } from '../store/fixtures';
-import { Fleet } from '../support/fleet';
+import { exhibitorInput } from '../store/fixtures';
+import { describeFleet } from '../support/fleet';
 
 const HOUR = 3_600_000;
 
@@ -15,23 +14,12 @@ const HOUR = 3_600_000;
  * (by its clock, still before A's stamps), and syncs the next day. What B did after seeing A's
  * work must win and sort after it everywhere: on A, on B and in the server's reports.
  */
-describe.each(['PGlite', 'PostgreSQL'] as const)('a tablet 3 h behind, offline a day, on %s', (database) => {
-  let fleet: Fleet;
-  beforeAll(async () => {
-    fleet = await Fleet.open(database);
-  }, 120_000);
-  afterAll(async () => {
-    await fleet?.close();
-  });
+describeFleet('a tablet 3 h behind, offline a day,', (fleetOf) => {
 
   test('[SY11] an edit and a withdrawal made after seeing another tablet’s stamps win and sort after them on every tablet and the server', { timeout: 180_000 }, async () => {
-    const a = fleet.tablet('A');
-    const b = fleet.tablet('B', { clockOffsetMs: -3 * HOUR });
-    const fair: Fair = await a.on(async () => {
-      const made = await createFair(fairInput(), a.now());
-      if (!made.ok) throw new Error(made.error.kind);
-      return made.value;
-    });
+    const a = fleetOf().tablet('A');
+    const b = fleetOf().tablet('B', { clockOffsetMs: -3 * HOUR });
+    const fair: Fair = await a.createFair();
     await a.enrol(fair.id, 'KA');
     await a.setUp(fair.id);
     const exhibitor = await a.on(async () => {
@@ -48,7 +36,7 @@ describe.each(['PGlite', 'PostgreSQL'] as const)('a tablet 3 h behind, offline a
     await b.setUp(fair.id);
 
     // A, on time: a second booth for the exhibitor, and the case accepted.
-    fleet.advance(10 * 60_000);
+    fleetOf().advance(10 * 60_000);
     await a.on(async () => {
       const edited = await saveExhibitor(fair.id, { ...exhibitorInput(1), id: exhibitor.id, booths: [...exhibitor.booths, { hall: '2.1', stand: 'B07' }] }, a.now());
       if (!edited.ok) throw new Error(edited.error.kind);
@@ -58,11 +46,11 @@ describe.each(['PGlite', 'PostgreSQL'] as const)('a tablet 3 h behind, offline a
       if (!accepted.ok) throw new Error(JSON.stringify(accepted.error));
     });
     await a.sync();
-    fleet.advance(60_000);
+    fleetOf().advance(60_000);
     await b.sync();
 
     // B, an hour later by the hall, 2 h before A's stamps by its own clock, offline.
-    fleet.advance(HOUR);
+    fleetOf().advance(HOUR);
     await b.on(async () => {
       const seen = await getExhibitor(exhibitor.id);
       expect(seen?.booths).toHaveLength(2);
@@ -73,8 +61,8 @@ describe.each(['PGlite', 'PostgreSQL'] as const)('a tablet 3 h behind, offline a
     });
 
     // The next day B comes back; everyone syncs to the end.
-    fleet.advance(24 * HOUR);
-    await fleet.settle([a, b]);
+    fleetOf().advance(24 * HOUR);
+    await fleetOf().settle([a, b]);
 
     const onA = await a.shown();
     const onB = await b.shown();
@@ -82,8 +70,8 @@ describe.each(['PGlite', 'PostgreSQL'] as const)('a tablet 3 h behind, offline a
     expect(onA.get(`case ${caseId}`)).toMatch(/ CLOSED WITHDRAWN /);
     const booths = await a.on(async () => (await getExhibitor(exhibitor.id))?.booths.map((x) => `${x.hall}/${x.stand}`));
     expect(booths).toEqual(['1.1/A01', '2.1/B07', '3.1/C01']);
-    expect((await fleet.serverCases(fair.id)).get(caseId)).toBe('closed WITHDRAWN');
-    expect((await fleet.serverFigures(fair.id))['R1.booths']).toBe(3);
+    expect((await fleetOf().serverCases(fair.id)).get(caseId)).toBe('closed WITHDRAWN');
+    expect((await fleetOf().serverFigures(fair.id))['R1.booths']).toBe(3);
     expect(await a.outboxCount()).toBe(0);
     expect(await b.outboxCount()).toBe(0);
   });

@@ -1,11 +1,10 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import type { Fair } from '../../src/domain/fair';
 import { getCase, recordComplaint } from '../../src/store/cases';
 import { saveExhibitor } from '../../src/store/exhibitors';
-import { createFair } from '../../src/store/fairs';
 import { clerk, complaintInput } from '../store/case-fixtures';
-import { exhibitorInput, fairInput } from '../store/fixtures';
-import { Fleet } from '../support/fleet';
+import { exhibitorInput } from '../store/fixtures';
+import { describeFleet } from '../support/fleet';
 
 /** Text the server refuses (SY50–SY55, TX rules): each must be refused where it is typed. */
 const HOSTILE = {
@@ -24,23 +23,12 @@ const CHINESE = '（深圳）充电宝，型号X1；外观近似。';
  * kept as typed. Then the tablets sync to the end: the same state on both, nothing stuck in an
  * outbox, nothing rejected by the server, every item there once.
  */
-describe.each(['PGlite', 'PostgreSQL'] as const)('hostile text on %s', (database) => {
-  let fleet: Fleet;
-  beforeAll(async () => {
-    fleet = await Fleet.open(database);
-  }, 120_000);
-  afterAll(async () => {
-    await fleet?.close();
-  });
+describeFleet('hostile text', (fleetOf) => {
 
   test('[SY55] refused at the entry, never stored, never stuck; Chinese punctuation kept through sync', { timeout: 180_000 }, async () => {
-    const a = fleet.tablet('A');
-    const b = fleet.tablet('B');
-    const fair: Fair = await a.on(async () => {
-      const made = await createFair(fairInput(), a.now());
-      if (!made.ok) throw new Error(made.error.kind);
-      return made.value;
-    });
+    const a = fleetOf().tablet('A');
+    const b = fleetOf().tablet('B');
+    const fair: Fair = await a.createFair();
     await a.enrol(fair.id, 'KA');
     await a.setUp(fair.id);
     const before = await a.outboxCount();
@@ -60,13 +48,13 @@ describe.each(['PGlite', 'PostgreSQL'] as const)('hostile text on %s', (database
     const caseId = filed.value.cases[0]!.id;
     await a.sync();
     await b.enrol(fair.id, 'KB');
-    await fleet.settle([a, b]);
+    await fleetOf().settle([a, b]);
 
     expect([...(await a.shown())]).toEqual([...(await b.shown())]);
     expect(await b.on(async () => (await getCase(caseId))?.accusedItems[0]?.description)).toBe(CHINESE);
     expect(await a.outboxCount()).toBe(0);
-    expect((await fleet.storage.rejected(fair.id)).records).toEqual([]);
-    const items = (await fleet.storage.pull(fair.id, 0, 1000)).items;
+    expect((await fleetOf().storage.rejected(fair.id)).records).toEqual([]);
+    const items = (await fleetOf().storage.pull(fair.id, 0, 1000)).items;
     expect(new Set(items.map((p) => p.item.id)).size).toBe(items.length);
   });
 });

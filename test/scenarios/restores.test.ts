@@ -1,11 +1,9 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Fair } from '../../src/domain/fair';
 import { recordComplaint } from '../../src/store/cases';
-import { createFair } from '../../src/store/fairs';
 import { SyncStopped } from '../../src/sync/push-outbox';
 import { TransportError } from '../../src/sync/transport';
 import { clerk, complaintInput, respondent } from '../store/case-fixtures';
-import { fairInput } from '../store/fixtures';
 import { Fleet, type FleetTablet } from '../support/fleet';
 
 const HOUR = 3_600_000;
@@ -34,11 +32,7 @@ describe.each(['PGlite', 'PostgreSQL'] as const)('restores on %s', (database) =>
   beforeAll(async () => {
     fleet = await Fleet.open(database);
     a = fleet.tablet('A');
-    fair = await a.on(async () => {
-      const made = await createFair(fairInput(), a.now());
-      if (!made.ok) throw new Error(made.error.kind);
-      return made.value;
-    });
+    fair = await a.createFair();
     await a.enrol(fair.id, 'KA');
     await a.setUp(fair.id);
     await a.sync();

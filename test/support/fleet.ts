@@ -12,7 +12,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import type { Hono } from 'hono';
-import { inject } from 'vitest';
+import { afterAll, beforeAll, describe, inject } from 'vitest';
+import type { Fair } from '../../src/domain/fair';
+import { createFair, type NewFairInput } from '../../src/store/fairs';
+import { fairInput } from '../store/fixtures';
 import { instantFromMs, instantToMs, type Instant } from '../../src/domain/time';
 import type { PostShowSummary } from '../../src/domain/report/summary-schema';
 import { serverSummary } from '../../src/server/reports/summary-service';
@@ -59,6 +62,14 @@ export class FleetTablet {
     closeDb();
     setDbName(this.dbName, { indexedDB, IDBKeyRange });
     openTablet = this.dbName;
+  }
+
+  /** The organizer's fair, created on this tablet's desk (a `fair` item in its log). */
+  async createFair(input: NewFairInput = fairInput()): Promise<Fair> {
+    this.use();
+    const made = await createFair(input, this.now());
+    if (!made.ok) throw new Error(`createFair on ${this.name}: ${JSON.stringify(made.error)}`);
+    return made.value;
   }
 
   /** Runs store or sync code on this tablet. */
@@ -273,4 +284,24 @@ export class Fleet {
     }
     throw new Error(`the fleet did not settle in ${rounds} rounds`);
   }
+}
+
+/**
+ * One suite per database: `body` registers its tests and reads the suite's fleet through
+ * `fleet()`, opened in the suite's beforeAll and closed in its afterAll.
+ */
+export function describeFleet(title: string, body: (fleet: () => Fleet) => void): void {
+  describe.each(['PGlite', 'PostgreSQL'] as const)(`${title} on %s`, (database) => {
+    let opened: Fleet | undefined;
+    beforeAll(async () => {
+      opened = await Fleet.open(database);
+    }, 120_000);
+    afterAll(async () => {
+      await opened?.close();
+    });
+    body(() => {
+      if (opened === undefined) throw new Error('the fleet is open only between the suite\'s beforeAll and afterAll');
+      return opened;
+    });
+  });
 }
