@@ -30,6 +30,11 @@ const boundaries = {
     patterns: [...layer('server')],
     why: 'app never imports the server',
   },
+  'src/console/**': {
+    paths: ['dexie', 'hono', 'postgres', '@electric-sql/pglite', ...nodeBuiltins],
+    patterns: [...layer('store'), ...layer('sync'), ...layer('server'), '**/app/**', '!**/app/ui/**', '!**/app/i18n/**', '!**/app/lib/qr-code.chunk', '!**/app/lib/field-errors', '!**/app/screens/fair-setup/fair-form'],
+    why: 'the console is online only: domain, the app\'s ui widgets, i18n runtime and pure libs; never store, sync or dexie',
+  },
   'src/server/**': {
     paths: ['dexie', 'solid-js'],
     patterns: ['solid-js/*', ...layer('store'), ...layer('sync'), ...layer('app')],
@@ -51,7 +56,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/app/**/*.ts', 'src/app/**/*.tsx'],
+    files: ['src/app/**/*.ts', 'src/app/**/*.tsx', 'src/console/**/*.ts', 'src/console/**/*.tsx'],
     ...solid,
     languageOptions: { ...solid.languageOptions, globals: { ...globals.browser } },
   },

@@ -1,0 +1,29 @@
+import { locale } from './i18n';
+
+/** Date and time as this browser's clock shows them, in the console's language. */
+const formats = new Map<string, Intl.DateTimeFormat>();
+const format = (kind: 'dateTime' | 'time'): Intl.DateTimeFormat => {
+  const key = `${locale()}|${kind}`;
+  let f = formats.get(key);
+  if (f === undefined) {
+    f = new Intl.DateTimeFormat(locale(), kind === 'time' ? { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' } : { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    formats.set(key, f);
+  }
+  return f;
+};
+
+export const dateTime = (iso: string | null | undefined): string => (iso == null ? '—' : format('dateTime').format(new Date(iso)));
+export const clockTime = (iso: string): string => format('time').format(new Date(iso));
+
+/** A duration in the largest sensible unit: "45 s", "12 min", "3 h", "2 d". */
+export function durationText(ms: number): string {
+  const s = Math.round(Math.abs(ms) / 1000);
+  const zh = locale() === 'zh-CN';
+  if (s < 90) return zh ? `${s} 秒` : `${s} s`;
+  const m = Math.round(s / 60);
+  if (m < 90) return zh ? `${m} 分钟` : `${m} min`;
+  const h = Math.round(m / 60);
+  if (h < 48) return zh ? `${h} 小时` : `${h} h`;
+  const d = Math.round(h / 24);
+  return zh ? `${d} 天` : `${d} d`;
+}
