@@ -132,6 +132,10 @@ export const FairSettings = z.object({
   unsyncedReminderHours: z.number().positive().max(24 * 14).default(4),
   /** Seconds of inactivity after which a public (visitor) form resets; the draft stays at the desk. */
   publicFormIdleSeconds: z.number().int().min(30).max(3600).default(180),
+  /** CO12: minutes after which the console shows a tablet behind (items waiting) or silent (no request). */
+  tabletStatusMinutes: z
+    .object({ behind: z.number().int().min(1).max(24 * 60).default(15), silent: z.number().int().min(1).max(7 * 24 * 60).default(60) })
+    .prefault({}),
 });
 export type FairSettings = z.infer<typeof FairSettings>;
 

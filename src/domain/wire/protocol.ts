@@ -91,6 +91,16 @@ export const MAX_PUSH_ITEMS = 1000;
 /** SY30: device codes one push may report (a fair has a few dozen tablets). */
 export const MAX_KNOWN_CODES = 2000;
 
+/** CO11: what a tablet says of itself with each push, for the organizer's tablets table. */
+export const TabletStatusReport = z.object({
+  appVersion: z.string().max(64),
+  /** Items in its outbox not yet acknowledged, before this push. */
+  outboxCount: z.number().int().min(0).max(1e9),
+  /** The last sync error it showed, as an error code or short text; null when the last sync went well. */
+  lastError: z.string().max(500).nullable(),
+});
+export type TabletStatusReport = z.infer<typeof TabletStatusReport>;
+
 export const PushRequest = z.object({
   type: z.literal('push'),
   protocolVersion: z.number().int(),
@@ -103,6 +113,8 @@ export const PushRequest = z.object({
   clock: z.object({ offsetMs: z.number().int().min(-1e12).max(1e12) }).optional(),
   /** SY30: device codes this tablet knows in its fair (its own, and those of pulled case numbers). */
   knownCodes: z.array(z.object({ deviceId: DeviceId, code: DeviceCode })).max(MAX_KNOWN_CODES).optional(),
+  /** CO11: optional, so an older tablet still pushes. */
+  status: TabletStatusReport.optional(),
 });
 export type PushRequest = z.infer<typeof PushRequest>;
 
