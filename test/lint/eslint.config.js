@@ -32,8 +32,11 @@ const boundaries = {
   },
   'src/console/**': {
     paths: ['dexie', 'hono', 'postgres', '@electric-sql/pglite', ...nodeBuiltins],
-    patterns: [...layer('store'), ...layer('sync'), ...layer('server'), '**/app/**', '!**/app/ui/**', '!**/app/i18n/**', '!**/app/lib/qr-code.chunk', '!**/app/lib/field-errors', '!**/app/screens/fair-setup/fair-form'],
-    why: 'the console is online only: domain, the app\'s ui widgets, i18n runtime and pure libs; never store, sync or dexie',
+    patterns: ['dexie/*'],
+    // Relative paths only (`solid-js/store` is Solid's, not ours); of the app, only its widgets,
+    // its i18n runtime and the pure helpers named here.
+    regexes: ['^(\\.\\./)+(store|sync|server)(/|$)', '^(\\.\\./)+app/(?!ui/|i18n/|lib/qr-code\\.chunk$|lib/field-errors$|zod-csp$|screens/fair-setup/fair-form$)'],
+    why: 'the console is online only: domain, the app\'s ui widgets, i18n runtime and pure helpers; never store, sync or dexie',
   },
   'src/server/**': {
     paths: ['dexie', 'solid-js'],
@@ -81,6 +84,7 @@ export default tseslint.config(
           patterns: [
             ...rule.paths.filter((p) => p.includes('*')).map((p) => ({ group: [p], message: rule.why })),
             ...rule.patterns.map((p) => ({ group: [p], message: rule.why })),
+            ...(rule.regexes ?? []).map((regex) => ({ regex, message: rule.why })),
           ],
         },
       ],

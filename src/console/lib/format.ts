@@ -27,3 +27,11 @@ export function durationText(ms: number): string {
   const d = Math.round(h / 24);
   return zh ? `${d} 天` : `${d} d`;
 }
+
+/** A countdown: "59:58", or "3:59:58" past an hour. */
+export function countdown(ms: number): string {
+  const s = Math.max(0, Math.floor(ms / 1000));
+  const two = (n: number): string => String(n).padStart(2, '0');
+  const h = Math.floor(s / 3600);
+  return h > 0 ? `${h}:${two(Math.floor((s % 3600) / 60))}:${two(s % 60)}` : `${Math.floor(s / 60)}:${two(s % 60)}`;
+}

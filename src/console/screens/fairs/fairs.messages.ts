@@ -66,5 +66,6 @@ export const fairsMessages = {
   'fair.saved': { 'zh-CN': '已保存。', en: 'Saved.' },
   'fair.fixErrors': { 'zh-CN': '请改正标出的 {n} 处错误。', en: 'Fix the {n} marked errors.' },
   'fair.draftKept': { 'zh-CN': '显示的是您未保存的草稿。', en: 'This is your unsaved draft.' },
+  'fair.cancel': { 'zh-CN': '取消', en: 'Cancel' },
   'fair.discard': { 'zh-CN': '放弃草稿', en: 'Discard draft' },
 } satisfies ConsoleMessages;

@@ -1,0 +1,198 @@
+import { A, useParams } from '@solidjs/router';
+import { For, Show, createMemo, createResource, createSignal, onCleanup, onMount, type JSX } from 'solid-js';
+import { createStore, reconcile } from 'solid-js/store';
+import type { TabletRow, TabletTable } from '../../../domain/wire/console';
+import { Notice } from '../../../app/ui/notice';
+import type { ApiFailure } from '../../lib/api';
+import { failureText } from '../../lib/failure';
+import { clockTime, dateTime, durationText } from '../../lib/format';
+import { translator } from '../../lib/i18n';
+import { listFairs } from '../fairs/fairs.data';
+import { RevokeDialog } from './revoke-dialog';
+import { SORT_COLUMNS, readTablets, sortTablets, type SortColumn } from './tablets.data';
+import { tabletsMessages } from './tablets.messages';
+
+const t = translator(tabletsMessages);
+const REFRESH_MS = 15_000;
+
+/**
+ * A fair's tablets, like CommCare's Application Status: one plain row per tablet (200 must draw
+ * in one frame), coloured by its state under the fair's thresholds (CO12), sortable by every
+ * column, refreshed every 15 s and when the window regains focus.
+ */
+export default function Tablets(): JSX.Element {
+  const params = useParams<{ fairId: string }>();
+  const [fairs] = createResource(listFairs);
+  const fairName = (): string => {
+    const r = fairs();
+    const row = r?.ok ? r.value.fairs.find((f) => f.fairId === params.fairId) : undefined;
+    return row === undefined ? '…' : `${row.code} · ${row.nameZh}`;
+  };
+  const [table, setTable] = createStore<{ rows: TabletRow[] }>({ rows: [] });
+  const [meta, setMeta] = createSignal<Omit<TabletTable, 'tablets'>>();
+  const [failure, setFailure] = createSignal<ApiFailure>();
+  const [sort, setSort] = createSignal<{ column: SortColumn; ascending: boolean }>({ column: 'state', ascending: true });
+  const [revoking, setRevoking] = createSignal<TabletRow>();
+  const [done, setDone] = createSignal<() => string>();
+
+  const refresh = async (): Promise<void> => {
+    const r = await readTablets(params.fairId);
+    if (!r.ok) return void setFailure(r.failure);
+    setFailure();
+    const { tablets, ...rest } = r.value;
+    setMeta(rest);
+    setTable('rows', reconcile(tablets, { key: 'deviceId' }));
+    requestAnimationFrame(() => performance.mark('console-tablets-painted'));
+  };
+  onMount(() => {
+    void refresh();
+    const timer = setInterval(() => void refresh(), REFRESH_MS);
+    const onFocus = (): void => void refresh();
+    const onVisible = (): void => {
+      if (document.visibilityState === 'visible') void refresh();
+    };
+    window.addEventListener('focus', onFocus);
+    document.addEventListener('visibilitychange', onVisible);
+    onCleanup(() => {
+      clearInterval(timer);
+      window.removeEventListener('focus', onFocus);
+      document.removeEventListener('visibilitychange', onVisible);
+    });
+  });
+  const sorted = createMemo(() => sortTablets(table.rows, sort().column, sort().ascending));
+  const counts = createMemo(() => {
+    const c = { in_sync: 0, behind: 0, silent: 0, revoked: 0 };
+    for (const r of table.rows) c[r.state.kind]++;
+    return c;
+  });
+  const sortBy = (column: SortColumn): void => {
+    setSort((s) => ({ column, ascending: s.column === column ? !s.ascending : true }));
+  };
+  const ariaSort = (column: SortColumn): 'ascending' | 'descending' | 'none' => (sort().column === column ? (sort().ascending ? 'ascending' : 'descending') : 'none');
+
+  return (
+    <>
+      <div class="head-row">
+        <h1>{t('tablets.title', { fair: fairName() })}</h1>
+        <button type="button" class="btn" onClick={() => void refresh()} data-testid="tablets-refresh">
+          {t('tablets.refresh')}
+        </button>
+        <A href={`/enrol?fair=${params.fairId}`} class="btn primary">
+          {t('tablets.enrol')}
+        </A>
+      </div>
+      <Show when={meta()}>
+        {(m) => (
+          <p class="muted" data-testid="tablets-summary">
+            {t('tablets.lead', { behind: m().thresholds.behind, silent: m().thresholds.silent })}{' '}
+            {t('tablets.summary', { n: table.rows.length, ok: counts().in_sync, behind: counts().behind, silent: counts().silent, revoked: counts().revoked })} ·{' '}
+            {t('tablets.updated', { time: clockTime(m().now) })}
+          </p>
+        )}
+      </Show>
+      <Show when={done()}>{(d) => <Notice kind="ok" testId="revoke-done">{d()()}</Notice>}</Show>
+      <Show when={failure()}>{(f) => <Notice kind="error">{failureText(f())}</Notice>}</Show>
+      <Show when={meta() !== undefined && table.rows.length === 0}>
+        <Notice kind="info">{t('tablets.empty')}</Notice>
+      </Show>
+      <Show when={table.rows.length > 0}>
+        <div class="table-wrap">
+          <table class="data" data-testid="tablets-table">
+            <thead>
+              <tr>
+                <For each={SORT_COLUMNS}>
+                  {(c) => (
+                    <th scope="col" aria-sort={ariaSort(c)} classList={{ num: c === 'seq' || c === 'waiting' }}>
+                      <button type="button" onClick={() => sortBy(c)} data-testid={`sort-${c}`}>
+                        {t(`col.${c}`)}
+                        <span aria-hidden="true">{sort().column === c ? (sort().ascending ? '▲' : '▼') : ''}</span>
+                      </button>
+                    </th>
+                  )}
+                </For>
+                <th scope="col">{t('col.actions')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              <For each={sorted()}>{(row) => <Row row={row} onRevoke={() => (setDone(), setRevoking(row))} />}</For>
+            </tbody>
+          </table>
+        </div>
+      </Show>
+      <Show when={revoking()}>
+        {(row) => (
+          <RevokeDialog
+            fairId={params.fairId}
+            row={row()}
+            onClose={(result) => {
+              setRevoking();
+              if (result !== undefined) {
+                setDone(() => () => (result.already ? t('revoke.already', { code: row().deviceCode, at: dateTime(result.at), by: result.by?.name ?? '—' }) : t('revoke.done', { code: row().deviceCode })));
+                void refresh();
+              }
+            }}
+          />
+        )}
+      </Show>
+    </>
+  );
+}
+
+const stateText = (row: TabletRow): string => {
+  const s = row.state;
+  switch (s.kind) {
+    case 'in_sync':
+      return t('state.in_sync');
+    case 'behind':
+      return t('state.behind', { since: dateTime(s.since) });
+    case 'silent':
+      return t('state.silent', { since: dateTime(s.since) });
+    case 'revoked':
+      return t('state.revoked', { at: dateTime(s.at) });
+  }
+};
+
+const clockText = (ms: number | null): string => (ms === null ? '—' : Math.abs(ms) < 1000 ? '±0' : ms > 0 ? t('clock.ahead', { d: durationText(ms) }) : t('clock.behind', { d: durationText(ms) }));
+
+/** One tablet: text cells only, no widgets (200 rows in one frame). */
+function Row(props: { readonly row: TabletRow; readonly onRevoke: () => void }): JSX.Element {
+  const r = (): TabletRow => props.row;
+  return (
+    <tr class={`age-${r().state.kind}`} data-testid={`tablet-${r().deviceCode}`} data-state={r().state.kind}>
+      <td class="mono">{r().deviceCode}</td>
+      <td>{r().name}</td>
+      <td>{t(`role.${r().role}`)}</td>
+      <td class="nowrap">
+        {dateTime(r().enrolledAt)}
+        <br />
+        <span class="muted">{r().enrolledBy?.name ?? '—'}</span>
+      </td>
+      <td class="nowrap">{dateTime(r().lastSeenAt)}</td>
+      <td>{r().reported?.appVersion ?? '—'}</td>
+      <td class="num" data-testid="seq">{r().serverHasThroughSeq}</td>
+      <td class="num">{r().reported?.outboxCount ?? '—'}</td>
+      <td>{r().reported?.lastError ?? '—'}</td>
+      <td class="nowrap">{clockText(r().clockOffsetMs)}</td>
+      <td>
+        <span class={`state state-${r().state.kind}`} data-testid="state">
+          {stateText(r())}
+        </span>
+        <Show when={r().itemsAtRisk}>
+          {(n) => (
+            <div class="at-risk" data-testid="at-risk">
+              {t('atRisk', { n: n() })}
+            </div>
+          )}
+        </Show>
+        <Show when={r().revocation}>{(v) => <div class="muted">{v().reason}</div>}</Show>
+      </td>
+      <td>
+        <Show when={r().state.kind !== 'revoked'}>
+          <button type="button" class="btn small danger" aria-label={t('revoke.of', { code: r().deviceCode })} data-testid="revoke" onClick={() => props.onRevoke()}>
+            {t('revoke')}
+          </button>
+        </Show>
+      </td>
+    </tr>
+  );
+}
