@@ -19,8 +19,9 @@ import { phoneBench } from './phone.bench';
 import { summaryBench } from './summary.bench';
 import { serverSummaryBench } from './server-summary.bench';
 import { pullBench } from './pull.bench';
+import { consoleBench } from './console.bench';
 
-const suites: readonly BenchSuite[] = [storeBench, serverBench, foldBench, appBench, boardBench, phoneBench, summaryBench, pullBench, serverSummaryBench];
+const suites: readonly BenchSuite[] = [storeBench, serverBench, foldBench, appBench, boardBench, phoneBench, summaryBench, pullBench, serverSummaryBench, consoleBench];
 
 const only = process.argv.slice(2);
 const lines: ReportLine[] = [];
