@@ -16,7 +16,6 @@ export function LanguageSwitch(): JSX.Element {
       type="button"
       class="btn lang"
       lang={locale() === 'zh-CN' ? 'en' : 'zh-CN'}
-      aria-label={t('lang.switchLabel')}
       data-testid="lang-switch"
       onClick={() => void switchLanguage(locale() === 'zh-CN' ? 'en' : 'zh-CN')}
     >

@@ -11,7 +11,6 @@ export const commonMessages = {
   'nav.audit': { 'zh-CN': '审计日志', en: 'Audit log' },
   'nav.account': { 'zh-CN': '我的账户', en: 'My account' },
   'lang.switch': { 'zh-CN': 'English', en: '中文' },
-  'lang.switchLabel': { 'zh-CN': '切换到英文', en: 'Switch to Chinese' },
   'user.signedInAs': { 'zh-CN': '已登录：{name}', en: 'Signed in as {name}' },
   'user.signOut': { 'zh-CN': '退出登录', en: 'Sign out' },
   'common.loading': { 'zh-CN': '正在加载…', en: 'Loading…' },
