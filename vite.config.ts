@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { defineConfig } from 'vitest/config';
 import solid from 'vite-plugin-solid';
 import { VitePWA } from 'vite-plugin-pwa';
@@ -9,7 +10,11 @@ import { VitePWA } from 'vite-plugin-pwa';
  * - e2e:    playwright-core driving Debian's Chromium against the built app.
  */
 
+const appVersion = (JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string }).version;
+
 export default defineConfig({
+  // CO11: the build's version, which each push reports to the organizer's console.
+  define: { __APP_VERSION__: JSON.stringify(appVersion) },
   plugins: [
     solid(),
     VitePWA({

@@ -9,6 +9,7 @@ import { bundleRoutes } from './http/bundle-routes';
 import { syncRoutes } from './http/sync-routes';
 import { relayRoutes } from './http/relay-routes';
 import { publicIntakeRoutes } from './http/public-intake-routes';
+import { consoleRoutes } from './console/console-routes';
 import { reportRoutes } from './reports/report-routes';
 import { securityHeaders } from './http/security-headers';
 import { refuse } from './http/replies';
@@ -53,6 +54,8 @@ export function createHttpApp(options: AppOptions): Hono {
   app.route('/api/bundles', bundleRoutes(options.storage, now));
   app.route('/api/reports', reportRoutes(options.storage));
   app.route('/api/admin', adminRoutes(options.storage));
+  // The organizer's console: cookie sessions, its own contract (src/domain/wire/console.ts).
+  app.route('/api/console', consoleRoutes(options.storage, now));
   // Issue 8 §4: the phones' online intake (public) and the desks' list of its drafts.
   app.route('/api', publicIntakeRoutes(options.storage));
   app.route('/api', accountRoutes(options.storage, now));

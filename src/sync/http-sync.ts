@@ -23,6 +23,8 @@ export interface SyncDeps {
   /** Default: every kind (`ALL_APPLIERS`). */
   readonly appliers?: readonly PullApplier[];
   readonly blobs?: BlobSource;
+  /** CO11: the app's build version, reported with each push for the organizer's tablets table. */
+  readonly appVersion?: string;
 }
 
 export interface SyncRun {
@@ -59,7 +61,11 @@ export async function syncOnce(deps: SyncDeps, credentials?: SyncCredentials): P
   if (creds === undefined) throw new SyncStopped('NOT_ENROLLED');
   const transport = deps.transport ?? httpTransport({ baseUrl: creds.baseUrl, token: creds.token, ...(deps.fetch === undefined ? {} : { fetch: deps.fetch }) });
   try {
-    const pushDeps = { transport, credentials: creds, now: deps.now, ...(deps.blobs === undefined ? {} : { blobs: deps.blobs }) };
+    const pushDeps = {
+      transport, credentials: creds, now: deps.now,
+      ...(deps.blobs === undefined ? {} : { blobs: deps.blobs }),
+      ...(deps.appVersion === undefined ? {} : { appVersion: deps.appVersion }),
+    };
     let push = await pushOutbox(pushDeps);
     const pull = await pullPages({ transport, credentials: creds, appliers: deps.appliers ?? ALL_APPLIERS, now: deps.now });
     if (pull.epochChanged) {

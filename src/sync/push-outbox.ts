@@ -1,7 +1,7 @@
 import type { SyncItem } from '../domain/sync-item';
 import type { Instant } from '../domain/time';
 import { PROTOCOL_VERSION, type PushAccepted } from '../domain/wire/protocol';
-import { outboxBatch } from '../store/outbox';
+import { outboxBatch, unsyncedCount } from '../store/outbox';
 import { runWrite } from '../store/write';
 import { keepReading, readingOf, timed, type ClockReading } from './clock-offset';
 import { MAX_PROBLEMS, readSyncState, updateSyncState, type ItemProblem, type SyncCredentials } from './sync-state';
@@ -17,6 +17,8 @@ export interface PushDeps {
   readonly blobs?: BlobSource;
   /** P4 measures batches of 500. */
   readonly batchSize?: number;
+  /** CO11: with it, each push says the app version, the outbox count and the last error. */
+  readonly appVersion?: string;
 }
 
 export interface PushSummary {
@@ -54,7 +56,12 @@ export async function pushOutbox(deps: PushDeps): Promise<PushSummary> {
     const batch = await outboxBatch(size);
     if (batch.length === 0) break;
     // SY14: the offset as last measured goes with the push, for the organizer's console.
-    const measured = (await readSyncState()).clock;
+    const syncState = await readSyncState();
+    const measured = syncState.clock;
+    // CO11: what the organizer's tablets table shows of this tablet (items waiting before this push).
+    const status = deps.appVersion === undefined
+      ? undefined
+      : { appVersion: deps.appVersion, outboxCount: await unsyncedCount(), lastError: syncState.lastError?.code ?? null };
     const { reply, sent, received } = await timed(deps.now, () =>
       deps.transport.push({
         type: 'push',
@@ -63,6 +70,7 @@ export async function pushOutbox(deps: PushDeps): Promise<PushSummary> {
         fairId: deps.credentials.fairId,
         items: batch,
         ...(measured === undefined ? {} : { clock: { offsetMs: measured.offsetMs } }),
+        ...(status === undefined ? {} : { status }),
       } as Parameters<SyncTransport['push']>[0]),
     );
     if (reply.type === 'client-too-old') {

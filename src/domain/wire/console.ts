@@ -46,7 +46,7 @@ export const SECURE_SESSION_COOKIE = '__Host-faircase_console';
 // ---------------------------------------------------------------------------------- errors
 
 /** The console's own refusals, on top of the sync contract's codes. */
-export const CONSOLE_ERROR_CODES = [...ERROR_CODES, 'CSRF_REFUSED', 'WRONG_PASSWORD'] as const;
+export const CONSOLE_ERROR_CODES = [...ERROR_CODES, 'CSRF_REFUSED', 'WRONG_PASSWORD', 'FAIR_EXISTS'] as const;
 export const ConsoleErrorCode = z.enum(CONSOLE_ERROR_CODES);
 export type ConsoleErrorCode = z.infer<typeof ConsoleErrorCode>;
 export const ConsoleErrorReply = z.object({

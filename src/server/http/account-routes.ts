@@ -46,7 +46,7 @@ export function accountRoutes(storage: Storage, now: () => number): Hono<Env> {
     const refused = await limited(c, storage, [{ key: `enrol:addr:${clientAddress(c)}`, limit: LIMITS.enrolPerAddress }]);
     if (refused !== undefined) return refused;
     try {
-      const enrolled: DeviceEnrolled = await storage.redeemEnrolment(body.value);
+      const enrolled: DeviceEnrolled = await storage.redeemEnrolment({ ...body.value, address: clientAddress(c), nowMs: now() });
       return c.json(enrolled, 201);
     } catch (e) {
       if (e instanceof AccountError) return refuse(c, STATUS[e.code] ?? 400, e.code);

@@ -1,6 +1,7 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import type { Principal, Storage } from '../storage/storage';
 import { refuse } from './replies';
+import { markSeen } from '../console/console-store';
 
 export interface Env {
   Variables: { principal: Principal };
@@ -11,7 +12,7 @@ export interface Env {
  * is looked up in the database on each request (no session in memory), so a revoked device
  * is refused by every instance at once.
  */
-export function authenticated(storage: Storage): MiddlewareHandler<Env> {
+export function authenticated(storage: Storage, now: () => number = Date.now): MiddlewareHandler<Env> {
   return async (c, next) => {
     const header = c.req.header('authorization') ?? '';
     const match = /^Bearer ([A-Za-z0-9_-]{20,200})$/.exec(header);
@@ -19,6 +20,8 @@ export function authenticated(storage: Storage): MiddlewareHandler<Env> {
     const principal = await storage.authenticate(match[1] as string);
     if ('refused' in principal) return refuse(c, 401, principal.refused);
     c.set('principal', principal);
+    // CO11: the console's "last seen" of a tablet is its last authenticated request.
+    if (principal.kind === 'device') await markSeen(storage.sql, principal.deviceId, principal.fairId, now());
     await next();
   };
 }

@@ -1,7 +1,5 @@
 import { Hono } from 'hono';
 import type { Context } from 'hono';
-import { z } from 'zod';
-import { FairId } from '../../domain/ids';
 import type { Instant } from '../../domain/time';
 import {
   checkVersion, MIN_CLIENT_PROTOCOL, PROTOCOL_VERSION, PullQuery, PushRequest, Rejection, SetAsideQuery, VersionProbe,
@@ -13,6 +11,11 @@ import { parseQuery, readJson } from './body';
 import { allowed, authenticated, ownFair, type Env } from './guard';
 import { issuesOf, refuse } from './replies';
 import { withTiming } from './timing';
+import { reportStatus } from '../console/console-store';
+import { num } from '../storage/sql';
+
+const ackedSeqOf = async (storage: Storage, deviceId: string): Promise<number> =>
+  num((await storage.sql.query<{ acked_seq: unknown }>('select acked_seq from device_acks where device_id = $1', [deviceId]))[0]?.acked_seq ?? 0);
 
 /** A push of 1,000 items with generous payloads. */
 export const PUSH_BODY_LIMIT = 16 * 1024 * 1024;
@@ -29,7 +32,7 @@ function versionRefusal(c: Context, version: number): Response | undefined {
 
 export function syncRoutes(storage: Storage, now: () => number): Hono<Env> {
   const app = new Hono<Env>();
-  app.use('*', withTiming(authenticated(storage)));
+  app.use('*', withTiming(authenticated(storage, now)));
 
   app.post('/push', async (c) => {
     const denied = allowed(c, { devices: ['desk', 'expert'] });
@@ -52,10 +55,13 @@ export function syncRoutes(storage: Storage, now: () => number): Hono<Env> {
     }
     if (request.fairId !== device.fairId) return refuse(c, 403, 'FAIR_MISMATCH');
     // A payload with NUL, a lone surrogate or deep nesting is rejected, not a 500 (issue 10 part 2).
+    // CO11: the acknowledgement before this push, against which the reported outbox is measured.
+    const ackedBefore = request.status === undefined ? 0 : await ackedSeqOf(storage, device.deviceId);
     const outcome = await storage.push({ deviceId: device.deviceId, fairId: device.fairId }, request.items.map(quarantined), now());
     if (outcome.kind === 'device-revoked') return refuse(c, 401, 'DEVICE_REVOKED');
     if (request.clock !== undefined) await storage.reportClock({ deviceId: device.deviceId, fairId: device.fairId }, request.clock.offsetMs, now());
     if (request.knownCodes !== undefined) await storage.reserveCodes(device.fairId, request.knownCodes);
+    if (request.status !== undefined) await reportStatus(storage.sql, device.deviceId, device.fairId, request.status, ackedBefore, now());
     const reply: PushAccepted = {
       type: 'push-result',
       epoch: outcome.epoch,

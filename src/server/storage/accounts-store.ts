@@ -6,6 +6,7 @@ import { hashPassword, hashSecret, newToken, randomBase32, verifyPassword } from
 import { pickDeviceCode } from './device-codes';
 import { proveDevice } from './device-keys';
 import { num, type SqlClient, type SqlRunner } from './sql';
+import { audit } from '../console/audit';
 
 /** Who is calling: a person (organizer, expert) or an enrolled tablet bound to one fair. */
 export type Principal =
@@ -41,7 +42,7 @@ export async function ensureOrganizer(db: SqlRunner, name: string, password: str
 }
 
 export async function login(db: SqlRunner, name: string, password: string): Promise<{ token: string; userId: string; role: ServerRole } | undefined> {
-  const [user] = await db.query<{ id: string; role: ServerRole; password_hash: string }>('select id, role, password_hash from users where name = $1', [name]);
+  const [user] = await db.query<{ id: string; role: ServerRole; password_hash: string }>('select id, role, password_hash from users where name = $1 and disabled_at is null', [name]);
   // Verify against a dummy hash when the name is unknown, so timing does not reveal names.
   const ok = await verifyPassword(password, user?.password_hash ?? DUMMY_HASH);
   if (user === undefined || !ok) return undefined;
@@ -84,6 +85,9 @@ export interface Redemption {
   readonly deviceName: string;
   readonly deviceCode?: string | undefined;
   readonly proof?: DeviceProof | undefined;
+  /** CO16: where the redemption came from (SY60) and when, for its audit row. */
+  readonly address?: string | undefined;
+  readonly nowMs?: number | undefined;
 }
 
 /**
@@ -141,19 +145,26 @@ async function redeemOnce(tx: SqlRunner, input: Redemption): Promise<DeviceEnrol
   const ackedSeq = num(ack?.acked_seq);
   const token = newToken();
   await tx.query('insert into tokens (hash, device_id, fair_id, role) values ($1, $2, $3, $4)', [hashSecret(token), deviceId, fairId, role]);
+  await audit(tx, { userId: null, name: input.deviceName, address: input.address ?? 'unknown' }, 'enrolment_redeemed', `device:${deviceId}`, {
+    fairId, deviceCode, enrolment: hashSecret(input.code).slice(0, 16),
+  }, input.nowMs ?? Date.now());
   return { type: 'device-enrolled', deviceId, deviceCode, fairId, role, token, expectedSeq: ackedSeq + 1 } as DeviceEnrolled;
 }
 
 /** A lost tablet: its device rows (every fair, or one) and all its tokens stop working at once. */
 export async function revokeDevice(db: SqlClient, deviceId: string, fairId?: string): Promise<number> {
-  return db.transaction(async (tx) => {
-    const rows = await tx.query(
-      `update devices set revoked_at = now() where id = $1 and ($2::text is null or fair_id = $2) and revoked_at is null returning id`,
-      [deviceId, fairId ?? null],
-    );
-    await tx.query(`update tokens set revoked_at = now() where device_id = $1 and ($2::text is null or fair_id = $2) and revoked_at is null`, [deviceId, fairId ?? null]);
-    return rows.length;
-  });
+  return db.transaction((tx) => revokeIn(tx, deviceId, fairId));
+}
+
+/** The revocation's two updates, inside the caller's transaction (the console's adds its reason, CO14). */
+export async function revokeIn(tx: SqlRunner, deviceId: string, fairId?: string, nowMs?: number): Promise<number> {
+  const at = nowMs === undefined ? null : new Date(nowMs).toISOString();
+  const rows = await tx.query(
+    `update devices set revoked_at = coalesce($3::timestamptz, now()) where id = $1 and ($2::text is null or fair_id = $2) and revoked_at is null returning id`,
+    [deviceId, fairId ?? null, at],
+  );
+  await tx.query(`update tokens set revoked_at = now() where device_id = $1 and ($2::text is null or fair_id = $2) and revoked_at is null`, [deviceId, fairId ?? null]);
+  return rows.length;
 }
 
 export async function listDevices(db: SqlRunner, fairId: string): Promise<DeviceSummary[]> {

@@ -2,6 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { ATTESTATION_MIGRATION_SQL } from './attestation';
 import { REPORT_PROJECTION_SQL } from '../reports/report-schema';
 import { CLOCK_REPORTS_SQL } from './clock-reports';
+import { CONSOLE_SQL } from '../console/console-schema';
 import { DEVICE_CODES_SQL } from './device-codes';
 import { PUBLIC_DRAFTS_SQL } from './public-drafts-store';
 import type { SqlClient } from './sql';
@@ -226,6 +227,12 @@ const MIGRATIONS: readonly { readonly id: string; readonly sql: (ctx: { epoch: s
       alter table conflicts add column list_seq bigserial;
       create index rejected_items_list on rejected_items (fair_id, list_seq);
       create index conflicts_list on conflicts (fair_id, list_seq);`,
+  },
+  {
+    // The organizer's console (src/server/CONSOLE-SPEC.md): sessions, accounts' scope and
+    // disabling, tablets' reported status and revocation reasons, the audit log.
+    id: '0012-console',
+    sql: () => CONSOLE_SQL,
   },
 ];
 
