@@ -57,7 +57,9 @@ beforeAll(async () => {
   page.on('pageerror', (e) => console.error('console pageerror:', e.message));
 }, 180_000);
 afterEach(async (ctx) => {
-  if (ctx.task.result?.state === 'fail') await page.screenshot({ path: `${SHOTS}/fail.png` });
+  if (ctx.task.result?.state !== 'fail') return;
+  await page.screenshot({ path: `${SHOTS}/fail-console.png` });
+  for (const [i, c] of contexts.entries()) await c.pages()[0]?.screenshot({ path: `${SHOTS}/fail-tablet-${i}.png` });
 });
 afterAll(async () => {
   for (const c of contexts) await c.close();
@@ -169,7 +171,8 @@ test('an organizer signs in, makes a fair and codes; tablets enrol by QR and by 
   // B's next sync is refused, and its screen says so.
   await go(b.page, '/sync');
   await b.page.click('[data-testid=sync-now]');
-  await b.page.waitForSelector('text=本设备已被吊销。');
+  await expect.poll(() => b.page.textContent('[data-testid=sync-last-error]')).toMatch(/^本设备的凭证已被吊销。 · /);
+  await b.page.screenshot({ path: `${SHOTS}/tablet-revoked-zh.png` });
 
   // The audit log has every step.
   await page.goto(consoleUrl('/audit'));
@@ -185,6 +188,8 @@ test('a session that ends mid-form leads to sign-in and back to the form, as typ
   await page.waitForSelector('[data-testid=fair-form]');
   await page.fill('input[name=code]', 'CF141');
   await page.fill('input[name=nameZh]', '第141届广交会');
+  await page.fill('input[name=sessionNo]', '141');
+  await page.fill('input[name="days.0.date"]', fairDays(1)[0] ?? '');
   await consoleContext.clearCookies();
   await page.click('[data-testid=fair-save]');
   await signInConsole(page);
@@ -192,6 +197,9 @@ test('a session that ends mid-form leads to sign-in and back to the form, as typ
   await page.waitForSelector('[data-testid=fair-form]');
   expect(await page.inputValue('input[name=code]')).toBe('CF141');
   expect(await page.inputValue('input[name=nameZh]')).toBe('第141届广交会');
+  // Saved now, with the same id the first try had.
+  await page.click('[data-testid=fair-save]');
+  await page.waitForSelector('[data-testid=fair-CF141]');
 });
 
 const PAGES = [

@@ -32,6 +32,7 @@ export const commonMessages = {
   'err.UNAVAILABLE': { 'zh-CN': '服务器暂时不可用，请稍后重试。', en: 'The server is briefly unavailable. Try again shortly.' },
   'err.WRONG_PASSWORD': { 'zh-CN': '当前密码不正确。', en: 'The current password is wrong.' },
   'err.CSRF_REFUSED': { 'zh-CN': '请求来自其他网站，已被拒绝。请在本页重新操作。', en: 'The request came from another site and was refused. Do it again on this page.' },
+  'err.FAIR_EXISTS': { 'zh-CN': '该展会已存在（可能已由您在另一标签页中创建）。', en: 'This fair exists already (perhaps created from another tab).' },
   'err.other': { 'zh-CN': '服务器拒绝了请求（{code}）。', en: 'The server refused the request ({code}).' },
   'wait.seconds': { 'zh-CN': '{n} 秒', en: '{n} s' },
   'wait.minutes': { 'zh-CN': '{n} 分钟', en: '{n} min' },

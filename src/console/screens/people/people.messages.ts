@@ -15,7 +15,7 @@ export const peopleMessages = {
   'people.disable': { 'zh-CN': '停用', en: 'Disable' },
   'people.enable': { 'zh-CN': '启用', en: 'Enable' },
   'people.reset': { 'zh-CN': '重置密码', en: 'Reset password' },
-  'people.resetOf': { 'zh-CN': '为 {name} 重置密码', en: 'Reset the password of {name}' },
+  'people.resetOf': { 'zh-CN': '重置密码：{name}', en: 'Reset password: {name}' },
   'people.resetDone': { 'zh-CN': '已为 {name} 设置新密码，其 {n} 个会话已退出。', en: 'New password set for {name}; {n} of their sessions were signed out.' },
   'people.newPassword': { 'zh-CN': '新密码（至少 10 个字符）', en: 'New password (at least 10 characters)' },
   'people.create': { 'zh-CN': '新建账户', en: 'New account' },

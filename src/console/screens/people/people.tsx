@@ -82,8 +82,9 @@ export default function People(): JSX.Element {
           <ResetDialog
             person={p()}
             onClose={(ended) => {
+              const name = p().name;
               setResetting();
-              if (ended !== undefined) setDone(() => () => t('people.resetDone', { name: p().name, n: ended }));
+              if (ended !== undefined) setDone(() => () => t('people.resetDone', { name, n: ended }));
             }}
           />
         )}

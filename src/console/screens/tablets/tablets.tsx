@@ -125,9 +125,11 @@ export default function Tablets(): JSX.Element {
             fairId={params.fairId}
             row={row()}
             onClose={(result) => {
+              // Read before the dialog's <Show> goes: its accessor is stale afterwards.
+              const code = row().deviceCode;
               setRevoking();
               if (result !== undefined) {
-                setDone(() => () => (result.already ? t('revoke.already', { code: row().deviceCode, at: dateTime(result.at), by: result.by?.name ?? '—' }) : t('revoke.done', { code: row().deviceCode })));
+                setDone(() => () => (result.already ? t('revoke.already', { code, at: dateTime(result.at), by: result.by?.name ?? '—' }) : t('revoke.done', { code })));
                 void refresh();
               }
             }}
