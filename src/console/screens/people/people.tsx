@@ -11,6 +11,7 @@ import { dateTime } from '../../lib/format';
 import { translator } from '../../lib/i18n';
 import { Loaded } from '../../lib/loaded';
 import { PasswordField } from '../../lib/password-field';
+import { session } from '../../lib/session';
 import { createPerson, listPeople, resetPassword, setDisabled } from './people.data';
 import { peopleMessages } from './people.messages';
 
@@ -61,9 +62,12 @@ export default function People(): JSX.Element {
                       <td class="nowrap">{dateTime(p.lastSignInAt)}</td>
                       <td>{p.disabledAt === null ? t('people.active') : t('people.disabledAt', { at: dateTime(p.disabledAt) })}</td>
                       <td class="nowrap">
-                        <button type="button" class="btn small" classList={{ danger: p.disabledAt === null }} onClick={() => void toggle(p)}>
-                          {p.disabledAt === null ? t('people.disable') : t('people.enable')}
-                        </button>{' '}
+                        {/* Nobody disables the account they are signed in with. */}
+                        <Show when={p.userId !== session()?.user.userId}>
+                          <button type="button" class="btn small" classList={{ danger: p.disabledAt === null }} onClick={() => void toggle(p)}>
+                            {p.disabledAt === null ? t('people.disable') : t('people.enable')}
+                          </button>{' '}
+                        </Show>
                         <button type="button" class="btn small" aria-label={t('people.resetOf', { name: p.name })} onClick={() => (setDone(), setResetting(p))}>
                           {t('people.reset')}
                         </button>

@@ -1,14 +1,14 @@
 import { A, useParams } from '@solidjs/router';
-import { For, Show, createMemo, createResource, createSignal, onCleanup, onMount, type JSX } from 'solid-js';
-import { createStore, reconcile } from 'solid-js/store';
+import { For, Show, createEffect, createMemo, createResource, createSignal, onCleanup, onMount, type JSX } from 'solid-js';
 import type { TabletRow, TabletTable } from '../../../domain/wire/console';
 import { Notice } from '../../../app/ui/notice';
 import type { ApiFailure } from '../../lib/api';
 import { failureText } from '../../lib/failure';
-import { clockTime, dateTime, durationText } from '../../lib/format';
-import { translator } from '../../lib/i18n';
+import { clockTime, dateTime } from '../../lib/format';
+import { locale, translator } from '../../lib/i18n';
 import { listFairs } from '../fairs/fairs.data';
 import { RevokeDialog } from './revoke-dialog';
+import { revokeTarget, tabletRow } from './tablet-rows';
 import { SORT_COLUMNS, readTablets, sortTablets, type SortColumn } from './tablets.data';
 import { tabletsMessages } from './tablets.messages';
 
@@ -28,7 +28,7 @@ export default function Tablets(): JSX.Element {
     const row = r?.ok ? r.value.fairs.find((f) => f.fairId === params.fairId) : undefined;
     return row === undefined ? '…' : `${row.code} · ${row.nameZh}`;
   };
-  const [table, setTable] = createStore<{ rows: TabletRow[] }>({ rows: [] });
+  const [rows, setRows] = createSignal<readonly TabletRow[]>([]);
   const [meta, setMeta] = createSignal<Omit<TabletTable, 'tablets'>>();
   const [failure, setFailure] = createSignal<ApiFailure>();
   const [sort, setSort] = createSignal<{ column: SortColumn; ascending: boolean }>({ column: 'state', ascending: true });
@@ -41,8 +41,7 @@ export default function Tablets(): JSX.Element {
     setFailure();
     const { tablets, ...rest } = r.value;
     setMeta(rest);
-    setTable('rows', reconcile(tablets, { key: 'deviceId' }));
-    requestAnimationFrame(() => performance.mark('console-tablets-painted'));
+    setRows(tablets);
   };
   onMount(() => {
     void refresh();
@@ -59,12 +58,28 @@ export default function Tablets(): JSX.Element {
       document.removeEventListener('visibilitychange', onVisible);
     });
   });
-  const sorted = createMemo(() => sortTablets(table.rows, sort().column, sort().ascending));
+  const sorted = createMemo(() => sortTablets(rows(), sort().column, sort().ascending));
   const counts = createMemo(() => {
     const c = { in_sync: 0, behind: 0, silent: 0, revoked: 0 };
-    for (const r of table.rows) c[r.state.kind]++;
+    for (const r of rows()) c[r.state.kind]++;
     return c;
   });
+  // Plain rows (tablet-rows.ts), rebuilt on a new reply, a sort or a language switch.
+  let tbody: HTMLTableSectionElement | undefined;
+  createEffect(() => {
+    const list = sorted();
+    locale();
+    if (tbody === undefined) return;
+    tbody.replaceChildren(...list.map(tabletRow));
+    requestAnimationFrame(() => performance.mark('console-tablets-painted'));
+  });
+  const onRowClick = (e: MouseEvent): void => {
+    const id = revokeTarget(e);
+    const row = rows().find((r) => r.deviceId === id);
+    if (row === undefined) return;
+    setDone();
+    setRevoking(row);
+  };
   const sortBy = (column: SortColumn): void => {
     setSort((s) => ({ column, ascending: s.column === column ? !s.ascending : true }));
   };
@@ -85,17 +100,17 @@ export default function Tablets(): JSX.Element {
         {(m) => (
           <p class="muted" data-testid="tablets-summary">
             {t('tablets.lead', { behind: m().thresholds.behind, silent: m().thresholds.silent })}{' '}
-            {t('tablets.summary', { n: table.rows.length, ok: counts().in_sync, behind: counts().behind, silent: counts().silent, revoked: counts().revoked })} ·{' '}
+            {t('tablets.summary', { n: rows().length, ok: counts().in_sync, behind: counts().behind, silent: counts().silent, revoked: counts().revoked })} ·{' '}
             {t('tablets.updated', { time: clockTime(m().now) })}
           </p>
         )}
       </Show>
       <Show when={done()}>{(d) => <Notice kind="ok" testId="revoke-done">{d()()}</Notice>}</Show>
       <Show when={failure()}>{(f) => <Notice kind="error">{failureText(f())}</Notice>}</Show>
-      <Show when={meta() !== undefined && table.rows.length === 0}>
+      <Show when={meta() !== undefined && rows().length === 0}>
         <Notice kind="info">{t('tablets.empty')}</Notice>
       </Show>
-      <Show when={table.rows.length > 0}>
+      <Show when={rows().length > 0}>
         <div class="table-wrap">
           <table class="data" data-testid="tablets-table">
             <thead>
@@ -113,9 +128,7 @@ export default function Tablets(): JSX.Element {
                 <th scope="col">{t('col.actions')}</th>
               </tr>
             </thead>
-            <tbody>
-              <For each={sorted()}>{(row) => <Row row={row} onRevoke={() => (setDone(), setRevoking(row))} />}</For>
-            </tbody>
+            <tbody ref={tbody} onClick={onRowClick} />
           </table>
         </div>
       </Show>
@@ -137,64 +150,5 @@ export default function Tablets(): JSX.Element {
         )}
       </Show>
     </>
-  );
-}
-
-const stateText = (row: TabletRow): string => {
-  const s = row.state;
-  switch (s.kind) {
-    case 'in_sync':
-      return t('state.in_sync');
-    case 'behind':
-      return t('state.behind', { since: dateTime(s.since) });
-    case 'silent':
-      return t('state.silent', { since: dateTime(s.since) });
-    case 'revoked':
-      return t('state.revoked', { at: dateTime(s.at) });
-  }
-};
-
-const clockText = (ms: number | null): string => (ms === null ? '—' : Math.abs(ms) < 1000 ? '±0' : ms > 0 ? t('clock.ahead', { d: durationText(ms) }) : t('clock.behind', { d: durationText(ms) }));
-
-/** One tablet: text cells only, no widgets (200 rows in one frame). */
-function Row(props: { readonly row: TabletRow; readonly onRevoke: () => void }): JSX.Element {
-  const r = (): TabletRow => props.row;
-  return (
-    <tr class={`age-${r().state.kind}`} data-testid={`tablet-${r().deviceCode}`} data-state={r().state.kind}>
-      <td class="mono">{r().deviceCode}</td>
-      <td>{r().name}</td>
-      <td>{t(`role.${r().role}`)}</td>
-      <td class="nowrap">
-        {dateTime(r().enrolledAt)}
-        <br />
-        <span class="muted">{r().enrolledBy?.name ?? '—'}</span>
-      </td>
-      <td class="nowrap">{dateTime(r().lastSeenAt)}</td>
-      <td>{r().reported?.appVersion ?? '—'}</td>
-      <td class="num" data-testid="seq">{r().serverHasThroughSeq}</td>
-      <td class="num">{r().reported?.outboxCount ?? '—'}</td>
-      <td>{r().reported?.lastError ?? '—'}</td>
-      <td class="nowrap">{clockText(r().clockOffsetMs)}</td>
-      <td>
-        <span class={`state state-${r().state.kind}`} data-testid="state">
-          {stateText(r())}
-        </span>
-        <Show when={r().itemsAtRisk}>
-          {(n) => (
-            <div class="at-risk" data-testid="at-risk">
-              {t('atRisk', { n: n() })}
-            </div>
-          )}
-        </Show>
-        <Show when={r().revocation}>{(v) => <div class="muted">{v().reason}</div>}</Show>
-      </td>
-      <td>
-        <Show when={r().state.kind !== 'revoked'}>
-          <button type="button" class="btn small danger" aria-label={t('revoke.of', { code: r().deviceCode })} data-testid="revoke" onClick={() => props.onRevoke()}>
-            {t('revoke')}
-          </button>
-        </Show>
-      </td>
-    </tr>
   );
 }
