@@ -46,6 +46,12 @@ const SPECS = [
     tests: filesUnder('test', ['.ts']),
     mustList: range('SY', 1, 9),
   },
+  {
+    file: 'src/server/CONSOLE-SPEC.md',
+    prefixes: /^CO/,
+    tests: filesUnder('test', ['.ts']),
+    mustList: range('CO', 1, 18),
+  },
 ] as const;
 
 describe.each(SPECS)('$file', ({ file, prefixes, tests, mustList }) => {

@@ -246,6 +246,10 @@ const PUBLIC: Readonly<Record<string, { readonly why: string; readonly rateLimit
     why: 'a visitor’s phone files a complaint online without an account; it only ever becomes a draft (security-public-drafts.test.ts)',
     rateLimit: 'per client address, in the database, counted before the body is read (PUBLIC_INTAKE_LIMIT)',
   },
+  'POST /api/console/session': {
+    why: 'the organizer signs in to the console with name and password (Origin checked, CO6)',
+    rateLimit: 'the bearer login\'s: per account name and client address with growing delays (SY61), and per client address, in the database',
+  },
   'GET /*': { why: 'the built app (HTML, scripts, styles): it must load before anyone signs in', rateLimit: 'none: static files, no storage; served with the CSP' },
 };
 
@@ -259,7 +263,24 @@ const MIDDLEWARE: Readonly<Record<string, string>> = {
   'ALL /api/admin/*': 'the token check of the admin routes',
   'ALL /api/bundles/*': 'the token check of the bundle upload',
   'ALL /api/intake/*': 'the token check of the desks’ list of public drafts',
+  'ALL /api/console/*': 'the console\'s session check (401), then its Origin check of changes and its role check',
+  'ALL /api/console/session': 'the Origin check of the console sign-in (CO6)',
 };
+
+/**
+ * The organizer's console: a session cookie instead of a bearer token (a tablet's token gets 403,
+ * none 401), the Origin check on changes and the organizer's role on every route; the refusal
+ * matrix of these is test/server/console.test.ts (CO6, CO8).
+ */
+const CONSOLE: Readonly<Record<string, string>> = Object.fromEntries(
+  [
+    'GET /api/console/session', 'DELETE /api/console/session', 'POST /api/console/session/everywhere-out', 'POST /api/console/password',
+    'GET /api/console/fairs', 'POST /api/console/fairs', 'PUT /api/console/fairs/:fairId', 'GET /api/console/fairs/:fairId/tablets',
+    'POST /api/console/fairs/:fairId/tablets/:deviceId/revoke', 'POST /api/console/fairs/:fairId/enrolments', 'GET /api/console/fairs/:fairId/enrolments',
+    'GET /api/console/people', 'POST /api/console/people', 'POST /api/console/people/:userId/disable', 'POST /api/console/people/:userId/enable',
+    'POST /api/console/people/:userId/password', 'GET /api/console/audit', 'GET /api/console/audit.csv',
+  ].map((k) => [k, 'console session cookie, Origin check, organizer only']),
+);
 
 const routeKeys = (app: Hono): string[] => [...new Set(app.routes.map((r) => `${r.method} ${r.path}`))];
 
@@ -294,7 +315,7 @@ describe.each(bothStorages())('route refusal matrix on $name', (backend) => {
 
   test('[I10.3] every route of the app has exactly one entry: guarded, public (with its reason) or middleware', () => {
     const keys = routeKeys(w.app);
-    const listed = [...GUARDED.map((g) => g.route), ...Object.keys(PUBLIC), ...Object.keys(MIDDLEWARE)];
+    const listed = [...GUARDED.map((g) => g.route), ...Object.keys(PUBLIC), ...Object.keys(MIDDLEWARE), ...Object.keys(CONSOLE)];
     expect(new Set(listed).size, 'an entry is listed twice').toBe(listed.length);
     expect([...keys].sort(), 'a route without an entry, or an entry without a route').toEqual([...listed].sort());
   });

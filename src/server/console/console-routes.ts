@@ -69,7 +69,9 @@ const sessionInfo = (u: SessionUser): SessionInfo => ({
 export function consoleRoutes(storage: Storage, now: () => number): Hono {
   const db = storage.sql;
   const app = new Hono<ConsoleEnv>();
-  app.use('*', sameOrigin());
+  // Sign-in checks the origin first (no login CSRF); every other route checks the session first, so a
+  // stranger learns nothing but 401, then the origin of a change (CO6), then the role (CO8).
+  app.use('/session', async (c, next) => (c.req.method === 'POST' ? sameOrigin()(c, next) : next()));
 
   const actorOf = (c: Context<ConsoleEnv>): Actor & { userId: string } => {
     const u = c.get('user');
@@ -96,12 +98,24 @@ export function consoleRoutes(storage: Storage, now: () => number): Hono {
     return c.json(sessionInfo(signed.user));
   });
 
-  // Every other route: a live session (CO3), then the organizer's role (CO8).
+  // Every other route: a live session (CO3), then the origin of a change (CO6), then the organizer's role (CO8).
   app.use('*', async (c, next) => {
+    if (c.req.method === 'POST' && c.req.path.endsWith('/console/session')) return next();
     const token = getCookie(c, cookieName(c));
     const user = token === undefined || !/^[A-Za-z0-9_-]{20,200}$/.test(token) ? undefined : await resume(db, token, now());
-    if (user === undefined) return refuse(c, 401, 'UNAUTHENTICATED');
+    if (user === undefined) {
+      // CO8: a tablet's (or a script's) bearer token is known but is no console session.
+      const bearer = /^Bearer ([A-Za-z0-9_-]{20,200})$/.exec(c.req.header('authorization') ?? '')?.[1];
+      const principal = bearer === undefined ? undefined : await storage.authenticate(bearer);
+      if (principal !== undefined && !('refused' in principal)) return refuse(c, 403, 'FORBIDDEN_ROLE', { params: { role: principal.role } });
+      return refuse(c, 401, 'UNAUTHENTICATED');
+    }
     c.set('user', user);
+    return next();
+  });
+  app.use('*', sameOrigin());
+  app.use('*', async (c, next) => {
+    const user = c.get('user');
     // A viewer has a session (and sees who it is) but nothing else here yet.
     if (user.role !== 'organizer' && !(c.req.path.endsWith('/session') && (c.req.method === 'GET' || c.req.method === 'DELETE'))) {
       return refuse(c, 403, 'FORBIDDEN_ROLE', { params: { role: user.role } });
