@@ -2,17 +2,20 @@ import { locale } from './i18n';
 
 /** Date and time as this browser's clock shows them, in the console's language. */
 const formats = new Map<string, Intl.DateTimeFormat>();
-const format = (kind: 'dateTime' | 'time'): Intl.DateTimeFormat => {
+const format = (kind: 'dateTime' | 'short' | 'time'): Intl.DateTimeFormat => {
   const key = `${locale()}|${kind}`;
   let f = formats.get(key);
   if (f === undefined) {
-    f = new Intl.DateTimeFormat(locale(), kind === 'time' ? { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' } : { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    const time = { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' } as const;
+    f = new Intl.DateTimeFormat(locale(), kind === 'time' ? time : kind === 'short' ? { month: '2-digit', day: '2-digit', ...time } : { year: 'numeric', month: '2-digit', day: '2-digit', ...time });
     formats.set(key, f);
   }
   return f;
 };
 
 export const dateTime = (iso: string | null | undefined): string => (iso == null ? '—' : format('dateTime').format(new Date(iso)));
+/** Month, day and time: the dense tables, where the year is this fair's. */
+export const shortDateTime = (iso: string | null | undefined): string => (iso == null ? '—' : format('short').format(new Date(iso)));
 export const clockTime = (iso: string): string => format('time').format(new Date(iso));
 
 /** A duration in the largest sensible unit: "45 s", "12 min", "3 h", "2 d". */

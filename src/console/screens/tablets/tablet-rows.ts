@@ -1,5 +1,5 @@
 import type { TabletRow } from '../../../domain/wire/console';
-import { dateTime, durationText } from '../../lib/format';
+import { durationText, shortDateTime as dateTime } from '../../lib/format';
 import { translator } from '../../lib/i18n';
 import { tabletsMessages } from './tablets.messages';
 

@@ -112,7 +112,7 @@ export default function Tablets(): JSX.Element {
       </Show>
       <Show when={rows().length > 0}>
         <div class="table-wrap">
-          <table class="data" data-testid="tablets-table">
+          <table class="data tablets" data-testid="tablets-table">
             <thead>
               <tr>
                 <For each={SORT_COLUMNS}>
