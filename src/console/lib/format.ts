@@ -15,7 +15,19 @@ const format = (kind: 'dateTime' | 'short' | 'time'): Intl.DateTimeFormat => {
 
 export const dateTime = (iso: string | null | undefined): string => (iso == null ? '—' : format('dateTime').format(new Date(iso)));
 /** Month, day and time: the dense tables, where the year is this fair's. */
-export const shortDateTime = (iso: string | null | undefined): string => (iso == null ? '—' : format('short').format(new Date(iso)));
+const shortCache = new Map<string, string>();
+export function shortDateTime(iso: string | null | undefined): string {
+  if (iso == null) return '—';
+  // Many rows share a minute: each distinct instant is formatted once per language.
+  const key = `${locale()}|${iso}`;
+  let text = shortCache.get(key);
+  if (text === undefined) {
+    if (shortCache.size > 5000) shortCache.clear();
+    text = format('short').format(new Date(iso));
+    shortCache.set(key, text);
+  }
+  return text;
+}
 export const clockTime = (iso: string): string => format('time').format(new Date(iso));
 
 /** A duration in the largest sensible unit: "45 s", "12 min", "3 h", "2 d". */
