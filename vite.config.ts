@@ -44,8 +44,11 @@ export default defineConfig({
       workbox: {
         // Precache everything the app can show, lazy chunks included.
         globPatterns: ['**/*.{js,css,html,svg,png,woff2,webmanifest}'],
+        // The organizer's console is online only: its page and chunks are never precached, and
+        // the worker never answers its navigations with the kiosk's shell.
+        globIgnores: ['src/console/**', 'assets/console/**', 'assets/console-*'],
         navigateFallback: '/index.html',
-        navigateFallbackDenylist: [/^\/api\//],
+        navigateFallbackDenylist: [/^\/api\//, /^\/console(\/|$)/],
         cleanupOutdatedCaches: true,
         // The first install controls the open page at once, so a kiosk set up online works offline
         // without a reload. Updates still wait for the user (registerType 'prompt', no skipWaiting).
@@ -62,7 +65,17 @@ export default defineConfig({
     // browser's module loader finds it: at a start the shell's lazy parts (ticker, sync, badges,
     // the home screen) appended some 40 links in one task, 210 ms of appendChild at 4x (P2).
     // Their CSS is preloaded as before (Vite keeps it out of this list).
-    modulePreload: { resolveDependencies: (_file, deps, { hostId }) => (hostId.endsWith('/src/app/main.tsx') ? deps : []) },
+    modulePreload: {
+      resolveDependencies: (_file, deps, { hostId }) => (hostId.endsWith('/src/app/main.tsx') || hostId.endsWith('/src/console/main.tsx') ? deps : []),
+    },
+    // The console is a second page (served at /console/); its chunks go under assets/console/ so
+    // the service worker's precache can leave them out (online only).
+    rollupOptions: {
+      input: { main: 'index.html', console: 'src/console/index.html' },
+      output: {
+        chunkFileNames: (chunk) => (chunk.moduleIds.length > 0 && chunk.moduleIds.every((id) => id.includes('/src/console/')) ? 'assets/console/[name]-[hash].js' : 'assets/[name]-[hash].js'),
+      },
+    },
   },
   test: {
     // vite-plugin-solid would default the environment to jsdom; every project here runs in Node

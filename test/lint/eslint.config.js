@@ -30,6 +30,14 @@ const boundaries = {
     patterns: [...layer('server')],
     why: 'app never imports the server',
   },
+  'src/console/**': {
+    paths: ['dexie', 'hono', 'postgres', '@electric-sql/pglite', ...nodeBuiltins],
+    patterns: ['dexie/*'],
+    // Relative paths only (`solid-js/store` is Solid's, not ours); of the app, only its widgets,
+    // its i18n runtime and the pure helpers named here.
+    regexes: ['^(\\.\\./)+(store|sync|server)(/|$)', '^(\\.\\./)+app/(?!ui/|i18n/|lib/qr-code\\.chunk$|lib/field-errors$|zod-csp$|screens/fair-setup/fair-form$)'],
+    why: 'the console is online only: domain, the app\'s ui widgets, i18n runtime and pure helpers; never store, sync or dexie',
+  },
   'src/server/**': {
     paths: ['dexie', 'solid-js'],
     patterns: ['solid-js/*', ...layer('store'), ...layer('sync'), ...layer('app')],
@@ -51,7 +59,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/app/**/*.ts', 'src/app/**/*.tsx'],
+    files: ['src/app/**/*.ts', 'src/app/**/*.tsx', 'src/console/**/*.ts', 'src/console/**/*.tsx'],
     ...solid,
     languageOptions: { ...solid.languageOptions, globals: { ...globals.browser } },
   },
@@ -76,6 +84,7 @@ export default tseslint.config(
           patterns: [
             ...rule.paths.filter((p) => p.includes('*')).map((p) => ({ group: [p], message: rule.why })),
             ...rule.patterns.map((p) => ({ group: [p], message: rule.why })),
+            ...(rule.regexes ?? []).map((regex) => ({ regex, message: rule.why })),
           ],
         },
       ],

@@ -24,6 +24,14 @@ export function staticApp(distDir: string): Hono {
       },
     }),
   );
+  // The organizer's console: its own page (a second input of the build), for every path under
+  // /console/ (it routes on the client). Online only: the service worker leaves it alone.
+  app.get('/console', (c) => c.redirect('/console/'));
+  app.get('/console/*', async (c) => {
+    const html = await readFile(join(distDir, 'src', 'console', 'index.html'), 'utf8');
+    c.header('Cache-Control', 'no-cache');
+    return c.html(html);
+  });
   // Single-page app: any other GET that is not an API call gets the shell.
   app.get('*', async (c) => {
     if (c.req.path.startsWith('/api/')) return c.notFound();

@@ -1,0 +1,28 @@
+import type { ConsoleMessages } from '../../lib/i18n';
+
+export const enrolMessages = {
+  'enrol.title': { 'zh-CN': '登记平板', en: 'Enrol tablets' },
+  'enrol.lead': { 'zh-CN': '每个登记码只能使用一次。在平板上打开“同步”→“登记”，扫描二维码或输入登记码。', en: 'Each code works once. On the tablet open Sync → Enrol, then scan the QR code or type the code.' },
+  'enrol.fair': { 'zh-CN': '展会', en: 'Fair' },
+  'enrol.pickFair': { 'zh-CN': '请选择展会', en: 'Choose a fair' },
+  'enrol.role': { 'zh-CN': '角色', en: 'Role' },
+  'enrol.role.desk': { 'zh-CN': '投诉台平板', en: 'Desk tablet' },
+  'enrol.role.expert': { 'zh-CN': '专家平板', en: 'Expert’s tablet' },
+  'enrol.count': { 'zh-CN': '数量（1–50）', en: 'How many (1–50)' },
+  'enrol.ttl': { 'zh-CN': '有效期', en: 'Valid for' },
+  'enrol.ttl.15': { 'zh-CN': '15 分钟', en: '15 minutes' },
+  'enrol.ttl.60': { 'zh-CN': '1 小时', en: '1 hour' },
+  'enrol.ttl.240': { 'zh-CN': '4 小时', en: '4 hours' },
+  'enrol.ttl.1440': { 'zh-CN': '1 天', en: '1 day' },
+  'enrol.issue': { 'zh-CN': '生成登记码', en: 'Make codes' },
+  'enrol.print': { 'zh-CN': '打印登记码', en: 'Print the codes' },
+  'enrol.clear': { 'zh-CN': '清除已显示的登记码', en: 'Clear the shown codes' },
+  'enrol.codeFor': { 'zh-CN': '{fair} · {role}', en: '{fair} · {role}' },
+  'enrol.qrAlt': { 'zh-CN': '登记码 {n} 的二维码', en: 'QR code of enrolment code {n}' },
+  'enrol.expiresIn': { 'zh-CN': '{left} 后过期', en: 'Expires in {left}' },
+  'enrol.expired': { 'zh-CN': '已过期', en: 'Expired' },
+  'enrol.used': { 'zh-CN': '已被 {code} 于 {time} 使用', en: 'Used by {code} at {time}' },
+  'enrol.usedNoCode': { 'zh-CN': '已于 {time} 使用', en: 'Used at {time}' },
+  'enrol.shownOnce': { 'zh-CN': '服务器只保存登记码的摘要：离开此标签页后这些登记码无法再次显示，请先打印或使用。', en: 'The server keeps only a digest of each code: once this tab closes they cannot be shown again. Print or use them first.' },
+  'enrol.printHeading': { 'zh-CN': '平板登记码', en: 'Tablet enrolment codes' },
+} satisfies ConsoleMessages;
