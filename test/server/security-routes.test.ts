@@ -279,6 +279,8 @@ const PUBLIC: Readonly<Record<string, { readonly why: string; readonly rateLimit
     why: 'the organizer signs in to the console with name and password (Origin checked, CO6)',
     rateLimit: 'the bearer login\'s: per account name and client address with growing delays (SY61), and per client address, in the database',
   },
+  'GET /console': { why: 'sends /console to /console/, the console’s page', rateLimit: 'none: a static file, no storage; served with the CSP' },
+  'GET /console/*': { why: 'the console’s page under any of its paths, for a reload or a link', rateLimit: 'none: a static file, no storage; served with the CSP' },
   'GET /*': { why: 'the built app (HTML, scripts, styles): it must load before anyone signs in', rateLimit: 'none: static files, no storage; served with the CSP' },
 };
 
