@@ -8,6 +8,7 @@ import { PUBLIC_INTAKE_BODY_LIMIT } from '../../src/server/http/public-intake-ro
 import { PhoneComplaint } from '../../src/domain/wire/phone-payload';
 import { SMALL_BODY } from '../../src/server/http/body';
 import { makeItem, newId } from '../server/support';
+import { phoneComplaint } from '../server/phone-complaint';
 import { badUtf8, deepBody, deepJson, hostileJson, mutated, wrongContentType } from './arbitraries';
 import { auth, expectRefused, openHarness, pushEnvelope, stateGuard, type Harness } from './http-harness';
 
@@ -67,20 +68,6 @@ const ROUTES: readonly JsonRoute[] = [
     valid: () => ({ fairId: h.desk.fairId, role: 'desk', ttlMinutes: 60 }),
   },
 ];
-
-/** A complaint as the phone sends it (the QR payload's and the public intake's schema). */
-const phoneComplaint = (fairId: string): Record<string, unknown> => ({
-  kind: 'complaint',
-  id: newId(),
-  fairId,
-  filedAt: '2025-04-16T02:30:00.000Z',
-  language: 'zh-CN',
-  complainant: { role: 'complainant', kind: 'entity', name: '福州某某科技有限公司', country: 'CN', uscc: '91350100M000100Y43', phone: '+8613800138000', standing: 'holder' },
-  rights: [{ type: 'trademark', number: '12345678', title: 'FAIRBRAND', holder: '福州某某科技有限公司', jurisdiction: 'CN', niceClasses: [9], status: 'valid', statusSource: 'certificate' }],
-  respondents: [{ name: '深圳某某电子有限公司', booth: { hall: '1.1', stand: 'A01' } }],
-  accusedItems: [{ description: '蓝牙耳机', photos: [] }],
-  signature: [[10, 10, 40, 60, 90, 30]],
-});
 
 interface Sent {
   readonly kind: string;

@@ -20,6 +20,7 @@ import { forgeBundle } from '../sync/bundle-forge';
 import { Desk, caseId, deviceId, local } from '../support/builders';
 import { fcSeed } from '../support/fc-seed';
 import { makeItem, newId } from '../server/support';
+import { phoneComplaint as phoneComplaintOf, type PhoneComplaintBody } from '../server/phone-complaint';
 import { hostileString } from './arbitraries';
 import { submitDraft } from '../../src/server/storage/public-drafts-store';
 import { PublicDraftList } from '../../src/domain/wire/public-intake';
@@ -66,18 +67,7 @@ const inject = <T>(value: T, target: Target, s: string): T => JSON.parse(JSON.st
 const marked = <T extends { complainant: object }>(v: T, target: Target): T =>
   target === 'name' ? { ...v, complainant: { ...v.complainant, name: MARK.name } } : v;
 
-const phoneComplaint = (fairId: string): { complainant: object } & Record<string, unknown> => ({
-  kind: 'complaint',
-  id: newId(),
-  fairId,
-  filedAt: '2025-04-16T02:30:00.000Z',
-  language: 'zh-CN',
-  complainant: { role: 'complainant', kind: 'entity', name: '福州某某科技有限公司', country: 'CN', uscc: '91350100M000100Y43', phone: '+8613800138000', standing: 'holder' },
-  rights: [{ type: 'trademark', number: '12345678', title: 'FAIRBRAND', holder: '福州某某科技有限公司', jurisdiction: 'CN', niceClasses: [9], status: 'valid', statusSource: 'certificate' }],
-  respondents: [{ name: '深圳某某电子有限公司', booth: { hall: '1.1', stand: 'A01' } }],
-  accusedItems: [{ description: MARK.description, photos: [] }],
-  signature: [[10, 10, 40, 60, 90, 30]],
-});
+const phoneComplaint = (fairId: string): PhoneComplaintBody => phoneComplaintOf(fairId, [{ description: MARK.description, photos: [] }]);
 
 interface Verdicts {
   readonly form: boolean;

@@ -6,6 +6,7 @@ import { PhoneComplaint } from '../../src/domain/wire/phone-payload';
 import { PublicDraftList, PublicDraftReceived } from '../../src/domain/wire/public-intake';
 import { bothStorages, secondInstance, type DatabaseName } from './both-storages';
 import { enrol, makeOrganizer, newId } from './support';
+import { phoneComplaint } from './phone-complaint';
 
 /**
  * Issue 8 §4, the public online intake (PI1–PI5, src/domain/wire/public-intake.ts), on PGlite and
@@ -16,19 +17,7 @@ import { enrol, makeOrganizer, newId } from './support';
 /** The suite's title on each database: on PostgreSQL two instances, each with its own pool. */
 const ON: Record<DatabaseName, string> = { PostgreSQL: 'two instances on one PostgreSQL', PGlite: 'PGlite' };
 
-/** A complaint as the phone sends it (the QR payload's schema, `PhoneComplaint`). */
-const complaint = (fairId: string, description = '蓝牙耳机，外观与注册商标相同'): Record<string, unknown> => ({
-  kind: 'complaint',
-  id: newId(),
-  fairId,
-  filedAt: '2025-04-16T02:30:00.000Z',
-  language: 'zh-CN',
-  complainant: { role: 'complainant', kind: 'entity', name: '福州某某科技有限公司', country: 'CN', uscc: '91350100M000100Y43', phone: '+8613800138000', standing: 'holder' },
-  rights: [{ type: 'trademark', number: '12345678', title: 'FAIRBRAND', holder: '福州某某科技有限公司', jurisdiction: 'CN', niceClasses: [9], status: 'valid', statusSource: 'certificate' }],
-  respondents: [{ name: '深圳某某电子有限公司', booth: { hall: '1.1', stand: 'A01' } }],
-  accusedItems: [{ description, photos: [] }],
-  signature: [[10, 10, 40, 60, 90, 30]],
-});
+const complaint = (fairId: string, description = '蓝牙耳机，外观与注册商标相同'): Record<string, unknown> => phoneComplaint(fairId, [{ description, photos: [] }]);
 
 let address = 0;
 const nextAddress = (): string => `198.51.100.${++address}`;

@@ -6,6 +6,7 @@ import { PUBLIC_PHOTO_LIMIT } from '../../src/server/http/public-photo-routes';
 import { PUBLIC_PHOTO_MAX_BYTES, PublicDraftReceived, PublicPhotoStored } from '../../src/domain/wire/public-intake';
 import { bothStorages } from './both-storages';
 import { enrol, newId } from './support';
+import { phoneComplaint } from './phone-complaint';
 
 /**
  * PI7, PI8 (src/domain/wire/public-intake.ts): a phone's photos follow its online complaint, and
@@ -20,18 +21,8 @@ const PHOTO_A = bytesOf('jpeg bytes of photo A');
 const PHOTO_B = bytesOf('jpeg bytes of photo B');
 const UNLISTED = bytesOf('a photo the complaint never listed');
 
-const complaint = (fairId: string, photos: readonly Uint8Array[]): Record<string, unknown> => ({
-  kind: 'complaint',
-  id: newId(),
-  fairId,
-  filedAt: '2025-04-16T02:30:00.000Z',
-  language: 'zh-CN',
-  complainant: { role: 'complainant', kind: 'entity', name: '福州某某科技有限公司', country: 'CN', uscc: '91350100M000100Y43', phone: '+8613800138000', standing: 'holder' },
-  rights: [{ type: 'trademark', number: '12345678', title: 'FAIRBRAND', holder: '福州某某科技有限公司', jurisdiction: 'CN', niceClasses: [9], status: 'valid', statusSource: 'certificate' }],
-  respondents: [{ name: '深圳某某电子有限公司', booth: { hall: '1.1', stand: 'A01' } }],
-  accusedItems: [{ description: '蓝牙耳机', photos: photos.map((p, i) => ({ sha256: sha(p), name: `IMG_${i}.jpg`, bytes: p.byteLength })) }],
-  signature: [[10, 10, 40, 60, 90, 30]],
-});
+const complaint = (fairId: string, photos: readonly Uint8Array[]): Record<string, unknown> =>
+  phoneComplaint(fairId, [{ description: '蓝牙耳机', photos: photos.map((p, i) => ({ sha256: sha(p), name: `IMG_${i}.jpg`, bytes: p.byteLength })) }]);
 
 let address = 0;
 const nextAddress = (): string => `203.0.113.${++address}`;

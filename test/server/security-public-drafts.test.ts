@@ -7,6 +7,7 @@ import { PhoneComplaint } from '../../src/domain/wire/phone-payload';
 import { PROTOCOL_VERSION } from '../../src/domain/wire/protocol';
 import { bothStorages, type DatabaseName } from './both-storages';
 import { enrol, makeItem, newId, type TestDevice } from './support';
+import { phoneComplaint } from './phone-complaint';
 
 /**
  * Issue 10 part 3: the public phone entry (`POST /api/public/fairs/:fairId/complaints`, no
@@ -22,18 +23,7 @@ const RUNS: Record<DatabaseName, number> = { PGlite: 300, PostgreSQL: 120 };
 
 const COMPLAINT_KEYS = Object.keys(PhoneComplaint.shape);
 
-const complaint = (fairId: string): Record<string, unknown> => ({
-  kind: 'complaint',
-  id: newId(),
-  fairId,
-  filedAt: '2025-04-16T02:30:00.000Z',
-  language: 'zh-CN',
-  complainant: { role: 'complainant', kind: 'entity', name: '福州某某科技有限公司', country: 'CN', uscc: '91350100M000100Y43', phone: '+8613800138000', standing: 'holder' },
-  rights: [{ type: 'trademark', number: '12345678', title: 'FAIRBRAND', holder: '福州某某科技有限公司', jurisdiction: 'CN', niceClasses: [9], status: 'valid', statusSource: 'certificate' }],
-  respondents: [{ name: '深圳某某电子有限公司', booth: { hall: '1.1', stand: 'A01' } }],
-  accusedItems: [{ description: '蓝牙耳机', photos: [] }],
-  signature: [[10, 10, 40, 60, 90, 30]],
-});
+const complaint = (fairId: string): Record<string, unknown> => phoneComplaint(fairId);
 
 /** Keys a forger might add to make a draft look like more: a case's state, an outcome, a device, a sequence… */
 const forgedKeys = fc.record(

@@ -1,6 +1,4 @@
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
-import type { Hono } from 'hono';
+import { describe, expect, test } from 'vitest';
 import type { Case } from '../../src/domain/case/case';
 import type { CaseEvent } from '../../src/domain/case/events';
 import { compareEvents } from '../../src/domain/case/fold';
@@ -8,62 +6,41 @@ import type { Fair } from '../../src/domain/fair';
 import { parseHlc, type Hlc } from '../../src/domain/hlc';
 import type { Exhibitor } from '../../src/domain/exhibitor';
 import { instantFromMs, type Instant } from '../../src/domain/time';
-import { createHttpApp } from '../../src/server/server';
-import { openStorage, type Storage } from '../../src/server/storage/storage';
 import { allCaseEvents } from '../../src/store/apply-pulled';
 import { applyCaseCommand, recordComplaint } from '../../src/store/cases';
 import { getCase } from '../../src/store/case-reads';
-import { closeDb, getDb, setDbName } from '../../src/store/db';
+import { closeDb, getDb } from '../../src/store/db';
 import { getExhibitor, saveExhibitor } from '../../src/store/exhibitors';
 import { runWrite, logState } from '../../src/store/write';
 import { buildBundle } from '../../src/sync/bundle/build-bundle';
 import { importBundle } from '../../src/sync/bundle/import-bundle';
-import { enrolThisDevice, syncOnce } from '../../src/sync/http-sync';
+import { syncOnce } from '../../src/sync/http-sync';
 import { pullPages } from '../../src/sync/pull-pages';
 import { loadCredentials, readSyncState } from '../../src/sync/sync-state';
-import { httpTransport, type FetchLike } from '../../src/sync/transport';
+import { httpTransport } from '../../src/sync/transport';
 import { clerk, complaintInput, EVIDENCE, expert, setupDevice, setupFair } from '../store/case-fixtures';
 import { exhibitorInput } from '../store/fixtures';
-import { makeOrganizer } from '../server/support';
+import { syncServer } from './server-harness';
 
 /**
  * The clock rules of sync (SPEC.md "Clocks") on two tablets with the real store (fake-indexeddb)
  * and the real server (PGlite in memory, through `app.fetch`), whose clock the test sets.
  */
-const BASE = 'http://faircase.test';
 const HOUR = 3_600_000;
-let storage: Storage;
-let app: Hono;
-let orgUserId: string;
 /** The server's clock; each tablet's clock is the server's plus its skew. */
 let serverMs = Date.parse('2025-04-15T02:00:00.000Z');
-const fetchImpl: FetchLike = async (url, init) => app.request(url, init);
+const server = syncServer('clocks', { now: () => serverMs });
+const { base: BASE, fetch: fetchImpl, useDevice: use } = server;
 const tabletClock = (skewMs: number) => (): Instant => instantFromMs(serverMs + skewMs);
 const A = tabletClock(0);
 const B = tabletClock(-3 * HOUR);
 const later = (minutes = 1): void => {
   serverMs += minutes * 60_000;
 };
-let dbCount = 0;
-const use = (name: string): void => setDbName(`clocks-${name}-${process.pid}-${dbCount}`, { indexedDB, IDBKeyRange });
 const on = (name: string): void => {
   closeDb();
   use(name);
 };
-
-beforeAll(async () => {
-  storage = await openStorage({ dataDir: 'memory://' });
-  app = createHttpApp({ distDir: 'dist', storage, now: () => serverMs });
-  orgUserId = (await makeOrganizer(storage)).userId;
-}, 120_000);
-afterAll(async () => {
-  closeDb();
-  await storage.close();
-});
-afterEach(() => {
-  closeDb();
-  dbCount++;
-});
 
 const must = async <T>(r: Promise<{ ok: true; value: T } | { ok: false; error: unknown }>): Promise<T> => {
   const x = await r;
@@ -72,8 +49,7 @@ const must = async <T>(r: Promise<{ ok: true; value: T } | { ok: false; error: u
 };
 
 async function enrol(fairId: string, code: string): Promise<void> {
-  const enrolment = await storage.createEnrolment(orgUserId, { fairId, role: 'desk', ttlMinutes: 10 }, Date.now());
-  await enrolThisDevice(BASE, enrolment.code, `Tablet ${code}`, code, fetchImpl);
+  await server.enrolHere(fairId, `Tablet ${code}`, code);
 }
 
 /** Tablet A with a fair, an exhibitor and one complaint, synced; tablet B enrolled and synced (3 h slow). */
@@ -98,7 +74,7 @@ const localClock = async (): Promise<Hlc> => {
   return s.hlc;
 };
 
-const serverItems = async (fairId: string) => (await storage.pull(fairId, 0, 1000)).items.map((p) => p.item);
+const serverItems = async (fairId: string) => (await server.storage().pull(fairId, 0, 1000)).items.map((p) => p.item);
 
 describe('the receive rule at every entry', { timeout: 60_000 }, () => {
   test('[SY11] a pulled page advances the local clock past every stamp in it, in the page\'s transaction', async () => {
@@ -211,11 +187,11 @@ describe('the clock offset', { timeout: 60_000 }, () => {
   test('[SY14] the next push reports the measured offset; the server keeps the last one per device', async () => {
     const { fair } = await twoTablets();
     const deviceB = (await must(runWrite(['meta'], (db) => logState(db), { log: false }))).deviceId;
-    expect((await storage.clockReports(fair.id)).find((r) => r.deviceId === deviceB)).toBeUndefined();
+    expect((await server.storage().clockReports(fair.id)).find((r) => r.deviceId === deviceB)).toBeUndefined();
     await must(saveExhibitor(fair.id, exhibitorInput(3), B()));
     later();
     await syncOnce({ now: B, fetch: fetchImpl });
-    expect((await storage.clockReports(fair.id)).find((r) => r.deviceId === deviceB)).toEqual({ deviceId: deviceB, offsetMs: -3 * HOUR, reportedAt: instantFromMs(serverMs) });
+    expect((await server.storage().clockReports(fair.id)).find((r) => r.deviceId === deviceB)).toEqual({ deviceId: deviceB, offsetMs: -3 * HOUR, reportedAt: instantFromMs(serverMs) });
   });
 
   test('[SY15] the server does not warn for an item recorded hours ago by a correct clock', async () => {

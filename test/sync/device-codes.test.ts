@@ -1,40 +1,28 @@
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
-import type { Hono } from 'hono';
+import { describe, expect, test } from 'vitest';
 import type { Fair } from '../../src/domain/fair';
-import { createHttpApp } from '../../src/server/server';
-import { openStorage, type Storage } from '../../src/server/storage/storage';
 import { recordComplaint } from '../../src/store/cases';
-import { closeDb, getDb, setDbName } from '../../src/store/db';
+import { closeDb, getDb } from '../../src/store/db';
 import { loadDevice } from '../../src/store/device';
 import { knownCodes } from '../../src/store/device-codes';
 import { casesSharingNumber } from '../../src/store/shared-numbers';
-import { enrolThisDevice, syncOnce } from '../../src/sync/http-sync';
+import { syncOnce } from '../../src/sync/http-sync';
 import { loadCredentials, readSyncState } from '../../src/sync/sync-state';
-import type { FetchLike } from '../../src/sync/transport';
 import { clerk, complaintInput, setupDevice, setupFair } from '../store/case-fixtures';
 import { clock } from '../store/fixtures';
-import { makeOrganizer } from '../server/support';
+import { syncServer } from './server-harness';
 
 /**
  * Device codes and one bad row (src/sync/SPEC.md SY30, SY33, SY34): real tablets (fake-indexeddb)
  * against the real server (PGlite in memory, through `app.fetch`).
  */
-const BASE = 'http://faircase.test';
-let storage: Storage;
-let app: Hono;
-let orgUserId: string;
-const fetchImpl: FetchLike = async (url, init) => app.request(url, init);
+const server = syncServer('codes');
+const fetchImpl = server.fetch;
 const now = clock('2025-04-15T01:00:00.000Z');
-let run = 0;
 
 /** Switches to tablet `name`'s database (made on first use). */
-const tablet = (name: string): void => setDbName(`codes-${name}-${process.pid}-${run}`, { indexedDB, IDBKeyRange });
+const tablet = server.useDevice;
 
-async function enrolHere(fairId: string, wish?: string): Promise<string> {
-  const { code } = await storage.createEnrolment(orgUserId, { fairId, role: 'desk', ttlMinutes: 10 }, Date.now());
-  return (await enrolThisDevice(BASE, code, 'Tablet', wish, fetchImpl)).deviceCode;
-}
+const enrolHere = async (fairId: string, wish?: string): Promise<string> => (await server.enrolHere(fairId, 'Tablet', wish)).deviceCode;
 
 async function file(fair: Fair): Promise<string> {
   const r = await recordComplaint(complaintInput(fair, now()), clerk, now());
@@ -57,20 +45,6 @@ async function twoTablets(): Promise<{ fair: Fair; a: string; b: string }> {
   const b = (await loadCredentials())!.deviceId;
   return { fair, a, b };
 }
-
-beforeAll(async () => {
-  storage = await openStorage({ dataDir: 'memory://' });
-  app = createHttpApp({ distDir: 'dist', storage });
-  orgUserId = (await makeOrganizer(storage)).userId;
-}, 120_000);
-afterAll(async () => {
-  closeDb();
-  await storage.close();
-});
-afterEach(() => {
-  closeDb();
-  run++;
-});
 
 describe('device codes and one bad row', { timeout: 120_000 }, () => {
   test('[SY34] two tablets holding two cases with one number both sync to the end; both cases are kept, flagged CONFLICT', async () => {
@@ -102,7 +76,7 @@ describe('device codes and one bad row', { timeout: 120_000 }, () => {
       expect(rows.map((r) => r?.flags.includes('CONFLICT'))).toEqual([true, true]);
       expect((await casesSharingNumber(cases[0]!.id)).map((r) => r.id)).toEqual([cases[1]!.id]);
       // Every item of the fair arrived: the cursor is at the server's last item.
-      const last = (await storage.pull(fair.id, 0, 1000)).cursor;
+      const last = (await server.storage().pull(fair.id, 0, 1000)).cursor;
       expect((await readSyncState()).cursor).toBe(last);
     }
     // The desk goes on: the next filing on A gets the next number, unflagged.
@@ -122,12 +96,12 @@ describe('device codes and one bad row', { timeout: 120_000 }, () => {
     await syncOnce({ now, fetch: fetchImpl });
     const bCode = (await loadCredentials())!.deviceCode;
     expect(await knownCodes()).toEqual(expect.arrayContaining([{ deviceId: a, code: 'KA' }]));
-    const reserved = await storage.sql.query<{ code: string; device_id: string }>('select code, device_id from reserved_codes where fair_id = $1 order by code, device_id', [fair.id]);
+    const reserved = await server.storage().sql.query<{ code: string; device_id: string }>('select code, device_id from reserved_codes where fair_id = $1 order by code, device_id', [fair.id]);
     expect(reserved).toEqual(expect.arrayContaining([{ code: 'KA', device_id: a }, { code: bCode, device_id: b }]));
     // Nothing new to report: the next run sends no report.
-    const before = await storage.sql.query('select count(*)::int as n from reserved_codes where fair_id = $1', [fair.id]);
+    const before = await server.storage().sql.query('select count(*)::int as n from reserved_codes where fair_id = $1', [fair.id]);
     await syncOnce({ now, fetch: fetchImpl });
-    expect(await storage.sql.query('select count(*)::int as n from reserved_codes where fair_id = $1', [fair.id])).toEqual(before);
+    expect(await server.storage().sql.query('select count(*)::int as n from reserved_codes where fair_id = $1', [fair.id])).toEqual(before);
   });
 
   test('[SY33] a tablet given another code at enrolment numbers its new cases with it and keeps its old code among the known', async () => {
@@ -140,7 +114,7 @@ describe('device codes and one bad row', { timeout: 120_000 }, () => {
     tablet('D');
     await enrolHere(fair.id, 'KC');
     closeDb();
-    await storage.markRestored();
+    await server.storage().markRestored();
     tablet('C');
     const given = await enrolHere(fair.id, 'KC');
     expect(given).not.toBe('KC');

@@ -1,56 +1,32 @@
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
-import type { Hono } from 'hono';
-import { closeDb, getDb, setDbName } from '../../src/store/db';
+import { describe, expect, test } from 'vitest';
+import { closeDb, getDb } from '../../src/store/db';
 import { createFair } from '../../src/store/fairs';
-import { createHttpApp } from '../../src/server/server';
-import { openStorage, type Storage } from '../../src/server/storage/storage';
 import { DEVICE_KEY_KEY } from '../../src/sync/device-key';
 import { enrolThisDevice, syncOnce } from '../../src/sync/http-sync';
 import { loadCredentials } from '../../src/sync/sync-state';
 import { TransportError, type FetchLike } from '../../src/sync/transport';
 import { clock, fairInput } from '../store/fixtures';
-import { makeOrganizer } from '../server/support';
+import { syncServer } from './server-harness';
 
 /**
  * The tablet's side of SY40-SY45: its key pair made at the first enrolment and kept in the
  * store (fake-indexeddb), its proof on every redemption, against the real server (PGlite in
  * memory, called through `app.fetch`).
  */
-const BASE = 'http://faircase.test';
-let storage: Storage;
-let app: Hono;
-let orgUserId: string;
-const fetchImpl: FetchLike = async (url, init) => app.request(url, init);
+const server = syncServer('identity');
+const { base: BASE, fetch: fetchImpl, useDevice: useTablet, code: freshCode } = server;
 const now = clock('2026-11-25T01:00:00.000Z');
-let dbCount = 0;
 
-const useTablet = (name: string) => setDbName(`identity-${name}-${process.pid}-${dbCount}`, { indexedDB, IDBKeyRange });
-const freshCode = async (fairId: string): Promise<string> => (await storage.createEnrolment(orgUserId, { fairId, role: 'desk', ttlMinutes: 10 }, Date.now())).code;
 const storedKeys = async (): Promise<{ deviceId: string; keys: CryptoKeyPair } | undefined> =>
   (await getDb().meta.get(DEVICE_KEY_KEY))?.value as { deviceId: string; keys: CryptoKeyPair } | undefined;
 const publicJwk = async (keys: CryptoKeyPair): Promise<JsonWebKey> => crypto.subtle.exportKey('jwk', keys.publicKey);
-
-beforeAll(async () => {
-  storage = await openStorage({ dataDir: 'memory://' });
-  app = createHttpApp({ distDir: 'dist', storage });
-  orgUserId = (await makeOrganizer(storage)).userId;
-}, 120_000);
-afterAll(async () => {
-  closeDb();
-  await storage.close();
-});
-afterEach(() => {
-  closeDb();
-  dbCount++;
-});
 
 /** Tablet A: a fair recorded (one item), enrolled as KA, the item pushed. */
 async function enrolledTablet(): Promise<{ fairId: string; deviceId: string }> {
   useTablet('A');
   const fair = await createFair(fairInput(), now());
   if (!fair.ok) throw new Error(fair.error.kind);
-  const enrolled = await enrolThisDevice(BASE, await freshCode(fair.value.id), 'Tablet A', 'KA', fetchImpl);
+  const enrolled = await server.enrolHere(fair.value.id, 'Tablet A', 'KA');
   expect((await syncOnce({ now, fetch: fetchImpl })).push.acknowledged).toBe(1);
   return { fairId: fair.value.id, deviceId: enrolled.deviceId };
 }
@@ -100,7 +76,7 @@ describe('enrolment proves identity, on the tablet', { timeout: 60_000 }, () => 
     if (!fair.ok) throw new Error(fair.error.kind);
     // The real server's answer, with the device id of another tablet written into it.
     const elsewhere: FetchLike = async (url, init) => {
-      const res = await app.request(url, init);
+      const res = await server.app().request(url, init);
       const body = (await res.json()) as Record<string, unknown>;
       return new Response(JSON.stringify({ ...body, deviceId: '01J00000000000000000000000' }), { status: res.status, headers: { 'content-type': 'application/json' } });
     };

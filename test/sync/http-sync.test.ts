@@ -1,63 +1,26 @@
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
-import type { Hono } from 'hono';
-import { closeDb, getDb, setDbName } from '../../src/store/db';
-import { createFair, getFair, updateFair } from '../../src/store/fairs';
+import { describe, expect, test } from 'vitest';
+import { closeDb, getDb } from '../../src/store/db';
+import { getFair, updateFair } from '../../src/store/fairs';
 import type { Fair } from '../../src/domain/fair';
-import { createHttpApp } from '../../src/server/server';
-import { openStorage, type Storage } from '../../src/server/storage/storage';
 import { rewriteItems } from '../../src/server/storage/event-chain';
-import { enrolThisDevice, syncOnce } from '../../src/sync/http-sync';
+import { syncOnce } from '../../src/sync/http-sync';
 import { readSyncState } from '../../src/sync/sync-state';
-import { httpTransport, TransportError, type FetchLike, type SyncTransport } from '../../src/sync/transport';
+import { httpTransport, TransportError, type SyncTransport } from '../../src/sync/transport';
 import { loadCredentials } from '../../src/sync/sync-state';
 import { clock, fairInput } from '../store/fixtures';
-import { makeOrganizer } from '../server/support';
+import { syncServer } from './server-harness';
 
 /**
  * The tablet's sync against the real server (PGlite in memory, called through `app.fetch`) and
  * the real store (fake-indexeddb): push, pull into the store, a lost answer, a restored server.
  */
-const BASE = 'http://faircase.test';
-let storage: Storage;
-let app: Hono;
-let orgUserId: string;
-const fetchImpl: FetchLike = async (url, init) => app.request(url, init);
+const server = syncServer('sync');
+const { fetch: fetchImpl, enrolled } = server;
 const now = clock('2026-11-25T01:00:00.000Z');
-let dbCount = 0;
 
-const useDevice = (name: string) => setDbName(`sync-${name}-${process.pid}-${dbCount}`, { indexedDB, IDBKeyRange });
+const fairOnA = async (): Promise<Fair> => server.fairOn('A', 'KA', now);
 
-beforeAll(async () => {
-  storage = await openStorage({ dataDir: 'memory://' });
-  app = createHttpApp({ distDir: 'dist', storage });
-  orgUserId = (await makeOrganizer(storage)).userId;
-}, 120_000);
-afterAll(async () => {
-  closeDb();
-  await storage.close();
-});
-afterEach(() => {
-  closeDb();
-  dbCount++;
-});
-
-async function enrolled(name: string, fairId: string): Promise<void> {
-  useDevice(name);
-  const { code } = await storage.createEnrolment(orgUserId, { fairId, role: 'desk', ttlMinutes: 10 }, Date.now());
-  await enrolThisDevice(BASE, code, `Tablet ${name}`, undefined, fetchImpl);
-}
-
-async function fairOnA(): Promise<Fair> {
-  useDevice('A');
-  const made = await createFair(fairInput(), now());
-  if (!made.ok) throw new Error(made.error.kind);
-  const { code } = await storage.createEnrolment(orgUserId, { fairId: made.value.id, role: 'desk', ttlMinutes: 10 }, Date.now());
-  await enrolThisDevice(BASE, code, 'Tablet A', 'KA', fetchImpl);
-  return made.value;
-}
-
-const serverCount = async (fairId: string) => (await storage.pull(fairId, 0, 1000)).items.length;
+const serverCount = async (fairId: string) => (await server.storage().pull(fairId, 0, 1000)).items.length;
 
 describe('push and pull between two tablets through the server', { timeout: 60_000 }, () => {
   test('[SY6] A pushes its outbox; B pulls the fair into its store, page and cursor in one transaction', async () => {
@@ -114,9 +77,9 @@ describe('push and pull between two tablets through the server', { timeout: 60_0
     await syncOnce({ now, fetch: fetchImpl });
     expect(await serverCount(fair.id)).toBe(2);
     // The backup predates both items: they are gone, and the device's acknowledgement with them.
-    await rewriteItems(storage.sql, (tx) => tx.query('delete from items where fair_id = $1', [fair.id]));
-    await storage.sql.query('update device_acks set acked_seq = 0 where device_id = $1', [(await loadCredentials())!.deviceId]);
-    await storage.markRestored();
+    await rewriteItems(server.storage().sql, (tx) => tx.query('delete from items where fair_id = $1', [fair.id]));
+    await server.storage().sql.query('update device_acks set acked_seq = 0 where device_id = $1', [(await loadCredentials())!.deviceId]);
+    await server.storage().markRestored();
     expect(await serverCount(fair.id)).toBe(0);
     const run = await syncOnce({ now, fetch: fetchImpl });
     expect(run.pull.epochChanged).toBe(true);
@@ -129,7 +92,7 @@ describe('push and pull between two tablets through the server', { timeout: 60_0
     await fairOnA();
     await syncOnce({ now, fetch: fetchImpl });
     await updateFair((await loadCredentials())!.fairId, fairInput(), now());
-    await storage.revokeDevice((await loadCredentials())!.deviceId);
+    await server.storage().revokeDevice((await loadCredentials())!.deviceId);
     await expect(syncOnce({ now, fetch: fetchImpl })).rejects.toMatchObject({ code: 'TOKEN_REVOKED' });
     expect((await readSyncState()).refused).toBe('TOKEN_REVOKED');
     expect(await getDb().outbox.count()).toBe(1);

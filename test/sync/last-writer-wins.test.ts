@@ -1,32 +1,28 @@
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { afterEach, describe, expect, test } from 'vitest';
 import fc from 'fast-check';
-import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
-import type { Hono } from 'hono';
 import type { Exhibitor } from '../../src/domain/exhibitor';
 import { formatHlc } from '../../src/domain/hlc';
 import { postShowSummary } from '../../src/domain/report/post-show-summary';
 import { SyncItem } from '../../src/domain/sync-item';
 import type { PullReply } from '../../src/domain/wire/protocol';
-import { createHttpApp } from '../../src/server/server';
 import { serverSummary } from '../../src/server/reports/summary-service';
-import { openStorage, type Storage } from '../../src/server/storage/storage';
 import { applyPulledExhibitors, PULLED_TABLES } from '../../src/store/apply-pulled';
-import { closeDb, getDb, setDbName } from '../../src/store/db';
+import { getDb } from '../../src/store/db';
 import { runWrite } from '../../src/store/write';
 import { getExhibitor, listExhibitors, saveExhibitor } from '../../src/store/exhibitors';
 import { createFair, getFair, updateFair } from '../../src/store/fairs';
 import { sessionDataOf } from '../../src/store/report-reads';
 import { importBundle } from '../../src/sync/bundle/import-bundle';
-import { enrolThisDevice, syncOnce } from '../../src/sync/http-sync';
+import { syncOnce } from '../../src/sync/http-sync';
 import { pullPages } from '../../src/sync/pull-pages';
 import { ALL_APPLIERS } from '../../src/sync/appliers';
 import type { SyncCredentials } from '../../src/sync/sync-state';
-import type { FetchLike, SyncTransport } from '../../src/sync/transport';
+import type { SyncTransport } from '../../src/sync/transport';
 import { deviceId, ulidOf } from '../support/builders';
 import { arrivalOrder, expectedShown, LWW_SEED, shown, versionItems, versionSets, type Shown } from '../support/version-sets';
-import { makeOrganizer } from '../server/support';
 import { clock, exhibitorInput, fairInput, freshDb, resetDb } from '../store/fixtures';
 import { forgeBundle } from './bundle-forge';
+import { syncServer } from './server-harness';
 
 /**
  * Last writer wins on tablets (SY20–SY23): the real pull appliers and bundle import on
@@ -183,31 +179,10 @@ function versionOf(e: Exhibitor, change: Partial<Exhibitor>, at: string, device:
 }
 
 describe('a late offline edit: the server counts what the tablets count', { timeout: 60_000 }, () => {
-  const BASE = 'http://faircase.test';
-  let storage: Storage;
-  let app: Hono;
-  let organizer: string;
-  const fetchImpl: FetchLike = async (url, init) => app.request(url, init);
-  let dbCount = 0;
-  const tablet = (name: string): void => setDbName(`lww-${name}-${process.pid}-${dbCount}`, { indexedDB, IDBKeyRange });
-
-  beforeAll(async () => {
-    storage = await openStorage({ dataDir: 'memory://' });
-    app = createHttpApp({ distDir: 'dist', storage });
-    organizer = (await makeOrganizer(storage)).userId;
-  }, 120_000);
-  afterAll(async () => {
-    closeDb();
-    await storage.close();
-  });
-  afterEach(() => {
-    closeDb();
-    dbCount++;
-  });
-
+  const harness = syncServer('lww');
+  const { fetch: fetchImpl, useDevice: tablet } = harness;
   const enrolHere = async (fairId: string, name: string): Promise<void> => {
-    const { code } = await storage.createEnrolment(organizer, { fairId, role: 'desk', ttlMinutes: 10 }, Date.now());
-    await enrolThisDevice(BASE, code, `Tablet ${name}`, name, fetchImpl);
+    await harness.enrolHere(fairId, `Tablet ${name}`, name);
   };
 
   const tabletBooths = async (fairId: string): Promise<number | null | undefined> => {
@@ -247,7 +222,7 @@ describe('a late offline edit: the server counts what the tablets count', { time
       tablet(order[0]);
       await syncOnce({ now, fetch: fetchImpl });
 
-      const server = await serverSummary(storage.sql, fair.id);
+      const server = await serverSummary(harness.storage().sql, fair.id);
       expect(server?.summary.figures['R1.booths']).toBe(2);
       tablet('A');
       expect(await tabletBooths(fair.id)).toBe(2);

@@ -1,16 +1,12 @@
-import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
-import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
-import type { Hono } from 'hono';
-import { closeDb, getDb, setDbName } from '../../src/store/db';
+import { expect, test } from 'vitest';
+import { getDb } from '../../src/store/db';
 import { getBlob, storeEvidence } from '../../src/store/evidence';
 import { createFair } from '../../src/store/fairs';
-import { createHttpApp } from '../../src/server/server';
-import { openStorage, type Storage } from '../../src/server/storage/storage';
-import { enrolThisDevice, syncOnce } from '../../src/sync/http-sync';
+import { syncOnce } from '../../src/sync/http-sync';
 import type { BlobSource } from '../../src/sync/push-outbox';
 import type { FetchLike } from '../../src/sync/transport';
 import { clock, fairInput } from '../store/fixtures';
-import { makeOrganizer } from '../server/support';
+import { syncServer } from './server-harness';
 
 /**
  * Issue 7 part 3 ("a tablet frees a file only once the server has verified it"), found by the
@@ -19,34 +15,18 @@ import { makeOrganizer } from '../server/support';
  * next push asks for the file again. Freed first, the item was never sent again and the server
  * never got the file.
  */
-const BASE = 'http://faircase.test';
-let storage: Storage;
-let app: Hono;
-let orgUserId: string;
+const server = syncServer('push-evidence');
 const now = clock('2026-11-25T01:00:00.000Z');
 const blobs: BlobSource = async (sha) => {
   const blob = await getBlob(sha);
   return blob === undefined ? undefined : { data: new Uint8Array(await blob.arrayBuffer()), mime: blob.type };
 };
 
-beforeAll(async () => {
-  storage = await openStorage({ dataDir: 'memory://' });
-  app = createHttpApp({ distDir: 'dist', storage });
-  orgUserId = (await makeOrganizer(storage)).userId;
-}, 120_000);
-afterAll(async () => {
-  closeDb();
-  await storage.close();
-});
-afterEach(() => closeDb());
-
 test('[SY4] a failed evidence upload keeps its item queued; the next run uploads the file', { timeout: 60_000 }, async () => {
-  setDbName(`push-evidence-${process.pid}-${Date.now()}`, { indexedDB, IDBKeyRange });
+  server.useDevice('tablet');
   const fair = await createFair(fairInput(), now());
   if (!fair.ok) throw new Error(fair.error.kind);
-  const { code } = await storage.createEnrolment(orgUserId, { fairId: fair.value.id, role: 'desk', ttlMinutes: 10 }, Date.now());
-  const fetchOk: FetchLike = async (url, init) => app.request(url, init);
-  await enrolThisDevice(BASE, code, 'Tablet', 'KA', fetchOk);
+  await server.enrolHere(fair.value.id, 'Tablet', 'KA');
   const bytes = new Uint8Array(2_000).map((_, i) => (i * 37) & 0xff);
   const stored = await storeEvidence(new Blob([bytes], { type: 'image/jpeg' }), { kind: 'photo', mime: 'image/jpeg', capturedAt: now(), fairId: fair.value.id }, now());
   if (!stored.ok) throw new Error(stored.error.kind);
@@ -56,14 +36,14 @@ test('[SY4] a failed evidence upload keeps its item queued; the next run uploads
   let cut = 0;
   const flaky: FetchLike = async (url, init) => {
     if (url.includes('/api/blobs/') && init?.method === 'PUT' && cut++ === 0) throw new TypeError('fetch failed');
-    return app.request(url, init);
+    return server.app().request(url, init);
   };
   await expect(syncOnce({ now, fetch: flaky, blobs })).rejects.toMatchObject({ code: 'NETWORK' });
-  expect(await storage.blobSize(sha)).toBeUndefined();
+  expect(await server.storage().blobSize(sha)).toBeUndefined();
   const queued = await getDb().outbox.toArray();
   expect(queued.map((i) => i.kind)).toContain('evidence_meta');
 
   await syncOnce({ now, fetch: flaky, blobs });
-  expect(await storage.blobSize(sha)).toBe(bytes.byteLength);
+  expect(await server.storage().blobSize(sha)).toBe(bytes.byteLength);
   expect(await getDb().outbox.count()).toBe(0);
 });
