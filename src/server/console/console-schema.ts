@@ -20,8 +20,15 @@ export const CONSOLE_SQL = `
   -- CO17: the server's own device of a fair, which authors the fair items the console writes.
   create table console_fair_authors (fair_id text primary key, device_id text not null unique);
 
-  -- CO11: what each tablet said of itself at its last push.
-  alter table devices add column last_seen_at timestamptz;
+  -- CO11: when each tablet was last in contact, apart from its data (a request writes it, and a
+  -- table of its own keeps that bookkeeping out of every other row); and what it said of itself
+  -- at its last push.
+  create table device_last_seen (
+    device_id text not null,
+    fair_id text not null,
+    last_seen_at timestamptz not null,
+    primary key (device_id, fair_id)
+  );
   create table device_status (
     device_id text not null,
     fair_id text not null,

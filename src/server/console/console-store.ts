@@ -180,12 +180,13 @@ export async function tablets(db: SqlRunner, fairId: string, thresholds: { behin
     by_id: string | null; by_name: string | null; app_version: string | null; outbox_count: unknown; last_error: string | null; acked_seq_then: unknown;
     reported_at: unknown; offset_ms: unknown; rv_by: string | null; rv_by_name: string | null; rv_reason: string | null; rv_at: unknown;
   }>(
-    `select d.id, d.code, d.name, d.role, d.enrolled_at, d.revoked_at, d.last_seen_at, coalesce(a.acked_seq, 0) as acked_seq,
+    `select d.id, d.code, d.name, d.role, d.enrolled_at, d.revoked_at, ls.last_seen_at, coalesce(a.acked_seq, 0) as acked_seq,
        e.created_by as by_id, eu.name as by_name,
        s.app_version, s.outbox_count, s.last_error, s.acked_seq_then, s.reported_at, c.offset_ms,
        r.revoked_by as rv_by, ru.name as rv_by_name, r.reason as rv_reason, r.revoked_at as rv_at
      from devices d
      left join device_acks a on a.device_id = d.id
+     left join device_last_seen ls on ls.device_id = d.id and ls.fair_id = d.fair_id
      left join lateral (select created_by from enrolments where device_id = d.id and fair_id = d.fair_id order by used_at limit 1) e on true
      left join users eu on eu.id = e.created_by
      left join device_status s on s.device_id = d.id and s.fair_id = d.fair_id
@@ -228,7 +229,9 @@ export async function reportStatus(db: SqlRunner, deviceId: string, fairId: stri
 /** CO11: any authenticated request of a tablet; written at most once a minute per device. */
 export async function markSeen(db: SqlRunner, deviceId: string, fairId: string, nowMs: number): Promise<void> {
   await db.query(
-    `update devices set last_seen_at = $3 where id = $1 and fair_id = $2 and (last_seen_at is null or last_seen_at < $3::timestamptz - interval '1 minute' or last_seen_at > $3::timestamptz)`,
+    `insert into device_last_seen (device_id, fair_id, last_seen_at) values ($1, $2, $3)
+     on conflict (device_id, fair_id) do update set last_seen_at = excluded.last_seen_at
+     where device_last_seen.last_seen_at < excluded.last_seen_at - interval '1 minute' or device_last_seen.last_seen_at > excluded.last_seen_at`,
     [deviceId, fairId, instantFromMs(nowMs)],
   );
 }
