@@ -127,7 +127,7 @@ test('offline after the first load: reload, every screen, create a fair, import 
   await page.click('[data-testid=save]');
   await page.waitForSelector('[data-testid=exhibitor-list]');
   await page.fill('input[name=search]', '手工');
-  await expect.poll(() => page.textContent('[data-testid=exhibitor-list] tbody')).toContain('手工录入公司(改)'); // NFKC folds full-width brackets (DOMAIN.md §2)
+  await expect.poll(() => page.textContent('[data-testid=exhibitor-list] tbody')).toContain('手工录入公司（改）'); // free text keeps its Chinese brackets (TX2)
   expect(await storedCount(page, 'exhibitors')).toBe(3);
   // Fair, three exhibitor imports/saves and one edit: all waiting to sync, shown in the status bar.
   await expect.poll(() => page.textContent('[data-testid=status-unsynced]')).toBe('待同步 5 条');
