@@ -1,7 +1,7 @@
 import type { PhoneComplaint } from './phone-payload';
 
 /**
- * The desk's check of a phone's photos (issue 8 §3): the complaint lists each photo by the
+ * The desk's check of a phone's photos: the complaint lists each photo by the
  * SHA-256 of its bytes; a file the desk takes, is given or fetches (PI8) belongs to the complaint
  * only when its own hash is one of them. Hashing is the caller's (WebCrypto); this is the matching.
  */

@@ -6,7 +6,7 @@ import { EvidenceGallery, type GalleryPhoto } from '../../ui/evidence-gallery';
 import type { PhotoFiles } from './handoff-import';
 
 /**
- * The photos the phone listed (issue 8 §3), one line each: its code (the hash's first 8
+ * The photos the phone listed, one line each: its code (the hash's first 8
  * characters, as the phone shows it), the item and the phone's file name; the clerk takes or
  * chooses the photo on that line, and the line says plainly whether its SHA-256 matches.
  */

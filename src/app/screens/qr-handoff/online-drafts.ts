@@ -72,7 +72,7 @@ export function createOnlineDrafts(fairId: () => string): OnlineDrafts {
         });
         if (!res.ok) continue;
         const blob = await res.blob();
-        // The bytes must be the photo the phone listed, whatever the server says (issue 8 §3).
+        // The bytes must be the photo the phone listed, whatever the server says (PI8).
         if ((await sha256OfFile(blob)) === sha256) out.set(sha256, blob);
       } catch {
         // Offline halfway: the clerk adds the missing photos by hand.
