@@ -13,7 +13,7 @@ import { getDb } from './db';
  * `indexOf` calls over that text rather than a call per exhibitor or an IndexedDB query.
  */
 
-/** Folds case, width (NFKC, DOMAIN.md §2), spaces and hyphens, so `nanshan elec`, `ＮＡＮＳＨＡＮ-ELEC` and `NanshanElec` are one query. */
+/** Folds case, width (NFKC, TX1), spaces and hyphens, so `nanshan elec`, `ＮＡＮＳＨＡＮ-ELEC` and `NanshanElec` are one query. */
 export const foldExhibitorQuery = (text: string): string =>
   normaliseText(text)
     .toUpperCase()

@@ -44,7 +44,7 @@ export const PublicDraftList = z.object({
 });
 export type PublicDraftList = z.infer<typeof PublicDraftList>;
 
-/** PI7: a phone photo is evidence, so the evidence limit (DOMAIN.md §2 Evidence ≤ 20 MB). */
+/** PI7: a phone photo is evidence, so the evidence limit (MAX_BLOB_BYTES, 20 MB). */
 export const PUBLIC_PHOTO_MAX_BYTES = 20 * 1024 * 1024;
 
 /** PI7: the path's hash, lower-case hex as the phone lists it (`PhotoRef.sha256`). */
