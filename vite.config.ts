@@ -88,6 +88,9 @@ export default defineConfig({
           name: 'unit',
           include: ['test/domain/**/*.test.ts', 'test/app/**/*.test.ts', 'test/store/**/*.test.ts', 'test/sync/**/*.test.ts', 'test/bench/**/*.test.ts'],
           environment: 'node',
+          setupFiles: ['test/support/fc-global-seed.ts'],
+          // Property tests run hundreds of cases; a busy 2-core machine needs more than 5 s.
+          testTimeout: 30_000,
         },
       },
       {
@@ -96,6 +99,7 @@ export default defineConfig({
           include: ['test/server/**/*.test.ts', 'test/hostile/**/*.test.ts', 'test/scenarios/**/*.test.ts'],
           environment: 'node',
           globalSetup: ['test/support/postgres-setup.ts'],
+          setupFiles: ['test/support/fc-global-seed.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
         },
