@@ -3,6 +3,6 @@
  * another from `FC_SEED`. A test that passes its own `seed` keeps it.
  */
 import fc from 'fast-check';
-import { fcSeed } from './fc-seed.ts';
+import { fcSeed } from './fc-seed';
 
 fc.configureGlobal({ ...fc.readConfigureGlobal(), seed: fcSeed('property tests') });
