@@ -55,7 +55,7 @@ const SPECS = [
   {
     file: 'src/domain/report/ANNUAL-SPEC.md',
     prefixes: /^(A\d|AR)/,
-    tests: filesUnder('test/domain/report', ['.test.ts']),
+    tests: filesUnder('test/domain', ['.test.ts']),
     mustList: [...range('A', 1, 8), ...range('AR', 1, 6)],
   },
 ] as const;
