@@ -5,7 +5,7 @@ import { runWrite, logState } from '../store/write';
 import { ALL_APPLIERS } from './appliers';
 import { deviceKeyPair, signEnrolment } from './device-key';
 import { pullPages, type PullApplier, type PullSummary } from './pull-pages';
-import { pushOutbox, SyncStopped, type BlobSource, type PushSummary } from './push-outbox';
+import { pushOutbox, statusReport, SyncStopped, type BlobSource, type PushSummary } from './push-outbox';
 import { reportCodes } from './report-codes';
 import { relayHeld, type RelaySummary } from './relay-held';
 import { startScheduler, type Scheduler } from './scheduler';
@@ -73,7 +73,8 @@ export async function syncOnce(deps: SyncDeps, credentials?: SyncCredentials): P
       const again = await pushOutbox(pushDeps);
       push = { pushed: push.pushed + again.pushed, acknowledged: push.acknowledged + again.acknowledged, requeued: push.requeued + again.requeued, missingBlobs: push.missingBlobs + again.missingBlobs };
     }
-    await reportCodes(transport, creds);
+    // SY64: a run that pushed nothing still tells the organizer's console how this tablet is.
+    await reportCodes(transport, creds, push.pushed === 0 && deps.appVersion !== undefined ? await statusReport(deps.appVersion) : undefined);
     // SY39: then the other devices' items the restored server lost, while any wait.
     const relay = await relayHeld(pushDeps);
     await changeSyncState((s) => ({ ...s, lastSuccessAt: deps.now(), lastError: undefined }));

@@ -1,6 +1,6 @@
 import type { SyncItem } from '../domain/sync-item';
 import type { Instant } from '../domain/time';
-import { PROTOCOL_VERSION, type PushAccepted } from '../domain/wire/protocol';
+import { PROTOCOL_VERSION, type PushAccepted, type TabletStatusReport } from '../domain/wire/protocol';
 import { outboxBatch, unsyncedCount } from '../store/outbox';
 import { runWrite } from '../store/write';
 import { keepReading, readingOf, timed, type ClockReading } from './clock-offset';
@@ -36,6 +36,25 @@ export class SyncStopped extends Error {
   }
 }
 
+/** What a push says of the tablet itself, beside its items. */
+export interface StatusReport {
+  readonly clock?: { readonly offsetMs: number };
+  readonly status?: TabletStatusReport;
+}
+
+/**
+ * SY14: the clock offset as last measured; CO11 (with the app's version): the version, the items
+ * waiting now and the last sync error, for the organizer's tablets table.
+ */
+export async function statusReport(appVersion: string | undefined): Promise<StatusReport> {
+  const syncState = await readSyncState();
+  const measured = syncState.clock;
+  return {
+    ...(measured === undefined ? {} : { clock: { offsetMs: measured.offsetMs } }),
+    ...(appVersion === undefined ? {} : { status: { appVersion, outboxCount: await unsyncedCount(), lastError: syncState.lastError?.code ?? null } }),
+  };
+}
+
 /**
  * Pushes the outbox in seq order, batch after batch, until it is empty (issue 7 part 2).
  * - applied / duplicate: the server has it; the outbox row goes (the local log keeps it).
@@ -55,13 +74,7 @@ export async function pushOutbox(deps: PushDeps): Promise<PushSummary> {
   for (let round = 0; round < 10_000; round++) {
     const batch = await outboxBatch(size);
     if (batch.length === 0) break;
-    // SY14: the offset as last measured goes with the push, for the organizer's console.
-    const syncState = await readSyncState();
-    const measured = syncState.clock;
-    // CO11: what the organizer's tablets table shows of this tablet (items waiting before this push).
-    const status = deps.appVersion === undefined
-      ? undefined
-      : { appVersion: deps.appVersion, outboxCount: await unsyncedCount(), lastError: syncState.lastError?.code ?? null };
+    const report = await statusReport(deps.appVersion);
     const { reply, sent, received } = await timed(deps.now, () =>
       deps.transport.push({
         type: 'push',
@@ -69,8 +82,7 @@ export async function pushOutbox(deps: PushDeps): Promise<PushSummary> {
         deviceId: batch[0]!.deviceId,
         fairId: deps.credentials.fairId,
         items: batch,
-        ...(measured === undefined ? {} : { clock: { offsetMs: measured.offsetMs } }),
-        ...(status === undefined ? {} : { status }),
+        ...report,
       } as Parameters<SyncTransport['push']>[0]),
     );
     if (reply.type === 'client-too-old') {

@@ -2,6 +2,7 @@ import { MAX_KNOWN_CODES, PROTOCOL_VERSION, PushRequest } from '../domain/wire/p
 import { knownCodes } from '../store/device-codes';
 import { getDb } from '../store/db';
 import { runWrite } from '../store/write';
+import type { StatusReport } from './push-outbox';
 import { readSyncState, type SyncCredentials } from './sync-state';
 import { TransportError, type SyncTransport } from './transport';
 
@@ -12,17 +13,24 @@ const REPORTED_KEY = 'codes.reported';
  * SY30: tells the server every device code this tablet knows, in a push without items, whenever
  * the codes or the server's epoch changed since the last report it acknowledged. A tablet with
  * nothing to push reports too: it may be the only one that saw a lost tablet's case numbers.
- * Returns whether it reported.
+ * SY64: with `report` (a run that pushed nothing), the push without items goes anyway and says
+ * the tablet's status, and its codes only when they are due. Returns whether it pushed.
  */
-export async function reportCodes(transport: SyncTransport, credentials: SyncCredentials): Promise<boolean> {
+export async function reportCodes(transport: SyncTransport, credentials: SyncCredentials, report?: StatusReport): Promise<boolean> {
   const codes = (await knownCodes({ deviceId: credentials.deviceId, code: credentials.deviceCode })).slice(0, MAX_KNOWN_CODES);
   const { epoch } = await readSyncState();
   const signature = `${epoch ?? ''}|${codes.map((c) => `${c.deviceId}:${c.code}`).join(',')}`;
-  if ((await getDb().meta.get(REPORTED_KEY))?.value === signature) return false;
-  const request = PushRequest.parse({ type: 'push', protocolVersion: PROTOCOL_VERSION, deviceId: credentials.deviceId, fairId: credentials.fairId, items: [], knownCodes: codes });
+  const codesDue = (await getDb().meta.get(REPORTED_KEY))?.value !== signature;
+  if (!codesDue && report === undefined) return false;
+  const request = PushRequest.parse({
+    type: 'push', protocolVersion: PROTOCOL_VERSION, deviceId: credentials.deviceId, fairId: credentials.fairId, items: [],
+    ...(codesDue ? { knownCodes: codes } : {}),
+    ...report,
+  });
   const reply = await transport.push(request);
   if (reply.type === 'error') throw new TransportError(reply.code, false);
   if (reply.type !== 'push-result') throw new TransportError(reply.code, reply.type === 'server-too-old');
+  if (!codesDue) return true;
   // Remembered under the epoch the server answered in: if it differs from the pulled one, the next run reports again.
   const saved = await runWrite(['meta'], (db) => db.meta.put({ key: REPORTED_KEY, value: `${reply.epoch}|${signature.slice(signature.indexOf('|') + 1)}` }), { log: false });
   if (!saved.ok) throw new TransportError(`STORE_${saved.error.kind.toUpperCase()}`, true);

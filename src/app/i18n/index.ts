@@ -64,7 +64,8 @@ export function setLocale(lang: Language): void {
   }
 }
 
-export const isMessageKey = (key: string): key is MessageKey => Object.hasOwn(DICTIONARIES['zh-CN'], key);
+/** Installed in either language: the console installs only the language it shows. */
+export const isMessageKey = (key: string): key is MessageKey => Object.hasOwn(DICTIONARIES['zh-CN'], key) || Object.hasOwn(DICTIONARIES.en, key);
 
 const interpolate = (text: string, params: Params | undefined): string =>
   params === undefined ? text : text.replace(/\{(\w+)\}/g, (m, name: string) => (params[name] === undefined ? m : String(params[name])));

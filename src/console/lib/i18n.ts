@@ -22,13 +22,15 @@ const loaded = new Set<Language>();
 
 /**
  * The app's base dictionary of one language (field-error messages for the domain's codes, the
- * domain's code labels), loaded on demand: the console shows the same words for the same
- * errors as the tablet, and downloads only the language it shows.
+ * domain's code labels, the fair settings' labels), loaded on demand: the console shows the same
+ * words for the same errors as the tablet, and downloads only the language it shows (and the
+ * app's small form-words file, both languages in one).
  */
 export async function loadLanguage(lang: Language): Promise<void> {
   if (!loaded.has(lang)) {
-    if (lang === 'en') addMessages('en', (await import('../../app/i18n/en')).en);
-    else addMessages('zh-CN', (await import('../../app/i18n/zh')).zh);
+    const [base, ux] = await Promise.all([lang === 'en' ? import('../../app/i18n/en').then((m) => m.en) : import('../../app/i18n/zh').then((m) => m.zh), import('../../app/i18n/desk-ux')]);
+    addMessages(lang, base);
+    addMessages(lang, lang === 'en' ? ux.deskUxEn : ux.deskUxZh);
     loaded.add(lang);
   }
 }

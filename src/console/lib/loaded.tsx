@@ -10,7 +10,11 @@ export function Loaded<T>(props: { readonly result: ApiResult<T> | undefined; re
   return (
     <Switch>
       <Match when={failure()}>{(f) => <Notice kind="error">{failureText(f())}</Notice>}</Match>
-      <Match when={value()}>{(v) => props.children(v().v)}</Match>
+      {/* Keyed: a new result (a refetch after a change, another page) renders the new value;
+          unkeyed, the children ran once and kept showing the first one. */}
+      <Match when={value()} keyed>
+        {(v) => props.children(v.v)}
+      </Match>
     </Switch>
   );
 }

@@ -2,7 +2,7 @@ import { useNavigate, useParams, useSearchParams } from '@solidjs/router';
 import { Index, Show, type JSX } from 'solid-js';
 import { storageErrorMessage } from '../../i18n/errors';
 import { t } from '../../i18n/index';
-import { FormErrorSummary } from '../../ui/form-errors';
+import { FormActions } from '../../ui/form-actions';
 import { messageAt, messagesUnder, refusalText } from '../../lib/field-errors';
 import { TextField } from '../../ui/field';
 import { Notice } from '../../ui/notice';
@@ -118,15 +118,7 @@ function ExhibitorEditForm(props: { readonly fairId: string }): JSX.Element {
             </button>
           </div>
         </section>
-        <div class="actions sticky-actions">
-          <FormErrorSummary refusal={edit.failure()} title={t('form.refused')} message={refusalText(edit.failure())} />
-          <button type="submit" class="btn primary" data-testid="save">
-            {t('common.save')}
-          </button>
-          <button type="button" class="btn" onClick={() => navigate('/exhibitors')}>
-            {t('common.back')}
-          </button>
-        </div>
+        <FormActions refusal={edit.failure()} refusedTitle={t('form.refused')} message={refusalText(edit.failure())} saveLabel={t('common.save')} saveTestId="save" backLabel={t('common.back')} onBack={() => navigate('/exhibitors')} />
       </form>
     </Show>
   );

@@ -1,4 +1,6 @@
+import type { Accessor } from 'solid-js';
 import type { AuthorityKind, IpType, Language, MeasureCode, NotAcceptedReason } from '../../../domain/codes';
+import type { FieldError } from '../../../domain/field-errors';
 import { FairSettings, WINDOW_KINDS, type Fair, type FairInput, type WindowKind } from '../../../domain/fair';
 import { isValidTimeZone, zonedParts, zonedToInstant, type CivilDate } from '../../../domain/time';
 
@@ -59,6 +61,20 @@ export interface FairForm {
   boothStand: string;
   unsyncedReminderHours: string;
   publicFormIdleSeconds: string;
+  /** CO12 thresholds: the console shows them; the tablet keeps them as they came. */
+  tabletBehindMinutes: string;
+  tabletSilentMinutes: string;
+}
+
+/**
+ * What the fair settings sections (src/app/ui/fair-settings) edit: the form state, its field
+ * errors, and the other fairs one may follow. The tablet's fair setup and the console's fair
+ * form each bind their own state to it.
+ */
+export interface FairSettingsBinding {
+  readonly form: { readonly data: FairForm; update(mutate: (draft: FairForm) => void): void };
+  readonly errors: Accessor<readonly FieldError[]>;
+  readonly fairs: Accessor<readonly { readonly id: string; readonly code: string; readonly nameZh: string }[] | undefined>;
 }
 
 /** The boolean settings of §3, in the order the form shows them. */
@@ -109,6 +125,8 @@ function settingsForm(s: FairSettings): Omit<FairForm, 'code' | 'nameZh' | 'name
     boothStand: s.booth.stand,
     unsyncedReminderHours: String(s.unsyncedReminderHours),
     publicFormIdleSeconds: String(s.publicFormIdleSeconds),
+    tabletBehindMinutes: String(s.tabletStatusMinutes.behind),
+    tabletSilentMinutes: String(s.tabletStatusMinutes.silent),
   };
 }
 
@@ -188,6 +206,7 @@ export function formToFairInput(f: FairForm): Omit<FairInput, 'id'> {
     booth: { hall: f.boothHall, stand: f.boothStand },
     ...optional('unsyncedReminderHours', num(f.unsyncedReminderHours)),
     ...optional('publicFormIdleSeconds', num(f.publicFormIdleSeconds)),
+    tabletStatusMinutes: { ...optional('behind', num(f.tabletBehindMinutes)), ...optional('silent', num(f.tabletSilentMinutes)) },
   };
   return {
     code: f.code,

@@ -3,13 +3,13 @@ import { Show, type JSX } from 'solid-js';
 import { formatInZone, isValidTimeZone } from '../../../domain/time';
 import { storageErrorMessage } from '../../i18n/errors';
 import { t } from '../../i18n/index';
-import { FormErrorSummary } from '../../ui/form-errors';
+import { FormActions } from '../../ui/form-actions';
 import { refusalText } from '../../lib/field-errors';
 import { Notice } from '../../ui/notice';
-import { FairBasics } from './fair-basics';
-import { FairRules } from './fair-rules';
+import { FairBasics } from '../../ui/fair-settings/fair-basics';
+import { FairRules } from '../../ui/fair-settings/fair-rules';
+import { FairWindows } from '../../ui/fair-settings/fair-windows';
 import { createFairSetup } from './fair-setup.data';
-import { FairWindows } from './fair-windows';
 
 /** Create or edit a fair with every setting of DOMAIN.md §3 that `Fair` has. */
 export function FairSetupScreen(): JSX.Element {
@@ -49,15 +49,7 @@ export function FairSetupScreen(): JSX.Element {
         <FairBasics setup={setup} currentId={id} />
         <FairWindows setup={setup} />
         <FairRules setup={setup} />
-        <div class="actions sticky-actions">
-          <FormErrorSummary refusal={setup.failure()} title={t('form.refused')} message={refusalText(setup.failure())} />
-          <button type="submit" class="btn primary" data-testid="save" disabled={setup.saving()}>
-            {t('common.save')}
-          </button>
-          <button type="button" class="btn" onClick={() => navigate('/fairs')}>
-            {t('common.back')}
-          </button>
-        </div>
+        <FormActions refusal={setup.failure()} refusedTitle={t('form.refused')} message={refusalText(setup.failure())} saveLabel={t('common.save')} saveTestId="save" busy={setup.saving()} backLabel={t('common.back')} onBack={() => navigate('/fairs')} />
       </form>
     </Show>
   );

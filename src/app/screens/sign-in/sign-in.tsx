@@ -9,7 +9,7 @@ import { useSession, type DeskRole } from '../../session/session';
 import { SelectField, TextField } from '../../ui/field';
 import { Notice } from '../../ui/notice';
 import { PinPad } from './pin-pad';
-import { PinField } from './pin-field';
+import { SecretField } from '../../ui/secret-field';
 import { createSignIn } from './sign-in.data';
 
 /** The route `/sign-in`: who is signed in, or the sign-in panel. */
@@ -156,8 +156,8 @@ function FirstUserForm(props: { readonly signIn: ReturnType<typeof createSignIn>
             error={err('role')}
             onChange={setRole}
           />
-          <PinField name="pin" label={t('users.pin')} hint={t('users.pinRule')} value={pin()} error={err('pin')} onInput={setPin} />
-          <PinField name="pinConfirm" label={t('users.pinConfirm')} value={pinConfirm()} error={err('pinConfirm')} onInput={setPinConfirm} />
+          <SecretField pin name="pin" label={t('users.pin')} hint={t('users.pinRule')} value={pin()} error={err('pin')} onInput={setPin} />
+          <SecretField pin name="pinConfirm" label={t('users.pinConfirm')} value={pinConfirm()} error={err('pinConfirm')} onInput={setPinConfirm} />
         </div>
         <div class="actions">
           <FormErrorSummary refusal={props.signIn.failure()} title={t('form.refused')} message={refusalText(props.signIn.failure())} />

@@ -4,7 +4,7 @@ import { messageAt, refusalText } from '../../lib/field-errors';
 import { DESK_ROLES } from '../../session/session';
 import { SelectField, TextField } from '../../ui/field';
 import { FormErrorSummary } from '../../ui/form-errors';
-import { PinField } from '../sign-in/pin-field';
+import { SecretField } from '../../ui/secret-field';
 import type { UserEditing } from './user-edit.data';
 
 /** The open edit of one user: name and role, or a new PIN. */
@@ -33,8 +33,8 @@ export function UserEditForm(props: { readonly editing: UserEditing }): JSX.Elem
                 </>
               }
             >
-              <PinField name="reset.pin" label={t('users.pin')} hint={t('users.pinRule')} value={e().pin()} error={err('pin')} onInput={(v) => e().setPin(v)} />
-              <PinField name="reset.pinConfirm" label={t('users.pinConfirm')} value={e().pinConfirm()} error={err('pinConfirm')} onInput={(v) => e().setPinConfirm(v)} />
+              <SecretField pin name="reset.pin" label={t('users.pin')} hint={t('users.pinRule')} value={e().pin()} error={err('pin')} onInput={(v) => e().setPin(v)} />
+              <SecretField pin name="reset.pinConfirm" label={t('users.pinConfirm')} value={e().pinConfirm()} error={err('pinConfirm')} onInput={(v) => e().setPinConfirm(v)} />
             </Show>
           </div>
           <div class="actions">

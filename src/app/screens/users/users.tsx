@@ -8,7 +8,7 @@ import { SignedIn } from '../../session/signed-in';
 import { RoleBar } from '../../session/role-bar';
 import { SelectField, TextField } from '../../ui/field';
 import { Notice } from '../../ui/notice';
-import { PinField } from '../sign-in/pin-field';
+import { SecretField } from '../../ui/secret-field';
 import { createUsers } from './users.data';
 import { UserEditForm } from './user-edit';
 import { createUserEditing } from './user-edit.data';
@@ -101,8 +101,8 @@ function UsersBody(props: { readonly selfId: string }): JSX.Element {
           <div class="grid">
             <TextField name="name" label={t('users.name')} value={u.form.data.name} error={err('name')} onInput={(v) => u.form.update((d) => void (d.name = v))} />
             <SelectField name="role" label={t('users.role')} value={u.form.data.role} error={err('role')} options={DESK_ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }))} onChange={(v) => u.form.update((d) => void (d.role = v))} />
-            <PinField name="pin" label={t('users.pin')} hint={t('users.pinRule')} value={u.pin()} error={err('pin')} onInput={(v) => u.setPin(v)} />
-            <PinField name="pinConfirm" label={t('users.pinConfirm')} value={u.pinConfirm()} error={err('pinConfirm')} onInput={(v) => u.setPinConfirm(v)} />
+            <SecretField pin name="pin" label={t('users.pin')} hint={t('users.pinRule')} value={u.pin()} error={err('pin')} onInput={(v) => u.setPin(v)} />
+            <SecretField pin name="pinConfirm" label={t('users.pinConfirm')} value={u.pinConfirm()} error={err('pinConfirm')} onInput={(v) => u.setPinConfirm(v)} />
           </div>
           <div class="actions">
             <FormErrorSummary refusal={u.failure()} title={t('form.refused')} message={refusalText(u.failure())} />

@@ -7,7 +7,7 @@ import type { ApiFailure } from '../../lib/api';
 import { failureText } from '../../lib/failure';
 import { errorAt } from '../../lib/fields';
 import { translator } from '../../lib/i18n';
-import { PasswordField } from '../../lib/password-field';
+import { SecretField } from '../../../app/ui/secret-field';
 import { changePassword, session, signOut } from '../../lib/session';
 import { accountMessages } from './account.messages';
 
@@ -50,9 +50,9 @@ export default function Account(): JSX.Element {
       <Show when={failure()}>{(f) => <Notice kind="error">{failureText(f())}</Notice>}</Show>
       <form class="panel narrow" data-testid="password-form" onSubmit={(e) => void submit(e)} novalidate>
         <h2>{t('account.password')}</h2>
-        <PasswordField label={t('account.current')} name="currentPassword" autocomplete="current-password" value={current()} onInput={setCurrent} error={errorAt(errors(), 'currentPassword')} />
-        <PasswordField label={t('account.new')} name="newPassword" autocomplete="new-password" value={next()} onInput={setNext} error={errorAt(errors(), 'newPassword')} />
-        <PasswordField label={t('account.repeat')} name="repeatPassword" autocomplete="new-password" value={repeat()} onInput={setRepeat} error={mismatch() ? t('account.mismatch') : undefined} />
+        <SecretField label={t('account.current')} name="currentPassword" autocomplete="current-password" value={current()} onInput={setCurrent} error={errorAt(errors(), 'currentPassword')} />
+        <SecretField label={t('account.new')} name="newPassword" autocomplete="new-password" value={next()} onInput={setNext} error={errorAt(errors(), 'newPassword')} />
+        <SecretField label={t('account.repeat')} name="repeatPassword" autocomplete="new-password" value={repeat()} onInput={setRepeat} error={mismatch() ? t('account.mismatch') : undefined} />
         <Show when={changed() !== undefined}>
           <Notice kind="ok" testId="password-changed">{t('account.changed', { n: changed() ?? 0 })}</Notice>
         </Show>

@@ -10,7 +10,7 @@ import { errorAt, serverFieldErrors } from '../../lib/fields';
 import { dateTime } from '../../lib/format';
 import { translator } from '../../lib/i18n';
 import { Loaded } from '../../lib/loaded';
-import { PasswordField } from '../../lib/password-field';
+import { SecretField } from '../../../app/ui/secret-field';
 import { session } from '../../lib/session';
 import { createPerson, listPeople, resetPassword, setDisabled } from './people.data';
 import { peopleMessages } from './people.messages';
@@ -125,7 +125,7 @@ function CreatePerson(props: { readonly onCreated: (name: string) => void }): JS
       <h2>{t('people.create')}</h2>
       <div class="grid">
         <TextField name="name" label={t('people.name')} value={draft.value.name} error={errorAt(errors(), 'name')} onInput={(v) => draft.set('name', v)} />
-        <PasswordField name="password" label={t('people.password')} autocomplete="new-password" value={password()} error={errorAt(errors(), 'password')} onInput={setPassword} />
+        <SecretField name="password" label={t('people.password')} autocomplete="new-password" value={password()} error={errorAt(errors(), 'password')} onInput={setPassword} />
         <SelectField
           name="role"
           label={t('people.role')}
@@ -189,7 +189,7 @@ function ResetDialog(props: { readonly person: Person; readonly onClose: (endedS
     <dialog ref={dialog} aria-labelledby="reset-title" onCancel={(e) => (e.preventDefault(), close(undefined))}>
       <form onSubmit={(e) => void submit(e)} novalidate>
         <h2 id="reset-title">{t('people.resetOf', { name: props.person.name })}</h2>
-        <PasswordField name="newPassword" label={t('people.newPassword')} autocomplete="new-password" value={password()} error={errorAt(errors(), 'newPassword')} onInput={setPassword} />
+        <SecretField name="newPassword" label={t('people.newPassword')} autocomplete="new-password" value={password()} error={errorAt(errors(), 'newPassword')} onInput={setPassword} />
         <Show when={failure()}>{(f) => <Notice kind="error">{failureText(f())}</Notice>}</Show>
         <div class="actions">
           <button type="submit" class="btn primary">

@@ -7,7 +7,7 @@ import { Notice } from '../../../app/ui/notice';
 import type { ApiFailure } from '../../lib/api';
 import { failureText } from '../../lib/failure';
 import { errorAt } from '../../lib/fields';
-import { PasswordField } from '../../lib/password-field';
+import { SecretField } from '../../../app/ui/secret-field';
 import { translator } from '../../lib/i18n';
 import { session, signIn } from '../../lib/session';
 import { signInMessages } from './sign-in.messages';
@@ -52,7 +52,7 @@ export default function SignIn(): JSX.Element {
           <Notice kind="info">{t('signIn.continue')}</Notice>
         </Show>
         <TextField label={t('signIn.name')} name="name" value={name()} onInput={setName} error={errorAt(errors(), 'name')} />
-        <PasswordField label={t('signIn.password')} name="password" autocomplete="current-password" value={password()} onInput={setPassword} error={errorAt(errors(), 'password')} />
+        <SecretField label={t('signIn.password')} name="password" autocomplete="current-password" value={password()} onInput={setPassword} error={errorAt(errors(), 'password')} />
         <Show when={failure()}>
           {(f) => (
             <Notice kind="error" testId="sign-in-error">

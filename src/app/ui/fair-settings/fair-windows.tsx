@@ -2,8 +2,8 @@ import { For, type JSX } from 'solid-js';
 import { DEFENCE_PRESETS, WINDOW_KINDS, type WindowKind } from '../../../domain/fair';
 import { t, type MessageKey } from '../../i18n/index';
 import { messageAt } from '../../lib/field-errors';
-import { SelectField, TextField } from '../../ui/field';
-import type { FairSetup } from './fair-setup.data';
+import { SelectField, TextField } from '../field';
+import type { FairSettingsBinding } from '../../screens/fair-setup/fair-form';
 
 const WINDOW_LABEL = {
   acceptance: 'fair.window.acceptance',
@@ -18,7 +18,7 @@ const WINDOW_LABEL = {
 const clockLabel = (c: 'elapsed' | 'opening'): string => t(c === 'elapsed' ? 'fair.clock.elapsed' : 'fair.clock.opening');
 
 /** The §4.5 windows (DL1: hours + clock); the defence window has its presets (24 h, 12 h, 4 h opening). */
-export function FairWindows(props: { readonly setup: FairSetup }): JSX.Element {
+export function FairWindows(props: { readonly setup: FairSettingsBinding }): JSX.Element {
   const f = () => props.setup.form;
   return (
     <section class="panel">

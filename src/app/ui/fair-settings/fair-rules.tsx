@@ -2,14 +2,14 @@ import { For, Index, Show, type JSX } from 'solid-js';
 import { AUTHORITY_KINDS, IP_TYPES, LANGUAGES, MEASURE_CODES, NOT_ACCEPTED_REASONS, type AuthorityKind } from '../../../domain/codes';
 import { t, type MessageKey } from '../../i18n/index';
 import { messageAt } from '../../lib/field-errors';
-import { CheckField, CheckGroup, SelectField, TextField } from '../../ui/field';
-import { FAIR_FLAGS, type FairForm } from './fair-form';
-import type { FairSetup } from './fair-setup.data';
+import { CheckField, CheckGroup, SelectField, TextField } from '../field';
+import { FAIR_FLAGS, type FairForm } from '../../screens/fair-setup/fair-form';
+import type { FairSettingsBinding } from '../../screens/fair-setup/fair-form';
 
 const key = (k: string): MessageKey => k as MessageKey;
 
 /** Handling mode, accepted types, measures, refusal reasons, the booleans; §7 rules; languages; authorities; other settings. */
-export function FairRules(props: { readonly setup: FairSetup }): JSX.Element {
+export function FairRules(props: { readonly setup: FairSettingsBinding }): JSX.Element {
   const f = () => props.setup.form;
   const err = (...paths: string[]) => messageAt(props.setup.errors(), ...paths.map((p) => `settings.${p}`));
   const text = (name: keyof FairForm & string, label: MessageKey, errPath: string, mode?: 'numeric' | 'decimal') => (

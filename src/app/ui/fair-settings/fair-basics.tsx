@@ -1,12 +1,12 @@
 import { Index, Show, type JSX } from 'solid-js';
 import { t } from '../../i18n/index';
 import { messageAt } from '../../lib/field-errors';
-import { SelectField, TextField } from '../../ui/field';
-import { DEFAULT_DESK_HOURS } from './fair-form';
-import type { FairSetup } from './fair-setup.data';
+import { SelectField, TextField } from '../field';
+import { DEFAULT_DESK_HOURS } from '../../screens/fair-setup/fair-form';
+import type { FairSettingsBinding } from '../../screens/fair-setup/fair-form';
 
 /** Code, names, session, previous session, zone, desk location; the days with desk hours; the close. */
-export function FairBasics(props: { readonly setup: FairSetup; readonly currentId: string | undefined }): JSX.Element {
+export function FairBasics(props: { readonly setup: FairSettingsBinding; readonly currentId: string | undefined }): JSX.Element {
   const f = () => props.setup.form;
   const err = (...paths: string[]) => messageAt(props.setup.errors(), ...paths);
   const previousOptions = () => [
