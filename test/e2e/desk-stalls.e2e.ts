@@ -4,7 +4,8 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect, inject, test } from 'vitest';
 import { launchChromium, PHONE_VIEWPORT, TABLET_VIEWPORT } from '../support/browser';
 import { actAs, addUser, createFirstUser } from './support/desk-b';
-import { fairDays } from './support/desk-flow';
+import { fillPhoneComplaint } from '../support/fake-camera';
+import { fairDays, makePng } from './support/desk-flow';
 import { EXHIBITOR_HEADER_ZH, GOOD_USCC, csvOf, go, importFile, newKiosk, setUpDevice, waitForServiceWorker, waitForShell } from './support/kiosk';
 
 /**
@@ -25,7 +26,7 @@ let page: Page;
 let appUrl = '';
 
 /** The page at both sizes in both languages, back at the tablet size in zh-CN. */
-async function shots(p: Page, name: string, switchLanguage: (lang: 'zh' | 'en') => Promise<void>): Promise<void> {
+async function shots(p: Page, name: string, switchLanguage: (lang: 'zh' | 'en') => Promise<void>, inView?: string): Promise<void> {
   for (const lang of ['zh', 'en'] as const) {
     await switchLanguage(lang);
     for (const [size, viewport] of [
@@ -33,6 +34,7 @@ async function shots(p: Page, name: string, switchLanguage: (lang: 'zh' | 'en') 
       ['390', PHONE_VIEWPORT],
     ] as const) {
       await p.setViewportSize(viewport);
+      if (inView !== undefined) await p.locator(inView).evaluate((el) => el.scrollIntoView({ block: 'end' }));
       await p.screenshot({ path: join(SHOTS, `${name}-${lang}-${size}.png`) });
     }
   }
@@ -100,7 +102,7 @@ test('the phone address the desk prints, typed by hand, opens the start page; af
   const linkBox = await page.locator('.handoff-link').boundingBox();
   const scanBox = await page.locator('.handoff-scan').boundingBox();
   expect((scanBox?.x ?? 0) > (linkBox?.x ?? 0) + (linkBox?.width ?? 0) - 1).toBe(true);
-  await shots(page, 'handoff', deskLanguage);
+  await shots(page, 'handoff', deskLanguage, '[data-testid=phone-link-typed]');
   const fairLink = (await page.getAttribute('[data-testid=phone-link]', 'href')) ?? '';
 
   const phoneContext = await browser.newContext({ viewport: PHONE_VIEWPORT, locale: 'zh-CN', deviceScaleFactor: 2 });
@@ -133,6 +135,21 @@ test('the phone address the desk prints, typed by hand, opens the start page; af
     await phone.click('[data-testid=phone-open-last]');
     await phone.waitForSelector('input[name="complainant.name"]');
     expect(await phone.textContent('[data-testid=phone-fair]')).toBe(`${NAME_EN} · CF138`);
+    // The photos and the hand-off in plain words: a preview and a name, no hash, bytes or frames.
+    await phone.click('[data-testid=lang-zh]');
+    await fillPhoneComplaint(phone, { name: '北京某某科技有限公司', uscc: GOOD_USCC, hall: '1.1', stand: 'A01', items: ['蓝牙耳机'] });
+    await phoneContext.setOffline(true);
+    await phone.setInputFiles('[data-testid=photos-0]', [{ name: '展台照片.png', mimeType: 'image/png', buffer: makePng(320, 240, 31) }]);
+    await phone.waitForSelector('[data-testid=item-0] [data-testid=phone-photo]');
+    expect(await phone.textContent('[data-testid=item-0] [data-testid=phone-photo]')).toBe('展台照片.png删除');
+    await shots(phone, 'phone-photos-offline', phoneLanguage, '[data-testid=item-0] [data-testid=phone-photo]');
+    await phone.click('[data-testid=show-desk]');
+    await phone.waitForSelector('[data-testid=qr-hint]');
+    const hint = (await phone.textContent('[data-testid=qr-hint]')) ?? '';
+    expect(hint).toMatch(/^您的投诉(分成 \d+ 个二维码，会自动轮流显示。请让屏幕一直|都在这一个二维码里。请让屏幕)对着服务台的摄像头，直到服务台显示“已读取”。$/);
+    expect(await phone.textContent('[data-testid=qr-loop]')).not.toMatch(/字节|帧|bytes|frames/);
+    await shots(phone, 'phone-qr-loop', phoneLanguage, '[data-testid=qr-hint]');
+    await phoneContext.setOffline(false);
     // A damaged link says so, on the same start page.
     await phone.goto(`${printed}#fair=bm90LWEtZmFpcg`);
     await phone.waitForSelector('[data-testid=phone-link-damaged]');
@@ -172,7 +189,14 @@ test('long names and role words fit: the English fair name in the status bar and
   expect(await page.textContent('[data-testid=status-fair]')).toBe(`${NAME_EN}K07`);
   for (const viewport of [TABLET_VIEWPORT, PHONE_VIEWPORT]) {
     await page.setViewportSize(viewport);
-    const fits = await page.locator('[data-testid=status-fair]').evaluate((el) => el.scrollWidth <= el.clientWidth && el.scrollHeight <= el.clientHeight);
+    // Nothing clipped sideways, and every line of the name inside the bar and the window.
+    const fits = await page.locator('[data-testid=status-fair]').evaluate((el) => {
+      const range = document.createRange();
+      range.selectNodeContents(el);
+      const text = range.getBoundingClientRect();
+      const bar = el.closest('.status-bar')?.getBoundingClientRect();
+      return el.scrollWidth <= el.clientWidth && bar !== undefined && text.top >= bar.top && text.bottom <= bar.bottom && text.left >= 0 && text.right <= window.innerWidth;
+    });
     expect(fits).toBe(true);
   }
   await page.setViewportSize(TABLET_VIEWPORT);
@@ -193,14 +217,26 @@ test('long names and role words fit: the English fair name in the status bar and
   await page.waitForSelector('[data-testid=home-fair]');
   expect(await page.textContent('[data-testid=home-fair] p')).toContain(`CF138 · ${NAME_EN}`);
   await deskLanguage('zh');
-  // Edit buttons show their whole label, at both sizes.
+  // Edit buttons show their whole label, at both sizes and in both languages.
+  const cutButtons = (scope: string): Promise<(string | null)[]> =>
+    page.locator(`${scope} .btn`).evaluateAll((bs) => bs.filter((b) => b.scrollWidth > b.clientWidth || b.scrollHeight > b.clientHeight + 1).map((b) => b.textContent));
+  for (const [path, scope] of [
+    ['/users', '[data-testid=user-list]'],
+    ['/fairs', '[data-testid=fair-list]'],
+  ] as const) {
+    await go(page, path);
+    await page.waitForSelector(`${scope} .btn`);
+    for (const lang of ['zh', 'en'] as const) {
+      await deskLanguage(lang);
+      for (const viewport of [TABLET_VIEWPORT, PHONE_VIEWPORT]) {
+        await page.setViewportSize(viewport);
+        expect(await cutButtons(scope)).toEqual([]);
+      }
+    }
+    await deskLanguage('zh');
+  }
   await go(page, '/users');
   await page.waitForSelector('[data-testid=user-edit]');
-  for (const viewport of [TABLET_VIEWPORT, PHONE_VIEWPORT]) {
-    await page.setViewportSize(viewport);
-    const cut = await page.locator('[data-testid=user-list] .btn').evaluateAll((bs) => bs.filter((b) => b.scrollWidth > b.clientWidth || b.scrollHeight > b.clientHeight + 1).map((b) => b.textContent));
-    expect(cut).toEqual([]);
-  }
   await page.setViewportSize(TABLET_VIEWPORT);
   await shots(page, 'users', deskLanguage);
   await go(page, '/');
@@ -214,7 +250,7 @@ test('a new screen opens at its top, not at the previous screen scroll', async (
   const screen = page.locator('main.screen');
   await screen.evaluate((el) => el.scrollTo(0, el.scrollHeight));
   await expect.poll(() => screen.evaluate((el) => el.scrollTop)).toBeGreaterThan(200);
-  await go(page, '/users');
-  await page.waitForSelector('[data-testid=user-list]');
+  await go(page, '/device');
+  await page.waitForSelector('[data-testid=device-form]');
   await expect.poll(() => screen.evaluate((el) => el.scrollTop)).toBe(0);
 });
