@@ -148,12 +148,13 @@ test('the phone address the desk prints, typed by hand, opens the start page; af
     const hint = (await phone.textContent('[data-testid=qr-hint]')) ?? '';
     expect(hint).toMatch(/^您的投诉(分成 \d+ 个二维码，会自动轮流显示。请让屏幕一直|都在这一个二维码里。请让屏幕)对着服务台的摄像头，直到服务台显示“已读取”。$/);
     expect(await phone.textContent('[data-testid=qr-loop]')).not.toMatch(/字节|帧|bytes|frames/);
+    expect(await phone.textContent('[data-testid=qr-photos]')).toBe('二维码只带照片清单，不带照片本身。请把手机里的 1 张照片也给服务台工作人员看，工作人员会拍下或接收后逐张核对。');
     await shots(phone, 'phone-qr-loop', phoneLanguage, '[data-testid=qr-hint]');
     await phoneContext.setOffline(false);
     // A damaged link says so, on the same start page.
     await phone.goto(`${printed}#fair=bm90LWEtZmFpcg`);
     await phone.waitForSelector('[data-testid=phone-link-damaged]');
-    expect(await phone.textContent('[data-testid=phone-link-damaged]')).toBe('This link is incomplete or damaged.');
+    expect(await phone.textContent('[data-testid=phone-link-damaged]')).toBe('此链接不完整或已损坏。');
   } finally {
     await phoneContext.close();
   }

@@ -72,8 +72,11 @@ test('[PI7, PI8] a complaint sent online with its photos arrives at the desk wit
   await phone.page.click('[data-testid=lang-zh]');
   await phone.page.click('[data-testid=show-desk]');
   await phone.page.waitForSelector('[data-testid=qr-frame]');
+  // Until they are sent, the hand-off says the photos themselves must be shown at the desk.
+  expect(await phone.page.textContent('[data-testid=qr-photos]')).toBe('二维码只带照片清单，不带照片本身。请把手机里的 2 张照片也给服务台工作人员看，工作人员会拍下或接收后逐张核对。');
   await phone.page.click('[data-testid=send-online]');
   await phone.page.waitForSelector('[data-testid=online-photos][data-sent="2"][data-total="2"]');
+  expect(await phone.page.locator('[data-testid=qr-photos]').count()).toBe(0);
   expect(await phone.page.textContent('[data-testid=online-photos]')).toBe('2 张照片已随投诉一起发送。');
   await phone.page.evaluate(() => window.scrollTo(0, 0));
   await phone.page.screenshot({ path: join(SHOTS, 'phone-online-photos-sent-zh.png') });

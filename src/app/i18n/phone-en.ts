@@ -50,6 +50,7 @@ export const phoneEn = {
   'phone.handoffTitle': "Hold your phone up to the desk's camera",
   'phone.handoffHint': 'Your complaint is split into {count} QR codes that change by themselves. Keep the screen facing the desk’s camera until the desk shows “read”.',
   'phone.handoffHintOne': 'Your complaint fits in this one QR code. Keep the screen facing the desk’s camera until the desk shows “read”.',
+  'phone.handoffPhotos': 'The codes carry only the list of your photos, not the photos. Show the {count} photo(s) on your phone to the desk staff too: they take or receive a copy and check each one.',
   'phone.slowMode': 'Slow mode (older phones)',
   'phone.frameOf': 'Code {index} of {total}',
   'phone.backToForm': 'Back to the form',

@@ -52,6 +52,7 @@ export const phoneZh = {
   'phone.handoffTitle': '请将手机对准服务台的摄像头',
   'phone.handoffHint': '您的投诉分成 {count} 个二维码，会自动轮流显示。请让屏幕一直对着服务台的摄像头，直到服务台显示“已读取”。',
   'phone.handoffHintOne': '您的投诉都在这一个二维码里。请让屏幕对着服务台的摄像头，直到服务台显示“已读取”。',
+  'phone.handoffPhotos': '二维码只带照片清单，不带照片本身。请把手机里的 {count} 张照片也给服务台工作人员看，工作人员会拍下或接收后逐张核对。',
   'phone.slowMode': '慢速模式（旧手机）',
   'phone.frameOf': '二维码 {index} / {total}',
   'phone.backToForm': '返回修改',

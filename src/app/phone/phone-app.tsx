@@ -72,6 +72,9 @@ function PhoneBody(props: { readonly fair: Fair }): JSX.Element {
   const [tab, setTab] = createSignal<Tab>('complaint');
   const [errors, setErrors] = createSignal<readonly FieldError[]>([]);
   const [handoff, setHandoff] = createSignal<string>();
+  // Photos the hand-off lists, and whether an online send already took them all to the desk.
+  const [photoCount, setPhotoCount] = createSignal(0);
+  const [photosSent, setPhotosSent] = createSignal(false);
   const [online, setOnline] = createSignal(navigator.onLine);
   const onNet = (): void => void setOnline(navigator.onLine);
   window.addEventListener('online', onNet);
@@ -91,6 +94,8 @@ function PhoneBody(props: { readonly fair: Fair }): JSX.Element {
       return;
     }
     setErrors([]);
+    setPhotoCount(checked.value.kind === 'complaint' ? checked.value.accusedItems.reduce((n, i) => n + i.photos.length, 0) : 0);
+    setPhotosSent(false);
     setHandoff(JSON.stringify(checked.value));
   };
   const finished = (): void => {
@@ -156,9 +161,9 @@ function PhoneBody(props: { readonly fair: Fair }): JSX.Element {
           <>
             {/* Online first when possible; the QR loop below always stays (PI6). */}
             <Show when={tab() === 'complaint' && online()}>
-              <OnlineSend json={json()} fairId={fair.id} />
+              <OnlineSend json={json()} fairId={fair.id} onPhotos={(p) => setPhotosSent(p.total > 0 && p.sent === p.total)} />
             </Show>
-            <QrLoop json={json()} onBack={() => setHandoff(undefined)} onFinished={finished} />
+            <QrLoop json={json()} photosToShow={photosSent() ? 0 : photoCount()} onBack={() => setHandoff(undefined)} onFinished={finished} />
           </>
         )}
       </Show>

@@ -22,7 +22,7 @@ async function drawFrames(json: string, mode: QrMode): Promise<{ urls: string[];
  * (QR8: 250 ms, 500 ms in slow mode), until the filer says the desk has it. Order is only a
  * convenience; the desk reads them in any order.
  */
-export function QrLoop(props: { readonly json: string; readonly onBack: () => void; readonly onFinished: () => void }): JSX.Element {
+export function QrLoop(props: { readonly json: string; readonly photosToShow: number; readonly onBack: () => void; readonly onFinished: () => void }): JSX.Element {
   const [mode, setMode] = createSignal<QrMode>('normal');
   const [drawn] = createResource(() => [props.json, mode()] as const, ([json, m]) => drawFrames(json, m));
   const [index, setIndex] = createSignal(0);
@@ -52,6 +52,11 @@ export function QrLoop(props: { readonly json: string; readonly onBack: () => vo
                 </p>
               </Show>
               <p data-testid="qr-hint">{v.urls.length > 1 ? t('phone.handoffHint', { count: v.urls.length }) : t('phone.handoffHintOne')}</p>
+              <Show when={props.photosToShow > 0}>
+                <p class="notice notice-info" data-testid="qr-photos">
+                  {t('phone.handoffPhotos', { count: props.photosToShow })}
+                </p>
+              </Show>
             </>
           );
         }}
