@@ -258,7 +258,7 @@ test('[CS22][CS23][CS30] the respondent appeals a verified measure; the expert o
   await expectRefused('Close', '处置中');
 });
 
-test('[CS13] a measure verification shows its photos as thumbnails, picked and stored, and opens them in the viewer with their facts', async () => {
+test('[CS19] a measure verification shows its photos as thumbnails, picked and stored, and opens them in the viewer with their facts', async () => {
   await actAs(page, CLERK);
   const id = await fileComplaint(page, filing('1.1/A02', 6));
   await actAs(page, EXPERT);
