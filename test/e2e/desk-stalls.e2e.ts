@@ -34,7 +34,7 @@ async function shots(p: Page, name: string, switchLanguage: (lang: 'zh' | 'en') 
       ['390', PHONE_VIEWPORT],
     ] as const) {
       await p.setViewportSize(viewport);
-      if (inView !== undefined) await p.locator(inView).evaluate((el) => el.scrollIntoView({ block: 'end' }));
+      if (inView !== undefined) await p.locator(inView).evaluate((el) => el.scrollIntoView({ block: 'center' }));
       await p.screenshot({ path: join(SHOTS, `${name}-${lang}-${size}.png`) });
     }
   }
