@@ -258,6 +258,53 @@ test('[CS22][CS23][CS30] the respondent appeals a verified measure; the expert o
   await expectRefused('Close', '处置中');
 });
 
+test('[CS19] a measure verification shows its photos as thumbnails, picked and stored, and opens them in the viewer with their facts', async () => {
+  await actAs(page, CLERK);
+  const id = await fileComplaint(page, filing('1.1/A02', 6));
+  await actAs(page, EXPERT);
+  await openCase(page, id);
+  await act(page, 'Accept', async () => {}, 'ACCEPTED');
+  await act(page, 'NotifyRespondent', () => drawSignature(page, 'sig-service.signatureEvidenceId'), 'NOTIFIED');
+  await actAs(page, CLERK);
+  await openCase(page, id);
+  await act(page, 'RecordAdmission', () => drawSignature(page, 'sig-signatureEvidenceId'), 'ADMITTED');
+  await actAs(page, EXPERT);
+  await openCase(page, id);
+  await act(page, 'IssueOpinion', () => page.fill('textarea[name=reasons]', '被投诉人认可侵权。'), 'DETERMINED');
+  await act(page, 'OrderMeasures', () => page.check('input[name="measures.COVER"]'), 'MEASURES_ORDERED');
+  const decoded = (gallery: string): Promise<number> =>
+    page.locator(`[data-testid=${gallery}] [data-testid=evidence-thumb] img`).first().evaluate((img) => (img as HTMLImageElement).naturalWidth);
+  await act(
+    page,
+    'VerifyMeasure',
+    async () => {
+      await page.setInputFiles('[data-testid="photos-photos"]', [
+        { name: 'covered-1.png', mimeType: 'image/png', buffer: makePng(640, 480, 11) },
+        { name: 'covered-2.png', mimeType: 'image/png', buffer: makePng(480, 640, 12) },
+      ]);
+      // Before the form is sent, the picked photos are in sight.
+      await page.waitForSelector('[data-testid=picked-photos-photos][data-count="2"]');
+      await expect.poll(() => decoded('picked-photos-photos'), { timeout: 15_000 }).toBeGreaterThan(0);
+    },
+    'MEASURES_VERIFIED',
+  );
+  await page.waitForSelector('[data-testid=measure-photos-COVER][data-count="2"]');
+  await expect.poll(() => decoded('measure-photos-COVER'), { timeout: 15_000 }).toBeGreaterThan(0);
+  await page.locator('[data-testid=measure-photos-COVER]').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${SHOTS}/desk-measure-photos-zh.png` });
+  await page.click('[data-testid=measure-photos-COVER] [data-testid=evidence-thumb] >> nth=0');
+  await page.waitForSelector('[data-testid=evidence-viewer][data-index="0"]');
+  await expect.poll(() => page.locator('[data-testid=viewer-image]').evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBeGreaterThan(0);
+  const facts = await page.locator('[data-testid=viewer-facts] dt').allTextContents();
+  expect(facts).toEqual(['拍摄时间', '设备', '拍摄人', 'SHA-256']);
+  expect(await page.locator('[data-testid=viewer-fact]').allTextContents()).toEqual([expect.stringMatching(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2} \(UTC\+8\)$/), 'K08', EXPERT.name, expect.stringMatching(/^[0-9a-f]{64}$/)]);
+  await page.keyboard.press('ArrowRight');
+  await page.waitForSelector('[data-testid=evidence-viewer][data-index="1"]');
+  await page.screenshot({ path: `${SHOTS}/desk-measure-viewer-zh.png` });
+  await page.keyboard.press('Escape');
+  await page.waitForSelector('[data-testid=evidence-viewer]', { state: 'detached' });
+});
+
 test('[CS25][CS13] bad input on the action forms: an error per field in zh-CN, then English; no event, no evidence saved', async () => {
   await actAs(page, CLERK);
   const id = await fileComplaint(page, filing('1.1/A01', 5));

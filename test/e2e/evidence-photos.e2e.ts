@@ -1,14 +1,14 @@
 import { mkdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { join } from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
-import { startServer, type RunningServer } from '../../src/server/server';
-import { PHONE_VIEWPORT, TABLET_VIEWPORT, launchChromium } from '../support/browser';
+import type { RunningServer } from '../../src/server/server';
 import { fillPhoneComplaint } from '../support/fake-camera';
 import { formatInZone, type Instant } from '../../src/domain/time';
-import { actAs, addUser, createFirstUser, storedRows } from './support/desk-b';
+import { storedRows } from './support/desk-b';
 import { fillComplaint, makePng } from './support/desk-flow';
-import { EXHIBITOR_HEADER_ZH, GOOD_USCC, createFair, csvOf, go, importFile, setUpDevice, waitForServiceWorker, waitForShell } from './support/kiosk';
+import { GOOD_USCC, go } from './support/kiosk';
+import { ONLINE_CLERK as CLERK, openOnlineDraft as openDraftOn, startOnlineDesk } from './support/online-desk';
 
 /**
  * Evidence photos seen, in Debian's Chromium: the phone sends its photos with an online complaint
@@ -16,66 +16,19 @@ import { EXHIBITOR_HEADER_ZH, GOOD_USCC, createFair, csvOf, go, importFile, setU
  * and the case page show thumbnails (decoded) and the full-screen viewer with the photo's facts.
  */
 const SHOTS = '/tmp/shots-evidence';
-const CLERK = { name: '王工作', pin: '2468', role: 'clerk' };
-const day = (offset: number): string => new Date(Date.now() + 8 * 3600_000 + offset * 86_400_000).toISOString().slice(0, 10);
 let server: RunningServer;
-let browser: Browser;
 let desk: { context: BrowserContext; page: Page };
 let phone: { context: BrowserContext; page: Page };
 let phoneUrl = '';
-let fairId = '';
+let closeBrowser: () => Promise<void> = () => Promise.resolve();
 
-async function syncNow(page: Page): Promise<void> {
-  await go(page, '/sync');
-  await page.waitForSelector('[data-testid=sync-now]:not([disabled])');
-  await page.click('[data-testid=sync-now]');
-  await page.waitForSelector('[data-testid=sync-done]');
-}
-
-/** The desk syncs, opens the hand-off screen and the one online draft. */
-async function openOnlineDraft(): Promise<void> {
-  await syncNow(desk.page);
-  await go(desk.page, '/handoff');
-  await desk.page.waitForSelector('[data-testid=online-draft-open]');
-  expect(await desk.page.locator('[data-testid=online-draft]').count()).toBe(1);
-  await desk.page.click('[data-testid=online-draft-open]');
-  await desk.page.waitForSelector('[data-testid=handoff-preview] [data-testid=preview-respondent][data-listed=true]');
-}
+const openOnlineDraft = (): Promise<void> => openDraftOn(desk.page);
 
 beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });
-  server = await startServer({ port: 0, host: '127.0.0.1', distDir: resolve(process.env.FAIRCASE_E2E_DIST ?? 'dist') });
-  const organizer = await server.storage.createUser({ name: 'organizer-evidence', password: 'correct horse battery', role: 'organizer' });
-  browser = await launchChromium();
-  const deskContext = await browser.newContext({ viewport: TABLET_VIEWPORT, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-  desk = { context: deskContext, page: await deskContext.newPage() };
-  desk.page.on('pageerror', (e) => console.error('desk pageerror:', e.message));
-  await desk.page.goto(server.url);
-  await waitForShell(desk.page);
-  await waitForServiceWorker(desk.page);
-  await createFair(desk.page, { code: 'CF138', nameZh: '第138届广交会', sessionNo: '138', days: [day(0), day(1)] });
-  await setUpDevice(desk.page, '手机台', 'Q01', 'CF138 · 第138届广交会');
-  await importFile(desk.page, 'exhibitors.csv', 'text/csv', csvOf([EXHIBITOR_HEADER_ZH, ['深圳某某电子有限公司', 'Shenzhen Electronics', 'CN', GOOD_USCC, '', '1.1', 'A01', '', '']]));
-  await desk.page.click('[data-testid=import-confirm]');
-  await desk.page.waitForSelector('[data-testid=import-done]');
-  await createFirstUser(desk.page, '李主办', '13579');
-  await addUser(desk.page, CLERK);
-  fairId = (await storedRows<{ id: string }>(desk.page, 'fairs'))[0]?.id ?? '';
-  // Enrolled as a desk tablet of the fair and synced: the server now knows the fair (PI5).
-  const { code } = await server.storage.createEnrolment(organizer.userId, { fairId, role: 'desk', ttlMinutes: 10 }, Date.now());
-  await go(desk.page, '/sync');
-  await desk.page.waitForSelector('[data-testid=enrol-form]');
-  await desk.page.fill('input[name=enrol-code]', code);
-  await desk.page.click('[data-testid=enrol-submit]');
-  await desk.page.waitForSelector('[data-testid=sync-enrolled]');
-  await syncNow(desk.page);
-  await actAs(desk.page, CLERK);
-  await go(desk.page, '/handoff');
-  await desk.page.waitForSelector('[data-testid=phone-link-qr]');
-  phoneUrl = (await desk.page.getAttribute('[data-testid=phone-link]', 'href')) ?? '';
-  const phoneContext = await browser.newContext({ viewport: PHONE_VIEWPORT, locale: 'zh-CN', deviceScaleFactor: 2 });
-  phone = { context: phoneContext, page: await phoneContext.newPage() };
-  phone.page.on('pageerror', (e) => console.error('phone pageerror:', e.message));
+  const started = await startOnlineDesk('organizer-evidence');
+  ({ server, desk, phone, phoneUrl } = started);
+  closeBrowser = () => started.browser.close();
 }, 240_000);
 
 afterEach(async (ctx) => {
@@ -85,7 +38,7 @@ afterEach(async (ctx) => {
 });
 
 afterAll(async () => {
-  await browser?.close();
+  await closeBrowser();
   await server?.close();
 });
 
@@ -106,18 +59,24 @@ test('[PI7, PI8] a complaint sent online with its photos arrives at the desk wit
     { name: 'booth-1.png', mimeType: 'image/png', buffer: makePng(320, 240, 1) },
     { name: 'booth-2.png', mimeType: 'image/png', buffer: makePng(240, 320, 2) },
   ]);
-  await phone.page.waitForSelector('[data-testid=item-0] .photo-hashes li >> nth=1');
-  expect(await phone.page.textContent('[data-testid=photos-note-0]')).toBe('照片会随投诉一起发送。');
+  await phone.page.waitForSelector('[data-testid=item-0] [data-testid=phone-photo] >> nth=1');
+  expect(await phone.page.textContent('[data-testid=photos-note-0]')).toBe('在线提交时，这些照片会随投诉一起发送给服务台。');
+  // Each photo by its preview and name: no hash in sight.
+  expect(await phone.page.locator('[data-testid=item-0] [data-testid=phone-photo]').allTextContents()).toEqual(['booth-1.png删除', 'booth-2.png删除']);
+  await expect.poll(() => phone.page.locator('[data-testid=item-0] .phone-photo-thumb').first().evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBeGreaterThan(0);
   await phone.page.locator('[data-testid=item-0]').scrollIntoViewIfNeeded();
   await phone.page.screenshot({ path: join(SHOTS, 'phone-photos-zh.png') });
   await phone.page.click('[data-testid=lang-en]');
-  await expect.poll(() => phone.page.textContent('[data-testid=photos-note-0]')).toBe('The photos are sent together with the complaint.');
+  await expect.poll(() => phone.page.textContent('[data-testid=photos-note-0]')).toBe('When you send online, these photos go to the desk together with the complaint.');
   await phone.page.screenshot({ path: join(SHOTS, 'phone-photos-en.png') });
   await phone.page.click('[data-testid=lang-zh]');
   await phone.page.click('[data-testid=show-desk]');
   await phone.page.waitForSelector('[data-testid=qr-frame]');
+  // Until they are sent, the hand-off says the photos themselves must be shown at the desk.
+  expect(await phone.page.textContent('[data-testid=qr-photos]')).toBe('二维码只带照片清单，不带照片本身。请把手机里的 2 张照片也给服务台工作人员看，工作人员会拍下或接收后逐张核对。');
   await phone.page.click('[data-testid=send-online]');
   await phone.page.waitForSelector('[data-testid=online-photos][data-sent="2"][data-total="2"]');
+  expect(await phone.page.locator('[data-testid=qr-photos]').count()).toBe(0);
   expect(await phone.page.textContent('[data-testid=online-photos]')).toBe('2 张照片已随投诉一起发送。');
   await phone.page.evaluate(() => window.scrollTo(0, 0));
   await phone.page.screenshot({ path: join(SHOTS, 'phone-online-photos-sent-zh.png') });

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,7 +8,8 @@ import { createAssembler, tryEncodeFrames } from '../../src/domain/wire/qr-frame
 import { PHONE_VIEWPORT, TABLET_VIEWPORT, launchChromium } from '../support/browser';
 import { CHROMIUM, CHROMIUM_ARGS, addClerk, cameraView, decodeQr, fakeCameraArgs, phoneLuma, fillPhoneComplaint, pngToLuma, qrLuma, quarterTurn, readOnce, readPhoneFrames, writeY4m } from '../support/fake-camera';
 import { EXHIBITOR_HEADER_ZH, GOOD_USCC, createFair, csvOf, go, importFile, setUpDevice, storedCount, waitForServiceWorker, waitForShell } from './support/kiosk';
-import { createFirstUser, signIn } from './support/desk-b';
+import { createFirstUser, signIn, storedRows } from './support/desk-b';
+import { makePng } from './support/desk-flow';
 import { startServer } from '../../src/server/server';
 
 /**
@@ -176,6 +178,62 @@ test('[issue 8 §3] the real scanner reads the phone frames; confirming files on
     await page.click('[data-testid=handoff-confirm]');
     await page.waitForSelector('[data-testid=handoff-already]', { timeout: 15_000 });
     expect(await storedCount(page, 'cases')).toBe(1);
+  } finally {
+    await context.close();
+  }
+});
+
+test('the desk takes the photos a scanned complaint lists: each matched to its hash on its line, a stranger not used', CAMERA_TEST_OPTIONS, async () => {
+  const shots = [makePng(320, 240, 21), makePng(240, 320, 22)];
+  const hashes = shots.map((b) => createHash('sha256').update(b).digest('hex'));
+  // Offline, the phone lists the photos in its codes and says plainly that the desk checks them.
+  // A new filing (the first one was recorded: its id would be "already recorded").
+  await phone.click('[data-testid=handoff-finished]');
+  await fillPhoneComplaint(phone, { name: '福州某某科技有限公司', uscc: GOOD_USCC, hall: '1.1', stand: 'A01', items: ['充电宝，外包装印有近似商标'] });
+  await phone.context().setOffline(true);
+  await phone.setInputFiles('[data-testid=photos-0]', [
+    { name: 'booth-1.png', mimeType: 'image/png', buffer: shots[0] ?? Buffer.alloc(0) },
+    { name: 'booth-2.png', mimeType: 'image/png', buffer: shots[1] ?? Buffer.alloc(0) },
+  ]);
+  await phone.waitForSelector('[data-testid=item-0] [data-testid=phone-photo] >> nth=1');
+  expect(await phone.textContent('[data-testid=photos-note-0]')).toBe('二维码只带照片清单，不带照片本身。到服务台时请出示手机里的这些照片，工作人员会拍下或接收后逐张核对。');
+  await phone.locator('[data-testid=item-0]').scrollIntoViewIfNeeded();
+  mkdirSync(SHOTS, { recursive: true });
+  await phone.screenshot({ path: join(SHOTS, 'phone-photos-offline-zh.png') });
+  await phone.click('[data-testid=show-desk]');
+  const frames = await readPhoneFrames(phone);
+  expect(await phone.textContent('[data-testid=qr-hint]')).toBe(
+    frames.length > 1 ? `您的投诉分成 ${frames.length} 个二维码，会自动轮流显示。请让屏幕一直对着服务台的摄像头，直到服务台显示“已读取”。` : '您的投诉都在这一个二维码里。请让屏幕对着服务台的摄像头，直到服务台显示“已读取”。',
+  );
+  await phone.context().setOffline(false);
+
+  const video = writeY4m(frames.map((f) => pngToLuma(f)), 'phone-photos', { holdMs: SCAN_HOLD_MS });
+  const { context, page } = await openDesk(video);
+  try {
+    await startScan(page);
+    await waitScanned(page, '[data-testid=handoff-photo-list][data-matched="0"][data-total="2"]');
+    const codes = await page.locator('[data-testid=handoff-photo]').evaluateAll((els) => els.map((e) => e.getAttribute('data-code') ?? ''));
+    expect(codes).toEqual(hashes.map((h) => h.slice(0, 8)));
+    expect(await page.locator('[data-testid=handoff-photo-status]').allTextContents()).toEqual(['未提供', '未提供']);
+    // The clerk photographs the first one on its own line.
+    await page.setInputFiles(`[data-testid=handoff-photo-input-${codes[0] ?? ''}]`, { name: 'IMG_0001.png', mimeType: 'image/png', buffer: shots[0] ?? Buffer.alloc(0) });
+    await page.waitForSelector(`[data-testid=handoff-photo][data-code="${codes[0] ?? ''}"][data-matched=true]`);
+    // A photo of something else is not used; the second listed one is.
+    await page.setInputFiles('[data-testid=handoff-photos]', [
+      { name: 'other.png', mimeType: 'image/png', buffer: makePng(200, 200, 23) },
+      { name: 'IMG_0002.png', mimeType: 'image/png', buffer: shots[1] ?? Buffer.alloc(0) },
+    ]);
+    await page.waitForSelector('[data-testid=handoff-photo-list][data-matched="2"]');
+    expect(await page.textContent('[data-testid=handoff-photo-stranger]')).toBe('other.png 与手机所列照片不一致，未采用');
+    expect(await page.textContent('[data-testid=handoff-photo-summary]')).toBe('2 / 2 张照片已核对一致');
+    await expect.poll(() => page.locator('[data-testid=handoff-photo-list] [data-testid=evidence-thumb] img').first().evaluate((img) => (img as HTMLImageElement).naturalWidth), { timeout: 15_000 }).toBeGreaterThan(0);
+    await page.locator('[data-testid=handoff-photo-list]').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(SHOTS, 'desk-handoff-manual-photos-zh.png') });
+    await page.click('[data-testid=handoff-confirm]');
+    await page.waitForSelector('[data-testid=handoff-imported]', { timeout: 15_000 });
+    // Both photos are filed with the case (stored as the desk's downscaled copies).
+    const photos = (await storedRows<{ kind: string }>(page, 'evidence')).filter((e) => e.kind === 'photo');
+    expect(photos).toHaveLength(2);
   } finally {
     await context.close();
   }

@@ -1,37 +1,29 @@
 import { mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { join } from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
-import { startServer, type RunningServer } from '../../src/server/server';
-import { PHONE_VIEWPORT, TABLET_VIEWPORT, launchChromium } from '../support/browser';
+import type { RunningServer } from '../../src/server/server';
 import { fillPhoneComplaint } from '../support/fake-camera';
-import { actAs, addUser, createFirstUser, storedRows } from './support/desk-b';
-import { EXHIBITOR_HEADER_ZH, GOOD_USCC, createFair, csvOf, go, importFile, setUpDevice, storedCount, waitForServiceWorker, waitForShell } from './support/kiosk';
+import { storedRows } from './support/desk-b';
+import { GOOD_USCC, storedCount } from './support/kiosk';
+import { openOnlineDraft as openDraftOn, startOnlineDesk } from './support/online-desk';
 
 /**
- * Issue 8 §4 in Debian's Chromium (PI1–PI6, src/domain/wire/public-intake.ts): the filer's phone,
- * online, sends its complaint to the fair's server; the server keeps a draft and nothing more; the
- * desk, enrolled and synced, lists the draft on its hand-off screen, previews it with the desk
- * form's intake flags and files it (channel `online`) through the same write as a scanned one.
- * The phone always still shows its QR loop; a failed send says why in the filer's language.
+ * Online filing in Debian's Chromium (PI1–PI6, src/domain/wire/public-intake.ts): the filer's
+ * phone, online, sends its complaint to the fair's server; the server keeps a draft and nothing
+ * more; the desk, enrolled and synced, lists the draft on its hand-off screen, previews it with
+ * the desk form's intake flags and files it (channel `online`) through the same write as a
+ * scanned one. The phone always still shows its QR loop; a failed send says why in the filer's
+ * language.
  */
 const SHOTS = join(tmpdir(), 'faircase-shots');
-const CLERK = { name: '王工作', pin: '2468', role: 'clerk' };
-const day = (offset: number): string => new Date(Date.now() + 8 * 3600_000 + offset * 86_400_000).toISOString().slice(0, 10);
 let server: RunningServer;
-let browser: Browser;
 let desk: { context: BrowserContext; page: Page };
 let phone: { context: BrowserContext; page: Page };
 let phoneUrl = '';
 let fairId = '';
-
-async function syncNow(page: Page): Promise<void> {
-  await go(page, '/sync');
-  await page.waitForSelector('[data-testid=sync-now]:not([disabled])');
-  await page.click('[data-testid=sync-now]');
-  await page.waitForSelector('[data-testid=sync-done]');
-}
+let closeBrowser: () => Promise<void> = () => Promise.resolve();
 
 /** The phone types a complaint against booth 1.1/A01 and taps "Show to the desk". */
 async function fileOnPhone(items: readonly string[]): Promise<void> {
@@ -43,50 +35,13 @@ async function fileOnPhone(items: readonly string[]): Promise<void> {
   await phone.page.waitForSelector('[data-testid=qr-frame]');
 }
 
-/** The desk syncs, opens the hand-off screen and the one online draft. */
-async function openOnlineDraft(): Promise<void> {
-  await syncNow(desk.page);
-  await go(desk.page, '/handoff');
-  await desk.page.waitForSelector('[data-testid=online-draft-open]');
-  expect(await desk.page.locator('[data-testid=online-draft]').count()).toBe(1);
-  await desk.page.click('[data-testid=online-draft-open]');
-  await desk.page.waitForSelector('[data-testid=handoff-preview] [data-testid=preview-respondent][data-listed=true]');
-}
+const openOnlineDraft = (): Promise<void> => openDraftOn(desk.page);
 
 beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });
-  server = await startServer({ port: 0, host: '127.0.0.1', distDir: resolve(process.env.FAIRCASE_E2E_DIST ?? 'dist') });
-  const organizer = await server.storage.createUser({ name: 'organizer-phone-online', password: 'correct horse battery', role: 'organizer' });
-  browser = await launchChromium();
-  const deskContext = await browser.newContext({ viewport: TABLET_VIEWPORT, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-  desk = { context: deskContext, page: await deskContext.newPage() };
-  desk.page.on('pageerror', (e) => console.error('desk pageerror:', e.message));
-  await desk.page.goto(server.url);
-  await waitForShell(desk.page);
-  await waitForServiceWorker(desk.page);
-  await createFair(desk.page, { code: 'CF138', nameZh: '第138届广交会', sessionNo: '138', days: [day(0), day(1)] });
-  await setUpDevice(desk.page, '手机台', 'Q01', 'CF138 · 第138届广交会');
-  await importFile(desk.page, 'exhibitors.csv', 'text/csv', csvOf([EXHIBITOR_HEADER_ZH, ['深圳某某电子有限公司', 'Shenzhen Electronics', 'CN', GOOD_USCC, '', '1.1', 'A01', '', '']]));
-  await desk.page.click('[data-testid=import-confirm]');
-  await desk.page.waitForSelector('[data-testid=import-done]');
-  await createFirstUser(desk.page, '李主办', '13579');
-  await addUser(desk.page, CLERK);
-  fairId = (await storedRows<{ id: string }>(desk.page, 'fairs'))[0]?.id ?? '';
-  // Enrolled as a desk tablet of the fair and synced: the server now knows the fair (PI5).
-  const { code } = await server.storage.createEnrolment(organizer.userId, { fairId, role: 'desk', ttlMinutes: 10 }, Date.now());
-  await go(desk.page, '/sync');
-  await desk.page.waitForSelector('[data-testid=enrol-form]');
-  await desk.page.fill('input[name=enrol-code]', code);
-  await desk.page.click('[data-testid=enrol-submit]');
-  await desk.page.waitForSelector('[data-testid=sync-enrolled]');
-  await syncNow(desk.page);
-  await actAs(desk.page, CLERK);
-  await go(desk.page, '/handoff');
-  await desk.page.waitForSelector('[data-testid=phone-link-qr]');
-  phoneUrl = (await desk.page.getAttribute('[data-testid=phone-link]', 'href')) ?? '';
-  const phoneContext = await browser.newContext({ viewport: PHONE_VIEWPORT, locale: 'zh-CN', deviceScaleFactor: 2 });
-  phone = { context: phoneContext, page: await phoneContext.newPage() };
-  phone.page.on('pageerror', (e) => console.error('phone pageerror:', e.message));
+  const started = await startOnlineDesk('organizer-phone-online');
+  ({ server, desk, phone, phoneUrl, fairId } = started);
+  closeBrowser = () => started.browser.close();
 }, 240_000);
 
 afterEach(async (ctx) => {
@@ -96,7 +51,7 @@ afterEach(async (ctx) => {
 });
 
 afterAll(async () => {
-  await browser?.close();
+  await closeBrowser();
   await server?.close();
 });
 
@@ -118,6 +73,9 @@ test('[PI1, PI6] the phone sends online and still shows its QR loop; the desk fi
   expect((await server.storage.sql.query('select 1 from public_drafts where fair_id = $1', [fairId])).length).toBe(1);
   expect(await storedCount(desk.page, 'cases')).toBe(0);
   await openOnlineDraft();
+  // Its arrival in the fair's zone, written as every time on the desk (not the browser's format).
+  const shanghaiToday = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+  expect(await desk.page.textContent('[data-testid=online-draft-at]')).toMatch(new RegExp(`^ · ${shanghaiToday} \\d{2}:\\d{2} \\(UTC\\+8\\)$`));
   expect(await desk.page.getAttribute('[data-testid=handoff-source]', 'data-source')).toBe('online');
   expect(await desk.page.textContent('[data-testid=preview-complainant]')).toContain('福州某某科技有限公司');
   // The desk form's checks on the phone's complaint: the exhibitor signed no commitment (CM3), nothing else yet.
@@ -132,7 +90,7 @@ test('[PI1, PI6] the phone sends online and still shows its QR loop; the desk fi
   await phone.page.click('[data-testid=handoff-finished]');
 }, 120_000);
 
-test('[issue 8 §3, RP4] the hand-off preview shows the desk form’s intake flags before confirmation: a second filing of the same triple is a DUPLICATE naming the first case', async () => {
+test('[RP4] the hand-off preview shows the desk form’s intake flags before confirmation: a second filing of the same triple is a DUPLICATE naming the first case', async () => {
   await fileOnPhone(['同一商标的另一款耳机']);
   await phone.page.click('[data-testid=send-online]');
   await phone.page.waitForSelector('[data-testid=online-result][data-outcome=sent]');

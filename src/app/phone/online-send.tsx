@@ -71,7 +71,7 @@ const MESSAGE = {
 } as const satisfies Record<SendOutcome, string>;
 
 /** The "send online" panel above the QR loop of a complaint; shown only with a connection. */
-export function OnlineSend(props: { readonly json: string; readonly fairId: string }): JSX.Element {
+export function OnlineSend(props: { readonly json: string; readonly fairId: string; readonly onPhotos?: (sent: PhotosSent) => void }): JSX.Element {
   const [busy, setBusy] = createSignal(false);
   const [outcome, setOutcome] = createSignal<SendOutcome>();
   const [photos, setPhotos] = createSignal<PhotosSent>();
@@ -80,7 +80,11 @@ export function OnlineSend(props: { readonly json: string; readonly fairId: stri
     setBusy(true);
     try {
       const r = await sendOnline(props.json, props.fairId);
-      if (r.draftId !== undefined) setPhotos(await sendPhotos(props.json, r.draftId));
+      if (r.draftId !== undefined) {
+        const sent = await sendPhotos(props.json, r.draftId);
+        setPhotos(sent);
+        props.onPhotos?.(sent);
+      }
       setOutcome(r.outcome);
     } finally {
       setBusy(false);

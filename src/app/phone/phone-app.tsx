@@ -11,28 +11,36 @@ import { PhoneComplaintFields } from './phone-complaint';
 import { blankPhoneCommitment, blankPhoneComplaint, checkCommitment, checkComplaint } from './phone-form';
 import { createPhoneDraft } from './phone-draft';
 import { newPhoneId } from './phone-id';
+import { PhoneStart, rememberLink } from './phone-start';
 import { QrLoop } from './qr-loop';
 import './phone.css';
 
 type Tab = 'complaint' | 'commitment';
 
-/** Issue 8 §4: only after "show to the desk", so the form's first load does not carry it. */
+/** Only after "show to the desk", so the form's first load does not carry it. */
 const OnlineSend = lazy(() => import('./online-send').then((m) => ({ default: m.OnlineSend })));
 
-/**
- * The public phone entry (issue 8 §1) at `/p/#fair=…`: no shell, no desk data, no store reads
- * but its own drafts, so it opens offline from the precache on a phone that has never seen the
- * desk's database. The fair comes in the link the desk shows (`PhoneLink`).
- */
 /** The phone holds one language's strings at a time: load the other before showing it. */
 async function switchTo(lang: Language): Promise<void> {
   await loadPhoneLanguage(lang);
   setLocale(lang);
 }
 
+/** The fair of the page's fragment; a good one is remembered for a typed `/p/` later. */
+function readLink(): ReturnType<typeof parsePhoneLink> {
+  const link = parsePhoneLink(location.hash);
+  if (link !== undefined) rememberLink(location.hash);
+  return link;
+}
+
+/**
+ * The public phone entry at `/p/#fair=…`: no shell, no desk data, no store reads but its own
+ * drafts, so it opens offline from the precache on a phone that has never seen the desk's
+ * database. The fair comes in the link the desk shows (`PhoneLink`); without one, the start page.
+ */
 export function PhoneApp(): JSX.Element {
-  const [link, setLink] = createSignal(parsePhoneLink(location.hash));
-  const onHash = (): void => void setLink(parsePhoneLink(location.hash));
+  const [link, setLink] = createSignal(readLink());
+  const onHash = (): void => void setLink(readLink());
   onMount(() => {
     document.documentElement.dataset.phone = 'ready';
     window.addEventListener('hashchange', onHash);
@@ -51,7 +59,7 @@ export function PhoneApp(): JSX.Element {
           </button>
         </div>
       </header>
-      <Show when={link()} keyed fallback={<p class="notice notice-warn" data-testid="phone-no-fair">{t('phone.noFair')}</p>}>
+      <Show when={link()} keyed fallback={<PhoneStart damaged={/(?:^#?|&)fair=/.test(location.hash)} />}>
         {(l) => <PhoneBody fair={l.fair} />}
       </Show>
     </main>
@@ -64,6 +72,9 @@ function PhoneBody(props: { readonly fair: Fair }): JSX.Element {
   const [tab, setTab] = createSignal<Tab>('complaint');
   const [errors, setErrors] = createSignal<readonly FieldError[]>([]);
   const [handoff, setHandoff] = createSignal<string>();
+  // Photos the hand-off lists, and whether an online send already took them all to the desk.
+  const [photoCount, setPhotoCount] = createSignal(0);
+  const [photosSent, setPhotosSent] = createSignal(false);
   const [online, setOnline] = createSignal(navigator.onLine);
   const onNet = (): void => void setOnline(navigator.onLine);
   window.addEventListener('online', onNet);
@@ -83,6 +94,8 @@ function PhoneBody(props: { readonly fair: Fair }): JSX.Element {
       return;
     }
     setErrors([]);
+    setPhotoCount(checked.value.kind === 'complaint' ? checked.value.accusedItems.reduce((n, i) => n + i.photos.length, 0) : 0);
+    setPhotosSent(false);
     setHandoff(JSON.stringify(checked.value));
   };
   const finished = (): void => {
@@ -146,11 +159,11 @@ function PhoneBody(props: { readonly fair: Fair }): JSX.Element {
       >
         {(json) => (
           <>
-            {/* Issue 8 §4: online first when possible; the QR loop below always stays (PI6). */}
+            {/* Online first when possible; the QR loop below always stays (PI6). */}
             <Show when={tab() === 'complaint' && online()}>
-              <OnlineSend json={json()} fairId={fair.id} />
+              <OnlineSend json={json()} fairId={fair.id} onPhotos={(p) => setPhotosSent(p.total > 0 && p.sent === p.total)} />
             </Show>
-            <QrLoop json={json()} onBack={() => setHandoff(undefined)} onFinished={finished} />
+            <QrLoop json={json()} photosToShow={photosSent() ? 0 : photoCount()} onBack={() => setHandoff(undefined)} onFinished={finished} />
           </>
         )}
       </Show>

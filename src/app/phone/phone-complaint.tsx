@@ -9,14 +9,32 @@ import type { ComplaintForm } from '../screens/complaint-intake/complaint-form';
 import { CheckField, TextField } from '../ui/field';
 import type { PhoneComplaintForm } from './phone-form';
 import type { PhoneDraft } from './phone-draft';
+import { photoFile } from './photo-files';
 import { photoRef } from './photo-hash';
 import { SignatureStrokes } from './signature-strokes';
 
+/** A picked photo as the filer knows it: a small preview while the page holds the file, and its name. */
+function PhotoLine(props: { readonly sha256: string; readonly name: string | undefined; readonly n: number; readonly onRemove: () => void }): JSX.Element {
+  // eslint-disable-next-line solid/reactivity -- one line per photo (keyed by the For above)
+  const file = photoFile(props.sha256);
+  const url = file === undefined ? undefined : URL.createObjectURL(file);
+  onCleanup(() => url !== undefined && URL.revokeObjectURL(url));
+  return (
+    <li data-testid="phone-photo">
+      <Show when={url}>{(u) => <img class="phone-photo-thumb" src={u()} alt="" />}</Show>
+      <span class="phone-photo-name">{props.name ?? t('phone.photoUnnamed', { n: props.n })}</span>
+      <button type="button" class="btn small" onClick={() => props.onRemove()}>
+        {t('phone.remove')}
+      </button>
+    </li>
+  );
+}
+
 /**
- * The complaint on the phone (issue 8 §1): complainant (and agent), rights, the exhibitor by
- * booth or name, accused items with a short description and photos listed by SHA-256 (sent
- * along online, PI7), and the
- * signature. The party and right fields are the desk intake's own components.
+ * The complaint on the phone: complainant (and agent), rights, the exhibitor by booth or name,
+ * accused items with a short description and photos (listed by SHA-256 for the desk's check, sent
+ * along online, PI7), and the signature. The party and right fields are the desk intake's own
+ * components.
  */
 export function PhoneComplaintFields(props: { readonly form: PhoneDraft<PhoneComplaintForm>; readonly fair: Fair; readonly errors: readonly FieldError[] }): JSX.Element {
   const f = (): PhoneComplaintForm => props.form.data;
@@ -101,18 +119,13 @@ export function PhoneComplaintFields(props: { readonly form: PhoneDraft<PhoneCom
               <p class="muted" data-testid={`photos-note-${i()}`} data-online={online()}>
                 {online() ? t('phone.photosOnline') : t('phone.photosOffline')}
               </p>
-              <ul class="photo-hashes">
+              <ul class="phone-photos">
                 <For each={item.photos}>
                   {(p, j) => (
-                    <li>
-                      <span class="mono">{p.sha256.slice(0, 8)}</span> {p.name}
-                      <button type="button" class="btn small" onClick={() => {
-                        const k = j();
-                        setItem(i(), (x) => void x.photos.splice(k, 1));
-                      }}>
-                        {t('phone.remove')}
-                      </button>
-                    </li>
+                    <PhotoLine sha256={p.sha256} name={p.name} n={j() + 1} onRemove={() => {
+                      const k = j();
+                      setItem(i(), (x) => void x.photos.splice(k, 1));
+                    }} />
                   )}
                 </For>
               </ul>

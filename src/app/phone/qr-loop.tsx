@@ -7,22 +7,22 @@ import { t } from '../i18n/index';
  * and the 4-module quiet zone: uneven modules (a width that is not a multiple) defeat ZXing's
  * size estimate. The page scales the image down with `image-rendering: pixelated`.
  */
-async function drawFrames(json: string, mode: QrMode): Promise<{ urls: string[]; intervalMs: number; bytes: number } | { error: string }> {
+async function drawFrames(json: string, mode: QrMode): Promise<{ urls: string[]; intervalMs: number } | { error: string }> {
   // Both lazily: the form itself needs neither the frame encoder nor the QR drawer.
   const [{ tryEncodeFrames }, { toDataURL }] = await Promise.all([import('../../domain/wire/qr-frames'), import('../lib/qr-code.chunk')]);
   const encoded = tryEncodeFrames(json, mode);
   if (!encoded.ok) return { error: encoded.error.code };
   const { frames, layout } = encoded.value;
   const urls = await Promise.all(frames.map((f) => toDataURL(f, { errorCorrectionLevel: 'M', version: layout.qrVersion, margin: 4, scale: 8 })));
-  return { urls, intervalMs: layout.intervalMs, bytes: new TextEncoder().encode(json).length };
+  return { urls, intervalMs: layout.intervalMs };
 }
 
 /**
- * "Show to the desk" (issue 8 §2): the payload's FC1 frames in a loop at the layout's interval
+ * "Show to the desk": the payload's FC1 frames in a loop at the layout's interval
  * (QR8: 250 ms, 500 ms in slow mode), until the filer says the desk has it. Order is only a
  * convenience; the desk reads them in any order.
  */
-export function QrLoop(props: { readonly json: string; readonly onBack: () => void; readonly onFinished: () => void }): JSX.Element {
+export function QrLoop(props: { readonly json: string; readonly photosToShow: number; readonly onBack: () => void; readonly onFinished: () => void }): JSX.Element {
   const [mode, setMode] = createSignal<QrMode>('normal');
   const [drawn] = createResource(() => [props.json, mode()] as const, ([json, m]) => drawFrames(json, m));
   const [index, setIndex] = createSignal(0);
@@ -46,10 +46,17 @@ export function QrLoop(props: { readonly json: string; readonly onBack: () => vo
           ) : (
             <>
               <img class="qr-frame" src={v.urls[index()]} alt={t('phone.frameOf', { index: index() + 1, total: v.urls.length })} data-testid="qr-frame" data-index={index()} data-total={v.urls.length} />
-              <p class="muted">
-                {t('phone.frameOf', { index: index() + 1, total: v.urls.length })} · {t('phone.bytes', { bytes: v.bytes, frames: v.urls.length })}
-              </p>
-              <p>{t('phone.handoffHint', { count: v.urls.length })}</p>
+              <Show when={v.urls.length > 1}>
+                <p class="muted" data-testid="qr-frame-of">
+                  {t('phone.frameOf', { index: index() + 1, total: v.urls.length })}
+                </p>
+              </Show>
+              <p data-testid="qr-hint">{v.urls.length > 1 ? t('phone.handoffHint', { count: v.urls.length }) : t('phone.handoffHintOne')}</p>
+              <Show when={props.photosToShow > 0}>
+                <p class="notice notice-info" data-testid="qr-photos">
+                  {t('phone.handoffPhotos', { count: props.photosToShow })}
+                </p>
+              </Show>
             </>
           );
         }}

@@ -1,7 +1,7 @@
 import { A } from '@solidjs/router';
 import { For, Show, type JSX } from 'solid-js';
 import { formatInZone } from '../../../domain/time';
-import { t } from '../../i18n/index';
+import { locale, t } from '../../i18n/index';
 import { useAppState } from '../../state/app-state';
 import { createHomeData, draftHref, draftLabel } from './home.data';
 import { FirstRunGuide } from './first-run';
@@ -27,7 +27,7 @@ export function HomeScreen(): JSX.Element {
         </section>
         <section class="card" data-testid="home-fair">
           <Show when={app.fair()} fallback={<p>{t('home.noFair')}</p>}>
-            {(f) => <p>{t('home.currentFair', { name: `${f().code} · ${f().nameZh}` })}</p>}
+            {(f) => <p>{t('home.currentFair', { name: `${f().code} · ${locale() === 'en' ? (f().nameEn ?? f().nameZh) : f().nameZh}` })}</p>}
           </Show>
           <div class="actions">
             <A class="btn" href="/fairs">

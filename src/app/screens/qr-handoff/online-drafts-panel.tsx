@@ -1,16 +1,17 @@
 import { For, Match, Show, Switch, type JSX } from 'solid-js';
+import { formatInZone, type TimeZone } from '../../../domain/time';
 import type { PublicDraft } from '../../../domain/wire/public-intake';
 import { t } from '../../i18n/index';
 import type { DraftsState } from './online-drafts';
 
-const when = (iso: string): string => new Date(iso).toLocaleString(undefined, { month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
-
 /**
- * The complaints phones sent online (issue 8 §4), as this desk's last sync saw them: each opens
- * the same preview and confirmation as a scanned hand-off. Not enrolled: nothing to show.
+ * The complaints phones sent online, as this desk's last sync saw them: each opens the same
+ * preview and confirmation as a scanned hand-off, its arrival in the fair's zone like every time
+ * the desk shows. Not enrolled: nothing to show.
  */
 export function OnlineDraftsPanel(props: {
   readonly state: DraftsState | undefined;
+  readonly timeZone: TimeZone;
   readonly busy: boolean;
   readonly onOpen: (draft: PublicDraft) => void;
   readonly onRefresh: () => void;
@@ -36,7 +37,7 @@ export function OnlineDraftsPanel(props: {
                         <span>
                           {d.complaint.complainant.name} → {d.complaint.respondents.map((r) => r.name ?? (r.booth === undefined ? '' : `${r.booth.hall}/${r.booth.stand}`)).join(', ')}
                         </span>
-                        <span class="muted"> · {when(d.receivedAt)}</span>
+                        <span class="muted" data-testid="online-draft-at"> · {formatInZone(d.receivedAt, props.timeZone)}</span>
                         <button type="button" class="btn" data-testid="online-draft-open" disabled={props.busy} onClick={() => props.onOpen(d)}>
                           {t('handoff.onlineOpen')}
                         </button>

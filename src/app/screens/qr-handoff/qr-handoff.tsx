@@ -158,6 +158,9 @@ function HandoffBody(props: { readonly fair: Fair; readonly user: SessionUser })
           <a class="mono handoff-url" href={phoneUrl(props.fair)} data-testid="phone-link" target="_blank" rel="noopener">
             {`${location.origin}/p/`}
           </a>
+          <p class="muted" data-testid="phone-link-typed">
+            {t('handoff.linkTyped')}
+          </p>
         </section>
         <section class="panel handoff-scan">
           <h2>{t('handoff.scanTitle')}</h2>
@@ -196,7 +199,7 @@ function HandoffBody(props: { readonly fair: Fair; readonly user: SessionUser })
           </For>
         </section>
       </div>
-      <OnlineDraftsPanel state={drafts.state()} busy={scan.payload() !== undefined} onOpen={(d) => void openDraft(d)} onRefresh={drafts.refresh} />
+      <OnlineDraftsPanel state={drafts.state()} timeZone={props.fair.settings.timeZone} busy={scan.payload() !== undefined} onOpen={(d) => void openDraft(d)} onRefresh={drafts.refresh} />
       <Show when={scan.payload()}>
         <section class="panel" data-testid="handoff-source" data-source={scan.source().kind}>
           <Notice kind="ok" testId="scan-complete">

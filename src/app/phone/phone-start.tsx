@@ -1,0 +1,57 @@
+import { Show, type JSX } from 'solid-js';
+import { parsePhoneLink, type PhoneLink } from '../../domain/wire/phone-payload';
+import { locale, t } from '../i18n/index';
+
+const LAST_LINK = 'faircase.phone-last-link';
+
+/** Keeps the fragment of a fair link this phone opened, so a typed `/p/` can offer that fair again. */
+export function rememberLink(hash: string): void {
+  try {
+    localStorage.setItem(LAST_LINK, hash);
+  } catch {
+    // Private mode or a full storage: the start page then only explains; nothing else is lost.
+  }
+}
+
+function lastLink(): { readonly hash: string; readonly link: PhoneLink } | undefined {
+  try {
+    const hash = localStorage.getItem(LAST_LINK);
+    const link = hash === null ? undefined : parsePhoneLink(hash);
+    return hash === null || link === undefined ? undefined : { hash, link };
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * `/p/` without a fair (typed from the desk's printed address, or a damaged link): what to do
+ * next instead of a dead end. The fair's form needs the fair's rules, which only the desk's QR
+ * code carries, so the page says where that code is; a fair this phone opened before is one tap.
+ */
+export function PhoneStart(props: { readonly damaged: boolean }): JSX.Element {
+  const last = lastLink();
+  const name = (l: PhoneLink): string => (locale() === 'en' && l.fair.nameEn !== undefined ? l.fair.nameEn : l.fair.nameZh);
+  return (
+    <section class="panel phone-start" data-testid="phone-no-fair" data-damaged={props.damaged}>
+      <h2>{t('phone.start.title')}</h2>
+      <Show when={props.damaged}>
+        <p class="notice notice-warn" data-testid="phone-link-damaged">
+          {t('phone.noFair')}
+        </p>
+      </Show>
+      <ol class="phone-start-steps" data-testid="phone-start-steps">
+        <li>{t('phone.start.findDesk')}</li>
+        <li>{t('phone.start.scan')}</li>
+        <li>{t('phone.start.fill')}</li>
+      </ol>
+      <Show when={last}>
+        {(l) => (
+          <a class="btn primary big" href={`/p/${l().hash.startsWith('#') ? l().hash : `#${l().hash}`}`} data-testid="phone-open-last">
+            {t('phone.start.openLast', { fair: name(l().link) })}
+          </a>
+        )}
+      </Show>
+      <p class="muted">{t('phone.start.noCamera')}</p>
+    </section>
+  );
+}
