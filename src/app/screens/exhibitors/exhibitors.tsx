@@ -69,12 +69,15 @@ export function ExhibitorsScreen(): JSX.Element {
           onInput={(v) => win.showNewResult(() => list.setSearch(v))}
         />
         <div ref={results} data-testid="exhibitor-matches" data-generation="0">
-          <Show when={list.search().trim() !== '' && list.found() !== undefined}>
-            <p class="muted" data-testid="exhibitor-found" data-count={found().length}>
-              {t('exhibitors.found', { count: found().length })}
-            </p>
-          </Show>
-          <Show when={found().length > 0} fallback={<p class="muted">{list.found() === undefined ? t('common.loading') : t('exhibitors.empty')}</p>}>
+          {/* A line of its own size: its text changes with every result without moving what is around it. */}
+          <p class="muted exhibitor-found-line">
+            <Show when={list.search().trim() !== '' && list.found() !== undefined} fallback={list.found() === undefined ? t('common.loading') : ''}>
+              <span data-testid="exhibitor-found" data-count={found().length}>
+                {t('exhibitors.found', { count: found().length })}
+              </span>
+            </Show>
+          </p>
+          <Show when={list.found() !== undefined}>
             {/* Table roles spelled out: the rows are laid out as blocks (exhibitors.css), which would drop the table's semantics. */}
             <div class="exhibitor-scroll" ref={win.scroller}>
               <table class="list exhibitor-table" role="table" data-testid="exhibitor-list" aria-rowcount={found().length + 1}>
@@ -112,6 +115,9 @@ export function ExhibitorsScreen(): JSX.Element {
                   </Index>
                 </tbody>
               </table>
+              <Show when={found().length === 0}>
+                <p class="muted exhibitor-empty">{t('exhibitors.empty')}</p>
+              </Show>
             </div>
           </Show>
         </div>
