@@ -41,9 +41,11 @@ export function exhibitorHaystack(e: Exhibitor): string {
 export interface ExhibitorSearchIndex {
   /** The exhibitors in list order (first booth). */
   readonly exhibitors: readonly Exhibitor[];
-  /** Every haystack, one per line, in list order. */
+  /** Each exhibitor's haystack (exhibitorHaystack), in list order: a narrowed search reads only its matches' lines. */
+  readonly lines: readonly string[];
+  /** Every haystack, one per line, in list order: a full search is a few `indexOf` calls over it. */
   readonly text: string;
-  /** Where each exhibitor's line starts in `text` (ascending: a match position finds its exhibitor by binary search). */
+  /** Where each exhibitor's line starts in `text` (ascending: a match position finds its line). */
   readonly starts: Int32Array;
 }
 
@@ -62,10 +64,83 @@ export function exhibitorSearchIndex(exhibitors: readonly Exhibitor[]): Exhibito
     at += line.length + 1;
     lines.push(line);
   });
-  const index = { exhibitors, text: lines.join('\n'), starts };
+  const index = { exhibitors, lines, text: lines.join('\n'), starts };
   indexes.set(exhibitors, index);
   return index;
 }
+
+/** Every exhibitor matching one query, in list order. */
+export interface ExhibitorResult {
+  readonly index: ExhibitorSearchIndex;
+  /** The folded query (foldExhibitorQuery); '' lists everyone. */
+  readonly query: string;
+  /** The matching exhibitors' positions in the index, ascending (a list renders the ones in sight: `index.exhibitors[positions[i]]`). */
+  readonly positions: Int32Array;
+}
+
+const everyone = new WeakMap<ExhibitorSearchIndex, Int32Array>();
+
+/** 0 … n-1: the blank query's result, made once per index. */
+function allPositions(index: ExhibitorSearchIndex): Int32Array {
+  let all = everyone.get(index);
+  if (all === undefined) {
+    all = new Int32Array(index.exhibitors.length);
+    for (let i = 0; i < all.length; i++) all[i] = i;
+    everyone.set(index, all);
+  }
+  return all;
+}
+
+/** The positions of the lines holding `q`, in one pass over the text (hits are ascending, so is the line walk). */
+function scanAll(index: ExhibitorSearchIndex, q: string): Int32Array {
+  const { text, starts } = index;
+  const out = new Int32Array(starts.length);
+  let n = 0;
+  let line = 0;
+  let from = 0;
+  for (;;) {
+    const hit = text.indexOf(q, from);
+    if (hit < 0) break;
+    while (line + 1 < starts.length && (starts[line + 1] as number) <= hit) line++;
+    out[n++] = line;
+    line++;
+    if (line >= starts.length) break;
+    from = starts[line] as number;
+  }
+  return out.subarray(0, n);
+}
+
+/** The lines among `previous` holding `q` (each of them holds the query `q` extends, so no other can). */
+function narrow(index: ExhibitorSearchIndex, previous: Int32Array, q: string): Int32Array {
+  const out = new Int32Array(previous.length);
+  const lines = index.lines;
+  let n = 0;
+  for (let i = 0; i < previous.length; i++) {
+    const p = previous[i] as number;
+    if ((lines[p] as string).includes(q)) out[n++] = p;
+  }
+  return out.subarray(0, n);
+}
+
+/**
+ * Every exhibitor whose folded fields contain the folded `query`, in list order. When the query
+ * contains the `previous` result's query (the clerk typed on), only that result's lines are
+ * searched: a line holding the longer query holds the shorter one too.
+ */
+export function matchExhibitors(index: ExhibitorSearchIndex, query: string, previous?: ExhibitorResult): ExhibitorResult {
+  const q = foldExhibitorQuery(query);
+  const same = previous !== undefined && previous.index === index;
+  if (same && previous.query === q) return previous;
+  if (q === '') return { index, query: q, positions: allPositions(index) };
+  const positions = same && previous.query !== '' && q.includes(previous.query) ? narrow(index, previous.positions, q) : scanAll(index, q);
+  return { index, query: q, positions };
+}
+
+/** The `i`-th exhibitor of a result. */
+export const resultAt = (result: ExhibitorResult, i: number): Exhibitor | undefined => {
+  const p = result.positions[i];
+  return p === undefined ? undefined : result.index.exhibitors[p];
+};
 
 export interface ExhibitorMatches {
   /** The first `limit` matches, in list order. */
@@ -85,20 +160,17 @@ export function searchExhibitors(index: ExhibitorSearchIndex, query: string, lim
   if (q === '') return { found: all.slice(0, limit), more: all.length > limit };
   const found: Exhibitor[] = [];
   const { text, starts } = index;
+  let line = 0;
   let from = 0;
   for (;;) {
     const hit = text.indexOf(q, from);
     if (hit < 0) return { found, more: false };
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >>> 1;
-      if ((starts[mid] as number) <= hit) lo = mid;
-      else hi = mid - 1;
-    }
     if (found.length === limit) return { found, more: true };
-    found.push(all[lo] as Exhibitor);
-    from = lo + 1 < starts.length ? (starts[lo + 1] as number) : text.length;
+    while (line + 1 < starts.length && (starts[line + 1] as number) <= hit) line++;
+    found.push(all[line] as Exhibitor);
+    line++;
+    if (line >= starts.length) return { found, more: false };
+    from = starts[line] as number;
   }
 }
 

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, expect, inject, test } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium } from '../support/browser';
 import { boardRows, seedBoardRows, type BoardSeed } from '../support/board-seed';
-import { exhibitorRows, seedExhibitorRows } from '../support/exhibitor-seed';
+import { exhibitorRows, seedExhibitorRows, seedExhibitors } from '../support/exhibitor-seed';
 import { createFair, go, newKiosk, setUpDevice, storedCount, waitForServiceWorker, waitForShell } from './support/kiosk';
 import { actAs, createFirstUser, signIn, signOut, storedRows } from './support/desk-b';
 
@@ -355,10 +355,55 @@ test('exhibitors are found by any part of a Chinese or English name, a contact o
   await expect.poll(picks).toEqual(['1.1/A01 深圳市南山电器有限公司 Shenzhen Nanshan Electric Co., Ltd. 91440300MA5F00001A']);
   await page.fill('input[name=respondentSearch]', '南山电器');
   await expect.poll(picks).toEqual(['1.1/A01 深圳市南山电器有限公司 Shenzhen Nanshan Electric Co., Ltd. 91440300MA5F00001A']);
+  // While listed exhibitors match, the form asks for a pick and offers no hand-typed row.
+  expect(await page.textContent('[data-testid=respondent-hint]')).toBe('名录中有 1 家匹配：请从中选择，不要再手工填写。');
+  expect(await page.locator('[data-testid=add-respondent]').count()).toBe(0);
   await page.click('[data-testid=pick-exhibitor]');
   await page.waitForSelector('[data-testid=respondent-0]');
   expect(await page.inputValue('input[name="respondents.0.name"]')).toBe('深圳市南山电器有限公司');
   expect(await page.textContent('[data-testid=respondent-0] p.muted')).toContain('CN:91440300MA5F00001A');
+  expect(await page.textContent('[data-testid=respondent-hint]')).toBe('请先按名称、展位、信用代码或电话查找；名录中查不到时才手工添加。');
+  expect(await page.locator('[data-testid=add-respondent]').count()).toBe(0);
   await page.fill('input[name=respondentSearch]', 'nobody');
   await expect.poll(() => page.textContent('[data-testid=exhibitor-results]')).toBe('名录中没有匹配的参展商，可手工填写。');
+  // Nothing found: a row by hand; a name typed there that a listed exhibitor's contains offers that exhibitor, with its key.
+  await page.click('[data-testid=add-respondent]');
+  await page.waitForSelector('[data-testid=respondent-1]');
+  await page.fill('input[name="respondents.1.name"]', '南山区电子');
+  await expect.poll(() => page.locator('[data-testid=respondent-1-listed-like] [data-testid=use-listed]').allTextContents()).toEqual(['改用名录中的“南山区电子商会”']);
+  await page.click('[data-testid=respondent-1-listed-like] [data-testid=use-listed]');
+  await expect.poll(() => page.inputValue('input[name="respondents.1.name"]')).toBe('南山区电子商会');
+  expect(await page.inputValue('input[name="respondents.1.booth.hall"]')).toBe('1.2');
+  expect(await page.inputValue('input[name="respondents.1.booth.stand"]')).toBe('C01');
+  expect(await page.textContent('[data-testid=respondent-1] p.muted')).toBe('名录中的参展商 · NAME:南山区电子商会');
+  expect(await page.locator('[data-testid=respondent-1-listed-like]').count()).toBe(0);
+});
+
+test('the exhibitor list holds every match of a long list, renders the rows in sight, and scrolls to the last', async () => {
+  const fairId = (await storedRows<{ id: string }>(page, 'fairs'))[0]?.id ?? '';
+  const more = seedExhibitors(400);
+  // Ids of their own: the three exhibitors of the test before keep theirs.
+  await seedExhibitorRows(page, exhibitorRows(fairId, more).map((r, i) => ({ ...r, id: `01JEXHIBITORB${String(i).padStart(13, '0')}` })));
+  await page.reload();
+  await waitForShell(page);
+  await go(page, '/exhibitors');
+  await page.waitForSelector('[data-testid=exhibitor-count][data-total="403"]');
+  await page.fill('input[name=search]', '有限公司');
+  // The 400 seeded names, 深圳市南山电器有限公司 and 华为技术有限公司.
+  await expect.poll(() => page.textContent('[data-testid=exhibitor-found]')).toBe('找到 402 家');
+  expect(await page.getAttribute('[data-testid=exhibitor-list]', 'aria-rowcount')).toBe('403');
+  const rendered = await page.locator('[data-testid=exhibitor-list] tbody tr').count();
+  expect(rendered).toBeGreaterThan(0);
+  expect(rendered).toBeLessThan(30);
+  // Scrolled to the end: the last booth in booth order, as row 403 of the table.
+  const booths = [...more.map((e) => `${e.hall}/${e.stand}`), '1.1/A01', '2.1/B05'].sort();
+  await page.locator('.exhibitor-scroll').evaluate((el) => el.scrollTo(0, el.scrollHeight));
+  await expect.poll(() => page.locator('[data-testid=exhibitor-list] tbody tr[aria-rowindex="403"] td.booths').textContent()).toBe(booths.at(-1));
+  // Typing on narrows the same result: names with 有限公司39 are numbers 39 and 390 to 399.
+  await page.fill('input[name=search]', '有限公司39');
+  await expect.poll(() => page.textContent('[data-testid=exhibitor-found]')).toBe('找到 11 家');
+  await expect.poll(() => page.locator('[data-testid=exhibitor-list] tbody tr[aria-rowindex="2"] td.booths').textContent()).toBe(
+    [39, ...Array.from({ length: 10 }, (_, k) => 390 + k)].map((i) => `${more[i]?.hall ?? ''}/${more[i]?.stand ?? ''}`).sort()[0],
+  );
+  await page.fill('input[name=search]', '');
 });

@@ -1,13 +1,17 @@
 /**
  * The exhibitor search (store exhibitor-search.ts): any part of the Chinese name, the English
  * name in any case, a booth, the USCC or registration number, a contact's name or phone, over the
- * fair's whole list, first `limit` in booth order.
+ * fair's whole list, first `limit` in booth order; or every match (matchExhibitors), narrowing the
+ * previous result when the query extends it.
  */
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import type { Fair } from '../../src/domain/fair';
 import { createFair } from '../../src/store/fairs';
 import { importExhibitors } from '../../src/store/exhibitors';
-import { exhibitorSearchIndex, listExhibitorsForSearch, searchExhibitors } from '../../src/store/exhibitor-search';
+import fc from 'fast-check';
+import { exhibitorSearchIndex, listExhibitorsForSearch, matchExhibitors, resultAt, searchExhibitors, type ExhibitorResult } from '../../src/store/exhibitor-search';
+import type { Exhibitor } from '../../src/domain/exhibitor';
+import { fcSeed } from '../support/fc-seed';
 import type { Instant } from '../../src/domain/time';
 import { clock, exhibitorInput, fairInput, freshDb, resetDb, uscc } from './fixtures';
 
@@ -87,5 +91,54 @@ describe('searchExhibitors', () => {
     const [first] = await listExhibitorsForSearch(fair.id);
     expect(Object.keys(first ?? {})).not.toContain('search');
     expect(Object.keys(first ?? {})).not.toContain('boothKeys');
+  });
+});
+
+describe('matchExhibitors', () => {
+  const namesOf = (r: ExhibitorResult): string[] => Array.from(r.positions, (_, i) => resultAt(r, i)?.nameZh ?? '?');
+
+  test('every match in booth order; a blank query lists everyone', async () => {
+    const index = exhibitorSearchIndex(await listExhibitorsForSearch(fair.id));
+    expect(namesOf(matchExhibitors(index, '南山'))).toEqual(['南山区电子商会', '深圳市南山电器有限公司']);
+    expect(namesOf(matchExhibitors(index, 'nanshan elec'))).toEqual(['深圳市南山电器有限公司']);
+    expect(namesOf(matchExhibitors(index, ' '))).toEqual(index.exhibitors.map((e) => e.nameZh));
+    expect(namesOf(matchExhibitors(index, 'nobody'))).toEqual([]);
+    expect(namesOf(matchExhibitors(index, '商会1.2'))).toEqual([]);
+  });
+
+  test('a query extending the previous one keeps only the previous matches that hold it; the same folded query is the same result', async () => {
+    const index = exhibitorSearchIndex(await listExhibitorsForSearch(fair.id));
+    const nan = matchExhibitors(index, '南');
+    const nanshan = matchExhibitors(index, '南山电器', nan);
+    expect(namesOf(nanshan)).toEqual(['深圳市南山电器有限公司']);
+    expect(matchExhibitors(index, '南山 电器', nanshan)).toBe(nanshan);
+    // A query that does not extend the previous one searches the whole list again.
+    expect(namesOf(matchExhibitors(index, '有限公司', nanshan))).toEqual(['华为技术有限公司', '深圳市南山电器有限公司']);
+    // A previous result of another list is not narrowed.
+    const other = exhibitorSearchIndex([...index.exhibitors]);
+    expect(namesOf(matchExhibitors(other, '南山', matchExhibitors(index, '南山电器')))).toEqual(['南山区电子商会', '深圳市南山电器有限公司']);
+  });
+
+  test('typed a character at a time, each result is the whole list searched afresh', () => {
+    const seed = fcSeed('matchExhibitors narrowing');
+    const word = fc.constantFrom('南', '山', '电', '器', 'a', 'N', '1', '3', '.', '/', ' ', '-');
+    const exhibitor = fc.record({ name: fc.array(word, { maxLength: 12 }).map((w) => w.join('')), phone: fc.array(fc.constantFrom('1', '3', '9'), { minLength: 3, maxLength: 6 }).map((d) => d.join('')) });
+    fc.assert(
+      fc.property(fc.array(exhibitor, { maxLength: 30 }), fc.array(word, { maxLength: 8 }), (rows, typed) => {
+        const list = rows.map(
+          (r, i) =>
+            ({ id: `e${i}`, fairId: fair.id, nameZh: r.name === '' ? '无名' : r.name, country: 'CN', booths: [{ hall: '1.1', stand: `A${i}` }], contacts: [{ name: '联系人', phone: r.phone }] }) as unknown as Exhibitor,
+        );
+        const index = exhibitorSearchIndex(list);
+        let previous: ExhibitorResult | undefined;
+        for (let n = 0; n <= typed.length; n++) {
+          const query = typed.slice(0, n).join('');
+          previous = matchExhibitors(index, query, previous);
+          expect(Array.from(previous.positions)).toEqual(Array.from(matchExhibitors(index, query).positions));
+          expect(Array.from(previous.positions, (p) => list[p])).toEqual(searchExhibitors(index, query, list.length).found);
+        }
+      }),
+      { seed, numRuns: 200 },
+    );
   });
 });

@@ -1,5 +1,5 @@
 import { createMemo, createRoot, type Accessor } from 'solid-js';
-import { exhibitorSearchIndex, listExhibitorsForSearch, searchExhibitors, type ExhibitorMatches, type ExhibitorSearchIndex } from '../../../store/exhibitor-search';
+import { exhibitorSearchIndex, listExhibitorsForSearch, matchExhibitors, searchExhibitors, type ExhibitorMatches, type ExhibitorResult, type ExhibitorSearchIndex } from '../../../store/exhibitor-search';
 import { createLiveQuery } from '../../lib/live-query';
 
 /**
@@ -28,12 +28,30 @@ export function exhibitorIndexOf(fairId: string): Accessor<ExhibitorSearchIndex 
 /** The kept index of the fair's exhibitors as it is now (tracked where read in a reactive scope). */
 export const keptIndex = (fairId: string): ExhibitorSearchIndex | undefined => exhibitorIndexOf(fairId)();
 
-/** The matches of `query` among the fair's exhibitors, `limit` at most (undefined while the list loads). */
-export function createExhibitorSearch(fairId: Accessor<string | undefined>, query: Accessor<string>, limit: number): Accessor<ExhibitorMatches | undefined> {
+function indexOf(fairId: Accessor<string | undefined>): Accessor<ExhibitorSearchIndex | undefined> {
   const index = createMemo(() => {
     const id = fairId();
     return id === undefined ? undefined : keptIndex(id);
   });
+  return index;
+}
+
+/**
+ * Every match of `query` among the fair's exhibitors (undefined while the list loads). Each result
+ * narrows the one before when the query extends it (store matchExhibitors).
+ */
+export function createExhibitorResult(fairId: Accessor<string | undefined>, query: Accessor<string>): Accessor<ExhibitorResult | undefined> {
+  const index = indexOf(fairId);
+  const result = createMemo<ExhibitorResult | undefined>((previous) => {
+    const i = index();
+    return i === undefined ? undefined : matchExhibitors(i, query(), previous);
+  });
+  return result;
+}
+
+/** The matches of `query` among the fair's exhibitors, `limit` at most (undefined while the list loads). */
+export function createExhibitorSearch(fairId: Accessor<string | undefined>, query: Accessor<string>, limit: number): Accessor<ExhibitorMatches | undefined> {
+  const index = indexOf(fairId);
   const matches = createMemo(() => {
     const i = index();
     return i === undefined ? undefined : searchExhibitors(i, query(), limit);

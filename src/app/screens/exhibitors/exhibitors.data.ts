@@ -1,30 +1,42 @@
-import { createSignal, type Accessor } from 'solid-js';
+import { createMemo, createSignal, type Accessor } from 'solid-js';
+import type { ExhibitorResult } from '../../../store/exhibitor-search';
 import type { Exhibitor } from '../../../domain/exhibitor';
 import { useAppState } from '../../state/app-state';
-import { createExhibitorSearch, keptIndex } from './exhibitor-rows';
-
-/** A screenful and a little more: the list is for finding one exhibitor, the search narrows it (and a shorter list is painted within a keystroke). */
-export const LIST_LIMIT = 20;
+import { createExhibitorResult, keptIndex } from './exhibitor-rows';
 
 /** The current fair's exhibitors, searched in memory by any part of a name, booth, USCC or contact (exhibitor-rows.ts). */
 export interface ExhibitorList {
   readonly fairId: Accessor<string | undefined>;
   readonly search: Accessor<string>;
   setSearch(v: string): void;
-  readonly found: Accessor<readonly Exhibitor[] | undefined>;
-  /** More match than the list shows (a screenful: the list is for finding one exhibitor, the search narrows it). */
-  readonly more: Accessor<boolean>;
+  /** Every match, in booth order (the screen renders the ones in sight). */
+  readonly found: Accessor<FoundExhibitors | undefined>;
   readonly total: Accessor<number | undefined>;
 }
+
+/** The matches of one search: how many, and those from `start` to `end`. */
+export interface FoundExhibitors {
+  readonly length: number;
+  slice(start: number, end: number): readonly Exhibitor[];
+}
+
+const foundOf = (r: ExhibitorResult): FoundExhibitors => ({
+  length: r.positions.length,
+  slice: (start, end) => Array.from(r.positions.subarray(start, end), (p) => r.index.exhibitors[p] as Exhibitor),
+});
 
 export function createExhibitorList(): ExhibitorList {
   const app = useAppState();
   const [search, setSearch] = createSignal('');
   const fairId = (): string | undefined => app.device()?.fairId;
-  const matches = createExhibitorSearch(fairId, search, LIST_LIMIT);
+  const result = createExhibitorResult(fairId, search);
+  const found = createMemo(() => {
+    const r = result();
+    return r === undefined ? undefined : foundOf(r);
+  });
   const total = (): number | undefined => {
     const id = fairId();
     return id === undefined ? undefined : keptIndex(id)?.exhibitors.length;
   };
-  return { fairId, search, setSearch, found: () => matches()?.found, more: () => matches()?.more === true, total };
+  return { fairId, search, setSearch, found, total };
 }

@@ -4,7 +4,11 @@ import type { PairedMessages } from '../../i18n/paired';
 export const exhibitorSearchMessages = {
   'exhibitors.searchAny': { 'zh-CN': '名称任意部分、展位、信用代码、联系人或电话', en: 'Any part of a name, booth, USCC, contact or phone' },
   'exhibitors.found': { 'zh-CN': '找到 {count} 家', en: '{count} found' },
-  'exhibitors.foundMore': { 'zh-CN': '显示前 {count} 家，输入更多以缩小范围', en: 'First {count} shown; type more to narrow' },
   'exhibitors.colContacts': { 'zh-CN': '联系人', en: 'Contacts' },
   'intake.findExhibitorAny': { 'zh-CN': '查找参展商：名称任意部分、展位、信用代码、联系人或电话', en: 'Find the exhibitor: any part of a name, booth, USCC, contact or phone' },
+  'intake.pickListed': { 'zh-CN': '名录中有 {count} 家匹配：请从中选择，不要再手工填写。', en: '{count} listed exhibitors match: pick one instead of entering it by hand.' },
+  'intake.pickListedMore': { 'zh-CN': '显示前 {count} 家匹配，输入更多以缩小范围，再从中选择。', en: 'First {count} matches shown: type more to narrow, then pick one.' },
+  'intake.searchFirst': { 'zh-CN': '请先按名称、展位、信用代码或电话查找；名录中查不到时才手工添加。', en: 'Search by name, booth, USCC or phone first; add by hand only when the list has no match.' },
+  'intake.listedLike': { 'zh-CN': '名录中有名称相近的参展商：', en: 'Listed exhibitors with a similar name:' },
+  'intake.useListed': { 'zh-CN': '改用名录中的“{name}”', en: 'Use the listed “{name}”' },
 } as const satisfies PairedMessages;
