@@ -24,6 +24,9 @@ const routes: RouteDefinition[] = [
   { path: '/enrol', component: lazy(() => import('./screens/enrol/enrol')) },
   { path: '/people', component: lazy(() => import('./screens/people/people')) },
   { path: '/audit', component: lazy(() => import('./screens/audit/audit')) },
+  { path: '/summary', component: lazy(() => import('./screens/summary/pick-fair')) },
+  { path: '/fairs/:fairId/summary', component: lazy(() => import('./screens/summary/summary')) },
+  { path: '/bundles', component: lazy(() => import('./screens/bundles/bundles')) },
   { path: '*', component: () => <Navigate href="/fairs" /> },
 ];
 

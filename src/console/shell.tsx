@@ -57,6 +57,8 @@ export function Shell(props: RouteSectionProps): JSX.Element {
             <A href="/enrol">{t('nav.enrol')}</A>
             <A href="/people">{t('nav.people')}</A>
             <A href="/audit">{t('nav.audit')}</A>
+            <A href="/summary">{t('nav.summary')}</A>
+            <A href="/bundles">{t('nav.bundles')}</A>
           </nav>
         </Show>
         <div class="c-tools">

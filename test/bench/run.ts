@@ -20,9 +20,10 @@ import { summaryBench } from './summary.bench';
 import { serverSummaryBench } from './server-summary.bench';
 import { pullBench } from './pull.bench';
 import { consoleBench } from './console.bench';
+import { consoleSummaryBench } from './console-summary.bench';
 import { exhibitorSearchBench } from './exhibitor-search.bench';
 
-const suites: readonly BenchSuite[] = [storeBench, serverBench, foldBench, appBench, boardBench, phoneBench, summaryBench, pullBench, serverSummaryBench, exhibitorSearchBench, consoleBench];
+const suites: readonly BenchSuite[] = [storeBench, serverBench, foldBench, appBench, boardBench, phoneBench, summaryBench, pullBench, serverSummaryBench, exhibitorSearchBench, consoleBench, consoleSummaryBench];
 
 const only = process.argv.slice(2);
 const lines: ReportLine[] = [];

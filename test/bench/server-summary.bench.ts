@@ -160,6 +160,29 @@ async function withoutItemIndexes(db: SqlRunner, fill: () => Promise<void>): Pro
   }
 }
 
+/**
+ * The bench seed: `cases` cases of a fair (ten events each) and a tenth as many of its previous
+ * session, straight into the tables (see the top of this file). The console's summary page
+ * bench (console-summary.bench.ts) reads the same data.
+ */
+export async function seedSessions(db: SqlRunner, cases: number): Promise<{ fair: Fair; previous: Fair }> {
+  const previous = makeFair({ id: `01F${newId().slice(3)}`, code: 'CF136', sessionNo: 136, days: ['2024-10-15', '2024-10-16', '2024-10-17'].map((date) => ({ date, opensAt: '09:00', closesAt: '17:00' })) } as never);
+  const fair = makeFair({ id: `01F${newId().slice(3)}`, previousFairId: previous.id } as never);
+  await db.exec(`create table bench_templates (fair_id text, t int, k int, key text, case_id text, hlc text, at text, payload text);
+                 create table bench_keys (i int primary key, key text)`);
+  const keys = Array.from({ length: ENTERPRISES }, (_, i) => ({ i, key: `CN:${uscc(`91440300MA${String(i).padStart(7, '0')}`)}` }));
+  await db.query(`insert into bench_keys select * from jsonb_to_recordset($1::text::jsonb) as r(i int, key text)`, [JSON.stringify(keys)]);
+  const [counter] = await db.query<{ last: unknown }>('select last from server_seq_counter');
+  let last = Number(counter?.last ?? 0);
+  await withoutItemIndexes(db, async () => {
+    last = await seedFair(db, previous, ['2024-10-15', '2024-10-16', '2024-10-17'], Math.round(cases / 10), last);
+    last = await seedFair(db, fair, ['2025-04-15', '2025-04-16', '2025-04-17', '2025-04-18'], cases, last);
+  });
+  await db.query('update server_seq_counter set last = $1 where id = 1', [last]);
+  await db.exec('drop table bench_templates; drop table bench_keys; analyze items');
+  return { fair, previous };
+}
+
 async function time<T>(fn: () => Promise<T>): Promise<{ ms: number; value: T }> {
   const t0 = performance.now();
   const value = await fn();
@@ -187,21 +210,8 @@ async function measure(config: StorageConfig): Promise<Result> {
   let storage: Storage = await openStorage(config);
   try {
     const db = storage.sql;
-    const previous = makeFair({ id: `01F${newId().slice(3)}`, code: 'CF136', sessionNo: 136, days: ['2024-10-15', '2024-10-16', '2024-10-17'].map((date) => ({ date, opensAt: '09:00', closesAt: '17:00' })) } as never);
-    const fair = makeFair({ id: `01F${newId().slice(3)}`, previousFairId: previous.id } as never);
     const seedStart = performance.now();
-    await db.exec(`create table bench_templates (fair_id text, t int, k int, key text, case_id text, hlc text, at text, payload text);
-                   create table bench_keys (i int primary key, key text)`);
-    const keys = Array.from({ length: ENTERPRISES }, (_, i) => ({ i, key: `CN:${uscc(`91440300MA${String(i).padStart(7, '0')}`)}` }));
-    await db.query(`insert into bench_keys select * from jsonb_to_recordset($1::text::jsonb) as r(i int, key text)`, [JSON.stringify(keys)]);
-    const [counter] = await db.query<{ last: unknown }>('select last from server_seq_counter');
-    let last = Number(counter?.last ?? 0);
-    await withoutItemIndexes(db, async () => {
-      last = await seedFair(db, previous, ['2024-10-15', '2024-10-16', '2024-10-17'], PREVIOUS_CASES, last);
-      last = await seedFair(db, fair, ['2025-04-15', '2025-04-16', '2025-04-17', '2025-04-18'], CASES, last);
-    });
-    await db.query('update server_seq_counter set last = $1 where id = 1', [last]);
-    await db.exec('drop table bench_templates; drop table bench_keys; analyze items');
+    const { fair, previous } = await seedSessions(db, CASES);
     const seedMs = performance.now() - seedStart;
     console.log(`  seeded ${(CASES + PREVIOUS_CASES).toLocaleString('en')} cases in ${Math.round(seedMs / 1000)} s (load ${load()})`);
 

@@ -2,8 +2,8 @@ import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
-import { toCsv } from '../../src/app/export/csv';
-import { buildXlsx } from '../../src/app/export/xlsx.chunk';
+import { toCsv } from '../../src/app/ui/report/csv';
+import { buildXlsx } from '../../src/app/ui/report/xlsx.chunk';
 import { hostileString } from './arbitraries';
 
 /**

@@ -2,7 +2,7 @@ import { zip, strToU8 } from 'fflate';
 import type { Zippable } from 'fflate';
 import { evidenceOf, rawItemsOf, sessionDataOf } from '../../store/report-reads';
 import { getBlob } from '../../store/evidence';
-import { neutralise } from './summary-tables';
+import { neutralise } from '../ui/report/summary-tables';
 
 /**
  * The raw data export (issue 9 §4) for the administration's own systems, behind a lazy chunk:

@@ -9,6 +9,8 @@ export const commonMessages = {
   'nav.enrol': { 'zh-CN': '登记平板', en: 'Enrol tablets' },
   'nav.people': { 'zh-CN': '人员', en: 'People' },
   'nav.audit': { 'zh-CN': '审计日志', en: 'Audit log' },
+  'nav.summary': { 'zh-CN': '展后总结', en: 'Summary' },
+  'nav.bundles': { 'zh-CN': '上传数据包', en: 'Bundles' },
   'nav.account': { 'zh-CN': '我的账户', en: 'My account' },
   'lang.switch': { 'zh-CN': 'English', en: '中文' },
   'user.signedInAs': { 'zh-CN': '已登录：{name}', en: 'Signed in as {name}' },

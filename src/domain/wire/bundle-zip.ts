@@ -90,42 +90,50 @@ function entryLimit(name: string): number | undefined {
   return undefined;
 }
 
-/**
- * Opens and verifies a bundle (BN1–BN9). Either every check passes and the content comes back,
- * or the first failure comes back as a code: the caller writes nothing in that case (BN10).
- */
-export function openBundle(data: Uint8Array): Result<OpenedBundle, BundleError> {
-  if (data.byteLength > MAX_BUNDLE_BYTES) return refuse('BUNDLE_TOO_LARGE', { limit: MAX_BUNDLE_BYTES });
-  let problem: { ok: false; error: BundleError } | undefined;
-  const names = new Set<string>();
-  const filter = (file: UnzipFileInfo): boolean => {
-    if (problem !== undefined) return false;
-    if (names.size + 1 > MAX_BUNDLE_ENTRIES) problem = refuse('BUNDLE_TOO_MANY_ENTRIES', { limit: MAX_BUNDLE_ENTRIES });
-    else if (unsafePath(file.name)) problem = refuse('BUNDLE_UNSAFE_PATH', { path: file.name.slice(0, 200) });
-    else if (names.has(file.name)) problem = refuse('BUNDLE_DUPLICATE_ENTRY', { path: file.name });
-    else {
-      const limit = entryLimit(file.name);
-      if (limit === undefined) problem = refuse('BUNDLE_UNEXPECTED_ENTRY', { path: file.name.slice(0, 200) });
-      else if (file.originalSize > limit || file.size > limit) problem = refuse('BUNDLE_ENTRY_TOO_LARGE', { path: file.name, limit });
-    }
-    names.add(file.name);
-    return problem === undefined;
-  };
-  let entries: Record<string, Uint8Array>;
-  try {
-    entries = unzipSync(data, { filter });
-  } catch {
-    return problem ?? refuse('BUNDLE_NOT_ZIP');
-  }
-  if (problem !== undefined) return problem;
-  if (names.size === 0) return refuse('BUNDLE_NOT_ZIP');
-  // A header may lie about the size; the inflated bytes may not (BN9).
-  for (const [name, bytes] of Object.entries(entries)) {
-    const limit = entryLimit(name) ?? 0;
-    if (bytes.byteLength > limit) return refuse('BUNDLE_ENTRY_TOO_LARGE', { path: name, limit });
-  }
+/** An entry as its ZIP directory describes it, before any byte of it is inflated. */
+export interface EntryHeader {
+  readonly name: string;
+  /** Compressed and inflated sizes as the header claims them. */
+  readonly size: number;
+  readonly originalSize: number;
+}
 
-  const manifestBytes = entries[MANIFEST_PATH];
+/**
+ * BN5, BN9 on the headers, entry by entry in the directory's order: the first problem, or
+ * undefined. `seen` holds the names before this one; the caller adds this one after.
+ */
+export function entryProblem(seen: ReadonlySet<string>, file: EntryHeader): BundleError | undefined {
+  if (seen.size + 1 > MAX_BUNDLE_ENTRIES) return refuse('BUNDLE_TOO_MANY_ENTRIES', { limit: MAX_BUNDLE_ENTRIES }).error;
+  if (unsafePath(file.name)) return refuse('BUNDLE_UNSAFE_PATH', { path: file.name.slice(0, 200) }).error;
+  if (seen.has(file.name)) return refuse('BUNDLE_DUPLICATE_ENTRY', { path: file.name }).error;
+  const limit = entryLimit(file.name);
+  if (limit === undefined) return refuse('BUNDLE_UNEXPECTED_ENTRY', { path: file.name.slice(0, 200) }).error;
+  if (file.originalSize > limit || file.size > limit) return refuse('BUNDLE_ENTRY_TOO_LARGE', { path: file.name, limit }).error;
+  return undefined;
+}
+
+/** The largest inflated size of an entry of this name (BN9); 0 for a name no bundle has. */
+export const inflatedLimit = (name: string): number => entryLimit(name) ?? 0;
+
+/** What the checks need of one inflated entry: its size and hash (the bytes only of the manifest and the items). */
+export interface EntryFacts {
+  readonly bytes: number;
+  readonly sha256: string;
+}
+
+export interface VerifiedBundle {
+  readonly manifest: BundleManifest;
+  readonly items: readonly SyncItem[];
+  /** The evidence files' entry names by their SHA-256, each verified (BN3). */
+  readonly blobPaths: ReadonlyMap<string, string>;
+}
+
+/**
+ * BN2–BN6 over entries already inflated within their limits (BN9): the manifest, the listing
+ * of every entry, their hashes and the items. One function for the in-memory and the streamed
+ * opening, so both refuse a bundle with the same code.
+ */
+export function verifyBundle(facts: ReadonlyMap<string, EntryFacts>, manifestBytes: Uint8Array | undefined, itemsBytes: Uint8Array | undefined): Result<VerifiedBundle, BundleError> {
   if (manifestBytes === undefined) return refuse('BUNDLE_MANIFEST_MISSING');
   let json: unknown;
   try {
@@ -151,19 +159,19 @@ export function openBundle(data: Uint8Array): Result<OpenedBundle, BundleError> 
     listed.set(f.path, f);
   }
   if (listed.get(ITEMS_PATH)?.sha256 !== manifest.itemsSha256) return refuse('BUNDLE_MANIFEST_INVALID', { path: 'itemsSha256' });
-  for (const name of Object.keys(entries)) {
+  for (const name of facts.keys()) {
     if (name !== MANIFEST_PATH && !listed.has(name)) return refuse('BUNDLE_UNEXPECTED_ENTRY', { path: name });
   }
-  const blobs = new Map<string, Uint8Array>();
+  const blobPaths = new Map<string, string>();
   for (const f of listed.values()) {
-    const bytes = entries[f.path];
-    if (bytes === undefined) return refuse('BUNDLE_FILE_MISSING', { path: f.path });
-    if (bytes.byteLength !== f.bytes || hex(bytes) !== f.sha256) return refuse('BUNDLE_HASH_MISMATCH', { path: f.path });
-    if (f.path !== ITEMS_PATH) blobs.set(f.sha256, bytes);
+    const fact = facts.get(f.path);
+    if (fact === undefined) return refuse('BUNDLE_FILE_MISSING', { path: f.path });
+    if (fact.bytes !== f.bytes || fact.sha256 !== f.sha256) return refuse('BUNDLE_HASH_MISMATCH', { path: f.path });
+    if (f.path !== ITEMS_PATH) blobPaths.set(f.sha256, f.path);
   }
 
   // BN4, BN6: the items, each a SyncItem of the manifest's fair and device, as many as it says.
-  const lines = strFromU8(entries[ITEMS_PATH] as Uint8Array).split('\n').filter((l) => l.trim() !== '');
+  const lines = strFromU8(itemsBytes ?? new Uint8Array(0)).split('\n').filter((l) => l.trim() !== '');
   if (lines.length !== manifest.itemCount || lines.length > MAX_BUNDLE_ITEMS) return refuse('BUNDLE_ITEM_COUNT_MISMATCH', { expected: manifest.itemCount, found: lines.length });
   const items: SyncItem[] = [];
   const ids = new Set<string>();
@@ -181,7 +189,43 @@ export function openBundle(data: Uint8Array): Result<OpenedBundle, BundleError> 
     ids.add(item.data.id);
     items.push(item.data);
   }
-  return ok({ manifest, items, blobs });
+  return ok({ manifest, items, blobPaths });
+}
+
+/**
+ * Opens and verifies a bundle held in memory (BN1–BN9). Either every check passes and the
+ * content comes back, or the first failure comes back as a code: the caller writes nothing in
+ * that case (BN10).
+ */
+export function openBundle(data: Uint8Array): Result<OpenedBundle, BundleError> {
+  if (data.byteLength > MAX_BUNDLE_BYTES) return refuse('BUNDLE_TOO_LARGE', { limit: MAX_BUNDLE_BYTES });
+  let problem: BundleError | undefined;
+  const names = new Set<string>();
+  const filter = (file: UnzipFileInfo): boolean => {
+    if (problem !== undefined) return false;
+    problem = entryProblem(names, file);
+    names.add(file.name);
+    return problem === undefined;
+  };
+  let entries: Record<string, Uint8Array>;
+  try {
+    entries = unzipSync(data, { filter });
+  } catch {
+    return err(problem ?? { code: 'BUNDLE_NOT_ZIP' });
+  }
+  if (problem !== undefined) return err(problem);
+  if (names.size === 0) return refuse('BUNDLE_NOT_ZIP');
+  // A header may lie about the size; the inflated bytes may not (BN9).
+  for (const [name, bytes] of Object.entries(entries)) {
+    const limit = inflatedLimit(name);
+    if (bytes.byteLength > limit) return refuse('BUNDLE_ENTRY_TOO_LARGE', { path: name, limit });
+  }
+  const facts = new Map(Object.entries(entries).map(([name, bytes]) => [name, { bytes: bytes.byteLength, sha256: hex(bytes) }]));
+  const verified = verifyBundle(facts, entries[MANIFEST_PATH], entries[ITEMS_PATH]);
+  if (!verified.ok) return verified;
+  const blobs = new Map<string, Uint8Array>();
+  for (const [sha, path] of verified.value.blobPaths) blobs.set(sha, entries[path] as Uint8Array);
+  return ok({ manifest: verified.value.manifest, items: verified.value.items, blobs });
 }
 
 /** The file name a person sees: fair, device code and time, e.g. `faircase-K07-20250416T1030Z.zip`. */

@@ -306,6 +306,8 @@ export const AUDIT_ACTIONS = [
   'password_reset',
   'fair_created',
   'fair_edited',
+  'previous_figure_set',
+  'bundle_uploaded',
 ] as const;
 export const AuditAction = z.enum(AUDIT_ACTIONS);
 export type AuditAction = z.infer<typeof AuditAction>;

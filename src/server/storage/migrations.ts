@@ -3,6 +3,7 @@ import { ATTESTATION_MIGRATION_SQL } from './attestation';
 import { REPORT_PROJECTION_SQL } from '../reports/report-schema';
 import { CLOCK_REPORTS_SQL } from './clock-reports';
 import { CONSOLE_SQL } from '../console/console-schema';
+import { CONSOLE_SUMMARY_SQL } from '../console/summary-store';
 import { DEVICE_CODES_SQL } from './device-codes';
 import { PUBLIC_DRAFTS_SQL } from './public-drafts-store';
 import type { SqlClient } from './sql';
@@ -233,6 +234,11 @@ const MIGRATIONS: readonly { readonly id: string; readonly sql: (ctx: { epoch: s
     // disabling, tablets' reported status and revocation reasons, the audit log.
     id: '0012-console',
     sql: () => CONSOLE_SQL,
+  },
+  {
+    // The console's post-show summary: previous-session values typed there (CO42).
+    id: '0013-console-summary-previous',
+    sql: () => CONSOLE_SUMMARY_SQL,
   },
 ];
 

@@ -2,11 +2,10 @@ import { createMemo, createSignal, onCleanup, onMount, type Accessor } from 'sol
 import { fairCloseAt } from '../../../domain/fair';
 import { completenessGate, type Gate } from '../../../domain/report/completeness';
 import { fetchServerDevices, type ServerDevices } from './server-devices';
-import { figureKind, isFigureKey } from '../../../domain/report/figures';
+import { parseTyped, typedFigures as typedFiguresOf } from '../../../domain/report/typed-previous';
 import type { Figures } from '../../../domain/report/figures';
 import { postShowSummary } from '../../../domain/report/post-show-summary';
 import type { SessionData } from '../../../domain/report/session-data';
-import { PreviousFigures } from '../../../domain/report/summary-schema';
 import type { PostShowSummary } from '../../../domain/report/summary-schema';
 import { hasSessionData, localCompleteness, sessionDataOf, type LocalCompleteness } from '../../../store/report-reads';
 import { createDraftForm, type DraftForm } from '../../drafts/create-draft-form';
@@ -40,27 +39,7 @@ export interface SummaryState {
   setTyped(id: string, text: string): string | undefined;
 }
 
-/** A typed value in the figure's unit: counts and minutes whole, rates in % → basis points. */
-export function parseTyped(id: string, text: string): { ok: true; value: number } | { ok: false; code: string } {
-  if (!isFigureKey(id)) return { ok: false, code: 'UNKNOWN_FIGURE' };
-  const t = text.trim();
-  const kind = figureKind(id);
-  const m = kind === 'rate' ? /^\d{1,3}(\.\d{1,2})?$/.exec(t) : /^\d{1,9}$/.exec(t);
-  if (m === null) return { ok: false, code: 'NOT_A_NUMBER' };
-  const value = kind === 'rate' ? Math.round(Number(t) * 100) : Number(t);
-  const parsed = PreviousFigures.safeParse({ [id]: value });
-  if (!parsed.success) return { ok: false, code: parsed.error.issues[0]?.message ?? 'INVALID' };
-  return { ok: true, value };
-}
-
-export function typedFigures(typed: TypedPrevious): Partial<Figures> {
-  const out: Record<string, number> = {};
-  for (const [id, text] of Object.entries(typed.values)) {
-    const p = parseTyped(id, text);
-    if (p.ok) out[id] = p.value;
-  }
-  return out as Partial<Figures>;
-}
+const typedFigures = (typed: TypedPrevious): Partial<Figures> => typedFiguresOf(typed.values);
 
 export function createSummary(fairId: string): SummaryState {
   const app = useAppState();

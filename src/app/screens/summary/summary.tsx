@@ -1,6 +1,6 @@
 import { createSignal, For, Show, type JSX } from 'solid-js';
 import { STATIC_FIGURE_KEYS } from '../../../domain/report/figures';
-import type { DeviceLine } from '../../export/summary-tables';
+import type { DeviceLine } from '../../ui/report/summary-tables';
 import { locale, t, type MessageKey } from '../../i18n/index';
 import { SignedIn } from '../../session/signed-in';
 import { useAppState } from '../../state/app-state';
@@ -12,7 +12,7 @@ import { figureRows, reportModel, type ReportContext } from '../../ui/report/rep
 import { FigureList, SummaryReport } from '../../ui/report/summary-report';
 import { ServiceForm } from './service-form';
 import { createSummary, type SummaryState } from './summary.data';
-import { createExports } from './summary-exports';
+import { createExports } from '../../ui/report/report-exports';
 import './summary.css';
 
 /** `/summary`: the post-show summary dashboard (issue 9, DOMAIN.md §10), organizer only. */
@@ -42,8 +42,8 @@ function Dashboard(props: { readonly fairId: string; readonly userId: string }):
     generatedAt: instantFromMs(Date.now()),
   });
   const exports = createExports({
-    // eslint-disable-next-line solid/reactivity -- fixed for this mount
-    fairId: props.fairId,
+    // The tablet's raw ZIP comes from its own store (a lazy chunk).
+    raw: async (banner, onProgress) => (await import('../../export/raw-zip.chunk')).buildRawZip(props.fairId, banner, onProgress) as Promise<BlobPart>,
     fairCode: () => s.data()?.fair.code ?? app.fair()?.code ?? 'FAIR',
     summary: s.summary,
     devices,

@@ -36,4 +36,6 @@ export const auditMessages = {
   'action.password_reset': { 'zh-CN': '重置密码', en: 'Reset a password' },
   'action.fair_created': { 'zh-CN': '创建展会', en: 'Created a fair' },
   'action.fair_edited': { 'zh-CN': '修改展会', en: 'Edited a fair' },
+  'action.previous_figure_set': { 'zh-CN': '录入上届数据', en: 'Typed a previous-session value' },
+  'action.bundle_uploaded': { 'zh-CN': '上传数据包', en: 'Uploaded a bundle' },
 } satisfies ConsoleMessages;

@@ -1,10 +1,10 @@
-import type { Language } from '../../domain/codes';
-import { figureKind } from '../../domain/report/figures';
-import type { FigureKey } from '../../domain/report/figures';
-import { summaryRows } from '../../domain/report/summary-rows';
-import type { PostShowSummary } from '../../domain/report/summary-schema';
-import { tIn } from '../i18n/index';
-import { codeName, figureName, registrationNo, figureUnit, sectionHeading, sectionOf } from '../ui/report/report-figures';
+import type { Language } from '../../../domain/codes';
+import { figureKind } from '../../../domain/report/figures';
+import type { FigureKey } from '../../../domain/report/figures';
+import { summaryRows } from '../../../domain/report/summary-rows';
+import type { PostShowSummary } from '../../../domain/report/summary-schema';
+import { tIn } from '../../i18n/index';
+import { codeName, figureName, registrationNo, figureUnit, sectionHeading, sectionOf } from './report-figures';
 
 /**
  * The summary as plain tables: what the XLSX (one sheet per table) and the CSV write. Names and
@@ -124,4 +124,4 @@ export const provisionalBanner = (): string => `${tIn('zh-CN', 'summary.provisio
 /** A cell as CSV text: a number in the §10 digits. */
 export const cellText = (cell: ExportCell): string => (typeof cell === 'string' ? cell : cell.text);
 
-export { neutralise, looksLikeFormula } from '../../domain/spreadsheet-cell';
+export { neutralise, looksLikeFormula } from '../../../domain/spreadsheet-cell';

@@ -1,13 +1,15 @@
 import { createSignal, type Accessor } from 'solid-js';
 import type { Language } from '../../../domain/codes';
 import type { PostShowSummary } from '../../../domain/report/summary-schema';
-import { toCsv } from '../../export/csv';
-import { download } from '../../export/download';
-import { exportTables, provisionalBanner, type DeviceLine } from '../../export/summary-tables';
+import { toCsv } from './csv';
+import { download } from './download';
+import { exportTables, provisionalBanner, type DeviceLine } from './summary-tables';
 
 /**
- * The export buttons' actions (issue 9 §4). exceljs and fflate load only when asked (lazy
- * chunks); long exports report progress through `progress`.
+ * The export buttons' actions (issue 9 §4), for the tablet's summary screen and the console's
+ * (CO45): each export is a job with progress and a result in words. exceljs loads only when
+ * asked (a lazy chunk); the raw ZIP is the caller's (the tablet builds it from its store, the
+ * console streams it from the server).
  */
 export interface Exports {
   readonly progress: Accessor<{ done: number; total: number } | undefined>;
@@ -18,12 +20,13 @@ export interface Exports {
 }
 
 export interface ExportContext {
-  readonly fairId: string;
   readonly fairCode: () => string;
   readonly summary: () => PostShowSummary | undefined;
   readonly devices: () => readonly DeviceLine[];
   readonly provisional: () => boolean;
   readonly lang: () => Language;
+  /** The raw data ZIP: `banner` when provisional; progress as (done, total), total 0 when unknown. */
+  readonly raw: (banner: string | undefined, onProgress: (done: number, total: number) => void) => Promise<BlobPart>;
 }
 
 export function createExports(ctx: ExportContext): Exports {
@@ -51,7 +54,7 @@ export function createExports(ctx: ExportContext): Exports {
       const s = ctx.summary();
       if (s === undefined) return;
       const tables = exportTables(ctx.lang(), { summary: s, devices: ctx.devices(), provisional: ctx.provisional() });
-      await run(`${base()}.xlsx`, async () => (await import('../../export/xlsx.chunk')).buildXlsx(tables, banner(), onProgress), 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+      await run(`${base()}.xlsx`, async () => (await import('./xlsx.chunk')).buildXlsx(tables, banner(), onProgress), 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     },
     csv() {
       const s = ctx.summary();
@@ -62,7 +65,7 @@ export function createExports(ctx: ExportContext): Exports {
       setResult({ ok: true, file: `${base()}.csv` });
     },
     async raw() {
-      await run(`${ctx.fairCode()}-raw${ctx.provisional() ? '-PROVISIONAL' : ''}.zip`, async () => (await import('../../export/raw-zip.chunk')).buildRawZip(ctx.fairId, banner(), onProgress) as Promise<BlobPart>, 'application/zip');
+      await run(`${ctx.fairCode()}-raw${ctx.provisional() ? '-PROVISIONAL' : ''}.zip`, () => ctx.raw(banner(), onProgress), 'application/zip');
     },
   };
 }
