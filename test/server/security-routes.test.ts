@@ -311,6 +311,9 @@ const CONSOLE: Readonly<Record<string, string>> = Object.fromEntries(
     'POST /api/console/fairs/:fairId/tablets/:deviceId/revoke', 'POST /api/console/fairs/:fairId/enrolments', 'GET /api/console/fairs/:fairId/enrolments',
     'GET /api/console/people', 'POST /api/console/people', 'POST /api/console/people/:userId/disable', 'POST /api/console/people/:userId/enable',
     'POST /api/console/people/:userId/password', 'GET /api/console/audit', 'GET /api/console/audit.csv',
+    'GET /api/console/fairs/:fairId/review', 'POST /api/console/fairs/:fairId/review/cases/:caseId/decide',
+    'POST /api/console/fairs/:fairId/review/items/acknowledge', 'GET /api/console/fairs/:fairId/exhibitors',
+    'POST /api/console/fairs/:fairId/exhibitors/import', 'PUT /api/console/fairs/:fairId/exhibitors/:exhibitorId',
   ].map((k) => [k, 'console session cookie, Origin check, organizer only']),
 );
 

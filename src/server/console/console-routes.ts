@@ -17,6 +17,7 @@ import { issuesOf } from '../http/replies';
 import type { Actor } from './audit';
 import { auditAll, auditPage } from './audit';
 import * as store from './console-store';
+import { addReviewRoutes } from './review-routes';
 import { changePassword, endSessions, IDLE_MINUTES, resume, signIn, ABSOLUTE_HOURS, type SessionUser } from './sessions';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 
@@ -263,6 +264,8 @@ export function consoleRoutes(storage: Storage, now: () => number): Hono {
     c.header('content-disposition', 'attachment; filename="faircase-audit.csv"');
     return c.body(auditCsv(entries), 200, { 'content-type': 'text/csv; charset=utf-8' });
   });
+
+  addReviewRoutes(app as unknown as Hono, { db, now, actorOf: (c) => actorOf(c as Context<ConsoleEnv>), fairParam, refuse });
 
   return app as unknown as Hono;
 }

@@ -17,6 +17,8 @@ export interface AuthoredDraft {
   readonly entityId: string;
   readonly payload: unknown;
   readonly hlc: Hlc;
+  /** The item's id when the record has its own (a case event's id, as tablets send it); else a new one. */
+  readonly id?: string;
 }
 
 export interface AuthoredAudit {
@@ -54,7 +56,7 @@ export async function writeServerItems(
   if (state === undefined) throw new Error('the fair author device is missing');
   const at = instantFromMs(nowMs);
   const items = (await drafts(deviceId)).map((d, i) =>
-    SyncItem.parse({ id: ulid(nowMs), fairId, deviceId, seq: state.startAck + 1 + i, hlc: d.hlc, at, kind: d.kind, entityId: d.entityId, payload: d.payload }),
+    SyncItem.parse({ id: d.id ?? ulid(nowMs), fairId, deviceId, seq: state.startAck + 1 + i, hlc: d.hlc, at, kind: d.kind, entityId: d.entityId, payload: d.payload }),
   );
   const plan = planPush(fairId, items, items.map(contentHash), state.startAck, state.known);
   if (plan.fresh.length !== items.length) throw new Error(`server items not applied: ${JSON.stringify(plan.drafts.filter((d) => d.status !== 'applied').slice(0, 3))}`);

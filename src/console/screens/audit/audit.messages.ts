@@ -36,4 +36,8 @@ export const auditMessages = {
   'action.password_reset': { 'zh-CN': '重置密码', en: 'Reset a password' },
   'action.fair_created': { 'zh-CN': '创建展会', en: 'Created a fair' },
   'action.fair_edited': { 'zh-CN': '修改展会', en: 'Edited a fair' },
+  'action.conflict_decided': { 'zh-CN': '裁定冲突', en: 'Decided a conflict' },
+  'action.item_acknowledged': { 'zh-CN': '确认被拒数据', en: 'Acknowledged a set-aside item' },
+  'action.exhibitors_imported': { 'zh-CN': '导入参展商名单', en: 'Imported exhibitors' },
+  'action.exhibitor_edited': { 'zh-CN': '修改参展商', en: 'Edited an exhibitor' },
 } satisfies ConsoleMessages;
