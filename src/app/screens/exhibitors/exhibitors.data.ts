@@ -1,4 +1,4 @@
-import { createSignal, type Accessor } from 'solid-js';
+import { createMemo, createSignal, type Accessor } from 'solid-js';
 import type { Exhibitor } from '../../../domain/exhibitor';
 import { useAppState } from '../../state/app-state';
 import { createExhibitorSearch, keptIndex } from './exhibitor-rows';
@@ -15,6 +15,8 @@ export interface ExhibitorList {
   /** More match than the list shows (a screenful: the list is for finding one exhibitor, the search narrows it). */
   readonly more: Accessor<boolean>;
   readonly total: Accessor<number | undefined>;
+  /** The newest server list version among the rows held here (CONSOLE-SPEC CO23); undefined when none came from the server. */
+  readonly listVersion: Accessor<number | undefined>;
 }
 
 export function createExhibitorList(): ExhibitorList {
@@ -26,5 +28,11 @@ export function createExhibitorList(): ExhibitorList {
     const id = fairId();
     return id === undefined ? undefined : keptIndex(id)?.exhibitors.length;
   };
-  return { fairId, search, setSearch, found: () => matches()?.found, more: () => matches()?.more === true, total };
+  const listVersion = createMemo(() => {
+    const id = fairId();
+    let v: number | undefined;
+    for (const e of (id === undefined ? undefined : keptIndex(id))?.exhibitors ?? []) if (e.listVersion !== undefined && (v === undefined || e.listVersion > v)) v = e.listVersion;
+    return v;
+  });
+  return { fairId, search, setSearch, found: () => matches()?.found, more: () => matches()?.more === true, total, listVersion };
 }

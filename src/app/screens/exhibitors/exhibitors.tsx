@@ -40,6 +40,13 @@ export function ExhibitorsScreen(): JSX.Element {
           <span class="muted" data-testid="exhibitor-count" data-total={list.total()}>
             {t('exhibitors.count', { count: list.total() ?? 0 })}
           </span>
+          <Show when={list.listVersion()}>
+            {(v) => (
+              <span class="muted" data-testid="exhibitor-list-version" data-version={v()}>
+                {t('exhibitors.listVersion', { version: v() })}
+              </span>
+            )}
+          </Show>
         </div>
         <TextField name="search" type="search" inputMode="search" label={t('common.search')} placeholder={t('exhibitors.searchAny')} value={list.search()} onInput={(v) => list.setSearch(v)} />
         <div ref={results} data-testid="exhibitor-matches" data-generation="0">
