@@ -24,6 +24,8 @@ const routes: RouteDefinition[] = [
   { path: '/enrol', component: lazy(() => import('./screens/enrol/enrol')) },
   { path: '/people', component: lazy(() => import('./screens/people/people')) },
   { path: '/audit', component: lazy(() => import('./screens/audit/audit')) },
+  { path: '/review', component: lazy(() => import('./screens/review/review')) },
+  { path: '/exhibitors', component: lazy(() => import('./screens/exhibitors/exhibitors')) },
   { path: '*', component: () => <Navigate href="/fairs" /> },
 ];
 
