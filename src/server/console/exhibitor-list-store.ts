@@ -15,6 +15,9 @@ import { serverDeviceOf, writeServerItems } from './server-author';
 
 type RowErrors = ExhibitorsImported['rowErrors'];
 
+/** Stands in for the server's device (a ULID) while rows are parsed outside the transaction. */
+const PLACEHOLDER_DEVICE = '00000000000000000000000000';
+
 async function currentExhibitors(db: SqlRunner, fairId: string): Promise<Exhibitor[]> {
   return (await currentRecords<unknown>(db, fairId, 'exhibitor')).flatMap((raw) => {
     const e = Exhibitor.safeParse(raw);
@@ -58,6 +61,21 @@ interface Change {
 async function writeChange(
   db: SqlClient, fair: Fair, changes: readonly Change[], actor: Actor, action: 'exhibitors_imported' | 'exhibitor_edited', nowMs: number,
 ): Promise<ExhibitorsImported> {
+  // Each row through the fair's schema before the transaction: that is most of the work, and
+  // it needs no lock. The author device and the version, known only inside, are set after.
+  const schema = exhibitorSchemaFor(fair.settings.booth);
+  const now = instantFromMs(nowMs);
+  const rowErrors: RowErrors = [];
+  const parsedRows: { row: number; record: Exhibitor }[] = [];
+  for (const change of changes) {
+    const candidate = {
+      ...change.fields, id: change.existing?.id ?? ulid(nowMs), fairId: fair.id, createdAt: change.existing?.createdAt ?? now,
+      createdBy: change.existing?.createdBy ?? actor.userId ?? PLACEHOLDER_DEVICE, deviceId: PLACEHOLDER_DEVICE, listVersion: 1,
+    };
+    const parsed = schema.safeParse(candidate);
+    if (parsed.success) parsedRows.push({ row: change.row, record: parsed.data });
+    else rowErrors.push({ row: change.row, errors: fieldErrors(parsed.error, candidate) });
+  }
   return db.transaction(async (tx) => {
     const deviceId = await serverDeviceOf(tx, fair.id);
     const before = await listVersion(tx, fair.id, true);
@@ -71,42 +89,32 @@ async function writeChange(
       for (const b of e.booths) holder.set(boothKey(b), 'fair');
       if (e.uscc !== undefined) usccHolder.set(e.uscc, 'fair');
     }
-    const schema = exhibitorSchemaFor(fair.settings.booth);
-    const now = instantFromMs(nowMs);
-    const rowErrors: RowErrors = [];
     const warnings: RowErrors = [];
     const records: Exhibitor[] = [];
-    for (const change of changes) {
-      const candidate = {
-        ...change.fields, id: change.existing?.id ?? ulid(nowMs), fairId: fair.id, createdAt: change.existing?.createdAt ?? now,
-        createdBy: change.existing?.createdBy ?? actor.userId ?? deviceId, deviceId, listVersion: version,
-      };
-      const parsed = schema.safeParse(candidate);
-      if (!parsed.success) {
-        rowErrors.push({ row: change.row, errors: fieldErrors(parsed.error, candidate) });
-        continue;
-      }
+    for (const { row, record } of parsedRows) {
       const errors: FieldError[] = [];
-      parsed.data.booths.forEach((b, j) => {
+      record.booths.forEach((b, j) => {
         const key = boothKey(b);
         const other = holder.get(key);
         if (other === 'fair') errors.push({ field: `booths.${j}`, code: 'BOOTH_TAKEN', params: { booth: key } });
         else if (other !== undefined) errors.push({ field: `booths.${j}`, code: 'DUPLICATE_BOOTH_IN_FILE', params: { booth: key, other } });
-        else holder.set(key, change.row);
+        else holder.set(key, row);
       });
       if (errors.length > 0) {
-        rowErrors.push({ row: change.row, errors });
+        rowErrors.push({ row, errors });
         continue;
       }
-      const uscc = parsed.data.uscc;
+      const uscc = record.uscc;
       if (uscc !== undefined) {
         const other = usccHolder.get(uscc);
-        if (other === 'fair') warnings.push({ row: change.row, errors: [{ field: 'uscc', code: 'USCC_IN_FAIR', params: { uscc } }] });
-        else if (other !== undefined) warnings.push({ row: change.row, errors: [{ field: 'uscc', code: 'DUPLICATE_USCC_IN_FILE', params: { uscc, other } }] });
-        else usccHolder.set(uscc, change.row);
+        if (other === 'fair') warnings.push({ row, errors: [{ field: 'uscc', code: 'USCC_IN_FAIR', params: { uscc } }] });
+        else if (other !== undefined) warnings.push({ row, errors: [{ field: 'uscc', code: 'DUPLICATE_USCC_IN_FILE', params: { uscc, other } }] });
+        else usccHolder.set(uscc, row);
       }
-      records.push(parsed.data);
+      const author = deviceId as Exhibitor['deviceId'];
+      records.push({ ...record, deviceId: author, createdBy: record.createdBy === PLACEHOLDER_DEVICE ? (author as unknown as Exhibitor['createdBy']) : record.createdBy, listVersion: version });
     }
+    rowErrors.sort((a, b) => a.row - b.row);
     if (rowErrors.length > 0) return { type: 'exhibitors-saved', version: Math.max(before, 1), saved: 0, rowErrors, warnings: [] };
     await writeServerItems(tx, fair.id, async (author) => {
       // Past every stored version of any exhibitor of the fair: the change wins by SY20.

@@ -1,7 +1,7 @@
 import { ulid } from 'ulidx';
 import type { AuditAction } from '../../domain/wire/console';
 import type { Hlc } from '../../domain/hlc';
-import { SyncItem, type RecordKind } from '../../domain/sync-item';
+import type { RecordKind, SyncItem } from '../../domain/sync-item';
 import { instantFromMs } from '../../domain/time';
 import { contentHash } from '../storage/content-hash';
 import { pickDeviceCode } from '../storage/device-codes';
@@ -55,8 +55,9 @@ export async function writeServerItems(
   const state = await readPushState(tx, deviceId, fairId, []);
   if (state === undefined) throw new Error('the fair author device is missing');
   const at = instantFromMs(nowMs);
-  const items = (await drafts(deviceId)).map((d, i) =>
-    SyncItem.parse({ id: d.id ?? ulid(nowMs), fairId, deviceId, seq: state.startAck + 1 + i, hlc: d.hlc, at, kind: d.kind, entityId: d.entityId, payload: d.payload }),
+  // Built here from parsed parts (ids, stamp, sequence): nothing to parse again; the plan checks each payload.
+  const items = (await drafts(deviceId)).map(
+    (d, i): SyncItem => ({ id: (d.id ?? ulid(nowMs)) as SyncItem['id'], fairId: fairId as SyncItem['fairId'], deviceId: deviceId as SyncItem['deviceId'], seq: state.startAck + 1 + i, hlc: d.hlc, at, kind: d.kind, entityId: d.entityId, payload: d.payload }),
   );
   const plan = planPush(fairId, items, items.map(contentHash), state.startAck, state.known);
   if (plan.fresh.length !== items.length) throw new Error(`server items not applied: ${JSON.stringify(plan.drafts.filter((d) => d.status !== 'applied').slice(0, 3))}`);
