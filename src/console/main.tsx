@@ -27,6 +27,8 @@ const routes: RouteDefinition[] = [
   { path: '/summary', component: lazy(() => import('./screens/summary/pick-fair')) },
   { path: '/fairs/:fairId/summary', component: lazy(() => import('./screens/summary/summary')) },
   { path: '/bundles', component: lazy(() => import('./screens/bundles/bundles')) },
+  { path: '/review', component: lazy(() => import('./screens/review/review')) },
+  { path: '/exhibitors', component: lazy(() => import('./screens/exhibitors/exhibitors')) },
   { path: '*', component: () => <Navigate href="/fairs" /> },
 ];
 

@@ -56,6 +56,8 @@ export function Shell(props: RouteSectionProps): JSX.Element {
             <A href="/fairs">{t('nav.fairs')}</A>
             <A href="/enrol">{t('nav.enrol')}</A>
             <A href="/people">{t('nav.people')}</A>
+            <A href="/review">{t('nav.review')}</A>
+            <A href="/exhibitors">{t('nav.exhibitors')}</A>
             <A href="/audit">{t('nav.audit')}</A>
             <A href="/summary">{t('nav.summary')}</A>
             <A href="/bundles">{t('nav.bundles')}</A>

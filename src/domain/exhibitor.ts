@@ -41,6 +41,8 @@ const build = (booth: typeof Booth) =>
       delegation: OptionalText(100),
       booths: z.array(booth).min(1).max(100),
       contacts: z.array(Contact).max(20).default([]),
+      /** The version of the fair's list on the server that wrote this record (its console), if any. */
+      listVersion: z.number().int().min(1).optional(),
       ...recordMeta,
     })
     .superRefine((e, ctx) => {

@@ -22,8 +22,9 @@ import { pullBench } from './pull.bench';
 import { consoleBench } from './console.bench';
 import { consoleSummaryBench } from './console-summary.bench';
 import { exhibitorSearchBench } from './exhibitor-search.bench';
+import { exhibitorImportBench } from './exhibitor-import.bench';
 
-const suites: readonly BenchSuite[] = [storeBench, serverBench, foldBench, appBench, boardBench, phoneBench, summaryBench, pullBench, serverSummaryBench, exhibitorSearchBench, consoleBench, consoleSummaryBench];
+const suites: readonly BenchSuite[] = [storeBench, serverBench, foldBench, appBench, boardBench, phoneBench, summaryBench, pullBench, serverSummaryBench, exhibitorSearchBench, consoleBench, consoleSummaryBench, exhibitorImportBench];
 
 const only = process.argv.slice(2);
 const lines: ReportLine[] = [];

@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { Fair } from '../../src/domain/fair';
 import { decodeCsv, parseCsv } from '../../src/app/import/csv.chunk';
 import { parseXlsx } from '../../src/app/import/xlsx.chunk';
-import { headerToken, isGood, mapHeader, previewImport, splitBooths, type RowResult } from '../../src/app/import/exhibitor-rows';
+import { headerToken, isGood, mapHeader, previewImport, splitBooths, type RowResult } from '../../src/domain/exhibitor-import';
 import { BAD_USCC, EXHIBITOR_HEADER_EN, EXHIBITOR_HEADER_ZH, GOOD_USCC, csvOf, xlsxOf } from './support/kiosk';
 
 /**

@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
 import ExcelJS from 'exceljs';
 import { Exhibitor } from '../../src/domain/exhibitor';
-import { isGood, previewImport, type ImportPreview } from '../../src/app/import/exhibitor-rows';
+import { isGood, previewImport, type ImportPreview } from '../../src/domain/exhibitor-import';
 import { readTable } from '../../src/app/import/read-table';
 import { isMessageKey, tIn } from './messages';
 import { makeFair } from '../support/builders';

@@ -44,15 +44,14 @@ export interface TestStorage {
  * Returns one entry per database, PGlite first, for `describe.each(…)('… on $name', …)`.
  */
 export function bothStorages(options: { readonly pglite?: PgliteIn } = {}): readonly [TestStorage, TestStorage] {
-  const names = ['PGlite', 'PostgreSQL'] as const;
   const opened = new Map<DatabaseName, { readonly storage: Storage; readonly fresh: FreshDatabase }>();
   beforeAll(async () => {
-    await Promise.all(
-      names.map(async (name) => {
-        const fresh = await freshDatabase(name, options.pglite);
-        opened.set(name, { storage: await openStorage(fresh.config), fresh });
-      }),
-    );
+    // PostgreSQL first, then PGlite: PGlite migrates on this thread and blocks it, and on a busy
+    // machine long enough for PostgreSQL's statement deadline to fire if both open at once.
+    for (const name of ['PostgreSQL', 'PGlite'] as const) {
+      const fresh = await freshDatabase(name, options.pglite);
+      opened.set(name, { storage: await openStorage(fresh.config), fresh });
+    }
   });
   afterAll(async () => {
     await Promise.all([...opened.values()].map((o) => o.storage.close()));

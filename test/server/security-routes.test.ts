@@ -313,6 +313,9 @@ const CONSOLE: Readonly<Record<string, string>> = Object.fromEntries(
     'POST /api/console/people/:userId/password', 'GET /api/console/audit', 'GET /api/console/audit.csv',
     'GET /api/console/fairs/:fairId/summary', 'PUT /api/console/fairs/:fairId/summary/previous', 'POST /api/console/bundles',
     'GET /api/console/fairs/:fairId/exports/raw.zip',
+    'GET /api/console/fairs/:fairId/review', 'POST /api/console/fairs/:fairId/review/cases/:caseId/decide',
+    'POST /api/console/fairs/:fairId/review/items/acknowledge', 'GET /api/console/fairs/:fairId/exhibitors',
+    'POST /api/console/fairs/:fairId/exhibitors/import', 'PUT /api/console/fairs/:fairId/exhibitors/:exhibitorId',
   ].map((k) => [k, 'console session cookie, Origin check, organizer only']),
 );
 

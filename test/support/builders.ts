@@ -151,6 +151,8 @@ function defaultPayload(type: CommandType, c: Case | undefined, fair: Fair, now:
       return { inspection: { at: now, booth: { hall: '11.2', stand: 'C05' }, finding: 'redisplay' }, measures: [{ code: 'WITHDRAW_EXHIBIT' }] };
     case 'AddNote':
       return { text: '已电话联系投诉人' };
+    case 'ResolveConflict':
+      return { resolves: c?.conflicts ?? [], stands: 'applied', reason: '以先到者为准', decidedBy: '组织者' };
   }
 }
 
@@ -180,6 +182,7 @@ const DEFAULT_ACTOR: Record<CommandType, Actor> = {
   RecordVoluntaryRemoval: actors.clerk,
   ReorderAfterRedisplay: actors.expert,
   AddNote: actors.clerk,
+  ResolveConflict: actors.organizer,
 };
 
 export interface Step {

@@ -9,7 +9,7 @@ import { getDb } from '../../src/store/db';
 import { listExhibitors, saveExhibitor } from '../../src/store/exhibitors';
 import { runWrite } from '../../src/store/write';
 import { ALL_APPLIERS, caseEventApplier } from '../../src/sync/appliers';
-import { conflictBranches } from '../../src/app/screens/conflicts/conflict-model';
+import { conflictBranches } from '../../src/domain/case/conflict-branches';
 import { pullPages, type PullApplier } from '../../src/sync/pull-pages';
 import { readSyncState, type SyncCredentials } from '../../src/sync/sync-state';
 import type { SyncTransport } from '../../src/sync/transport';

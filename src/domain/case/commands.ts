@@ -134,6 +134,18 @@ export const PAYLOADS = {
     measures: z.array(OrderedMeasure).min(1).max(20),
   }),
   AddNote: z.object({ text: Text(1, 2000, 'multi') }),
+  /**
+   * CS31: the organizer's decision on a `CONFLICT`: the set-aside events it settles, whose
+   * outcome stands (the branch in effect, or the one set aside) and why. Recorded by the
+   * server's own device; it changes no state, only clears what it settles.
+   */
+  ResolveConflict: z.object({
+    resolves: z.array(EventId).min(1).max(64),
+    stands: z.enum(['applied', 'set_aside']),
+    reason: Text(1, 2000, 'multi'),
+    /** The organizer's name as the console knows it: tablets do not hold console accounts. */
+    decidedBy: Text(1, 100),
+  }),
 } as const;
 
 export type CommandType = keyof typeof PAYLOADS;
@@ -168,6 +180,7 @@ export const CaseCommand = z.discriminatedUnion('type', [
   command('RecordVoluntaryRemoval'),
   command('ReorderAfterRedisplay'),
   command('AddNote'),
+  command('ResolveConflict'),
 ]);
 export type CaseCommand = z.infer<typeof CaseCommand>;
 export type CaseCommandInput = z.input<typeof CaseCommand>;
@@ -199,6 +212,7 @@ export const COMMAND_RULE = {
   RecordVoluntaryRemoval: 'CS29',
   ReorderAfterRedisplay: 'CS30',
   AddNote: 'CS4',
+  ResolveConflict: 'CS31',
 } as const satisfies Record<CommandType, string>;
 
 /**
@@ -231,6 +245,7 @@ export const COMMAND_ROLES = {
   RecordVoluntaryRemoval: ['clerk'],
   ReorderAfterRedisplay: ['expert'],
   AddNote: ['clerk', 'expert', 'organizer'],
+  ResolveConflict: ['organizer'],
 } as const satisfies Record<CommandType, readonly Role[]>;
 
 /** CS3: system commands; a duplicate (from another device) changes nothing. */
@@ -243,6 +258,7 @@ export const AFTER_CLOSE_COMMANDS: ReadonlySet<CommandType> = new Set<CommandTyp
   'CloseFair',
   'RecordPostShowResult',
   'AddNote',
+  'ResolveConflict',
 ]);
 
 /** The flags a Submit may carry from the RP checks; the rest arise later. */

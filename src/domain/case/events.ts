@@ -85,6 +85,7 @@ export const CaseEvent = z.discriminatedUnion('type', [
   event('RecordVoluntaryRemoval'),
   event('ReorderAfterRedisplay'),
   event('AddNote'),
+  event('ResolveConflict'),
 ]);
 export type CaseEvent = z.infer<typeof CaseEvent>;
 export type EventOf<T extends CommandType> = Extract<CaseEvent, { readonly type: T }>;

@@ -197,7 +197,15 @@ function apply(c: Case, e: CaseEvent): Case {
       };
     case 'AddNote':
       return { ...c, notes: [...c.notes, { at: e.at, by: e.actor, text: e.payload.text }] };
+    case 'ResolveConflict':
+      return resolveConflict(c, e.payload.resolves);
   }
+}
+
+/** CS31: the settled events leave `conflicts`; the flag goes with the last of them. */
+function resolveConflict(c: Case, resolves: readonly string[]): Case {
+  const conflicts = c.conflicts.filter((id) => !resolves.includes(id));
+  return { ...c, conflicts, flags: conflicts.length === 0 ? c.flags.filter((f) => f !== 'CONFLICT') : [...c.flags] };
 }
 
 /**

@@ -56,6 +56,7 @@ export const FROM = {
   RecordVoluntaryRemoval: ['NOTIFIED', 'DEFENCE_RECEIVED', 'DEFENCE_OVERDUE'],
   ReorderAfterRedisplay: ['MEASURES_VERIFIED', 'CLOSED'],
   AddNote: CASE_STATES,
+  ResolveConflict: CASE_STATES,
 } as const satisfies Record<CommandType, readonly CaseState[]>;
 
 /** Apply checklist updates by code; a code not on the list yet is added. */

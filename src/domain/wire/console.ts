@@ -32,6 +32,7 @@ import { DeviceRole, EnrolmentCode, Password, UserName } from './accounts';
  *   POST   /api/console/people/:userId/password         ResetPasswordRequest -> PasswordReset
  *   GET    /api/console/audit?AuditQuery                                  -> AuditPage
  *   GET    /api/console/audit.csv?AuditQuery                              -> text/csv (every matching row)
+ *   (the review queue and the exhibitor list: console-review.ts)
  *
  * Every refusal is a `ConsoleErrorReply`: 401 UNAUTHENTICATED (no or ended session), 403
  * FORBIDDEN_ROLE (not an organizer), 403 CSRF_REFUSED (a state-changing request from another
@@ -46,7 +47,7 @@ export const SECURE_SESSION_COOKIE = '__Host-faircase_console';
 // ---------------------------------------------------------------------------------- errors
 
 /** The console's own refusals, on top of the sync contract's codes. */
-export const CONSOLE_ERROR_CODES = [...ERROR_CODES, 'CSRF_REFUSED', 'WRONG_PASSWORD', 'FAIR_EXISTS'] as const;
+export const CONSOLE_ERROR_CODES = [...ERROR_CODES, 'CSRF_REFUSED', 'WRONG_PASSWORD', 'FAIR_EXISTS', 'NOT_IN_CONFLICT'] as const;
 export const ConsoleErrorCode = z.enum(CONSOLE_ERROR_CODES);
 export type ConsoleErrorCode = z.infer<typeof ConsoleErrorCode>;
 export const ConsoleErrorReply = z.object({
@@ -308,6 +309,10 @@ export const AUDIT_ACTIONS = [
   'fair_edited',
   'previous_figure_set',
   'bundle_uploaded',
+  'conflict_decided',
+  'item_acknowledged',
+  'exhibitors_imported',
+  'exhibitor_edited',
 ] as const;
 export const AuditAction = z.enum(AUDIT_ACTIONS);
 export type AuditAction = z.infer<typeof AuditAction>;

@@ -18,6 +18,7 @@ import type { Actor } from './audit';
 import { auditAll, auditPage } from './audit';
 import * as store from './console-store';
 import { consoleSummaryRoutes } from './summary-routes';
+import { addReviewRoutes } from './review-routes';
 import { changePassword, endSessions, IDLE_MINUTES, resume, signIn, ABSOLUTE_HOURS, type SessionUser } from './sessions';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 
@@ -267,6 +268,7 @@ export function consoleRoutes(storage: Storage, now: () => number): Hono {
 
   // The post-show summary, bundle upload and raw export (CO40–CO45), behind the checks above.
   app.route('/', consoleSummaryRoutes(storage, now));
+  addReviewRoutes(app as unknown as Hono, { db, now, actorOf: (c) => actorOf(c as Context<ConsoleEnv>), fairParam, refuse });
 
   return app as unknown as Hono;
 }

@@ -2,7 +2,6 @@ import { ulid } from 'ulidx';
 import { canonicalJson } from '../../domain/canonical-json';
 import { Fair } from '../../domain/fair';
 import { compareHlc, tickHlc, type Hlc } from '../../domain/hlc';
-import { SyncItem } from '../../domain/sync-item';
 import { instantFromMs, type Instant } from '../../domain/time';
 import {
   itemsAtRisk, tabletState,
@@ -13,13 +12,9 @@ import type { DeviceRole } from '../../domain/wire/accounts';
 import { hashPassword } from '../auth/secrets';
 import { createEnrolment, revokeIn } from '../storage/accounts-store';
 import { currentRecords } from '../reports/current-records';
-import { contentHash } from '../storage/content-hash';
-import { pickDeviceCode } from '../storage/device-codes';
-import { chainLinks } from '../storage/event-chain';
-import { planPush } from '../storage/push-plan';
-import { readPushState, writePush } from '../storage/push-sql';
 import { num, type SqlClient, type SqlRunner } from '../storage/sql';
 import { audit, type Actor } from './audit';
+import { writeServerItems } from './server-author';
 
 const iso = (v: unknown): Instant => new Date(v as string).toISOString() as Instant;
 const isoOrNull = (v: unknown): Instant | null => (v === null || v === undefined ? null : iso(v));
@@ -121,16 +116,9 @@ export async function currentFair(db: SqlRunner, fairId: string): Promise<Fair |
 }
 
 /**
- * CO17: the console writes a fair as an item of the log, so tablets take it by pull like any
- * other fair version. Its author is the server's own device of that fair (made at the first
- * save: a devices row with a code picked as at enrolment, SY31, and no token, so nobody can
- * act as it). The item goes through the push path's own plan and write (push-plan.ts,
- * push-sql.ts): its id is new (SY1), its seq the next of that device (SY2), it lands with its
- * sequence, acknowledgement and chain link in one statement (SY3, SY8). The author row is
- * locked first, so two organizers' saves of one fair take turns instead of racing the
- * compare-and-set; the stamp is ticked past every stored version of the fair, so the save wins
- * by the last-writer rule (SY20) over what tablets held when it was made. The audit row
- * commits in the same transaction (CO16).
+ * CO17: the console writes a fair as an item of the log (server-author.ts), so tablets take it
+ * by pull like any other fair version. The stamp is ticked past every stored version of the
+ * fair, so the save wins by the last-writer rule (SY20) over what tablets held when it was made.
  */
 export async function saveFair(db: SqlClient, fair: Fair, mode: 'create' | 'edit', actor: Actor, nowMs: number): Promise<{ serverSeq: number; created: boolean } | 'exists' | 'missing'> {
   return db.transaction(async (tx) => {
@@ -141,35 +129,18 @@ export async function saveFair(db: SqlClient, fair: Fair, mode: 'create' | 'edit
       const [row] = await tx.query<{ server_seq: unknown }>(`select max(server_seq) as server_seq from items where fair_id = $1 and kind = 'fair' and entity_id = $1`, [fair.id]);
       return { serverSeq: num(row?.server_seq), created: false };
     }
-    const deviceId = await authorOf(tx, fair.id);
-    const [last] = await tx.query<{ hlc: string | null }>(`select max(hlc) as hlc from items where fair_id = $1 and kind = 'fair'`, [fair.id]);
-    const state = await readPushState(tx, deviceId, fair.id, []);
-    if (state === undefined) throw new Error('the fair author device is missing');
-    const hlc = tickHlc(last?.hlc === null || last === undefined ? undefined : (last.hlc as Hlc), nowMs, deviceId);
-    const item = SyncItem.parse({ id: ulid(nowMs), fairId: fair.id, deviceId, seq: state.startAck + 1, hlc, at: instantFromMs(nowMs), kind: 'fair', entityId: fair.id, payload: fair });
-    if (last?.hlc !== null && last !== undefined && compareHlc(hlc, last.hlc as Hlc) <= 0) throw new Error('fair stamp did not advance');
-    const hashes = [contentHash(item)];
-    const plan = planPush(fair.id, [item], hashes, state.startAck, state.known);
-    if (plan.fresh.length !== 1) throw new Error(`fair item not applied: ${JSON.stringify(plan.drafts)}`);
-    const base = await writePush(tx, deviceId, fair.id, state.startAck, plan, chainLinks(state.head, deviceId, plan.fresh), state.attestKey);
-    if (base === undefined) throw Object.assign(new Error('fair save raced'), { code: '40001' });
-    await audit(tx, actor, mode === 'create' ? 'fair_created' : 'fair_edited', `fair:${fair.id}`, { code: fair.code, sessionNo: fair.sessionNo, itemId: item.id }, nowMs);
-    return { serverSeq: base + 1, created: mode === 'create' };
+    const written = await writeServerItems(tx, fair.id, async (deviceId) => {
+      const [last] = await tx.query<{ hlc: string | null }>(`select max(hlc) as hlc from items where fair_id = $1 and kind = 'fair'`, [fair.id]);
+      const prior = last?.hlc === null || last === undefined ? undefined : (last.hlc as Hlc);
+      const hlc = tickHlc(prior, nowMs, deviceId);
+      if (prior !== undefined && compareHlc(hlc, prior) <= 0) throw new Error('fair stamp did not advance');
+      return [{ kind: 'fair', entityId: fair.id, payload: fair, hlc }];
+    }, {
+      actor, action: mode === 'create' ? 'fair_created' : 'fair_edited', target: `fair:${fair.id}`,
+      details: (items) => ({ code: fair.code, sessionNo: fair.sessionNo, itemId: items[0]?.id ?? null }),
+    }, nowMs);
+    return { serverSeq: written.firstServerSeq, created: mode === 'create' };
   });
-}
-
-async function authorOf(tx: SqlRunner, fairId: string): Promise<string> {
-  const [row] = await tx.query<{ device_id: string }>('select device_id from console_fair_authors where fair_id = $1 for update', [fairId]);
-  if (row !== undefined) return row.device_id;
-  const deviceId = ulid();
-  const code = await pickDeviceCode(tx, fairId, deviceId, undefined);
-  if (code === undefined) throw new Error('no device code left for the fair author');
-  await tx.query('insert into devices (id, fair_id, code, name, role) values ($1, $2, $3, $4, $5)', [deviceId, fairId, code, 'FairCase server', 'desk']);
-  await tx.query('insert into device_acks (device_id) values ($1)', [deviceId]);
-  await tx.query('insert into console_fair_authors (fair_id, device_id) values ($1, $2)', [fairId, deviceId]);
-  // Taken again with its lock, so a racing first save waits here rather than making a second author.
-  await tx.query('select device_id from console_fair_authors where fair_id = $1 for update', [fairId]);
-  return deviceId;
 }
 
 // ---------------------------------------------------------------------------------- tablets

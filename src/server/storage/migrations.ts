@@ -240,6 +240,28 @@ const MIGRATIONS: readonly { readonly id: string; readonly sql: (ctx: { epoch: s
     id: '0013-console-summary-previous',
     sql: () => CONSOLE_SUMMARY_SQL,
   },
+  {
+    // The console's review queue and exhibitor list (src/server/CONSOLE-SPEC.md CO19-CO23): which
+    // set-aside item an organizer acknowledged, and each fair's exhibitor list version.
+    id: '0014-console-review-exhibitor-list',
+    sql: () => `
+      create table console_item_acks (
+        list text not null check (list in ('rejected', 'conflict')),
+        item_key text not null,
+        fair_id text not null,
+        acked_by text references users (id),
+        acked_by_name text,
+        note text not null,
+        acked_at timestamptz not null,
+        primary key (list, item_key)
+      );
+      create table console_exhibitor_lists (
+        fair_id text primary key,
+        version int not null,
+        updated_at timestamptz not null,
+        updated_by_name text
+      );`,
+  },
 ];
 
 /** Any fixed 64-bit key: every FairCase instance on this database agrees on it. */

@@ -17,13 +17,15 @@ function detail(e: CaseEvent): string {
   if (typeof p.result === 'string') parts.push(tr(`result.${p.result}`, p.result));
   if (typeof p.decision === 'string') parts.push(tr(`decision.${p.decision}`, p.decision));
   if (typeof p.text === 'string') parts.push(p.text);
+  // CS31: the organizer's decision, in words: whose outcome stands and why.
+  if (e.type === 'ResolveConflict') parts.push(tr(`stands.${e.payload.stands}`, e.payload.stands), e.payload.reason);
   if (typeof p.authorityName === 'string') parts.push(p.authorityName);
   return parts.join(' · ');
 }
 
 /** The case's events (issue 6 §5): who, when in the fair's zone, on which device. */
 export function Timeline(props: { readonly events: readonly CaseEvent[]; readonly users: readonly User[]; readonly zone: string; readonly deviceLabel: (id: string) => string }): JSX.Element {
-  const who = (e: CaseEvent): string => (e.actor.userId === undefined ? t('role.system') : (props.users.find((u) => u.id === e.actor.userId)?.name ?? e.actor.userId.slice(-6)));
+  const who = (e: CaseEvent): string => (e.type === 'ResolveConflict' ? e.payload.decidedBy : e.actor.userId === undefined ? t('role.system') : (props.users.find((u) => u.id === e.actor.userId)?.name ?? e.actor.userId.slice(-6)));
   const role = (r: string): string => {
     const key = `role.${r}`;
     return isMessageKey(key) ? t(key) : r;

@@ -1,7 +1,7 @@
 import { allCaseEvents } from '../../../store/apply-pulled';
 import { getCase, listCaseRows, type CaseRow } from '../../../store/cases';
 import { casesSharingNumber } from '../../../store/shared-numbers';
-import { conflictBranches } from './conflict-model';
+import { conflictBranches } from '../../../domain/case/conflict-branches';
 
 /** The fair's cases flagged `CONFLICT` (CS5), each with whether an expert has reviewed it. */
 export async function conflictList(fairId: string): Promise<{ row: CaseRow; resolved: boolean }[]> {

@@ -2,7 +2,7 @@ import { createSignal, type Accessor } from 'solid-js';
 import type { Fair } from '../../../domain/fair';
 import { importExhibitors, listExhibitors } from '../../../store/exhibitors';
 import type { StorageError } from '../../../store/result';
-import { isGood, previewImport, type ImportPreview } from '../../import/exhibitor-rows';
+import { isGood, previewImport, type ImportPreview } from '../../../domain/exhibitor-import';
 import { readTable, type TableRead } from '../../import/read-table';
 import { nowInstant } from '../../lib/clock';
 import { useAppState } from '../../state/app-state';

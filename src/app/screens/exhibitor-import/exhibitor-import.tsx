@@ -3,7 +3,7 @@ import { For, Show, type JSX } from 'solid-js';
 import type { Fair } from '../../../domain/fair';
 import { fieldErrorMessage, storageErrorMessage, type FieldErrorLike } from '../../i18n/errors';
 import { isMessageKey, t } from '../../i18n/index';
-import { isGood, splitBooths, type RowResult } from '../../import/exhibitor-rows';
+import { isGood, splitBooths, type RowResult } from '../../../domain/exhibitor-import';
 import { useAppState } from '../../state/app-state';
 import { Notice } from '../../ui/notice';
 import { createExhibitorImport } from './exhibitor-import.data';
@@ -47,7 +47,8 @@ function ImportView(props: { readonly fair: Fair }): JSX.Element {
   // the good ones only up to a screenful; all of them are imported.
   const shown = () => {
     const all = results();
-    return [...all.filter((r) => !isGood(r)), ...all.filter(isGood).slice(0, GOOD_ROWS_SHOWN)];
+    const warned = (r: RowResult): boolean => isGood(r) && r.warnings !== undefined;
+    return [...all.filter((r) => !isGood(r)), ...all.filter(warned), ...all.filter((r) => isGood(r) && !warned(r)).slice(0, GOOD_ROWS_SHOWN)];
   };
   let lastResults: readonly RowResult[] = [];
   return (
@@ -101,6 +102,13 @@ function ImportView(props: { readonly fair: Fair }): JSX.Element {
           >
             <Show when={results().length > 0} fallback={<Notice kind="warn">{t('import.noRows')}</Notice>}>
               <p data-testid="import-summary">{t('import.summary', { total: results().length, good: good(), bad: bad() })}</p>
+              <Show when={results().filter((r) => isGood(r) && r.warnings !== undefined).length}>
+                {(n) => (
+                  <Notice kind="warn" testId="import-uscc-warning">
+                    {t('import.warnCount', { n: n() })}
+                  </Notice>
+                )}
+              </Show>
               <Show when={bad() > 0}>
                 <Notice kind="warn" testId="import-bad-rows">
                   {t('import.badNotImported', { count: bad() })}
@@ -138,7 +146,9 @@ function ImportView(props: { readonly fair: Fair }): JSX.Element {
                         <td>{isGood(r) ? r.exhibitor.nameZh : (r.cells.nameZh ?? '')}</td>
                         <td>{isGood(r) ? r.exhibitor.booths.map((b) => `${b.hall}/${b.stand}`).join('; ') : splitBooths(r.cells.hall ?? '', r.cells.stand ?? '').map((b) => `${b.hall}/${b.stand}`).join('; ')}</td>
                         <td>{isGood(r) ? (r.exhibitor.uscc ?? r.exhibitor.foreignRegNo ?? '') : (r.cells.regNo ?? '')}</td>
-                        <td class={isGood(r) ? '' : 'err'}>{isGood(r) ? (r.weakKey ? t('import.okWeakKey') : t('import.ok')) : r.errors.map(rowError).join(' · ')}</td>
+                        <td class={isGood(r) ? '' : 'err'}>
+                          {isGood(r) ? [r.weakKey ? t('import.okWeakKey') : t('import.ok'), ...(r.warnings ?? []).map(rowError)].join(' · ') : r.errors.map(rowError).join(' · ')}
+                        </td>
                       </tr>
                     )}
                   </For>

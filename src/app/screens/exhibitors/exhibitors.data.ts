@@ -12,6 +12,8 @@ export interface ExhibitorList {
   /** Every match, in booth order (the screen renders the ones in sight). */
   readonly found: Accessor<FoundExhibitors | undefined>;
   readonly total: Accessor<number | undefined>;
+  /** The newest server list version among the rows held here (CONSOLE-SPEC CO23); undefined when none came from the server. */
+  readonly listVersion: Accessor<number | undefined>;
 }
 
 /** The matches of one search: how many, and those from `start` to `end`. */
@@ -38,5 +40,11 @@ export function createExhibitorList(): ExhibitorList {
     const id = fairId();
     return id === undefined ? undefined : keptIndex(id)?.exhibitors.length;
   };
-  return { fairId, search, setSearch, found, total };
+  const listVersion = createMemo(() => {
+    const id = fairId();
+    let v: number | undefined;
+    for (const e of (id === undefined ? undefined : keptIndex(id))?.exhibitors ?? []) if (e.listVersion !== undefined && (v === undefined || e.listVersion > v)) v = e.listVersion;
+    return v;
+  });
+  return { fairId, search, setSearch, found, total, listVersion };
 }

@@ -4,6 +4,7 @@ import type { PairedMessages } from '../../i18n/paired';
 export const exhibitorSearchMessages = {
   'exhibitors.searchAny': { 'zh-CN': '名称任意部分、展位、信用代码、联系人或电话', en: 'Any part of a name, booth, USCC, contact or phone' },
   'exhibitors.found': { 'zh-CN': '找到 {count} 家', en: '{count} found' },
+  'exhibitors.listVersion': { 'zh-CN': '主办方名单第 {version} 版', en: 'Organizer’s list, version {version}' },
   'exhibitors.colContacts': { 'zh-CN': '联系人', en: 'Contacts' },
   'intake.findExhibitorAny': { 'zh-CN': '查找参展商：名称任意部分、展位、信用代码、联系人或电话', en: 'Find the exhibitor: any part of a name, booth, USCC, contact or phone' },
   'intake.pickListed': { 'zh-CN': '名录中有 {count} 家匹配：请从中选择，不要再手工填写。', en: '{count} listed exhibitors match: pick one instead of entering it by hand.' },

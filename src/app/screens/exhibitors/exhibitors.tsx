@@ -58,6 +58,13 @@ export function ExhibitorsScreen(): JSX.Element {
           <span class="muted" data-testid="exhibitor-count" data-total={list.total()}>
             {t('exhibitors.count', { count: list.total() ?? 0 })}
           </span>
+          <Show when={list.listVersion()}>
+            {(v) => (
+              <span class="muted" data-testid="exhibitor-list-version" data-version={v()}>
+                {t('exhibitors.listVersion', { version: v() })}
+              </span>
+            )}
+          </Show>
         </div>
         <TextField
           name="search"

@@ -38,4 +38,8 @@ export const auditMessages = {
   'action.fair_edited': { 'zh-CN': '修改展会', en: 'Edited a fair' },
   'action.previous_figure_set': { 'zh-CN': '录入上届数据', en: 'Typed a previous-session value' },
   'action.bundle_uploaded': { 'zh-CN': '上传数据包', en: 'Uploaded a bundle' },
+  'action.conflict_decided': { 'zh-CN': '裁定冲突', en: 'Decided a conflict' },
+  'action.item_acknowledged': { 'zh-CN': '确认被拒数据', en: 'Acknowledged a set-aside item' },
+  'action.exhibitors_imported': { 'zh-CN': '导入参展商名单', en: 'Imported exhibitors' },
+  'action.exhibitor_edited': { 'zh-CN': '修改参展商', en: 'Edited an exhibitor' },
 } satisfies ConsoleMessages;

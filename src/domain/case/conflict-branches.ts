@@ -1,5 +1,5 @@
-import type { Case } from '../../../domain/case/case';
-import type { CaseEvent } from '../../../domain/case/events';
+import type { Case } from './case';
+import type { CaseEvent } from './events';
 
 /**
  * How a case flagged `CONFLICT` (CS5) is shown for review: the history both tablets shared, the

@@ -1,18 +1,21 @@
-import { Exhibitor, exhibitorKeyOf } from '../../domain/exhibitor';
-import type { Fair } from '../../domain/fair';
-import { fieldErrors, type FieldError } from '../../domain/field-errors';
-import { normaliseText } from '../../domain/text';
-import { boothKey, boothSchemaFor } from '../../domain/validators/booth';
-import type { ExhibitorFields } from '../../store/exhibitors';
+import { Exhibitor, exhibitorKeyOf, type ExhibitorInput } from './exhibitor';
+import type { Fair } from './fair';
+import { fieldErrors, type FieldError } from './field-errors';
+import { normaliseText } from './text';
+import { boothKey, boothSchemaFor } from './validators/booth';
+
+/** The fields an import row supplies; whoever stores it fills the id, fair, author and time. */
+export type ExhibitorFields = Omit<ExhibitorInput, 'id' | 'fairId' | 'createdAt' | 'createdBy' | 'deviceId'>;
 
 /**
- * The pure half of the exhibitor import (issue 5 §5): a table of cells (from a CSV or XLSX
+ * The pure half of the exhibitor import, shared by the tablet and the console: a table of cells (from a CSV or XLSX
  * reader) → one result per data row, either the exhibitor to import or its errors. Nothing is
  * written here; the screen shows every row and imports only what the user confirms, and a bad
  * row is always listed, never dropped.
  *
  * Errors are field errors (`{ field, code, params }`) the app translates: the domain's own
- * (REQUIRED, USCC_CHECK_DIGIT, …) plus DUPLICATE_BOOTH_IN_FILE and BOOTH_TAKEN.
+ * (REQUIRED, USCC_CHECK_DIGIT, …) plus DUPLICATE_BOOTH_IN_FILE and BOOTH_TAKEN. A USCC seen twice
+ * (DUPLICATE_USCC_IN_FILE, USCC_IN_FAIR) is a warning on a good row: two exhibitors may be one.
  */
 export const COLUMNS = ['nameZh', 'nameEn', 'country', 'regNo', 'delegation', 'hall', 'stand', 'contactName', 'contactPhone'] as const;
 export type Column = (typeof COLUMNS)[number];
@@ -51,7 +54,13 @@ export function mapHeader(header: readonly string[]): ColumnMap {
 }
 
 export type RowResult =
-  | { readonly row: number; readonly exhibitor: ExhibitorFields; readonly weakKey: boolean }
+  | {
+      readonly row: number;
+      readonly exhibitor: ExhibitorFields;
+      readonly weakKey: boolean;
+      /** A USCC another row of the file or an exhibitor of the fair already has: imported, but said. */
+      readonly warnings?: readonly FieldError[];
+    }
   | { readonly row: number; readonly errors: readonly FieldError[]; readonly cells: Readonly<Partial<Record<Column, string>>> };
 
 export interface ImportPreview {
@@ -98,7 +107,11 @@ export function rowToFields(cells: Readonly<Partial<Record<Column, string>>>, fa
  * Checks every data row of `table` (first row = header) for `fair`, given the exhibitors the
  * fair already has. Row numbers are the spreadsheet's (header = 1).
  */
-export function previewImport(table: readonly (readonly string[])[], fair: Fair, existing: readonly Pick<Exhibitor, 'booths'>[]): ImportPreview {
+export function previewImport(
+  table: readonly (readonly string[])[],
+  fair: Fair,
+  existing: readonly (Pick<Exhibitor, 'booths'> & Partial<Pick<Exhibitor, 'uscc'>>)[],
+): ImportPreview {
   const [header = [], ...body] = table;
   const map = mapHeader(header);
   const missingColumns = REQUIRED_COLUMNS.filter((c) => map[c] === undefined);
@@ -106,6 +119,8 @@ export function previewImport(table: readonly (readonly string[])[], fair: Fair,
 
   const taken = new Set(existing.flatMap((e) => e.booths.map(boothKey)));
   const seenAt = new Map<string, number>();
+  const usccInFair = new Set(existing.flatMap((e) => (e.uscc === undefined ? [] : [e.uscc])));
+  const usccAt = new Map<string, number>();
   const boothSchema = boothSchemaFor(fair.settings.booth);
   const results: RowResult[] = [];
 
@@ -135,8 +150,19 @@ export function previewImport(table: readonly (readonly string[])[], fair: Fair,
       else if (earlier !== undefined) errors.push({ field: `booths.${j}`, code: 'DUPLICATE_BOOTH_IN_FILE', params: { booth: key, other: earlier } });
       else seenAt.set(key, row);
     });
-    if (errors.length > 0 || !parsed.success) results.push({ row, errors, cells });
-    else results.push({ row, exhibitor: fields, weakKey: exhibitorKeyOf(parsed.data).weakKey });
+    if (errors.length > 0 || !parsed.success) {
+      results.push({ row, errors, cells });
+      return;
+    }
+    const uscc = parsed.data.uscc;
+    const warnings: FieldError[] = [];
+    if (uscc !== undefined) {
+      const other = usccAt.get(uscc);
+      if (other !== undefined) warnings.push({ field: 'uscc', code: 'DUPLICATE_USCC_IN_FILE', params: { uscc, other } });
+      else if (usccInFair.has(uscc)) warnings.push({ field: 'uscc', code: 'USCC_IN_FAIR', params: { uscc } });
+      if (other === undefined) usccAt.set(uscc, row);
+    }
+    results.push({ row, exhibitor: fields, weakKey: exhibitorKeyOf(parsed.data).weakKey, ...(warnings.length > 0 ? { warnings } : {}) });
   });
   return { missingColumns: [], results };
 }
