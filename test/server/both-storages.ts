@@ -47,12 +47,12 @@ export function bothStorages(options: { readonly pglite?: PgliteIn } = {}): read
   const names = ['PGlite', 'PostgreSQL'] as const;
   const opened = new Map<DatabaseName, { readonly storage: Storage; readonly fresh: FreshDatabase }>();
   beforeAll(async () => {
-    await Promise.all(
-      names.map(async (name) => {
-        const fresh = await freshDatabase(name, options.pglite);
-        opened.set(name, { storage: await openStorage(fresh.config), fresh });
-      }),
-    );
+    // One after the other: PGlite runs in this process's thread, and while it sets itself up the
+    // PostgreSQL client's deadline timers could expire around answers not yet read.
+    for (const name of names) {
+      const fresh = await freshDatabase(name, options.pglite);
+      opened.set(name, { storage: await openStorage(fresh.config), fresh });
+    }
   });
   afterAll(async () => {
     await Promise.all([...opened.values()].map((o) => o.storage.close()));

@@ -311,6 +311,8 @@ const CONSOLE: Readonly<Record<string, string>> = Object.fromEntries(
     'POST /api/console/fairs/:fairId/tablets/:deviceId/revoke', 'POST /api/console/fairs/:fairId/enrolments', 'GET /api/console/fairs/:fairId/enrolments',
     'GET /api/console/people', 'POST /api/console/people', 'POST /api/console/people/:userId/disable', 'POST /api/console/people/:userId/enable',
     'POST /api/console/people/:userId/password', 'GET /api/console/audit', 'GET /api/console/audit.csv',
+    'GET /api/console/fairs/:fairId/cases', 'GET /api/console/fairs/:fairId/cases/:caseId',
+    'GET /api/console/fairs/:fairId/cases/:caseId/evidence/:evidenceId',
   ].map((k) => [k, 'console session cookie, Origin check, organizer only']),
 );
 

@@ -16,6 +16,7 @@ import { clientAddress, limited, LIMITS, LOGIN_LOCKOUT, tooMany } from '../http/
 import { issuesOf } from '../http/replies';
 import type { Actor } from './audit';
 import { auditAll, auditPage } from './audit';
+import { caseBrowseRoutes } from './case-browse-routes';
 import * as store from './console-store';
 import { changePassword, endSessions, IDLE_MINUTES, resume, signIn, ABSOLUTE_HOURS, type SessionUser } from './sessions';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
@@ -263,6 +264,10 @@ export function consoleRoutes(storage: Storage, now: () => number): Hono {
     c.header('content-disposition', 'attachment; filename="faircase-audit.csv"');
     return c.body(auditCsv(entries), 200, { 'content-type': 'text/csv; charset=utf-8' });
   });
+
+  // ------------------------------------------------------------------ cases (CB1–CB4)
+
+  app.route('/', caseBrowseRoutes(storage, now));
 
   return app as unknown as Hono;
 }

@@ -3,6 +3,7 @@ import { ATTESTATION_MIGRATION_SQL } from './attestation';
 import { REPORT_PROJECTION_SQL } from '../reports/report-schema';
 import { CLOCK_REPORTS_SQL } from './clock-reports';
 import { CONSOLE_SQL } from '../console/console-schema';
+import { CASE_BROWSE_SQL } from '../console/case-browse-projection';
 import { DEVICE_CODES_SQL } from './device-codes';
 import { PUBLIC_DRAFTS_SQL } from './public-drafts-store';
 import type { SqlClient } from './sql';
@@ -233,6 +234,11 @@ const MIGRATIONS: readonly { readonly id: string; readonly sql: (ctx: { epoch: s
     // disabling, tablets' reported status and revocation reasons, the audit log.
     id: '0012-console',
     sql: () => CONSOLE_SQL,
+  },
+  {
+    // The console's case browser (CB1): its projection, filled by the report catch-up.
+    id: '0013-console-case-browser',
+    sql: () => CASE_BROWSE_SQL,
   },
 ];
 
