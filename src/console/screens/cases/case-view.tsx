@@ -79,7 +79,7 @@ function CaseBody(props: { readonly d: CaseDetailReply; readonly fairId: string 
         facts: [
           { label: t('case.ev.captured'), value: at(e.evidence.capturedAt) },
           { label: t('case.ev.device'), value: e.deviceCode ?? t('case.unknownDevice') },
-          { label: t('case.ev.by'), value: e.capturedByName ?? e.evidence.capturedBy },
+          { label: t('case.ev.by'), value: e.capturedByName ?? e.evidence.capturedBy.slice(-6) },
           { label: 'SHA-256', value: e.evidence.sha256, mono: true },
         ],
       }));
@@ -207,7 +207,7 @@ function EvidenceRow(props: { readonly e: EvidenceFacts; readonly fairId: string
     <tr data-evidence={props.e.evidence.id}>
       <td>{t(`case.ev.${props.e.evidence.kind}`)}</td>
       <td class="nowrap">{props.at(props.e.evidence.capturedAt)}</td>
-      <td>{props.e.capturedByName ?? props.e.evidence.capturedBy}</td>
+      <td>{props.e.capturedByName ?? props.e.evidence.capturedBy.slice(-6)}</td>
       <td class="mono">{props.e.deviceCode ?? t('case.unknownDevice')}</td>
       <td class="nowrap">{kb(props.e.evidence.bytes)}</td>
       <td class="nowrap">{props.at(props.e.receivedAt)}</td>

@@ -1,5 +1,5 @@
 import { A, useParams, useSearchParams } from '@solidjs/router';
-import { For, Show, createEffect, createResource, createSignal, on, type JSX } from 'solid-js';
+import { For, Show, createEffect, createMemo, createResource, createSignal, on, type JSX } from 'solid-js';
 import { t as appT, isMessageKey } from '../../../app/i18n/index';
 import { SelectField, TextField } from '../../../app/ui/field';
 import { Notice } from '../../../app/ui/notice';
@@ -34,14 +34,20 @@ export default function Cases(): JSX.Element {
   const [form, setForm] = createSignal<CaseFilter>(applied());
   createEffect(on(applied, (f) => setForm(f), { defer: true }));
   const [words] = createResource(loadCaseWords);
+  // Each answer keeps the filter it answers, so the table says which search it shows.
   const [page] = createResource(
     () => (words.state === 'ready' ? { fairId: params.fairId, f: applied() } : undefined),
     async ({ fairId, f }) => {
-      const r = await readCases(fairId, f);
+      const result = await readCases(fairId, f);
       performance.mark('console-cases-data');
-      return r;
+      return { f, result };
     },
   );
+  // The form stays while pages come and go: its halls and tablets are the last answer's.
+  const last = createMemo((prev: CaseBrowsePage | undefined) => {
+    const r = page.latest?.result;
+    return r?.ok === true ? r.value : prev;
+  });
   const go = (f: CaseFilter): void => setSearch({ ...searchOf(BLANK_FILTER), ...searchOf(f) });
   const set = <K extends keyof CaseFilter>(k: K, v: CaseFilter[K]): void => void setForm((f) => ({ ...f, [k]: v }));
   const submit = (e: SubmitEvent): void => {
@@ -49,17 +55,16 @@ export default function Cases(): JSX.Element {
     go({ ...form(), offset: 0 });
   };
   createEffect(() => {
-    const r = page.latest;
-    if (r?.ok === true) requestAnimationFrame(() => performance.mark('console-cases-painted'));
+    if (page.latest?.result.ok === true) requestAnimationFrame(() => performance.mark('console-cases-painted'));
   });
   const options = (codes: readonly string[], prefix: string) => [{ value: '', label: t('cases.any') }, ...codes.map((c) => ({ value: c, label: codeText(prefix, c) }))];
   return (
     <div class="cases">
-      <Loaded result={page.latest}>
+      <Show when={last()}>
         {(p) => (
           <>
             <div class="head-row">
-              <h1>{t('cases.title', { fair: fairTitle(p.fair) })}</h1>
+              <h1>{t('cases.title', { fair: fairTitle(p().fair) })}</h1>
             </div>
             <form class="panel" role="search" aria-label={t('cases.filter')} onSubmit={submit} data-testid="cases-filter">
               <div class="row">
@@ -79,14 +84,14 @@ export default function Cases(): JSX.Element {
                   name="hall"
                   label={t('cases.hall')}
                   value={form().hall}
-                  options={[{ value: '', label: t('cases.any') }, ...p.halls.map((h) => ({ value: h, label: h }))]}
+                  options={[{ value: '', label: t('cases.any') }, ...p().halls.map((h) => ({ value: h, label: h }))]}
                   onChange={(v) => go({ ...form(), hall: v, offset: 0 })}
                 />
                 <SelectField
                   name="tablet"
                   label={t('cases.tablet')}
                   value={form().tablet}
-                  options={[{ value: '', label: t('cases.any') }, ...p.tabletOptions.map((d) => ({ value: d.deviceId as string, label: d.deviceCode }))]}
+                  options={[{ value: '', label: t('cases.any') }, ...p().tabletOptions.map((d) => ({ value: d.deviceId as string, label: d.deviceCode }))]}
                   onChange={(v) => go({ ...form(), tablet: v, offset: 0 })}
                 />
                 <label class="check overdue-check">
@@ -95,10 +100,19 @@ export default function Cases(): JSX.Element {
                 </label>
               </div>
             </form>
-            <CaseTable page={p} fairId={params.fairId} filter={applied()} onPage={(offset) => go({ ...applied(), offset })} />
           </>
         )}
-      </Loaded>
+      </Show>
+      <Show when={page.latest}>
+        {(answer) => (
+          <div data-testid="cases-results" data-q={answer().f.q.trim()}>
+            {/* Keyed: every answer draws its own table (Loaded would keep the first page's). */}
+            <Show when={answer().result.ok ? answer() : undefined} keyed fallback={<Loaded result={answer().result}>{() => null}</Loaded>}>
+              {(a) => <Show when={a.result.ok ? a.result.value : undefined} keyed>{(p) => <CaseTable page={p} fairId={params.fairId} filter={a.f} onPage={(offset) => go({ ...a.f, offset })} />}</Show>}
+            </Show>
+          </div>
+        )}
+      </Show>
     </div>
   );
 }
