@@ -84,7 +84,7 @@ export async function upsertBrowseRows(db: SqlRunner, fairId: string, rows: read
  * The migration's part (migrations.ts): the table, its indexes, and a watermark reset so the
  * report catch-up folds every stored case once more and fills this table too (its rows are
  * derived, so folding again changes nothing else). The search is a substring match over one
- * short column per case: a scan of one fair's rows, without an extension PGlite lacks.
+ * short column per case, by a trigram index where the database has pg_trgm.
  */
 export const CASE_BROWSE_SQL = `
   create table console_cases (
@@ -95,6 +95,15 @@ export const CASE_BROWSE_SQL = `
   create index console_cases_received on console_cases (fair_id, received_at desc, case_id);
   create index console_cases_state on console_cases (fair_id, state, received_at desc);
   create index console_cases_hall on console_cases (fair_id, hall, received_at desc);
+  create index console_cases_outcome on console_cases (fair_id, outcome, received_at desc);
   create index console_cases_due on console_cases (fair_id, due_at) where due_at is not null;
   create index console_cases_devices on console_cases using gin (devices);
+  create index console_cases_ip_types on console_cases using gin (ip_types);
+  -- CB2 on PostgreSQL: a trigram index answers a substring search without reading every row.
+  -- PGlite has no pg_trgm loaded: there the search reads the fair's rows, as it may.
+  do $$ begin
+    create extension if not exists pg_trgm;
+    create index console_cases_search on console_cases using gin (search gin_trgm_ops);
+  exception when others then null;
+  end $$;
   delete from report_watermarks;`;

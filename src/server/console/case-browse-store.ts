@@ -39,7 +39,7 @@ function conditions(q: CaseBrowseQuery, now: Instant, known: KnownCodes): { wher
   if (q.q !== undefined && q.q !== '') parts.push(`(${likePatterns(q.q, known).map((p) => `search like ${$(p)} escape '\\'`).join(' or ')})`);
   if (q.state !== undefined) parts.push(`state = ${$(q.state)}`);
   if (q.outcome !== undefined) parts.push(`outcome = ${$(q.outcome)}`);
-  if (q.ipType !== undefined) parts.push(`${$(q.ipType)} = any(ip_types)`);
+  if (q.ipType !== undefined) parts.push(`ip_types @> array[${$(q.ipType)}::text]`);
   if (q.hall !== undefined) parts.push(`hall = ${$(searchText(q.hall).toUpperCase())}`);
   if (q.tablet !== undefined) parts.push(`devices @> array[${$(q.tablet)}::text]`);
   // DL5: overdue = the running deadline passed (closed cases wait on none).
