@@ -21,8 +21,9 @@ import { serverSummaryBench } from './server-summary.bench';
 import { pullBench } from './pull.bench';
 import { consoleBench } from './console.bench';
 import { exhibitorSearchBench } from './exhibitor-search.bench';
+import { consoleCasesBench } from './console-cases.bench';
 
-const suites: readonly BenchSuite[] = [storeBench, serverBench, foldBench, appBench, boardBench, phoneBench, summaryBench, pullBench, serverSummaryBench, exhibitorSearchBench, consoleBench];
+const suites: readonly BenchSuite[] = [storeBench, serverBench, foldBench, appBench, boardBench, phoneBench, summaryBench, pullBench, serverSummaryBench, exhibitorSearchBench, consoleBench, consoleCasesBench];
 
 const only = process.argv.slice(2);
 const lines: ReportLine[] = [];
