@@ -23,8 +23,9 @@ import { consoleBench } from './console.bench';
 import { consoleSummaryBench } from './console-summary.bench';
 import { exhibitorSearchBench } from './exhibitor-search.bench';
 import { exhibitorImportBench } from './exhibitor-import.bench';
+import { consoleCasesBench } from './console-cases.bench';
 
-const suites: readonly BenchSuite[] = [storeBench, serverBench, foldBench, appBench, boardBench, phoneBench, summaryBench, pullBench, serverSummaryBench, exhibitorSearchBench, consoleBench, consoleSummaryBench, exhibitorImportBench];
+const suites: readonly BenchSuite[] = [storeBench, serverBench, foldBench, appBench, boardBench, phoneBench, summaryBench, pullBench, serverSummaryBench, exhibitorSearchBench, consoleBench, consoleSummaryBench, exhibitorImportBench, consoleCasesBench];
 
 const only = process.argv.slice(2);
 const lines: ReportLine[] = [];

@@ -35,7 +35,7 @@ const boundaries = {
     patterns: ['dexie/*'],
     // Relative paths only (`solid-js/store` is Solid's, not ours); of the app, only its widgets,
     // its i18n runtime and the pure helpers named here.
-    regexes: ['^(\\.\\./)+(store|sync|server)(/|$)', '^(\\.\\./)+app/(?!ui/|i18n/|import/read-table$|lib/qr-code\\.chunk$|lib/field-errors$|zod-csp$|screens/fair-setup/fair-form$)'],
+    regexes: ['^(\\.\\./)+(store|sync|server)(/|$)', '^(\\.\\./)+app/(?!ui/|i18n/|import/read-table$|lib/qr-code\\.chunk$|lib/field-errors$|zod-csp$|screens/fair-setup/fair-form$|screens/notices/notice-(document|model)$|screens/case-detail/timeline$|i18n/)'],
     why: 'the console is online only: domain, the app\'s ui widgets, i18n runtime and pure helpers; never store, sync or dexie',
   },
   'src/server/**': {

@@ -316,6 +316,8 @@ const CONSOLE: Readonly<Record<string, string>> = Object.fromEntries(
     'GET /api/console/fairs/:fairId/review', 'POST /api/console/fairs/:fairId/review/cases/:caseId/decide',
     'POST /api/console/fairs/:fairId/review/items/acknowledge', 'GET /api/console/fairs/:fairId/exhibitors',
     'POST /api/console/fairs/:fairId/exhibitors/import', 'PUT /api/console/fairs/:fairId/exhibitors/:exhibitorId',
+    'GET /api/console/fairs/:fairId/cases', 'GET /api/console/fairs/:fairId/cases/:caseId',
+    'GET /api/console/fairs/:fairId/cases/:caseId/evidence/:evidenceId',
   ].map((k) => [k, 'console session cookie, Origin check, organizer only']),
 );
 

@@ -16,6 +16,7 @@ import { clientAddress, limited, LIMITS, LOGIN_LOCKOUT, tooMany } from '../http/
 import { issuesOf } from '../http/replies';
 import type { Actor } from './audit';
 import { auditAll, auditPage } from './audit';
+import { caseBrowseRoutes } from './case-browse-routes';
 import * as store from './console-store';
 import { consoleSummaryRoutes } from './summary-routes';
 import { addReviewRoutes } from './review-routes';
@@ -269,6 +270,9 @@ export function consoleRoutes(storage: Storage, now: () => number): Hono {
   // The post-show summary, bundle upload and raw export (CO40–CO45), behind the checks above.
   app.route('/', consoleSummaryRoutes(storage, now));
   addReviewRoutes(app as unknown as Hono, { db, now, actorOf: (c) => actorOf(c as Context<ConsoleEnv>), fairParam, refuse });
+  // ------------------------------------------------------------------ cases (CB1–CB4)
+
+  app.route('/', caseBrowseRoutes(storage, now));
 
   return app as unknown as Hono;
 }

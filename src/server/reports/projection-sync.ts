@@ -1,8 +1,10 @@
+import type { Case } from '../../domain/case/case';
 import type { CaseEvent } from '../../domain/case/events';
 import { foldAll } from '../../domain/case/fold';
 import type { SqlClient, SqlRunner } from '../storage/sql';
 import { num } from '../storage/sql';
 import { projectCase, upsertRows, type ReportCaseRow } from './case-projection';
+import { browseRow, upsertBrowseRows } from '../console/case-browse-projection';
 
 /**
  * Keeping the report projection (`report_cases`, case-projection.ts) exact and current (issue 9, P7).
@@ -54,8 +56,8 @@ async function eventsOf(db: SqlRunner, fairId: string, caseIds: readonly string[
   return JSON.parse(row?.events ?? '[]') as CaseEvent[];
 }
 
-/** The rows of the fair's cases among these events (each case's events all there): the domain's fold. */
-export function projectEvents(fairId: string, events: readonly CaseEvent[]): ReportCaseRow[] {
+/** The fair's cases among these events (each case's events all there), folded by the domain, with their events. */
+function foldFair(fairId: string, events: readonly CaseEvent[]): [Case, CaseEvent[]][] {
   const byCase = new Map<string, CaseEvent[]>();
   for (const e of events) {
     const g = byCase.get(e.caseId);
@@ -63,13 +65,24 @@ export function projectEvents(fairId: string, events: readonly CaseEvent[]): Rep
     else g.push(e);
   }
   // A case is the fair's when its Submit says so (items of another fair are refused at push).
-  return [...foldAll(events).values()].filter((c) => c.fairId === fairId).map((c) => projectCase(c, byCase.get(c.id) ?? []));
+  return [...foldAll(events).values()].filter((c) => c.fairId === fairId).map((c) => [c, byCase.get(c.id) ?? []]);
+}
+
+/** The rows of the fair's cases among these events (each case's events all there): the domain's fold. */
+export const projectEvents = (fairId: string, events: readonly CaseEvent[]): ReportCaseRow[] =>
+  foldFair(fairId, events).map(([c, evs]) => projectCase(c, evs));
+
+/** Both projections' rows of these cases (the report's and the console's case browser's, CB1), from one fold. */
+async function writeRows(db: SqlRunner, fairId: string, events: readonly CaseEvent[]): Promise<void> {
+  const folded = foldFair(fairId, events);
+  await upsertRows(db, fairId, folded.map(([c, evs]) => projectCase(c, evs)));
+  await upsertBrowseRows(db, fairId, folded.map(([c, evs]) => browseRow(c, evs)));
 }
 
 /** Folds these cases of the fair again from all their events and writes their rows. */
 export async function foldCases(db: SqlRunner, fairId: string, caseIds: readonly string[]): Promise<void> {
   if (caseIds.length === 0) return;
-  await upsertRows(db, fairId, projectEvents(fairId, await eventsOf(db, fairId, caseIds)));
+  await writeRows(db, fairId, await eventsOf(db, fairId, caseIds));
 }
 
 /** The class of the projection's per-case advisory locks (two-key form: apart from every one-key lock). */
@@ -124,7 +137,7 @@ export async function projectPushed(tx: SqlRunner, pushed: PushedItems): Promise
   if (cases.size > 0) {
     await lockCases(tx, [...cases]);
     const stored = await eventsOf(tx, fairId, [...cases], { from: base, to: top });
-    await upsertRows(tx, fairId, projectEvents(fairId, [...stored, ...events]));
+    await writeRows(tx, fairId, [...stored, ...events]);
   }
   // The watermark past this push, unless an older case_event is past it (the catch-up's, then).
   await tx.query(

@@ -4,6 +4,7 @@ import { REPORT_PROJECTION_SQL } from '../reports/report-schema';
 import { CLOCK_REPORTS_SQL } from './clock-reports';
 import { CONSOLE_SQL } from '../console/console-schema';
 import { CONSOLE_SUMMARY_SQL } from '../console/summary-store';
+import { CASE_BROWSE_SQL } from '../console/case-browse-projection';
 import { DEVICE_CODES_SQL } from './device-codes';
 import { PUBLIC_DRAFTS_SQL } from './public-drafts-store';
 import type { SqlClient } from './sql';
@@ -261,6 +262,11 @@ const MIGRATIONS: readonly { readonly id: string; readonly sql: (ctx: { epoch: s
         updated_at timestamptz not null,
         updated_by_name text
       );`,
+  },
+  {
+    // The console's case browser (CB1): its projection, filled by the report catch-up.
+    id: '0015-console-case-browser',
+    sql: () => CASE_BROWSE_SQL,
   },
 ];
 

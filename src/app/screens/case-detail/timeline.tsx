@@ -3,7 +3,12 @@ import type { CaseEvent } from '../../../domain/case/events';
 import { formatInZone } from '../../../domain/time';
 import { isMessageKey, t } from '../../i18n/index';
 import { clockNote } from '../../lib/clock-note';
-import type { User } from '../../../store/users';
+
+/** Who an event names: a tablet's user list, or the console's names from the server. */
+export interface NamedUser {
+  readonly id: string;
+  readonly name: string;
+}
 
 /** A short, translated summary of what an event decided (reason, conclusion, measures…). */
 function detail(e: CaseEvent): string {
@@ -23,8 +28,8 @@ function detail(e: CaseEvent): string {
   return parts.join(' · ');
 }
 
-/** The case's events (issue 6 §5): who, when in the fair's zone, on which device. */
-export function Timeline(props: { readonly events: readonly CaseEvent[]; readonly users: readonly User[]; readonly zone: string; readonly deviceLabel: (id: string) => string }): JSX.Element {
+/** The case's events: who, when in the fair's zone, on which device (the tablet's case detail and the console's, CB3). */
+export function Timeline(props: { readonly events: readonly CaseEvent[]; readonly users: readonly NamedUser[]; readonly zone: string; readonly deviceLabel: (id: string) => string }): JSX.Element {
   const who = (e: CaseEvent): string => (e.type === 'ResolveConflict' ? e.payload.decidedBy : e.actor.userId === undefined ? t('role.system') : (props.users.find((u) => u.id === e.actor.userId)?.name ?? e.actor.userId.slice(-6)));
   const role = (r: string): string => {
     const key = `role.${r}`;

@@ -15,6 +15,7 @@ export const fairsMessages = {
   'fairs.revoked': { 'zh-CN': '（{n} 台已吊销）', en: '({n} revoked)' },
   'fairs.edit': { 'zh-CN': '编辑', en: 'Edit' },
   'fairs.tablets': { 'zh-CN': '平板状态', en: 'Tablets' },
+  'fairs.cases': { 'zh-CN': '案件', en: 'Cases' },
   'fairs.enrol': { 'zh-CN': '登记平板', en: 'Enrol' },
   'fairs.editOf': { 'zh-CN': '编辑 {name}', en: 'Edit {name}' },
   'fair.newTitle': { 'zh-CN': '新建展会', en: 'New fair' },

@@ -60,6 +60,9 @@ function FairTable(props: { readonly rows: readonly FairRow[] }): JSX.Element {
                   <td class="num">{f.caseCount}</td>
                   <td class="nowrap">{dateTime(f.lastActivityAt)}</td>
                   <td class="nowrap">
+                    <A href={`/fairs/${f.fairId}/cases`} class="btn small" data-testid="fair-cases">
+                      {t('fairs.cases')}
+                    </A>{' '}
                     <A href={`/fairs/${f.fairId}/tablets`} class="btn small">
                       {t('fairs.tablets')}
                     </A>{' '}
