@@ -19,10 +19,11 @@ import { phoneBench } from './phone.bench';
 import { summaryBench } from './summary.bench';
 import { serverSummaryBench } from './server-summary.bench';
 import { pullBench } from './pull.bench';
+import { firstPullBench } from './first-pull.bench';
 import { consoleBench } from './console.bench';
 import { exhibitorSearchBench } from './exhibitor-search.bench';
 
-const suites: readonly BenchSuite[] = [storeBench, serverBench, foldBench, appBench, boardBench, phoneBench, summaryBench, pullBench, serverSummaryBench, exhibitorSearchBench, consoleBench];
+const suites: readonly BenchSuite[] = [storeBench, serverBench, foldBench, appBench, boardBench, phoneBench, summaryBench, pullBench, firstPullBench, serverSummaryBench, exhibitorSearchBench, consoleBench];
 
 const only = process.argv.slice(2);
 const lines: ReportLine[] = [];
