@@ -6,34 +6,33 @@ import { Commitment } from '../domain/commitment';
 import { Consultation } from '../domain/consultation';
 import { Evidence } from '../domain/evidence';
 import { Exhibitor } from '../domain/exhibitor';
-import { supersedes } from '../domain/last-writer-wins';
+import { pickLatest, supersedes, type Version } from '../domain/last-writer-wins';
+import { Fair } from '../domain/fair';
 import type { SyncItem } from '../domain/sync-item';
 import { normaliseText } from '../domain/text';
 import { boothKey } from '../domain/validators/booth';
 import type { CaseId } from '../domain/ids';
 import { parsePayload } from '../domain/wire/payload-parsers';
 import { getDb } from './db';
-import type { ExhibitorRow, FairCaseDb } from './db';
+import { ORPHANS_KEY, type ExhibitorRow, type FairCaseDb, type PulledRow } from './db';
 import { fromRecord, toCaseRow, toRecord } from './case-rows';
 import { flagSharedNumbers } from './shared-numbers';
-import { knownVersion, rememberVersion } from './versions';
+import { storedVersion, versionKey } from './versions';
+import { newId } from './ids';
 import { inWrite } from './write';
 
 /**
- * Items pulled from the other tablets (issue 7 part 5), written inside the pull page's own
- * transaction (the caller's `runWrite`), so a page lands together with its cursor or not at all.
+ * Items pulled from the other tablets, written inside the pull page's own transaction (the
+ * caller's `runWrite`), so a page lands together with its cursor or not at all.
  *
  * Another device's case events do NOT go into `items`: that table is this device's own log
  * (`&seq` is gap-free per device and unique, and a restored server gets the whole of it pushed
- * again). They are kept in `meta` under `pulled|<caseId>|<eventId>`, one row per event, so the
- * same page applied twice writes the same rows and folds to the same case.
+ * again). SY80: the events new to this tablet in one batch are kept as ONE row of `pulled`,
+ * found by the cases it holds; applying the same batch again keeps nothing twice.
  */
 
-const PULLED = 'pulled|';
-const pulledKey = (caseId: string, eventId: string): string => `${PULLED}${caseId}|${eventId}`;
-
 /** The tables `applyPulledItems` writes (a PullApplier's `tables`). */
-export const PULLED_TABLES = ['items', 'meta', 'cases', 'caseRows', 'exhibitors', 'commitments', 'consultations', 'evidence'] as const;
+export const PULLED_TABLES = ['items', 'meta', 'cases', 'caseRows', 'exhibitors', 'commitments', 'consultations', 'evidence', 'pulled'] as const;
 
 /**
  * The payload through its kind's schema and the entity and fair checks, parsed ONCE (P5: zod is
@@ -45,21 +44,20 @@ const parsed = <S extends z.ZodType>(_schema: S, item: SyncItem): z.output<S> | 
   return r.ok ? (r.data as z.output<S>) : undefined;
 };
 
-/** Every event of one case known here: this device's log and the pulled ones (CS5 fold input). */
-async function eventsOf(db: FairCaseDb, caseId: string): Promise<CaseEvent[]> {
-  const [own, pulled] = await Promise.all([
-    db.items.where('entityId').equals(caseId).toArray(),
-    db.meta.where('key').startsWith(`${PULLED}${caseId}|`).toArray(),
-  ]);
-  return [...own.filter((i) => i.kind === 'case_event').map((i) => i.payload as CaseEvent), ...pulled.map((r) => r.value as CaseEvent)];
+/** Every event of one case known here: this device's log and the kept ones (CS5 fold input), each once. */
+function eventsOf(db: FairCaseDb, caseId: string): Promise<CaseEvent[]> {
+  return inWrite(async () => {
+    const [own, pulled] = await Promise.all([db.items.where('entityId').equals(caseId).toArray(), db.pulled.where('caseIds').equals(caseId).toArray()]);
+    return keptOnce(caseId, own, pulled);
+  });
 }
 
-/**
- * A case with no stored record whose events were kept anyway (no Submit among them yet: the
- * server may serve another tablet's event before the Submit it acted on, e.g. when that tablet
- * got the case by a bundle file and pushed first). Its Submit must then re-fold every kept event.
- */
-const orphanKey = (caseId: string): string => `sync.orphan.${caseId}`;
+function keptOnce(caseId: string, own: readonly SyncItem[], pulled: readonly PulledRow[]): CaseEvent[] {
+  const byId = new Map<string, CaseEvent>();
+  for (const i of own) if (i.kind === 'case_event') byId.set(i.id, i.payload as CaseEvent);
+  for (const row of pulled) for (const e of row.events) if (e.caseId === caseId) byId.set(e.id, e);
+  return [...byId.values()];
+}
 
 /**
  * What the new events of one case make of it without reading its history (P5), or `undefined`
@@ -80,61 +78,177 @@ export function foldForward(current: Case | undefined, fresh: readonly CaseEvent
   return undefined;
 }
 
+/** One touched case of a batch: its state after the batch and the events new to this tablet. */
+interface Folded {
+  readonly id: string;
+  readonly case: Case | undefined;
+  readonly fresh: readonly CaseEvent[];
+}
+
+/**
+ * A touched case brought up to date. Every kept event of a case with a record is folded into it
+ * (SY81), so events later than its `lastHlc` are new and fold forward; an event from the past
+ * (a fork, the same batch again, one served before its Submit) reads the case's events once to
+ * drop what is kept and fold the whole set again.
+ */
+function foldCase(db: FairCaseDb, id: string, events: readonly CaseEvent[], current: Case | undefined, orphaned: boolean): Promise<Folded> {
+  return inWrite(() => foldCaseNow(db, id, events, current, orphaned));
+}
+
+async function foldCaseNow(db: FairCaseDb, id: string, events: readonly CaseEvent[], current: Case | undefined, orphaned: boolean): Promise<Folded> {
+  const forward = foldForward(current, events, orphaned);
+  if (forward !== undefined) return { id, case: forward.case, fresh: events };
+  // Never orphaned and no record: nothing of it is kept yet, no read needed.
+  const kept = current === undefined && !orphaned ? [] : await eventsOf(db, id);
+  const known = new Set(kept.map((e) => e.id));
+  const fresh = events.filter((e) => !known.has(e.id));
+  if (fresh.length === 0) return { id, case: current, fresh };
+  return { id, case: fold([...kept, ...fresh]), fresh };
+}
+
+/**
+ * One pull run (SY83): the cases its pages touched, folded in memory and written once, at the
+ * run's last page (or when too many wait). Until then `sync.unfolded` names them with the run's
+ * id, in each page's transaction: a run that finds another run's cases there (a crash, a reload,
+ * another tab, a bundle import) folds them again from the kept events first.
+ */
+export interface PullRun {
+  readonly id: string;
+  /** Case id → its fold after this run's pages so far. */
+  readonly cases: Map<string, Case | undefined>;
+  /** Case id → `eventCount|lastHlc` of the stored case when the run first read it. */
+  readonly base: Map<string, string>;
+  /** This device's log seq at the run's first page: a local write since may have changed a waiting case. */
+  seq?: number;
+}
+
+export const newPullRun = (): PullRun => ({ id: newId(), cases: new Map(), base: new Map() });
+
+/** What one batch of case events is within a pull: the run, and whether it is the run's last page. */
+export interface PullContext {
+  readonly run: PullRun;
+  readonly last: boolean;
+}
+
+const UNFOLDED_KEY = 'sync.unfolded';
+interface Unfolded {
+  readonly run: string;
+  readonly ids: readonly string[];
+}
+/** More cases than this waiting in memory are written at once (memory stays bounded). */
+const MAX_WAITING = 10_000;
+
+const baseOf = (c: Case | undefined): string => (c === undefined ? '' : `${c.eventCount}|${c.lastHlc}`);
+
 /**
  * Case events of other tablets: each kept, then every touched case brought up to date with the
  * domain's fold (CS5: the result depends only on the set of events) and written with its board
  * row. Two tablets that acted on one case offline both keep their events; an event whose guard
  * fails on replay flags the case `CONFLICT` for an expert's review. Returns the ids written.
  *
- * P5 (a pull applied at ≥ 20,000 events/s): every read and write of a page is one bulk request
- * per table (kept events, cases, orphan marks; then the same for writing), and a case is folded
- * forward from its stored state (`foldForward`); only an event from the past (a fork, or one
- * served before its Submit) reads the case's events to fold it again.
+ * P5: a batch reads each touched case once (one bulk request; none for a case the run holds),
+ * folds it in memory once, and keeps its new events as one row; within a pull run (SY83) the
+ * case and board rows are written once per run.
  */
-export function applyPulledCaseEvents(db: FairCaseDb, items: readonly SyncItem[]): Promise<CaseId[]> {
+export function applyPulledCaseEvents(db: FairCaseDb, items: readonly SyncItem[], context?: PullContext): Promise<CaseId[]> {
   return inWrite(async () => {
-    const parsedEvents = items.filter((i) => i.kind === 'case_event').flatMap((i) => {
-      const e = parsed(CaseEvent, i);
-      return e === undefined ? [] : [e];
-    });
-    if (parsedEvents.length === 0) return [];
-    const keys = parsedEvents.map((e) => pulledKey(e.caseId, e.id));
-    const touched = [...new Set(parsedEvents.map((e) => e.caseId))];
-    const [seen, records, orphans] = await Promise.all([db.meta.bulkGet(keys), db.cases.bulkGet(touched), db.meta.bulkGet(touched.map(orphanKey))]);
-    // The same page twice: events already kept change nothing.
-    const fresh = parsedEvents.filter((_, k) => seen[k] === undefined);
-    if (fresh.length === 0) return [];
     const byCase = new Map<string, CaseEvent[]>();
-    for (const e of fresh) {
+    const seen = new Set<string>();
+    for (const i of items) {
+      if (i.kind !== 'case_event') continue;
+      const e = parsed(CaseEvent, i);
+      if (e === undefined || seen.has(e.id)) continue;
+      seen.add(e.id);
       const list = byCase.get(e.caseId);
       if (list === undefined) byCase.set(e.caseId, [e]);
       else list.push(e);
     }
-    const stored = new Map<string, Case>();
-    const orphaned = new Set<string>();
-    touched.forEach((id, k) => {
+    const run = context?.run;
+    const last = context === undefined || context.last;
+    if (byCase.size === 0 && (run === undefined || !last || run.cases.size === 0)) return [];
+    const [unfoldedRow, orphanRow, logRow] = await Promise.all([db.meta.get(UNFOLDED_KEY), db.meta.get(ORPHANS_KEY), run?.seq === undefined || last ? db.meta.get('log') : undefined]);
+    const seq = (logRow?.value as { seq?: number } | undefined)?.seq ?? 0;
+    if (run !== undefined && run.seq === undefined) run.seq = seq;
+    const orphans = new Set((orphanRow?.value as readonly string[] | undefined) ?? []);
+    // SY83: another run's waiting cases (or this run's, taken over meanwhile) fold again from what is kept.
+    const unfolded = unfoldedRow?.value as Unfolded | undefined;
+    const current = new Map<string, Case | undefined>();
+    const write = new Set<string>();
+    if (unfolded !== undefined && unfolded.run !== run?.id) {
+      run?.cases.clear();
+      run?.base.clear();
+      const refolded = await refoldAll(db, unfolded.ids);
+      for (const [id, c] of refolded) {
+        current.set(id, c);
+        write.add(id);
+      }
+    }
+    for (const [id, c] of run?.cases ?? []) if (!current.has(id)) current.set(id, c);
+    const unread = [...byCase.keys()].filter((id) => !current.has(id));
+    const records = await db.cases.bulkGet(unread);
+    unread.forEach((id, k) => {
       const r = records[k];
-      if (r !== undefined) stored.set(id, fromRecord(r));
-      if (orphans[k] !== undefined) orphaned.add(id);
+      const c = r === undefined ? undefined : fromRecord(r);
+      current.set(id, c);
+      run?.base.set(id, baseOf(c));
     });
-    // Read before this page's events are written: a re-fold reads them from the page itself.
-    const folded = await Promise.all(
-      [...byCase].map(async ([id, events]) => {
-        const forward = foldForward(stored.get(id), events, orphaned.has(id));
-        return [id, forward === undefined ? fold([...(await eventsOf(db, id)), ...events]) : forward.case] as const;
-      }),
-    );
-    // SY34: a number another case holds is kept, both cases flagged.
-    const cases = await flagSharedNumbers(db, folded.flatMap(([, c]) => (c === undefined ? [] : [c])));
-    const nowOrphaned = folded.flatMap(([id, c]) => (c === undefined && !orphaned.has(id) ? [{ key: orphanKey(id), value: true }] : []));
-    const adopted = folded.flatMap(([id, c]) => (c !== undefined && orphaned.has(id) ? [orphanKey(id)] : []));
-    await Promise.all([
-      db.meta.bulkPut([...fresh.map((e) => ({ key: pulledKey(e.caseId, e.id), value: e })), ...nowOrphaned]),
-      adopted.length === 0 ? undefined : db.meta.bulkDelete(adopted),
-      db.cases.bulkPut(cases.map(toRecord)),
-      db.caseRows.bulkPut(cases.map(toCaseRow)),
+    const folded = await inWrite(() => Promise.all([...byCase].map(([id, events]) => foldCase(db, id, events, current.get(id), orphans.has(id)))));
+    const changed = folded.filter((f) => f.fresh.length > 0);
+    let orphansChanged = false;
+    for (const f of changed) {
+      current.set(f.id, f.case);
+      write.add(f.id);
+      // SY81: kept events with no Submit yet; the Submit's batch re-folds them all.
+      const orphan = f.case === undefined;
+      if (orphan !== orphans.has(f.id)) {
+        orphansChanged = true;
+        if (orphan) orphans.add(f.id);
+        else orphans.delete(f.id);
+      }
+    }
+    const fresh = changed.flatMap((f) => f.fresh);
+    const keep = Promise.all([
+      fresh.length === 0 ? undefined : db.pulled.put({ key: fresh[0]?.id ?? '', caseIds: changed.map((f) => f.id), events: fresh }),
+      orphansChanged ? db.meta.put({ key: ORPHANS_KEY, value: [...orphans] }) : undefined,
     ]);
+    if (run !== undefined && !last && current.size < MAX_WAITING) {
+      // Waiting cases (recovered ones too): in memory, named in `sync.unfolded`, written at the run's end.
+      for (const [id, c] of current) run.cases.set(id, c);
+      await Promise.all([keep, db.meta.put({ key: UNFOLDED_KEY, value: { run: run.id, ids: [...run.cases.keys()] } satisfies Unfolded })]);
+      return [];
+    }
+    await keep;
+    if (run !== undefined) {
+      for (const id of run.cases.keys()) write.add(id);
+      // A local write during the run may have changed a waiting case: fold those again from every event.
+      if (run.seq !== undefined && seq !== run.seq) {
+        const ids = [...run.cases.keys()];
+        const stored = await db.cases.bulkGet(ids);
+        const stale = ids.filter((id, k) => baseOf(stored[k] === undefined ? undefined : fromRecord(stored[k])) !== run.base.get(id));
+        for (const [id, c] of await refoldAll(db, stale)) current.set(id, c);
+      }
+      run.cases.clear();
+      run.base.clear();
+      run.seq = undefined;
+    }
+    const cases = [...write].flatMap((id) => current.get(id) ?? []);
+    await Promise.all([unfolded === undefined && run === undefined ? undefined : db.meta.delete(UNFOLDED_KEY), writeCases(db, cases)]);
     return cases.map((c) => c.id);
+  });
+}
+
+/** Each case folded again from every event of it kept here (CS5). */
+function refoldAll(db: FairCaseDb, ids: readonly string[]): Promise<(readonly [string, Case | undefined])[]> {
+  return inWrite(() => Promise.all(ids.map((id) => eventsOf(db, id).then((events) => [id, fold(events)] as const))));
+}
+
+/** Cases with their board rows, SY34's shared numbers flagged. */
+function writeCases(db: FairCaseDb, cases: readonly Case[]): Promise<unknown> {
+  return inWrite(async () => {
+    if (cases.length === 0) return;
+    // SY34: a number another case holds is kept, both cases flagged.
+    const flagged = await flagSharedNumbers(db, cases);
+    await Promise.all([db.cases.bulkPut(flagged.map(toRecord)), db.caseRows.bulkPut(flagged.map(toCaseRow))]);
   });
 }
 
@@ -154,19 +268,83 @@ function exhibitorRow(e: Exhibitor): ExhibitorRow {
   return { ...e, boothKeys: e.booths.map((b) => `${e.fairId}|${boothKey(b)}`), search: [...tokens].map((t) => `${e.fairId}|${t}`) };
 }
 
+/**
+ * The current version (SY22) of each of `ids`, read in two bulk requests: this device's own log
+ * items about them and the versions applied from other tablets.
+ */
+function knownVersions(db: FairCaseDb, ids: readonly string[]): Promise<Map<string, Version>> {
+  return inWrite(() => knownVersionsNow(db, ids));
+}
+
+async function knownVersionsNow(db: FairCaseDb, ids: readonly string[]): Promise<Map<string, Version>> {
+  const [own, applied] = await Promise.all([db.items.where('entityId').anyOf([...ids]).toArray(), db.meta.bulkGet(ids.map(versionKey))]);
+  const candidates = new Map<string, Version[]>();
+  const add = (id: string, v: Version): void => {
+    const list = candidates.get(id);
+    if (list === undefined) candidates.set(id, [v]);
+    else list.push(v);
+  };
+  for (const i of own) add(i.entityId, { hlc: i.hlc, id: i.id });
+  ids.forEach((id, k) => {
+    const v = storedVersion(applied[k]?.value);
+    if (v !== undefined) add(id, v);
+  });
+  const out = new Map<string, Version>();
+  for (const [id, list] of candidates) {
+    const latest = pickLatest<Version>(list);
+    if (latest !== undefined) out.set(id, latest);
+  }
+  return out;
+}
+
+/**
+ * Whole snapshots of one kind, the last writer wins (SY20, SY22): of the parsed `records`, the
+ * ones newer than what is here, each entity once (the page's newest), with their new versions.
+ */
+function latestSnapshots<T>(db: FairCaseDb, records: readonly { readonly item: SyncItem; readonly value: T }[]): Promise<{ rows: T[]; versions: { key: string; value: Version }[] }> {
+  return inWrite(() => latestSnapshotsNow(db, records));
+}
+
+async function latestSnapshotsNow<T>(db: FairCaseDb, records: readonly { readonly item: SyncItem; readonly value: T }[]): Promise<{ rows: T[]; versions: { key: string; value: Version }[] }> {
+  if (records.length === 0) return { rows: [], versions: [] };
+  const known = await knownVersions(db, [...new Set(records.map((r) => r.item.entityId))]);
+  const winners = new Map<string, T>();
+  for (const { item, value } of records) {
+    if (!supersedes(item, known.get(item.entityId))) continue;
+    known.set(item.entityId, { hlc: item.hlc, id: item.id });
+    winners.set(item.entityId, value);
+  }
+  const versions = [...winners.keys()].map((id) => ({ key: versionKey(id), value: known.get(id) as Version }));
+  return { rows: [...winners.values()], versions };
+}
+
 /** Exhibitors travel as whole snapshots: the last writer wins (SY20, SY22). */
 export function applyPulledExhibitors(db: FairCaseDb, items: readonly SyncItem[]): Promise<number> {
   return inWrite(async () => {
-    let n = 0;
-    for (const item of items) {
-      if (item.kind !== 'exhibitor') continue;
+    const records = items.flatMap((item) => {
+      if (item.kind !== 'exhibitor') return [];
       const e = parsed(Exhibitor, item);
-      if (e === undefined || !supersedes(item, await knownVersion(db, item.entityId))) continue;
-      await db.exhibitors.put(exhibitorRow(e));
-      await rememberVersion(db, item.entityId, item);
-      n++;
-    }
-    return n;
+      return e === undefined ? [] : [{ item, value: exhibitorRow(e) }];
+    });
+    const { rows, versions } = await latestSnapshots(db, records);
+    if (rows.length === 0) return 0;
+    await Promise.all([db.exhibitors.bulkPut(rows), db.meta.bulkPut(versions)]);
+    return rows.length;
+  });
+}
+
+/** Fairs: whole snapshots, the last writer wins (SY20, SY22). */
+export function applyPulledFairs(db: FairCaseDb, items: readonly SyncItem[]): Promise<number> {
+  return inWrite(async () => {
+    const records = items.flatMap((item) => {
+      if (item.kind !== 'fair') return [];
+      const f = parsed(Fair, item);
+      return f === undefined ? [] : [{ item, value: f }];
+    });
+    const { rows, versions } = await latestSnapshots(db, records);
+    if (rows.length === 0) return 0;
+    await Promise.all([db.fairs.bulkPut(rows), db.meta.bulkPut(versions)]);
+    return rows.length;
   });
 }
 
@@ -197,5 +375,5 @@ export function applyPulledRecords(db: FairCaseDb, items: readonly SyncItem[]): 
 /** Read: a case's events from every tablet known here, in fold order (CS5), for the conflict review. */
 export async function allCaseEvents(caseId: CaseId | string): Promise<CaseEvent[]> {
   const db = getDb();
-  return db.transaction('r', db.items, db.meta, async () => causalOrder(await eventsOf(db, caseId)));
+  return db.transaction('r', db.items, db.pulled, async () => causalOrder(await eventsOf(db, caseId)));
 }

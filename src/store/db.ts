@@ -9,6 +9,7 @@ import type { BlobRow, EvidenceRow } from './evidence';
 import type { UserRow } from './users';
 import type { CaseRecord, CaseRow } from './case-rows';
 import type { Commitment } from '../domain/commitment';
+import type { CaseEvent } from '../domain/case/events';
 import type { ConsultationRecord } from './consultations';
 
 /**
@@ -34,6 +35,31 @@ export type ExhibitorRow = Exhibitor & { readonly boothKeys: readonly string[]; 
 export interface MetaRow {
   readonly key: string;
   readonly value: unknown;
+}
+
+/**
+ * A batch of other tablets' case events (SY80): the events new to this tablet in one pull page
+ * or bundle, keyed by the id of its first event, with the cases they are about (multi-entry).
+ */
+export interface PulledRow {
+  readonly key: string;
+  readonly caseIds: readonly string[];
+  readonly events: readonly CaseEvent[];
+}
+
+/** SY81: the cases with kept events but no Submit yet, one `meta` row. */
+export const ORPHANS_KEY = 'sync.orphans';
+
+/** Version 4: `pulled|<caseId>|<eventId>` and `sync.orphan.<caseId>` rows of `meta` into their new places. */
+async function movePulledEvents(tx: Transaction): Promise<void> {
+  const meta = tx.table<MetaRow, string>('meta');
+  const old = await meta.where('key').startsWith('pulled|').toArray();
+  const orphans = await meta.where('key').startsWith('sync.orphan.').toArray();
+  const events = old.map((r) => r.value as CaseEvent);
+  const first = events[0];
+  if (first !== undefined) await tx.table<PulledRow, string>('pulled').put({ key: first.id, caseIds: [...new Set(events.map((e) => e.caseId))], events });
+  if (orphans.length > 0) await meta.put({ key: ORPHANS_KEY, value: orphans.map((r) => r.key.slice('sync.orphan.'.length)) });
+  await meta.bulkDelete([...old, ...orphans].map((r) => r.key));
 }
 
 export interface SchemaVersion {
@@ -84,6 +110,14 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       cases: 'id, fairId, complaintId, caseNo, respondentKey, [fairId+complainantKey]',
     },
   },
+  {
+    // Other tablets' case events, kept compactly (SY80): one row per applied batch (a pull page,
+    // a bundle), found by the cases it holds, instead of one `meta` row per event. The orphan
+    // marks (SY81) become one row. Rows kept the old way move over.
+    version: 4,
+    stores: { pulled: 'key, *caseIds' },
+    upgrade: movePulledEvents,
+  },
 ];
 
 export const LATEST_VERSION = Math.max(...SCHEMA_VERSIONS.map((v) => v.version));
@@ -103,6 +137,7 @@ export const TABLE_NAMES = [
   'caseRows',
   'commitments',
   'consultations',
+  'pulled',
 ] as const;
 export type TableName = (typeof TABLE_NAMES)[number];
 
@@ -132,17 +167,20 @@ export class FairCaseDb extends Dexie {
   declare readonly caseRows: Table<CaseRow, string>;
   declare readonly commitments: Table<Commitment, string>;
   declare readonly consultations: Table<ConsultationRecord, string>;
+  /** Other tablets' case events, one row per applied batch (SY80). */
+  declare readonly pulled: Table<PulledRow, string>;
 
   /** Set when our open request waits on another tab that holds an older version open. */
   upgradeBlocked = false;
   /** Set when another tab upgraded the database under us: this page's code is out of date. */
   outdated = false;
 
-  constructor(name: string, options: DbOptions = {}) {
+  constructor(name: string, options: DbOptions = {}, durability: 'strict' | 'relaxed' = 'strict') {
     super(name, {
       // Every write here is a user's save: it must survive a power cut once the promise
-      // resolves (issue 5: "never loses a keystroke"). Chrome defaults to 'relaxed'.
-      chromeTransactionDurability: 'strict',
+      // resolves (issue 5: "never loses a keystroke"). Chrome defaults to 'relaxed'. Only the
+      // second connection (`getRelaxedDb`) writes relaxed, and only what may be fetched again.
+      chromeTransactionDurability: durability,
       ...(options.indexedDB === undefined ? {} : { indexedDB: options.indexedDB }),
       ...(options.IDBKeyRange === undefined ? {} : { IDBKeyRange: options.IDBKeyRange }),
     });
@@ -167,6 +205,7 @@ const DEFAULT_NAME = 'faircase';
 let dbName = DEFAULT_NAME;
 let dbOptions: DbOptions = {};
 let shared: FairCaseDb | undefined;
+let relaxed: FairCaseDb | undefined;
 
 /** The one shared instance; Dexie opens it on first use. */
 export function getDb(): FairCaseDb {
@@ -174,10 +213,22 @@ export function getDb(): FairCaseDb {
   return shared;
 }
 
-/** Closes and forgets the shared instance (tests; a reload in miniature). */
+/**
+ * SY82: a second connection to the same database whose transactions commit with relaxed
+ * durability, for pulled data written together with its cursor: a power cut may lose the last
+ * pages, cursor included, and the next pull fetches them again.
+ */
+export function getRelaxedDb(): FairCaseDb {
+  relaxed ??= new FairCaseDb(dbName, dbOptions, 'relaxed');
+  return relaxed;
+}
+
+/** Closes and forgets the shared instances (tests; a reload in miniature). */
 export function closeDb(): void {
   shared?.close();
   shared = undefined;
+  relaxed?.close();
+  relaxed = undefined;
 }
 
 /** Tests: use another database (and optionally another IndexedDB implementation). */

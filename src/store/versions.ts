@@ -9,10 +9,10 @@ import { inWrite } from './write';
  * `meta` under `sync.version.<entityId>`. Read inside the caller's transaction.
  */
 
-const versionKey = (entityId: string): string => `sync.version.${entityId}`;
+export const versionKey = (entityId: string): string => `sync.version.${entityId}`;
 
 /** A value stored before versions kept their item id was the bare clock: its id is unknown (''). */
-const storedVersion = (value: unknown): Version | undefined => {
+export const storedVersion = (value: unknown): Version | undefined => {
   if (typeof value === 'string') return { hlc: value as Hlc, id: '' };
   if (typeof value === 'object' && value !== null && 'hlc' in value && 'id' in value) return value as Version;
   return undefined;

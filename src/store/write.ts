@@ -8,7 +8,7 @@ import type { Hlc } from '../domain/hlc';
 import type { RecordKind, SyncItem } from '../domain/sync-item';
 import type { Instant } from '../domain/time';
 import { itemFieldErrors } from '../domain/wire/item-verdict';
-import { getDb } from './db';
+import { getDb, getRelaxedDb } from './db';
 import type { FairCaseDb, TableName } from './db';
 import { newId } from './ids';
 import { rememberPersistence } from './persistence';
@@ -29,6 +29,8 @@ export interface WriteOptions {
   readonly now?: Instant;
   /** False for writes that record no item (drafts, device settings): a smaller lock scope. */
   readonly log?: boolean;
+  /** SY82: pulled data with its cursor, through the relaxed connection. */
+  readonly relaxed?: boolean;
 }
 
 /** Raised when an open waits on another tab holding an older version (`blocked`). */
@@ -67,7 +69,7 @@ export async function runWrite<T>(
   fn: (db: FairCaseDb) => Promise<T>,
   options: WriteOptions = {},
 ): Promise<StoreResult<T>> {
-  const db = getDb();
+  const db = options.relaxed === true ? getRelaxedDb() : getDb();
   const scope = [...new Set<TableName>([...tables, ...(options.log === false ? [] : LOG_TABLES)])];
   let reopened = false;
   let recounted = false;
@@ -81,6 +83,9 @@ export async function runWrite<T>(
         return fn(db);
       });
       if (options.now !== undefined) void rememberPersistence(db, options.now);
+      // The log state the strict connection remembers is no good guess once the other one wrote
+      // (a stale guess is caught and retried, but costs a retry).
+      if (db !== getDb()) knownLog.delete(getDb());
       return ok(value);
     } catch (e) {
       // Whatever failed, the log state this connection remembered may be wrong now.

@@ -19,13 +19,14 @@ import { phoneBench } from './phone.bench';
 import { summaryBench } from './summary.bench';
 import { serverSummaryBench } from './server-summary.bench';
 import { pullBench } from './pull.bench';
+import { firstPullBench } from './first-pull.bench';
 import { consoleBench } from './console.bench';
 import { consoleSummaryBench } from './console-summary.bench';
 import { exhibitorSearchBench } from './exhibitor-search.bench';
 import { exhibitorImportBench } from './exhibitor-import.bench';
 import { consoleCasesBench } from './console-cases.bench';
 
-const suites: readonly BenchSuite[] = [storeBench, serverBench, foldBench, appBench, boardBench, phoneBench, summaryBench, pullBench, serverSummaryBench, exhibitorSearchBench, consoleBench, consoleSummaryBench, exhibitorImportBench, consoleCasesBench];
+const suites: readonly BenchSuite[] = [storeBench, serverBench, foldBench, appBench, boardBench, phoneBench, summaryBench, pullBench, firstPullBench, serverSummaryBench, exhibitorSearchBench, consoleBench, consoleSummaryBench, exhibitorImportBench, consoleCasesBench];
 
 const only = process.argv.slice(2);
 const lines: ReportLine[] = [];

@@ -88,6 +88,25 @@ const v2Rows: VersionRows = {
   blobs: (V2_ROWS_JSON.blobs ?? []).map((b) => ({ ...b, blob: new Blob([V2_BLOB_TEXT], { type: 'image/png' }) })),
 };
 
+/** Another tablet's note on a case this one has no Submit of (an orphan, SY81), as version 3 kept it. */
+export const ORPHAN_CASE_ID = '01M88C006KR3Z67T8XWXT0ORPH';
+export const ORPHAN_EVENT = {
+  id: '01M88C006KR3Z67T8XWXT0NOTE',
+  caseId: ORPHAN_CASE_ID,
+  type: 'AddNote',
+  actor: { userId: '01M88C004YFY2VXXRA08SBG9QH', role: 'clerk' },
+  deviceId: '01JRZ8Q4W6M0000000000000D2',
+  at: '2025-04-15T01:09:00.000Z',
+  hlc: '001744679340000-0000-01JRZ8Q4W6M0000000000000D2',
+  parents: [],
+  payload: { text: '另一台平板的备注' },
+};
+
+const v3Rows: VersionRows = {
+  ...v2Rows,
+  meta: [...(v2Rows.meta ?? []), { key: `pulled|${ORPHAN_CASE_ID}|${ORPHAN_EVENT.id}`, value: ORPHAN_EVENT }, { key: `sync.orphan.${ORPHAN_CASE_ID}`, value: true }],
+};
+
 export const VERSION_ROWS: Readonly<Record<number, VersionRows>> = {
   1: {
     fairs: [v1Fair],
@@ -103,5 +122,11 @@ export const VERSION_ROWS: Readonly<Record<number, VersionRows>> = {
   },
   2: v2Rows,
   // Version 3 made `cases.caseNo` a plain index (SY34): its rows are version 2's.
-  3: v2Rows,
+  3: v3Rows,
+  // Version 4 keeps other tablets' case events one row per batch (SY80), the orphans one row (SY81).
+  4: {
+    ...v2Rows,
+    meta: [...(v2Rows.meta ?? []), { key: 'sync.orphans', value: [ORPHAN_CASE_ID] }],
+    pulled: [{ key: ORPHAN_EVENT.id, caseIds: [ORPHAN_CASE_ID], events: [ORPHAN_EVENT] }],
+  },
 };

@@ -23,7 +23,8 @@ import type { Fair } from '../../src/domain/fair';
 import { clerk, complaintInput, respondent } from './case-fixtures';
 import { V2_BLOB_TEXT, V2_USER_PIN } from './schema-v2-rows';
 import { clock, exhibitorInput, fairInput, freshDb, resetDb } from './fixtures';
-import { DEVICE_ID, EXHIBITOR_ID, FAIR_ID, VERSION_ROWS } from './schema-fixtures';
+import { allCaseEvents } from '../../src/store/apply-pulled';
+import { DEVICE_ID, EXHIBITOR_ID, FAIR_ID, ORPHAN_CASE_ID, ORPHAN_EVENT, VERSION_ROWS } from './schema-fixtures';
 import type { VersionRows } from './schema-fixtures';
 
 /** Writes a version's rows through a database opened at that version. */
@@ -67,6 +68,15 @@ async function checkLatest(version: number): Promise<void> {
   // SY34: two cases may share a number (both flagged), so the index no longer refuses one.
   expect(getDb().cases.schema.idxByName['caseNo']?.unique).toBe(false);
   if (version >= 2) await checkV2Rows(fair);
+  if (version >= 3) await checkPulledEvents();
+}
+
+/** SY80, SY81: another tablet's event kept before version 4 is still found, its case still an orphan. */
+async function checkPulledEvents(): Promise<void> {
+  expect((await allCaseEvents(ORPHAN_CASE_ID)).map((e) => e.id)).toEqual([ORPHAN_EVENT.id]);
+  const meta = await getDb().meta.toArray();
+  expect(meta.filter((m) => m.key.startsWith('pulled|') || m.key.startsWith('sync.orphan.'))).toEqual([]);
+  expect(meta.find((m) => m.key === 'sync.orphans')?.value).toEqual([ORPHAN_CASE_ID]);
 }
 
 /** The desk records version 2 left: each one read back through today's API. */
@@ -132,6 +142,7 @@ describe('schema versions', () => {
       'items',
       'meta',
       'outbox',
+      'pulled',
       'users',
     ]);
   });

@@ -13,7 +13,11 @@ export const MAX_JSON_DEPTH = 64;
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
-const badString = (s: string): Unstorable | undefined => (s.includes('\u0000') ? 'NUL' : LONE_SURROGATE.test(s) ? 'LONE_SURROGATE' : undefined);
+/** One plain scan: almost every string has no surrogate at all, and needs no lookaround. */
+const SURROGATE = /[\uD800-\uDFFF]/;
+
+const badString = (s: string): Unstorable | undefined =>
+  s.includes('\u0000') ? 'NUL' : SURROGATE.test(s) && LONE_SURROGATE.test(s) ? 'LONE_SURROGATE' : undefined;
 
 /** Why `value` (parsed JSON) cannot be stored as it is, or undefined when it can. */
 export function unstorable(value: unknown, maxDepth: number = MAX_JSON_DEPTH): Unstorable | undefined {

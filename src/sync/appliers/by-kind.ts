@@ -8,8 +8,8 @@ import { learnCodesFromPulled } from '../../store/device-codes';
  */
 export const caseEventApplier: PullApplier = {
   tables: PULLED_TABLES,
-  async apply(db, items) {
-    await applyPulledCaseEvents(db, items);
+  async apply(db, items, context) {
+    await applyPulledCaseEvents(db, items, context);
   },
 };
 

@@ -38,7 +38,17 @@ export interface PullBenchApi {
   floor(run: number, only: readonly FloorVariant[]): Promise<Partial<Record<FloorVariant, { ms: number; rows: number; bytes: number }>>>;
 }
 
-export type FloorVariant = 'itemsIndexed' | 'pulledMeta' | 'itemsKeyOnly' | 'pageRows' | 'casesPerPage' | 'casesOnce' | 'casesOnceKeyOnly' | 'itemsIdb';
+export type FloorVariant =
+  | 'itemsIndexed'
+  | 'pulledMeta'
+  | 'itemsKeyOnly'
+  | 'pageRows'
+  | 'pageRowsByCase'
+  | 'caseEventRows'
+  | 'casesPerPage'
+  | 'casesOnce'
+  | 'casesOnceKeyOnly'
+  | 'itemsIdb';
 
 declare global {
   interface Window {
@@ -60,6 +70,8 @@ class FloorDb extends Dexie {
   declare readonly keyOnly2: Table<unknown, string>;
   declare readonly indexed: Table<SyncItem, string>;
   declare readonly pages: Table<{ key: number; items: readonly SyncItem[] }, number>;
+  declare readonly pagesByCase: Table<{ key: string; caseIds: readonly string[]; events: readonly unknown[] }, string>;
+  declare readonly caseEvents: Table<{ caseId: string; events: readonly unknown[] }, string>;
   declare readonly cases: Table<unknown, string>;
   declare readonly caseRows: Table<unknown, string>;
   constructor(name: string) {
@@ -70,6 +82,9 @@ class FloorDb extends Dexie {
       // The items table's indexes (db.ts), `seq` not unique: 7 tablets each count from 1.
       indexed: 'id, seq, hlc, entityId, [fairId+seq]',
       pages: 'key',
+      // The three ways to keep pulled events: a row per page found by its cases (SY80), a row per case.
+      pagesByCase: 'key, *caseIds',
+      caseEvents: 'caseId',
       cases: 'id, fairId, complaintId, &caseNo, respondentKey, [fairId+complainantKey]',
       caseRows: 'id, fairId',
     });
@@ -180,6 +195,31 @@ const floor: PullBenchApi['floor'] = async (run, only) => {
     itemsIndexed: async () => with_(itemBytes)(await timed(name('a'), (db) => perPage(db, async (page) => (await db.indexed.bulkPut(page), page.length)))),
     pulledMeta: async () => with_(size(served.map(metaRow)))(await timed(name('a2'), (db) => perPage(db, async (page) => (await db.keyOnly.bulkPut(page.map(metaRow)), page.length)))),
     itemsKeyOnly: async () => with_(itemBytes)(await timed(name('b'), (db) => perPage(db, async (page) => (await db.keyOnly2.bulkPut(page), page.length)))),
+    // A row per page of its events, with the multi-entry index of the cases it holds (the store's design).
+    pageRowsByCase: async () =>
+      with_(size(served.map((i) => i.payload)))(
+        await timed(name('c2'), (db) =>
+          perPage(db, async (page) => {
+            await db.pagesByCase.put({ key: page[0]?.id ?? '', caseIds: [...new Set(page.map((i) => i.entityId))], events: page.map((i) => i.payload) });
+            return 1;
+          }),
+        ),
+      ),
+    // A row per case holding every event of it: a case touched by several pages is rewritten
+    // whole each time (kept in memory here, so no read before the write).
+    caseEventRows: async () => {
+      const sofar = new Map<string, unknown[]>();
+      return with_(size(served.map((i) => i.payload)))(
+        await timed(name('c3'), (db) =>
+          perPage(db, async (page) => {
+            for (const i of page) sofar.set(i.entityId, [...(sofar.get(i.entityId) ?? []), i.payload]);
+            const touched = [...new Set(page.map((i) => i.entityId))];
+            await db.caseEvents.bulkPut(touched.map((caseId) => ({ caseId, events: sofar.get(caseId) ?? [] })));
+            return touched.length;
+          }),
+        ),
+      );
+    },
     pageRows: async () => with_(itemBytes)(await timed(name('c'), (db) => perPage(db, async (page, k) => (await db.pages.put({ key: k, items: page }), 1)))),
     casesPerPage: async () => with_(touchedBytes)(
       await timed(name('d'), (db) =>

@@ -1,0 +1,109 @@
+/**
+ * The P5b page: a new tablet's first pull, over HTTP from the bench's server, with the real
+ * `pullPages` and every applier, until the board and the exhibitor search show the fair; and
+ * the floor, a raw strict Dexie `bulkPut` of the same rows (one per item, the page's pages).
+ * Timed inside the page with performance.now(); each run on a fresh database.
+ */
+import { Dexie } from 'dexie';
+import type { Table } from 'dexie';
+import type { SyncItem } from '../../../src/domain/sync-item';
+import { PullReply } from '../../../src/domain/wire/protocol';
+import { MAX_PULL_LIMIT } from '../../../src/domain/wire/protocol';
+import { listCaseRows } from '../../../src/store/case-reads';
+import { setDbName } from '../../../src/store/db';
+import { findExhibitors } from '../../../src/store/exhibitors';
+import { ALL_APPLIERS } from '../../../src/sync/appliers/index';
+import { pullPages } from '../../../src/sync/pull-pages';
+import type { SyncTransport } from '../../../src/sync/transport';
+
+export interface FirstPullExpect {
+  readonly fairId: string;
+  readonly cases: number;
+  /** A booth searched for, and the exhibitor id it must find. */
+  readonly booth: string;
+  readonly exhibitorId: string;
+  /** Case id → the state the board must show. */
+  readonly states: Readonly<Record<string, string>>;
+}
+
+export interface FirstPullBenchApi {
+  /** From empty until the board and the search are right: total, download, parse and write ms. */
+  pull(run: number, expect: FirstPullExpect): Promise<{ ms: number; download: number; parse: number; write: number; items: number; bytes: number; pages: number }>;
+  /** The same items, one row each, `bulkPut` into a fresh raw Dexie table in the pull's pages (strict). */
+  raw(run: number): Promise<{ ms: number; rows: number }>;
+}
+
+declare global {
+  interface Window {
+    firstPullBench?: FirstPullBenchApi;
+  }
+}
+
+class RawDb extends Dexie {
+  declare readonly rows: Table<SyncItem, string>;
+  constructor(name: string) {
+    super(name, { chromeTransactionDurability: 'strict' });
+    this.version(1).stores({ rows: 'id' });
+  }
+}
+
+const stamp = Date.now();
+/** Every item the last pull received, for the floor. */
+let received: SyncItem[][] = [];
+
+/** As src/sync/transport.ts's `pull`, in two timed steps: the body over HTTP, then JSON and the wire schema. */
+function timedTransport(times: { download: number; parse: number; bytes: number }): SyncTransport {
+  return {
+    push: () => Promise.reject(new Error('no push here')),
+    putBlob: () => Promise.reject(new Error('no blobs here')),
+    async pull({ fair, after, limit, protocolVersion }) {
+      const t0 = performance.now();
+      const res = await fetch(`/bench/pull?fair=${fair}&after=${after}&limit=${limit}&v=${protocolVersion}`);
+      const text = await res.text();
+      const t1 = performance.now();
+      const reply = PullReply.parse(JSON.parse(text));
+      times.download += t1 - t0;
+      times.parse += performance.now() - t1;
+      times.bytes += text.length;
+      if (reply.type === 'pull-page') received.push(reply.items.map((p) => p.item));
+      return reply;
+    },
+  };
+}
+
+async function shows(expect: FirstPullExpect): Promise<boolean> {
+  const rows = await listCaseRows(expect.fairId);
+  if (rows.length !== expect.cases || rows.some((r) => expect.states[r.id] !== r.state)) return false;
+  const found = await findExhibitors(expect.fairId, expect.booth);
+  return found.some((e) => e.id === expect.exhibitorId);
+}
+
+window.firstPullBench = {
+  async pull(run, expect) {
+    setDbName(`faircase-first-pull-${stamp}-${run}`);
+    received = [];
+    const times = { download: 0, parse: 0, bytes: 0 };
+    const t0 = performance.now();
+    const summary = await pullPages({
+      transport: timedTransport(times),
+      credentials: { baseUrl: '', token: 't', deviceId: '01JRZ8Q4W6M00000000000SELF', deviceCode: 'KB', fairId: expect.fairId },
+      appliers: ALL_APPLIERS,
+      limit: MAX_PULL_LIMIT,
+    });
+    if (!(await shows(expect))) throw new Error('the board or the exhibitor search is not right after the pull');
+    const ms = performance.now() - t0;
+    return { ms, download: times.download, parse: times.parse, write: ms - times.download - times.parse, items: summary.items, bytes: times.bytes, pages: summary.pages };
+  },
+  async raw(run) {
+    const db = new RawDb(`faircase-first-pull-raw-${stamp}-${run}`);
+    await db.open();
+    const t0 = performance.now();
+    for (const page of received) await db.transaction('rw', db.rows, () => db.rows.bulkPut(page));
+    const ms = performance.now() - t0;
+    const rows = await db.rows.count();
+    db.close();
+    return { ms, rows };
+  },
+};
+
+document.title = 'ready';
