@@ -1,19 +1,30 @@
 import { locale } from './i18n';
 
-/** Date and time as this browser's clock shows them, in the console's language. */
+/**
+ * Date and time on this browser's clock, written the same way in both languages where it must
+ * not be misread: 2026-12-07 09:54 (a US-style 12/07/2026 reads as 12 July elsewhere).
+ */
 const formats = new Map<string, Intl.DateTimeFormat>();
-const format = (kind: 'dateTime' | 'short' | 'time'): Intl.DateTimeFormat => {
-  const key = `${locale()}|${kind}`;
-  let f = formats.get(key);
+const format = (kind: 'parts' | 'time'): Intl.DateTimeFormat => {
+  let f = formats.get(kind);
   if (f === undefined) {
     const time = { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' } as const;
-    f = new Intl.DateTimeFormat(locale(), kind === 'time' ? time : kind === 'short' ? { month: '2-digit', day: '2-digit', ...time } : { year: 'numeric', month: '2-digit', day: '2-digit', ...time });
-    formats.set(key, f);
+    f = new Intl.DateTimeFormat('en-US', kind === 'time' ? time : { year: 'numeric', month: '2-digit', day: '2-digit', ...time });
+    formats.set(kind, f);
   }
   return f;
 };
+const MONTHS_EN = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+function partsOf(iso: string): { y: string; m: string; d: string; hm: string } {
+  const p = Object.fromEntries(format('parts').formatToParts(new Date(iso)).map((x) => [x.type, x.value]));
+  return { y: p.year ?? '', m: p.month ?? '', d: p.day ?? '', hm: `${p.hour ?? ''}:${p.minute ?? ''}` };
+}
 
-export const dateTime = (iso: string | null | undefined): string => (iso == null ? '—' : format('dateTime').format(new Date(iso)));
+export function dateTime(iso: string | null | undefined): string {
+  if (iso == null) return '—';
+  const { y, m, d, hm } = partsOf(iso);
+  return `${y}-${m}-${d} ${hm}`;
+}
 /** Month, day and time: the dense tables, where the year is this fair's. */
 const shortCache = new Map<string, string>();
 export function shortDateTime(iso: string | null | undefined): string {
@@ -23,7 +34,8 @@ export function shortDateTime(iso: string | null | undefined): string {
   let text = shortCache.get(key);
   if (text === undefined) {
     if (shortCache.size > 5000) shortCache.clear();
-    text = format('short').format(new Date(iso));
+    const { m, d, hm } = partsOf(iso);
+    text = locale() === 'zh-CN' ? `${m}-${d} ${hm}` : `${Number(d)} ${MONTHS_EN[Number(m) - 1] ?? m} ${hm}`;
     shortCache.set(key, text);
   }
   return text;
