@@ -2,21 +2,23 @@ import { createSignal, lazy, Match, onCleanup, onMount, Show, Switch, type JSX }
 import type { Language } from '../../domain/codes';
 import type { Fair } from '../../domain/fair';
 import type { FieldError } from '../../domain/field-errors';
-import { parsePhoneLink } from '../../domain/wire/phone-payload';
+import type { PhoneLink } from '../../domain/wire/phone-link';
 import { locale, setLocale, t } from '../i18n/index';
 import { loadPhoneLanguage } from '../i18n/phone-messages';
 import { nowInstant } from '../lib/clock';
-import { PhoneCommitmentFields } from './phone-commitment';
 import { PhoneComplaintFields } from './phone-complaint';
-import { blankPhoneCommitment, blankPhoneComplaint, checkCommitment, checkComplaint } from './phone-form';
+import { blankPhoneCommitment, blankPhoneComplaint } from './phone-form';
 import { createPhoneDraft } from './phone-draft';
 import { newPhoneId } from './phone-id';
 import { QrLoop } from './qr-loop';
+import { readPhoneLink } from './read-link';
 import './phone.css';
 
 type Tab = 'complaint' | 'commitment';
 
 /** Issue 8 §4: only after "show to the desk", so the form's first load does not carry it. */
+/** The commitment's fields and the forms' checks load when first needed: no part of the first paint. */
+const PhoneCommitmentFields = lazy(() => import('./phone-commitment').then((m) => ({ default: m.PhoneCommitmentFields })));
 const OnlineSend = lazy(() => import('./online-send').then((m) => ({ default: m.OnlineSend })));
 
 /**
@@ -31,10 +33,21 @@ async function switchTo(lang: Language): Promise<void> {
 }
 
 export function PhoneApp(): JSX.Element {
-  const [link, setLink] = createSignal(parsePhoneLink(location.hash));
-  const onHash = (): void => void setLink(parsePhoneLink(location.hash));
+  const [link, setLink] = createSignal<PhoneLink>();
+  // Nothing is said about the link until it is read (inflating it is asynchronous).
+  const [read, setRead] = createSignal(false);
+  let reading = 0;
+  const onHash = (): void => {
+    const mine = ++reading;
+    void readPhoneLink(location.hash).then((l) => {
+      if (mine !== reading) return;
+      setLink(l);
+      setRead(true);
+      document.documentElement.dataset.phone = 'ready';
+    });
+  };
   onMount(() => {
-    document.documentElement.dataset.phone = 'ready';
+    onHash();
     window.addEventListener('hashchange', onHash);
   });
   onCleanup(() => window.removeEventListener('hashchange', onHash));
@@ -51,7 +64,7 @@ export function PhoneApp(): JSX.Element {
           </button>
         </div>
       </header>
-      <Show when={link()} keyed fallback={<p class="notice notice-warn" data-testid="phone-no-fair">{t('phone.noFair')}</p>}>
+      <Show when={link()} keyed fallback={<Show when={read()}><p class="notice notice-warn" data-testid="phone-no-fair">{t('phone.noFair')}</p></Show>}>
         {(l) => <PhoneBody fair={l.fair} />}
       </Show>
     </main>
@@ -75,7 +88,8 @@ function PhoneBody(props: { readonly fair: Fair }): JSX.Element {
   const complaint = createPhoneDraft(`complaint:${fair.id}`, () => blankPhoneComplaint(fair, newPhoneId()));
   const commitment = createPhoneDraft(`commitment:${fair.id}`, () => blankPhoneCommitment(newPhoneId()));
 
-  const show = (): void => {
+  const show = async (): Promise<void> => {
+    const { checkCommitment, checkComplaint } = await import('./phone-check');
     const checked = tab() === 'complaint' ? checkComplaint(complaint.data, fair, locale(), nowInstant()) : checkCommitment(commitment.data, fair, locale(), nowInstant());
     if (!checked.ok) {
       setErrors(checked.errors);
@@ -137,7 +151,7 @@ function PhoneBody(props: { readonly fair: Fair }): JSX.Element {
                   {t('phone.draftSaved')}
                 </span>
               </Show>
-              <button type="button" class="btn primary big" data-testid="show-desk" onClick={show}>
+              <button type="button" class="btn primary big" data-testid="show-desk" onClick={() => void show()}>
                 {t('phone.showDesk')}
               </button>
             </div>
