@@ -10,7 +10,7 @@ import type { PhoneCommitmentForm, PhoneComplaintForm } from './phone-form';
 /**
  * The checks of the phone's two forms. The party and right fields are the desk intake's own
  * (`toRawInput`), and the result is parsed with the domain schemas in `PhoneComplaint` /
- * `PhoneCommitment`: the phone refuses exactly what the desk would (issue 8 §1).
+ * `PhoneCommitment`: the phone refuses exactly what the desk would.
  */
 export const CLAUSES = COMMITMENT_TEMPLATES.v1;
 

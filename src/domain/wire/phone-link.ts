@@ -4,7 +4,7 @@ import { Fair } from '../fair';
 /**
  * The link the desk shows as a QR code (`/p/#fair=<base64url of raw-DEFLATEd JSON>`): the fair as
  * far as the phone's form needs it (validation rules, accepted right types, booth patterns) and,
- * when the fair has one, the server's origin for the online path (issue 8 §4). In the fragment,
+ * when the fair has one, the server's origin for the online path. In the fragment,
  * so it never reaches a server log, and the precached page opens offline whatever it says.
  *
  * This module holds no DEFLATE code: the phone inflates with the browser's own
