@@ -20,6 +20,8 @@ export const meets = (f: Figure): boolean =>
 
 export interface BenchSuite {
   readonly name: string;
+  /** Seconds the suite may take before the run gives up on it (suite-runner.ts has the default). */
+  readonly timeLimitS?: number;
   run(): Promise<readonly Figure[]>;
 }
 

@@ -8,8 +8,9 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { BenchSuite, Figure } from './figure';
-import { fmt, machineFacts, missingBudgets, readProofFigures, renderTable, toLine, type ReportLine, type SuiteError } from './report';
+import type { BenchSuite } from './figure';
+import { machineFacts, missingBudgets, readProofFigures, renderTable } from './report';
+import { runFailed, runSuites, selectSuites } from './suite-runner';
 import { storeBench } from './store.bench';
 import { serverBench } from './server.bench';
 import { foldBench } from './fold.bench';
@@ -28,31 +29,10 @@ import { consoleCasesBench } from './console-cases.bench';
 
 const suites: readonly BenchSuite[] = [storeBench, serverBench, foldBench, appBench, boardBench, phoneBench, summaryBench, pullBench, firstPullBench, serverSummaryBench, exhibitorSearchBench, consoleBench, consoleSummaryBench, exhibitorImportBench, consoleCasesBench];
 
+// `npm run bench -- summary phone`: only the suites of those names (suite-runner.ts).
 const only = process.argv.slice(2);
-const lines: ReportLine[] = [];
-const errors: SuiteError[] = [];
-for (const suite of suites) {
-  if (only.length > 0 && !only.some((o) => suite.name.includes(o))) continue;
-  let figures: readonly Figure[];
-  try {
-    figures = await suite.run();
-  } catch (e) {
-    // One broken suite must not hide the others' figures; the table lists it as an error.
-    const message = e instanceof Error ? e.message.split('\n')[0] ?? e.name : String(e);
-    errors.push({ suite: suite.name, message });
-    console.log(`suite ${suite.name} failed: ${message}`);
-    continue;
-  }
-  for (const f of figures) {
-    const line = toLine(f, 'bench');
-    lines.push(line);
-    const ratio = f.ratio === undefined ? '' : `  ×${fmt(f.ratio.value)} of ${f.ratio.baselineName}${f.ratio.goal === undefined ? '' : ` (goal ≤ ${f.ratio.goal}×)`}`;
-    console.log(
-      `${f.name.padEnd(44)}  ${fmt(f.value).padStart(10)}  ${f.unit.padEnd(10)}  goal ${f.goal.op} ${fmt(f.goal.value)}${ratio}  ${line.pass ? 'PASS' : 'FAIL'}`,
-    );
-    if (f.note !== undefined) console.log(`${''.padEnd(46)}${f.note}`);
-  }
-}
+const run = await runSuites(selectSuites(suites, only), (line) => console.log(line));
+const { lines, errors } = run;
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const proof = readProofFigures(here);
@@ -70,3 +50,6 @@ writeFileSync(
 );
 const passed = all.filter((f) => f.pass).length;
 console.log(`\n${passed} of ${all.length} figures meet their goal${missing.length > 0 ? `; not measured: ${missing.join(', ')}` : ''}; JSON in test/bench/last-run.json`);
+// A timed-out suite may still hold a browser or a server open: the run ends here all the same,
+// and says by its exit status whether every figure it measured met its goal.
+process.exit(runFailed(run, missing) ? 1 : 0);

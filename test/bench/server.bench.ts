@@ -1,8 +1,9 @@
 /**
  * P4 (issue 7): push ingest in batches of 500 through the real server (`app.fetch`: JSON parse,
  * zod, token check, payload schemas, the push transaction): PGlite ≥ 5,000 items/s, PostgreSQL
- * ≥ 10,000 items/s, and at most 2× a raw batched INSERT of the same rows into a table of the
- * same shape (same columns and indexes), one transaction per batch, measured in the same run.
+ * ≥ 10,000 items/s, and at most 2× (PGlite) or 1.5× (PostgreSQL) a raw batched INSERT of the same
+ * rows into a table of the same shape (same columns and indexes), one transaction per batch,
+ * measured in the same run.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -92,12 +93,12 @@ async function rawBatch(storage: Storage, items: readonly SyncItem[]): Promise<v
   );
 }
 
-const figures = (name: string, goal: number, r: Rates): Figure => ({
+const figures = (name: string, goal: number, r: Rates, ratioGoal: number): Figure => ({
   name: `P4 push ingest, ${name}`,
   value: r.push,
   unit: 'items/s',
   goal: { op: '>=', value: goal },
-  ratio: { baselineName: 'raw batched INSERT', value: r.raw / r.push, goal: 2 },
+  ratio: { baselineName: 'raw batched INSERT', value: r.raw / r.push, goal: ratioGoal },
   note: `batches of ${BATCH}, through app.fetch; raw batched INSERT ${Math.round(r.raw).toLocaleString('en-US')} items/s; load average ${loadavg()[0]?.toFixed(1)} on ${cpus().length} cores`,
 });
 
@@ -118,6 +119,7 @@ export const serverBench: BenchSuite = {
     } finally {
       await pg.stop();
     }
-    return [figures('PGlite', 5_000, pglite), figures('PostgreSQL', 10_000, postgres)];
+    // PostgreSQL, the many-instance deployment, at most 1.5× the raw INSERT; PGlite at most 2×.
+    return [figures('PGlite', 5_000, pglite, 2), figures('PostgreSQL', 10_000, postgres, 1.5)];
   },
 };

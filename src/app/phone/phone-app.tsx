@@ -2,22 +2,24 @@ import { createSignal, lazy, Match, onCleanup, onMount, Show, Switch, type JSX }
 import type { Language } from '../../domain/codes';
 import type { Fair } from '../../domain/fair';
 import type { FieldError } from '../../domain/field-errors';
-import { parsePhoneLink } from '../../domain/wire/phone-payload';
+import type { PhoneLink } from '../../domain/wire/phone-link';
 import { locale, setLocale, t } from '../i18n/index';
 import { loadPhoneLanguage } from '../i18n/phone-messages';
 import { nowInstant } from '../lib/clock';
-import { PhoneCommitmentFields } from './phone-commitment';
 import { PhoneComplaintFields } from './phone-complaint';
-import { blankPhoneCommitment, blankPhoneComplaint, checkCommitment, checkComplaint } from './phone-form';
+import { blankPhoneCommitment, blankPhoneComplaint } from './phone-form';
 import { createPhoneDraft } from './phone-draft';
 import { newPhoneId } from './phone-id';
 import { PhoneStart, rememberLink } from './phone-start';
 import { QrLoop } from './qr-loop';
+import { readPhoneLink } from './read-link';
 import './phone.css';
 
 type Tab = 'complaint' | 'commitment';
 
 /** Only after "show to the desk", so the form's first load does not carry it. */
+/** The commitment's fields and the forms' checks load when first needed: no part of the first paint. */
+const PhoneCommitmentFields = lazy(() => import('./phone-commitment').then((m) => ({ default: m.PhoneCommitmentFields })));
 const OnlineSend = lazy(() => import('./online-send').then((m) => ({ default: m.OnlineSend })));
 
 /** The phone holds one language's strings at a time: load the other before showing it. */
@@ -27,9 +29,9 @@ async function switchTo(lang: Language): Promise<void> {
 }
 
 /** The fair of the page's fragment; a good one is remembered for a typed `/p/` later. */
-function readLink(): ReturnType<typeof parsePhoneLink> {
-  const link = parsePhoneLink(location.hash);
-  if (link !== undefined) rememberLink(location.hash);
+async function readLink(hash: string): Promise<PhoneLink | undefined> {
+  const link = await readPhoneLink(hash);
+  if (link !== undefined) rememberLink(hash);
   return link;
 }
 
@@ -39,10 +41,21 @@ function readLink(): ReturnType<typeof parsePhoneLink> {
  * database. The fair comes in the link the desk shows (`PhoneLink`); without one, the start page.
  */
 export function PhoneApp(): JSX.Element {
-  const [link, setLink] = createSignal(readLink());
-  const onHash = (): void => void setLink(readLink());
+  const [link, setLink] = createSignal<PhoneLink>();
+  // Nothing is said about the link until it is read (inflating it is asynchronous).
+  const [read, setRead] = createSignal(false);
+  let reading = 0;
+  const onHash = (): void => {
+    const mine = ++reading;
+    void readLink(location.hash).then((l) => {
+      if (mine !== reading) return;
+      setLink(l);
+      setRead(true);
+      document.documentElement.dataset.phone = 'ready';
+    });
+  };
   onMount(() => {
-    document.documentElement.dataset.phone = 'ready';
+    onHash();
     window.addEventListener('hashchange', onHash);
   });
   onCleanup(() => window.removeEventListener('hashchange', onHash));
@@ -59,7 +72,7 @@ export function PhoneApp(): JSX.Element {
           </button>
         </div>
       </header>
-      <Show when={link()} keyed fallback={<PhoneStart damaged={/(?:^#?|&)fair=/.test(location.hash)} />}>
+      <Show when={link()} keyed fallback={<Show when={read()}><PhoneStart damaged={/(?:^#?|&)fair=/.test(location.hash)} /></Show>}>
         {(l) => <PhoneBody fair={l.fair} />}
       </Show>
     </main>
@@ -86,7 +99,8 @@ function PhoneBody(props: { readonly fair: Fair }): JSX.Element {
   const complaint = createPhoneDraft(`complaint:${fair.id}`, () => blankPhoneComplaint(fair, newPhoneId()));
   const commitment = createPhoneDraft(`commitment:${fair.id}`, () => blankPhoneCommitment(newPhoneId()));
 
-  const show = (): void => {
+  const show = async (): Promise<void> => {
+    const { checkCommitment, checkComplaint } = await import('./phone-check');
     const checked = tab() === 'complaint' ? checkComplaint(complaint.data, fair, locale(), nowInstant()) : checkCommitment(commitment.data, fair, locale(), nowInstant());
     if (!checked.ok) {
       setErrors(checked.errors);
@@ -150,7 +164,7 @@ function PhoneBody(props: { readonly fair: Fair }): JSX.Element {
                   {t('phone.draftSaved')}
                 </span>
               </Show>
-              <button type="button" class="btn primary big" data-testid="show-desk" onClick={show}>
+              <button type="button" class="btn primary big" data-testid="show-desk" onClick={() => void show()}>
                 {t('phone.showDesk')}
               </button>
             </div>

@@ -3,7 +3,8 @@ import type { FieldError } from '../../domain/field-errors';
 import { locale, t } from '../i18n/index';
 import { messageAt, messagesUnder } from '../lib/field-errors';
 import { TextField } from '../ui/field';
-import { CLAUSES, type PhoneCommitmentForm } from './phone-form';
+import { CLAUSES } from './phone-check';
+import type { PhoneCommitmentForm } from './phone-form';
 import type { PhoneDraft } from './phone-draft';
 import { SignatureStrokes } from './signature-strokes';
 

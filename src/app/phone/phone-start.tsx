@@ -1,6 +1,7 @@
-import { Show, type JSX } from 'solid-js';
-import { parsePhoneLink, type PhoneLink } from '../../domain/wire/phone-payload';
+import { createResource, Show, type JSX } from 'solid-js';
+import type { PhoneLink } from '../../domain/wire/phone-link';
 import { locale, t } from '../i18n/index';
+import { readPhoneLink } from './read-link';
 
 const LAST_LINK = 'faircase.phone-last-link';
 
@@ -13,14 +14,15 @@ export function rememberLink(hash: string): void {
   }
 }
 
-function lastLink(): { readonly hash: string; readonly link: PhoneLink } | undefined {
+async function lastLink(): Promise<{ readonly hash: string; readonly link: PhoneLink } | undefined> {
+  let hash: string | null;
   try {
-    const hash = localStorage.getItem(LAST_LINK);
-    const link = hash === null ? undefined : parsePhoneLink(hash);
-    return hash === null || link === undefined ? undefined : { hash, link };
+    hash = localStorage.getItem(LAST_LINK);
   } catch {
     return undefined;
   }
+  const link = hash === null ? undefined : await readPhoneLink(hash);
+  return hash === null || link === undefined ? undefined : { hash, link };
 }
 
 /**
@@ -29,7 +31,7 @@ function lastLink(): { readonly hash: string; readonly link: PhoneLink } | undef
  * code carries, so the page says where that code is; a fair this phone opened before is one tap.
  */
 export function PhoneStart(props: { readonly damaged: boolean }): JSX.Element {
-  const last = lastLink();
+  const [last] = createResource(lastLink);
   const name = (l: PhoneLink): string => (locale() === 'en' && l.fair.nameEn !== undefined ? l.fair.nameEn : l.fair.nameZh);
   return (
     <section class="panel phone-start" data-testid="phone-no-fair" data-damaged={props.damaged}>
@@ -44,7 +46,7 @@ export function PhoneStart(props: { readonly damaged: boolean }): JSX.Element {
         <li>{t('phone.start.scan')}</li>
         <li>{t('phone.start.fill')}</li>
       </ol>
-      <Show when={last}>
+      <Show when={last()}>
         {(l) => (
           <a class="btn primary big" href={`/p/${l().hash.startsWith('#') ? l().hash : `#${l().hash}`}`} data-testid="phone-open-last">
             {t('phone.start.openLast', { fair: name(l().link) })}

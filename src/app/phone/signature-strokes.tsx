@@ -1,6 +1,7 @@
 import type SignaturePadClass from 'signature_pad';
 import { onCleanup, onMount, Show, type JSX } from 'solid-js';
-import { SIGNATURE_BOX, type Strokes } from '../../domain/wire/phone-payload';
+import type { Strokes } from '../../domain/wire/phone-payload';
+import { SIGNATURE_BOX } from '../../domain/wire/signature-box';
 import { t } from '../i18n/index';
 
 /**

@@ -2,13 +2,18 @@ import { deflateSync, inflateSync, strFromU8, strToU8 } from 'fflate';
 import { z } from 'zod';
 import { Language } from '../codes';
 import { ClauseCode, Signer, TemplateVersion } from '../commitment';
-import { Fair } from '../fair';
+import type { Fair } from '../fair';
 import { FairId } from '../ids';
 import { IpRight } from '../ip-right';
 import { Party } from '../party';
 import { OptionalText, Text } from '../text';
 import { Instant } from '../time';
 import { Booth } from '../validators/booth';
+import { PHONE_LINK_MAX_BYTES, phoneLinkBytes, phoneLinkOfJson, toBase64Url, type PhoneLink, type PhoneLinkInput } from './phone-link';
+import { SIGNATURE_BOX } from './signature-box';
+
+export { fromBase64Url, PhoneLink, toBase64Url, type PhoneLinkInput } from './phone-link';
+export { SIGNATURE_BOX } from './signature-box';
 
 /**
  * What the filer's phone hands to the desk (issue 8 §1, §3), as JSON inside the FC1 frames
@@ -26,7 +31,6 @@ export const PhotoRef = z.object({
 export type PhotoRef = z.infer<typeof PhotoRef>;
 
 /** Signature strokes in a 600 × 200 box: integers x,y,x,y… per stroke, a few hundred bytes deflated. */
-export const SIGNATURE_BOX = { width: 600, height: 200 } as const;
 export const Strokes = z
   .array(z.array(z.number().int().min(0).max(SIGNATURE_BOX.width)).min(2).max(4000))
   .min(1, { message: 'SIGNATURE_REQUIRED' })
@@ -78,50 +82,6 @@ export type PhoneCommitment = z.infer<typeof PhoneCommitment>;
 export const PhonePayload = z.discriminatedUnion('kind', [PhoneComplaint, PhoneCommitment]);
 export type PhonePayload = z.infer<typeof PhonePayload>;
 
-/**
- * The link the desk shows as a QR code (`/p/#fair=<base64url JSON>`): the fair as far as the
- * phone's form needs it (validation rules, accepted right types, booth patterns) and, when the
- * fair has one, the server's origin for the online path (issue 8 §4). In the fragment, so it
- * never reaches a server log, and the precached page opens offline whatever it says.
- */
-export const PhoneLink = z.object({
-  v: z.literal(1),
-  fair: Fair,
-  server: z.url().optional(),
-});
-export type PhoneLink = z.infer<typeof PhoneLink>;
-export type PhoneLinkInput = z.input<typeof PhoneLink>;
-
-const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
-
-/** RFC 4648 §5 base64url without padding (the domain has no DOM `btoa`). */
-export function toBase64Url(bytes: Uint8Array): string {
-  let out = '';
-  for (let i = 0; i < bytes.length; i += 3) {
-    const n = ((bytes[i] ?? 0) << 16) | ((bytes[i + 1] ?? 0) << 8) | (bytes[i + 2] ?? 0);
-    const chars = Math.min(4, Math.ceil(((bytes.length - i) * 8) / 6));
-    for (let k = 0; k < chars; k++) out += B64[(n >> (18 - 6 * k)) & 63];
-  }
-  return out;
-}
-
-export function fromBase64Url(text: string): Uint8Array | undefined {
-  const out: number[] = [];
-  let acc = 0;
-  let bits = 0;
-  for (const ch of text) {
-    const v = B64.indexOf(ch);
-    if (v < 0) return undefined;
-    acc = ((acc << 6) | v) & 0xffffff;
-    bits += 6;
-    if (bits >= 8) {
-      bits -= 8;
-      out.push((acc >> bits) & 0xff);
-    }
-  }
-  return Uint8Array.from(out);
-}
-
 /** The fragment for a fair: the fields the phone's form reads, defaults left out to keep the QR small. */
 export function phoneLinkFragment(fair: Fair, server?: string): string {
   const s = fair.settings;
@@ -152,13 +112,10 @@ export function phoneLinkFragment(fair: Fair, server?: string): string {
 
 /** Reads `#fair=…`; undefined when it is missing or not a fair (the phone then says so). */
 export function parsePhoneLink(hash: string): PhoneLink | undefined {
-  const m = /(?:^#?|&)fair=([A-Za-z0-9_-]+)/.exec(hash);
-  if (m?.[1] === undefined) return undefined;
-  const bytes = fromBase64Url(m[1]);
+  const bytes = phoneLinkBytes(hash);
   if (bytes === undefined) return undefined;
   try {
-    const parsed = PhoneLink.safeParse(JSON.parse(strFromU8(inflateSync(bytes, { out: new Uint8Array(64 * 1024) }))));
-    return parsed.success ? parsed.data : undefined;
+    return phoneLinkOfJson(strFromU8(inflateSync(bytes, { out: new Uint8Array(PHONE_LINK_MAX_BYTES) })));
   } catch {
     return undefined;
   }

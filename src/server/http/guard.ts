@@ -4,7 +4,8 @@ import { refuse } from './replies';
 import { markSeen } from '../console/console-store';
 
 export interface Env {
-  Variables: { principal: Principal };
+  /** `seenRecorded`: the route's own write already recorded the tablet as seen (the push, push-sql.ts). */
+  Variables: { principal: Principal; seenRecorded?: boolean };
 }
 
 /**
@@ -23,7 +24,7 @@ export function authenticated(storage: Storage, now: () => number = Date.now): M
     await next();
     // CO11: the console's "last seen" of a tablet is its last request the server took; a
     // refused one changes nothing (the hostile tests hold every refusal to that).
-    if (principal.kind === 'device' && c.res.status < 400) await markSeen(storage.sql, principal.deviceId, principal.fairId, now());
+    if (principal.kind === 'device' && c.res.status < 400 && c.get('seenRecorded') !== true) await markSeen(storage.sql, principal.deviceId, principal.fairId, now());
   };
 }
 

@@ -59,6 +59,7 @@ export function syncRoutes(storage: Storage, now: () => number): Hono<Env> {
     const ackedBefore = request.status === undefined ? 0 : await ackedSeqOf(storage, device.deviceId);
     const outcome = await storage.push({ deviceId: device.deviceId, fairId: device.fairId }, request.items.map(quarantined), now());
     if (outcome.kind === 'device-revoked') return refuse(c, 401, 'DEVICE_REVOKED');
+    if (outcome.seenRecorded) c.set('seenRecorded', true);
     if (request.clock !== undefined) await storage.reportClock({ deviceId: device.deviceId, fairId: device.fairId }, request.clock.offsetMs, now());
     if (request.knownCodes !== undefined) await storage.reserveCodes(device.fairId, request.knownCodes);
     if (request.status !== undefined) await reportStatus(storage.sql, device.deviceId, device.fairId, request.status, ackedBefore, now());

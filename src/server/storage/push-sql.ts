@@ -1,3 +1,4 @@
+import type { Instant } from '../../domain/time';
 import { ATTEST_KEY, attest } from './attestation';
 import { CHAIN_HEAD_SQL } from './event-chain';
 import { keptColumns } from './kept-item';
@@ -21,6 +22,10 @@ import { num, type SqlRunner } from './sql';
  *    rows go in, and the rejected and conflicting items are kept. A concurrent push of the same
  *    device (a retry racing its original) makes the compare-and-set miss: nothing is written and
  *    the push starts again from a fresh read (sync-store.ts).
+ *
+ * A tablet's own push also records it as seen (`seenAt`; CO11, the same upsert as console-store.ts
+ * `markSeen`, which the route then leaves out): one statement and one commit for the push and its
+ * bookkeeping. Items written for another tablet (relayed, or by the console) pass none.
  *
  * The guarantees of sync-store.ts hold as before: numbers are taken last, under the counter's
  * row lock, which PostgreSQL releases only after the commit, so server sequences are handed out
@@ -91,6 +96,12 @@ const WRITE_SQL = `
     where exists (select 1 from ack)
     on conflict do nothing
     returning 1
+  ), seen as (
+    insert into device_last_seen (device_id, fair_id, last_seen_at)
+    select $1, $7, $9::timestamptz where $9::timestamptz is not null and exists (select 1 from ack)
+    on conflict (device_id, fair_id) do update set last_seen_at = excluded.last_seen_at
+    where device_last_seen.last_seen_at < excluded.last_seen_at - interval '1 minute' or device_last_seen.last_seen_at > excluded.last_seen_at
+    returning 1
   )
   select (select count(*) from ack)::int as won, (select last from counter) as last, (select count(*) from stored)::int as stored`;
 
@@ -109,6 +120,7 @@ export async function writePush(
   plan: PushPlan,
   chain: readonly string[],
   attestKey: string,
+  seenAt: Instant | null = null,
 ): Promise<number | undefined> {
   const n = plan.fresh.length;
   const [row] = await db.query<{ won: number; last: unknown; stored: number }>(WRITE_SQL, [
@@ -127,6 +139,7 @@ export async function writePush(
     JSON.stringify(plan.rejected.map((r) => ({ ...rowOf(r), code: r.code, ...keptColumns(r.item, r.hash) }))),
     fairId,
     JSON.stringify(plan.conflicts.map(({ item, hash }) => ({ item_id: item.id, content_hash: hash, ...keptColumns(item, hash) }))),
+    seenAt,
   ]);
   if (row === undefined || row.won === 0) return undefined;
   if (row.stored !== n) throw new Error(`push write: ${row.stored} of ${n} rows stored`);

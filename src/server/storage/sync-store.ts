@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { SyncItem } from '../../domain/sync-item';
+import { instantFromMs } from '../../domain/time';
 import type { ConflictList, ItemResult, KeptItem, PulledItem, PushWarning, RejectedList } from '../../domain/wire/protocol';
 import { projectPushed, type PushedItems } from '../reports/projection-sync';
 import { contentHash } from './content-hash';
@@ -40,6 +41,8 @@ export interface PushOutcome {
   readonly gap: boolean;
   readonly missingBlobs: readonly string[];
   readonly warnings: readonly PushWarning[];
+  /** The push's write recorded the tablet as seen (CO11): the route need not. */
+  readonly seenRecorded: boolean;
 }
 
 export async function getEpoch(db: SqlRunner): Promise<string> {
@@ -80,8 +83,9 @@ export async function push(
     if (state === undefined) return { kind: 'device-revoked' };
     const plan = planPush(ctx.fairId, items, hashes, state.startAck, state.known);
     let base = 0;
-    if (plan.fresh.length > 0 || plan.rejected.length > 0 || plan.conflicts.length > 0) {
-      const written = await writePush(db, ctx.deviceId, ctx.fairId, state.startAck, plan, chainLinks(state.head, ctx.deviceId, plan.fresh), state.attestKey);
+    const writes = plan.fresh.length > 0 || plan.rejected.length > 0 || plan.conflicts.length > 0;
+    if (writes) {
+      const written = await writePush(db, ctx.deviceId, ctx.fairId, state.startAck, plan, chainLinks(state.head, ctx.deviceId, plan.fresh), state.attestKey, instantFromMs(nowMs));
       if (written === undefined) {
         // 40001 (serialization failure): the route answers a retryable 503.
         if (attempt >= PUSH_ATTEMPTS) throw Object.assign(new Error('push: the device pushed concurrently, again and again'), { code: '40001' });
@@ -99,6 +103,7 @@ export async function push(
       gap: plan.gap,
       missingBlobs: await missingBlobs(items, lacks),
       warnings,
+      seenRecorded: writes,
     };
   }
 }

@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import { requiredChecklist, type ChecklistCode, type ChecklistItem, type ChecklistStatus } from '../../../domain/case/checklist';
 import { AccusedItem, Respondent, SubmitPayload } from '../../../domain/case/commands';
-import type { IpType } from '../../../domain/codes';
 import type { Fair } from '../../../domain/fair';
 import { parseFields, type FieldError } from '../../../domain/field-errors';
 import type { Instant } from '../../../domain/time';
-import type { IdDocType } from '../../../domain/validators/resident-id';
-import type { PartyKind, Standing } from '../../../domain/party';
+import { blankParty, blankRight, type PartyForm, type RightForm } from './party-right-form';
+
+export { blankParty, blankRight, type PartyForm, type RightForm };
 
 /**
  * The complaint intake form (issue 6 §2, DOMAIN.md §2, §5) as the desk fills it: every field a
@@ -14,28 +14,6 @@ import type { PartyKind, Standing } from '../../../domain/party';
  * (`complainant.uscc`, `rights.0.number`, `respondents.1.booth.hall`), so the domain's field
  * errors land under their own inputs.
  */
-export interface PartyForm {
-  kind: PartyKind;
-  name: string;
-  country: string;
-  uscc: string;
-  foreignRegNo: string;
-  idType: IdDocType | '';
-  idNumber: string;
-  phone: string;
-  badgeNo: string;
-  standing: Standing;
-}
-export interface RightForm {
-  type: IpType;
-  number: string;
-  title: string;
-  holder: string;
-  jurisdiction: string;
-  niceClasses: string;
-  status: string;
-  statusSource: string;
-}
 export interface RespondentForm {
   exhibitorKey: string;
   name: string;
@@ -62,28 +40,6 @@ export interface ComplaintForm {
   signature: string;
 }
 
-export const blankParty = (country: string, kind: PartyKind = 'entity'): PartyForm => ({
-  kind,
-  name: '',
-  country,
-  uscc: '',
-  foreignRegNo: '',
-  idType: '',
-  idNumber: '',
-  phone: '',
-  badgeNo: '',
-  standing: 'holder',
-});
-export const blankRight = (jurisdiction: string): RightForm => ({
-  type: 'invention',
-  number: '',
-  title: '',
-  holder: '',
-  jurisdiction,
-  niceClasses: '',
-  status: 'valid',
-  statusSource: 'certificate',
-});
 export const blankItem = (): ItemForm => ({ description: '', evidenceIds: [] });
 
 export const blankComplaintForm = (fair: Fair | undefined): ComplaintForm => {

@@ -6,7 +6,8 @@ import { STATUS_SOURCES } from '../../../domain/ip-right';
 import { t } from '../../i18n/index';
 import { messageAt } from '../../lib/field-errors';
 import { SelectField, TextField } from '../../ui/field';
-import { blankRight, type ComplaintForm, type RightForm } from './complaint-form';
+import type { ComplaintForm } from './complaint-form';
+import { blankRight, type RightForm } from './party-right-form';
 
 /**
  * The rights relied on (DOMAIN.md §2 IpRight): a patent number is checked by the domain (check
