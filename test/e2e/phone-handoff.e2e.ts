@@ -142,7 +142,7 @@ afterAll(async () => {
 });
 
 test('[issue 8 §1] the desk shows a phone link carrying the fair; the phone form opens from it', async () => {
-  expect(phoneUrl).toMatch(/\/p\/#fair=[A-Za-z0-9_-]+$/);
+  expect(phoneUrl).toMatch(/\/p\/[0-9A-Z]{2,8}#fair=[A-Za-z0-9_-]+$/);
   expect(phoneFrames.length).toBeGreaterThanOrEqual(1);
   expect(phoneFrames.every((f) => f.startsWith('data:image/png;base64,'))).toBe(true);
 });

@@ -2,7 +2,7 @@ import { createSignal, lazy, Match, onCleanup, onMount, Show, Switch, type JSX }
 import type { Language } from '../../domain/codes';
 import type { Fair } from '../../domain/fair';
 import type { FieldError } from '../../domain/field-errors';
-import { parsePhoneLink } from '../../domain/wire/phone-payload';
+import { parsePhoneLink, phoneLinkFragment } from '../../domain/wire/phone-payload';
 import { locale, setLocale, t } from '../i18n/index';
 import { loadPhoneLanguage } from '../i18n/phone-messages';
 import { nowInstant } from '../lib/clock';
@@ -12,6 +12,7 @@ import { blankPhoneCommitment, blankPhoneComplaint, checkCommitment, checkCompla
 import { createPhoneDraft } from './phone-draft';
 import { newPhoneId } from './phone-id';
 import { PhoneStart, rememberLink } from './phone-start';
+import { lookUpFair, typedCode, type CodeLookup } from './fair-by-code';
 import { QrLoop } from './qr-loop';
 import './phone.css';
 
@@ -39,11 +40,24 @@ function readLink(): ReturnType<typeof parsePhoneLink> {
  * database. The fair comes in the link the desk shows (`PhoneLink`); without one, the start page.
  */
 export function PhoneApp(): JSX.Element {
-  const [link, setLink] = createSignal(readLink());
+  const first = readLink();
+  const [link, setLink] = createSignal(first);
   const onHash = (): void => void setLink(readLink());
+  // PI10: a typed `/p/<code>` asks the server for that fair; found, the page becomes the fair's
+  // link (its fragment), so a reload or a later offline visit opens the same form.
+  const code = first === undefined ? typedCode() : undefined;
+  const [lookup, setLookup] = createSignal<CodeLookup | 'pending'>(code === undefined ? { kind: 'none' } : 'pending');
   onMount(() => {
     document.documentElement.dataset.phone = 'ready';
     window.addEventListener('hashchange', onHash);
+    if (code === undefined) return;
+    void lookUpFair(code).then((found) => {
+      setLookup(found);
+      // A fair link opened meanwhile (a scan) wins over the typed code.
+      if (found.kind !== 'found' || parsePhoneLink(location.hash) !== undefined) return;
+      history.replaceState(null, '', `#${phoneLinkFragment(found.fair)}`);
+      setLink(readLink());
+    });
   });
   onCleanup(() => window.removeEventListener('hashchange', onHash));
   return (
@@ -59,7 +73,7 @@ export function PhoneApp(): JSX.Element {
           </button>
         </div>
       </header>
-      <Show when={link()} keyed fallback={<PhoneStart damaged={/(?:^#?|&)fair=/.test(location.hash)} />}>
+      <Show when={link()} keyed fallback={<PhoneStart damaged={/(?:^#?|&)fair=/.test(location.hash)} code={code} lookup={lookup()} />}>
         {(l) => <PhoneBody fair={l.fair} />}
       </Show>
     </main>

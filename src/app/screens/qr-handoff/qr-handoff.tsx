@@ -23,8 +23,11 @@ import { expectedPhotos, matchPhotos } from '../../../domain/wire/photo-match';
 import { PUBLIC_PHOTO_MAX_BYTES, type PublicDraft } from '../../../domain/wire/public-intake';
 import './qr-handoff.css';
 
-/** The link the filer's phone opens: this origin's `/p/` with the fair in the fragment (issue 8 §1). */
-export const phoneUrl = (fair: Fair): string => `${location.origin}/p/#${phoneLinkFragment(fair)}`;
+/** The address the desk prints, to be typed: the fair's code opens its form online (PI10). */
+export const typedPhoneUrl = (fair: Fair): string => `${location.origin}/p/${fair.code}`;
+
+/** The link the filer's phone opens by the QR code: the typed address with the fair in the fragment, so it works offline. */
+export const phoneUrl = (fair: Fair): string => `${typedPhoneUrl(fair)}#${phoneLinkFragment(fair)}`;
 
 /** Issue 8 §3: the desk shows the fair's phone QR and reads the phone's animated QR back. */
 export function QrHandoffScreen(): JSX.Element {
@@ -163,7 +166,7 @@ function HandoffBody(props: { readonly fair: Fair; readonly user: SessionUser })
           <Show when={linkQr()}>{(src) => <img src={src()} alt={t('handoff.linkTitle')} class="handoff-link-qr" data-testid="phone-link-qr" />}</Show>
           <p class="muted">{t('handoff.linkHint')}</p>
           <a class="mono handoff-url" href={phoneUrl(props.fair)} data-testid="phone-link" target="_blank" rel="noopener">
-            {`${location.origin}/p/`}
+            {typedPhoneUrl(props.fair)}
           </a>
           <p class="muted" data-testid="phone-link-typed">
             {t('handoff.linkTyped')}
