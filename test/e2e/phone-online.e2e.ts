@@ -156,19 +156,17 @@ test('[PI10] the address the desk prints, typed on a phone online, opens that fa
   await phone.page.goto(printed.toLowerCase());
   await phone.page.waitForSelector('input[name="complainant.name"]');
   expect(await phone.page.textContent('[data-testid=phone-fair]')).toBe('第138届广交会 · CF138');
-  // The page became the fair's link: a reload opens the same form without asking again.
-  expect(await phone.page.evaluate(() => location.hash)).toMatch(/^#fair=[A-Za-z0-9_-]+$/);
-  await phone.page.screenshot({ path: join(shots, 'phone-typed-code-form-zh-390.png') });
+  expect(await phone.page.evaluate(() => location.pathname)).toBe('/p/cf138');
+  await phoneShots(shots, 'phone-typed-code-form');
 
   await phone.page.goto('about:blank');
   await phone.page.goto(`${new URL(server.url).origin}/p/QQ99`);
   await phone.page.waitForSelector('[data-testid=phone-no-fair][data-lookup=unknown]');
   expect(await phone.page.textContent('[data-testid=phone-code-unknown]')).toBe('没有找到代码为 QQ99 的展会。请核对地址，或扫描服务台展示的二维码。');
-  await phone.page.screenshot({ path: join(shots, 'phone-typed-unknown-zh-390.png') });
   await phone.page.click('[data-testid=lang-en]');
   await expect.poll(() => phone.page.textContent('[data-testid=phone-code-unknown]')).toBe('No fair has the code QQ99. Check the address, or scan the QR code shown at the desk.');
-  await phone.page.screenshot({ path: join(shots, 'phone-typed-unknown-en-390.png') });
   await phone.page.click('[data-testid=lang-zh]');
+  await phoneShots(shots, 'phone-typed-unknown');
 
   // Offline (the page from the phone's cache): the instructions, no request, no error.
   await phone.context.setOffline(true);
@@ -178,8 +176,23 @@ test('[PI10] the address the desk prints, typed on a phone online, opens that fa
     await phone.page.waitForSelector('[data-testid=phone-no-fair][data-lookup=none]');
     expect(await phone.page.locator('[data-testid=phone-start-steps] li').count()).toBe(3);
     expect(await phone.page.locator('[data-testid=phone-code-unknown], [data-testid=phone-link-damaged]').count()).toBe(0);
-    await phone.page.screenshot({ path: join(shots, 'phone-typed-offline-zh-390.png') });
+    await phoneShots(shots, 'phone-typed-offline');
   } finally {
     await phone.context.setOffline(false);
   }
 }, 90_000);
+
+/** The phone page at 390×844 and 1280×800 in both languages, back in zh-CN at the phone's size. */
+async function phoneShots(dir: string, name: string): Promise<void> {
+  for (const lang of ['zh', 'en'] as const) {
+    await phone.page.click(`[data-testid=lang-${lang}]`);
+    await phone.page.waitForSelector(`[data-testid=lang-${lang}].primary`);
+    for (const viewport of [{ width: 390, height: 844 }, { width: 1280, height: 800 }]) {
+      await phone.page.setViewportSize(viewport);
+      await phone.page.screenshot({ path: join(dir, `${name}-${lang}-${viewport.width}.png`) });
+    }
+  }
+  await phone.page.click('[data-testid=lang-zh]');
+  await phone.page.waitForSelector('[data-testid=lang-zh].primary');
+  await phone.page.setViewportSize({ width: 390, height: 844 });
+}

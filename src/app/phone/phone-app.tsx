@@ -2,7 +2,7 @@ import { createSignal, lazy, Match, onCleanup, onMount, Show, Switch, type JSX }
 import type { Language } from '../../domain/codes';
 import type { Fair } from '../../domain/fair';
 import type { FieldError } from '../../domain/field-errors';
-import { parsePhoneLink, phoneLinkFragment } from '../../domain/wire/phone-payload';
+import { parsePhoneLink } from '../../domain/wire/phone-payload';
 import { locale, setLocale, t } from '../i18n/index';
 import { loadPhoneLanguage } from '../i18n/phone-messages';
 import { nowInstant } from '../lib/clock';
@@ -43,8 +43,8 @@ export function PhoneApp(): JSX.Element {
   const first = readLink();
   const [link, setLink] = createSignal(first);
   const onHash = (): void => void setLink(readLink());
-  // PI10: a typed `/p/<code>` asks the server for that fair; found, the page becomes the fair's
-  // link (its fragment), so a reload or a later offline visit opens the same form.
+  // PI10: a typed `/p/<code>` asks the server for that fair and opens its form. The page keeps
+  // the typed address (no fragment is built here: DEFLATE stays out of the phone's first load).
   const code = first === undefined ? typedCode() : undefined;
   const [lookup, setLookup] = createSignal<CodeLookup | 'pending'>(code === undefined ? { kind: 'none' } : 'pending');
   onMount(() => {
@@ -55,8 +55,7 @@ export function PhoneApp(): JSX.Element {
       setLookup(found);
       // A fair link opened meanwhile (a scan) wins over the typed code.
       if (found.kind !== 'found' || parsePhoneLink(location.hash) !== undefined) return;
-      history.replaceState(null, '', `#${phoneLinkFragment(found.fair)}`);
-      setLink(readLink());
+      setLink({ v: 1, fair: found.fair });
     });
   });
   onCleanup(() => window.removeEventListener('hashchange', onHash));
