@@ -16,7 +16,8 @@ import { appendItem, logState, runWrite } from './write';
  * Evidence (DOMAIN.md §2): the file is stored once under its SHA-256 (table `blobs`), and each
  * capture gets its own record, the chain of custody: what, when, by whom, on which device. The
  * record travels as an `evidence_meta` item; the blob itself goes up separately (not an item).
- * Downscaling photos to ≤ 1600 px is the app's job, before `storeEvidence`.
+ * Downscaling photos to ≤ 1600 px is the app's job, before `storeEvidence`; a phone's photo is
+ * stored as the phone listed it (PI9).
  */
 
 /** A stored file: one row per distinct content. */

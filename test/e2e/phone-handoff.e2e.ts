@@ -142,7 +142,7 @@ afterAll(async () => {
 });
 
 test('[issue 8 §1] the desk shows a phone link carrying the fair; the phone form opens from it', async () => {
-  expect(phoneUrl).toMatch(/\/p\/#fair=[A-Za-z0-9_-]+$/);
+  expect(phoneUrl).toMatch(/\/p\/[0-9A-Z]{2,8}#fair=[A-Za-z0-9_-]+$/);
   expect(phoneFrames.length).toBeGreaterThanOrEqual(1);
   expect(phoneFrames.every((f) => f.startsWith('data:image/png;base64,'))).toBe(true);
 });
@@ -183,7 +183,7 @@ test('[issue 8 §3] the real scanner reads the phone frames; confirming files on
   }
 });
 
-test('the desk takes the photos a scanned complaint lists: each matched to its hash on its line, a stranger not used', CAMERA_TEST_OPTIONS, async () => {
+test('[PI9] the desk takes the photos a scanned complaint lists: each matched on its line and filed with the listed hash, a stranger not used', CAMERA_TEST_OPTIONS, async () => {
   const shots = [makePng(320, 240, 21), makePng(240, 320, 22)];
   const hashes = shots.map((b) => createHash('sha256').update(b).digest('hex'));
   // Offline, the phone lists the photos in its codes and says plainly that the desk checks them.
@@ -231,9 +231,10 @@ test('the desk takes the photos a scanned complaint lists: each matched to its h
     await page.screenshot({ path: join(SHOTS, 'desk-handoff-manual-photos-zh.png') });
     await page.click('[data-testid=handoff-confirm]');
     await page.waitForSelector('[data-testid=handoff-imported]', { timeout: 15_000 });
-    // Both photos are filed with the case (stored as the desk's downscaled copies).
-    const photos = (await storedRows<{ kind: string }>(page, 'evidence')).filter((e) => e.kind === 'photo');
-    expect(photos).toHaveLength(2);
+    // [PI9] Both photos are filed as the phone's own bytes: the evidence's hash is the listed one.
+    const photos = (await storedRows<{ kind: string; sha256: string; bytes: number }>(page, 'evidence')).filter((e) => e.kind === 'photo');
+    expect(photos.map((e) => e.sha256).sort()).toEqual([...hashes].sort());
+    expect(photos.map((e) => e.bytes).sort()).toEqual(shots.map((b) => b.length).sort());
   } finally {
     await context.close();
   }

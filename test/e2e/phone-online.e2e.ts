@@ -6,7 +6,7 @@ import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
 import type { RunningServer } from '../../src/server/server';
 import { fillPhoneComplaint } from '../support/fake-camera';
 import { storedRows } from './support/desk-b';
-import { GOOD_USCC, storedCount } from './support/kiosk';
+import { GOOD_USCC, go, storedCount } from './support/kiosk';
 import { openOnlineDraft as openDraftOn, startOnlineDesk } from './support/online-desk';
 
 /**
@@ -131,3 +131,68 @@ test('[PI6] a send that cannot reach the server says so in the filer’s languag
   await phone.context.setOffline(false);
   await phone.page.click('[data-testid=lang-zh]');
 }, 60_000);
+
+test('[PI10] the address the desk prints, typed on a phone online, opens that fair’s form; offline, the start page', async () => {
+  const shots = '/tmp/shots-desk18b';
+  mkdirSync(shots, { recursive: true });
+  await go(desk.page, '/handoff');
+  await desk.page.waitForSelector('[data-testid=phone-link-qr]');
+  const printed = (await desk.page.textContent('[data-testid=phone-link]')) ?? '';
+  expect(printed).toBe(`${new URL(server.url).origin}/p/CF138`);
+  for (const [lang, viewport] of [['zh', { width: 1280, height: 800 }], ['en', { width: 1280, height: 800 }], ['zh', { width: 390, height: 844 }], ['en', { width: 390, height: 844 }]] as const) {
+    if ((await desk.page.getAttribute('html', 'lang')) !== (lang === 'zh' ? 'zh-CN' : 'en')) {
+      await desk.page.click('.status-bar .btn.lang');
+      await desk.page.waitForSelector(`html[lang=${lang === 'zh' ? 'zh-CN' : 'en'}]`);
+    }
+    await desk.page.setViewportSize(viewport);
+    await desk.page.locator('[data-testid=phone-link-typed]').scrollIntoViewIfNeeded();
+    await desk.page.screenshot({ path: join(shots, `desk-handoff-printed-${lang}-${viewport.width}.png`) });
+  }
+  await desk.page.setViewportSize({ width: 1280, height: 800 });
+  await desk.page.click('.status-bar .btn.lang');
+  await desk.page.waitForSelector('html[lang=zh-CN]');
+
+  await phone.page.goto('about:blank');
+  await phone.page.goto(printed.toLowerCase());
+  await phone.page.waitForSelector('input[name="complainant.name"]');
+  expect(await phone.page.textContent('[data-testid=phone-fair]')).toBe('第138届广交会 · CF138');
+  expect(await phone.page.evaluate(() => location.pathname)).toBe('/p/cf138');
+  await phoneShots(shots, 'phone-typed-code-form');
+
+  await phone.page.goto('about:blank');
+  await phone.page.goto(`${new URL(server.url).origin}/p/QQ99`);
+  await phone.page.waitForSelector('[data-testid=phone-no-fair][data-lookup=unknown]');
+  expect(await phone.page.textContent('[data-testid=phone-code-unknown]')).toBe('没有找到代码为 QQ99 的展会。请核对地址，或扫描服务台展示的二维码。');
+  await phone.page.click('[data-testid=lang-en]');
+  await expect.poll(() => phone.page.textContent('[data-testid=phone-code-unknown]')).toBe('No fair has the code QQ99. Check the address, or scan the QR code shown at the desk.');
+  await phone.page.click('[data-testid=lang-zh]');
+  await phoneShots(shots, 'phone-typed-unknown');
+
+  // Offline (the page from the phone's cache): the instructions, no request, no error.
+  await phone.context.setOffline(true);
+  try {
+    await phone.page.goto('about:blank');
+    await phone.page.goto(printed);
+    await phone.page.waitForSelector('[data-testid=phone-no-fair][data-lookup=none]');
+    expect(await phone.page.locator('[data-testid=phone-start-steps] li').count()).toBe(3);
+    expect(await phone.page.locator('[data-testid=phone-code-unknown], [data-testid=phone-link-damaged]').count()).toBe(0);
+    await phoneShots(shots, 'phone-typed-offline');
+  } finally {
+    await phone.context.setOffline(false);
+  }
+}, 90_000);
+
+/** The phone page at 390×844 and 1280×800 in both languages, back in zh-CN at the phone's size. */
+async function phoneShots(dir: string, name: string): Promise<void> {
+  for (const lang of ['zh', 'en'] as const) {
+    await phone.page.click(`[data-testid=lang-${lang}]`);
+    await phone.page.waitForSelector(`[data-testid=lang-${lang}].primary`);
+    for (const viewport of [{ width: 390, height: 844 }, { width: 1280, height: 800 }]) {
+      await phone.page.setViewportSize(viewport);
+      await phone.page.screenshot({ path: join(dir, `${name}-${lang}-${viewport.width}.png`) });
+    }
+  }
+  await phone.page.click('[data-testid=lang-zh]');
+  await phone.page.waitForSelector('[data-testid=lang-zh].primary');
+  await phone.page.setViewportSize({ width: 390, height: 844 });
+}

@@ -275,6 +275,10 @@ const PUBLIC: Readonly<Record<string, { readonly why: string; readonly rateLimit
     why: 'the visitor’s phone sends the photos its online draft lists, by hash; nothing else is taken (PI7)',
     rateLimit: 'per client address, in the database (public-photos.test.ts trips it)',
   },
+  'GET /api/public/fair-codes/:code': {
+    why: 'a phone that typed the desk’s printed address (/p/<code>) opens that fair’s form: only the fields the phone form reads, never people, authorities or cases (PI10, public-fair.test.ts)',
+    rateLimit: 'per client address, in the database, counted before the code is read (PUBLIC_FAIR_LIMIT; public-fair.test.ts trips it)',
+  },
   'POST /api/console/session': {
     why: 'the organizer signs in to the console with name and password (Origin checked, CO6)',
     rateLimit: 'the bearer login\'s: per account name and client address with growing delays (SY61), and per client address, in the database',
@@ -441,5 +445,7 @@ describe.each(bothStorages())('route refusal matrix on $name', (backend) => {
     // The phone's intake: an unknown fair is 404, a bad body for a known fair 400 — never 401.
     expect((await json(w, 'POST', `/api/public/fairs/${newId()}/complaints`, {})).status).toBe(404);
     expect((await json(w, 'POST', `/api/public/fairs/${w.fairId}/complaints`, { kind: 'complaint' })).status).toBe(400);
+    // A typed phone address: a code no fair has is 404, never 401.
+    expect((await get(w, '/api/public/fair-codes/QQ99')).status).toBe(404);
   });
 });

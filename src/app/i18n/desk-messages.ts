@@ -11,7 +11,8 @@ import { evidenceEn, evidenceZh } from './evidence';
 import { inLanguage } from './paired';
 import { boardMessages } from '../screens/case-board/case-board.messages';
 import { exhibitorSearchMessages } from '../screens/exhibitors/exhibitors.messages';
+import { handoffMessages } from '../screens/qr-handoff/qr-handoff.messages';
 
 /** Every dictionary, for the desk app: `main.tsx` imports this before the desk's first render. */
-addMessages('zh-CN', { ...zh, ...deskBZh, ...phoneZh, ...deskAZh, ...summaryZh, ...syncZh, ...deskUxZh, ...evidenceZh, ...inLanguage(boardMessages, 'zh-CN'), ...inLanguage(exhibitorSearchMessages, 'zh-CN') });
-addMessages('en', { ...en, ...deskBEn, ...phoneEn, ...deskAEn, ...summaryEn, ...syncEn, ...deskUxEn, ...evidenceEn, ...inLanguage(boardMessages, 'en'), ...inLanguage(exhibitorSearchMessages, 'en') });
+addMessages('zh-CN', { ...zh, ...deskBZh, ...phoneZh, ...deskAZh, ...summaryZh, ...syncZh, ...deskUxZh, ...evidenceZh, ...inLanguage(boardMessages, 'zh-CN'), ...inLanguage(exhibitorSearchMessages, 'zh-CN'), ...inLanguage(handoffMessages, 'zh-CN') });
+addMessages('en', { ...en, ...deskBEn, ...phoneEn, ...deskAEn, ...summaryEn, ...syncEn, ...deskUxEn, ...evidenceEn, ...inLanguage(boardMessages, 'en'), ...inLanguage(exhibitorSearchMessages, 'en'), ...inLanguage(handoffMessages, 'en') });

@@ -11,6 +11,7 @@ import { blankPhoneCommitment, blankPhoneComplaint } from './phone-form';
 import { createPhoneDraft } from './phone-draft';
 import { newPhoneId } from './phone-id';
 import { PhoneStart, rememberLink } from './phone-start';
+import { lookUpFair, typedCode, type CodeLookup } from './fair-by-code';
 import { QrLoop } from './qr-loop';
 import { readPhoneLink } from './read-link';
 import './phone.css';
@@ -49,14 +50,26 @@ export function PhoneApp(): JSX.Element {
     const mine = ++reading;
     void readLink(location.hash).then((l) => {
       if (mine !== reading) return;
-      setLink(l);
+      // Without a fair in the fragment, a fair found by the typed code (PI10) stays.
+      setLink((prev) => l ?? (code !== undefined ? prev : undefined));
       setRead(true);
       document.documentElement.dataset.phone = 'ready';
     });
   };
+  // PI10: a typed `/p/<code>` asks the server for that fair and opens its form. The page keeps
+  // the typed address (no fragment is built here: DEFLATE stays out of the phone's first load).
+  const code = /(?:^#?|&)fair=/.test(location.hash) ? undefined : typedCode();
+  const [lookup, setLookup] = createSignal<CodeLookup | 'pending'>(code === undefined ? { kind: 'none' } : 'pending');
   onMount(() => {
     onHash();
     window.addEventListener('hashchange', onHash);
+    if (code === undefined) return;
+    void lookUpFair(code).then((found) => {
+      setLookup(found);
+      // A fair link opened meanwhile (a scan) wins over the typed code.
+      if (found.kind !== 'found') return;
+      setLink((prev) => prev ?? { v: 1, fair: found.fair });
+    });
   });
   onCleanup(() => window.removeEventListener('hashchange', onHash));
   return (
@@ -72,7 +85,7 @@ export function PhoneApp(): JSX.Element {
           </button>
         </div>
       </header>
-      <Show when={link()} keyed fallback={<Show when={read()}><PhoneStart damaged={/(?:^#?|&)fair=/.test(location.hash)} /></Show>}>
+      <Show when={link()} keyed fallback={<Show when={read()}><PhoneStart damaged={/(?:^#?|&)fair=/.test(location.hash)} code={code} lookup={lookup()} /></Show>}>
         {(l) => <PhoneBody fair={l.fair} />}
       </Show>
     </main>

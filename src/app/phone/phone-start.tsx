@@ -2,6 +2,7 @@ import { createResource, Show, type JSX } from 'solid-js';
 import type { PhoneLink } from '../../domain/wire/phone-link';
 import { locale, t } from '../i18n/index';
 import { readPhoneLink } from './read-link';
+import type { CodeLookup } from './fair-by-code';
 
 const LAST_LINK = 'faircase.phone-last-link';
 
@@ -27,15 +28,26 @@ async function lastLink(): Promise<{ readonly hash: string; readonly link: Phone
 
 /**
  * `/p/` without a fair (typed from the desk's printed address, or a damaged link): what to do
- * next instead of a dead end. The fair's form needs the fair's rules, which only the desk's QR
- * code carries, so the page says where that code is; a fair this phone opened before is one tap.
+ * next instead of a dead end. The fair's form needs the fair's rules: the desk's QR code carries
+ * them, and online a typed `/p/<code>` fetches them (PI10); offline, or for a code no fair has,
+ * the page says where the code is; a fair this phone opened before is one tap.
  */
-export function PhoneStart(props: { readonly damaged: boolean }): JSX.Element {
+export function PhoneStart(props: { readonly damaged: boolean; readonly code?: string | undefined; readonly lookup?: CodeLookup | 'pending' }): JSX.Element {
   const [last] = createResource(lastLink);
   const name = (l: PhoneLink): string => (locale() === 'en' && l.fair.nameEn !== undefined ? l.fair.nameEn : l.fair.nameZh);
   return (
-    <section class="panel phone-start" data-testid="phone-no-fair" data-damaged={props.damaged}>
+    <section class="panel phone-start" data-testid="phone-no-fair" data-damaged={props.damaged} data-lookup={typeof props.lookup === 'string' ? props.lookup : (props.lookup?.kind ?? 'none')}>
       <h2>{t('phone.start.title')}</h2>
+      <Show when={props.code !== undefined && props.lookup === 'pending'}>
+        <p class="muted" data-testid="phone-code-lookup">
+          {t('phone.start.lookingUp', { code: props.code ?? '' })}
+        </p>
+      </Show>
+      <Show when={typeof props.lookup === 'object' && props.lookup.kind === 'unknown'}>
+        <p class="notice notice-warn" data-testid="phone-code-unknown">
+          {t('phone.start.unknownCode', { code: props.code ?? '' })}
+        </p>
+      </Show>
       <Show when={props.damaged}>
         <p class="notice notice-warn" data-testid="phone-link-damaged">
           {t('phone.noFair')}

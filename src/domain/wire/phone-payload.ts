@@ -14,6 +14,7 @@ import { SIGNATURE_BOX } from './signature-box';
 
 export { fromBase64Url, PhoneLink, toBase64Url, type PhoneLinkInput } from './phone-link';
 export { SIGNATURE_BOX } from './signature-box';
+import { phoneFair } from './public-fair';
 
 /**
  * What the filer's phone hands to the desk (issue 8 §1, §3), as JSON inside the FC1 frames
@@ -84,28 +85,7 @@ export type PhonePayload = z.infer<typeof PhonePayload>;
 
 /** The fragment for a fair: the fields the phone's form reads, defaults left out to keep the QR small. */
 export function phoneLinkFragment(fair: Fair, server?: string): string {
-  const s = fair.settings;
-  const link: PhoneLinkInput = {
-    v: 1,
-    fair: {
-      id: fair.id,
-      code: fair.code,
-      nameZh: fair.nameZh,
-      ...(fair.nameEn === undefined ? {} : { nameEn: fair.nameEn }),
-      sessionNo: fair.sessionNo,
-      days: fair.days,
-      settings: {
-        country: s.country,
-        timeZone: s.timeZone,
-        acceptedIpTypes: s.acceptedIpTypes,
-        rightJurisdictions: s.rightJurisdictions,
-        requireEvaluationReport: s.requireEvaluationReport,
-        booth: s.booth,
-        uiLanguages: s.uiLanguages,
-      },
-    },
-    ...(server === undefined ? {} : { server }),
-  };
+  const link: PhoneLinkInput = { v: 1, fair: phoneFair(fair), ...(server === undefined ? {} : { server }) };
   // Raw DEFLATE first: the link QR drops from version ~26 to ~16 for a five-day fair.
   return `fair=${toBase64Url(deflateSync(strToU8(JSON.stringify(link)), { level: 9 }))}`;
 }

@@ -21,6 +21,14 @@ import { PhoneComplaint } from './phone-payload';
  *   like PI3. A refused upload stores nothing.
  * - **PI8** A desk of the draft's fair reads a listed photo with `GET /api/intake/drafts/<draftId>/
  *   photos/<sha256>?fair=…` (404 until the phone sent it) and files it with the draft.
+ * - **PI9** A phone's photo is filed (online through PI8, or taken or received at the QR hand-off)
+ *   as the very bytes whose SHA-256 the phone listed, never a downscaled copy: the evidence's hash
+ *   is the listed one, so the phone's file, the desk's blob and the server's blob check against
+ *   each other. A file over `PUBLIC_PHOTO_MAX_BYTES` is not taken.
+ * - **PI10** `GET /api/public/fair-codes/<code>`, no token, answers the phone form's public fields
+ *   of the fair with that code (`phoneFair` in public-fair.ts; of several, the one whose last day
+ *   is latest), 404 for a code no fair has; rate-limited per client address like PI3. The desk
+ *   prints `<origin>/p/<code>`: typed online, it opens that fair's form; offline, the start page.
  */
 export const PublicDraftReceived = z.object({
   type: z.literal('public-draft'),

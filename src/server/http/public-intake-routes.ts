@@ -7,6 +7,7 @@ import { MAX_PAYLOAD_BYTES } from '../../domain/wire/qr-frames';
 import type { Storage } from '../storage/storage';
 import { fairKnown, markFiled, openDrafts, submitDraft } from '../storage/public-drafts-store';
 import { parseJson, parseQuery } from './body';
+import { addPublicFairRoutes } from './public-fair-routes';
 import { addPublicPhotoRoutes } from './public-photo-routes';
 import { allowed, authenticated, ownFair, type Env } from './guard';
 import { clientAddress, limited, type Limit } from './rate-limit';
@@ -17,7 +18,8 @@ import { refuse } from './replies';
  * - `POST /public/fairs/:fairId/complaints`, no token: a phone's `PhoneComplaint`, kept as a draft;
  * - `GET /intake/drafts?fair=…`: a desk tablet (or the organizer) lists the fair's open drafts;
  * - `POST /intake/drafts/:draftId/filed?fair=…`: the desk filed it; it leaves every desk's list;
- * - the draft's photos (PI7, PI8): public-photo-routes.ts.
+ * - the draft's photos (PI7, PI8): public-photo-routes.ts;
+ * - a fair's phone form by its code (PI10): public-fair-routes.ts.
  */
 
 /**
@@ -76,5 +78,6 @@ export function publicIntakeRoutes(storage: Storage): Hono<Env> {
     return c.json({ ok: true });
   });
   addPublicPhotoRoutes(app, storage);
+  addPublicFairRoutes(app, storage);
   return app;
 }

@@ -268,6 +268,11 @@ const MIGRATIONS: readonly { readonly id: string; readonly sql: (ctx: { epoch: s
     id: '0015-console-case-browser',
     sql: () => CASE_BROWSE_SQL,
   },
+  {
+    // PI10: a typed phone address names its fair by code; the lookup reads fair items only.
+    id: '0016-public-fair-code',
+    sql: () => `create index items_fair_code on items ((payload->>'code')) where kind = 'fair';`,
+  },
 ];
 
 /** Any fixed 64-bit key: every FairCase instance on this database agrees on it. */

@@ -15,7 +15,7 @@ export interface OnlineDesk {
   readonly browser: Browser;
   readonly desk: { readonly context: BrowserContext; readonly page: Page };
   readonly phone: { readonly context: BrowserContext; readonly page: Page };
-  /** The link of the desk's phone QR code (`/p/#fair=…`). */
+  /** The link of the desk's phone QR code (`/p/<code>#fair=…`). */
   readonly phoneUrl: string;
   readonly fairId: string;
 }

@@ -80,6 +80,9 @@ export type ImportResult =
 /** Photo files the desk added for the hand-off, by SHA-256 of their bytes (issue 8 §3). */
 export type PhotoFiles = ReadonlyMap<string, Blob>;
 
+/** A file's media type as evidence: a picked file without one (or a generic one) is still a photo. */
+const photoMime = (file: Blob): string => (file.type.startsWith('image/') ? file.type : 'image/jpeg');
+
 /**
  * A scanned hand-off files with channel `phone_qr`, a draft the phone sent online with `online`
  * (DOMAIN.md §2 `Case.channel`); the write and its "filed once per phone filing id" rule are the same.
@@ -95,11 +98,7 @@ export async function importPhoneComplaint(
   /** An online draft's receipt by the server; a scanned one is seen at the phone's filing time (SY12). */
   seenAt: Instant = p.filedAt,
 ): Promise<ImportResult> {
-  const [{ storeEvidence }, { importComplaint, phoneFilingOf, getCase }, { downscaleImage }] = await Promise.all([
-    import('../../../store/evidence'),
-    import('../../../store/cases'),
-    import('../../lib/image'),
-  ]);
+  const [{ storeEvidence }, { importComplaint, phoneFilingOf, getCase }] = await Promise.all([import('../../../store/evidence'), import('../../../store/cases')]);
   // A second scan: say which cases it became and write nothing, not even the signature again.
   const seen = await phoneFilingOf(p.id);
   if (seen !== undefined) {
@@ -115,8 +114,9 @@ export async function importPhoneComplaint(
     for (const ref of item.photos) {
       const file = photos.get(ref.sha256);
       if (file === undefined) continue;
-      const small = (await downscaleImage(file)).blob;
-      const stored = await storeEvidence(small, { ...meta, kind: 'photo', mime: small.type }, now);
+      // PI9: the bytes as the phone had them, not a downscaled copy: the evidence's SHA-256 is
+      // then the one the phone listed, and anyone holding the phone's file can check it.
+      const stored = await storeEvidence(file, { ...meta, kind: 'photo', mime: photoMime(file) }, now);
       if (!stored.ok) return { kind: 'failed', error: stored.error };
       evidenceIds.push(stored.value.id);
     }

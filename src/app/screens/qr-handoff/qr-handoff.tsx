@@ -20,11 +20,14 @@ import { CommitmentPreview, ComplaintPreview } from './preview';
 import { Scanner } from './scanner';
 import { HandoffPhotos } from './handoff-photos';
 import { expectedPhotos, matchPhotos } from '../../../domain/wire/photo-match';
-import type { PublicDraft } from '../../../domain/wire/public-intake';
+import { PUBLIC_PHOTO_MAX_BYTES, type PublicDraft } from '../../../domain/wire/public-intake';
 import './qr-handoff.css';
 
-/** The link the filer's phone opens: this origin's `/p/` with the fair in the fragment (issue 8 §1). */
-export const phoneUrl = (fair: Fair): string => `${location.origin}/p/#${phoneLinkFragment(fair)}`;
+/** The address the desk prints, to be typed: the fair's code opens its form online (PI10). */
+export const typedPhoneUrl = (fair: Fair): string => `${location.origin}/p/${fair.code}`;
+
+/** The link the filer's phone opens by the QR code: the typed address with the fair in the fragment, so it works offline. */
+export const phoneUrl = (fair: Fair): string => `${typedPhoneUrl(fair)}#${phoneLinkFragment(fair)}`;
 
 /** Issue 8 §3: the desk shows the fair's phone QR and reads the phone's animated QR back. */
 export function QrHandoffScreen(): JSX.Element {
@@ -47,6 +50,7 @@ function HandoffBody(props: { readonly fair: Fair; readonly user: SessionUser })
   const [cameraError, setCameraError] = createSignal<string>();
   const [photos, setPhotos] = createSignal<ReadonlyMap<string, Blob>>(new Map());
   const [unmatched, setUnmatched] = createSignal<readonly string[]>([]);
+  const [tooBig, setTooBig] = createSignal<readonly string[]>([]);
   const [busy, setBusy] = createSignal(false);
   const [result, setResult] = createSignal<ImportResult>();
   const [linkQr] = createResource(
@@ -90,10 +94,14 @@ function HandoffBody(props: { readonly fair: Fair; readonly user: SessionUser })
   // Issue 8 §3: a file belongs to the complaint only when its SHA-256 is a listed one; with
   // `only`, the clerk took it for that one line of the list.
   const addPhotos = async (files: FileList | null, only?: string): Promise<void> => {
-    const offered = await Promise.all([...(files ?? [])].map(async (file) => ({ sha256: await sha256OfFile(file), file })));
+    // PI9: the file itself is the evidence, so one over the evidence limit cannot be taken.
+    const all = [...(files ?? [])];
+    const fits = all.filter((f) => f.size <= PUBLIC_PHOTO_MAX_BYTES);
+    const offered = await Promise.all(fits.map(async (file) => ({ sha256: await sha256OfFile(file), file })));
     const { matched, unmatched } = matchPhotos(expected(), offered, only);
     setPhotos(new Map([...photos(), ...matched]));
     setUnmatched(unmatched.map((f) => f.name));
+    setTooBig(all.filter((f) => f.size > PUBLIC_PHOTO_MAX_BYTES).map((f) => f.name));
   };
   const [fetching, setFetching] = createSignal(false);
   const openDraft = async (d: PublicDraft): Promise<void> => {
@@ -101,6 +109,7 @@ function HandoffBody(props: { readonly fair: Fair; readonly user: SessionUser })
     setResult(undefined);
     setPhotos(new Map());
     setUnmatched([]);
+    setTooBig([]);
     scan.offer(d.complaint, d.draftId, d.receivedAt);
     // PI8: the photos the phone sent with the draft come along, checked against their hashes.
     setFetching(true);
@@ -145,6 +154,7 @@ function HandoffBody(props: { readonly fair: Fair; readonly user: SessionUser })
     setResult(undefined);
     setPhotos(new Map());
     setUnmatched([]);
+    setTooBig([]);
     setScanning(true);
   };
   return (
@@ -156,7 +166,7 @@ function HandoffBody(props: { readonly fair: Fair; readonly user: SessionUser })
           <Show when={linkQr()}>{(src) => <img src={src()} alt={t('handoff.linkTitle')} class="handoff-link-qr" data-testid="phone-link-qr" />}</Show>
           <p class="muted">{t('handoff.linkHint')}</p>
           <a class="mono handoff-url" href={phoneUrl(props.fair)} data-testid="phone-link" target="_blank" rel="noopener">
-            {`${location.origin}/p/`}
+            {typedPhoneUrl(props.fair)}
           </a>
           <p class="muted" data-testid="phone-link-typed">
             {t('handoff.linkTyped')}
@@ -217,6 +227,7 @@ function HandoffBody(props: { readonly fair: Fair; readonly user: SessionUser })
                       <input type="file" accept="image/*" multiple class="visually-hidden" data-testid="handoff-photos" onChange={(e) => void addPhotos(e.currentTarget.files)} />
                     </label>
                     <For each={unmatched()}>{(name) => <p class="error" data-testid="handoff-photo-stranger">{t('handoff.photoNoMatch', { name })}</p>}</For>
+                    <For each={tooBig()}>{(name) => <p class="error" data-testid="handoff-photo-too-big">{t('handoff.photoTooBig', { name, mb: PUBLIC_PHOTO_MAX_BYTES / 1024 / 1024 })}</p>}</For>
                   </Show>
                 </>
               )}
