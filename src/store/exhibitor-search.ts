@@ -100,9 +100,9 @@ export interface ExhibitorSearchIndex {
 }
 
 /** A run ends after a line picked by the line itself, so unchanged stretches of a changed list cut into the same runs as before. */
-const endsRun = (line: string): boolean => ((line.length * 31 + line.charCodeAt(line.length - 1)) & 7) === 0;
+const endsRun = (line: string): boolean => ((line.length * 31 + line.charCodeAt(line.length - 1)) & 15) === 0;
 /** The longest run: a stretch of lines none of which ends a run is still cut. */
-const MAX_RUN = 32;
+const MAX_RUN = 64;
 /** How far ahead in the previous list an exhibitor is looked for before its position is looked up by id. */
 const LOOKAHEAD = 8;
 
@@ -210,26 +210,28 @@ export function exhibitorSearchIndex(exhibitors: readonly Exhibitor[], previous?
 }
 
 /**
- * Calls `visit` with the position of each line holding `q`, in list order, until it returns false:
- * one `indexOf` per run and per hit, each hit skipping to the next line.
+ * Writes into `out` the position of each line holding `q`, in list order, at most `limit`; returns
+ * how many. One `indexOf` per run and per hit, each hit skipping to the next line.
  */
-function eachLineHolding(index: ExhibitorSearchIndex, q: string, visit: (position: number) => boolean): void {
+function linesHolding(index: ExhibitorSearchIndex, q: string, out: Int32Array, limit: number): number {
   const { runs, runStarts } = index;
+  let n = 0;
   for (let r = 0; r < runs.length; r++) {
     const { text, starts } = runs[r] as LineRun;
+    let from = text.indexOf(q);
+    if (from < 0) continue;
     const base = runStarts[r] as number;
     let line = 0;
-    let from = 0;
-    for (;;) {
-      const hit = text.indexOf(q, from);
-      if (hit < 0) break;
-      while (line + 1 < starts.length && (starts[line + 1] as number) <= hit) line++;
-      if (!visit(base + line)) return;
+    while (from >= 0) {
+      while (line + 1 < starts.length && (starts[line + 1] as number) <= from) line++;
+      if (n === limit) return n + 1;
+      out[n++] = base + line;
       line++;
       if (line >= starts.length) break;
-      from = starts[line] as number;
+      from = text.indexOf(q, starts[line]);
     }
   }
+  return n;
 }
 
 /** Every exhibitor matching one query, in list order. */
@@ -257,12 +259,7 @@ function allPositions(index: ExhibitorSearchIndex): Int32Array {
 /** The positions of the lines holding `q`, in one pass over the runs. */
 function scanAll(index: ExhibitorSearchIndex, q: string): Int32Array {
   const out = new Int32Array(index.lines.length);
-  let n = 0;
-  eachLineHolding(index, q, (p) => {
-    out[n++] = p;
-    return true;
-  });
-  return out.subarray(0, n);
+  return out.subarray(0, linesHolding(index, q, out, out.length));
 }
 
 /** The lines among `previous` holding `q` (each of them holds the query `q` extends, so no other can). */
@@ -313,17 +310,10 @@ export function searchExhibitors(index: ExhibitorSearchIndex, query: string, lim
   const q = foldExhibitorQuery(query);
   const all = index.exhibitors;
   if (q === '') return { found: all.slice(0, limit), more: all.length > limit };
-  const found: Exhibitor[] = [];
-  let more = false;
-  eachLineHolding(index, q, (p) => {
-    if (found.length === limit) {
-      more = true;
-      return false;
-    }
-    found.push(all[p] as Exhibitor);
-    return true;
-  });
-  return { found, more };
+  const positions = new Int32Array(Math.max(0, Math.min(Math.floor(limit), all.length)));
+  const n = linesHolding(index, q, positions, positions.length);
+  const found = Array.from(positions.subarray(0, Math.min(n, positions.length)), (p) => all[p] as Exhibitor);
+  return { found, more: n > positions.length };
 }
 
 const byString = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
