@@ -15,9 +15,10 @@ export function exhibitorIndexOf(fairId: string): Accessor<ExhibitorSearchIndex 
     current?.dispose();
     current = createRoot((dispose) => {
       const list = createLiveQuery(() => listExhibitorsForSearch(fairId));
-      const index = createMemo(() => {
+      // Each new read is indexed from the index before it: a pulled page or an edit folds only its own rows.
+      const index = createMemo<ExhibitorSearchIndex | undefined>((previous) => {
         const l = list();
-        return l === undefined ? undefined : exhibitorSearchIndex(l);
+        return l === undefined ? previous : exhibitorSearchIndex(l, previous);
       });
       return { fairId, index, dispose };
     });
