@@ -8,7 +8,7 @@ import { tIn, type MessageKey, type Params } from '../../i18n/index';
 import { deskHours, n3Variant, partyLine, showsComplainantPhone, type NoticeKind } from './notice-model';
 
 /**
- * One language's part of a printed notice N1–N3 (DOMAIN.md §11), from plain values: the tablet's
+ * One language's part of a printed notice N1–N3 (NO1–NO5, src/domain/REFERENCE.md), from plain values: the tablet's
  * notice screen and the console's case browser (CB3) print the same words from the same case.
  */
 export function NoticePart(props: {
