@@ -297,6 +297,8 @@ const MIDDLEWARE: Readonly<Record<string, string>> = {
   'ALL /api/sync/relay/*': 'the token check of the relay route (SY37)',
   'ALL /api/console/*': 'the console\'s session check (401), then its Origin check of changes and its role check',
   'ALL /api/console/session': 'the Origin check of the console sign-in (CO6)',
+  'ALL /api/console/fairs/:fairId': 'the scope check of a route naming a fair (AR8): out of sight is 404',
+  'ALL /api/console/fairs/:fairId/*': 'the scope check of every route naming a fair (AR8): out of sight is 404',
 };
 
 /**
@@ -313,6 +315,8 @@ const CONSOLE: Readonly<Record<string, string>> = Object.fromEntries(
     'POST /api/console/people/:userId/password', 'GET /api/console/audit', 'GET /api/console/audit.csv',
     'GET /api/console/fairs/:fairId/summary', 'PUT /api/console/fairs/:fairId/summary/previous', 'POST /api/console/bundles',
     'GET /api/console/fairs/:fairId/exports/raw.zip',
+    'POST /api/console/fairs/:fairId/summary/close', 'GET /api/console/fairs/:fairId/summary/closes', 'GET /api/console/annual',
+    'GET /api/console/fairs/:fairId/summary-file', 'POST /api/console/summary-files', 'GET /api/console/trusted-keys', 'POST /api/console/trusted-keys',
   ].map((k) => [k, 'console session cookie, Origin check, organizer only']),
 );
 

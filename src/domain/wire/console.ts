@@ -46,7 +46,9 @@ export const SECURE_SESSION_COOKIE = '__Host-faircase_console';
 // ---------------------------------------------------------------------------------- errors
 
 /** The console's own refusals, on top of the sync contract's codes. */
-export const CONSOLE_ERROR_CODES = [...ERROR_CODES, 'CSRF_REFUSED', 'WRONG_PASSWORD', 'FAIR_EXISTS'] as const;
+export const CONSOLE_ERROR_CODES = [...ERROR_CODES, 'CSRF_REFUSED', 'WRONG_PASSWORD', 'FAIR_EXISTS',
+  // The roll-up (ANNUAL-SPEC AR10, AR13): closing needs complete tablets and the fair's facts; an import needs a good signature by a trusted key.
+  'SUMMARY_INCOMPLETE', 'FAIR_FACTS_MISSING', 'SUMMARY_NOT_CLOSED', 'SIGNATURE_INVALID', 'SIGNER_UNTRUSTED'] as const;
 export const ConsoleErrorCode = z.enum(CONSOLE_ERROR_CODES);
 export type ConsoleErrorCode = z.infer<typeof ConsoleErrorCode>;
 export const ConsoleErrorReply = z.object({
@@ -308,6 +310,10 @@ export const AUDIT_ACTIONS = [
   'fair_edited',
   'previous_figure_set',
   'bundle_uploaded',
+  'summary_closed',
+  'summary_imported',
+  'summary_replaced',
+  'trusted_key_added',
 ] as const;
 export const AuditAction = z.enum(AUDIT_ACTIONS);
 export type AuditAction = z.infer<typeof AuditAction>;

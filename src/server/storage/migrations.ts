@@ -4,6 +4,7 @@ import { REPORT_PROJECTION_SQL } from '../reports/report-schema';
 import { CLOCK_REPORTS_SQL } from './clock-reports';
 import { CONSOLE_SQL } from '../console/console-schema';
 import { CONSOLE_SUMMARY_SQL } from '../console/summary-store';
+import { ANNUAL_SQL } from '../console/annual-schema';
 import { DEVICE_CODES_SQL } from './device-codes';
 import { PUBLIC_DRAFTS_SQL } from './public-drafts-store';
 import type { SqlClient } from './sql';
@@ -239,6 +240,11 @@ const MIGRATIONS: readonly { readonly id: string; readonly sql: (ctx: { epoch: s
     // The console's post-show summary: previous-session values typed there (CO42).
     id: '0013-console-summary-previous',
     sql: () => CONSOLE_SUMMARY_SQL,
+  },
+  {
+    // The administration's roll-up: closed and imported summaries, the signing key, trusted senders (ANNUAL-SPEC AR10–AR14).
+    id: '0014-annual-rollup',
+    sql: () => ANNUAL_SQL,
   },
 ];
 

@@ -38,4 +38,8 @@ export const auditMessages = {
   'action.fair_edited': { 'zh-CN': '修改展会', en: 'Edited a fair' },
   'action.previous_figure_set': { 'zh-CN': '录入上届数据', en: 'Typed a previous-session value' },
   'action.bundle_uploaded': { 'zh-CN': '上传数据包', en: 'Uploaded a bundle' },
+  'action.summary_closed': { 'zh-CN': '结束汇总', en: 'Summary closed' },
+  'action.summary_imported': { 'zh-CN': '导入汇总文件', en: 'Summary file imported' },
+  'action.summary_replaced': { 'zh-CN': '以新版本替换汇总', en: 'Summary replaced by a newer revision' },
+  'action.trusted_key_added': { 'zh-CN': '添加受信任密钥', en: 'Trusted key added' },
 } satisfies ConsoleMessages;
