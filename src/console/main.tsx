@@ -27,6 +27,7 @@ const routes: RouteDefinition[] = [
   { path: '/summary', component: lazy(() => import('./screens/summary/pick-fair')) },
   { path: '/fairs/:fairId/summary', component: lazy(() => import('./screens/summary/summary')) },
   { path: '/bundles', component: lazy(() => import('./screens/bundles/bundles')) },
+  { path: '/annual', component: lazy(() => import('./screens/annual/annual')) },
   { path: '*', component: () => <Navigate href="/fairs" /> },
 ];
 

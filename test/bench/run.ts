@@ -22,8 +22,9 @@ import { pullBench } from './pull.bench';
 import { consoleBench } from './console.bench';
 import { consoleSummaryBench } from './console-summary.bench';
 import { exhibitorSearchBench } from './exhibitor-search.bench';
+import { annualBench } from './annual.bench';
 
-const suites: readonly BenchSuite[] = [storeBench, serverBench, foldBench, appBench, boardBench, phoneBench, summaryBench, pullBench, serverSummaryBench, exhibitorSearchBench, consoleBench, consoleSummaryBench];
+const suites: readonly BenchSuite[] = [storeBench, serverBench, foldBench, appBench, boardBench, phoneBench, summaryBench, pullBench, serverSummaryBench, exhibitorSearchBench, consoleBench, consoleSummaryBench, annualBench];
 
 const only = process.argv.slice(2);
 const lines: ReportLine[] = [];

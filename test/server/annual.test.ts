@@ -174,8 +174,10 @@ describe.each(bothStorages())('the administration\'s roll-up on $name', (db) => 
     expect((await call('GET', `/fairs/${mine}/summary-file`, provincial)).status).toBe(409);
     for (const f of [other, none]) expect((await call('GET', `/fairs/${f}/summary`, national)).status).toBe(200);
 
-    // The roll-up: only the units in sight; the fair without a region is counted apart (AR9).
+    // The roll-up: only the units in sight; the fair without a region is counted apart (AR9); a fair edited reads as edited (SY20).
+    expect((await call('PUT', `/fairs/${mine}`, organizer, { fair: { ...fairInput(mine, { region: GUANGDONG, organizer: '广州市会展办' }), nameZh: '第139届广交会（改）' } })).status).toBe(200);
     const year = await annual(provincial);
+    expect(year.fairs.find((f) => f.fairId === mine)?.nameZh).toBe('第139届广交会（改）');
     expect(year.fairs.map((f) => f.fairId).filter((id) => [mine, other, none].includes(id))).toEqual([mine]);
     const whole = await annual(national);
     expect(whole.fairs.map((f) => f.fairId).filter((id) => [mine, other, none].includes(id)).sort()).toEqual([mine, other].sort());

@@ -11,6 +11,7 @@ export const commonMessages = {
   'nav.audit': { 'zh-CN': '审计日志', en: 'Audit log' },
   'nav.summary': { 'zh-CN': '展后总结', en: 'Summary' },
   'nav.bundles': { 'zh-CN': '上传数据包', en: 'Bundles' },
+  'nav.annual': { 'zh-CN': '年度统计', en: 'Annual figures' },
   'nav.account': { 'zh-CN': '我的账户', en: 'My account' },
   'lang.switch': { 'zh-CN': 'English', en: '中文' },
   'user.signedInAs': { 'zh-CN': '已登录：{name}', en: 'Signed in as {name}' },

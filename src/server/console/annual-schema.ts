@@ -8,6 +8,8 @@
  * - `server_signing_key`: the Ed25519 key pair this server signs its summary files with, made once.
  * - `trusted_sender_keys`: public keys whose files the import accepts.
  * - The fair records' index: the roll-up reads every fair's current record in one statement.
+ * - The projection's complaints index: R3/R4 count distinct complaints of many fairs at once
+ *   (AR11) by an index-only scan in complaint order, instead of hashing every case.
  */
 export const ANNUAL_SQL = `
   create table summary_snapshots (
@@ -36,4 +38,5 @@ export const ANNUAL_SQL = `
     added_at timestamptz not null,
     added_by text
   );
-  create index items_fair_records on items (fair_id) where kind = 'fair';`;
+  create index items_fair_records on items (fair_id) where kind = 'fair';
+  create index report_cases_complaints on report_cases (fair_id, complaint_id, accepted);`;

@@ -35,14 +35,14 @@ export async function annualReply(db: SqlClient, sight: Sight, period: Period, t
   const periodOf = (day: string): 'current' | 'previous' | undefined =>
     day >= period.from && day <= period.to ? 'current' : day >= previous.from && day <= previous.to ? 'previous' : undefined;
 
-  const snapshots = await db.query<SnapshotRow>(
+  const [snapshots, held] = await Promise.all([db.query<SnapshotRow>(
     `select s.fair_id, s.revision, s.source, s.final, s.region, s.first_day, (s.body->'fair')::text as fair, ${FIGURES_SQL} as figures,
        (select coalesce(jsonb_agg(r->>'exhibitorKey'), '[]'::jsonb) from jsonb_array_elements(s.body->'summary'->'repeatInfringers') r
         where (r->>'repeat')::boolean)::text as repeat_keys
      from (select distinct on (fair_id) * from summary_snapshots order by fair_id, revision desc) s
      where s.first_day >= $1 and s.first_day <= $2`,
     [from, period.to],
-  );
+  ), currentFairs(db)]);
   const inputs: AnnualFairInput[] = [];
   const fairs: AnnualFair[] = [];
   const closed = new Set<string>();
@@ -64,7 +64,7 @@ export async function annualReply(db: SqlClient, sight: Sight, period: Period, t
 
   let withoutRegion = 0;
   const open: (Fair & { region: RegionCode; firstDay: string; when: 'current' | 'previous' })[] = [];
-  for (const fair of await currentFairs(db)) {
+  for (const fair of held) {
     const firstDay = fair.days[0]?.date;
     const when = firstDay === undefined ? undefined : periodOf(firstDay);
     if (closed.has(fair.id) || firstDay === undefined || when === undefined || !regionInSight(sight, fair.settings.region)) continue;

@@ -25,17 +25,18 @@ export interface LiveSource {
 
 const parse = <T>(v: unknown): T => (typeof v === 'string' ? JSON.parse(v) : v) as T;
 
-/** Every fair's current record held here, in one statement (SY24's pick per fair). */
+/**
+ * Every fair's current record held here, in one statement: SY20/SY21's pick (greatest clock,
+ * then item id, compared as the domain compares them: code-unit order, so `collate "C"`).
+ */
 export async function currentFairs(db: SqlRunner): Promise<Fair[]> {
-  const rows = await db.query<{ versions: string }>(
-    `select json_agg(json_build_object('entityId', entity_id, 'hlc', hlc, 'id', id, 'payload', payload))::text as versions
-     from items where kind = 'fair' and entity_id = fair_id group by fair_id`,
+  const rows = await db.query<{ payload: string }>(
+    `select distinct on (fair_id) payload::text as payload from items where kind = 'fair' and entity_id = fair_id
+     order by fair_id, hlc collate "C" desc, id collate "C" desc`,
   );
   const out: Fair[] = [];
   for (const r of rows) {
-    const versions = JSON.parse(r.versions) as { entityId: string; hlc: Hlc; id: string; payload: unknown }[];
-    const [latest] = latestPerEntity(versions).values();
-    const fair = Fair.safeParse(latest?.payload);
+    const fair = Fair.safeParse(JSON.parse(r.payload));
     if (fair.success) out.push(fair.data);
   }
   return out;
@@ -62,19 +63,22 @@ export async function liveSources(db: SqlClient, fairs: readonly Fair[]): Promis
   const ids = fairs.map((f) => f.id);
   const priorIds = [...new Set(fairs.flatMap((f) => (f.previousFairId === undefined ? [] : [f.previousFairId])))];
   await catchUpAll(db, [...new Set([...ids, ...priorIds])]);
-  const codes = MEASURE_CODES.map((c) => `'${c}'`).join(', ');
-  const [cases, complaints, consultations, repeats] = await Promise.all([
+  const [cases, measures, complaints, consultations, repeats] = await Promise.all([
     db.query<{ fair_id: string } & Record<string, unknown>>(
       `select fair_id,
          count(*) filter (where transfer_kind is not null) as transfers,
          count(*) filter (where has_opinion) as case_opinions,
-         coalesce(sum(reviews_upheld + reviews_overturned), 0) as review_decisions,
-         coalesce(sum((select count(*) from jsonb_array_elements(measures) m where m->>'code' in (${codes}))) filter (where accepted), 0) as ordered,
-         coalesce(sum((select count(*) from jsonb_array_elements(measures) m where m->>'code' in (${codes}) and m->>'result' = 'done')) filter (where accepted), 0) as done
+         coalesce(sum(reviews_upheld + reviews_overturned), 0) as review_decisions
        from report_cases where fair_id = any($1::text[]) group by fair_id`,
       [arrayParam(ids)],
     ),
-    // R3/R4 count distinct complaints: one group per complaint, then per fair.
+    // R12 as summary-sql.ts counts it: grouped by the case's whole list (a handful of lists), counted per measure here.
+    db.query<{ fair_id: string; measures: string; n: unknown }>(
+      `select fair_id, measures::text as measures, count(*) as n from report_cases
+       where fair_id = any($1::text[]) and accepted and measures <> '[]'::jsonb group by fair_id, measures`,
+      [arrayParam(ids)],
+    ),
+    // R3/R4 count distinct complaints: one group per complaint (in index order), then per fair.
     db.query<{ fair_id: string; received: unknown; accepted: unknown }>(
       `select fair_id, count(*) as received, count(*) filter (where a) as accepted
        from (select fair_id, bool_or(accepted) as a from report_cases where fair_id = any($1::text[]) group by fair_id, complaint_id) g group by fair_id`,
@@ -91,6 +95,18 @@ export async function liveSources(db: SqlClient, fairs: readonly Fair[]): Promis
       [arrayParam([...new Set([...ids, ...priorIds])])],
     ),
   ]);
+  const codes = new Set<string>(MEASURE_CODES);
+  const measureCounts = new Map<string, { ordered: number; done: number }>();
+  for (const r of measures) {
+    const count = num(r.n);
+    const m = measureCounts.get(r.fair_id) ?? { ordered: 0, done: 0 };
+    for (const x of JSON.parse(r.measures) as { code: string; result: string | null }[]) {
+      if (!codes.has(x.code)) continue;
+      m.ordered += count;
+      if (x.result === 'done') m.done += count;
+    }
+    measureCounts.set(r.fair_id, m);
+  }
   const byFair = <R extends { fair_id: unknown }>(rows: readonly R[]): Map<string, R> => new Map(rows.map((r) => [r.fair_id as string, r]));
   const caseRows = byFair(cases);
   const complaintRows = byFair(complaints);
@@ -116,8 +132,8 @@ export async function liveSources(db: SqlClient, fairs: readonly Fair[]): Promis
         'R18.trainingParticipants': outreach['R18.trainingParticipants'] ?? 0,
         'R18.publicityActivities': outreach['R18.publicityActivities'] ?? 0,
         'R18.publicityMaterials': outreach['R18.publicityMaterials'] ?? 0,
-        'R12.measures.ordered': n('ordered'),
-        'R12.measures.done': n('done'),
+        'R12.measures.ordered': measureCounts.get(fair.id)?.ordered ?? 0,
+        'R12.measures.done': measureCounts.get(fair.id)?.done ?? 0,
         'R13.transfers': n('transfers'),
       },
       repeatInfringerKeys: infringers.filter((r) => r.repeat).map((r) => r.exhibitorKey),
