@@ -57,10 +57,11 @@ beforeAll(async () => {
   await server.storage.createUser({ name: ORGANIZER, password: PASSWORD, role: 'organizer' });
   browser = await launchChromium();
   ({ context, page } = await signedIn(ORGANIZER));
+  fairId = newId();
   const made = await page.evaluate(
     async ({ id, year }) => {
       const fair = {
-        id, code: 'GZ26', nameZh: '广州国际照明展', nameEn: 'Guangzhou Lighting Fair', sessionNo: 26,
+        id, code: 'GD26', nameZh: '广州国际照明展', nameEn: 'Guangzhou Lighting Fair', sessionNo: 26,
         days: [{ date: `${year}-06-09`, opensAt: '09:00', closesAt: '17:00' }], settings: { region: '440000', organizer: '广州市会展办' },
       };
       const post = (path: string, body: unknown) => fetch(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
@@ -70,10 +71,9 @@ beforeAll(async () => {
       }
       return statuses;
     },
-    { id: newId(), year: YEAR },
+    { id: fairId, year: YEAR },
   );
   expect(made).toEqual([201, 201, 201]);
-  fairId = await page.evaluate(async () => ((await (await fetch('/api/console/fairs')).json()) as { fairs: { fairId: string }[] }).fairs[0]?.fairId ?? '');
 }, 120_000);
 
 afterEach(async (ctx) => {

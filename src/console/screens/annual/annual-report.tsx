@@ -13,7 +13,7 @@ const t = translator(annualMessages);
 const CHART_FIGURES: readonly AnnualFigure[] = ['A1.services', 'A2.received', 'A2.accepted', 'A3.opinions', 'A4.consultations', 'A5.trainingSessions', 'A6.measuresOrdered', 'A6.transfers'];
 
 /**
- * The printable statistics section (issue's national report layout): a heading, the figures in
+ * The printable statistics section, laid out as the national report's: a heading, the figures in
  * sentences with 同比, the threshold shares, and the charts of this period against the year
  * before. The page prints only this and the table (annual.css).
  */

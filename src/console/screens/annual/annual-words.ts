@@ -47,7 +47,7 @@ export function reportSentences(r: AnnualReply, lang: Language): string[] {
   );
   if (lang === 'en') {
     return [
-      `In ${period}, desks at ${v('A1.services')} fairs provided on-site rights-protection assistance, ${y('A1.services')}. They received ${v('A2.received')} complaints (${y('A2.received')}) and accepted ${v('A2.accepted')} (${y('A2.accepted')}).`,
+      `In ${period}, desks at ${v('A1.services')} ${n.values['A1.services'] === 1 ? 'fair' : 'fairs'} provided on-site rights-protection assistance, ${y('A1.services')}. They received ${v('A2.received')} complaints (${y('A2.received')}) and accepted ${v('A2.accepted')} (${y('A2.accepted')}).`,
       `They gave ${v('A3.opinions')} reference opinions on infringement (${y('A3.opinions')}) and ${v('A4.consultations')} consultations (${y('A4.consultations')}).`,
       `They held ${v('A5.trainingSessions')} trainings with ${v('A5.trainingParticipants')} participants (${y('A5.trainingParticipants')}), ${v('A5.averageParticipants')} per training, and ${v('A5.publicityActivities')} publicity activities with ${v('A5.publicityMaterials')} materials.`,
       `Desks ordered ${v('A6.measuresOrdered')} measures, of which ${v('A6.measuresVerified')} were verified as carried out (${y('A6.measuresVerified')}); ${v('A6.transfers')} cases were transferred to the authorities (${y('A6.transfers')}); ${v('A7.repeatInfringers')} exhibitors were repeat infringers.`,
