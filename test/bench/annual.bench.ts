@@ -1,7 +1,7 @@
 /**
  * P8: the administration's roll-up of a year (ANNUAL-SPEC AR11) with 1,000 fairs and 600,000
  * cases on PostgreSQL, ≤ 2 s of server time: `annualReply` called as the route calls it, for a
- * national account, once cold (right after opening the database) and three times warm (median).
+ * national account, once cold (right after opening the database) and five times warm (median).
  *
  * The worst case for the live path: none of the year's 1,000 fairs is closed, so every figure
  * comes from the report projection (600 cases a fair, 600,000 rows of `report_cases`) and the
@@ -26,6 +26,7 @@ const FAIRS = Number(process.env.ANNUAL_BENCH_FAIRS ?? 1_000);
 const CASES_PER_FAIR = 600;
 const CONSULTATIONS_PER_FAIR = 20;
 const LIMIT_MS = 120_000;
+const WARM = 5;
 
 async function within<T>(what: string, ms: number, work: Promise<T>): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
@@ -125,7 +126,8 @@ export const annualBench: BenchSuite = {
           return { ms: performance.now() - t0, fairs: reply.fairs.length, received: reply.national.values['A2.received'] };
         };
         const cold = await once();
-        const warm = [await once(), await once(), await once()];
+        const warm: { ms: number }[] = [];
+        for (let i = 0; i < WARM; i++) warm.push(await once());
         if (cold.fairs !== 2 * FAIRS) throw new Error(`the roll-up saw ${cold.fairs} fairs, not ${2 * FAIRS}`);
         const value = Math.round(median(warm.map((w) => w.ms)));
         return [
@@ -135,7 +137,7 @@ export const annualBench: BenchSuite = {
             unit: 'ms',
             goal: { op: '<=', value: 2000 },
             note:
-              `server time of annualReply, median of 3 warm (${warm.map((w) => Math.round(w.ms)).join(', ')} ms), cold ${Math.round(cold.ms)} ms; ` +
+              `server time of annualReply, median of ${WARM} warm (${warm.map((w) => Math.round(w.ms)).join(', ')} ms), cold ${Math.round(cold.ms)} ms; ` +
               `every fair of the year live (grouped SQL over report_cases), ${FAIRS.toLocaleString('en')} closed fairs the year before; ` +
               `A2 received ${cold.received}; seed ${seedS} s; load average ${loadavg()[0]?.toFixed(1)} on ${cpus().length} cores`,
           },

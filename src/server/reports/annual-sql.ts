@@ -63,20 +63,19 @@ export async function liveSources(db: SqlClient, fairs: readonly Fair[]): Promis
   const ids = fairs.map((f) => f.id);
   const priorIds = [...new Set(fairs.flatMap((f) => (f.previousFairId === undefined ? [] : [f.previousFairId])))];
   await catchUpAll(db, [...new Set([...ids, ...priorIds])]);
-  const [cases, measures, complaints, consultations, repeats] = await Promise.all([
-    db.query<{ fair_id: string } & Record<string, unknown>>(
+  const [cases, complaints, consultations] = await Promise.all([
+    // One pass over the fairs' rows (and their previous sessions', for R15): the counts, R12's
+    // measure lists of accepted cases (counted per measure here, as summary-sql.ts does) and
+    // R15's established cases as recommendSanctions reads them.
+    db.query<{ fair_id: string; transfers: unknown; case_opinions: unknown; review_decisions: unknown; measures: string | null; repeats: string | null }>(
       `select fair_id,
          count(*) filter (where transfer_kind is not null) as transfers,
          count(*) filter (where has_opinion) as case_opinions,
-         coalesce(sum(reviews_upheld + reviews_overturned), 0) as review_decisions
+         coalesce(sum(reviews_upheld + reviews_overturned), 0) as review_decisions,
+         (jsonb_agg(measures) filter (where accepted and measures <> '[]'::jsonb))::text as measures,
+         (json_agg(repeat) filter (where established and repeat is not null))::text as repeats
        from report_cases where fair_id = any($1::text[]) group by fair_id`,
-      [arrayParam(ids)],
-    ),
-    // R12 as summary-sql.ts counts it: grouped by the case's whole list (a handful of lists), counted per measure here.
-    db.query<{ fair_id: string; measures: string; n: unknown }>(
-      `select fair_id, measures::text as measures, count(*) as n from report_cases
-       where fair_id = any($1::text[]) and accepted and measures <> '[]'::jsonb group by fair_id, measures`,
-      [arrayParam(ids)],
+      [arrayParam([...new Set([...ids, ...priorIds])])],
     ),
     // R3/R4 count distinct complaints: one group per complaint (in index order), then per fair.
     db.query<{ fair_id: string; received: unknown; accepted: unknown }>(
@@ -90,20 +89,17 @@ export async function liveSources(db: SqlClient, fairs: readonly Fair[]): Promis
        from items where fair_id = any($1::text[]) and kind = 'consultation' group by fair_id`,
       [arrayParam(ids)],
     ),
-    db.query<{ fair_id: string; cases: string }>(
-      `select fair_id, json_agg(repeat)::text as cases from report_cases where fair_id = any($1::text[]) and established and repeat is not null group by fair_id`,
-      [arrayParam([...new Set([...ids, ...priorIds])])],
-    ),
   ]);
   const codes = new Set<string>(MEASURE_CODES);
   const measureCounts = new Map<string, { ordered: number; done: number }>();
-  for (const r of measures) {
-    const count = num(r.n);
-    const m = measureCounts.get(r.fair_id) ?? { ordered: 0, done: 0 };
-    for (const x of JSON.parse(r.measures) as { code: string; result: string | null }[]) {
-      if (!codes.has(x.code)) continue;
-      m.ordered += count;
-      if (x.result === 'done') m.done += count;
+  for (const r of cases) {
+    const m = { ordered: 0, done: 0 };
+    for (const list of JSON.parse(r.measures ?? '[]') as { code: string; result: string | null }[][]) {
+      for (const x of list) {
+        if (!codes.has(x.code)) continue;
+        m.ordered++;
+        if (x.result === 'done') m.done++;
+      }
     }
     measureCounts.set(r.fair_id, m);
   }
@@ -111,7 +107,7 @@ export async function liveSources(db: SqlClient, fairs: readonly Fair[]): Promis
   const caseRows = byFair(cases);
   const complaintRows = byFair(complaints);
   const consultationRows = byFair(consultations);
-  const repeatRows = new Map(repeats.map((r) => [r.fair_id, parse<RepeatCase[]>(r.cases)]));
+  const repeatRows = new Map(cases.map((r) => [r.fair_id, parse<RepeatCase[]>(r.repeats ?? '[]')]));
   for (const fair of fairs) {
     const c: Record<string, unknown> = caseRows.get(fair.id) ?? {};
     const n = (k: string): number => num(c[k] ?? 0);
