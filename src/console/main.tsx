@@ -32,6 +32,7 @@ const routes: RouteDefinition[] = [
   { path: '/bundles', component: lazy(() => import('./screens/bundles/bundles')) },
   { path: '/review', component: lazy(() => import('./screens/review/review')) },
   { path: '/exhibitors', component: lazy(() => import('./screens/exhibitors/exhibitors')) },
+  { path: '/annual', component: lazy(() => import('./screens/annual/annual')) },
   { path: '*', component: () => <Navigate href="/fairs" /> },
 ];
 

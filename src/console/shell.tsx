@@ -61,6 +61,7 @@ export function Shell(props: RouteSectionProps): JSX.Element {
             <A href="/audit">{t('nav.audit')}</A>
             <A href="/summary">{t('nav.summary')}</A>
             <A href="/bundles">{t('nav.bundles')}</A>
+            <A href="/annual">{t('nav.annual')}</A>
           </nav>
         </Show>
         <div class="c-tools">

@@ -4,6 +4,7 @@ import { CivilDate, ClockTime, Instant, TimeZone, zonedToInstant } from './time'
 import { AuthorityKind, IpType, Language, MAIN_IP_TYPES, MEASURE_CODES, MeasureCode, NOT_ACCEPTED_REASONS, NotAcceptedReason } from './codes';
 import { OptionalText, Text } from './text';
 import { ServiceRecord } from './report/service-record';
+import { RegionCode } from './region';
 
 /** The USCC alphabet (GB 32100-2015): digits and capitals without I O S V Z. */
 export const USCC_ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
@@ -94,6 +95,10 @@ export const FairSettings = z.object({
   country: CountryCode.default('CN'),
   timeZone: TimeZone.default('Asia/Shanghai'),
   deskLocation: OptionalText(200),
+  /** AR1: the provincial unit the fair belongs to; absent on fairs made before the roll-up (AR9). */
+  region: RegionCode.optional(),
+  /** AR7: who runs the fair, as the administration's report and the summary file name it. */
+  organizer: OptionalText(200),
   windows: z
     .object({
       acceptance: Window.default(DEFAULT_WINDOWS.acceptance),

@@ -27,7 +27,7 @@ describe('the one performance report (issue 10, part 7)', () => {
   });
 
   test('a budget no suite measured is listed as not measured, never silently passed', () => {
-    const lines = ['P1 a', 'P2 b', 'P3 c', 'P4 d', 'P6 f', 'P7 g'].map((n) => toLine(figure(n, 1), 'bench'));
+    const lines = ['P1 a', 'P2 b', 'P3 c', 'P4 d', 'P6 f', 'P7 g', 'P8 h'].map((n) => toLine(figure(n, 1), 'bench'));
     expect(missingBudgets(lines)).toEqual(['P5']);
     const table = renderTable(lines, ['P5'], [{ suite: 'pull', message: 'Chromium did not start' }]);
     expect(table).toMatch(/P5 .*NOT MEASURED/);

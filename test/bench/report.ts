@@ -31,6 +31,7 @@ export const budgets: readonly { readonly id: string; readonly what: string }[] 
   { id: 'P5', what: 'pull applied on a tablet (issue 7)' },
   { id: 'P6', what: 'phone to desk by animated QR (issue 8)' },
   { id: 'P7', what: 'post-show summary, tablet and server (issue 9)' },
+  { id: 'P8', what: 'the administration\'s roll-up of a year on PostgreSQL (issue 22)' },
 ];
 
 export const budgetOf = (name: string): string => /^(P\d)\b/.exec(name)?.[1] ?? '—';

@@ -27,8 +27,9 @@ import { exhibitorSearchBench } from './exhibitor-search.bench';
 import { exhibitorIndexBench } from './exhibitor-index.bench';
 import { exhibitorImportBench } from './exhibitor-import.bench';
 import { consoleCasesBench } from './console-cases.bench';
+import { annualBench } from './annual.bench';
 
-const suites: readonly BenchSuite[] = [storeBench, serverBench, foldBench, appBench, boardBench, phoneBench, summaryBench, pullBench, firstPullBench, serverSummaryBench, exhibitorSearchBench, exhibitorIndexBench, consoleBench, consoleSummaryBench, exhibitorImportBench, consoleCasesBench];
+const suites: readonly BenchSuite[] = [storeBench, serverBench, foldBench, appBench, boardBench, phoneBench, summaryBench, pullBench, firstPullBench, serverSummaryBench, exhibitorSearchBench, exhibitorIndexBench, consoleBench, consoleSummaryBench, exhibitorImportBench, consoleCasesBench, annualBench];
 
 // `npm run bench -- summary phone`: only the suites of those names (suite-runner.ts).
 const only = process.argv.slice(2);

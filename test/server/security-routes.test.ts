@@ -301,6 +301,8 @@ const MIDDLEWARE: Readonly<Record<string, string>> = {
   'ALL /api/sync/relay/*': 'the token check of the relay route (SY37)',
   'ALL /api/console/*': 'the console\'s session check (401), then its Origin check of changes and its role check',
   'ALL /api/console/session': 'the Origin check of the console sign-in (CO6)',
+  'ALL /api/console/fairs/:fairId': 'the scope check of a route naming a fair (AR8): out of sight is 404',
+  'ALL /api/console/fairs/:fairId/*': 'the scope check of every route naming a fair (AR8): out of sight is 404',
 };
 
 /**
@@ -322,6 +324,8 @@ const CONSOLE: Readonly<Record<string, string>> = Object.fromEntries(
     'POST /api/console/fairs/:fairId/exhibitors/import', 'PUT /api/console/fairs/:fairId/exhibitors/:exhibitorId',
     'GET /api/console/fairs/:fairId/cases', 'GET /api/console/fairs/:fairId/cases/:caseId',
     'GET /api/console/fairs/:fairId/cases/:caseId/evidence/:evidenceId',
+    'POST /api/console/fairs/:fairId/summary/close', 'GET /api/console/fairs/:fairId/summary/closes', 'GET /api/console/annual',
+    'GET /api/console/fairs/:fairId/summary-file', 'POST /api/console/summary-files', 'GET /api/console/trusted-keys', 'POST /api/console/trusted-keys',
   ].map((k) => [k, 'console session cookie, Origin check, organizer only']),
 );
 

@@ -93,6 +93,8 @@ export const en: Record<MessageKey, string> = {
   'fair.previousFair': 'Previous session',
   'fair.country': 'Country (ISO 2-letter code)',
   'fair.timeZone': 'Time zone',
+  'fair.region': 'Provincial unit',
+  'fair.organizer': 'Organizer',
   'fair.deskLocation': 'Desk location',
   'fair.day': 'Date',
   'fair.opensAt': 'Opens',

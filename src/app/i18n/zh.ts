@@ -95,6 +95,8 @@ export const zh = {
   'fair.previousFair': '上一届',
   'fair.country': '国家（ISO 两位代码）',
   'fair.timeZone': '时区',
+  'fair.region': '所属省级单位',
+  'fair.organizer': '主办单位',
   'fair.deskLocation': '工作站位置',
   'fair.day': '日期',
   'fair.opensAt': '开放',

@@ -47,7 +47,9 @@ export const SECURE_SESSION_COOKIE = '__Host-faircase_console';
 // ---------------------------------------------------------------------------------- errors
 
 /** The console's own refusals, on top of the sync contract's codes. */
-export const CONSOLE_ERROR_CODES = [...ERROR_CODES, 'CSRF_REFUSED', 'WRONG_PASSWORD', 'FAIR_EXISTS', 'NOT_IN_CONFLICT'] as const;
+export const CONSOLE_ERROR_CODES = [...ERROR_CODES, 'CSRF_REFUSED', 'WRONG_PASSWORD', 'FAIR_EXISTS', 'NOT_IN_CONFLICT',
+  // The roll-up (ANNUAL-SPEC AR10, AR13): closing needs complete tablets and the fair's facts; an import needs a good signature by a trusted key.
+  'SUMMARY_INCOMPLETE', 'FAIR_FACTS_MISSING', 'SUMMARY_NOT_CLOSED', 'SIGNATURE_INVALID', 'SIGNER_UNTRUSTED'] as const;
 export const ConsoleErrorCode = z.enum(CONSOLE_ERROR_CODES);
 export type ConsoleErrorCode = z.infer<typeof ConsoleErrorCode>;
 export const ConsoleErrorReply = z.object({
@@ -313,6 +315,10 @@ export const AUDIT_ACTIONS = [
   'item_acknowledged',
   'exhibitors_imported',
   'exhibitor_edited',
+  'summary_closed',
+  'summary_imported',
+  'summary_replaced',
+  'trusted_key_added',
 ] as const;
 export const AuditAction = z.enum(AUDIT_ACTIONS);
 export type AuditAction = z.infer<typeof AuditAction>;

@@ -20,6 +20,8 @@ import { caseBrowseRoutes } from './case-browse-routes';
 import * as store from './console-store';
 import { consoleSummaryRoutes } from './summary-routes';
 import { addReviewRoutes } from './review-routes';
+import { consoleAnnualRoutes } from './annual-routes';
+import { regionInSight, scopeGuard, sightOf, viewerMayRead } from './scope';
 import { changePassword, endSessions, IDLE_MINUTES, resume, signIn, ABSOLUTE_HOURS, type SessionUser } from './sessions';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 
@@ -119,12 +121,16 @@ export function consoleRoutes(storage: Storage, now: () => number): Hono {
   app.use('*', sameOrigin());
   app.use('*', async (c, next) => {
     const user = c.get('user');
-    // A viewer has a session (and sees who it is) but nothing else here yet.
-    if (user.role !== 'organizer' && !(c.req.path.endsWith('/session') && (c.req.method === 'GET' || c.req.method === 'DELETE'))) {
+    // A viewer has a session (and sees who it is), and reads the fairs of its regions (AR8).
+    const viewerRead = user.role === 'admin_viewer' && viewerMayRead(c);
+    if (user.role !== 'organizer' && !viewerRead && !(c.req.path.endsWith('/session') && (c.req.method === 'GET' || c.req.method === 'DELETE'))) {
       return refuse(c, 403, 'FORBIDDEN_ROLE', { params: { role: user.role } });
     }
     return next();
   });
+  // AR8: every route naming a fair sees only the fairs in the account's sight.
+  app.use('/fairs/:fairId', scopeGuard(db));
+  app.use('/fairs/:fairId/*', scopeGuard(db));
 
   app.get('/session', (c) => c.json(sessionInfo(c.get('user'))));
 
@@ -150,7 +156,11 @@ export function consoleRoutes(storage: Storage, now: () => number): Hono {
 
   // ------------------------------------------------------------------ fairs
 
-  app.get('/fairs', async (c) => c.json({ type: 'fairs', fairs: await store.listFairs(db) } satisfies FairList));
+  app.get('/fairs', async (c) => {
+    const sight = await sightOf(db, c.get('user'));
+    const fairs = (await store.listFairs(db)).filter((f) => regionInSight(sight, f.fair.settings.region));
+    return c.json({ type: 'fairs', fairs } satisfies FairList);
+  });
 
   const saveFair = async (c: Context<ConsoleEnv>, mode: 'create' | 'edit'): Promise<Response> => {
     const body = await parseJson(c, SaveFairRequest, SMALL_BODY);
@@ -273,6 +283,8 @@ export function consoleRoutes(storage: Storage, now: () => number): Hono {
   // ------------------------------------------------------------------ cases (CB1–CB4)
 
   app.route('/', caseBrowseRoutes(storage, now));
+  // The administration's roll-up: closing summaries, the year's figures, signed summary files (AR8–AR14).
+  app.route('/', consoleAnnualRoutes(storage, now));
 
   return app as unknown as Hono;
 }

@@ -5,6 +5,7 @@ import { CLOCK_REPORTS_SQL } from './clock-reports';
 import { CONSOLE_SQL } from '../console/console-schema';
 import { CONSOLE_SUMMARY_SQL } from '../console/summary-store';
 import { CASE_BROWSE_SQL } from '../console/case-browse-projection';
+import { ANNUAL_SQL } from '../console/annual-schema';
 import { DEVICE_CODES_SQL } from './device-codes';
 import { PUBLIC_DRAFTS_SQL } from './public-drafts-store';
 import type { SqlClient } from './sql';
@@ -272,6 +273,11 @@ const MIGRATIONS: readonly { readonly id: string; readonly sql: (ctx: { epoch: s
     // PI10: a typed phone address names its fair by code; the lookup reads fair items only.
     id: '0016-public-fair-code',
     sql: () => `create index items_fair_code on items ((payload->>'code')) where kind = 'fair';`,
+  },
+  {
+    // The administration's roll-up: closed and imported summaries, the signing key, trusted senders (ANNUAL-SPEC AR10–AR14).
+    id: '0017-annual-rollup',
+    sql: () => ANNUAL_SQL,
   },
 ];
 

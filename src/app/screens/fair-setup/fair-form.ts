@@ -35,6 +35,9 @@ export interface FairForm {
   country: string;
   timeZone: string;
   deskLocation: string;
+  /** A RegionCode, or '' for none. */
+  region: string;
+  organizer: string;
   windows: Record<WindowKind, WindowForm>;
   handlingMode: 'workstation' | 'authority';
   acceptedIpTypes: IpType[];
@@ -99,6 +102,8 @@ function settingsForm(s: FairSettings): Omit<FairForm, 'code' | 'nameZh' | 'name
     country: s.country,
     timeZone: s.timeZone,
     deskLocation: s.deskLocation ?? '',
+    region: s.region ?? '',
+    organizer: s.organizer ?? '',
     windows: windowsForm(s),
     handlingMode: s.handlingMode,
     acceptedIpTypes: [...s.acceptedIpTypes],
@@ -181,6 +186,8 @@ export function formToFairInput(f: FairForm): Omit<FairInput, 'id'> {
     country: f.country,
     timeZone: f.timeZone,
     deskLocation: f.deskLocation,
+    ...optional('region', f.region === '' ? undefined : f.region),
+    organizer: f.organizer,
     windows,
     handlingMode: f.handlingMode,
     acceptedIpTypes: f.acceptedIpTypes,

@@ -1,5 +1,6 @@
 import { Index, Show, type JSX } from 'solid-js';
-import { t } from '../../i18n/index';
+import { PROVINCIAL_UNITS } from '../../../domain/region';
+import { locale, t } from '../../i18n/index';
 import { messageAt } from '../../lib/field-errors';
 import { SelectField, TextField } from '../field';
 import { DEFAULT_DESK_HOURS } from '../../screens/fair-setup/fair-form';
@@ -13,6 +14,10 @@ export function FairBasics(props: { readonly setup: FairSettingsBinding; readonl
     { value: '', label: t('common.none') },
     ...(props.setup.fairs() ?? []).filter((x) => x.id !== props.currentId).map((x) => ({ value: x.id as string, label: `${x.code} · ${x.nameZh}` })),
   ];
+  const regionOptions = () => [
+    { value: '', label: t('common.none') },
+    ...PROVINCIAL_UNITS.map((u) => ({ value: u.code as string, label: `${locale() === 'en' ? u.en : u.zh} (${u.code})` })),
+  ];
   return (
     <>
       <section class="panel">
@@ -25,6 +30,8 @@ export function FairBasics(props: { readonly setup: FairSettingsBinding; readonl
           <SelectField name="previousFairId" label={t('fair.previousFair')} value={f().data.previousFairId} options={previousOptions()} error={err('previousFairId')} onChange={(v) => f().update((d) => void (d.previousFairId = v))} />
           <TextField name="country" label={t('fair.country')} value={f().data.country} autocapitalize="characters" error={err('settings.country')} onInput={(v) => f().update((d) => void (d.country = v))} />
           <TextField name="timeZone" label={t('fair.timeZone')} value={f().data.timeZone} error={err('settings.timeZone')} onInput={(v) => f().update((d) => void (d.timeZone = v))} />
+          <SelectField name="region" label={t('fair.region')} value={f().data.region} options={regionOptions()} error={err('settings.region')} onChange={(v) => f().update((d) => void (d.region = v))} />
+          <TextField name="organizer" label={`${t('fair.organizer')} ${t('common.optional')}`} value={f().data.organizer} error={err('settings.organizer')} onInput={(v) => f().update((d) => void (d.organizer = v))} />
           <TextField name="deskLocation" label={`${t('fair.deskLocation')} ${t('common.optional')}`} value={f().data.deskLocation} error={err('settings.deskLocation')} onInput={(v) => f().update((d) => void (d.deskLocation = v))} />
         </div>
       </section>

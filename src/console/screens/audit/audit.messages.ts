@@ -42,4 +42,8 @@ export const auditMessages = {
   'action.item_acknowledged': { 'zh-CN': '确认被拒数据', en: 'Acknowledged a set-aside item' },
   'action.exhibitors_imported': { 'zh-CN': '导入参展商名单', en: 'Imported exhibitors' },
   'action.exhibitor_edited': { 'zh-CN': '修改参展商', en: 'Edited an exhibitor' },
+  'action.summary_closed': { 'zh-CN': '结束汇总', en: 'Summary closed' },
+  'action.summary_imported': { 'zh-CN': '导入汇总文件', en: 'Summary file imported' },
+  'action.summary_replaced': { 'zh-CN': '以新版本替换汇总', en: 'Summary replaced by a newer revision' },
+  'action.trusted_key_added': { 'zh-CN': '添加受信任密钥', en: 'Trusted key added' },
 } satisfies ConsoleMessages;

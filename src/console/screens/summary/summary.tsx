@@ -15,6 +15,7 @@ import { commonMessages } from '../../lib/common.messages';
 import { failureText } from '../../lib/failure';
 import { dateTime } from '../../lib/format';
 import { translator } from '../../lib/i18n';
+import { ClosePanel } from './close-panel';
 import { ExportsPanel } from './exports-panel';
 import { PreviousPanel } from './previous-panel';
 import { deviceLines, TabletsPanel } from './tablets-panel';
@@ -97,6 +98,7 @@ export default function SummaryScreen(): JSX.Element {
                 </Notice>
               </Show>
               <ExportsPanel exports={exports} />
+              <ClosePanel fairId={params.fairId} provisional={d().provisional} />
             </div>
             <section class="panel summary-report-panel">
               <SummaryReport

@@ -1,0 +1,18 @@
+import { CONSOLE_PREFIX } from '../../../domain/wire/console';
+import type { Threshold } from '../../../domain/report/annual';
+import { AnnualReply, SummaryImported, TrustedKeys } from '../../../domain/wire/console-annual';
+import { request, type ApiResult } from '../../lib/api';
+
+/** The roll-up page's server calls (src/domain/wire/console-annual.ts). */
+export function readAnnual(from: string, to: string, thresholds: readonly Threshold[]): Promise<ApiResult<AnnualReply>> {
+  const q = new URLSearchParams({ from, to, thresholds: thresholds.map((t) => `${t.figure}:${t.min}`).join(',') });
+  return request(AnnualReply, `${CONSOLE_PREFIX}/annual?${q.toString()}`);
+}
+
+export const importSummaryFile = (file: unknown): Promise<ApiResult<SummaryImported>> =>
+  request(SummaryImported, `${CONSOLE_PREFIX}/summary-files`, { method: 'POST', body: file });
+
+export const readTrustedKeys = (): Promise<ApiResult<TrustedKeys>> => request(TrustedKeys, `${CONSOLE_PREFIX}/trusted-keys`);
+
+export const addTrustedKey = (publicKey: string, label: string): Promise<ApiResult<TrustedKeys>> =>
+  request(TrustedKeys, `${CONSOLE_PREFIX}/trusted-keys`, { method: 'POST', body: { publicKey, label } });
