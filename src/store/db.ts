@@ -178,8 +178,8 @@ export class FairCaseDb extends Dexie {
   constructor(name: string, options: DbOptions = {}, durability: 'strict' | 'relaxed' = 'strict') {
     super(name, {
       // Every write here is a user's save: it must survive a power cut once the promise
-      // resolves (issue 5: "never loses a keystroke"). Chrome defaults to 'relaxed'. Only the
-      // second connection (`getRelaxedDb`) writes relaxed, and only what may be fetched again.
+      // resolves (a typed save is never lost). Chrome defaults to 'relaxed'. Only the
+      // second connection (`getRelaxedDb`) writes relaxed, and only what may be fetched again (SY82).
       chromeTransactionDurability: durability,
       ...(options.indexedDB === undefined ? {} : { indexedDB: options.indexedDB }),
       ...(options.IDBKeyRange === undefined ? {} : { IDBKeyRange: options.IDBKeyRange }),

@@ -6,7 +6,7 @@ import { download } from './download';
 import { exportTables, provisionalBanner, type DeviceLine } from './summary-tables';
 
 /**
- * The export buttons' actions (issue 9 §4), for the tablet's summary screen and the console's
+ * The export buttons' actions (PS5, src/domain/REFERENCE.md), for the tablet's summary screen and the console's
  * (CO45): each export is a job with progress and a result in words. exceljs loads only when
  * asked (a lazy chunk); the raw ZIP is the caller's (the tablet builds it from its store, the
  * console streams it from the server).
