@@ -5,14 +5,14 @@ import type { Fair } from '../../src/domain/fair';
 import { rewriteItems } from '../../src/server/storage/event-chain';
 import { syncOnce } from '../../src/sync/http-sync';
 import { readSyncState } from '../../src/sync/sync-state';
-import { httpTransport, TransportError, type SyncTransport } from '../../src/sync/transport';
 import { loadCredentials } from '../../src/sync/sync-state';
 import { clock, fairInput } from '../store/fixtures';
 import { syncServer } from './server-harness';
 
 /**
  * The tablet's sync against the real server (PGlite in memory, called through `app.fetch`) and
- * the real store (fake-indexeddb): push, pull into the store, a lost answer, a restored server.
+ * the real store (fake-indexeddb): push, pull into the store, a restored server, a revoked tablet
+ * (a lost answer and other orders of delivery: held-link.test.ts).
  */
 const server = syncServer('sync');
 const { fetch: fetchImpl, enrolled } = server;
@@ -42,31 +42,6 @@ describe('push and pull between two tablets through the server', { timeout: 60_0
     const again = await syncOnce({ now, fetch: fetchImpl });
     expect(again.pull.items).toBe(0);
     expect((await readSyncState()).cursor).toBe(state.cursor);
-  });
-
-  test('[SY4] a lost answer: the items stay queued, the next run gets duplicates, the server keeps one copy', async () => {
-    const fair = await fairOnA();
-    const creds = (await loadCredentials())!;
-    const real = httpTransport({ baseUrl: creds.baseUrl, token: creds.token, fetch: fetchImpl });
-    let drop = true;
-    const lossy: SyncTransport = {
-      ...real,
-      push: async (request) => {
-        const reply = await real.push(request);
-        if (drop) {
-          drop = false;
-          throw new TransportError('NETWORK', true);
-        }
-        return reply;
-      },
-    };
-    await expect(syncOnce({ now, transport: lossy })).rejects.toMatchObject({ code: 'NETWORK' });
-    expect(await getDb().outbox.count()).toBe(1);
-    expect((await readSyncState()).lastError?.code).toBe('NETWORK');
-    const run = await syncOnce({ now, transport: lossy });
-    expect(run.push.acknowledged).toBe(1);
-    expect(await getDb().outbox.count()).toBe(0);
-    expect(await serverCount(fair.id)).toBe(1);
   });
 
   test('[SY7] a server restored from an earlier backup: the new epoch makes the tablet send everything again', async () => {
