@@ -1,3 +1,4 @@
+import { reachCount } from '../support/fc-seed';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { Exhibitor, ExhibitorKey, exhibitorKey, exhibitorKeyOf, exhibitorSchemaFor, isWeakKey } from '../../src/domain/exhibitor';
@@ -70,6 +71,7 @@ describe('Exhibitor (DOMAIN.md §2)', () => {
   test('[RP1] property: a parsed exhibitor parses again unchanged, and its key is a valid ExhibitorKey', () => {
     // Records are re-parsed at every boundary (store, sync, server): normalisation must be idempotent.
     const messy = (chars: string) => fc.array(fc.constantFrom(...chars), { minLength: 1, maxLength: 6 }).map((cs) => cs.join(''));
+    const count = reachCount('[RP1] re-parse');
     fc.assert(
       fc.property(
         fc.string({ unit: 'grapheme', minLength: 0, maxLength: 110 }),
@@ -81,11 +83,13 @@ describe('Exhibitor (DOMAIN.md §2)', () => {
           const input = exhibitorInput({ nameZh, country, uscc: undefined, foreignRegNo: country === 'CN' ? undefined : regNo, booths: [{ hall, stand }] });
           const r = Exhibitor.safeParse(input);
           if (!r.success) return;
+          count.reached();
           expect(Exhibitor.parse(r.data)).toEqual(r.data);
           expect(ExhibitorKey.safeParse(exhibitorKey(r.data)).success).toBe(true);
         },
       ),
       { numRuns: 1000 },
     );
+    expect(count.report(1000)).toBeGreaterThanOrEqual(100);
   });
 });

@@ -1,3 +1,4 @@
+import { reachCount } from '../../support/fc-seed';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { Case, brokenInvariants } from '../../../src/domain/case/case';
@@ -126,12 +127,14 @@ function play(desk: Desk, steps: readonly GenStep[]): void {
 
 describe('properties of the case machine (fast-check)', () => {
   test('[CS1] any sequence of commands yields only valid states', () => {
+    const count = reachCount('[CS1] valid states');
     fc.assert(
       fc.property(StartArb, fc.array(StepArb, { minLength: 1, maxLength: 30, size: 'max' }), (start, steps) => {
         // From nothing, or from any state reached the ordinary way (so deep states get their share).
         const desk = start === null ? new Desk() : fromTemplate(start);
         play(desk, steps);
         if (desk.case === undefined) return;
+        count.reached();
         const parsed = Case.safeParse(desk.case);
         expect(parsed.success ? [] : parsed.error.issues).toEqual([]);
         // What a device folds from its own events is what it built step by step.
@@ -139,6 +142,7 @@ describe('properties of the case machine (fast-check)', () => {
       }),
       { numRuns: RUNS },
     );
+    expect(count.report(RUNS)).toBeGreaterThanOrEqual(RUNS / 2);
     expect([...CASE_STATES].filter((st) => !visited.has(st))).toEqual([]);
     expect([...errorCodes].filter((c) => !CASE_ERROR_CODES.includes(c))).toEqual([]);
     // Runs reach well over ten different refusals (17 in a typical run); fewer means a weak generator.

@@ -1,3 +1,4 @@
+import { reachCount } from '../../support/fc-seed';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { changeOf, formatBp, formatSignedBp, lowerMedian, rateBp, wholeMinutes } from '../../../src/domain/report/rates';
@@ -74,14 +75,17 @@ describe('§10 rates in basis points', () => {
   });
 
   test('property: §10 rounding equals exact rational half-up rounding (BigInt), large operands included', () => {
+    const count = reachCount('rounding against BigInt');
     fc.assert(
       fc.property(fc.oneof(fc.nat(100_000), fc.maxSafeNat()), fc.oneof(fc.integer({ min: 1, max: 100_000 }), fc.integer({ min: 1, max: Number.MAX_SAFE_INTEGER })), (num, den) => {
         const exact = exactBp(BigInt(num), BigInt(den));
         if (exact > BigInt(Number.MAX_SAFE_INTEGER)) return true;
+        count.reached();
         return BigInt(rateBp(num, den) as number) === exact;
       }),
       { numRuns: 5000 },
     );
+    expect(count.report(5000)).toBeGreaterThanOrEqual(2500);
   });
 
   test('property: Δ% of a fall mirrors the rise of the same size', () => {
