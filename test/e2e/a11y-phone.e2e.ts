@@ -6,7 +6,7 @@ import { startServer } from '../../src/server/server';
 import { PHONE_VIEWPORT, launchChromium } from '../support/browser';
 import { fillPhoneComplaint } from '../support/fake-camera';
 import { axeViolations } from './support/a11y';
-import { GOOD_USCC } from './support/kiosk';
+import { GOOD_USCC, waitForSettled } from './support/kiosk';
 
 /**
  * Issue 10 §6 on the public phone page (`/p/`, issue 8 §1) at 390×844, in zh-CN and English:
@@ -100,7 +100,7 @@ test('[issue 10 §6] axe-core on the phone page at 390×844: no serious or criti
     await page.click(`[data-testid=lang-${lang}]`);
     for (const s of STATES) {
       await s.reach();
-      await page.waitForTimeout(200);
+      await waitForSettled(page);
       for (const v of await axeViolations(page)) found.push(`${lang} ${s.name}: [${v.impact}] ${v.id} (${v.help}) at ${v.nodes.join(' | ')}`);
     }
     const other = await context.newPage();

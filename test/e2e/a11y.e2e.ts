@@ -9,7 +9,7 @@ import { startServer } from '../../src/server/server';
 import { launchChromium } from '../support/browser';
 import { CURRENT } from '../domain/report/hand-session';
 import { axeViolations, type A11yViolation } from './support/a11y';
-import { csvOf, EXHIBITOR_HEADER_ZH, BAD_USCC, go, newKiosk, setUpDevice, waitForShell } from './support/kiosk';
+import { csvOf, EXHIBITOR_HEADER_ZH, BAD_USCC, go, newKiosk, setUpDevice, waitForSettled, waitForShell } from './support/kiosk';
 import { actAs, addUser, createFirstUser, storedRows } from './support/desk-b';
 import { putRawRows } from './support/raw-rows';
 
@@ -218,8 +218,7 @@ async function checkAll(lang: string, found: Found): Promise<void> {
     await go(page, s.path);
     await page.waitForSelector(s.ready, { state: 'attached', timeout: 15_000 });
     await s.then?.();
-    // Let late chunks (badges, reminders) and transitions settle.
-    await page.waitForTimeout(250);
+    await waitForSettled(page);
     note(found, `${lang} ${s.name}`, await axeViolations(page));
   }
   // The sign-in screen signed out (user tiles) and with the PIN pad open.

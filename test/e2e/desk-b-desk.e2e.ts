@@ -196,6 +196,7 @@ test('[DL8] the board is kept once opened: back on it, the same filter, order an
   // The rows' second clock stops while hidden.
   const countdown = (): Promise<string | null> => page.textContent('[data-testid=board-row] >> nth=0 >> [data-testid=countdown]');
   const frozen = await countdown();
+  // A window on purpose: it proves the clock does NOT tick, and a tick is due every second.
   await page.waitForTimeout(2100);
   expect(await countdown()).toBe(frozen);
 
@@ -223,7 +224,8 @@ test('[DL8] the board is prepared before its first opening: after a sign-in, idl
   await go(page, '/consultations');
   await page.waitForSelector('[data-testid=today-counts]');
   await signOut(page);
-  // Nobody signed in: nothing is prepared (the board is per user).
+  // Nobody signed in: nothing is prepared (the board is per user). A window on purpose: it proves
+  // that NO board is built in the idle time that would otherwise build it.
   await page.waitForTimeout(500);
   expect(await page.locator('[data-testid=kept-board]').count()).toBe(0);
 

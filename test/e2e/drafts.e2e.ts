@@ -39,18 +39,21 @@ test('reload mid-typing: every character is back', async () => {
   await page.waitForSelector('[data-testid=draft-restored]');
 
   // The draft reached IndexedDB too (the journal is only the last-keystroke safety net).
-  await page.waitForTimeout(600);
-  const draft = await page.evaluate(
-    () =>
-      new Promise<unknown>((resolve) => {
-        const open = indexedDB.open('faircase');
-        open.onsuccess = () => {
-          const req = open.result.transaction('drafts').objectStore('drafts').get('fair:new');
-          req.onsuccess = () => resolve(req.result);
-        };
-      }),
-  );
-  expect(draft).toMatchObject({ form: 'fair-setup', data: { code: CODE, nameZh: NAME } });
+  const storedDraft = (): Promise<unknown> =>
+    page.evaluate(
+      () =>
+        new Promise<unknown>((resolve) => {
+          const open = indexedDB.open('faircase');
+          open.onsuccess = () => {
+            const req = open.result.transaction('drafts').objectStore('drafts').get('fair:new');
+            req.onsuccess = () => {
+              resolve(req.result);
+              open.result.close();
+            };
+          };
+        }),
+    );
+  await expect.poll(storedDraft).toMatchObject({ form: 'fair-setup', data: { code: CODE, nameZh: NAME } });
   await context.close();
 });
 

@@ -160,6 +160,8 @@ test('[I10.3] every screen of the kiosk runs under the policy with zero CSP viol
       await page.waitForSelector('main', { state: 'attached' });
       // Lazy chunks, images and the QR code of the hand-off screen settle.
       await page.waitForLoadState('networkidle');
+      // A window on purpose: this proves that NO violation is reported, and a report arrives
+      // as an event a moment after the blocked act, with nothing on screen to wait for.
       await page.waitForTimeout(300);
     }
   }

@@ -76,7 +76,7 @@ test('[issue 8 §1] offline after one load, the draft survives a reload; bad inp
   await typeInto(page, 'input[name="complainant.name"]', '福州某某科技有限公司');
   await typeInto(page, 'input[name="complainant.uscc"]', '91350100M000100Y44');
   await typeInto(page, 'textarea[name="accusedItems.0.description"]', '蓝牙耳机');
-  await page.waitForTimeout(600);
+  // No wait: the phone writes its draft synchronously on every change (phone-draft.ts).
   await page.reload();
   await page.waitForSelector('input[name="complainant.name"]');
   await expect.poll(() => page.inputValue('input[name="complainant.name"]')).toBe('福州某某科技有限公司');

@@ -74,7 +74,8 @@ test('every screen in zh-CN and English: translated titles, no raw keys, targets
     for (const s of SCREENS) {
       await go(page, s.path);
       await expect.poll(() => page.textContent('main h1')).toBe(dict[s.title]);
-      await page.waitForTimeout(150);
+      // The screen's own data has arrived once no part of it still says "loading".
+      await expect.poll(() => page.textContent('main')).not.toContain(dict['common.loading']);
       const text = (await page.textContent('body')) ?? '';
       expect(text, `${lang} ${s.name}`).not.toMatch(KEY_PATTERN);
       const small = await page.$$eval('button, a.btn, .rail-link, input:not([type=checkbox]):not([type=file]), select', (els) =>

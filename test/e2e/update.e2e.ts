@@ -66,6 +66,7 @@ test('a new build while a draft is open: the prompt appears and the draft surviv
     await typeInto(page, 'input[name=nameZh]', '！');
     await page.click('[data-testid=update-prompt] button.btn:not(.link)');
     await page.waitForSelector('[data-testid=update-blocked]');
+    // A window on purpose: it proves that NO reload comes, and a reload would need a moment.
     await page.waitForTimeout(1000);
     expect(await page.evaluate(() => (window as unknown as { __samePage?: boolean }).__samePage)).toBe(true);
     await setFailWrites(page, false);

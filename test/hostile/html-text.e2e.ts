@@ -30,9 +30,15 @@ let browser: Browser;
 let context: BrowserContext;
 let page: Page;
 
-/** Nothing ran, no element came from typed markup, and each of `texts` is on screen literally. */
+/**
+ * Each of `texts` is on screen literally, no element came from typed markup and nothing ran. The
+ * wait is for the texts (the screen has rendered); no time window after it: typed markup could
+ * only run through an element built from it, and those are counted.
+ */
 async function expectShownAsText(screen: string, texts: readonly string[]): Promise<void> {
-  await page.waitForTimeout(300);
+  for (const t of texts) {
+    await expect.poll(() => page.evaluate(() => document.body.innerText), { message: `${screen}: ${t} not shown literally`, timeout: 15_000 }).toContain(t);
+  }
   const seen = await page.evaluate(() => ({
     pwned: (window as unknown as { __pwned?: unknown }).__pwned,
     imgs: document.querySelectorAll('img[src="x"]').length,
@@ -98,7 +104,6 @@ test('[issue 10.2] markup typed into every free-text field is shown as text on e
   const print = await page.getAttribute('[data-testid=print-copy]', 'href');
   if (print !== null) {
     await go(page, print);
-    await page.waitForTimeout(500);
     await expectShownAsText('commitment copy', [EXHIBITOR_ZH, SIGNER]);
   }
 
@@ -116,7 +121,6 @@ test('[issue 10.2] markup typed into every free-text field is shown as text on e
 
   await go(page, '/board');
   await page.waitForSelector('[data-testid=case-board], main');
-  await page.waitForTimeout(500);
   await expectShownAsText('board', [EXHIBITOR_ZH]);
 
   await go(page, `/cases/${caseId}`);
@@ -125,16 +129,13 @@ test('[issue 10.2] markup typed into every free-text field is shown as text on e
 
   for (const kind of ['N1', 'N2']) {
     await go(page, `/cases/${caseId}/notice/${kind}`);
-    await page.waitForTimeout(500);
     await expectShownAsText(`notice ${kind}`, [kind === 'N1' ? COMPLAINANT : EXHIBITOR_ZH]);
   }
 
   await go(page, '/commitments');
-  await page.waitForTimeout(500);
   await expectShownAsText('commitment coverage', [EXHIBITOR_ZH]);
 
   await go(page, '/summary');
-  await page.waitForTimeout(1000);
   await expectShownAsText('post-show summary', [FAIR_NAME]);
 
   await go(page, '/users');

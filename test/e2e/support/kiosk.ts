@@ -125,12 +125,26 @@ export const FAIL_WRITES = `
     for (const method of ['put', 'add', 'delete', 'clear']) {
       const original = IDBObjectStore.prototype[method];
       IDBObjectStore.prototype[method] = function (...args) {
-        if (window.__failWrites === true) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+        if (window.__failWrites === true) {
+          window.__refusedWrites = (window.__refusedWrites ?? 0) + 1;
+          throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+        }
         return original.apply(this, args);
       };
     }
   })();
 `;
 
+/** How many writes FAIL_WRITES has refused in this page so far. */
+export const refusedWrites = (page: Page): Promise<number> => page.evaluate(() => (window as unknown as { __refusedWrites?: number }).__refusedWrites ?? 0);
+
 export const setFailWrites = (page: Page, on: boolean): Promise<void> =>
   page.evaluate((v) => void ((window as unknown as { __failWrites: boolean }).__failWrites = v), on);
+
+/**
+ * The screen has settled: no animation or transition runs, and nothing on it still says it is
+ * loading (late lazy parts such as badges and reminders have arrived).
+ */
+export async function waitForSettled(page: Page): Promise<void> {
+  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running') && !/加载中…|Loading…/.test(document.body.innerText));
+}
