@@ -35,7 +35,7 @@ const QrHandoffScreen = lazy(() => import('./screens/qr-handoff/qr-handoff').the
 const SyncScreen = lazy(() => import('./screens/sync/sync').then((m) => ({ default: m.SyncScreen })));
 const ConflictsScreen = lazy(() => import('./screens/conflicts/conflicts').then((m) => ({ default: m.ConflictsScreen })));
 const ConflictReviewScreen = lazy(() => import('./screens/conflicts/conflict-review').then((m) => ({ default: m.ConflictReviewScreen })));
-/** The sync loop (issue 7 part 5), lazily: the shell paints without the sync code (P2). */
+/** The sync loop, lazily: the shell paints without the sync code (P2). */
 const SyncHost = lazy(() => import('./sync/sync-host').then((m) => ({ default: m.SyncHost })));
 
 export const App: Component = () => (

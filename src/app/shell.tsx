@@ -16,7 +16,7 @@ const OverdueBadge = lazy(() => import('./screens/case-board/overdue-badge').the
 /** Issue 7 part 5: unsynced data older than the fair's `unsyncedReminderHours`, on every screen. */
 const SyncReminder = lazy(() => import('./sync/sync-host').then((m) => ({ default: m.SyncReminder })));
 
-/** Above this share of the quota the status bar warns (issue 5: storage warnings). */
+/** Above this share of the quota the status bar warns, before a save fails for lack of room. */
 const QUOTA_WARN_SHARE = 0.8;
 
 const NAV: readonly { readonly href: string; readonly label: MessageKey; readonly end?: boolean }[] = [
@@ -60,7 +60,7 @@ export function Shell(props: RouteSectionProps): JSX.Element {
   // Shown again on the next start: dismissing does not make the storage persistent.
   const [persistDismissed, setPersistDismissed] = createSignal(false);
   onMount(() => {
-    // P2 (issue 5): the bench measures cold start up to this mark.
+    // P2 (test/bench/app.bench.ts): the bench measures cold start up to this mark.
     document.documentElement.dataset.shell = 'interactive';
     performance.mark('shell-interactive');
     // Issue 10 §5: another window blocking or overtaking the database is said at once, not only at the next save.

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 
 /**
- * The stable code lists of DOMAIN.md. Codes are data (stored, synced, reported); the app
- * translates them. `as const` arrays, not enums (STYLE.md).
+ * The stable code lists of REFERENCE.md (LC1, LC4, CD1–CD6). Codes are data (stored, synced,
+ * reported); the app translates them. `as const` arrays, not enums (STYLE.md).
  */
 
 /** §2 IpRight.type */
@@ -38,7 +38,7 @@ export const CASE_STATES = [
 ] as const;
 export const CaseState = z.enum(CASE_STATES);
 export type CaseState = z.infer<typeof CaseState>;
-/** The states from `from` to `to` inclusive, in lifecycle order (DOMAIN.md §4 `A … B`). */
+/** The states from `from` to `to` inclusive, in lifecycle order (LC1 `A … B`). */
 export const stateRange = (from: CaseState, to: CaseState): readonly CaseState[] =>
   CASE_STATES.slice(CASE_STATES.indexOf(from), CASE_STATES.indexOf(to) + 1);
 

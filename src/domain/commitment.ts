@@ -14,7 +14,7 @@ import { Phone } from './validators/phone';
 import { recordMeta } from './validators/record-meta';
 
 /**
- * The exhibitor's IP commitment (参展知识产权承诺书, DOMAIN.md §8). A draft is editable and counts
+ * The exhibitor's IP commitment (参展知识产权承诺书, CM1–CM7). A draft is editable and counts
  * nowhere (CM3); signing needs every clause of the template ticked and freezes it (CM1) under a
  * `contentHash`; a change is a new version that `supersedes` the old (CM2).
  */

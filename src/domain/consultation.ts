@@ -6,7 +6,7 @@ import { Instant } from './time';
 import { recordMeta } from './validators/record-meta';
 
 /**
- * A consultation answered at the desk (咨询指导, DOMAIN.md §2): counted in R16 by asker kind and
+ * A consultation answered at the desk (咨询指导, EN15): counted in R16 by asker kind and
  * IP type; one with `opinionGiven` also counts as a reference opinion in R17.
  */
 export const CONSULTATION_CHANNELS = ['desk', 'phone', 'online', 'booth_visit'] as const;

@@ -3,7 +3,7 @@ import { CaseId, DeviceId, EvidenceId, UserId } from './ids';
 import { Instant } from './time';
 
 /**
- * A piece of evidence (DOMAIN.md §2): the file lives in the blob store under its SHA-256; this
+ * A piece of evidence (EN13): the file lives in the blob store under its SHA-256; this
  * record is its chain of custody (what, captured when, by whom, on which device). Signatures and
  * seals of commitments are evidence too, without a case.
  */

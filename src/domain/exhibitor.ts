@@ -9,7 +9,7 @@ import { recordMeta } from './validators/record-meta';
 import { Uscc } from './validators/uscc';
 
 /**
- * An exhibitor of one fair session (DOMAIN.md §2). Its `exhibitorKey` follows it across sessions
+ * An exhibitor of one fair session (EN4, EN5). Its `exhibitorKey` follows it across sessions
  * (RP1): `CN:<uscc>`, else `<country>:<regNo>`, else `NAME:<name>`, which is weak (a name is not
  * an identity, RP1 "never name") and carries a `weakKey` warning.
  */

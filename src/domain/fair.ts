@@ -16,7 +16,7 @@ export const CountryCode = z
   .pipe(z.string().regex(/^[A-Z]{2}$/, { message: 'COUNTRY' }));
 export type CountryCode = z.infer<typeof CountryCode>;
 
-/** A fair code: 2–8 USCC-alphabet chars (DOMAIN.md §3); it prefixes case numbers (CN3). */
+/** A fair code: 2–8 USCC-alphabet chars (FS2); it prefixes case numbers (CN3). */
 export const FairCode = z
   .string()
   .transform((v) => v.normalize('NFKC').trim().toUpperCase())

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 
 /**
- * Turns a ZodError into stable, translatable field errors (issue 4 "Bad input"): the app shows
+ * Turns a ZodError into stable, translatable field errors (CD7): the app shows
  * each one next to its field, in zh-CN and English, from `code` and `params`. Custom refinements
  * put their UPPER_SNAKE code in the issue message; zod's own issues are mapped here.
  */

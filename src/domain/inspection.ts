@@ -7,7 +7,7 @@ import { Booth, boothSchemaFor } from './validators/booth';
 import { recordMeta } from './validators/record-meta';
 
 /**
- * A patrol visit to a booth (巡查, DOMAIN.md §2). A `redisplay` finding names the established
+ * A patrol visit to a booth (巡查, EN17). A `redisplay` finding names the established
  * case whose exhibits are back on show: it is the ground for CS30 (reorder measures, `REDISPLAY`).
  */
 export const InspectionId = z.string().regex(ULID_PATTERN, { message: 'ULID' }).brand<'InspectionId'>();

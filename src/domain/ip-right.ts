@@ -6,9 +6,9 @@ import { PatentNumber, patentTypeOf } from './validators/patent';
 import { NiceClass, TrademarkNumber } from './validators/trademark';
 
 /**
- * An IP right named in a complaint or declared in a commitment (DOMAIN.md §2). Numbers of CN
- * rights are checked by type: patents by CNIPA's check digit and their type digit, trademarks as
- * registration numbers with ≥1 Nice class. A CN number is stored in its canonical form.
+ * An IP right named in a complaint or declared in a commitment (EN8). Numbers of CN
+ * rights are checked by type: patents by CNIPA's check digit and their type digit (VA3), trademarks
+ * as registration numbers with ≥1 Nice class. A CN number is stored in its canonical form.
  */
 export const STATUS_SOURCES = ['certificate', 'register_extract', 'fee_receipt', 'online_check', 'declared'] as const;
 export const StatusSource = z.enum(STATUS_SOURCES);

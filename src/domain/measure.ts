@@ -5,7 +5,7 @@ import { OptionalText } from './text';
 import { Instant } from './time';
 
 /**
- * A measure ordered on an established case (DOMAIN.md §2, §6) and its verification at the booth
+ * A measure ordered on an established case (EN14, CD3) and its verification at the booth
  * (CS19): `done` needs a photo; `refused` flags `MEASURE_REFUSED` and leads to a transfer (CS20).
  */
 export const VERIFICATION_RESULTS = ['done', 'refused'] as const;

@@ -5,7 +5,7 @@ import { CivilDate } from './time';
 import { recordMeta } from './validators/record-meta';
 
 /**
- * Training and publicity at the fair (培训宣传, DOMAIN.md §2), counted in R18: training sessions
+ * Training and publicity at the fair (培训宣传, EN16), counted in R18: training sessions
  * and their participants (人次), publicity activities and the materials handed out (份).
  */
 export const OutreachId = z.string().regex(ULID_PATTERN, { message: 'ULID' }).brand<'OutreachId'>();

@@ -6,7 +6,7 @@ import { Phone } from './validators/phone';
 import { Uscc } from './validators/uscc';
 
 /**
- * A party to a complaint (DOMAIN.md §2): the complainant, its agent, or the respondent as a
+ * A party to a complaint (EN6, EN7): the complainant, its agent, or the respondent as a
  * person or entity. `standing` is the complainant's title to file; it decides the LIC-* items
  * of the checklist (§5).
  */

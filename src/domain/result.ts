@@ -6,7 +6,7 @@ export const err = <E>(error: E): { readonly ok: false; readonly error: E } => (
 
 /**
  * A domain error is a code plus parameters, never a sentence: the app turns it into zh-CN and
- * English (DOMAIN.md CS1). `code` is e.g. `ILLEGAL_TRANSITION`, `FORBIDDEN_ROLE`,
+ * English (CS1, CD7). `code` is e.g. `ILLEGAL_TRANSITION`, `FORBIDDEN_ROLE`,
  * `GUARD_FAILED:CS14`.
  */
 export interface DomainError {

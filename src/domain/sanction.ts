@@ -7,7 +7,7 @@ import { Instant } from './time';
 import { recordMeta } from './validators/record-meta';
 
 /**
- * A sanction against an exhibitor (DOMAIN.md §6): recommended by the repeat rules (§7, RP2/RP3),
+ * A sanction against an exhibitor (EN18, CD4): recommended by the repeat rules (RP2/RP3),
  * decided or revoked by the organizer. `DEDUCT_BOOTHS(n)` and `BAN_SESSIONS(n)` carry `n`.
  */
 export const SanctionId = z.string().regex(ULID_PATTERN, { message: 'ULID' }).brand<'SanctionId'>();

@@ -3,7 +3,7 @@ import { z } from 'zod';
 /**
  * Time in the domain is data: an `Instant` is an ISO 8601 UTC string with milliseconds
  * (`2025-04-16T02:30:00.000Z`), passed in with each command. `Date.now()` never appears here.
- * Civil dates and clock times are read in the fair's zone (DOMAIN.md §2, default Asia/Shanghai).
+ * Civil dates and clock times are read in the fair's zone (EN3, FS3: default Asia/Shanghai).
  */
 const INSTANT_PATTERN = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 
@@ -125,7 +125,7 @@ export const formatOffset = (offsetMinutes: number): string => {
   return `UTC${sign}${h}${m === 0 ? '' : `:${String(m).padStart(2, '0')}`}`;
 };
 
-/** `2025-04-16 10:30 (UTC+8)`: how every instant is shown (DOMAIN.md §2). */
+/** `2025-04-16 10:30 (UTC+8)`: how every instant is shown (EN2). */
 export function formatInZone(instant: Instant, zone: TimeZone): string {
   const p = zonedParts(instant, zone);
   return `${p.date} ${p.time} (${formatOffset(p.offsetMinutes)})`;

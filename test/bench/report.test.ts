@@ -13,7 +13,7 @@ const figure = (name: string, value: number, extra: Partial<Figure> = {}): Figur
   ...extra,
 });
 
-describe('the one performance report (issue 10, part 7)', () => {
+describe('the one performance report', () => {
   test('a figure belongs to the budget its name starts with', () => {
     expect(budgetOf('P3 board first paint (10,000 cases)')).toBe('P3');
     expect(budgetOf('fold 10,000 case events into cases')).toBe('—');

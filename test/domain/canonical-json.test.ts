@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { canonicalJson, hashCanonical, sha256Hex } from '../../src/domain/canonical-json';
 
-describe('canonical JSON for content hashes (§8 contentHash)', () => {
+describe('canonical JSON for content hashes (CM7 contentHash)', () => {
   test('keys sorted, no whitespace, undefined members dropped, -0 as 0', () => {
     expect(canonicalJson({ b: 1, a: [true, null, 'x'], c: undefined, d: { z: -0, y: 1.5 } })).toBe('{"a":[true,null,"x"],"b":1,"d":{"y":1.5,"z":0}}');
     expect(canonicalJson('展会')).toBe('"展会"');

@@ -62,7 +62,7 @@ const facts = (n: number) => ({
   deviceId: ulidOf(1, '01D') as DeviceId,
 });
 
-describe('Commitment (DOMAIN.md §8)', () => {
+describe('Commitment (CM1–CM7)', () => {
   test('template v1 holds clauses CL1–CL9 in zh-CN and English', () => {
     expect(COMMITMENT_TEMPLATES.v1.map((c) => c.code)).toEqual(['CL1', 'CL2', 'CL3', 'CL4', 'CL5', 'CL6', 'CL7', 'CL8', 'CL9']);
     expect(COMMITMENT_TEMPLATES.v1[1]).toEqual({ code: 'CL2', zh: '展品、包装、展台、资料不侵权', en: 'nothing I show infringes IP' });

@@ -21,7 +21,7 @@ const errors = (i: unknown) => {
   return r.ok ? [] : r.errors.map((e) => `${e.field}:${e.code}`);
 };
 
-describe('Consultation (DOMAIN.md §2, R16/R17)', () => {
+describe('Consultation (EN15, R16/R17)', () => {
   test('parses, topic trimmed; the IP type is optional', () => {
     expect(Consultation.parse(input()).topic).toBe('外观设计近似判断');
     expect(errors(input({ ipType: undefined }))).toEqual([]);

@@ -21,7 +21,7 @@ const errors = (i: unknown) => {
   return r.ok ? [] : r.errors.map((e) => `${e.field}:${e.code}`);
 };
 
-describe('Evidence: hash and chain of custody (DOMAIN.md §2)', () => {
+describe('Evidence: hash and chain of custody (EN13)', () => {
   test('a photo parses; the hash is normalised to lower-case hex', () => {
     expect(Evidence.parse(input({ sha256: HASH.toUpperCase(), mime: 'Image/JPEG' }))).toMatchObject({ sha256: HASH, mime: 'image/jpeg' });
     expect(Sha256Hex.safeParse('xyz').success).toBe(false);

@@ -12,7 +12,7 @@ const errors = (input: unknown) => {
   return r.ok ? [] : r.errors.map((e) => `${e.field}:${e.code}`);
 };
 
-describe('Exhibitor (DOMAIN.md §2)', () => {
+describe('Exhibitor (EN4, EN5)', () => {
   test('[RP1] the key is CN:<uscc> for a Chinese exhibitor', () => {
     const e = Exhibitor.parse(exhibitorInput({ uscc: ' 91350100m000100y43' }));
     expect(exhibitorKeyOf(e)).toEqual({ key: `CN:${USCC}`, weakKey: false });

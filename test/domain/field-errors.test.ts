@@ -26,7 +26,7 @@ const ok = {
   when: { k: 'x' },
 };
 
-describe('ZodError → field errors (issue 4 "Bad input")', () => {
+describe('ZodError → field errors (CD7)', () => {
   test('paths are dotted, codes stable UPPER_SNAKE with params', () => {
     const input = {
       ...ok,

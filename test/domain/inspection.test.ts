@@ -19,7 +19,7 @@ const errors = (i: unknown) => {
   return r.ok ? [] : r.errors.map((e) => `${e.field}:${e.code}`);
 };
 
-describe('Inspection (DOMAIN.md §2)', () => {
+describe('Inspection (EN17)', () => {
   test('a routine visit parses; the booth is normalised', () => {
     expect(Inspection.parse(input()).booth).toEqual({ hall: '9.2', stand: 'E16' });
   });

@@ -8,7 +8,7 @@ const errors = (input: unknown) => {
   return r.ok ? [] : r.errors.map((e) => `${e.field}:${e.code}`);
 };
 
-describe('IpRight (DOMAIN.md §2)', () => {
+describe('IpRight (EN8)', () => {
   test('a CN patent number is checked and stored canonically', () => {
     const r = IpRight.parse(patentRightInput({ number: 'ZL201710601862.3' }));
     expect(r.number).toBe('201710601862.3');

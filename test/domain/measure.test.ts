@@ -16,7 +16,7 @@ const errors = (i: unknown) => {
   return r.ok ? [] : r.errors.map((e) => `${e.field}:${e.code}`);
 };
 
-describe('Measure and its verification (DOMAIN.md §2, §6, CS19)', () => {
+describe('Measure and its verification (EN14, CD3, CS19)', () => {
   test('[CS19] all measures done → verified; a refusal is seen', () => {
     const done = Measure.parse(input({ verification: verification() }));
     const refused = Measure.parse(input({ code: 'WITHDRAW_EXHIBIT', verification: verification({ result: 'refused', photos: [] }) }));

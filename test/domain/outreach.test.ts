@@ -20,7 +20,7 @@ const errors = (i: unknown) => {
   return r.ok ? [] : r.errors.map((e) => `${e.field}:${e.code}`);
 };
 
-describe('OutreachActivity (DOMAIN.md §2, R18)', () => {
+describe('OutreachActivity (EN16, R18)', () => {
   test('training and publicity; counts may be zero', () => {
     expect(errors(input())).toEqual([]);
     expect(errors(input({ kind: 'publicity', participants: 0, materials: 3000 }))).toEqual([]);

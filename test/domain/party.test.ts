@@ -8,7 +8,7 @@ const errors = (input: unknown) => {
   return r.ok ? [] : r.errors.map((e) => `${e.field}:${e.code}`);
 };
 
-describe('Party (DOMAIN.md §2)', () => {
+describe('Party (EN6, EN7)', () => {
   test('a CN complainant entity parses; text is trimmed and NFKC-normalised, phone made E.164', () => {
     const p = Party.parse(complainantInput({ name: ' 福建某某科技有限公司　', phone: '138 1234 5678' }));
     expect(p.name).toBe('福建某某科技有限公司');

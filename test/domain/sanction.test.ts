@@ -19,7 +19,7 @@ const errors = (i: unknown) => {
   return r.ok ? [] : r.errors.map((e) => `${e.field}:${e.code}`);
 };
 
-describe('Sanction (DOMAIN.md §6, §7)', () => {
+describe('Sanction (EN18, CD4, RP2, RP3)', () => {
   test('DEDUCT_BOOTHS(n) and BAN_SESSIONS(n) carry n; the others do not', () => {
     expect(sanctionLabel(Sanction.parse(input({ code: 'DEDUCT_BOOTHS', n: 2 })))).toBe('DEDUCT_BOOTHS(2)');
     expect(sanctionLabel(Sanction.parse(input()))).toBe('PUBLIC_NOTICE');

@@ -4,7 +4,7 @@ import { CivilDate, Instant, formatInZone, zonedParts, zonedToInstant, addDays }
 const at = (s: string) => Instant.parse(s);
 const date = (s: string) => CivilDate.parse(s);
 
-describe('time in the fair zone (DOMAIN.md §2)', () => {
+describe('time in the fair zone (EN2, EN3)', () => {
   test('an instant is shown in the fair zone with its offset', () => {
     expect(formatInZone(at('2025-04-16T02:30:00.000Z'), 'Asia/Shanghai')).toBe('2025-04-16 10:30 (UTC+8)');
     expect(formatInZone(at('2025-04-16T02:30:00.000Z'), 'Asia/Kolkata')).toBe('2025-04-16 08:00 (UTC+5:30)');

@@ -84,7 +84,7 @@ const STATES: readonly State[] = [
   },
 ];
 
-test('[issue 10 §6] axe-core on the phone page at 390×844: no serious or critical violation, in zh-CN and in English', async () => {
+test('axe-core on the phone page at 390×844: no serious or critical violation, in zh-CN and in English', async () => {
   const found: string[] = [];
   for (const lang of ['zh', 'en'] as const) {
     // A fresh start for each language: the drafts of the last pass are gone.

@@ -195,7 +195,7 @@ afterAll(async () => {
   await ownServer?.close();
 });
 
-test('[issue 10 §6] every route of the router has an entry here', () => {
+test('every route of the router has an entry here', () => {
   const covered = new Set(SCREENS.map((s) => s.route));
   const missing = routerPaths().filter((p) => !covered.has(p));
   expect(routerPaths().length).toBeGreaterThan(20);
@@ -232,7 +232,7 @@ async function checkAll(lang: string, found: Found): Promise<void> {
   await actAs(page, ORGANIZER);
 }
 
-test('[issue 10 §6] axe-core: no serious or critical violation on any screen, in zh-CN and in English', async () => {
+test('axe-core: no serious or critical violation on any screen of the router’s routes (each has an entry, above), in zh-CN and in English', async () => {
   // The data is there: the lists checked below are not empty.
   expect((await storedRows(page, 'caseRows')).length).toBe(session.cases.length);
   const found: Found = new Map();

@@ -46,7 +46,7 @@ afterAll(async () => {
   await browser.close();
 });
 
-test('[§8 roles] the first user is created at setup; a bad PIN or a mismatch saves nothing', async () => {
+test('[LC5] the first user is created at setup; a bad PIN or a mismatch saves nothing', async () => {
   await go(page, '/sign-in');
   await page.waitForSelector('[data-testid=first-user-form]');
   // Bad input: no name, a 2-digit PIN typed differently twice.
@@ -68,7 +68,7 @@ test('[§8 roles] the first user is created at setup; a bad PIN or a mismatch sa
   await expect.poll(() => page.textContent('[data-testid=session-user]')).toBe('王主任');
 });
 
-test('[§8 roles] the organizer adds an expert; bad input per field in both languages; a wrong PIN is refused', async () => {
+test('[LC5] the organizer adds an expert; bad input per field in both languages; a wrong PIN is refused', async () => {
   await go(page, '/users');
   await page.waitForSelector('[data-testid=user-form]');
   await page.selectOption('[data-testid=user-form] select[name=role]', 'expert');

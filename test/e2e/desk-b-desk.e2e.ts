@@ -33,7 +33,7 @@ afterAll(async () => {
   await browser.close();
 });
 
-test('[§7] one tap counts a consultation; the choices stay; today’s counts follow; an empty topic saves nothing', async () => {
+test('[EN15] one tap counts a consultation; the choices stay; today’s counts follow; an empty topic saves nothing', async () => {
   await go(page, '/consultations');
   await page.waitForSelector('[data-testid=today-counts]');
   expect(await page.getAttribute('[data-testid=today-total]', 'data-count')).toBe('0');

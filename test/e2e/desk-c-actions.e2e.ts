@@ -340,7 +340,7 @@ test('[CS25][CS13] bad input on the action forms: an error per field in zh-CN, t
   expect(await storedRows<{ id: string }>(page, 'evidence')).toHaveLength(evidence.length);
 });
 
-test('[§8] five wrong PINs lock the user with the time left in both languages; the lock survives a reload; it runs out on the clock', async () => {
+test('[LC6] five wrong PINs lock the user with the time left in both languages; the lock survives a reload; it runs out on the clock', async () => {
   await go(page, '/sign-in');
   await page.waitForSelector('[data-testid=signed-in], [data-testid=sign-in]');
   if ((await page.locator('[data-testid=signed-in]').count()) > 0) await page.click('[data-testid=signed-in] [data-testid=sign-out]');

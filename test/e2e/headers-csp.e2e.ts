@@ -132,7 +132,7 @@ async function screens(): Promise<Record<string, readonly string[]>> {
   };
 }
 
-test('[I10.3] every screen of the kiosk runs under the policy with zero CSP violations', async () => {
+test('every route of the kiosk’s router (src/app/app.tsx) runs under the policy with zero CSP violations', async () => {
   // A complaint with a photo and a drawn signature: image previews (blob:, data:) and the signature pad.
   await fillComplaint(page, {
     name: '厦门某某品牌管理有限公司',
@@ -181,7 +181,7 @@ test('[I10.3] every screen of the kiosk runs under the policy with zero CSP viol
   for (const policy of documentPolicies) expect(policy).toMatch(/script-src 'self'(;|$)/);
 });
 
-test('[I10.3] the phone page runs under the policy with zero CSP violations', async () => {
+test('the phone page runs under the policy with zero CSP violations', async () => {
   const fair = Fair.parse({
     id: '01JC0000000000000000000140',
     code: 'CF140',
@@ -205,7 +205,7 @@ test('[I10.3] the phone page runs under the policy with zero CSP violations', as
   }
 });
 
-test('[I10.3] control: an injected inline script is blocked and the recorder reports it', async () => {
+test('control: an injected inline script is blocked and the recorder reports it', async () => {
   const c0 = consoleRefusals.length;
   await page.evaluate(() => {
     const s = document.createElement('script');

@@ -53,7 +53,7 @@ async function installedThenOffline(): Promise<{ context: BrowserContext; page: 
   return { context, page };
 }
 
-test('offline after the first load: reload, every screen, create a fair, import CSV and XLSX', async () => {
+test('offline after the first load: reload, the eight setup screens, create a fair, import CSV and XLSX', async () => {
   const { context, page } = await installedThenOffline();
   await page.reload();
   await waitForShell(page);
@@ -64,7 +64,7 @@ test('offline after the first load: reload, every screen, create a fair, import 
   await setUpDevice(page, '一号台', 'K07', 'CF137 · 第137届广交会');
   await expect.poll(() => page.textContent('[data-testid=status-fair]')).toContain('第137届广交会');
 
-  // Every screen renders offline (a fresh document per screen: each lazy chunk from the precache).
+  // The setup screens render offline (a fresh document per screen: each lazy chunk from the precache).
   for (const s of SCREENS) {
     await page.goto(new URL(s.path, inject('appUrl')).href);
     await waitForShell(page);

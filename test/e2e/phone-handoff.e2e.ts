@@ -141,13 +141,13 @@ afterAll(async () => {
   await ownServer?.close();
 });
 
-test('[issue 8 §1] the desk shows a phone link carrying the fair; the phone form opens from it', async () => {
+test('the desk shows a phone link carrying the fair; the phone form opens from it', async () => {
   expect(phoneUrl).toMatch(/\/p\/[0-9A-Z]{2,8}#fair=[A-Za-z0-9_-]+$/);
   expect(phoneFrames.length).toBeGreaterThanOrEqual(1);
   expect(phoneFrames.every((f) => f.startsWith('data:image/png;base64,'))).toBe(true);
 });
 
-test('[issue 8 §3] the real scanner reads the phone frames; confirming files one phone_qr case; a second scan creates nothing', CAMERA_TEST_OPTIONS, async () => {
+test('the real scanner reads the phone frames; confirming files one phone_qr case; a second scan creates nothing', CAMERA_TEST_OPTIONS, async () => {
   const video = writeY4m(phoneFrames.map((f) => pngToLuma(f)), 'phone-good', { holdMs: SCAN_HOLD_MS });
   const { context, page } = await openDesk(video);
   try {
@@ -275,7 +275,7 @@ async function hostile(name: string, pictures: ReturnType<typeof qrLuma>[], expe
   }
 }
 
-test('[issue 8 §5 QR1, QR5] not ours, another version, a tampered part: each worded, nothing created', CAMERA_TEST_OPTIONS, async () => {
+test('[QR1][QR5] not ours, another version, a tampered part: each worded, nothing created', CAMERA_TEST_OPTIONS, async () => {
   const text = frameTexts();
   const frame = text[0] ?? '';
   // A character of the data changed to another alphabet character: the part check fails (QR5).
@@ -284,7 +284,7 @@ test('[issue 8 §5 QR1, QR5] not ours, another version, a tampered part: each wo
   await hostile('hostile-1', [qrLuma('https://example.com/not-a-filing'), qrLuma(`FC2:${frame.slice(4)}`), qrLuma(tampered)], ['QR_NOT_OURS', 'QR_VERSION', 'QR_TAMPERED']);
 });
 
-test('[issue 8 §5 QR10] parts of two payloads mixed: QR_MIXED, nothing created', CAMERA_TEST_OPTIONS, async () => {
+test('[QR10] parts of two payloads mixed: QR_MIXED, nothing created', CAMERA_TEST_OPTIONS, async () => {
   const json = JSON.parse(phoneJsonText()) as { accusedItems: { description: string }[] };
   const first = json.accusedItems[0];
   if (first !== undefined) first.description = `${first.description}（另一份）`;
@@ -297,7 +297,7 @@ test('[issue 8 §5 QR10] parts of two payloads mixed: QR_MIXED, nothing created'
   await hostile('hostile-mixed', [await phoneLuma(a.value.frames[0] ?? '', a.value.layout.qrVersion), await phoneLuma(b.value.frames[0] ?? '', b.value.layout.qrVersion)], ['QR_MIXED'], 'en');
 });
 
-test('[issue 8 §3] a phone frame ZXing misses upright on every camera frame is read by the desk\'s second look', CAMERA_TEST_OPTIONS, async () => {
+test('a phone frame ZXing misses upright on every camera frame is read by the desk\'s second look', CAMERA_TEST_OPTIONS, async () => {
   const { pictures, missedUpright } = await framesWithUprightMiss();
   // Shown at its own size, the video reaches the decoder pixel for pixel: what Node's ZXing misses
   // here, html5-qrcode's own look misses on every camera frame.

@@ -59,7 +59,7 @@ afterAll(async () => {
   await ownServer?.close();
 });
 
-test('[issue 8 §1] the phone entry loads no desk screen, spreadsheet or scanner code', async () => {
+test('the phone entry loads no desk screen, spreadsheet or scanner code', async () => {
   await page.waitForSelector('input[name="complainant.name"]');
   const names = scripts.map((s) => s.split('/').pop() ?? '');
   expect(names.some((n) => n.startsWith('phone-main-'))).toBe(true);
@@ -68,7 +68,7 @@ test('[issue 8 §1] the phone entry loads no desk screen, spreadsheet or scanner
   }
 });
 
-test('[issue 8 §1] offline after one load, the draft survives a reload; bad input is refused with the domain messages', async () => {
+test('offline after one load, the draft survives a reload; bad input is refused with the domain messages', async () => {
   await context.setOffline(true);
   await page.reload();
   await page.waitForSelector('input[name="complainant.name"]');
@@ -100,7 +100,7 @@ test('[issue 8 §1] offline after one load, the draft survives a reload; bad inp
   await context.setOffline(false);
 }, 60_000);
 
-test('[issue 8 §1] a link without a fair says so', async () => {
+test('a link without a fair says so', async () => {
   const other = await context.newPage();
   await other.goto(url.replace(/#.*$/, '#fair=bm90LWEtZmFpcg'));
   await other.waitForSelector('[data-testid=phone-no-fair]');

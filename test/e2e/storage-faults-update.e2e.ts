@@ -46,7 +46,7 @@ async function deploySecond(server: RunningServer, port: number): Promise<Runnin
   return startServer({ port, host: '127.0.0.1', distDir: secondDist });
 }
 
-test('[issue 10 §5] "update now" in another window: the window with a draft is not reloaded over it, and a reload brings the draft back under the new build', async () => {
+test('"update now" in another window: the window with a draft is not reloaded over it, and a reload brings the draft back under the new build', async () => {
   let server: RunningServer = await startServer({ port: 0, host: '127.0.0.1', distDir: firstDist });
   const port = Number(new URL(server.url).port);
   const { context, page: drafting } = await newKiosk(browser);
@@ -91,7 +91,7 @@ test('[issue 10 §5] "update now" in another window: the window with a draft is 
   }
 }, 240_000);
 
-test('[issue 10 §5] "update now" in another window while this one cannot store its draft (disk full): it stays, and the typing survives a reload (keystroke journal)', async () => {
+test('"update now" in another window while this one cannot store its draft (disk full): it stays, and the typing survives a reload (keystroke journal)', async () => {
   let server: RunningServer = await startServer({ port: 0, host: '127.0.0.1', distDir: firstDist });
   const port = Number(new URL(server.url).port);
   const { context, page: drafting } = await newKiosk(browser);

@@ -105,7 +105,7 @@ async function kioskWithFair(context: BrowserContext, page: Page, code: string):
   void context;
 }
 
-test('[issue 10 §5] quota exceeded part-way through a complaint save: nothing of it lands, the form and its draft stay, a retry files it exactly once', async () => {
+test('quota exceeded part-way through a complaint save: nothing of it lands, the form and its draft stay, a retry files it exactly once', async () => {
   const { context, page } = await newKiosk(browser);
   await context.addInitScript(FAIL_STORE);
   try {
@@ -231,7 +231,7 @@ async function holdVersionOne(page: Page): Promise<void> {
   );
 }
 
-test('[issue 10 §5] an upgrade blocked by a window on the old version: every screen says to close it; once closed, the old window\u2019s draft is there', async () => {
+test('an upgrade blocked by a window on the old version: home and the new-fair screen say to close it, in both languages; once closed, the old window\u2019s draft is there', async () => {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
   try {
     const old = await context.newPage();
@@ -261,7 +261,7 @@ test('[issue 10 §5] an upgrade blocked by a window on the old version: every sc
   }
 });
 
-test('[issue 10 §5] another window upgrades the database under an open form: a banner and the save say reload; after the reload the input is back and saves', async () => {
+test('another window upgrades the database under an open form: a banner and the save say reload; after the reload the input is back and saves', async () => {
   const { context, page } = await newKiosk(browser);
   try {
     await kioskWithFair(context, page, 'QA02');
@@ -317,7 +317,7 @@ test('[issue 10 §5] another window upgrades the database under an open form: a 
   }
 });
 
-test('[issue 10 §5] the IndexedDB connection closed under the app: the next save reopens it and lands exactly once', async () => {
+test('the IndexedDB connection closed under the app: the next save reopens it and lands exactly once', async () => {
   const { context, page } = await newKiosk(browser);
   await context.addInitScript(TRACK_CONNECTIONS);
   try {

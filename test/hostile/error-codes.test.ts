@@ -27,7 +27,7 @@ function expectWorded(key: string): void {
   expect(en.length, key).toBeGreaterThan(0);
 }
 
-describe('[issue 10.2] every error code has zh-CN and English text', () => {
+describe('every error code has zh-CN and English text', () => {
   test('server refusals and version answers: sync.error.*', () => {
     for (const code of [...ERROR_CODES, 'CLIENT_TOO_OLD', 'SERVER_TOO_OLD']) expectWorded(`sync.error.${code}`);
   });

@@ -31,7 +31,7 @@ const table: fc.Arbitrary<{ name: string; headers: string[]; rows: string[][] }>
   rows: fc.array(fc.array(freeText, { minLength: 1, maxLength: 5 }), { maxLength: 5 }),
 });
 
-describe('[issue 10.2] formula injection: every exported cell that could start a formula is text', () => {
+describe('[PS6] formula injection: every exported cell that could start a formula is text', () => {
   test('CSV: 1,000 tables of free text, every such cell prefixed with an apostrophe, the rest unchanged', () => {
     fc.assert(
       fc.property(table, fc.option(freeText, { nil: undefined }), (t, banner) => {

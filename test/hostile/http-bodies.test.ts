@@ -100,7 +100,7 @@ const send = async (route: JsonRoute, sent: Sent): Promise<Response> =>
     body: typeof sent.body === 'string' ? sent.body : new Blob([sent.body as Uint8Array<ArrayBuffer>]),
   });
 
-describe('[issue 10.2] every HTTP body: a coded 4xx for anything the schema refuses, never a 5xx, nothing written', () => {
+describe('every HTTP body: a coded 4xx for anything the schema refuses, never a 5xx, nothing written', () => {
   for (const route of ROUTES) {
     test(`${route.name}: 1,000 hostile bodies`, async () => {
       const guard = await stateGuard(h.storage, route.except);

@@ -37,7 +37,7 @@ const mutate = (frame: string, at: number, kind: number, ch: string): string => 
 };
 const alphabetChar = fc.oneof(fc.constantFrom(...BASE45_ALPHABET.split('')), fc.string({ unit: 'binary', minLength: 1, maxLength: 1 }));
 
-describe('[issue 10.2] hostile QR frames: a known code, never a throw, nothing created', () => {
+describe('[QR9] hostile QR frames: a known code, never a throw, nothing created', () => {
   test('1,000 random texts, as scanned', () => {
     fc.assert(
       fc.property(fc.array(fc.oneof(hostileString, fc.string().map((s) => `FC1:${s}`), fc.string({ unit: fc.constantFrom(...BASE45_ALPHABET.split('')) }).map((s) => `FC1:${s}`)), { minLength: 1, maxLength: 8 }), (texts) => {

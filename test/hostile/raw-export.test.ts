@@ -30,7 +30,7 @@ const formulaText = fc
   .tuple(fc.constantFrom('=', '+', '-', '@', '\t=', '\r=', '=HYPERLINK("http://x","y")', '@SUM(', '-1+'), hostileString.map((s) => s.slice(0, 40)))
   .map(([a, b]) => `${a}${b}`);
 
-test('[issue 10.2] raw export: 100 complaints of formula-like free text, no CSV cell a formula', async () => {
+test('[PS6] raw export: 100 complaints of formula-like free text, no CSV cell a formula', async () => {
   const texts = fc.sample(fc.tuple(formulaText, formulaText, formulaText), { numRuns: 100, seed: 1002 });
   let recorded = 0;
   for (const [name, item, title] of texts) {

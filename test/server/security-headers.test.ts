@@ -53,7 +53,7 @@ const answers: { name: string; fetch: () => Response | Promise<Response> }[] = [
   { name: 'an unknown API path', fetch: () => app.request('/api/no-such-thing', { headers: { authorization: `Bearer ${organizer.token}` } }) },
 ];
 
-describe('[I10.3] every answer carries the policy and the headers', () => {
+describe('every answer carries the policy and the headers', () => {
   for (const a of answers) {
     test(a.name, async () => {
       const res = await a.fetch();
@@ -90,7 +90,7 @@ describe('[I10.3] every answer carries the policy and the headers', () => {
   }
 });
 
-describe('[I10.3] the built app has no inline script for the policy to block', () => {
+describe('the built app has no inline script for the policy to block', () => {
   const built = resolve('dist');
   test.runIf(existsSync(join(built, 'index.html')))('no inline <script>, no on…= handler, no javascript: URL in any built HTML', () => {
     const pages = readdirSync(built, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.html'));

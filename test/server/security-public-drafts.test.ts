@@ -91,7 +91,7 @@ describe.each(bothStorages())('the public phone entry creates drafts only: $name
     else process.env.FAIRCASE_TRUST_PROXY = trust;
   });
 
-  test('[I10.3] no body sent to the public entry changes the event log; an accepted one is exactly one unfiled draft of the complaint’s own fields', async () => {
+  test('[PI1] no body sent to the public entry changes the event log; an accepted one is exactly one unfiled draft of the complaint’s own fields', async () => {
     const before = await counts();
     const body = fc.oneof(
       // A genuine complaint, with forged extras mixed in (most often: the accepting path is the one to probe).

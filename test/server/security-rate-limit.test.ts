@@ -72,7 +72,7 @@ describe.each(bothStorages().map((db) => ({ ...db, on: ON[db.name] })))('public 
     expect((await post(a, '/api/auth/login', { name, password }, freshAddress())).status).toBe(200);
   });
 
-  test(`[I10.3] enrolment per client address: concurrent guesses on both instances — exactly ${LIMITS.enrolPerAddress.max} are looked at, the rest 429`, async () => {
+  test(`enrolment per client address: concurrent guesses on both instances — exactly ${LIMITS.enrolPerAddress.max} are looked at, the rest 429`, async () => {
     const address = freshAddress();
     const extra = 12;
     const answers = await Promise.all(
@@ -90,7 +90,7 @@ describe.each(bothStorages().map((db) => ({ ...db, on: ON[db.name] })))('public 
     expect((await post(b, '/api/devices/enrol', { code, deviceName: 'Desk tablet' }, freshAddress())).status).toBe(201);
   });
 
-  test(`[I10.3] the phones' public intake per client address: ${PUBLIC_INTAKE_LIMIT.max} sends over both instances (junk counts too), then 429 on both`, async () => {
+  test(`[PI3] the phones' public intake per client address: ${PUBLIC_INTAKE_LIMIT.max} sends over both instances (junk counts too), then 429 on both`, async () => {
     const address = freshAddress();
     const fairId = (await enrol(storage(), newId())).fairId;
     const answers = await Promise.all(Array.from({ length: PUBLIC_INTAKE_LIMIT.max }, (_, i) => post(i % 2 === 0 ? a : b, `/api/public/fairs/${fairId}/complaints`, { junk: i }, address)));
@@ -100,7 +100,7 @@ describe.each(bothStorages().map((db) => ({ ...db, on: ON[db.name] })))('public 
     expect((await post(b, `/api/public/fairs/${fairId}/complaints`, { junk: true }, freshAddress())).status).toBe(400);
   });
 
-  test('[I10.3] without FAIRCASE_TRUST_PROXY a forged X-Forwarded-For does not escape the per-address limit', async () => {
+  test('[SY60] without FAIRCASE_TRUST_PROXY a forged X-Forwarded-For does not escape the per-address limit', async () => {
     delete process.env.FAIRCASE_TRUST_PROXY;
     // The address is then the socket's (here the in-process fallback), the same for every forged header.
     await storage().sql.query(`delete from rate_limits where key like 'enrol:addr:%'`);

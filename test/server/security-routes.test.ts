@@ -360,7 +360,7 @@ describe.each(bothStorages())('route refusal matrix on $name', (backend) => {
     };
   });
 
-  test('[I10.3] every route of the app has exactly one entry: guarded, public (with its reason) or middleware', () => {
+  test('every route of the app has exactly one entry: guarded, public (with its reason) or middleware', () => {
     const keys = routeKeys(w.app);
     const listed = [...GUARDED.map((g) => g.route), ...Object.keys(PUBLIC), ...Object.keys(MIDDLEWARE), ...Object.keys(CONSOLE)];
     expect(new Set(listed).size, 'an entry is listed twice').toBe(listed.length);
@@ -369,7 +369,7 @@ describe.each(bothStorages())('route refusal matrix on $name', (backend) => {
 
   for (const { route, variants } of GUARDED) {
     for (const v of variants) {
-      test(`[I10.3] ${route} (${v.name}): 401 without a token or with a revoked tablet; 403 for a role that may not act; a foreign device or fair 403`, async () => {
+      test(`${route} (${v.name}): 401 without a token or with a revoked tablet; 403 for a role that may not act; a foreign device or fair 403`, async () => {
         const none = await v.call(w);
         expect(none.status).toBe(401);
         if (v.name.startsWith('HEAD')) expect(await none.text()).toBe('');
@@ -409,7 +409,7 @@ describe.each(bothStorages())('route refusal matrix on $name', (backend) => {
 
   // BN6 lets a tablet carry another tablet's bundle of its fair; BN13's signature (keyed by the
   // maker's device token) is what keeps the carrier from filing items in the maker's name.
-  test('[I10.3] a tablet may carry another tablet’s genuine bundle of its fair; one it made in that tablet’s name is refused and stores nothing', async () => {
+  test('a tablet may carry another tablet’s genuine bundle of its fair; one it made in that tablet’s name is refused and stores nothing', async () => {
     const before = await w.storage.pull(w.fairId, 0, 1000);
     const forged = await upload(w, bundleOf(w.sibling, w.desk), w.desk.token);
     expect(forged.status).toBe(403);
@@ -422,7 +422,7 @@ describe.each(bothStorages())('route refusal matrix on $name', (backend) => {
     expect((await upload(w, bundleOf(w.sibling), w.desk.token)).status).toBe(200);
   });
 
-  test('[I10.3] a push naming another device stores nothing', async () => {
+  test('a push naming another device stores nothing', async () => {
     const before = await w.storage.pull(w.fairId, 0, 1000);
     const forged = makeItem({ deviceId: w.sibling.deviceId, fairId: w.fairId }, 1);
     const res = await json(w, 'POST', '/api/sync/push', pushBody(w.desk, [makeItem(w.desk, 1), forged]), w.desk.token);
@@ -430,7 +430,7 @@ describe.each(bothStorages())('route refusal matrix on $name', (backend) => {
     expect((await w.storage.pull(w.fairId, 0, 1000)).items).toEqual(before.items);
   });
 
-  test('[I10.3] nothing under a middleware mount answers without a token (a JSON 401 or 404, never the app shell)', async () => {
+  test('nothing under a middleware mount answers without a token (a JSON 401 or 404, never the app shell)', async () => {
     for (const key of Object.keys(MIDDLEWARE)) {
       const prefix = key.replace(/^ALL /, '').replace(/\*$/, '');
       if (!prefix.startsWith('/api/')) continue;
@@ -442,7 +442,7 @@ describe.each(bothStorages())('route refusal matrix on $name', (backend) => {
     }
   });
 
-  test('[I10.3] public routes answer without a token, as listed', async () => {
+  test('public routes answer without a token, as listed', async () => {
     expect((await get(w, '/api/health')).status).toBe(200);
     expect((await json(w, 'POST', '/api/auth/login', { name: 'nobody-here', password: 'wrong password' })).status).toBe(401);
     expect((await json(w, 'POST', '/api/devices/enrol', { code: `FCE1:${'0'.repeat(26)}`, deviceName: 'x' })).status).toBe(403);

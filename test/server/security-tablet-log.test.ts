@@ -19,7 +19,7 @@ const sources = (dir: string): string[] =>
     .filter((f) => /\.(ts|tsx)$/.test(f))
     .map((f) => join(dir, f));
 
-test('[I10.3] the tablet’s items log has no update or delete path: written once with bulkAdd', () => {
+test('the tablet’s items log has no update or delete path: written once with bulkAdd', () => {
   const files = TABLET_DIRS.flatMap(sources);
   expect(files.length).toBeGreaterThan(50);
   const writers: string[] = [];
@@ -33,7 +33,7 @@ test('[I10.3] the tablet’s items log has no update or delete path: written onc
   expect(writers).toEqual(['src/store/write.ts']);
 });
 
-test('[I10.3] the scan would see an update or delete path (the patterns match what they must)', () => {
+test('the scan would see an update or delete path (the patterns match what they must)', () => {
   for (const bad of ['db.items.put(x)', 'db.items.delete(id)', 'tx.items.clear()', "db.items.where('seq').below(5).delete()", "db.items.where('entityId').equals(id).modify((i) => {})"]) {
     expect(MUTATORS.test(bad) || CHAINED.test(bad), bad).toBe(true);
   }

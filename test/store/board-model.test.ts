@@ -40,7 +40,7 @@ describe('the case board', () => {
     expect(boardIndex(rows)).toBe(index);
   });
 
-  test('[issue 6 §4] filters by hall, state, IP type and expert, and the three orders', () => {
+  test('filters by hall, state, IP type and expert, and the three orders', () => {
     const index = boardIndex(rows);
     const ids = (f: Partial<typeof BLANK_FILTER>): string[] => filterRows(index, { ...BLANK_FILTER, ...f }).map((r) => r.id);
     expect(ids({ hall: '2.1' })).toEqual(['id2', 'id5', 'id1']);
@@ -53,7 +53,7 @@ describe('the case board', () => {
     expect(filterRows(index, BLANK_FILTER)).toBe(index.byUrgency);
   });
 
-  test('[issue 6 §4] search by case number without hyphens or case, booth, name or USCC; the same before and after the idle warm-up', () => {
+  test('search by case number without hyphens or case, booth, name or USCC; the same before and after the idle warm-up', () => {
     const cold = boardIndex([...rows]);
     const search = (index: typeof cold, text: string): string[] => filterRows(index, { ...BLANK_FILTER, text }).map((r) => r.id);
     const queries = ['cf137k070004', '1.1/a5', '公司2', '91350100M000100Y43', 'ＣＦ137-K07-0001'];
@@ -90,7 +90,7 @@ describe('the case board', () => {
     expect(index.halls).toEqual(['1.1', '2.1']);
   });
 
-  test('[issue 6 §4] any mix of filters, searches and orders gives what a plain filter of the ordered open rows gives, before and after the warm-up', () => {
+  test('any mix of filters, searches and orders gives what a plain filter of the ordered open rows gives, before and after the warm-up', () => {
     const HALLS = ['1.1', '2.1', '3.2'];
     const STATES = ['RECEIVED', 'NOTIFIED', 'CLOSED', 'INCOMPLETE'] as const;
     const TYPES = ['invention', 'design', 'trademark'] as const;

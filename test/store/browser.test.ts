@@ -155,7 +155,7 @@ describe('in Chromium', () => {
     });
   }, SLOW);
 
-  test('[issue 6 §2] a complaint with a photo that has resolved survives the browser being killed', async () => {
+  test('a complaint with a photo that has resolved survives the browser being killed', async () => {
     await withProfile(async (launch, dir) => {
       const first = await launch();
       const page = await first.newPage();

@@ -152,7 +152,7 @@ describe('applyCaseCommand', () => {
 });
 
 describe('reads', () => {
-  test('[issue 6 §4] board rows carry what the board shows; search by case number, booth, name or USCC', async () => {
+  test('board rows carry what the board shows; search by case number, booth, name or USCC', async () => {
     const at = now();
     const filed = await recordComplaint(complaintInput(fair, at, { respondents: [respondent(1), respondent(2)] }), clerk, at);
     if (!filed.ok) throw new Error('file');

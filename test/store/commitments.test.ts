@@ -82,7 +82,7 @@ describe('signCommitment', () => {
     expect(await getDb().commitments.count()).toBe(2);
   });
 
-  test('[§8] every clause must be ticked; bad fields are named; nothing is written', async () => {
+  test('[CM4] every clause must be ticked; bad fields are named; nothing is written', async () => {
     const before = await getDb().items.count();
     const clauses = await signCommitment(input(ex(0), now(), { clausesAccepted: ['CL1', 'CL2'] }), now());
     expect(clauses.ok ? undefined : clauses.error.fields).toEqual([{ field: 'clausesAccepted', code: 'CLAUSES_NOT_ACCEPTED', params: { missing: 'CL3,CL4,CL5,CL6,CL7,CL8,CL9' } }]);

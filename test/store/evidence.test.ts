@@ -30,7 +30,7 @@ const photo = (seed: number, size = 50_000): Blob => {
 const counts = async () => ({ blobs: await getDb().blobs.count(), evidence: await getDb().evidence.count(), items: await getDb().items.count(), outbox: await getDb().outbox.count() });
 
 describe('storeEvidence', () => {
-  test('[§2 Evidence] the hash is the SHA-256 of the bytes; record, blob, item and outbox row land together', async () => {
+  test('[EN13] the hash is the SHA-256 of the bytes; record, blob, item and outbox row land together', async () => {
     const blob = photo(1);
     const at = now();
     const r = await storeEvidence(blob, { kind: 'photo', mime: 'image/jpeg', capturedAt: at, fairId: fair.id }, at);
@@ -53,7 +53,7 @@ describe('storeEvidence', () => {
     expect(await counts()).toEqual({ blobs: 1, evidence: 1, items: 2, outbox: 2 });
   });
 
-  test('[§2 Evidence] the same photo twice stores one blob and two custody records', async () => {
+  test('[EN13] the same photo twice stores one blob and two custody records', async () => {
     const a = await storeEvidence(photo(2), { kind: 'photo', mime: 'image/jpeg', capturedAt: now(), fairId: fair.id, capturedBy: '01JRZ8Q4W6M0000000000000X1' }, now());
     const b = await storeEvidence(photo(2), { kind: 'photo', mime: 'image/jpeg', capturedAt: now(), fairId: fair.id, capturedBy: '01JRZ8Q4W6M0000000000000X2' }, now());
     if (!a.ok || !b.ok) throw new Error('store');

@@ -75,7 +75,7 @@ describe('importExhibitors', () => {
     expect(r.ok ? [] : r.error.fields).toContainEqual(expect.objectContaining({ field: '0.booths.0.hall', code: 'INVALID_FORMAT' }));
   });
 
-  test('[§3 booth] a fair’s own looser patterns admit booths the default patterns refuse', async () => {
+  test('[VA6] a fair’s own looser patterns admit booths the default patterns refuse', async () => {
     const loose = await createFair(fairInput({ code: 'CF140', settings: { booth: { hall: '^HALL[0-9]{1,2}$', stand: '^[A-Z]{1,2}-[0-9]{1,3}-[0-9]{1,2}$' } } }), now());
     if (!loose.ok) throw new Error('fair');
     const booth = { hall: 'hall12', stand: 'ab-123-45' }; // HALL12 is 6 chars: the default hall allows 4

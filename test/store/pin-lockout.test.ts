@@ -11,7 +11,7 @@ import { freshDb, resetDb } from './fixtures';
 
 const at = (ms: number): Instant => new Date(Date.parse('2025-04-15T01:00:00.000Z') + ms).toISOString() as Instant;
 
-describe('[issue 6 §8] the lockout rule', () => {
+describe('[LC6] the lockout rule', () => {
   test('the fifth wrong PIN in a row locks for 60 s, and each later lock doubles up to 30 min', () => {
     let s = NO_LOCK;
     for (let i = 1; i < PIN_MAX_TRIES; i++) {
@@ -29,7 +29,7 @@ describe('[issue 6 §8] the lockout rule', () => {
   });
 });
 
-describe('[issue 6 §8] sign-in with the lockout, stored', () => {
+describe('[LC6] sign-in with the lockout, stored', () => {
   beforeEach(() => {
     freshDb('pin-lockout');
   });

@@ -14,7 +14,7 @@ afterEach(resetDb);
 const fromHex = (s: string): Uint8Array<ArrayBuffer> => Uint8Array.from(s.match(/../g) ?? [], (h) => parseInt(h, 16));
 
 describe('users and PINs', () => {
-  test('[issue 6 §8] a user is created with a salted PBKDF2-SHA-256 hash, never the PIN in clear', async () => {
+  test('[LC5] a user is created with a salted PBKDF2-SHA-256 hash, never the PIN in clear', async () => {
     const now = clock();
     expect(await hasUsers()).toBe(false);
     const r = await createUser({ name: '王芳', role: 'expert', pin: '482913' }, now());
@@ -41,7 +41,7 @@ describe('users and PINs', () => {
     expect((await listUsers()).map((u) => u.name)).toEqual(['Li Lei', '王芳']);
   });
 
-  test('[issue 6 §8] the right PIN signs in; a wrong PIN is refused with PIN_WRONG on the pin field', async () => {
+  test('[LC5] the right PIN signs in; a wrong PIN is refused with PIN_WRONG on the pin field', async () => {
     const now = clock();
     const r = await createUser({ name: 'Clerk', role: 'clerk', pin: '5291' }, now());
     if (!r.ok) throw new Error('user');

@@ -10,7 +10,8 @@ import { dropJournal, readJournal, writeJournal } from './journal';
 import { registerDraft } from './registry';
 
 /**
- * A form whose every keystroke survives a reload, a crash or an update (issue 5, "Drafts"):
+ * A form whose every keystroke survives a reload, a crash or an update (`src/app/README.md` "Forms
+ * and drafts"):
  * - each change goes synchronously into the localStorage journal, and ~300 ms later (debounced)
  *   into the IndexedDB draft through the store's `saveDraft`;
  * - `visibilitychange`/`pagehide` and the update prompt flush at once (drafts/registry.ts);

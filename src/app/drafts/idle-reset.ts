@@ -2,7 +2,7 @@ import { onCleanup } from 'solid-js';
 
 /**
  * Public (visitor) forms reset after `fair.settings.publicFormIdleSeconds` without input
- * (DOMAIN.md §3), so the next visitor never sees the last one's data; the caller parks the draft
+ * (FS18), so the next visitor never sees the last one's data; the caller parks the draft
  * so the desk can still recover it.
  */
 export function createIdleReset(seconds: () => number, onIdle: () => void): void {

@@ -2,8 +2,8 @@ import type { StorageError } from '../../store/result';
 
 /**
  * Every open form's draft, so that the service-worker bridge can ask "is anything unsaved?" and
- * flush it before an update reloads the page (issue 5, PWA: never reload over an unsaved draft),
- * and so that `visibilitychange`/`pagehide` flush them all at once.
+ * flush it before an update reloads the page (`src/app/README.md` "PWA": never reload over an
+ * unsaved draft), and so that `visibilitychange`/`pagehide` flush them all at once.
  */
 export interface DraftHandle {
   /** Typed since the last draft write landed in IndexedDB. */

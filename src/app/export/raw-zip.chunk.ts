@@ -5,7 +5,7 @@ import { getBlob } from '../../store/evidence';
 import { neutralise } from '../ui/report/summary-tables';
 
 /**
- * The raw data export (issue 9 §4) for the administration's own systems, behind a lazy chunk:
+ * The raw data export (PS5) for the administration's own systems, behind a lazy chunk:
  * cases, case events and measures as CSV (one row per log item, the payload as JSON) plus every
  * evidence file of the fair under `evidence/<sha256>.<ext>`, in a ZIP (fflate). Files that are
  * already compressed (JPEG, PDF, video) are stored, not deflated again.

@@ -3,7 +3,7 @@ import type { BuildErrorCode } from '../../sync/bundle/build-bundle';
 import { locale } from './index';
 
 /**
- * Strings of the bundle file (issue 7 part 7, BUNDLE-SPEC.md BN12): the export and import panel
+ * Strings of the bundle file (BUNDLE-SPEC.md BN12): the export and import panel
  * of the sync screen and every refusal code, zh-CN first; `bundleEn` has exactly the same keys
  * (checked by `satisfies`), and every code of the domain and the builder has a message (checked
  * by `EVERY_BUNDLE_CODE_HAS_A_MESSAGE`).

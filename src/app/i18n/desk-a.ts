@@ -1,5 +1,5 @@
 /**
- * Strings of the desk screens part A (issue 6: complaint intake, case detail and actions,
+ * Strings of the desk screens part A (complaint intake, case detail and actions,
  * notices N1–N3), zh-CN and English. Domain codes (states, outcomes, reasons, measures, error
  * codes of the case machine) are translated here, never in the domain (STYLE.md).
  */

@@ -1,5 +1,5 @@
 /**
- * Strings of the desk screens part B (issue 6): PIN sign-in and users, commitments (signing,
+ * Strings of the desk screens part B: PIN sign-in and users, commitments (signing,
  * coverage, the N4 copy), the case board and the consultation tally. zh-CN first; `deskBEn`
  * must have exactly the same keys (checked by `satisfies`).
  */

@@ -1,7 +1,7 @@
 import { isMessageKey, t, type Params } from './index';
 
 /**
- * Domain and storage errors are codes + params (DOMAIN.md CS1, STYLE.md "failures are
+ * Domain and storage errors are codes + params (CS1, CD7, STYLE.md "failures are
  * values"); this is where they become sentences, in the user's language.
  */
 export interface FieldErrorLike {

@@ -13,14 +13,14 @@ import type { deskUxZh } from './desk-ux';
 import type { handoffMessages } from '../screens/qr-handoff/qr-handoff.messages';
 
 /**
- * The one translation lookup. Default zh-CN (DOMAIN.md §3 `uiLanguages`); the choice is
+ * The one translation lookup. Default zh-CN (FS16 `uiLanguages`); the choice is
  * remembered per device: in the device record (store `setLanguage`) and, so the very first paint
  * after a reload is already right without waiting for IndexedDB, in localStorage.
  *
  * The dictionaries are not imported here but installed by each entry before it renders
  * (`addMessages`): the desk installs all of them (`desk-messages.ts`), the public phone form only
- * what its screens say (`phone-messages.ts`), so the phone downloads no desk strings (issue 8,
- * phone JavaScript ≤ 80 KB). The key type is still the union of every dictionary.
+ * what its screens say (`phone-messages.ts`), so the phone downloads no desk strings (it loads
+ * over a mobile connection). The key type is still the union of every dictionary.
  */
 export type MessageKey = BaseKey | keyof typeof deskBZh | keyof typeof deskAZh | keyof typeof phoneZh | keyof typeof summaryZh | keyof typeof syncZh | keyof typeof deskUxZh | keyof typeof evidenceZh | keyof typeof boardMessages | keyof typeof exhibitorSearchMessages | keyof typeof handoffMessages;
 export type Params = Readonly<Record<string, string | number | boolean | undefined>>;

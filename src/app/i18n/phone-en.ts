@@ -1,6 +1,6 @@
 import type { phoneIntakeZh, phoneZh } from './phone-zh';
 
-/** English strings of the phone filing (issue 8); the same keys as `phone-zh.ts` (`satisfies`). */
+/** English strings of the phone filing; the same keys as `phone-zh.ts` (`satisfies`). */
 export const phoneEn = {
   'nav.qrHandoff': 'Phone filing',
 

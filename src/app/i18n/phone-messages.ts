@@ -2,10 +2,10 @@ import type { Language } from '../../domain/codes';
 import { addMessages } from './index';
 
 /**
- * The public phone form's dictionaries (issue 8 §1), one language at a time: the base (field-error
+ * The public phone form's dictionaries, one language at a time: the base (field-error
  * messages, IP types, rights' statuses), the phone's own strings and its copies of the intake's
  * party and right labels. The phone never downloads a desk dictionary, nor the language it does
- * not show; a switch loads the other one first (issue 8, phone JavaScript ≤ 80 KB).
+ * not show; a switch loads the other one first (it loads over a mobile connection).
  */
 const loaded = new Set<Language>();
 

@@ -1,5 +1,5 @@
 /**
- * zh-CN strings of the phone filing (issue 8): the public phone form at `/p/` and the desk's QR
+ * zh-CN strings of the phone filing: the public phone form at `/p/` and the desk's QR
  * hand-off screen. Its own module (English in `phone-en.ts`), so the phone downloads only the
  * language it shows (`phone-messages.ts`).
  */

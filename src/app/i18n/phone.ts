@@ -3,7 +3,7 @@ import type { phoneIntakeEn } from './phone-en';
 import type { phoneIntakeZh } from './phone-zh';
 
 /**
- * Strings of the phone filing (issue 8): the public phone form at `/p/` and the desk's QR
+ * Strings of the phone filing: the public phone form at `/p/` and the desk's QR
  * hand-off screen, one module per language (`phone-zh.ts`, `phone-en.ts`) so that the phone
  * entry downloads only the language it shows.
  */

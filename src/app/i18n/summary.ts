@@ -1,5 +1,5 @@
 /**
- * Strings of the post-show summary (issue 9): the dashboard, the completeness gate, the
+ * Strings of the post-show summary (PS1–PS6): the dashboard, the completeness gate, the
  * previous-session form and the exports. zh-CN first; `summaryEn` must have exactly the same
  * keys (checked by `satisfies`). The report's own words are in src/app/ui/report/report.messages.ts.
  */

@@ -1,5 +1,5 @@
 /**
- * Strings of sync (issue 7 parts 4–6): the sync screen, enrolment, the unsynced reminder, the
+ * Strings of sync (`src/sync/SPEC.md`): the sync screen, enrolment, the unsynced reminder, the
  * clock drift warning (DL9) and the conflict review (CS5). zh-CN first; `syncEn` must have
  * exactly the same keys (checked by `satisfies`).
  */
@@ -71,7 +71,7 @@ export const syncZh = {
   'sync.error.DEVICE_PROOF_INVALID': '本设备无法证明自己的身份：服务器为该设备编号保存的是另一把密钥，不能以此编号登记。请联系主办方。',
   'sync.error.RATE_LIMITED': '尝试次数过多，请稍后再试。',
   'sync.error.other': '同步失败（代码 {code}）。',
-  // Every other refusal code of the server (ERROR_CODES, REJECT_CODES; issue 10 part 2).
+  // Every other refusal code of the server (ERROR_CODES, REJECT_CODES; SY5, SY51).
   'sync.error.INVALID_BODY': '服务器拒收了请求内容（格式不正确）。',
   'sync.error.INVALID_QUERY': '服务器拒收了请求参数（格式不正确）。',
   'sync.error.INVALID_PATH': '服务器拒收了请求地址（格式不正确）。',
@@ -179,7 +179,7 @@ export const syncEn = {
   'sync.error.DEVICE_PROOF_INVALID': 'This tablet could not prove its identity: the server holds another key for its device id, so it cannot enrol under that id. Please tell the organizer.',
   'sync.error.RATE_LIMITED': 'Too many attempts: try again later.',
   'sync.error.other': 'Sync failed (code {code}).',
-  // Every other refusal code of the server (ERROR_CODES, REJECT_CODES; issue 10 part 2).
+  // Every other refusal code of the server (ERROR_CODES, REJECT_CODES; SY5, SY51).
   'sync.error.INVALID_BODY': 'The server refused the request: its content is not in the right format.',
   'sync.error.INVALID_QUERY': 'The server refused the request: its parameters are not in the right format.',
   'sync.error.INVALID_PATH': 'The server refused the request: its address is not in the right format.',

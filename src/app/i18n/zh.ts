@@ -1,5 +1,5 @@
 /**
- * zh-CN, the default language (DOMAIN.md §3 `uiLanguages`). The keys of this object are the
+ * zh-CN, the default language (FS16 `uiLanguages`). The keys of this object are the
  * message keys; `en.ts` must have exactly the same ones or the typecheck fails.
  * `{name}` marks a parameter.
  */

@@ -2,7 +2,7 @@ import { instantFromMs, type Instant } from '../../domain/time';
 
 declare global {
   interface Window {
-    /** Tests move the app clock forward (issue 6: "let the defence window pass"); absent in use. */
+    /** Tests move the app clock forward (e.g. past a defence deadline, CS16); absent in use. */
     __faircaseClock?: { offsetMs: number };
   }
 }

@@ -1,5 +1,5 @@
 /**
- * Evidence photos (issue 6 §2): a phone camera gives 12 MP images; the desk keeps at most
+ * Evidence photos (EN13): a phone camera gives 12 MP images; the desk keeps at most
  * 1600 px on the long side, re-encoded as JPEG on a canvas, BEFORE the store hashes it
  * (`storeEvidence`), so the hash is of the file actually kept.
  */

@@ -5,7 +5,8 @@ import type { FieldError, StorageError, StoreResult } from '../../store/result';
  * What every form screen does with a store write: show the per-field errors and the failure of the
  * last attempt (in the user's language, by the screen), tell the app shell about storage failures
  * (quota, a closed connection) so its banner can say what to do, and clear both on success.
- * The form's draft is left alone on failure — nothing the user typed is lost (issue 5).
+ * The form's draft is left alone on failure — nothing the user typed is lost (`src/app/README.md`
+ * "Forms and drafts").
  */
 export interface StoreSubmission {
   readonly errors: Accessor<readonly FieldError[]>;

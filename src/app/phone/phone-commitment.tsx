@@ -8,7 +8,7 @@ import type { PhoneCommitmentForm } from './phone-form';
 import type { PhoneDraft } from './phone-draft';
 import { SignatureStrokes } from './signature-strokes';
 
-/** The exhibitor's commitment on the phone (DOMAIN.md §8, template v1): booth, signer, every clause, signature. */
+/** The exhibitor's commitment on the phone (CM4–CM6, template v1): booth, signer, every clause, signature. */
 export function PhoneCommitmentFields(props: { readonly form: PhoneDraft<PhoneCommitmentForm>; readonly errors: readonly FieldError[] }): JSX.Element {
   const f = (): PhoneCommitmentForm => props.form.data;
   const update = (m: (d: PhoneCommitmentForm) => void): void => props.form.update(m);

@@ -4,7 +4,7 @@ import { instantFromMs, type Instant } from '../../domain/time';
 import { registerDraft } from '../drafts/registry';
 
 /**
- * The phone form's draft (issue 8 §1: "saves the draft on the phone as the user types"), kept in
+ * The phone form's draft (so nothing typed is lost to a reload), kept in
  * localStorage, written synchronously on every change. The desk's forms keep theirs in IndexedDB
  * through the store (`createDraftForm`); the phone has no store at all: Dexie and the store's
  * write path are a third of the phone's JavaScript budget (≤ 80 KB gzipped), and a phone form is

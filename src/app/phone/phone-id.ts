@@ -1,5 +1,5 @@
 /**
- * A ULID made on the phone (`PhoneFilingId`, issue 8 §3): 48 bits of milliseconds and 80 random
+ * A ULID made on the phone (`PhoneFilingId`, CN4): 48 bits of milliseconds and 80 random
  * bits in Crockford base32. Written here instead of importing the store's `newId` (ulidx): the
  * phone loads no store code, and a filing needs no monotonic ordering within a millisecond.
  */

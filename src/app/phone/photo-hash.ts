@@ -3,7 +3,7 @@ import { keepPhoto } from './photo-files';
 
 const hex = (buf: ArrayBuffer): string => Array.from(new Uint8Array(buf), (b) => b.toString(16).padStart(2, '0')).join('');
 
-/** SHA-256 of a file's own bytes: the phone lists photos by it and the desk matches files against it (issue 8 §3). */
+/** SHA-256 of a file's own bytes: the phone lists photos by it and the desk matches files against it (PI9). */
 export async function sha256OfFile(file: Blob): Promise<string> {
   return hex(await crypto.subtle.digest('SHA-256', await file.arrayBuffer()));
 }

@@ -58,7 +58,7 @@ export function SignatureStrokes(props: {
   let seen: IntersectionObserver | undefined;
   onMount(() => {
     // The pad (signature_pad) loads when the box comes near the screen, not with the form: the
-    // signature is the last field, and the phone's first load stays small (issue 8, ≤ 80 KB).
+    // signature is the last field, and the phone's first load stays small (on a mobile connection).
     if (canvas === undefined || typeof IntersectionObserver === 'undefined') return load();
     seen = new IntersectionObserver(
       (entries) => {

@@ -4,7 +4,7 @@ import type { UserId } from '../../domain/ids';
 import { useAppState } from '../state/app-state';
 
 /**
- * The signed-in user of this tablet (issue 6 §8): desk staff and experts sign in with a short
+ * The signed-in user of this tablet (LC5): desk staff and experts sign in with a short
  * PIN; the user is the `actor` of every write, so each event records who did it. The session
  * survives a reload of the same tab (sessionStorage) but not the fair's idle time: a kiosk left
  * alone signs itself out, so the next person cannot act in someone else's name.

@@ -5,7 +5,7 @@ import { Notice } from '../ui/notice';
 import { useSession, type DeskRole, type SessionUser } from './session';
 
 /**
- * Screens that write need a signed-in user (the `actor`, issue 6 §8): without one the sign-in
+ * Screens that write need a signed-in user (the `actor`, LC5): without one the sign-in
  * panel shows in place of the screen, which appears once signed in. `roles` narrows it further
  * (the users screen is the organizer's).
  */

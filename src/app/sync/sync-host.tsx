@@ -8,7 +8,7 @@ import { useAppState } from '../state/app-state';
 import { Notice } from '../ui/notice';
 import { startSyncLoop, stopSyncLoop } from './sync-runner';
 
-/** Starts the sync loop once the app runs, if this tablet is enrolled (issue 7 part 5). */
+/** Starts the sync loop once the app runs, if this tablet is enrolled. */
 export function SyncHost(): JSX.Element {
   onMount(() => void startSyncLoop());
   onCleanup(stopSyncLoop);
@@ -17,7 +17,7 @@ export function SyncHost(): JSX.Element {
 
 const HOUR_MS = 3_600_000;
 
-/** Whether the oldest unsynced item is older than the fair's `unsyncedReminderHours` (issue 7 part 5). */
+/** Whether the oldest unsynced item is older than the fair's `unsyncedReminderHours` (FS18). */
 export const reminderDue = (oldestMs: number | undefined, hours: number, now: number): boolean => oldestMs !== undefined && now - oldestMs > hours * HOUR_MS;
 
 /** The reminder, shown under the status bar on every screen and on the sync screen. */

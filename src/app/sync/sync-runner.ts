@@ -9,9 +9,10 @@ import { loadCredentials } from '../../sync/sync-state';
 import { nowInstant } from '../lib/clock';
 
 /**
- * The app's one sync loop (issue 7 part 5): started when this tablet holds credentials, run on
- * `online` (window), on `visibilitychange` (document) and on the scheduler's timer, with backoff.
- * The sync screen's "sync now" and a fresh enrolment go through here too, so two loops never run.
+ * The app's one sync loop (`src/sync/README.md`): started when this tablet holds credentials, run
+ * on `online` (window), on `visibilitychange` (document) and on the scheduler's timer, with
+ * backoff. The sync screen's "sync now" and a fresh enrolment go through here too, so two loops
+ * never run.
  */
 
 /** Evidence files the server asks for: from the store's blob table (sent before being freed). */

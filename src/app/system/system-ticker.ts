@@ -5,7 +5,7 @@ import { CLOCK_MOVED_EVENT, nowInstant } from '../lib/clock';
 import { dueRows, tickerIndex, type TickerRow } from './ticker-index';
 
 /**
- * The system actor of the desk (DOMAIN.md §4.2 role S): while the app runs it issues
+ * The system actor of the desk (LC3 role S, CS3): while the app runs it issues
  * `MarkDefenceOverdue` (CS16) for notified cases past an uncapped defence deadline (DL6: a capped
  * one never goes overdue) and, after `fairCloseAt`, `CloseFair` (CS26) on every open case. Both
  * are idempotent (CS3): a case another device already moved gives no event, so running on

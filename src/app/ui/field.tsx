@@ -2,7 +2,7 @@ import { For, Show, type JSX } from 'solid-js';
 
 /**
  * Form widgets for a 10-inch touch tablet: ≥ 48 px targets, labels always visible, the error
- * under its field (issue 5: "a clear error per field in the user's language"). Plain props, no
+ * under its field (CD7: a field error in the user's language). Plain props, no
  * store imports (STYLE.md "Widgets").
  */
 interface Common {

@@ -6,7 +6,7 @@ import { normaliseText } from '../text';
 import { usccCheckChar } from '../validators/uscc';
 
 /**
- * Case numbers `<FAIR>-<DEVICE>-<SEQ>-<C>` (DOMAIN.md §9), e.g. `CF137-K07-0042-4`. Two offline
+ * Case numbers `<FAIR>-<DEVICE>-<SEQ>-<C>` (CN1–CN3), e.g. `CF137-K07-0042-4`. Two offline
  * devices never collide: the device code is unique per fair (CN1) and the sequence is per device
  * (CN2). The check char (CN3) catches a mistyped number read out over the phone.
  */

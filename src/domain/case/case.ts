@@ -14,7 +14,7 @@ import { Deadline } from './deadlines';
 import { Actor } from './events';
 
 /**
- * A case: one respondent of one complaint (DOMAIN.md §2, CN4). The filed fields come from
+ * A case: one respondent of one complaint (EN9, EN11, CN4). The filed fields come from
  * `Submit`; everything else is folded from the case's events (`evolve`, `fold`).
  */
 

@@ -5,7 +5,7 @@ import type { Standing } from '../party';
 import { OptionalText } from '../text';
 
 /**
- * The documents a complaint needs (DOMAIN.md §5), as checklist items on the case. Which codes
+ * The documents a complaint needs (RD1–RD9), as checklist items on the case. Which codes
  * are required follows from the rights' types, the complainant's standing, an agent, a foreign
  * complainant, the fair's `requireEvaluationReport` and an RP5 prior-session matter.
  */

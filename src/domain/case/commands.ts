@@ -13,7 +13,7 @@ import { CaseNumber } from './case-number';
 import { ChecklistItem } from './checklist';
 
 /**
- * The case commands CS8–CS30 of DOMAIN.md §4.2 (plus notes, CS4), one zod schema each. A command
+ * The case commands CS8–CS30 of `case/SPEC.md` (plus notes, CS4), one zod schema each. A command
  * carries the ids it creates (`eventId`); `now`, the actor, the device and the clock come in the
  * decide context. Party commands carry the party's signature evidence (CS2).
  */
@@ -186,7 +186,7 @@ export type CaseCommand = z.infer<typeof CaseCommand>;
 export type CaseCommandInput = z.input<typeof CaseCommand>;
 export type CommandOf<T extends CommandType> = Extract<CaseCommand, { readonly type: T }>;
 
-/** The rule ID of DOMAIN.md §4.2 each command implements. */
+/** The rule ID of `case/SPEC.md` each command implements. */
 export const COMMAND_RULE = {
   Submit: 'CS8',
   RequestSupplement: 'CS9',

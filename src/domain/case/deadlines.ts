@@ -5,7 +5,7 @@ import { CLOCK_DRIFT_WARNING_MS } from '../hlc';
 import { Instant, instantFromMs, instantToMs, MINUTE_MS } from '../time';
 
 /**
- * Deadlines of DOMAIN.md §4.4 and the windows of §4.5, computed from the fair's settings.
+ * Deadlines DL1–DL7 (`case/SPEC.md`) and the windows of FS7, computed from the fair's settings.
  * A deadline is computed once, when its window starts, and stored in the starting event (DL7):
  * nothing here is called again on replay.
  */

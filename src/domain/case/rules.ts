@@ -11,9 +11,9 @@ import type { CommandType, PayloadOf } from './commands';
 import type { Actor } from './events';
 
 /**
- * The state machine of DOMAIN.md §4.2 as data: where each command may start, and the guards that
- * read only the case, the event's time, actor and payload. These are re-checked when events from
- * several devices are folded (CS5); guards that read the fair live in `decide.ts`.
+ * The state machine of CS8–CS30 (`case/SPEC.md`) as data: where each command may start, and the
+ * guards that read only the case, the event's time, actor and payload. These are re-checked when
+ * events from several devices are folded (CS5); guards that read the fair live in `decide.ts`.
  */
 
 export const fail = (rule: string, params?: DomainError['params']): DomainError => domainError(`GUARD_FAILED:${rule}`, params);

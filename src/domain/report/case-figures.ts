@@ -7,7 +7,7 @@ import type { FigureKey } from './figures';
 import { rateBp } from './rates';
 
 /**
- * R3–R13 of DOMAIN.md §10 from the session's folded cases. Counting units: R3–R5 and R7 count
+ * R3–R13 of `report/SPEC.md` from the session's folded cases. Counting units: R3–R5 and R7 count
  * complaints (distinct `complaintId`, CN4), R8–R10 enterprises (distinct `exhibitorKey`), R11–R13
  * cases (one per respondent). "Accepted" = the case reached `ACCEPTED` (it has `acceptedAt`),
  * whatever happened after; "established" = the final outcome `ESTABLISHED_ALLEGED` (CS6).

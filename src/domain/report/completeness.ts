@@ -4,9 +4,9 @@ import { DeviceId, FairId } from '../ids';
 import { Instant } from '../time';
 
 /**
- * The completeness gate of the post-show summary (issue 9 §2; DOMAIN.md §10 "all devices
- * synced"): every device enrolled in the fair with what the server holds of it, merged with
- * this tablet's own outbox. The server cannot see what another tablet has not sent; a device
+ * The completeness gate of the post-show summary (PS2: final only once every device synced):
+ * every device enrolled in the fair with what the server holds of it, merged with this tablet's
+ * own outbox. The server cannot see what another tablet has not sent; a device
  * counts as complete when it has nothing unsent that we know of and it last synced after the
  * desk closed (`fairCloseAt`: nothing recorded during the show can still be on it). A revoked
  * device can never sync again: it is listed, and does not hold the export back.
@@ -60,7 +60,7 @@ export interface Gate {
   /** The server's list was read; false: unreachable or refused, so the list is unknown. */
   readonly listKnown: boolean;
   readonly lines: readonly DeviceGateLine[];
-  /** An export now is provisional (issue 9 §2): a device may be incomplete, or the list is unknown. */
+  /** An export now is provisional (PS2): a device may be incomplete, or the list is unknown. */
   readonly provisional: boolean;
 }
 

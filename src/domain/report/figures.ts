@@ -3,7 +3,7 @@ import { ASKER_KINDS } from '../consultation';
 import type { FigureKind } from './rates';
 
 /**
- * The catalogue of post-show figures (DOMAIN.md §10, R1–R19). Every number of the summary is one
+ * The catalogue of post-show figures (R1–R19, `report/SPEC.md`). Every number of the summary is one
  * figure with a stable id `R<n>.<name>`, so a breakdown cell (`R11.design.accepted`) compares
  * with the previous session, exports as a CSV row and is typed by the organizer exactly like a
  * headline figure. Halls are not known in advance: `R12.hall(<hall>).accepted|established`.

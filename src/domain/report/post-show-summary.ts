@@ -16,8 +16,8 @@ import { eventsByCase } from './timeline';
 import { timelinessFigures } from './timeliness';
 
 /**
- * The post-show summary (DOMAIN.md §10, issue 9): one pure function from a session's synced data
- * to every figure R1–R19 and its change against the previous session of the series
+ * The post-show summary (PS1, R1–R19 of `report/SPEC.md`): one pure function from a session's
+ * synced data to every figure R1–R19 and its change against the previous session of the series
  * (`previousFairId`). The tablet runs it over its own data; the server's SQL must agree with it.
  */
 

@@ -1,7 +1,8 @@
 /**
- * The arithmetic of the post-show summary (DOMAIN.md §10): rates are integers in basis points
- * (1 bp = 0.01 %), rounded half-up to two decimals, and the change against the previous session.
- * Integers only, so the tablet, the server's SQL and a spreadsheet agree to the last digit.
+ * The arithmetic of the post-show summary (PS3, `report/SPEC.md` "Arithmetic"): rates are integers
+ * in basis points (1 bp = 0.01 %), rounded half-up to two decimals, and the change against the
+ * previous session. Integers only, so the tablet, the server's SQL and a spreadsheet agree to the
+ * last digit.
  */
 
 /** A rate in basis points (0–10000 for a share), or null for a zero denominator ("—"). */

@@ -11,7 +11,7 @@ import type { FigureValues } from './case-figures';
 import { rateBp } from './rates';
 import type { ExpertDuty } from './session-data';
 
-/** R1, R2 (DOMAIN.md §10): exhibitors by key (RP1), their distinct booths, current commitments (CM2, CM3). */
+/** R1, R2 (`report/SPEC.md`): exhibitors by key (RP1), their distinct booths, current commitments (CM2, CM3). */
 export function exhibitorFigures(exhibitors: readonly Exhibitor[], commitments: readonly Commitment[]): FigureValues {
   const keys = new Set<ExhibitorKey>();
   const booths = new Set<string>();

@@ -6,7 +6,7 @@ import { Instant } from '../time';
 import { ExpertDuty } from './session-data';
 
 /**
- * What R18 and R19 (DOMAIN.md §10) count and nothing else records: training and publicity
+ * What R18 and R19 (`report/SPEC.md`) count and nothing else records: training and publicity
  * (sessions, 人次, activities, 份) and the on-site service (experts on duty by day, authorities
  * stationed). The organizer enters them on the summary screen; they travel inside the fair
  * record (`Fair.service`), a whole snapshot synced like the fair's settings (the last writer

@@ -14,7 +14,7 @@ export const ExpertDuty = z.object({ expertId: UserId, date: CivilDate });
 export type ExpertDuty = z.infer<typeof ExpertDuty>;
 
 /**
- * Everything one session contributes to its post-show summary (DOMAIN.md §10): all devices
+ * Everything one session contributes to its post-show summary (PS1, PS2): all devices
  * synced, cases folded from their events. Records of other fairs are ignored.
  */
 export interface SessionData {

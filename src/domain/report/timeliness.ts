@@ -11,7 +11,7 @@ import { timelineOf } from './timeline';
 const minutes = (from: Instant, to: Instant): number => wholeMinutes(instantToMs(to) - instantToMs(from));
 
 /**
- * R14 (DOMAIN.md §10) over the accepted cases: median whole minutes received → accepted,
+ * R14 (`report/SPEC.md`) over the accepted cases: median whole minutes received → accepted,
  * accepted → first opinion, measures ordered → all verified (even n: the lower middle), and the
  * share of accepted cases closed at or before `fairCloseAt`.
  */

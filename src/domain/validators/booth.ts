@@ -4,7 +4,7 @@ import { CodeText } from '../text';
 
 /**
  * A booth is a hall and a stand, upper-cased (full-width forms folded) and checked against the
- * fair's patterns (DOMAIN.md §2; `settings.booth`, §3). Its key `hall/stand` is how inspections,
+ * fair's patterns (VA6; `settings.booth`, FS17). Its key `hall/stand` is how inspections,
  * cases and exhibitors refer to the same booth.
  */
 export interface BoothPatterns {

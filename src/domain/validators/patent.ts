@@ -3,7 +3,7 @@ import type { IpType } from '../codes';
 import { normaliseText } from '../text';
 
 /**
- * CNIPA application / patent numbers (DOMAIN.md §2): optional `ZL`, 12 digits (8 before 2003),
+ * CNIPA application / patent numbers (VA3): optional `ZL`, 12 digits (8 before 2003),
  * `.`, a check char = Σ digit × weight mod 11 with weights `2 3 4 5 6 7 8 9 2 3 4 5` (the first
  * 8 for the old form), 10 written `X`. Vector `201710601862.3`. The type digit (5th; 3rd in the
  * old form) must match the right's type: 1/8 invention, 2/9 utility model, 3 design.

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { normaliseText } from '../text';
 
 /**
- * Phone numbers in E.164 (DOMAIN.md §2). A mainland mobile is `+861[3-9]` and 9 digits; a bare
+ * Phone numbers in E.164 (VA5). A mainland mobile is `+861[3-9]` and 9 digits; a bare
  * 11-digit mobile gets `+86`; `00` becomes `+`. Spaces, dots, hyphens and brackets are dropped.
  */
 export const MAINLAND_MOBILE = /^\+861[3-9]\d{9}$/;

@@ -2,9 +2,9 @@ import { z } from 'zod';
 import { normaliseText } from '../text';
 
 /**
- * Identity documents (DOMAIN.md §2). A mainland resident ID (GB 11643-1999) has 17 digits and a
+ * Identity documents (VA2). A mainland resident ID (GB 11643-1999) has 17 digits and a
  * check char `"10X98765432"[Σ digit × weight mod 11]`; other documents are 5–20 `[A-Z0-9]`.
- * Numbers are printed masked (§11).
+ * Numbers are printed masked (NO2).
  */
 export const RESIDENT_ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2] as const;
 const CHECK_CHARS = '10X98765432';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { normaliseText } from '../text';
 
-/** A CNIPA trademark registration number: 1–9 digits (DOMAIN.md §2). */
+/** A CNIPA trademark registration number: 1–9 digits (VA4). */
 export const TrademarkNumber = z
   .string()
   .transform((v) => normaliseText(v).replace(/\s+/g, ''))

@@ -3,7 +3,7 @@ import { USCC_ALPHABET } from '../fair';
 import { normaliseText } from '../text';
 
 /**
- * Unified social credit code (统一社会信用代码), GB 32100-2015 (DOMAIN.md §2): 18 chars of the
+ * Unified social credit code (统一社会信用代码), GB 32100-2015 (VA1): 18 chars of the
  * USCC alphabet (no I O S V Z), the last a check char. Case numbers reuse the same check formula
  * over a body of any length (CN3), hence `usccCheckChar`.
  */

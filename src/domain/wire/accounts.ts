@@ -5,8 +5,8 @@ import { Instant } from '../time';
 import { Text } from '../text';
 
 /**
- * People, tablets and their tokens on the wire (issue 7 part 4). Roles: the organizer runs the
- * fair's server, experts decide cases, desk tablets record them. A person logs in with a name
+ * People, tablets and their tokens on the wire (enrolment: SY40–SY45). Roles: the organizer runs
+ * the fair's server, experts decide cases, desk tablets record them. A person logs in with a name
  * and password; a tablet is enrolled with a one-time code the organizer shows as a QR code and
  * then holds a token bound to its device id and the fair.
  */

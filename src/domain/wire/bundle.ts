@@ -5,7 +5,7 @@ import { Instant } from '../time';
 import { MAX_BLOB_BYTES } from './protocol';
 
 /**
- * The bundle file (issue 7 part 7, BUNDLE-SPEC.md BN1…BN12): what a tablet with no network holds
+ * The bundle file (BUNDLE-SPEC.md BN1–BN13): what a tablet with no network holds
  * that the server lacks, as ONE ZIP for USB or the share sheet. Both ends (the server's upload and
  * another tablet's import) open it with `openBundle` (bundle-zip.ts) and these schemas.
  */
@@ -29,7 +29,7 @@ export const MAX_BUNDLE_ENTRIES = 4002;
 export const MAX_BUNDLE_ITEMS = 50_000;
 export const MAX_MANIFEST_BYTES = 1024 * 1024;
 export const MAX_ITEMS_FILE_BYTES = 64 * 1024 * 1024;
-/** An evidence file is at most 20 MB (DOMAIN.md §2 Evidence). */
+/** An evidence file is at most 20 MB (EN13, BN9). */
 export const MAX_BUNDLE_BLOB_BYTES = MAX_BLOB_BYTES;
 
 const Sha256 = z.string().regex(/^[0-9a-f]{64}$/);

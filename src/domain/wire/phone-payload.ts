@@ -17,13 +17,13 @@ export { SIGNATURE_BOX } from './signature-box';
 import { phoneFair } from './public-fair';
 
 /**
- * What the filer's phone hands to the desk (issue 8 §1, §3), as JSON inside the FC1 frames
+ * What the filer's phone hands to the desk (CN4, QR12), as JSON inside the FC1 frames
  * (QR-SPEC.md). QR12: anyone can make frames that complete, so the desk parses this with zod,
  * shows a preview and writes nothing until the clerk confirms. The parts are the domain's own
  * schemas (Party, IpRight, Booth, Text, Signer), so the phone validates exactly as the desk does.
  */
 
-/** A photo travels by its SHA-256 (issue 8 §3), never its bytes: the desk matches files against it. */
+/** A photo travels by its SHA-256 (QR2 "Why 32 KiB", PI9), never its bytes: the desk matches files against it. */
 export const PhotoRef = z.object({
   sha256: z.string().regex(/^[0-9a-f]{64}$/, { message: 'SHA256' }),
   name: OptionalText(120),
@@ -38,10 +38,10 @@ export const Strokes = z
   .max(200);
 export type Strokes = z.infer<typeof Strokes>;
 
-/** A phone-made id (ULID): names one filing, so a second scan of it creates nothing (issue 8 §3). */
+/** A phone-made id (ULID): names one filing, so a second scan of it creates nothing (CN4). */
 export const PhoneFilingId = z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, { message: 'ID' });
 
-/** The respondent by booth or by name (issue 8 §1): the desk resolves it against its exhibitor list. */
+/** The respondent by booth or by name: the desk resolves it against its exhibitor list. */
 export const PhoneRespondent = z
   .object({ name: OptionalText(100), booth: Booth.optional() })
   .refine((r) => r.name !== undefined || r.booth !== undefined, { message: 'BOOTH_OR_NAME', path: ['name'] });

@@ -5,8 +5,8 @@ import { SyncItem } from '../sync-item';
 import { Instant } from '../time';
 
 /**
- * The one wire contract between the tablets and the sync server (issue 7, STYLE.md "One wire
- * contract, versioned"). Both ends parse every message with these schemas.
+ * The one wire contract between the tablets and the sync server (SY1–SY9 in `src/sync/SPEC.md`,
+ * STYLE.md "One wire contract, versioned"). Both ends parse every message with these schemas.
  *
  * Versioning: a request carries `protocolVersion`. A server answers a client older than
  * `MIN_CLIENT_PROTOCOL` with `client-too-old` (HTTP 426: "update the app") and one newer than
@@ -221,7 +221,7 @@ export type PullReply = z.infer<typeof PullReply>;
 // ---------------------------------------------------------------------------------- blobs
 
 export const Sha256Path = z.string().regex(/^[0-9a-f]{64}$/, { message: 'SHA256' });
-/** DOMAIN.md §2 Evidence: ≤ 20 MB. */
+/** EN13: an evidence file is at most 20 MB. */
 export const MAX_BLOB_BYTES = 20 * 1024 * 1024;
 export const BlobStored = z.object({ type: z.literal('blob-stored'), sha256: Sha256Path, size: z.number().int(), created: z.boolean() });
 export type BlobStored = z.infer<typeof BlobStored>;

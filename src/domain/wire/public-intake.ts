@@ -3,11 +3,12 @@ import { Instant } from '../time';
 import { PhoneComplaint } from './phone-payload';
 
 /**
- * The public online intake (issue 8 §4): a filer's phone, with a connection, sends its complaint
- * straight to the fair's server, `POST /api/public/fairs/<fairId>/complaints`, no token, the body
- * being the very `PhoneComplaint` the QR frames carry. The server keeps it as a draft and never
- * creates a case (PI1); a desk lists the drafts of its fair at its next sync and files one through
- * the same store write as a scanned hand-off (channel `online`). The rules, cited by the tests:
+ * The public online intake (PI1–PI10 below): a filer's phone, with a connection, sends its
+ * complaint straight to the fair's server, `POST /api/public/fairs/<fairId>/complaints`, no token,
+ * the body being the very `PhoneComplaint` the QR frames carry. The server keeps it as a draft and
+ * never creates a case (PI1); a desk lists the drafts of its fair at its next sync and files one
+ * through the same store write as a scanned hand-off (channel `online`). The rules, cited by the
+ * tests:
  *
  * - **PI1** Draft-only: the route stores the parsed complaint as a public draft, nothing else.
  * - **PI2** Idempotent by the payload's hash (canonical JSON): the same complaint twice is one draft.

@@ -10,14 +10,14 @@ import type { FrameLayout, QrMode } from './qr/layout';
 import { chooseLayout, maxPartBytes } from './qr/layout';
 
 /**
- * The animated multi-part QR hand-off from the phone to the desk (issue 8; rules in QR-SPEC.md).
+ * The animated multi-part QR hand-off from the phone to the desk (rules QR1–QR13 in QR-SPEC.md).
  * Pure: text in, frames out, and an assembler that turns scanned frames back into the JSON. The
  * caller parses that JSON with zod; nothing here knows what a complaint is.
  */
 
 /**
  * QR2: the largest payload, in UTF-8 bytes of JSON before compression. Photos travel by hash
- * (issue 8 §3), so a complaint is text: ten accused items each with the full 500-character
+ * (PI9), so a complaint is text: ten accused items each with the full 500-character
  * Chinese description make ~17 KB. 32 KiB is twice that, and at worst (random printable text,
  * which deflates only to ~84 %) 44 frames in normal mode, an 11 s loop, about as long as anyone
  * holds a phone up to a desk.
@@ -82,7 +82,7 @@ export function tryEncodeFrames(payloadJson: string, mode: QrMode): Result<Encod
 }
 
 /**
- * The frames for `payloadJson` (the API of issue 8). Throws a RangeError whose message is the code
+ * The frames for `payloadJson` (QR2, QR7, QR9). Throws a RangeError whose message is the code
  * when the payload cannot be sent; the phone should call `tryEncodeFrames` to show that code.
  */
 export function encodeFrames(payloadJson: string, mode: QrMode): string[] {

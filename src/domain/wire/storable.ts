@@ -1,5 +1,5 @@
 /**
- * What PostgreSQL cannot keep, found before it is asked to (issue 10 part 2, hostile input).
+ * What PostgreSQL cannot keep, found before it is asked to (SY51).
  * JSON may carry U+0000 and unpaired surrogates (`"\u0000"`, `"\ud800"`), and any nesting, but
  * `text` refuses NUL, `jsonb` refuses both escapes, and deep nesting exhausts recursive code
  * (a stack overflow is a 500, not an answer). Walked without recursion, so the check itself

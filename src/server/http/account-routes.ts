@@ -20,7 +20,7 @@ const STATUS: Partial<Record<AccountError['code'], 401 | 403 | 409>> = {
   NAME_TAKEN: 409,
 };
 
-/** People (login, accounts) and tablets (enrolment, revocation), issue 7 part 4. */
+/** People (login, accounts) and tablets (enrolment, revocation): CO14, SY40–SY45. */
 export function accountRoutes(storage: Storage, now: () => number): Hono<Env> {
   const app = new Hono<Env>();
 

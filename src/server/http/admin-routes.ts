@@ -16,7 +16,7 @@ export interface ChainCheckReply {
 }
 
 /**
- * Organizer-only administration (issue 10 part 3). `GET /api/admin/chain-check` walks every
+ * Organizer-only administration (SY8). `GET /api/admin/chain-check` walks every
  * device's hash chain (event-chain.ts) and lists each broken link: device, sequence, expected,
  * found. The same check runs from the command line: `tsx src/server/cli.ts check-chain`.
  */

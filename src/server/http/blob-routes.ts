@@ -6,11 +6,11 @@ import { readBody } from './body';
 import { allowed, authenticated, type Env } from './guard';
 import { refuse } from './replies';
 
-/** The evidence types a tablet captures (DOMAIN.md §2 Evidence kinds), or plain bytes. */
+/** The evidence types a tablet captures (EN13 kinds), or plain bytes. */
 const BLOB_TYPES = /^(application\/octet-stream|application\/pdf|image\/[a-z0-9.+-]+|video\/[a-z0-9.+-]+)(\s*;.*)?$/i;
 
 /**
- * Evidence files travel apart from the records, by SHA-256 (issue 7 part 3). The server
+ * Evidence files travel apart from the records, by SHA-256 (EN13). The server
  * verifies the body against the hash before keeping it; a second PUT of the same file is a
  * no-op; at most 20 MB. A tablet frees a file only after a PUT answered 200/201 or a HEAD 200.
  */

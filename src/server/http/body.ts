@@ -54,7 +54,7 @@ export async function readJson(c: Context, limit: number): Promise<Parsed<unknow
 export async function parseJson<S extends z.ZodType>(c: Context, schema: S, limit: number): Promise<Parsed<z.infer<S>>> {
   const json = await readJson(c, limit);
   if (!json.ok) return json;
-  // NUL, a lone surrogate or deep nesting would reach the database or a recursive parser (issue 10 part 2).
+  // NUL, a lone surrogate or deep nesting would reach the database or a recursive parser (SY51).
   const bad = unstorable(json.value);
   if (bad !== undefined) return { ok: false, response: refuse(c, 400, 'INVALID_BODY', { issues: [{ path: '', code: bad }] }) };
   const parsed = schema.safeParse(json.value);

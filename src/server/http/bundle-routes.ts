@@ -8,7 +8,7 @@ import { allowed, authenticated, type Env } from './guard';
 
 /**
  * `POST /api/bundles`: a bundle file (BUNDLE-SPEC.md) carried from a tablet with no network
- * (issue 7 part 7). The organizer, or a desk/expert tablet of the same fair, uploads the raw ZIP
+ * (BN7). The organizer, or a desk/expert tablet of the same fair, uploads the raw ZIP
  * (`application/zip` or `application/octet-stream`); the app's sync screen does this for a
  * tablet. The body is spooled to a temporary file and the bundle opened and verified first
  * (BN2–BN6, BN9), never whole in memory: a refusal writes nothing

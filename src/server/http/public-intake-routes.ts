@@ -14,7 +14,7 @@ import { clientAddress, limited, type Limit } from './rate-limit';
 import { refuse } from './replies';
 
 /**
- * The public online intake (issue 8 §4; rules PI1–PI6 in `src/domain/wire/public-intake.ts`):
+ * The public online intake (rules PI1–PI10 in `src/domain/wire/public-intake.ts`):
  * - `POST /public/fairs/:fairId/complaints`, no token: a phone's `PhoneComplaint`, kept as a draft;
  * - `GET /intake/drafts?fair=…`: a desk tablet (or the organizer) lists the fair's open drafts;
  * - `POST /intake/drafts/:draftId/filed?fair=…`: the desk filed it; it leaves every desk's list;

@@ -1,10 +1,11 @@
 import { secureHeaders } from 'hono/secure-headers';
 
 /**
- * Sensible headers on every answer, and a Content Security Policy with no inline script
- * (issue 10 part 3): scripts only from our origin, no plugins, no framing. Styles allow inline
- * `style` attributes (Solid sets them); images and media allow `blob:`/`data:` for camera
- * captures shown before they are saved; the camera is ours only (QR scanning, evidence photos).
+ * Sensible headers on every answer, and a Content Security Policy with no inline script,
+ * so injected markup cannot run code: scripts only from our origin, no plugins, no framing. Styles
+ * allow inline `style` attributes (Solid sets them); images and media allow `blob:`/`data:` for
+ * camera captures shown before they are saved; the camera is ours only (QR scanning, evidence
+ * photos).
  */
 export const securityHeaders = () =>
   secureHeaders({

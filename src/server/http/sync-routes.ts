@@ -54,7 +54,7 @@ export function syncRoutes(storage: Storage, now: () => number): Hono<Env> {
       return refuse(c, 403, 'DEVICE_MISMATCH');
     }
     if (request.fairId !== device.fairId) return refuse(c, 403, 'FAIR_MISMATCH');
-    // A payload with NUL, a lone surrogate or deep nesting is rejected, not a 500 (issue 10 part 2).
+    // A payload with NUL, a lone surrogate or deep nesting is rejected, not a 500 (SY51).
     // CO11: the acknowledgement before this push, against which the reported outbox is measured.
     const ackedBefore = request.status === undefined ? 0 : await ackedSeqOf(storage, device.deviceId);
     const outcome = await storage.push({ deviceId: device.deviceId, fairId: device.fairId }, request.items.map(quarantined), now());

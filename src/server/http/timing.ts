@@ -2,7 +2,7 @@ import type { Env, MiddlewareHandler } from 'hono';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 
 /**
- * Where a request's time goes, for the load test (issue 10 part 4): with FAIRCASE_TIMING=1 the
+ * Where a request's time goes, for the load test (`test/bench`): with FAIRCASE_TIMING=1 the
  * sync routes time each request inside this process (from routing to the answer), and every 10
  * seconds one line per route gives count, p50, p99 and max, beside the event loop's own delay
  * (p99, max). A latency the load tool sees but this line does not is spent outside the handler:

@@ -9,10 +9,10 @@ import type { Instant } from '../../domain/time';
 import type { SqlRunner } from '../storage/sql';
 
 /**
- * The server's report projection (issue 9, P7): one flat row per case of a fair, folded with the
- * domain (`foldAll`, CS5) from its synced events, so the post-show figures are SQL aggregates
- * over 100,000 rows instead of a fold of a million events per request. Every push folds again the
- * cases it brings events for, and a summary first catches up whatever is past the fair's
+ * The server's report projection (`report/SPEC.md` "The server"): one flat row per case of a fair,
+ * folded with the domain (`foldAll`, CS5) from its synced events, so the post-show figures are SQL
+ * aggregates over 100,000 rows instead of a fold of a million events per request. Every push folds
+ * again the cases it brings events for, and a summary first catches up whatever is past the fair's
  * watermark (projection-sync.ts); the tables are migration 0006's (report-schema.ts). The rows
  * hold what §10 counts, named after the rule that reads them.
  */

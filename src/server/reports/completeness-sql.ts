@@ -3,7 +3,7 @@ import type { SqlRunner } from '../storage/sql';
 import { num } from '../storage/sql';
 
 /**
- * The completeness gate's server half (issue 9 §2): every device enrolled in the fair, what the
+ * The completeness gate's server half (PS2): every device enrolled in the fair, what the
  * server holds of it (its acknowledged sequence, device_acks) and when it last sent an item (the
  * latest received, found through the per-device sequence index), revoked or not.
  */

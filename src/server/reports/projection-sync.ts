@@ -7,7 +7,8 @@ import { projectCase, upsertRows, type ReportCaseRow } from './case-projection';
 import { browseRow, upsertBrowseRows } from '../console/case-browse-projection';
 
 /**
- * Keeping the report projection (`report_cases`, case-projection.ts) exact and current (issue 9, P7).
+ * Keeping the report projection (`report_cases`, case-projection.ts) exact and current
+ * (`report/SPEC.md` "The server").
  *
  * Watermark: every `case_event` item of the fair with `server_seq <= report_watermarks.last_seq`
  * is folded into the projection. Two writers keep it:

@@ -11,8 +11,8 @@ import { serverSummary } from './summary-service';
 const FairQuery = z.object({ fair: z.string().min(1).max(64) });
 
 /**
- * `GET /api/reports/summary?fair=…` (issue 9): the post-show summary across every device;
- * organizer only. `GET /api/reports/completeness?fair=…` (issue 9 §2): every device enrolled in
+ * `GET /api/reports/summary?fair=…` (PS1): the post-show summary across every device;
+ * organizer only. `GET /api/reports/completeness?fair=…` (PS2): every device enrolled in
  * the fair and what the server holds of it; the organizer, or a tablet of that fair with its
  * device token (the summary screen's completeness gate).
  */

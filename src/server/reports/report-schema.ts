@@ -2,7 +2,7 @@ import { COLUMNS } from './case-projection';
 
 /**
  * Migration 0006 (migrations.ts): the report projection's tables and the two `items` indexes its
- * upkeep and the summary read (issue 9, P7).
+ * upkeep and the summary read (`report/SPEC.md` "The server").
  *
  * Before this step the same tables were made lazily on the first summary (an advisory lock and
  * `create … if not exists`); a database that has them holds only derived rows, so they are

@@ -18,10 +18,10 @@ import { catchUp } from './projection-sync';
 import { caseFiguresSql, repeatCases } from './summary-sql';
 
 /**
- * The server's post-show summary of a fair (issue 9 §1, P7): across every device, without
- * loading the fair's events into Node. The case figures (R3–R15, R17's case part) are SQL
- * aggregates over the report projection (case-projection.ts, kept current by every push, and
- * brought up to date first for anything that arrived another way, projection-sync.ts); the
+ * The server's post-show summary of a fair (PS1; `report/SPEC.md` "The server"): across every
+ * device, without loading the fair's events into Node. The case figures (R3–R15, R17's case part)
+ * are SQL aggregates over the report projection (case-projection.ts, kept current by every push,
+ * and brought up to date first for anything that arrived another way, projection-sync.ts); the
  * small record sets (exhibitors, commitments, consultations, outreach, experts on duty: R1, R2,
  * R16–R19) are read and counted with the same domain functions the tablet runs; R15's
  * recommendations run `recommendSanctions` over the established cases only. The comparison with

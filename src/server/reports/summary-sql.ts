@@ -10,7 +10,7 @@ import { num } from '../storage/sql';
 import type { RepeatCase } from './case-projection';
 
 /**
- * The case figures of DOMAIN.md §10 in SQL across every device of a fair (issue 9 §1, P7), over
+ * The case figures of `report/SPEC.md` (R3–R15) in SQL across every device of a fair, over
  * the report projection (`report_cases`, one folded row per case, case-projection.ts). The
  * definitions are SPEC.md's, word for word; the property test in test/server/summary-sql.test.ts
  * holds every value equal to the domain's `postShowSummary` on the same data.

@@ -3,7 +3,7 @@ import { contentHash, sha256Hex } from './content-hash';
 import { num, type SqlClient, type SqlRunner } from './sql';
 
 /**
- * The server's event log is append-only and hash-chained per device (issue 10 part 3).
+ * The server's event log is append-only and hash-chained per device (SY8).
  *
  * Every stored item carries `chain_hash = SHA-256(prev_chain_hash ‖ content_hash)`, where
  * `content_hash` is the SHA-256 of the item's canonical JSON (content-hash.ts, the same hash that

@@ -121,13 +121,13 @@ const MIGRATIONS: readonly { readonly id: string; readonly sql: (ctx: { epoch: s
       alter table items add constraint items_device_seq unique (device_id, seq);`,
   },
   {
-    // Rate limits of the public routes, shared by every instance (issue 10 part 3).
+    // Rate limits of the public routes, shared by every instance (PI3, SY60–SY62).
     id: '0003-rate-limits',
     sql: () => `
       create table rate_limits (key text primary key, window_start timestamptz not null, hits int not null);`,
   },
   {
-    // The event log is append-only and hash-chained per device (issue 10 part 3, event-chain.ts).
+    // The event log is append-only and hash-chained per device (SY8, event-chain.ts).
     // Rows stored before this step are chained here in device sequence order, with the same
     // formula: sha256(prev_chain_hash ‖ content_hash), hex, from 64 zeros. Nullable so that a
     // table made `like items` (the P4 bench's raw baseline) needs no chain; the check reports a null.
@@ -157,13 +157,13 @@ const MIGRATIONS: readonly { readonly id: string; readonly sql: (ctx: { epoch: s
       create trigger items_no_truncate before truncate on items for each statement execute function items_append_only();`,
   },
   {
-    // Complaints phones sent online, kept as drafts until a desk files one (issue 8 §4).
+    // Complaints phones sent online, kept as drafts until a desk files one (PI1).
     id: '0005-public-drafts',
     sql: () => PUBLIC_DRAFTS_SQL,
   },
   {
-    // The report projection (issue 9, P7): made here instead of lazily on the first summary, and
-    // kept up to date by every push (reports/projection-sync.ts).
+    // The report projection (`report/SPEC.md` "The server"): made here instead of lazily on the
+    // first summary, and kept up to date by every push (reports/projection-sync.ts).
     id: '0006-report-projection',
     sql: () => REPORT_PROJECTION_SQL,
   },

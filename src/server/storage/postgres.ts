@@ -24,7 +24,7 @@ export function openPostgres(url: string, options: { max?: number; deadlineMs?: 
     query: async <T extends Row = Row>(text: string, params: readonly SqlValue[] = []) => {
       // Prepared (named, once per connection): `unsafe` defaults to unprepared, and an unprepared
       // statement with parameters costs two round trips (Parse+Describe, then Bind+Execute) and a
-      // new parse and plan every time; the push and pull paths felt it under load (issue 10 part 4).
+      // new parse and plan every time; the push and pull paths felt it under load.
       // Our SQL texts are constants (values travel as parameters), so the per-connection cache stays small.
       const args = params.map((p) => (p instanceof Uint8Array ? Buffer.from(p.buffer, p.byteOffset, p.byteLength) : p)) as postgres.ParameterOrJSON<never>[];
       const running = q.unsafe(text, args, { prepare: true });

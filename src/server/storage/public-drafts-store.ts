@@ -5,7 +5,7 @@ import { contentHash } from './content-hash';
 import type { SqlRunner } from './sql';
 
 /**
- * Public drafts (issue 8 §4, PI1–PI5 in `src/domain/wire/public-intake.ts`): complaints a phone
+ * Public drafts (PI1–PI5 in `src/domain/wire/public-intake.ts`): complaints a phone
  * sent online, kept apart from the event log. Nothing here creates a case; a desk files a draft
  * through its own store write and then marks it filed, so other desks stop listing it.
  */

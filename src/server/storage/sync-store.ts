@@ -10,7 +10,7 @@ import { readPushState, writePush } from './push-sql';
 import { num, type SqlClient, type SqlRunner } from './sql';
 
 /**
- * Push and pull (issue 7 part 2).
+ * Push and pull (SY1–SY6).
  *
  * Server sequence = commit order. Pull pages by `server_seq`, so a cursor must never pass a row
  * that commits later with a smaller number. Each push takes its numbers from the single-row
@@ -148,7 +148,7 @@ export interface PullResult {
 /**
  * The page is built by PostgreSQL as JSON text, in one statement with the epoch: the server
  * process neither parses a hundred payloads out of the rows nor writes them out again, which was
- * most of a pull's cost beside the pushes of the load test (issue 10 part 4). Field for field the
+ * most of a pull's cost beside the pushes of the load test. Field for field the
  * same page as before (test/server/push-path.test.ts compares it with what was pushed).
  */
 const PULL_SQL = `

@@ -6,7 +6,7 @@ import { FairCode, USCC_ALPHABET } from '../../../src/domain/fair';
 const fair = FairCode.parse('CF137');
 const device = DeviceCode.parse('K07');
 
-describe('case numbers (DOMAIN.md §9)', () => {
+describe('case numbers (CN1–CN3)', () => {
   test('[CN1] device codes are 2–4 USCC-alphabet chars', () => {
     expect(DeviceCode.parse(' k07 ')).toBe('K07');
     expect(DeviceCode.safeParse('K').success).toBe(false);

@@ -19,7 +19,7 @@ const errors = (input: unknown) => {
   return r.ok ? [] : r.errors.map((e) => `${e.field}:${e.code}`);
 };
 
-describe('document checklists per IP type (DOMAIN.md §5)', () => {
+describe('document checklists per IP type (RD1–RD9)', () => {
   test('every complaint: GEN-01…06 required, GEN-07 optional', () => {
     const items = requiredChecklist({ ...base, rightTypes: ['gi'] });
     expect(items.map((i) => i.code)).toEqual(GEN);

@@ -17,7 +17,7 @@ const fair = makeFair();
 const withWindow = (kind: 'defence' | 'handover' | 'acceptance', hours: number, clock: 'elapsed' | 'opening') =>
   makeFair({ settings: { windows: { [kind]: { hours, clock } } } });
 
-describe('deadlines (DOMAIN.md §4.4, §4.5)', () => {
+describe('deadlines (DL1–DL9, FS7)', () => {
   test('[DL1] elapsed counts wall time, opening counts desk hours only', () => {
     const start = local('2025-04-15 15:00');
     const elapsed = startDeadline(withWindow('defence', 4, 'elapsed'), 'defence', start);

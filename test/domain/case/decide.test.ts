@@ -14,7 +14,7 @@ const deepFreeze = <T>(o: T): T => {
   return o;
 };
 
-describe('general rules (DOMAIN.md §4.1)', () => {
+describe('general rules (CS1–CS7)', () => {
   test('[CS1] decide is pure: same input, same events; the case is not touched; errors emit nothing', () => {
     const desk = makeCase({ state: 'ACCEPTED' });
     const before = deepFreeze(structuredClone(desk.case));

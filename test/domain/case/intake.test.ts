@@ -41,7 +41,7 @@ function intake(history: Case[], payload: Record<string, unknown> = {}, committe
 }
 
 describe('intake (CS8)', () => {
-  test('[CS8] Submit opens a RECEIVED case with its §5 checklist, foreignRelated and the acceptance target', () => {
+  test('[CS8] Submit opens a RECEIVED case with its RD1 checklist, foreignRelated and the acceptance target', () => {
     const desk = makeCase({ state: 'RECEIVED' });
     const c = desk.case as Case;
     expect(c.state).toBe('RECEIVED');
@@ -88,7 +88,7 @@ describe('intake (CS8)', () => {
   });
 });
 
-describe('repeat and duplicate checks at intake (§7)', () => {
+describe('repeat and duplicate checks at intake (RP1–RP6)', () => {
   test('[RP1] history matches on exhibitorKey, never the name, across chained sessions', () => {
     const prior = earlier(1, previousFair);
     expect(intake([prior]).case?.flags).toContain('REPEAT_RESPONDENT');
@@ -164,7 +164,7 @@ describe('repeat and duplicate checks at intake (§7)', () => {
   });
 });
 
-describe('case numbers (§9)', () => {
+describe('case numbers (CN1–CN4)', () => {
   test('[CN4] a filing with several respondents yields one numbered case each, sharing complaintId', () => {
     const filing = SubmitPayload.parse(submitPayload(fair));
     const second = { ...filing.respondent, exhibitorKey: undefined, name: '第二被投诉人', booth: { hall: '9.1', stand: 'B12' } };

@@ -46,7 +46,7 @@ function specs(): CaseSpec[] {
   return out;
 }
 
-describe('Canton Fair 118th session, generated (DOMAIN.md §10 worked example)', () => {
+describe('Canton Fair 118th session, generated (PS4 worked example)', () => {
   const runs = specs().map((s) => runCase(fair, s));
   const summary = postShowSummary({ ...session(fair, runs), previous: { 'R4.accepted': 531 } });
   const f = summary.figures;

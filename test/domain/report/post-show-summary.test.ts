@@ -19,7 +19,7 @@ const only = (prefix: string): Record<string, number | null> =>
 const nonZero = (prefix: string): Record<string, number | null> =>
   Object.fromEntries(Object.entries(only(prefix)).filter(([, v]) => v !== 0));
 
-describe('post-show summary on a hand-made session (DOMAIN.md §10)', () => {
+describe('post-show summary on a hand-made session', () => {
   test('[R1] exhibitors by key, booths counted once each: 6 exhibitors, 7 booths', () => {
     expect(only('R1.')).toEqual({ 'R1.exhibitors': 6, 'R1.booths': 7 });
   });
@@ -188,7 +188,7 @@ describe('post-show summary on a hand-made session (DOMAIN.md §10)', () => {
   });
 });
 
-describe('change against the previous session (§10)', () => {
+describe('change against the previous session (PS3)', () => {
   test('computed from CF136: R4 3 → 9 is +6, +200.00 %; rates in percentage points; prev 0 gives "—"', () => {
     expect(summary.previousFairId).toBe(PREV_FAIR.id);
     expect(summary.changes['R4.accepted']).toEqual({ prev: 3, delta: 6, deltaPctBp: 20000 });

@@ -10,7 +10,7 @@ const exactBp = (num: bigint, den: bigint): bigint => {
   return 2n * r >= den ? q + 1n : q;
 };
 
-describe('§10 rates in basis points', () => {
+describe('rates in basis points', () => {
   test('[R10] worked example: 368 / 860 = 4279 bp = 42.79 %', () => {
     expect(rateBp(368, 860)).toBe(4279);
     expect(formatBp(rateBp(368, 860))).toBe('42.79');
@@ -74,7 +74,7 @@ describe('§10 rates in basis points', () => {
     );
   });
 
-  test('property: §10 rounding equals exact rational half-up rounding (BigInt), large operands included', () => {
+  test('property: half-up rounding to basis points equals exact rational half-up rounding (BigInt), large operands included', () => {
     const count = reachCount('rounding against BigInt');
     fc.assert(
       fc.property(fc.oneof(fc.nat(100_000), fc.maxSafeNat()), fc.oneof(fc.integer({ min: 1, max: 100_000 }), fc.integer({ min: 1, max: Number.MAX_SAFE_INTEGER })), (num, den) => {

@@ -8,7 +8,7 @@ const errorsOf = (schema: typeof Booth, input: unknown) => {
   return r.success ? [] : fieldErrors(r.error, input).map((e) => `${e.field}:${e.code}`);
 };
 
-describe('booths (DOMAIN.md §2)', () => {
+describe('booths (VA6)', () => {
   test('hall and stand are trimmed, NFKC-folded and upper-cased; key hall/stand', () => {
     const b = Booth.parse({ hall: ' 9.2 ', stand: 'ｅ１６' });
     expect(b).toEqual({ hall: '9.2', stand: 'E16' });

@@ -8,7 +8,7 @@ const codeOf = (input: unknown) => {
   return r.success ? 'OK' : fieldErrors(r.error, input)[0]?.code;
 };
 
-describe('CNIPA patent numbers (DOMAIN.md §2)', () => {
+describe('CNIPA patent numbers (VA3)', () => {
   test('vector 201710601862.3 is valid, with or without ZL, canonicalised', () => {
     expect(patentCheckChar('201710601862')).toBe('3');
     expect(PatentNumber.parse('201710601862.3')).toBe('201710601862.3');

@@ -3,7 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { fieldErrors } from '../../../src/domain/field-errors';
 import { Phone, isMainlandMobile } from '../../../src/domain/validators/phone';
 
-describe('phone numbers, E.164 (DOMAIN.md §2)', () => {
+describe('phone numbers, E.164 (VA5)', () => {
   test('a bare 11-digit mainland mobile gets +86', () => {
     expect(Phone.parse('13812345678')).toBe('+8613812345678');
     expect(Phone.parse('138 1234 5678')).toBe('+8613812345678');

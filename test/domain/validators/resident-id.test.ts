@@ -11,7 +11,7 @@ const codesOf = (schema: typeof ResidentId | typeof IdDoc, input: unknown) => {
   return r.success ? [] : fieldErrors(r.error, input).map((e) => `${e.field}:${e.code}`);
 };
 
-describe('resident ID, GB 11643-1999 (DOMAIN.md §2)', () => {
+describe('resident ID, GB 11643-1999 (VA2)', () => {
   test('the standard vector is valid; a lower-case x is folded', () => {
     expect(residentIdCheckChar('11010519491231002')).toBe('X');
     expect(ResidentId.parse(VALID)).toBe(VALID);
@@ -33,7 +33,7 @@ describe('resident ID, GB 11643-1999 (DOMAIN.md §2)', () => {
     expect(codesOf(IdDoc, { type: 'passport' })).toEqual(['number:REQUIRED']);
   });
 
-  test('§11: printed IDs are masked, the birth date hidden', () => {
+  test('[NO2] printed IDs are masked, the birth date hidden', () => {
     expect(maskId(VALID)).toBe('110***********002X');
     expect(maskId(VALID)).not.toContain('19491231');
     expect(maskId('E12345678')).toBe('E******78');

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { NiceClass, TrademarkNumber } from '../../../src/domain/validators/trademark';
 
-describe('trademark numbers and Nice classes (DOMAIN.md §2)', () => {
+describe('trademark numbers and Nice classes (VA4)', () => {
   test('1–9 digits, spaces dropped, full-width folded', () => {
     expect(TrademarkNumber.parse(' 1234 5678 ')).toBe('12345678');
     expect(TrademarkNumber.parse('７')).toBe('7');

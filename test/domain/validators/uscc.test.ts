@@ -9,7 +9,7 @@ const codeOf = (input: unknown) => {
   return r.success ? 'OK' : fieldErrors(r.error, input)[0]?.code;
 };
 
-describe('USCC, GB 32100-2015 (DOMAIN.md §2)', () => {
+describe('USCC, GB 32100-2015 (VA1)', () => {
   test('the weights are 3^(i−1) mod 31', () => {
     expect(Array.from({ length: 17 }, (_, i) => usccWeight(i + 1))).toEqual([1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28]);
   });

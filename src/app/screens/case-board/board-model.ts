@@ -4,7 +4,7 @@ import { normaliseText } from '../../../domain/text';
 import type { Instant } from '../../../domain/time';
 
 /**
- * The case board's logic (issue 6 §4, DOMAIN.md DL8), pure and fast over 10,000 rows (P3): open
+ * The case board's logic (DL8), pure and fast over 10,000 rows (P3): open
  * cases by default, closed or all on request, filters by hall, state, IP type and expert, a search
  * by case number, booth, name or USCC over every case of the fair (a closed case is still reprinted,
  * reviewed or reordered after a redisplay, CS30), and the order "overdue first" (DL8: overdue

@@ -7,7 +7,7 @@ import { countdownParts, isOverdueRow } from './board-model';
 import { minuteNow, secondNow } from './board-clock';
 
 /**
- * One row of the case board (issue 6 §4, DL8). P3: a filter rewrites the text of the same half
+ * One row of the case board (DL8). P3: a filter rewrites the text of the same half
  * dozen rows, so the row is built once and then only its text changes:
  * - a flat row: five absolutely placed cells (no grid or flex to size from the content), each
  *   ONE run of inline text whose two lines are split by a newline (`white-space: pre`), every row

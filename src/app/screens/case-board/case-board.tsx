@@ -27,7 +27,7 @@ const OVERSCAN = 1;
 const INITIAL_VIEWPORT = 420;
 
 /**
- * The case board (issue 6 §4, DOMAIN.md DL8): every open case, overdue first, filters, search.
+ * The case board (DL8): every open case, overdue first, filters, search.
  * Kept mounted by the shell, prepared before its first opening (kept-board.tsx); `shown` says whether it is on screen.
  */
 export function CaseBoardScreen(props: {

@@ -1,7 +1,7 @@
 import type { CommandType } from '../../../domain/case/commands';
 
 /**
- * The order the desk lists case actions in (the lifecycle of DOMAIN.md §4.2); `Submit` is the
+ * The order the desk lists case actions in (the lifecycle order of CS8–CS30); `Submit` is the
  * intake screen's. System commands (CS16, CS26) are shown too, disabled: the ticker issues them.
  */
 export type { CommandType };

@@ -7,7 +7,7 @@ import { CivilDate, ClockTime, zonedParts, zonedToInstant, type Instant } from '
 import { t, type MessageKey } from '../../i18n/index';
 
 /**
- * One form per case action (issue 6 §5): which fields it asks for and how they become the
+ * One form per case action (CS9–CS30): which fields it asks for and how they become the
  * command's payload (`PAYLOADS` in src/domain/case/commands.ts, which validates it). Field names
  * are the payload's paths, so the domain's field errors land under their inputs. Signatures and
  * photos are stored as evidence only once the rest is valid (nothing saved on bad input).

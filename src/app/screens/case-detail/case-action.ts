@@ -12,8 +12,8 @@ import type { CommandType } from './action-codes';
 import { caseErrorMessage } from './case-error';
 
 /**
- * Applies one case action (issue 6 §5: every action is ONE `applyCaseCommand`): the payload is
- * validated with the command's schema first, with placeholder evidence ids, so bad input stores
+ * Applies one case action as ONE `applyCaseCommand`, so it lands whole or not at all: the payload
+ * is validated with the command's schema first, with placeholder evidence ids, so bad input stores
  * nothing; then signatures and photos are stored as evidence (downscaled, hashed, with the chain
  * of custody) and the command applied. Party signatures are required where the command says so (CS2).
  */

@@ -18,7 +18,7 @@ import { Timeline } from './timeline';
 import './case-detail.css';
 
 /**
- * Case detail `/cases/:id` (issue 6 §5): the facts, the deadlines (DL8), the actions the state
+ * Case detail `/cases/:id`: the facts, the deadlines (DL8), the actions the state
  * machine allows now (`allowedActions`) and the others disabled with the reason, one form per
  * action, and the timeline.
  */
@@ -44,7 +44,7 @@ function CaseBody(props: { readonly fair: Fair; readonly caseId: string }): JSX.
   const [open, setOpen] = createSignal<CommandType>();
   const [done, setDone] = createSignal<CommandType>();
   const zone = (): string => props.fair.settings.timeZone;
-  // What can be done now comes first; the rest follows, each with its reason (issue 6 §5).
+  // What can be done now comes first; the rest follows, each with its reason (a guard's rule, CD7).
   const ordered = createMemo((): CommandType[] => {
     const a = d.allowed();
     const ok = (type: CommandType): boolean => a?.[type]?.ok === true;

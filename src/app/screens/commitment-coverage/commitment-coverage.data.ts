@@ -6,7 +6,7 @@ import { commitmentCoverage } from '../../../store/commitments';
 import { createLiveQueryOn } from '../../lib/live-query';
 import { foldSearch } from '../case-board/board-model';
 
-/** Coverage by hall (issue 6 §1, R2): which exhibitors have a current commitment (CM2, CM3). */
+/** Coverage by hall (R2): which exhibitors have a current commitment (CM2, CM3). */
 export type CoverageShow = 'all' | 'signed' | 'unsigned';
 
 export interface CoverageHall {

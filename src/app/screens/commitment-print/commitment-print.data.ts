@@ -6,7 +6,7 @@ import { knownCodes } from '../../../store/device-codes';
 import { listExhibitors } from '../../../store/exhibitors';
 import { createLiveQueryOn } from '../../lib/live-query';
 
-/** N4 (DOMAIN.md §11): the commitment and its exhibitor (for the USCC and names). */
+/** N4 (NO6): the commitment and its exhibitor (for the USCC and names). */
 export interface CommitmentPrint {
   readonly loaded: Accessor<boolean>;
   readonly commitment: Accessor<SignedCommitment | undefined>;

@@ -16,9 +16,9 @@ import '../../ui/print-document.css';
 import './commitment-print.css';
 
 /**
- * N4 承诺书副本 / commitment copy (DOMAIN.md §11): every §8 field, the USCC, the clause texts,
+ * N4 承诺书副本 / commitment copy (NO6): every CM5 field, the USCC, the clause texts,
  * the signature image and the first 12 hex digits of `contentHash`; Chinese first, then English
- * (§3 `noticeLanguages`); A4 through the browser's print (print CSS), page n/m in the margin.
+ * (FS16 `noticeLanguages`); A4 through the browser's print (print CSS), page n/m in the margin.
  */
 export function CommitmentPrintScreen(): JSX.Element {
   const app = useAppState();

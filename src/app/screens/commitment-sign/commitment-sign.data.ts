@@ -15,7 +15,7 @@ import { useAppState } from '../../state/app-state';
 import { amendForm, blankCommitmentForm, dataUrlToBlob, TEMPLATE, validateCommitmentForm, type CommitmentForm } from './commitment-form';
 
 /**
- * Signing a commitment for one exhibitor (issue 6 §1, DOMAIN.md §8): the current signed version
+ * Signing a commitment for one exhibitor (CM1–CM7): the current signed version
  * is shown read-only (CM1); "change" opens a form for version + 1 that supersedes it (CM2). The
  * form autosaves as a draft; a draft counts nowhere (CM3). Signing validates everything first,
  * then stores the signature as evidence and signs: bad input stores nothing.

@@ -9,7 +9,7 @@ import { blankParty, blankRight, type PartyForm, type RightForm } from './party-
 export { blankParty, blankRight, type PartyForm, type RightForm };
 
 /**
- * The complaint intake form (issue 6 §2, DOMAIN.md §2, §5) as the desk fills it: every field a
+ * The complaint intake form (EN6–EN9, RD1–RD9) as the desk fills it: every field a
  * string, so a half-typed draft survives a reload. Its paths are the domain schema's paths
  * (`complainant.uscc`, `rights.0.number`, `respondents.1.booth.hall`), so the domain's field
  * errors land under their own inputs.
@@ -80,7 +80,7 @@ const niceClasses = (text: string): unknown[] | undefined => {
   return parts.length === 0 ? undefined : parts.map((s) => (/^\d+$/.test(s) ? Number(s) : s));
 };
 
-/** What the checklist facts need from the form (DOMAIN.md §5). */
+/** What the checklist facts need from the form (RD1). */
 export function checklistOf(form: ComplaintForm, fair: Fair | undefined): ChecklistItem[] {
   const base = requiredChecklist({
     rightTypes: form.rights.map((r) => r.type),

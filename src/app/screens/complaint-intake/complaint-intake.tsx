@@ -23,7 +23,7 @@ import { RespondentPicker } from './respondent-picker';
 import { RightsFields } from './rights-fields';
 import './complaint-intake.css';
 
-/** Complaint intake at the desk (issue 6 §2–3). Keyed on the fair's and the user's ids: a re-read fair keeps the form. */
+/** Complaint intake at the desk (CS8, with the RP flags). Keyed on the fair's and the user's ids: a re-read fair keeps the form. */
 export function ComplaintIntakeScreen(): JSX.Element {
   const app = useAppState();
   const session = useSession();

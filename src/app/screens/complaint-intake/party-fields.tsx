@@ -8,7 +8,7 @@ import { SelectField, TextField } from '../../ui/field';
 import type { PartyForm } from './complaint-form';
 
 /**
- * A complainant or agent (DOMAIN.md §2 Party): entity or person, country, USCC (CN entity) or
+ * A complainant or agent (EN6, EN7): entity or person, country, USCC (CN entity) or
  * registration number (foreign entity), ID document, phone, badge; standing for the complainant.
  */
 export function PartyFields(props: {

@@ -10,8 +10,8 @@ import type { ComplaintForm } from './complaint-form';
 import { blankRight, type RightForm } from './party-right-form';
 
 /**
- * The rights relied on (DOMAIN.md §2 IpRight): a patent number is checked by the domain (check
- * digit and type digit, §2), a trademark needs its Nice classes, a copyright its title.
+ * The rights relied on (EN8): a patent number is checked by the domain (check
+ * digit and type digit, VA3), a trademark needs its Nice classes, a copyright its title.
  */
 export function RightsFields(props: {
   readonly form: ComplaintForm;

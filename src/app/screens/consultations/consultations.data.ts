@@ -13,7 +13,7 @@ import type { SessionUser } from '../../session/session';
 import { useAppState } from '../../state/app-state';
 
 /**
- * The consultation tally (咨询指导, issue 6 §7; counted in R16, R17): the asker kind, IP type,
+ * The consultation tally (咨询指导, EN15; counted in R16, R17): the asker kind, IP type,
  * language and "opinion given" stay selected between questions, and one tap on a topic records
  * one consultation. Today's counts are computed from the day's records in the fair's zone.
  */

@@ -13,7 +13,7 @@ import { Notice } from '../../ui/notice';
 import { ASKER_KINDS, CONSULTATION_CHANNELS, createConsultations, isPresetTopic, TOPICS } from './consultations.data';
 import './consultations.css';
 
-/** `/consultations`: the one-tap tally (issue 6 §7). */
+/** `/consultations`: the one-tap tally (EN15, R16). */
 export function ConsultationsScreen(): JSX.Element {
   const app = useAppState();
   return (

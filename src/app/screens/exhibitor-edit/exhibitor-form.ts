@@ -3,7 +3,7 @@ import type { Fair } from '../../../domain/fair';
 import { normaliseText } from '../../../domain/text';
 import type { ExhibitorFields } from '../../../store/exhibitors';
 
-/** The exhibitor form as typed; one registration field that is a USCC for CN, else a foreign reg. no. (DOMAIN.md §2). */
+/** The exhibitor form as typed; one registration field that is a USCC for CN, else a foreign reg. no. (EN4). */
 export interface ExhibitorForm {
   nameZh: string;
   nameEn: string;

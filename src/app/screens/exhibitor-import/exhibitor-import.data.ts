@@ -8,7 +8,7 @@ import { nowInstant } from '../../lib/clock';
 import { useAppState } from '../../state/app-state';
 
 /**
- * Exhibitor import (issue 5 §5): read → preview with an error per bad row → the user confirms
+ * Exhibitor import (EN4, EN5): read → preview with an error per bad row → the user confirms
  * → the good rows in one all-or-nothing store transaction. Nothing is written before confirm.
  */
 export interface ExhibitorImport {

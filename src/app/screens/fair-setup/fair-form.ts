@@ -6,7 +6,7 @@ import { isValidTimeZone, zonedParts, zonedToInstant, type CivilDate } from '../
 
 /**
  * The fair setup form's state: what the inputs hold (strings, as typed, so a draft restores
- * every character) and its conversion to and from the domain's `Fair` (DOMAIN.md §3). Defaults
+ * every character) and its conversion to and from the domain's `Fair` (FS1–FS18). Defaults
  * come from `FairSettings` itself, never from constants here.
  */
 export interface WindowForm {

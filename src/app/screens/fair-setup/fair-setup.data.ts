@@ -10,7 +10,7 @@ import { createStoreSubmission } from '../../lib/store-submission';
 import { useAppState } from '../../state/app-state';
 import { blankFairForm, fairToForm, formToFairInput, type FairForm } from './fair-form';
 
-/** Fair setup: a draft-backed form over `createFair`/`updateFair` (DOMAIN.md §3). */
+/** Fair setup: a draft-backed form over `createFair`/`updateFair` (FS1–FS18). */
 export interface FairSetup {
   readonly form: DraftForm<FairForm>;
   readonly fairs: Accessor<readonly Fair[] | undefined>;

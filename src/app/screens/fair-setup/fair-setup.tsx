@@ -11,7 +11,7 @@ import { FairRules } from '../../ui/fair-settings/fair-rules';
 import { FairWindows } from '../../ui/fair-settings/fair-windows';
 import { createFairSetup } from './fair-setup.data';
 
-/** Create or edit a fair with every setting of DOMAIN.md §3 that `Fair` has. */
+/** Create or edit a fair with every fair setting (FS1–FS18) that `Fair` has. */
 export function FairSetupScreen(): JSX.Element {
   const params = useParams<{ id?: string }>();
   // The route decides once: a new form per fair (the component remounts on another id).

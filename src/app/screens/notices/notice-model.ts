@@ -4,7 +4,7 @@ import { maskId } from '../../../domain/validators/resident-id';
 import type { Party } from '../../../domain/party';
 
 /**
- * What the printed notices N1–N3 show (DOMAIN.md §11), independent of language: IDs masked,
+ * What the printed notices N1–N3 show (NO1–NO5), independent of language: IDs masked,
  * the respondent's copies (N2, N3) without the complainant's phone.
  */
 export const NOTICE_KINDS = ['N1', 'N2', 'N3'] as const;

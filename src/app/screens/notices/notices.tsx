@@ -15,7 +15,7 @@ import '../../ui/print-document.css';
 import './notices.css';
 
 /**
- * The printed notices (DOMAIN.md §11; issue 6 §6): N1 complaint receipt, N2 notice to the
+ * The printed notices (NO1–NO5): N1 complaint receipt, N2 notice to the
  * respondent with the defence deadline (absolute, fair zone; DL4 "截至闭展 / until fair close"),
  * N3 decision and measures (a reference opinion, not a legal finding; variants not accepted and
  * transfer). Chinese then English, A4 through the browser's print.

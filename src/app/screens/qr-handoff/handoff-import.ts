@@ -10,7 +10,7 @@ import type { StorageError } from '../../../store/result';
 import type { SessionUser } from '../../session/session';
 
 /**
- * The desk side of the hand-off (issue 8 §3): a parsed phone payload becomes a case (channel
+ * The desk side of the hand-off (QR12, CN4): a parsed phone payload becomes a case (channel
  * `phone_qr`) through the store's complaint write, or a commitment through `signCommitment`,
  * exactly as the desk forms write them. Nothing here runs before the clerk confirms (QR12).
  */
@@ -77,7 +77,7 @@ export type ImportResult =
   | { readonly kind: 'commitment'; readonly version: number; readonly already: boolean }
   | { readonly kind: 'failed'; readonly error: StorageError };
 
-/** Photo files the desk added for the hand-off, by SHA-256 of their bytes (issue 8 §3). */
+/** Photo files the desk added for the hand-off, by SHA-256 of their bytes (PI9). */
 export type PhotoFiles = ReadonlyMap<string, Blob>;
 
 /** A file's media type as evidence: a picked file without one (or a generic one) is still a photo. */
@@ -85,7 +85,7 @@ const photoMime = (file: Blob): string => (file.type.startsWith('image/') ? file
 
 /**
  * A scanned hand-off files with channel `phone_qr`, a draft the phone sent online with `online`
- * (DOMAIN.md §2 `Case.channel`); the write and its "filed once per phone filing id" rule are the same.
+ * (EN9 `Case.channel`); the write and its "filed once per phone filing id" rule are the same.
  */
 export async function importPhoneComplaint(
   p: PhoneComplaint,
@@ -145,7 +145,7 @@ export async function importPhoneComplaint(
   return r.ok ? { kind: 'cases', cases: r.value.cases, already: r.value.already } : { kind: 'failed', error: r.error };
 }
 
-/** The desk form's RP checks (RP1, RP4, RP5, CM3) on a phone's complaint before it is confirmed (issue 8 §3). */
+/** The desk form's RP checks (RP1, RP4, RP5, CM3) on a phone's complaint before it is confirmed (QR12). */
 export interface PreviewFlags {
   readonly respondentIndex: number;
   readonly flags: readonly CaseFlag[];

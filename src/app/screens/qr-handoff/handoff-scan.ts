@@ -20,7 +20,7 @@ export interface HandoffScan {
   readonly issues: Accessor<readonly ScanIssue[]>;
   readonly payload: Accessor<PhonePayload | undefined>;
   readonly payloadId: Accessor<string | undefined>;
-  /** Where the payload came from: read from the phone's frames, or a draft the phone sent online (issue 8 §4). */
+  /** Where the payload came from: read from the phone's frames, or a draft the phone sent online (PI1). */
   readonly source: Accessor<{ readonly kind: 'qr' } | { readonly kind: 'online'; readonly draftId: string; readonly receivedAt: Instant }>;
   accept(text: string): void;
   /** A draft the server holds (PI1): previewed and confirmed exactly as a scanned one. */
@@ -29,7 +29,7 @@ export interface HandoffScan {
 }
 
 /**
- * One hand-off being read (issue 8 §3, §5): frames go to the FC1 assembler (QR10, QR11); the
+ * One hand-off being read (QR9–QR12): frames go to the FC1 assembler (QR10, QR11); the
  * completed JSON is parsed with zod (QR12) and must be for this fair. Any failure is a code and
  * nothing is kept: the screen writes only after the clerk confirms a parsed payload.
  */

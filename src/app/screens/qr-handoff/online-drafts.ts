@@ -6,7 +6,7 @@ import { lastSyncRun } from '../../sync/sync-runner';
 import { sha256OfFile } from '../../phone/photo-hash';
 
 /**
- * Complaints phones sent online (issue 8 §4, PI1): the server keeps them as drafts; this desk
+ * Complaints phones sent online (PI1, PI8): the server keeps them as drafts; this desk
  * lists its fair's open ones with its sync credentials, on opening the screen and after each
  * sync run (the desk "sees it at its next pull"). Not enrolled, offline or refused: no list (the
  * QR hand-off is the path that always works); the reason is kept for the screen.

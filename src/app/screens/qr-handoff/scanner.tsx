@@ -3,7 +3,7 @@ import { onCleanup, onMount, type JSX } from 'solid-js';
 let nextId = 0;
 
 /**
- * The desk camera reading QR codes with html5-qrcode (ZXing, a lazy chunk; issue 8 §3). Every
+ * The desk camera reading QR codes with html5-qrcode (ZXing, a lazy chunk). Every
  * decoded text goes to `onText`; the assembler decides what it is. No flip: a phone screen is
  * never mirrored. A missed frame gets a second look, turned or halved (second-look.chunk.ts).
  */

@@ -1,7 +1,7 @@
 import { BarcodeFormat, BinaryBitmap, DecodeHintType, HTMLCanvasElementLuminanceSource, HybridBinarizer, MultiFormatReader } from 'html5-qrcode/third_party/zxing-js.umd';
 
 /**
- * Another look at a camera frame html5-qrcode could not read (issue 8 §3): the same frame turned a
+ * Another look at a camera frame html5-qrcode could not read: the same frame turned a
  * quarter turn either way, or at half size.
  *
  * Why: the ZXing that html5-qrcode 2.3.8 bundles scans the picture row by row from the top, stops

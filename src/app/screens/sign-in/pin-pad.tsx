@@ -3,7 +3,7 @@ import { t } from '../../i18n/index';
 import './sign-in.css';
 
 /**
- * A large touch keypad for the short PIN (issue 6 §8): 72 px keys for a gloved finger at a
+ * A large touch keypad for the short PIN (LC5): 72 px keys for a gloved finger at a
  * standing desk, the digits shown as dots. A hardware keyboard works too (digits, Backspace,
  * Enter). Plain props, no store.
  */

@@ -7,7 +7,7 @@ import { useSession, type DeskRole, type SessionUser } from '../../session/sessi
 import { useAppState } from '../../state/app-state';
 import { createLiveQuery } from '../../lib/live-query';
 
-/** PIN sign-in over the store's users (issue 6 §8): pick a user, type the PIN, `verifyPin`. */
+/** PIN sign-in over the store's users (LC5): pick a user, type the PIN, `verifyPin`. */
 export interface SignIn {
   readonly users: Accessor<readonly User[] | undefined>;
   readonly selected: Accessor<User | undefined>;
@@ -18,7 +18,7 @@ export interface SignIn {
   readonly failure: Accessor<StorageError | undefined>;
   readonly busy: Accessor<boolean>;
   submit(): Promise<boolean>;
-  /** The selected user's lock (issue 6 §8: 5 wrong PINs), as ms on the app clock; undefined when none. */
+  /** The selected user's lock (LC6: 5 wrong PINs), as ms on the app clock; undefined when none. */
   readonly lockedUntilMs: Accessor<number | undefined>;
   /** Wrong PINs left before the lock, after a wrong one. */
   readonly triesLeft: Accessor<number | undefined>;

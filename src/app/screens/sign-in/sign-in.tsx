@@ -46,7 +46,7 @@ export function SignInScreen(): JSX.Element {
 }
 
 /**
- * Pick a user, type the PIN (issue 6 §8). With no user on the device yet, the first one is
+ * Pick a user, type the PIN (LC5). With no user on the device yet, the first one is
  * created here (device setup): an organizer or an expert, who can then add the others.
  */
 export function SignInPanel(): JSX.Element {

@@ -5,7 +5,7 @@ import { requestPersistence, storageStatus, type StorageStatus } from '../../../
 import { nowInstant } from '../../lib/clock';
 import { createLiveQuery } from '../../lib/live-query';
 
-/** Usage, quota, persistence (issue 5 §1), and what is still waiting to sync. */
+/** Usage, quota, persistence (`src/store/README.md`), and what is still waiting to sync. */
 export interface StorageData {
   readonly status: Accessor<StorageStatus | undefined>;
   readonly unsynced: Accessor<number | undefined>;

@@ -2,7 +2,7 @@ import { CompletenessReply } from '../../../domain/report/completeness';
 import { loadCredentials } from '../../../sync/sync-state';
 
 /**
- * The server's half of the completeness gate (issue 9 §2): the fair's enrolled devices, asked
+ * The server's half of the completeness gate (PS2): the fair's enrolled devices, asked
  * with this tablet's device token. Undefined with the reason when it cannot be had (not
  * enrolled, offline, refused, an answer we cannot read): the screen says so and every export
  * is provisional.

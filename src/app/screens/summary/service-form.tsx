@@ -12,7 +12,7 @@ import { useAppState } from '../../state/app-state';
 import { Notice } from '../../ui/notice';
 
 /**
- * R18/R19 (DOMAIN.md §10): what nothing else records — training and publicity activities, the
+ * R18/R19 (`report/SPEC.md`): what nothing else records — training and publicity activities, the
  * experts on duty each fair day, the authorities stationed. Edited here, saved into the fair
  * record (`Fair.service`), which syncs like the fair's settings (store/fair-service.ts).
  */

@@ -13,8 +13,8 @@ import { createLiveQueryOn } from '../../lib/live-query';
 import { useAppState } from '../../state/app-state';
 
 /**
- * The post-show summary screen's state (issue 9): this session's data on the tablet, the
- * previous session's (computed when held here, DOMAIN.md §10), values the organizer typed (a
+ * The post-show summary screen's state (PS1–PS3): this session's data on the tablet, the
+ * previous session's (computed when held here, PS3), values the organizer typed (a
  * draft, so they survive a reload), and the completeness gate (the server's device list merged
  * with this tablet's outbox).
  */
@@ -30,7 +30,7 @@ export interface SummaryState {
   readonly completeness: Accessor<LocalCompleteness | undefined>;
   /** The server's device list (or why it is unknown); undefined while asking. */
   readonly serverDevices: Accessor<ServerDevices | undefined>;
-  /** Every device of the fair merged with this tablet's outbox (issue 9 §2). */
+  /** Every device of the fair merged with this tablet's outbox (PS2). */
   readonly gate: Accessor<Gate | undefined>;
   refreshDevices(): void;
   readonly provisional: Accessor<boolean>;
@@ -87,7 +87,7 @@ export function createSummary(fairId: string): SummaryState {
     const mine = server.ok ? { ...local, deviceId: server.thisDeviceId } : local;
     return completenessGate(server.ok ? server.reply : undefined, mine, fairCloseAt(fair));
   });
-  // Until the gate is known, an export is provisional (issue 9 §2: the list is unknown).
+  // Until the gate is known, an export is provisional (PS2: the list is unknown).
   const provisional = (): boolean => gate()?.provisional ?? true;
   const setTyped = (id: string, text: string): string | undefined => {
     if (text.trim() === '') {

@@ -15,7 +15,7 @@ import { createSummary, type SummaryState } from './summary.data';
 import { createExports } from '../../ui/report/report-exports';
 import './summary.css';
 
-/** `/summary`: the post-show summary dashboard (issue 9, DOMAIN.md §10), organizer only. */
+/** `/summary`: the post-show summary dashboard (PS1–PS5), organizer only. */
 export function SummaryScreen(): JSX.Element {
   const app = useAppState();
   return (

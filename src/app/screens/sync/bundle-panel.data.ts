@@ -7,7 +7,7 @@ import type { BundleAccepted } from '../../../domain/wire/bundle';
 import type { Result } from '../../../domain/result';
 
 /**
- * The sync screen's bundle panel (issue 7 part 7): export this tablet's bundle and hand it to the
+ * The sync screen's bundle panel (BN7, BN8, BN11): export this tablet's bundle and hand it to the
  * share sheet or a download, import a bundle here, or upload one to the server with this
  * tablet's token. Errors are codes (the view says them in the user's language).
  */

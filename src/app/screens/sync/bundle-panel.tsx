@@ -6,7 +6,7 @@ import { exportBundle, handOver, importFile, uploadFile, type PanelError } from 
 import { syncErrorText } from './sync.data';
 
 /**
- * The bundle file on the sync screen (issue 7 part 7). Chosen over a separate upload page on the
+ * The bundle file on the sync screen (BUNDLE-SPEC.md). Chosen over a separate upload page on the
  * server: the tablet that carries a bundle already runs this app, precached and offline, in the
  * person's language, with its enrolment token; a server page would need its own login, strings
  * and build. The organizer uploads from a shell with `POST /api/bundles` (README).

@@ -10,7 +10,7 @@ import { syncErrorText } from './sync.data';
 type Scanner = { stop(): Promise<void> };
 
 /**
- * Enrolment (issue 7 part 4): the organizer shows a one-time code as a QR code; the tablet scans
+ * Enrolment (SY40–SY45): the organizer shows a one-time code as a QR code; the tablet scans
  * it, or the code is typed (always possible: a tablet without a working camera still enrols).
  * The server address defaults to this page's origin (the server serves the app).
  */

@@ -11,7 +11,7 @@ import { EnrolForm } from './enrol-form';
 import { ageText, clockText, createSyncView, driftWarning, syncErrorText } from './sync.data';
 
 /**
- * The sync screen (issue 7 part 5): enrolment, what waits to be sent and since when, the last
+ * The sync screen (`src/sync/SPEC.md`): enrolment, what waits to be sent and since when, the last
  * success and error, the server's epoch, the items the server refused or set aside, the clock
  * drift (DL9) and "sync now".
  */

@@ -8,7 +8,7 @@ import type { DeskRole } from '../../session/session';
 import { useAppState } from '../../state/app-state';
 import { pinMismatch } from '../sign-in/sign-in.data';
 
-/** The organizer adds clerks and experts to this tablet (issue 6 §8). */
+/** The organizer adds clerks and experts to this tablet (LC5). */
 export interface UserForm {
   name: string;
   role: DeskRole;

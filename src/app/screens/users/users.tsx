@@ -14,7 +14,7 @@ import { UserEditForm } from './user-edit';
 import { createUserEditing } from './user-edit.data';
 import './users.css';
 
-/** The tablet's users: the organizer adds clerks, experts and other organizers (issue 6 §8). */
+/** The tablet's users: the organizer adds clerks, experts and other organizers (LC5). */
 export function UsersScreen(): JSX.Element {
   return (
     <>

@@ -3,7 +3,7 @@ import { cellText, neutralise } from './summary-tables';
 
 /**
  * CSV (RFC 4180, CRLF, UTF-8 with a BOM so spreadsheet programs read Chinese right). Every cell
- * is neutralised against formula injection first (issue 9 §4). A provisional export starts with
+ * is neutralised against formula injection first (PS6). A provisional export starts with
  * the banner line.
  */
 const quote = (cell: string): string => (/[",\r\n]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell);

@@ -27,7 +27,7 @@ export interface ExportTable {
   readonly rows: readonly (readonly ExportCell[])[];
 }
 
-/** One row of the completeness gate as the exports print it (issue 9 §2), already in words. */
+/** One row of the completeness gate as the exports print it (PS2), already in words. */
 export interface DeviceLine {
   readonly name: string;
   /** What the server holds of it: through this sequence ('—' when unknown). */
@@ -41,7 +41,7 @@ export interface DeviceLine {
 export interface ExportInput {
   readonly summary: PostShowSummary;
   readonly devices: readonly DeviceLine[];
-  /** A device still holds unsynced data: every sheet and page says so (issue 9 §2). */
+  /** A device still holds unsynced data: every sheet and page says so (PS2, PS5). */
   readonly provisional: boolean;
 }
 

@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import type { ExportTable } from './summary-tables';
 
 /**
- * XLSX with exceljs, behind a lazy chunk (issue 9 §4): one sheet per table, headers in the
+ * XLSX with exceljs, behind a lazy chunk (PS5): one sheet per table, headers in the
  * chosen language. A number is a numeric cell with its number format (rates as fractions under
  * `0.00%`); every text cell is a string value with the text number format `@`, so nothing is ever
  * a formula: a cell reading `=HYPERLINK(…)` stays text (formula injection). A
@@ -11,9 +11,9 @@ import type { ExportTable } from './summary-tables';
  */
 /**
  * XML 1.0 cannot carry C0 controls (but tab, LF, CR), U+FFFE/U+FFFF or unpaired surrogates;
- * exceljs writes them as they are and the file no longer opens (issue 10 part 2: free text
- * pasted into a filing). A DEL (U+007F) alone in a cell comes back as an empty cell. They are
- * dropped; every other character is kept.
+ * exceljs writes them as they are and the file no longer opens (free text
+ * pasted into a filing may hold them, TX3). A DEL (U+007F) alone in a cell comes back as an empty
+ * cell. They are dropped; every other character is kept.
  */
 // eslint-disable-next-line no-control-regex
 const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
