@@ -1,12 +1,13 @@
 /**
- * P7 console: the organizer's summary page over 100,000 cases (a million case events, and
- * 10,000 cases of the previous session) on PostgreSQL, in Debian's Chromium against the real
- * server: from the navigation to the frame after the report is on screen
- * (`console-summary-painted`, whose start time counts from the navigation), median of five
- * loads after one to warm the server. Goal ≤ 1.5 s. The seed is the server summary bench's
- * (`seedSessions`), its projection brought up to date once before the loads; 20 tablets are
- * enrolled, so the completeness table is not empty. `CONSOLE_SUMMARY_BENCH_CASES` scales a quick
- * look down. Needs the built app (`npm run build`).
+ * The console's summary page ready (the console's own budget, not the tablet's P7): the
+ * organizer's summary page over 100,000 cases (a million case events, and 10,000 cases of the
+ * previous session) on PostgreSQL, in Debian's Chromium against the real server: from the
+ * navigation to the frame after the report is on screen (`console-summary-painted`, whose start
+ * time counts from the navigation), median of five loads after one to warm the server. Goal
+ * ≤ 1.5 s. The seed is the server summary bench's (`seedSessions`: one INSERT … SELECT over
+ * `generate_series` per 5,000 cases), its projection brought up to date once before the loads;
+ * 20 tablets are enrolled, so the completeness table is not empty. `CONSOLE_SUMMARY_BENCH_CASES`
+ * scales a quick look down; the budget is at 100,000. Needs the built app (`npm run build`).
  */
 import { existsSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -26,6 +27,8 @@ const TABLETS = 20;
 
 export const consoleSummaryBench: BenchSuite = {
   name: 'console-summary',
+  // The seed (110,000 cases by INSERT … SELECT) and the projection's one catch-up come first.
+  timeLimitS: 1_200,
   async run(): Promise<readonly Figure[]> {
     const distDir = resolve(process.env.FAIRCASE_E2E_DIST ?? 'dist');
     if (!existsSync(join(distDir, 'src', 'console', 'index.html'))) throw new Error('Build the app first: npm run build');
@@ -79,7 +82,7 @@ export const consoleSummaryBench: BenchSuite = {
         if (lines === 0) throw new Error('the summary page shows no report line');
         return [
           {
-            name: `P7 console summary page, ${CASES.toLocaleString('en')} cases (PostgreSQL)`,
+            name: `console summary page ready, ${CASES.toLocaleString('en')} cases (PostgreSQL)`,
             value: Math.round(median(times)),
             unit: 'ms',
             goal: { op: '<=', value: 1500 },

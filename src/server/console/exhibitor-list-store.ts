@@ -1,4 +1,3 @@
-import { ulid } from 'ulidx';
 import { Exhibitor, exhibitorSchemaFor } from '../../domain/exhibitor';
 import type { Fair } from '../../domain/fair';
 import { fieldErrors, type FieldError } from '../../domain/field-errors';
@@ -8,6 +7,7 @@ import { instantFromMs } from '../../domain/time';
 import { boothKey } from '../../domain/validators/booth';
 import type { ExhibitorList, ExhibitorsImported } from '../../domain/wire/console-review';
 import { currentRecords } from '../reports/current-records';
+import { bulkUlid } from '../storage/bulk-ulid';
 import type { SqlClient, SqlRunner } from '../storage/sql';
 import type { Actor } from './audit';
 import { currentFair } from './console-store';
@@ -69,7 +69,7 @@ async function writeChange(
   const parsedRows: { row: number; record: Exhibitor }[] = [];
   for (const change of changes) {
     const candidate = {
-      ...change.fields, id: change.existing?.id ?? ulid(nowMs), fairId: fair.id, createdAt: change.existing?.createdAt ?? now,
+      ...change.fields, id: change.existing?.id ?? bulkUlid(nowMs), fairId: fair.id, createdAt: change.existing?.createdAt ?? now,
       createdBy: change.existing?.createdBy ?? actor.userId ?? PLACEHOLDER_DEVICE, deviceId: PLACEHOLDER_DEVICE, listVersion: 1,
     };
     const parsed = schema.safeParse(candidate);

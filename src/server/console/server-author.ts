@@ -4,12 +4,16 @@ import type { Hlc } from '../../domain/hlc';
 import type { RecordKind, SyncItem } from '../../domain/sync-item';
 import { instantFromMs } from '../../domain/time';
 import { contentHash } from '../storage/content-hash';
+import { bulkUlid } from '../storage/bulk-ulid';
 import { pickDeviceCode } from '../storage/device-codes';
 import { chainLinks } from '../storage/event-chain';
 import { planPush } from '../storage/push-plan';
 import { readPushState, writePush } from '../storage/push-sql';
 import type { SqlRunner } from '../storage/sql';
 import { audit, type Actor } from './audit';
+
+/** Items a statement of `writeServerItems` writes at most. */
+const PART_ITEMS = 2_000;
 
 /** One record the server writes as an item of its own device of the fair. */
 export interface AuthoredDraft {
@@ -57,14 +61,31 @@ export async function writeServerItems(
   const at = instantFromMs(nowMs);
   // Built here from parsed parts (ids, stamp, sequence): nothing to parse again; the plan checks each payload.
   const items = (await drafts(deviceId)).map(
-    (d, i): SyncItem => ({ id: (d.id ?? ulid(nowMs)) as SyncItem['id'], fairId: fairId as SyncItem['fairId'], deviceId: deviceId as SyncItem['deviceId'], seq: state.startAck + 1 + i, hlc: d.hlc, at, kind: d.kind, entityId: d.entityId, payload: d.payload }),
+    (d, i): SyncItem => ({ id: (d.id ?? bulkUlid(nowMs)) as SyncItem['id'], fairId: fairId as SyncItem['fairId'], deviceId: deviceId as SyncItem['deviceId'], seq: state.startAck + 1 + i, hlc: d.hlc, at, kind: d.kind, entityId: d.entityId, payload: d.payload }),
   );
-  const plan = planPush(fairId, items, items.map(contentHash), state.startAck, state.known);
-  if (plan.fresh.length !== items.length) throw new Error(`server items not applied: ${JSON.stringify(plan.drafts.filter((d) => d.status !== 'applied').slice(0, 3))}`);
-  const base = await writePush(tx, deviceId, fairId, state.startAck, plan, chainLinks(state.head, deviceId, plan.fresh), state.attestKey);
-  if (base === undefined) throw Object.assign(new Error('server write raced'), { code: '40001' });
+  // A large change (CO23's imports) goes in parts of `PART_ITEMS`, each one compare-and-set from
+  // the acknowledgement the part before left: still one transaction, so all or nothing (SY3), and
+  // the first part's counter update holds the counter's row lock to the commit, so the parts'
+  // server sequences follow one another. Parts keep each statement's JSON parameter small.
+  let ack = state.startAck;
+  let head = state.head;
+  let first: number | undefined;
+  let next: number | undefined;
+  for (let i = 0; i === 0 || i < items.length; i += PART_ITEMS) {
+    const part = items.slice(i, i + PART_ITEMS);
+    const plan = planPush(fairId, part, part.map(contentHash), ack, state.known);
+    if (plan.fresh.length !== part.length) throw new Error(`server items not applied: ${JSON.stringify(plan.drafts.filter((d) => d.status !== 'applied').slice(0, 3))}`);
+    const links = chainLinks(head, deviceId, plan.fresh);
+    const base = await writePush(tx, deviceId, fairId, ack, plan, links, state.attestKey);
+    if (base === undefined) throw Object.assign(new Error('server write raced'), { code: '40001' });
+    if (next !== undefined && base !== next) throw new Error(`server items out of sequence: ${base} after ${next}`);
+    first ??= base;
+    next = base + part.length;
+    ack = plan.ackedSeq;
+    head = links.at(-1) ?? head;
+  }
   await audit(tx, record.actor, record.action, record.target, record.details(items), nowMs);
-  return { deviceId, items, firstServerSeq: base + 1 };
+  return { deviceId, items, firstServerSeq: (first ?? 0) + 1 };
 }
 
 /**
