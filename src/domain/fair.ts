@@ -6,9 +6,6 @@ import { OptionalText, Text } from './text';
 import { ServiceRecord } from './report/service-record';
 import { RegionCode } from './region';
 
-/** The USCC alphabet (GB 32100-2015): digits and capitals without I O S V Z. */
-export const USCC_ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
-
 /** ISO 3166-1 alpha-2 country code. */
 export const CountryCode = z
   .string()

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { COMMAND_ROLES } from '../../src/domain/case/commands';
+import { COMMAND_ROLES } from '../../src/domain/case/command-rules';
 import { mayAct, SCREEN_ROLES, STAFF_ROLES, staffRolesOf } from '../../src/app/session/screen-roles';
 
 describe('who may act on each screen', () => {

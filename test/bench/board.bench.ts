@@ -1,7 +1,8 @@
 /**
  * P3 (issue 6): the case board over 10,000 cases, in Debian's Chromium with 4× CPU throttling:
  * - first paint ≤ 100 ms: from the navigation to `/board` (client-side, as the rail does) until
- *   the rows are painted (`board-rows-painted`, marked by the screen after the next frame). The
+ *   the rows are painted (`board-rows-painted`, marked by the screen after the next frame;
+ *   the names: src/app/screens/case-board/board-marks.ts). The
  *   board is kept mounted, and prepared in the first idle time after a sign-in (kept-board.tsx),
  *   so the median is an opening from another screen of a board already built; the note prints
  *   the first opening after a reload (prepared) and a first opening before any idle time (built
@@ -16,6 +17,7 @@ import { existsSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
+import { BOARD_MARKS } from '../../src/app/screens/case-board/board-marks';
 import { startServer } from '../../src/server/server';
 import { TABLET_VIEWPORT, launchChromium } from '../support/browser';
 import { seedBoardRows } from '../support/board-seed';
@@ -77,7 +79,7 @@ function navigateToLight(page: Page): Promise<number> {
 /** Changes one filter control (select or search input); ms until the new result is painted. */
 function changeAndWait(page: Page, selector: string, value: string): Promise<number> {
   return page.evaluate(
-    ([sel, v]) =>
+    ([sel, v, prefix]) =>
       new Promise<number>((done, fail) => {
         const list = document.querySelector<HTMLElement>('[data-testid=board-list]');
         const el = document.querySelector<HTMLInputElement | HTMLSelectElement>(sel);
@@ -90,14 +92,14 @@ function changeAndWait(page: Page, selector: string, value: string): Promise<num
         const poll = (): void => {
           const now = document.querySelector<HTMLElement>('[data-testid=board-list]');
           const gen = Number(now?.dataset.generation ?? '0');
-          const e = gen > before ? performance.getEntriesByName(`board-result-${gen}`, 'mark')[0] : undefined;
+          const e = gen > before ? performance.getEntriesByName(`${prefix}${gen}`, 'mark')[0] : undefined;
           if (e !== undefined) done(e.startTime - t0);
           else if (Date.now() - started > 30_000) fail(new Error(`no result for ${sel}=${v}`));
           else setTimeout(poll, 10);
         };
         poll();
       }),
-    [selector, value] as const,
+    [selector, value, BOARD_MARKS.resultPrefix] as const,
   );
 }
 
@@ -150,7 +152,7 @@ export const boardBench: BenchSuite = {
         await page.waitForFunction(() => document.querySelector('[data-testid=kept-board]:not(.hidden)') === null);
         // Let the home screen settle (its reads) so the measure is the board's own work.
         await page.waitForTimeout(300);
-        paints.push(await navigateAndWait(page, '/board', 'board-rows-painted'));
+        paints.push(await navigateAndWait(page, '/board', BOARD_MARKS.rowsPainted));
       }
       const shown = await page.getAttribute('[data-testid=board-shown-count]', 'data-count');
       // What a result rewrites: the rows of the window in the page (the rest of the list is virtual).
@@ -190,7 +192,7 @@ export const boardBench: BenchSuite = {
       const unprepared = await page.evaluate(() => document.querySelector('[data-testid=kept-board]') === null);
       if (!unprepared) throw new Error('the board was prepared with idle callbacks off');
       await cdp.send('Emulation.setCPUThrottlingRate', { rate: THROTTLE });
-      const builtOnOpening = await navigateAndWait(page, '/board', 'board-rows-painted');
+      const builtOnOpening = await navigateAndWait(page, '/board', BOARD_MARKS.rowsPainted);
       return [
         {
           name: 'P3 board first paint (10,000 cases)',

@@ -5,7 +5,7 @@ import { parseFields } from '../../src/domain/field-errors';
 import { IdText, OptionalText, Text, normaliseIdentifier, textProblem } from '../../src/domain/text';
 import { Uscc } from '../../src/domain/validators/uscc';
 import { Booth } from '../../src/domain/validators/booth';
-import { AccusedItem } from '../../src/domain/case/commands';
+import { AccusedItem } from '../../src/domain/case/case';
 import { fcSeed } from '../support/fc-seed';
 
 const Form = z.object({ name: Text(1, 100), description: Text(1, 500, 'multi'), note: OptionalText(500, 'multi'), number: IdText(1, 40) });

@@ -1,4 +1,4 @@
-import { COMMAND_ROLES } from '../../domain/case/commands';
+import { COMMAND_ROLES } from '../../domain/case/command-rules';
 import type { CommandType } from '../../domain/case/commands';
 
 /**

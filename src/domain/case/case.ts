@@ -1,22 +1,56 @@
 import { z } from 'zod';
-import { AuthorityKind, CaseFlag, CaseState, NotAcceptedReason, Outcome } from '../codes';
+import { AuthorityKind, CaseFlag, CaseState, NotAcceptedReason, Outcome, Role } from '../codes';
+import { ExhibitorKey } from '../exhibitor';
 import { Hlc } from '../hlc';
-import { CaseId, ComplaintId, EventId, FairId, UserId } from '../ids';
+import { CaseId, ComplaintId, EventId, EvidenceId, FairId, UserId } from '../ids';
 import { IpRight } from '../ip-right';
 import { Measure } from '../measure';
 import { Party } from '../party';
 import { OptionalText, Text } from '../text';
 import { Instant } from '../time';
+import { Booth } from '../validators/booth';
 import { CaseNumber } from './case-number';
 import { ChecklistItem } from './checklist';
-import { AccusedItem, Channel, Conclusion, OpinionBasis, Respondent, ReviewParty } from './commands';
 import { Deadline } from './deadlines';
-import { Actor } from './events';
 
 /**
- * A case: one respondent of one complaint (EN9, EN11, CN4). The filed fields come from
- * `Submit`; everything else is folded from the case's events (`evolve`, `fold`).
+ * A case: one respondent of one complaint (CN4). The filed fields come from `Submit`; everything
+ * else is folded from the case's events (`evolve`, `fold`). Its value types come first: the
+ * commands (commands.ts) and events (events.ts) carry them.
  */
+
+/** Who recorded an event (CS1): the user, when one signed in, and the role acted in. */
+export const Actor = z.object({ userId: UserId.optional(), role: Role });
+export type Actor = z.infer<typeof Actor>;
+
+export const CHANNELS = ['desk', 'phone_qr', 'online'] as const;
+export const Channel = z.enum(CHANNELS);
+export type Channel = z.infer<typeof Channel>;
+
+export const Respondent = z.object({
+  exhibitorKey: ExhibitorKey.optional(),
+  name: Text(1, 100),
+  booth: Booth,
+});
+export type Respondent = z.infer<typeof Respondent>;
+
+export const AccusedItem = z.object({
+  description: Text(1, 500, 'multi'),
+  evidenceIds: z.array(EvidenceId).max(50),
+});
+export type AccusedItem = z.infer<typeof AccusedItem>;
+
+/** CS7 grounds of an opinion. */
+export const OPINION_BASES = ['ADMISSION', 'NO_DEFENCE', 'PRIOR_RULING', 'EXPERT_REVIEW'] as const;
+export const OpinionBasis = z.enum(OPINION_BASES);
+export type OpinionBasis = z.infer<typeof OpinionBasis>;
+
+export const Conclusion = z.enum(['NOT_ESTABLISHED', 'ESTABLISHED_ALLEGED']);
+export type Conclusion = z.infer<typeof Conclusion>;
+
+export const ReviewParty = z.enum(['complainant', 'respondent']);
+export type ReviewParty = z.infer<typeof ReviewParty>;
+
 
 export const Deadlines = z.object({
   acceptance: Deadline.optional(),

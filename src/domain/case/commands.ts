@@ -1,7 +1,5 @@
 import { z } from 'zod';
 import { AuthorityKind, MeasureCode, NotAcceptedReason, Outcome } from '../codes';
-import type { CaseFlag, Role } from '../codes';
-import { ExhibitorKey } from '../exhibitor';
 import { CaseId, ComplaintId, EventId, EvidenceId, FairId, UserId } from '../ids';
 import { IpRight } from '../ip-right';
 import { VerificationResult } from '../measure';
@@ -9,46 +7,53 @@ import { Party } from '../party';
 import { OptionalText, Text } from '../text';
 import { Instant } from '../time';
 import { Booth } from '../validators/booth';
+import { AccusedItem, Channel, Conclusion, OpinionBasis, Respondent, ReviewParty } from './case';
 import { CaseNumber } from './case-number';
 import { ChecklistItem } from './checklist';
 
 /**
- * The case commands CS8–CS30 of `case/SPEC.md` (plus notes, CS4), one zod schema each. A command
- * carries the ids it creates (`eventId`); `now`, the actor, the device and the clock come in the
- * decide context. Party commands carry the party's signature evidence (CS2).
+ * The case commands CS8–CS31 (plus notes, CS4), one zod schema each. A command carries the ids it
+ * creates (`eventId`); `now`, the actor, the device and the clock come in the decide context.
+ * Party commands carry the party's signature evidence (CS2). Who may issue which, and when:
+ * command-rules.ts.
  */
 
-export const CHANNELS = ['desk', 'phone_qr', 'online'] as const;
-export const Channel = z.enum(CHANNELS);
-export type Channel = z.infer<typeof Channel>;
+/** Every command type, in rule order: the one list the command and event unions are built from. */
+export const COMMAND_TYPES = [
+  'Submit',
+  'RequestSupplement',
+  'RecordSupplement',
+  'Reject',
+  'Accept',
+  'NotifyRespondent',
+  'RecordDefence',
+  'RecordAdmission',
+  'MarkDefenceOverdue',
+  'IssueOpinion',
+  'OrderMeasures',
+  'VerifyMeasure',
+  'Transfer',
+  'RecordHandover',
+  'RequestReview',
+  'DecideReview',
+  'RecordSettlement',
+  'Withdraw',
+  'CloseFair',
+  'RecordPostShowResult',
+  'Close',
+  'RecordVoluntaryRemoval',
+  'ReorderAfterRedisplay',
+  'AddNote',
+  'ResolveConflict',
+] as const;
+export type CommandType = (typeof COMMAND_TYPES)[number];
 
-export const Respondent = z.object({
-  exhibitorKey: ExhibitorKey.optional(),
-  name: Text(1, 100),
-  booth: Booth,
-});
-export type Respondent = z.infer<typeof Respondent>;
-
-export const AccusedItem = z.object({
-  description: Text(1, 500, 'multi'),
-  evidenceIds: z.array(EvidenceId).max(50),
-});
-export type AccusedItem = z.infer<typeof AccusedItem>;
-
-/** CS7 grounds of an opinion. */
-export const OPINION_BASES = ['ADMISSION', 'NO_DEFENCE', 'PRIOR_RULING', 'EXPERT_REVIEW'] as const;
-export const OpinionBasis = z.enum(OPINION_BASES);
-export type OpinionBasis = z.infer<typeof OpinionBasis>;
-
-export const Conclusion = z.enum(['NOT_ESTABLISHED', 'ESTABLISHED_ALLEGED']);
-export type Conclusion = z.infer<typeof Conclusion>;
-
-export const ReviewParty = z.enum(['complainant', 'respondent']);
-export type ReviewParty = z.infer<typeof ReviewParty>;
+/** The store reads the respondent's value type here too; it is the case's own (case.ts). */
+export { Respondent } from './case';
 
 const OrderedMeasure = z.object({ code: MeasureCode, itemIndex: z.number().int().min(0).max(99).optional() });
 
-/** The complaint as filed (§2), for one respondent. */
+/** The complaint as filed (CN4: one case per respondent). */
 export const SubmitPayload = z.object({
   caseNo: CaseNumber,
   complaintId: ComplaintId,
@@ -146,120 +151,18 @@ export const PAYLOADS = {
     /** The organizer's name as the console knows it: tablets do not hold console accounts. */
     decidedBy: Text(1, 100),
   }),
-} as const;
+} as const satisfies Record<CommandType, z.ZodObject>;
 
-export type CommandType = keyof typeof PAYLOADS;
-export const COMMAND_TYPES = Object.keys(PAYLOADS) as CommandType[];
 export type PayloadOf<T extends CommandType> = z.infer<(typeof PAYLOADS)[T]>;
 
 const command = <T extends CommandType>(type: T) =>
   z.object({ type: z.literal(type), caseId: CaseId, eventId: EventId, payload: PAYLOADS[type] });
 
-export const CaseCommand = z.discriminatedUnion('type', [
-  command('Submit'),
-  command('RequestSupplement'),
-  command('RecordSupplement'),
-  command('Reject'),
-  command('Accept'),
-  command('NotifyRespondent'),
-  command('RecordDefence'),
-  command('RecordAdmission'),
-  command('MarkDefenceOverdue'),
-  command('IssueOpinion'),
-  command('OrderMeasures'),
-  command('VerifyMeasure'),
-  command('Transfer'),
-  command('RecordHandover'),
-  command('RequestReview'),
-  command('DecideReview'),
-  command('RecordSettlement'),
-  command('Withdraw'),
-  command('CloseFair'),
-  command('RecordPostShowResult'),
-  command('Close'),
-  command('RecordVoluntaryRemoval'),
-  command('ReorderAfterRedisplay'),
-  command('AddNote'),
-  command('ResolveConflict'),
-]);
+/** One command schema per type of `COMMAND_TYPES`, in its order (the tuple a discriminated union takes). */
+type SchemasOf<L extends readonly CommandType[]> = { readonly [I in keyof L]: ReturnType<typeof command<L[I]>> };
+type CommandSchemas = SchemasOf<typeof COMMAND_TYPES>;
+
+export const CaseCommand = z.discriminatedUnion('type', COMMAND_TYPES.map((type) => command(type)) as unknown as CommandSchemas);
 export type CaseCommand = z.infer<typeof CaseCommand>;
 export type CaseCommandInput = z.input<typeof CaseCommand>;
 export type CommandOf<T extends CommandType> = Extract<CaseCommand, { readonly type: T }>;
-
-/** The rule ID of `case/SPEC.md` each command implements. */
-export const COMMAND_RULE = {
-  Submit: 'CS8',
-  RequestSupplement: 'CS9',
-  RecordSupplement: 'CS10',
-  Reject: 'CS11',
-  Accept: 'CS12',
-  NotifyRespondent: 'CS13',
-  RecordDefence: 'CS14',
-  RecordAdmission: 'CS15',
-  MarkDefenceOverdue: 'CS16',
-  IssueOpinion: 'CS17',
-  OrderMeasures: 'CS18',
-  VerifyMeasure: 'CS19',
-  Transfer: 'CS20',
-  RecordHandover: 'CS21',
-  RequestReview: 'CS22',
-  DecideReview: 'CS23',
-  RecordSettlement: 'CS24',
-  Withdraw: 'CS25',
-  CloseFair: 'CS26',
-  RecordPostShowResult: 'CS27',
-  Close: 'CS28',
-  RecordVoluntaryRemoval: 'CS29',
-  ReorderAfterRedisplay: 'CS30',
-  AddNote: 'CS4',
-  ResolveConflict: 'CS31',
-} as const satisfies Record<CommandType, string>;
-
-/**
- * Who may issue each command (§4.2). CS2: a clerk may enter a party's command, with the party's
- * signature. Joint commands (CS24 E + C + R, CS29 R + K) are issued by the staff member and
- * carry the parties' signatures.
- */
-export const COMMAND_ROLES = {
-  Submit: ['complainant', 'clerk'],
-  RequestSupplement: ['clerk', 'expert'],
-  RecordSupplement: ['complainant', 'clerk'],
-  Reject: ['expert'],
-  Accept: ['expert'],
-  NotifyRespondent: ['expert', 'clerk'],
-  RecordDefence: ['respondent', 'clerk'],
-  RecordAdmission: ['respondent', 'clerk'],
-  MarkDefenceOverdue: ['system'],
-  IssueOpinion: ['expert'],
-  OrderMeasures: ['expert'],
-  VerifyMeasure: ['organizer', 'expert'],
-  Transfer: ['expert'],
-  RecordHandover: ['clerk', 'expert'],
-  RequestReview: ['respondent', 'complainant', 'clerk'],
-  DecideReview: ['expert'],
-  RecordSettlement: ['expert'],
-  Withdraw: ['complainant', 'clerk'],
-  CloseFair: ['system'],
-  RecordPostShowResult: ['organizer'],
-  Close: ['expert'],
-  RecordVoluntaryRemoval: ['clerk'],
-  ReorderAfterRedisplay: ['expert'],
-  AddNote: ['clerk', 'expert', 'organizer'],
-  ResolveConflict: ['organizer'],
-} as const satisfies Record<CommandType, readonly Role[]>;
-
-/** CS3: system commands; a duplicate (from another device) changes nothing. */
-export const SYSTEM_COMMANDS: ReadonlySet<CommandType> = new Set<CommandType>(['MarkDefenceOverdue', 'CloseFair']);
-
-/** CS4: what is still allowed after `fairCloseAt`. */
-export const AFTER_CLOSE_COMMANDS: ReadonlySet<CommandType> = new Set<CommandType>([
-  'Transfer',
-  'RecordHandover',
-  'CloseFair',
-  'RecordPostShowResult',
-  'AddNote',
-  'ResolveConflict',
-]);
-
-/** The flags a Submit may carry from the RP checks; the rest arise later. */
-export const INTAKE_FLAGS = ['DUPLICATE', 'PRIOR_SESSION', 'REPEAT_RESPONDENT', 'FREQUENT_COMPLAINANT', 'NO_COMMITMENT'] as const satisfies readonly CaseFlag[];

@@ -1,10 +1,11 @@
 import { z } from 'zod';
-import { CaseFlag, Role } from '../codes';
+import { CaseFlag } from '../codes';
 import { Hlc } from '../hlc';
-import { CaseId, DeviceId, EventId, UserId } from '../ids';
+import { CaseId, DeviceId, EventId } from '../ids';
 import { Instant } from '../time';
+import { Actor } from './case';
 import { ChecklistCode } from './checklist';
-import { PAYLOADS } from './commands';
+import { COMMAND_TYPES, PAYLOADS } from './commands';
 import type { CommandType } from './commands';
 import { Deadline } from './deadlines';
 
@@ -15,8 +16,8 @@ import { Deadline } from './deadlines';
  * `dueAt` is computed once and stored here, never recomputed (DL7).
  */
 
-export const Actor = z.object({ userId: UserId.optional(), role: Role });
-export type Actor = z.infer<typeof Actor>;
+/** Importers read the actor stamp here beside the events; it is the case's own (case.ts). */
+export { Actor };
 
 /** Facts derived when deciding (needing the fair or the history); replay trusts them. */
 export const DERIVED = {
@@ -60,33 +61,11 @@ const event = <T extends CommandType>(type: T) =>
     payload: eventPayload(type),
   });
 
-export const CaseEvent = z.discriminatedUnion('type', [
-  event('Submit'),
-  event('RequestSupplement'),
-  event('RecordSupplement'),
-  event('Reject'),
-  event('Accept'),
-  event('NotifyRespondent'),
-  event('RecordDefence'),
-  event('RecordAdmission'),
-  event('MarkDefenceOverdue'),
-  event('IssueOpinion'),
-  event('OrderMeasures'),
-  event('VerifyMeasure'),
-  event('Transfer'),
-  event('RecordHandover'),
-  event('RequestReview'),
-  event('DecideReview'),
-  event('RecordSettlement'),
-  event('Withdraw'),
-  event('CloseFair'),
-  event('RecordPostShowResult'),
-  event('Close'),
-  event('RecordVoluntaryRemoval'),
-  event('ReorderAfterRedisplay'),
-  event('AddNote'),
-  event('ResolveConflict'),
-]);
+/** One event schema per type of `COMMAND_TYPES`, in its order (the tuple a discriminated union takes). */
+type SchemasOf<L extends readonly CommandType[]> = { readonly [I in keyof L]: ReturnType<typeof event<L[I]>> };
+type EventSchemas = SchemasOf<typeof COMMAND_TYPES>;
+
+export const CaseEvent = z.discriminatedUnion('type', COMMAND_TYPES.map((type) => event(type)) as unknown as EventSchemas);
 export type CaseEvent = z.infer<typeof CaseEvent>;
 export type EventOf<T extends CommandType> = Extract<CaseEvent, { readonly type: T }>;
 export type EventPayloadOf<T extends CommandType> = EventOf<T>['payload'];

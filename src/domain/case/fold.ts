@@ -1,6 +1,6 @@
 import type { CaseId, EventId } from '../ids';
 import type { Case } from './case';
-import { SYSTEM_COMMANDS } from './commands';
+import { SYSTEM_COMMANDS } from './command-rules';
 import type { CaseEvent } from './events';
 import { evolve, stamp } from './evolve';
 import { stateCheck } from './rules';

@@ -9,17 +9,20 @@ import type { Party } from '../party';
 import { isForeign } from '../party';
 import type { DomainError, Result } from '../result';
 import { err, ok } from '../result';
-import type { Case } from './case';
+import type { Case, Respondent } from './case';
 import type { CaseNumber } from './case-number';
 import { requiredChecklist } from './checklist';
 import type { ChecklistItem } from './checklist';
-import type { CommandOf, PayloadOf, Respondent } from './commands';
+import type { CommandOf, PayloadOf } from './commands';
 import { fail, mergeChecklist } from './rules';
 
 /**
  * Intake (CS8): what `Submit` learns from the fair and the history the tablet holds (RP1): the
  * full §5 checklist and the RP flags. Computed once and stored in the event.
  */
+
+/** The flags a Submit may carry from the RP checks; the rest arise later. */
+export const INTAKE_FLAGS = ['DUPLICATE', 'PRIOR_SESSION', 'REPEAT_RESPONDENT', 'FREQUENT_COMPLAINANT', 'NO_COMMITMENT'] as const satisfies readonly CaseFlag[];
 
 export interface IntakeHistory {
   /** Earlier cases of this session and of the sessions chained by `previousFairId` (RP1). */

@@ -3,12 +3,11 @@ import type { CaseState } from '../codes';
 import type { DomainError } from '../result';
 import { domainError } from '../result';
 import type { Instant } from '../time';
-import type { Case } from './case';
+import type { Actor, Case } from './case';
 import { missingRequired, unverifiedRequired } from './checklist';
 import type { ChecklistItem } from './checklist';
-import { COMMAND_ROLES } from './commands';
+import { COMMAND_ROLES } from './command-rules';
 import type { CommandType, PayloadOf } from './commands';
-import type { Actor } from './events';
 
 /**
  * The state machine of CS8–CS30 (`case/SPEC.md`) as data: where each command may start, and the

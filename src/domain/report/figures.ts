@@ -12,6 +12,14 @@ import type { FigureKind } from './rates';
 export const FIGURE_RULES = ['R1', 'R2', 'R3', 'R4', 'R5', 'R6', 'R7', 'R8', 'R9', 'R10', 'R11', 'R12', 'R13', 'R14', 'R15', 'R16', 'R17', 'R18', 'R19'] as const;
 export type FigureRule = (typeof FIGURE_RULES)[number];
 
+// Before the key lists below: they are sorted by rule as the module loads.
+const RULE_OF_KEY = /^(R\d+)\./;
+/** The rule a key starts with, if it is one of `FIGURE_RULES`. */
+function ruleOfKey(key: string): FigureRule | undefined {
+  const rule = RULE_OF_KEY.exec(key)?.[1];
+  return FIGURE_RULES.find((r) => r === rule);
+}
+
 /** The §10 titles, zh-CN and English, as printed on the report and the dashboard. */
 export const FIGURE_TITLES = {
   R1: { zh: '参展商, 展位', en: 'Exhibitors, booths' },
@@ -116,9 +124,15 @@ export const STATIC_FIGURE_KEYS: readonly StaticFigureKey[] = [...COUNTS, ...RAT
 );
 
 export const hallKey = (hall: string, what: 'accepted' | 'established'): HallFigureKey => `R12.hall(${hall}).${what}`;
-// A fair's own hall pattern (§3) may allow any character, so the hall is whatever lies between.
+// A fair's own hall pattern may allow any character, so the hall is whatever lies between.
 const HALL_KEY = /^R12\.hall\((.+)\)\.(accepted|established)$/;
 export const isHallKey = (key: string): key is HallFigureKey => HALL_KEY.test(key);
+
+/** A hall figure read back: its hall and what it counts (`R12.hall(1.1).accepted` → 1.1, accepted). */
+export function parseHallKey(key: string): { readonly hall: string; readonly what: 'accepted' | 'established' } | undefined {
+  const m = HALL_KEY.exec(key);
+  return m?.[1] === undefined ? undefined : { hall: m[1], what: m[2] === 'accepted' ? 'accepted' : 'established' };
+}
 
 const KIND = new Map<string, FigureKind>([
   ...COUNTS.map((k) => [k, 'count'] as const),
@@ -133,13 +147,14 @@ export function figureKind(key: FigureKey): FigureKind {
   return KIND.get(key) ?? 'count';
 }
 
-/** The §10 rule a figure belongs to: `R11.design.rate` → `R11`. */
+/** The rule a figure belongs to: `R11.design.rate` → `R11` (every key starts with its rule). */
 export function figureRule(key: FigureKey): FigureRule {
-  return key.slice(0, key.indexOf('.')) as FigureRule;
+  return ruleOfKey(key) ?? 'R1';
 }
 
 function ruleIndex(key: string): number {
-  return FIGURE_RULES.indexOf(key.slice(0, key.indexOf('.')) as FigureRule);
+  const rule = ruleOfKey(key);
+  return rule === undefined ? -1 : FIGURE_RULES.indexOf(rule);
 }
 
 /** The values of one session: every static figure, plus the halls that had cases; null = "—". */

@@ -1,6 +1,8 @@
 import { z } from 'zod';
-import { USCC_ALPHABET } from '../fair';
 import { normaliseText } from '../text';
+
+/** VA1: the USCC alphabet (no I O S V Z); fair codes (FS2) and case numbers (CN3) use it too. */
+export const USCC_ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
 
 /**
  * Unified social credit code (统一社会信用代码), GB 32100-2015 (VA1): 18 chars of the

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { CaseNumber, DeviceCode, formatCaseNumber, parseCaseNumber } from '../../../src/domain/case/case-number';
-import { FairCode, USCC_ALPHABET } from '../../../src/domain/fair';
+import { FairCode } from '../../../src/domain/fair';
+import { USCC_ALPHABET } from '../../../src/domain/validators/uscc';
 
 const fair = FairCode.parse('CF137');
 const device = DeviceCode.parse('K07');

@@ -1,8 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { USCC_ALPHABET } from '../../../src/domain/fair';
 import { fieldErrors } from '../../../src/domain/field-errors';
-import { Uscc, isValidUscc, usccCheckChar, usccWeight } from '../../../src/domain/validators/uscc';
+import { USCC_ALPHABET, Uscc, isValidUscc, usccCheckChar, usccWeight } from '../../../src/domain/validators/uscc';
 
 const codeOf = (input: unknown) => {
   const r = Uscc.safeParse(input);

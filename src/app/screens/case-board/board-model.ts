@@ -27,6 +27,11 @@ export interface BoardRowLike {
   readonly flags: readonly CaseFlag[];
   readonly nextDeadline?: Deadline | undefined;
   readonly receivedAt: Instant;
+  /** Searched fields (the store's rows carry them; a row without one is found by the others). */
+  readonly complainant?: string;
+  readonly respondent?: string;
+  readonly complainantKey?: string;
+  readonly respondentKey?: string;
 }
 
 export const BOARD_SORTS = ['urgency', 'caseNo', 'received'] as const;
@@ -70,11 +75,9 @@ const SEARCHED = ['booth', 'complainant', 'respondent', 'complainantKey', 'respo
 /** The folded text a row is searched in; stored text is already NFKC-normalised by the domain. */
 function haystackOf(r: BoardRowLike): string {
   let s = r.caseNo;
-  const fields = r as unknown as Readonly<Record<string, unknown>>;
   for (const k of SEARCHED) {
-    const v = fields[k];
-    if (typeof v === 'string') s += `\u0001${v}`;
-    else if (typeof v === 'object' && v !== null && 'name' in v && typeof v.name === 'string') s += `\u0001${v.name}`;
+    const v = r[k];
+    if (v !== undefined) s += `\u0001${v}`;
   }
   return s.toUpperCase().replace(/[-\s]/g, '');
 }

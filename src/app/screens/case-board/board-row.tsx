@@ -131,8 +131,8 @@ export function BoardRow(props: {
       flagsShown = shown;
       flags.replaceChildren(...tags.map((x, i) => tag(x, overdue && i === 0)));
     }
-    write(complainant, partyName(r.complainant));
-    write(respondent, `→ ${partyName(r.respondent)}`);
+    write(complainant, r.complainant);
+    write(respondent, `→ ${r.respondent}`);
     write(booth, r.booth);
     write(ipTypes, r.ipTypes.map((x) => t(`board.ipShort.${x}`)).join('、'));
     write(state, t(`board.state.${r.state}`));
@@ -167,11 +167,4 @@ export function BoardRow(props: {
     write(countdown, d === undefined ? '' : countdownText(d.dueAt, now));
   });
   return view;
-}
-
-/** A party as the row carries it: a name, or a record with one. */
-function partyName(p: unknown): string {
-  if (typeof p === 'string') return p;
-  if (typeof p === 'object' && p !== null && 'name' in p && typeof p.name === 'string') return p.name;
-  return '—';
 }

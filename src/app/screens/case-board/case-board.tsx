@@ -1,11 +1,12 @@
-import { batch, createEffect, createMemo, createRenderEffect, createSignal, Index, on, onCleanup, Show, type JSX } from 'solid-js';
+import { createEffect, createRenderEffect, Index, on, Show, type JSX } from 'solid-js';
 import { CASE_STATES, IP_TYPES } from '../../../domain/codes';
 import { t } from '../../i18n/index';
 import { SignedIn } from '../../session/signed-in';
 import { useAppState } from '../../state/app-state';
 import { SelectField, TextField } from '../../ui/field';
+import { createListWindow, windowItems } from '../../ui/windowed-list';
 import { afterPaint, whenIdle } from '../../lib/frames';
-import type { CaseRow } from '../../../store/cases';
+import { markBoardResult, markBoardRoute, markBoardRowsPainted } from './board-marks';
 import { BOARD_SCOPES, BOARD_SORTS } from './board-model';
 import { BoardRow } from './board-row';
 import { createBoard, type Board } from './case-board.data';
@@ -38,7 +39,7 @@ export function CaseBoardScreen(props: {
   const app = useAppState();
   // P3: the bench measures from the navigation to the first painted rows.
   createRenderEffect(() => {
-    if (props.shown) performance.mark('board-route');
+    if (props.shown) markBoardRoute();
   });
   return (
     <Show when={app.device()?.fairId} keyed fallback={<p class="notice notice-warn">{app.deviceLoaded() ? t('board.needFair') : t('common.loading')}</p>}>
@@ -55,37 +56,14 @@ function BoardView(props: { readonly fairId: string; readonly shown: boolean; re
   const app = useAppState();
   const zone = (): string => app.fair()?.settings.timeZone ?? 'Asia/Shanghai';
   let scroller: HTMLDivElement | undefined;
-  // P3: a hand-made window over fixed-height rows. The scroll position and the viewport height
-  // are kept as signals (from the scroll event and a ResizeObserver), so no render reads layout;
-  // the rows on screen are a slice of the filtered list, rendered by position (<Index>): a new
-  // filter or order rewrites the text of the same dozen row elements instead of rebuilding them.
-  const [scrollTop, setScrollTop] = createSignal(0);
-  const [viewport, setViewport] = createSignal(INITIAL_VIEWPORT);
-  const [overscan, setOverscan] = createSignal(0);
-  // While a new result is being painted, the spare rows out of sight keep the rows they had: the
-  // result does not wait for them, and their elements are reused, not removed and built again.
-  const [settled, setSettled] = createSignal(true);
-  const windowRows = createMemo<{ readonly start: number; readonly rows: readonly CaseRow[] }>((prev) => {
-    const rows = b().visible();
-    const first = Math.floor(scrollTop() / ROW_HEIGHT);
-    const inView = Math.min(rows.length, Math.ceil((scrollTop() + viewport()) / ROW_HEIGHT));
-    const start = Math.max(0, first - overscan());
-    const slice = rows.slice(start, Math.min(rows.length, inView + overscan()));
-    if (!settled() && prev?.start === start) {
-      for (let i = inView - start; i < slice.length; i++) slice[i] = prev.rows[i] ?? (slice[i] as CaseRow);
-    }
-    return { start, rows: slice };
-  });
+  // P3: only the rows in sight (and a spare one) are rendered, by position (ui/windowed-list.ts).
+  const win = createListWindow({ count: () => b().visible().length, rowHeight: ROW_HEIGHT, overscan: OVERSCAN, initialViewport: INITIAL_VIEWPORT });
+  const windowRows = windowItems(() => b().visible(), win);
   /** A new filter or order shows its result from the top (the scroll is reset with it, in one go). */
-  const setFilter = (patch: Parameters<Board['setFilter']>[0]): void => {
-    const scrolled = scrollTop() > 0;
-    batch(() => {
-      if (scrolled) setScrollTop(0);
-      setSettled(false);
-      b().setFilter(patch);
-    });
-    afterPaint(() => setSettled(true));
-    if (scrolled && scroller !== undefined) scroller.scrollTop = 0;
+  const setFilter = (patch: Parameters<Board['setFilter']>[0]): void => win.showNewResult(() => b().setFilter(patch));
+  const observe = (el: HTMLDivElement): void => {
+    scroller = el;
+    win.scroller(el);
   };
   let generation = 0;
   // P3 first paint: marked each time the board comes on screen with its rows (first opening, and
@@ -96,9 +74,8 @@ function BoardView(props: { readonly fairId: string; readonly shown: boolean; re
       (ready) => {
         if (!ready) return;
         afterPaint(() => {
-          performance.mark('board-rows-painted');
-          document.documentElement.dataset.boardPainted = 'true';
-          setOverscan(OVERSCAN);
+          markBoardRowsPainted();
+          win.painted();
         });
         // The other orders, filter buckets and search texts, built while the desk reads the board, not on the first change.
         whenIdle(() => b().warm());
@@ -120,23 +97,11 @@ function BoardView(props: { readonly fairId: string; readonly shown: boolean; re
       () => b().visible(),
       () => {
         const gen = ++generation;
-        afterPaint(() => {
-          if (scroller !== undefined) scroller.dataset.generation = String(gen);
-          performance.mark(`board-result-${gen}`);
-        });
+        afterPaint(() => markBoardResult(scroller, gen));
       },
       { defer: true },
     ),
   );
-  const observeSize = (el: HTMLDivElement): void => {
-    scroller = el;
-    const observer = new ResizeObserver((entries) => {
-      const h = entries[0]?.contentRect.height;
-      if (h !== undefined && h > 0) setViewport(h);
-    });
-    observer.observe(el);
-    onCleanup(() => observer.disconnect());
-  };
   return (
     <div class="board">
       <div class="board-head">
@@ -181,14 +146,14 @@ function BoardView(props: { readonly fairId: string; readonly shown: boolean; re
       </div>
       <Show when={b().loaded()} fallback={<p class="muted">{t('common.loading')}</p>}>
         {/* The scroller stays mounted even when nothing matches (its size is observed). */}
-        <div class="board-scroll" ref={observeSize} data-testid="board-list" data-generation="0" onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}>
+        <div class="board-scroll" ref={observe} data-testid="board-list" data-generation="0">
           <Show when={b().visible().length === 0}>
             <p class="muted board-empty" data-testid="board-empty">
               {b().poolCount() > 0 ? t('board.noMatch') : b().filter().scope === 'closed' ? t('board.noClosed') : b().filter().scope === 'all' ? t('board.noAny') : t('board.noCases')}
             </p>
           </Show>
-          <div class="board-inner" style={{ height: `${b().visible().length * ROW_HEIGHT}px` }}>
-            <Index each={windowRows().rows}>{(row, i) => <BoardRow row={row()} top={(windowRows().start + i) * ROW_HEIGHT} zone={zone()} ticking={props.shown} expertName={(id) => b().expertName(id)} />}</Index>
+          <div class="board-inner" style={{ height: `${win.height()}px` }}>
+            <Index each={windowRows().items}>{(row, i) => <BoardRow row={row()} top={win.top(windowRows().start + i)} zone={zone()} ticking={props.shown} expertName={(id) => b().expertName(id)} />}</Index>
           </div>
         </div>
       </Show>

@@ -12,4 +12,4 @@ export const ACTION_ORDER: readonly CommandType[] = [
   'CloseFair', 'RecordPostShowResult', 'AddNote',
 ];
 export const CONCLUSION_OPTIONS = ['ESTABLISHED_ALLEGED', 'NOT_ESTABLISHED'] as const;
-export { OPINION_BASES } from '../../../domain/case/commands';
+export { OPINION_BASES } from '../../../domain/case/case';

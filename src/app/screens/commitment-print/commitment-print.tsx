@@ -39,7 +39,7 @@ function PrintBody(props: { readonly fairId: string; readonly commitmentId: stri
   const [qr] = createResource(
     () => props.commitmentId,
     async (id) => {
-      const { toDataURL } = await import('./qr-code.chunk');
+      const { toDataURL } = await import('../../lib/qr-code.chunk');
       return toDataURL(JSON.stringify({ commitmentId: id }), { margin: 1, width: 180, errorCorrectionLevel: 'M' });
     },
   );

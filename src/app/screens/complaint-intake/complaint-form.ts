@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { requiredChecklist, type ChecklistCode, type ChecklistItem, type ChecklistStatus } from '../../../domain/case/checklist';
-import { AccusedItem, Respondent, SubmitPayload } from '../../../domain/case/commands';
+import { AccusedItem, Respondent } from '../../../domain/case/case';
+import { SubmitPayload } from '../../../domain/case/commands';
 import type { Fair } from '../../../domain/fair';
 import { parseFields, type FieldError } from '../../../domain/field-errors';
 import type { Instant } from '../../../domain/time';

@@ -1,6 +1,6 @@
 import type { Case } from '../../../domain/case/case';
 import type { CaseFlag } from '../../../domain/codes';
-import type { Respondent } from '../../../domain/case/commands';
+import type { Respondent } from '../../../domain/case/case';
 import { exhibitorKey, type Exhibitor } from '../../../domain/exhibitor';
 import type { Fair } from '../../../domain/fair';
 import type { Instant } from '../../../domain/time';

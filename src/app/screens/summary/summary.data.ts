@@ -8,15 +8,17 @@ import { postShowSummary } from '../../../domain/report/post-show-summary';
 import type { SessionData } from '../../../domain/report/session-data';
 import type { PostShowSummary } from '../../../domain/report/summary-schema';
 import { hasSessionData, localCompleteness, sessionDataOf, type LocalCompleteness } from '../../../store/report-reads';
+import type { Instant } from '../../../domain/time';
 import { createDraftForm, type DraftForm } from '../../drafts/create-draft-form';
+import { nowInstant } from '../../lib/clock';
 import { createLiveQueryOn } from '../../lib/live-query';
 import { useAppState } from '../../state/app-state';
 
 /**
- * The post-show summary screen's state (PS1–PS3): this session's data on the tablet, the
- * previous session's (computed when held here, PS3), values the organizer typed (a
- * draft, so they survive a reload), and the completeness gate (the server's device list merged
- * with this tablet's outbox).
+ * The post-show summary screen's state (PS1): this session's data on the tablet, the previous
+ * session's (computed when held here, PS3), values the organizer typed (a draft, so they survive
+ * a reload), and the completeness gate (PS2: the server's device list merged with this tablet's
+ * outbox).
  */
 export interface TypedPrevious {
   /** Figure id → value as typed (rates in %, two decimals). */
@@ -37,6 +39,10 @@ export interface SummaryState {
   readonly typed: DraftForm<TypedPrevious>;
   /** Sets (or with '' clears) one typed previous value; a code when it is not valid. */
   setTyped(id: string, text: string): string | undefined;
+  /** Clears every typed previous value. */
+  clearTyped(): void;
+  /** When the report is looked at (the app clock): on opening, every refresh and before printing. */
+  readonly lookedAt: Accessor<Instant>;
 }
 
 const typedFigures = (typed: TypedPrevious): Partial<Figures> => typedFiguresOf(typed.values);
@@ -72,12 +78,22 @@ export function createSummary(fairId: string): SummaryState {
     return result;
   });
   const [serverDevices, setServerDevices] = createSignal<ServerDevices>();
+  const [lookedAt, setLookedAt] = createSignal<Instant>(nowInstant());
   const refreshDevices = (): void => void fetchServerDevices(fairId).then(setServerDevices);
   onMount(() => {
     refreshDevices();
     // The other tablets keep syncing while the organizer looks: ask again now and then.
-    const timer = setInterval(refreshDevices, 30_000);
-    onCleanup(() => clearInterval(timer));
+    const timer = setInterval(() => {
+      setLookedAt(nowInstant());
+      refreshDevices();
+    }, 30_000);
+    // A printed report carries the time it was printed.
+    const beforePrint = (): void => void setLookedAt(nowInstant());
+    window.addEventListener('beforeprint', beforePrint);
+    onCleanup(() => {
+      clearInterval(timer);
+      window.removeEventListener('beforeprint', beforePrint);
+    });
   });
   const gate = createMemo((): Gate | undefined => {
     const local = completeness();
@@ -99,5 +115,6 @@ export function createSummary(fairId: string): SummaryState {
     typed.update((d) => void (d.values[id] = text.trim()));
     return undefined;
   };
-  return { data, previousHeld, summary, completeness, serverDevices, gate, refreshDevices, provisional, typed, setTyped };
+  const clearTyped = (): void => typed.update((d) => void (d.values = {}));
+  return { data, previousHeld, summary, completeness, serverDevices, gate, refreshDevices, provisional, typed, setTyped, clearTyped, lookedAt };
 }

@@ -1,5 +1,5 @@
 import type { Language } from '../../../domain/codes';
-import { figureKind, figureRule, isHallKey } from '../../../domain/report/figures';
+import { figureKind, figureRule, isHallKey, parseHallKey } from '../../../domain/report/figures';
 import type { FigureKey, FigureRule } from '../../../domain/report/figures';
 import { formatBp, formatSignedBp } from '../../../domain/report/rates';
 import type { Change } from '../../../domain/report/rates';
@@ -33,11 +33,10 @@ const CODE_GROUP: ReadonlyArray<readonly [RegExp, FigurePattern, string]> = [
   [/^R16\.type\.(\w+)$/, 'R16.type', 'ipType'],
 ];
 
-const hallOf = (id: string): string => id.slice('R12.hall('.length, id.lastIndexOf(')'));
-
 /** The figure's name, e.g. `R11.trademark.accepted` → 商标受理 / Trademark: accepted. */
 export function figureName(lang: Language, id: FigureKey): string {
-  if (isHallKey(id)) return word(lang, id.endsWith('.accepted') ? 'hallAccepted' : 'hallEstablished', { h: hallOf(id) });
+  const hall = parseHallKey(id);
+  if (hall !== undefined) return word(lang, hall.what === 'accepted' ? 'hallAccepted' : 'hallEstablished', { h: hall.hall });
   if (id in figureWords) return figureWords[id as FigurePattern][0][lang];
   for (const [re, pattern, group] of CODE_GROUP) {
     const m = re.exec(id);

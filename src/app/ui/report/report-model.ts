@@ -1,7 +1,7 @@
 import { IP_TYPES, MEASURE_CODES, NOT_ACCEPTED_REASONS, OUTCOMES, PATENT_TYPES, SANCTION_CODES } from '../../../domain/codes';
 import type { Language } from '../../../domain/codes';
 import { ASKER_KINDS } from '../../../domain/consultation';
-import { figureRule, isHallKey, orderedFigureKeys } from '../../../domain/report/figures';
+import { figureRule, orderedFigureKeys, parseHallKey } from '../../../domain/report/figures';
 import type { FigureKey, FigureRule } from '../../../domain/report/figures';
 import type { PostShowSummary } from '../../../domain/report/summary-schema';
 import { formatInZone, type Instant, type TimeZone } from '../../../domain/time';
@@ -102,9 +102,9 @@ export function reportModel(s: PostShowSummary, lang: Language, ctx: ReportConte
     ...(n('R12.open') > 0 ? [{ label: capitalise(figureName(lang, 'R12.open')), value: n('R12.open') }] : []),
   ];
   const halls = Object.keys(s.figures)
-    .filter((k): k is FigureKey => isHallKey(k) && k.endsWith('.accepted'))
+    .filter((k): k is FigureKey => parseHallKey(k)?.what === 'accepted')
     .sort()
-    .map((k) => ({ label: word(lang, 'halls', { h: k.slice('R12.hall('.length, k.lastIndexOf(')')) }), value: n(k) }));
+    .map((k) => ({ label: word(lang, 'halls', { h: parseHallKey(k)?.hall ?? '' }), value: n(k) }));
 
   const typeRows = IP_TYPES.filter((x) => seen(`R11.${x}.accepted`)).map((x) => [
     codeName(lang, 'ipType', x),
