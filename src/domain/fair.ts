@@ -5,6 +5,7 @@ import { AuthorityKind, IpType, Language, MAIN_IP_TYPES, MEASURE_CODES, MeasureC
 import { OptionalText, Text } from './text';
 import { ServiceRecord } from './report/service-record';
 import { RegionCode } from './region';
+import { ClauseChoice, DEFAULT_TEMPLATE, FairClauses } from './commitment-templates';
 
 /** The USCC alphabet (GB 32100-2015): digits and capitals without I O S V Z. */
 export const USCC_ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
@@ -120,7 +121,10 @@ export const FairSettings = z.object({
   requireEvaluationReport: z.boolean().default(false),
   onlineExhibition: z.boolean().default(false),
   commitmentRequired: z.boolean().default(true),
-  commitmentTemplate: z.literal('v1').default('v1'),
+  /** CM10: the built-in template new fairs sign, an older one, or the fair's own wording. */
+  commitmentTemplate: ClauseChoice.default(DEFAULT_TEMPLATE),
+  /** CM10: the organizer's wording in both languages, numbered by saves of changed text. */
+  commitmentClauses: FairClauses.optional(),
   opinionMinExperts: z.number().int().min(1).max(9).default(1),
   repeatRule: RepeatRule.default({ kind: 'national_baseline' }),
   /** RP6 advisory thresholds. */
@@ -160,6 +164,9 @@ export const Fair = z
     service: ServiceRecord.optional(),
   })
   .superRefine((fair, ctx) => {
+    if (fair.settings.commitmentTemplate === 'custom' && fair.settings.commitmentClauses === undefined) {
+      ctx.addIssue({ code: 'custom', message: 'REQUIRED', path: ['settings', 'commitmentClauses'] });
+    }
     for (let i = 1; i < fair.days.length; i++) {
       const prev = fair.days[i - 1];
       const day = fair.days[i];
