@@ -123,7 +123,10 @@ export const FairSettings = z.object({
   commitmentRequired: z.boolean().default(true),
   /** CM10: the built-in template new fairs sign, an older one, or the fair's own wording. */
   commitmentTemplate: ClauseChoice.default(DEFAULT_TEMPLATE),
-  /** CM10: the organizer's wording in both languages, numbered by saves of changed text. */
+  /**
+   * CM10: the organizer's wording in both languages, numbered by saves of changed text. Not
+   * required with `custom`: the phone's link names the choice without the wording (PI11).
+   */
   commitmentClauses: FairClauses.optional(),
   opinionMinExperts: z.number().int().min(1).max(9).default(1),
   repeatRule: RepeatRule.default({ kind: 'national_baseline' }),
@@ -164,9 +167,6 @@ export const Fair = z
     service: ServiceRecord.optional(),
   })
   .superRefine((fair, ctx) => {
-    if (fair.settings.commitmentTemplate === 'custom' && fair.settings.commitmentClauses === undefined) {
-      ctx.addIssue({ code: 'custom', message: 'REQUIRED', path: ['settings', 'commitmentClauses'] });
-    }
     for (let i = 1; i < fair.days.length; i++) {
       const prev = fair.days[i - 1];
       const day = fair.days[i];

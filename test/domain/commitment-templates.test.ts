@@ -78,7 +78,8 @@ describe('commitment clauses', () => {
     expect(bad(Array.from({ length: MAX_CLAUSES + 1 }, () => own[0]))).toEqual(['settings.commitmentClauses.clauses:TOO_MANY']);
     expect(bad([{ zh: '字'.repeat(CLAUSE_MAX_CHARS.zh + 1), en: 'x'.repeat(CLAUSE_MAX_CHARS.en) }])).toEqual(['settings.commitmentClauses.clauses.0.zh:TOO_LONG']);
     expect(bad([{ zh: '展品\u202E不侵权', en: 'x' }])).toEqual(['settings.commitmentClauses.clauses.0.zh:BIDI_CONTROL']);
-    expect(fieldErrors(Fair, fairInput({ commitmentTemplate: 'custom' }))).toEqual(['settings.commitmentClauses:REQUIRED']);
+    // The phone's link names the choice without the wording (PI11): still a fair.
+    expect(fieldErrors(Fair, fairInput({ commitmentTemplate: 'custom' }))).toEqual([]);
   });
 
   test('[CM10] each save of changed wording is the next revision; the same wording keeps its number; no wording sent keeps the stored one', () => {
