@@ -11,7 +11,7 @@ import type { PhoneDraft } from './phone-draft';
 import { SignatureStrokes } from './signature-strokes';
 
 /**
- * The exhibitor's commitment on the phone (DOMAIN.md §8, the fair's clauses): booth, signer, every
+ * The exhibitor's commitment on the phone (CM4, CM10: the fair's clauses): booth, signer, every
  * clause, signature. PI11: without the fair's own wording (offline, from the link alone), no form:
  * the phone says to sign at the desk tablet.
  */

@@ -26,7 +26,12 @@ export function CommitmentPrintScreen(): JSX.Element {
   const params = useParams<{ id: string }>();
   return (
     <Show when={app.device()?.fairId} keyed fallback={<p class="muted">{t('common.loading')}</p>}>
-      {(fairId) => <PrintBody fairId={fairId} commitmentId={params.id} />}
+      {(fairId) => (
+        // Keyed: another copy's address (one print route to the next) is another copy, not this one.
+        <Show when={params.id} keyed>
+          {(id) => <PrintBody fairId={fairId} commitmentId={id} />}
+        </Show>
+      )}
     </Show>
   );
 }

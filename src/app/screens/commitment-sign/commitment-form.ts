@@ -7,7 +7,7 @@ import { IpRight, type IpRightInput } from '../../../domain/ip-right';
 import type { Language } from '../../../domain/codes';
 
 /**
- * The commitment form as typed (DOMAIN.md §8, the fair's clauses, CM10): every clause ticked, declared rights
+ * The commitment form as typed (CM4, CM10: the fair's clauses): every clause ticked, declared rights
  * checked by the domain's IpRight, the signer, and the handwritten signature (a PNG data URL
  * until signed; stored as evidence kind `signature` on signing).
  */
