@@ -126,7 +126,7 @@ test('[CM10] the organizer words two clauses in both languages; the save is revi
   const fair = await fairRow();
   expect(fair.settings.commitmentTemplate).toBe('custom');
   expect(fair.settings.commitmentClauses).toEqual({ version: 1, clauses: FIRST });
-});
+}, 180_000);
 
 let firstId = '';
 
@@ -166,7 +166,7 @@ test('[CM11] the exhibitor signs the fair’s wording; a changed wording is revi
   expect(secondCopy).toContain(flat(SECOND_CLAUSE_2.en));
   expect(secondCopy).not.toContain(flat(FIRST[1]!.zh));
   await page.locator('section.print-part[data-lang="zh-CN"]').screenshot({ path: join(SHOTS, 'print-second-zh.png') });
-});
+}, 300_000);
 
 test('[PI11] the phone opened from the link alone does not offer the fair’s own wording for signing; it says where to sign', async () => {
   const phone = await browser.newContext({ viewport: PHONE_VIEWPORT, locale: 'zh-CN', deviceScaleFactor: 2, hasTouch: true });
@@ -187,4 +187,4 @@ test('[PI11] the phone opened from the link alone does not offer the fair’s ow
   } finally {
     await phone.close();
   }
-});
+}, 180_000);
