@@ -10,40 +10,18 @@ import { domainError, err, ok } from './result';
 import { Text } from './text';
 import { Instant } from './time';
 import { Booth } from './validators/booth';
+import { CLAUSE_CODES, ClauseCode, ClauseTexts, clausesOf, isCustomTemplate, TemplateVersion } from './commitment-templates';
 import { Phone } from './validators/phone';
 import { recordMeta } from './validators/record-meta';
 
 /**
  * The exhibitor's IP commitment (参展知识产权承诺书, CM1–CM7). A draft is editable and counts
  * nowhere (CM3); signing needs every clause of the template ticked and freezes it (CM1) under a
- * `contentHash`; a change is a new version that `supersedes` the old (CM2).
+ * `contentHash`; a change is a new version that `supersedes` the old (CM2). A fair's own wording
+ * is copied into the record (`clauses`, CM11), so the hash covers the very text signed.
  */
-export const CLAUSE_CODES = ['CL1', 'CL2', 'CL3', 'CL4', 'CL5', 'CL6', 'CL7', 'CL8', 'CL9'] as const;
-export const ClauseCode = z.enum(CLAUSE_CODES);
-export type ClauseCode = z.infer<typeof ClauseCode>;
-
-export interface Clause {
-  readonly code: ClauseCode;
-  readonly zh: string;
-  readonly en: string;
-}
-
-/** Template texts are data: printed on N4 and shown at signing in both languages. */
-export const COMMITMENT_TEMPLATES = {
-  v1: [
-    { code: 'CL1', zh: '遵守本展会知识产权规则', en: "I follow the fair's IP rules" },
-    { code: 'CL2', zh: '展品、包装、展台、资料不侵权', en: 'nothing I show infringes IP' },
-    { code: 'CL3', zh: '已自查参展物品', en: 'I have checked my exhibits' },
-    { code: 'CL4', zh: '携带或预先登记权利证明', en: 'I bring or pre-register my proofs' },
-    { code: 'CL5', zh: '规范标注知识产权标识', en: 'my IP markings are accurate' },
-    { code: 'CL6', zh: '配合巡查与投诉处理，按期答辩', en: 'I cooperate and answer in time' },
-    { code: 'CL7', zh: '接受撤展、遮盖等措施', en: 'I accept withdrawal, covering etc.' },
-    { code: 'CL8', zh: '知悉通报、扣减展位、禁展等后果', en: 'I know the sanctions, up to a ban' },
-    { code: 'CL9', zh: '信息真实，同意记录并报送', en: 'my data is true and may be reported' },
-  ],
-} as const satisfies Record<string, readonly Clause[]>;
-export type TemplateVersion = keyof typeof COMMITMENT_TEMPLATES;
-export const TemplateVersion = z.enum(Object.keys(COMMITMENT_TEMPLATES) as [TemplateVersion, ...TemplateVersion[]]);
+export { CLAUSE_CODES, ClauseCode, COMMITMENT_TEMPLATES, TemplateVersion, clausesOf } from './commitment-templates';
+export type { Clause } from './commitment-templates';
 
 export const SIGNING_CHANNELS = ['kiosk', 'own_device', 'paper_scan'] as const;
 export const SigningChannel = z.enum(SIGNING_CHANNELS);
@@ -59,6 +37,8 @@ const content = {
   booths: z.array(Booth).min(1).max(100),
   templateVersion: TemplateVersion,
   clausesAccepted: z.array(ClauseCode).max(CLAUSE_CODES.length),
+  /** CM11: the texts of a fair's own wording (`custom-<n>`) as signed; absent for a built-in template (CM8). */
+  clauses: ClauseTexts.optional(),
   declaredRights: z.array(IpRight).max(100).default([]),
   signer: Signer,
   version: z.number().int().min(1),
@@ -72,8 +52,18 @@ const versionChain = (c: { version: number; supersedes?: string | undefined }, c
   if (c.version > 1 && c.supersedes === undefined) ctx.addIssue({ code: 'custom', message: 'REQUIRED', path: ['supersedes'] });
 };
 
+const frozenTexts = (c: { templateVersion: TemplateVersion; clauses?: unknown }, ctx: z.RefinementCtx) => {
+  // CM11: a fair's own wording travels with the record; CM8: a built-in one is named only.
+  const custom = isCustomTemplate(c.templateVersion);
+  if (custom && c.clauses === undefined) ctx.addIssue({ code: 'custom', message: 'REQUIRED', path: ['clauses'] });
+  if (!custom && c.clauses !== undefined) ctx.addIssue({ code: 'custom', message: 'NOT_APPLICABLE', path: ['clauses'] });
+};
+
 /** CM3: a draft, editable, counting nowhere. Clauses may be partly ticked. */
-export const CommitmentDraft = z.object({ status: z.literal('draft'), ...content }).superRefine(versionChain);
+export const CommitmentDraft = z.object({ status: z.literal('draft'), ...content }).superRefine((c, ctx) => {
+  versionChain(c, ctx);
+  frozenTexts(c, ctx);
+});
 export type CommitmentDraft = z.infer<typeof CommitmentDraft>;
 
 /** CM1: a signed commitment; its `contentHash` covers every other field. */
@@ -91,6 +81,7 @@ export const SignedCommitment = z
   })
   .superRefine((c, ctx) => {
     versionChain(c, ctx);
+    frozenTexts(c, ctx);
     const missing = missingClauses(c);
     if (missing.length > 0) ctx.addIssue({ code: 'custom', message: 'CLAUSES_NOT_ACCEPTED', path: ['clausesAccepted'], params: { missing: missing.join(',') } });
     if (c.channel === 'paper_scan' && c.scanCheckedBy === undefined) ctx.addIssue({ code: 'custom', message: 'REQUIRED', path: ['scanCheckedBy'] });
@@ -104,8 +95,8 @@ export const Commitment = z.discriminatedUnion('status', [CommitmentDraft, Signe
 export type Commitment = z.infer<typeof Commitment>;
 
 /** The template's clauses not ticked, in template order. */
-export function missingClauses(c: { templateVersion: TemplateVersion; clausesAccepted: readonly ClauseCode[] }): ClauseCode[] {
-  return COMMITMENT_TEMPLATES[c.templateVersion].map((cl) => cl.code).filter((code) => !c.clausesAccepted.includes(code));
+export function missingClauses(c: { templateVersion: TemplateVersion; clauses?: readonly { zh: string; en: string }[] | undefined; clausesAccepted: readonly ClauseCode[] }): ClauseCode[] {
+  return clausesOf(c).map((cl) => cl.code).filter((code) => !c.clausesAccepted.includes(code));
 }
 
 /** §8 `contentHash`: SHA-256 of the canonical JSON of the signed record without the hash itself. */
@@ -133,7 +124,7 @@ export function signCommitment(draft: CommitmentDraft, signing: Signing): Result
   const unsigned = {
     ...fields,
     status: 'signed' as const,
-    clausesAccepted: COMMITMENT_TEMPLATES[draft.templateVersion].map((cl) => cl.code),
+    clausesAccepted: clausesOf(draft).map((cl) => cl.code),
     ...signing,
   };
   const candidate = { ...unsigned, contentHash: contentHashOf(unsigned) };
@@ -173,6 +164,7 @@ export function amendCommitment(current: SignedCommitment, facts: AmendmentFacts
     exhibitorKey: current.exhibitorKey,
     booths: current.booths,
     templateVersion: current.templateVersion,
+    ...(current.clauses === undefined ? {} : { clauses: current.clauses }),
     clausesAccepted: [],
     declaredRights: current.declaredRights,
     signer: current.signer,

@@ -5,6 +5,7 @@ import { AuthorityKind, IpType, Language, MAIN_IP_TYPES, MEASURE_CODES, MeasureC
 import { OptionalText, Text } from './text';
 import { ServiceRecord } from './report/service-record';
 import { RegionCode } from './region';
+import { ClauseChoice, DEFAULT_TEMPLATE, FairClauses } from './commitment-templates';
 
 /** ISO 3166-1 alpha-2 country code. */
 export const CountryCode = z
@@ -117,7 +118,13 @@ export const FairSettings = z.object({
   requireEvaluationReport: z.boolean().default(false),
   onlineExhibition: z.boolean().default(false),
   commitmentRequired: z.boolean().default(true),
-  commitmentTemplate: z.literal('v1').default('v1'),
+  /** CM10: the built-in template new fairs sign, an older one, or the fair's own wording. */
+  commitmentTemplate: ClauseChoice.default(DEFAULT_TEMPLATE),
+  /**
+   * CM10: the organizer's wording in both languages, numbered by saves of changed text. Not
+   * required with `custom`: the phone's link names the choice without the wording (PI11).
+   */
+  commitmentClauses: FairClauses.optional(),
   opinionMinExperts: z.number().int().min(1).max(9).default(1),
   repeatRule: RepeatRule.default({ kind: 'national_baseline' }),
   /** RP6 advisory thresholds. */

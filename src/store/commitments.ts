@@ -1,5 +1,6 @@
 import { CommitmentDraft, currentCommitment, currentCommitments, signCommitment as sealCommitment } from '../domain/commitment';
 import type { ClauseCode, Commitment, SignedCommitment, SigningChannel, Signing, TemplateVersion } from '../domain/commitment';
+import type { ClauseText } from '../domain/commitment-templates';
 import type { Exhibitor, ExhibitorKey } from '../domain/exhibitor';
 import { exhibitorKey } from '../domain/exhibitor';
 import { fieldErrors } from '../domain/field-errors';
@@ -30,6 +31,8 @@ export interface CommitmentInput {
   readonly exhibitorKey: ExhibitorKey | string;
   readonly booths: readonly { readonly hall: string; readonly stand: string }[];
   readonly templateVersion: TemplateVersion;
+  /** CM11: the texts of a fair's own wording as the signer saw them; absent for a built-in template. */
+  readonly clauses?: readonly ClauseText[];
   readonly clausesAccepted: readonly ClauseCode[];
   readonly declaredRights?: readonly IpRightInput[];
   readonly signer: { readonly name: string; readonly title: string; readonly phone: string };
@@ -74,6 +77,7 @@ export async function signCommitment(input: CommitmentInput, now: Instant): Prom
         exhibitorKey: input.exhibitorKey,
         booths: input.booths,
         templateVersion: input.templateVersion,
+        ...(input.clauses === undefined ? {} : { clauses: input.clauses }),
         clausesAccepted: input.clausesAccepted,
         declaredRights: input.declaredRights ?? [],
         signer: input.signer,

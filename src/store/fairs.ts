@@ -3,6 +3,7 @@ import type { FairInput } from '../domain/fair';
 import type { FairId } from '../domain/ids';
 import type { Instant } from '../domain/time';
 import { supersedes } from '../domain/last-writer-wins';
+import { reviseFairClauses } from '../domain/commitment-templates';
 import { getDb } from './db';
 import type { FairCaseDb } from './db';
 import { newId } from './ids';
@@ -19,10 +20,17 @@ import { appendItem, fail, runWrite } from './write';
 /** What the fair form supplies: the domain's input without the id, which the store makes. */
 export type NewFairInput = Omit<FairInput, 'id'>;
 
+/** CM10: the wording's version follows the stored fair, never the number a form carried. */
+const withClauseVersion = (before: Fair | undefined, edited: Fair): Fair => {
+  const clauses = reviseFairClauses(before?.settings.commitmentClauses, edited.settings.commitmentClauses);
+  const { commitmentClauses: _form, ...settings } = edited.settings;
+  return { ...edited, settings: clauses === undefined ? settings : { ...settings, commitmentClauses: clauses } };
+};
+
 export async function createFair(input: NewFairInput, now: Instant): Promise<StoreResult<Fair>> {
   const parsed = parseInput(Fair, { ...input, id: newId() });
   if (!parsed.ok) return parsed;
-  const fair = parsed.value;
+  const fair = withClauseVersion(undefined, parsed.value);
   return runWrite(
     ['fairs'],
     async (db) => {
@@ -43,7 +51,7 @@ export async function updateFair(id: FairId | string, input: NewFairInput, now: 
     async (db) => {
       const current = await db.fairs.get(fair.id);
       if (current === undefined) fail('not-found', `fair ${fair.id}`);
-      return logEdit(db, current, fair, now);
+      return logEdit(db, current, withClauseVersion(current, fair), now);
     },
     { now },
   );

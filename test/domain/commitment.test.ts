@@ -154,7 +154,7 @@ describe('Commitment (CM1–CM7)', () => {
     expect(errors(Commitment, { status: 'draft' })).toContain('fairId:REQUIRED');
     expect(errors(Commitment, { ...draftInput(), status: 'final' })).toEqual(['status:INVALID_VALUE']);
     expect(errors(DraftSchema, draftInput({ signer: { name: '张'.repeat(51), title: '经理', phone: '13812345678' } }))).toEqual(['signer.name:TOO_LONG']);
-    expect(errors(DraftSchema, draftInput({ clausesAccepted: ['CL10'] }))).toEqual(['clausesAccepted.0:INVALID_VALUE']);
+    expect(errors(DraftSchema, draftInput({ clausesAccepted: ['CL21'] }))).toEqual(['clausesAccepted.0:INVALID_VALUE']);
     expect(errors(DraftSchema, draftInput({ booths: [] }))).toEqual(['booths:TOO_FEW']);
     expect(errors(DraftSchema, draftInput({ version: '1' }))).toEqual(['version:INVALID_TYPE']);
     expect(errors(DraftSchema, draftInput({ declaredRights: [patentRightInput({ number: '201710601862.4' })] }))).toEqual(['declaredRights.0.number:PATENT_CHECK_DIGIT']);

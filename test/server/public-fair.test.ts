@@ -20,7 +20,7 @@ const SEED = Number(process.env.PUBLIC_FAIR_SEED ?? 1807);
 console.log(`public fair-code properties: seed ${SEED} (replay with PUBLIC_FAIR_SEED=${SEED})`);
 
 /** The settings a phone's form reads (phoneFair); nothing else of the fair's settings may be answered. */
-const PHONE_SETTINGS = ['acceptedIpTypes', 'booth', 'country', 'requireEvaluationReport', 'rightJurisdictions', 'timeZone', 'uiLanguages'];
+const PHONE_SETTINGS = ['acceptedIpTypes', 'booth', 'commitmentTemplate', 'country', 'requireEvaluationReport', 'rightJurisdictions', 'timeZone', 'uiLanguages'];
 
 let address = 0;
 const nextAddress = (): string => `198.51.${Math.floor(++address / 250)}.${address % 250}`;
@@ -64,6 +64,18 @@ describe.each(bothStorages())('a fair by its code: $name', (db) => {
     expect(reply.fair.id).toBe(fair.id);
     expect(reply.fair.settings.acceptedIpTypes).toEqual(['invention', 'trademark', 'gi']);
     expect(reply.fair.days).toEqual(fair.days);
+  });
+
+  test('[PI11] a fair signing its own wording answers that wording too; a fair on a built-in template answers none', async () => {
+    const clauses = [{ zh: '本单位不展示侵权展品（含包装）；', en: 'We display no infringing goods.' }];
+    const own = makeFair({ id: newId(), code: freshCode(), settings: { commitmentTemplate: 'custom', commitmentClauses: { version: 3, clauses } } } as never);
+    const kept = makeFair({ id: newId(), code: freshCode(), settings: { commitmentTemplate: 'v2', commitmentClauses: { version: 2, clauses } } } as never);
+    await pushFair(storage(), own);
+    await pushFair(storage(), kept);
+    const ownReply = PublicFairReply.parse(await (await ask(own.code)).json());
+    expect([ownReply.fair.settings.commitmentTemplate, ownReply.fair.settings.commitmentClauses]).toEqual(['custom', { version: 3, clauses }]);
+    const keptReply = PublicFairReply.parse(await (await ask(kept.code)).json());
+    expect([keptReply.fair.settings.commitmentTemplate, keptReply.fair.settings.commitmentClauses]).toEqual(['v2', undefined]);
   });
 
   test('[PI10] a code two fairs carried answers the one whose last day is latest; an unknown or malformed code 404', async () => {

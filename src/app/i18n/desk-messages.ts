@@ -12,7 +12,8 @@ import { inLanguage } from './paired';
 import { boardMessages } from '../screens/case-board/case-board.messages';
 import { exhibitorSearchMessages } from '../screens/exhibitors/exhibitors.messages';
 import { handoffMessages } from '../screens/qr-handoff/qr-handoff.messages';
+import { clauseMessages, phoneClauseMessages } from '../ui/fair-settings/clause-messages';
 
 /** Every dictionary, for the desk app: `main.tsx` imports this before the desk's first render. */
-addMessages('zh-CN', { ...zh, ...deskBZh, ...phoneZh, ...deskAZh, ...summaryZh, ...syncZh, ...deskUxZh, ...evidenceZh, ...inLanguage(boardMessages, 'zh-CN'), ...inLanguage(exhibitorSearchMessages, 'zh-CN'), ...inLanguage(handoffMessages, 'zh-CN') });
-addMessages('en', { ...en, ...deskBEn, ...phoneEn, ...deskAEn, ...summaryEn, ...syncEn, ...deskUxEn, ...evidenceEn, ...inLanguage(boardMessages, 'en'), ...inLanguage(exhibitorSearchMessages, 'en'), ...inLanguage(handoffMessages, 'en') });
+addMessages('zh-CN', { ...zh, ...deskBZh, ...phoneZh, ...deskAZh, ...summaryZh, ...syncZh, ...deskUxZh, ...evidenceZh, ...inLanguage(boardMessages, 'zh-CN'), ...inLanguage(exhibitorSearchMessages, 'zh-CN'), ...inLanguage(handoffMessages, 'zh-CN'), ...inLanguage(clauseMessages, 'zh-CN'), ...inLanguage(phoneClauseMessages, 'zh-CN') });
+addMessages('en', { ...en, ...deskBEn, ...phoneEn, ...deskAEn, ...summaryEn, ...syncEn, ...deskUxEn, ...evidenceEn, ...inLanguage(boardMessages, 'en'), ...inLanguage(exhibitorSearchMessages, 'en'), ...inLanguage(handoffMessages, 'en'), ...inLanguage(clauseMessages, 'en'), ...inLanguage(phoneClauseMessages, 'en') });

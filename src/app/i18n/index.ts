@@ -11,6 +11,7 @@ import type { boardMessages } from '../screens/case-board/case-board.messages';
 import type { exhibitorSearchMessages } from '../screens/exhibitors/exhibitors.messages';
 import type { deskUxZh } from './desk-ux';
 import type { handoffMessages } from '../screens/qr-handoff/qr-handoff.messages';
+import type { clauseMessages, phoneClauseMessages } from '../ui/fair-settings/clause-messages';
 
 /**
  * The one translation lookup. Default zh-CN (FS16 `uiLanguages`); the choice is
@@ -22,7 +23,7 @@ import type { handoffMessages } from '../screens/qr-handoff/qr-handoff.messages'
  * what its screens say (`phone-messages.ts`), so the phone downloads no desk strings (it loads
  * over a mobile connection). The key type is still the union of every dictionary.
  */
-export type MessageKey = BaseKey | keyof typeof deskBZh | keyof typeof deskAZh | keyof typeof phoneZh | keyof typeof summaryZh | keyof typeof syncZh | keyof typeof deskUxZh | keyof typeof evidenceZh | keyof typeof boardMessages | keyof typeof exhibitorSearchMessages | keyof typeof handoffMessages;
+export type MessageKey = BaseKey | keyof typeof deskBZh | keyof typeof deskAZh | keyof typeof phoneZh | keyof typeof summaryZh | keyof typeof syncZh | keyof typeof deskUxZh | keyof typeof evidenceZh | keyof typeof boardMessages | keyof typeof exhibitorSearchMessages | keyof typeof handoffMessages | keyof typeof clauseMessages | keyof typeof phoneClauseMessages;
 export type Params = Readonly<Record<string, string | number | boolean | undefined>>;
 export type Messages = Partial<Readonly<Record<MessageKey, string>>>;
 

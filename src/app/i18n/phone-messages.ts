@@ -1,5 +1,6 @@
 import type { Language } from '../../domain/codes';
 import { addMessages } from './index';
+import { inLanguage } from './paired';
 
 /**
  * The public phone form's dictionaries, one language at a time: the base (field-error
@@ -12,11 +13,11 @@ const loaded = new Set<Language>();
 export async function loadPhoneLanguage(lang: Language): Promise<void> {
   if (loaded.has(lang)) return;
   if (lang === 'en') {
-    const [{ en }, { phoneEn, phoneIntakeEn }] = await Promise.all([import('./en'), import('./phone-en')]);
-    addMessages('en', { ...en, ...phoneIntakeEn, ...phoneEn });
+    const [{ en }, { phoneEn, phoneIntakeEn }, { phoneClauseMessages }] = await Promise.all([import('./en'), import('./phone-en'), import('../ui/fair-settings/clause-messages')]);
+    addMessages('en', { ...en, ...phoneIntakeEn, ...phoneEn, ...inLanguage(phoneClauseMessages, 'en') });
   } else {
-    const [{ zh }, { phoneZh, phoneIntakeZh }] = await Promise.all([import('./zh'), import('./phone-zh')]);
-    addMessages('zh-CN', { ...zh, ...phoneIntakeZh, ...phoneZh });
+    const [{ zh }, { phoneZh, phoneIntakeZh }, { phoneClauseMessages }] = await Promise.all([import('./zh'), import('./phone-zh'), import('../ui/fair-settings/clause-messages')]);
+    addMessages('zh-CN', { ...zh, ...phoneIntakeZh, ...phoneZh, ...inLanguage(phoneClauseMessages, 'zh-CN') });
   }
   loaded.add(lang);
 }

@@ -3,6 +3,7 @@ import type { Language } from '../../domain/codes';
 import type { Fair } from '../../domain/fair';
 import type { FieldError } from '../../domain/field-errors';
 import type { PhoneLink } from '../../domain/wire/phone-link';
+import type { ClauseSet } from '../../domain/commitment-templates';
 import { locale, setLocale, t } from '../i18n/index';
 import { loadPhoneLanguage } from '../i18n/phone-messages';
 import { nowInstant } from '../lib/clock';
@@ -101,6 +102,8 @@ function PhoneBody(props: { readonly fair: Fair }): JSX.Element {
   // Photos the hand-off lists, and whether an online send already took them all to the desk.
   const [photoCount, setPhotoCount] = createSignal(0);
   const [photosSent, setPhotosSent] = createSignal(false);
+  // PI11: the clauses the commitment tab shows; undefined while none can be shown.
+  const [clauseSet, setClauseSet] = createSignal<ClauseSet>();
   const [online, setOnline] = createSignal(navigator.onLine);
   const onNet = (): void => void setOnline(navigator.onLine);
   window.addEventListener('online', onNet);
@@ -114,7 +117,9 @@ function PhoneBody(props: { readonly fair: Fair }): JSX.Element {
 
   const show = async (): Promise<void> => {
     const { checkCommitment, checkComplaint } = await import('./phone-check');
-    const checked = tab() === 'complaint' ? checkComplaint(complaint.data, fair, locale(), nowInstant()) : checkCommitment(commitment.data, fair, locale(), nowInstant());
+    const clauses = clauseSet();
+    if (tab() === 'commitment' && clauses === undefined) return;
+    const checked = tab() === 'complaint' || clauses === undefined ? checkComplaint(complaint.data, fair, locale(), nowInstant()) : checkCommitment(commitment.data, fair, clauses, locale(), nowInstant());
     if (!checked.ok) {
       setErrors(checked.errors);
       requestAnimationFrame(() => document.querySelector('.phone .invalid, .phone [role=alert]')?.scrollIntoView({ block: 'center' }));
@@ -158,7 +163,7 @@ function PhoneBody(props: { readonly fair: Fair }): JSX.Element {
                 <PhoneComplaintFields form={complaint} fair={fair} errors={errors()} />
               </Match>
               <Match when={tab() === 'commitment' && commitment.ready()}>
-                <PhoneCommitmentFields form={commitment} errors={errors()} />
+                <PhoneCommitmentFields fair={fair} form={commitment} errors={errors()} onClauses={setClauseSet} />
               </Match>
             </Switch>
             <Show when={errors().length > 0}>
@@ -177,9 +182,11 @@ function PhoneBody(props: { readonly fair: Fair }): JSX.Element {
                   {t('phone.draftSaved')}
                 </span>
               </Show>
-              <button type="button" class="btn primary big" data-testid="show-desk" onClick={() => void show()}>
-                {t('phone.showDesk')}
-              </button>
+              <Show when={tab() === 'complaint' || clauseSet() !== undefined}>
+                <button type="button" class="btn primary big" data-testid="show-desk" onClick={() => void show()}>
+                  {t('phone.showDesk')}
+                </button>
+              </Show>
             </div>
           </>
         }

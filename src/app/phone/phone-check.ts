@@ -1,4 +1,4 @@
-import { COMMITMENT_TEMPLATES } from '../../domain/commitment';
+import type { ClauseSet } from '../../domain/commitment-templates';
 import type { Language } from '../../domain/codes';
 import type { Fair } from '../../domain/fair';
 import { parseFields, type FieldError } from '../../domain/field-errors';
@@ -12,8 +12,6 @@ import type { PhoneCommitmentForm, PhoneComplaintForm } from './phone-form';
  * (`toRawInput`), and the result is parsed with the domain schemas in `PhoneComplaint` /
  * `PhoneCommitment`: the phone refuses exactly what the desk would.
  */
-export const CLAUSES = COMMITMENT_TEMPLATES.v1;
-
 export type Checked<T> = { ok: true; value: T } | { ok: false; errors: FieldError[] };
 
 const opt = (v: string): string | undefined => (v.trim() === '' ? undefined : v);
@@ -45,7 +43,8 @@ export function checkComplaint(form: PhoneComplaintForm, fair: Fair, language: L
   return parsed.ok ? { ok: true, value: parsed.value } : { ok: false, errors: signatureCode(parsed.errors) };
 }
 
-export function checkCommitment(form: PhoneCommitmentForm, fair: Fair, language: Language, now: Instant): Checked<PhoneCommitment> {
+/** PI11: checked against the clauses the phone showed; their template id travels with the signing. */
+export function checkCommitment(form: PhoneCommitmentForm, fair: Fair, clauses: ClauseSet, language: Language, now: Instant): Checked<PhoneCommitment> {
   const parsed = parseFields(PhoneCommitment, {
     kind: 'commitment',
     id: form.id,
@@ -54,14 +53,14 @@ export function checkCommitment(form: PhoneCommitmentForm, fair: Fair, language:
     language,
     exhibitorName: form.exhibitorName,
     booth: { hall: form.hall, stand: form.stand },
-    templateVersion: 'v1',
+    templateVersion: clauses.templateVersion,
     clausesAccepted: form.clausesAccepted,
     signer: { name: form.signerName, title: form.signerTitle, phone: form.signerPhone },
     signature: form.signature,
   });
   if (!parsed.ok) return { ok: false, errors: signatureCode(parsed.errors) };
   // §8: every clause of the template, as the desk's signing screen asks.
-  const missing = CLAUSES.filter((c) => !parsed.value.clausesAccepted.includes(c.code));
+  const missing = clauses.clauses.filter((c) => !parsed.value.clausesAccepted.includes(c.code));
   if (missing.length > 0) return { ok: false, errors: [{ field: 'clausesAccepted', code: 'CLAUSES_NOT_ACCEPTED', params: { missing: missing.map((c) => c.code).join(',') } }] };
   return { ok: true, value: parsed.value };
 }

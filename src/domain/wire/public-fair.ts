@@ -26,8 +26,20 @@ export function phoneFair(fair: Fair): FairInput {
       requireEvaluationReport: s.requireEvaluationReport,
       booth: s.booth,
       uiLanguages: s.uiLanguages,
+      // PI11: which clauses the fair signs; a fair's own wording is too long for the link.
+      commitmentTemplate: s.commitmentTemplate,
     },
   };
+}
+
+/**
+ * PI10, PI11: the reply to a typed code: the link's fields and, when the fair signs its own
+ * wording, that wording, so a phone online shows the very clauses the desk signs.
+ */
+export function publicFair(fair: Fair): FairInput {
+  const base = phoneFair(fair);
+  const own = fair.settings.commitmentTemplate === 'custom' ? fair.settings.commitmentClauses : undefined;
+  return own === undefined ? base : { ...base, settings: { ...base.settings, commitmentClauses: own } };
 }
 
 /** The reply of `GET /api/public/fair-codes/<code>`. */

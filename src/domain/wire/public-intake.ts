@@ -30,6 +30,14 @@ import { PhoneComplaint } from './phone-payload';
  *   of the fair with that code (`phoneFair` in public-fair.ts; of several, the one whose last day
  *   is latest), 404 for a code no fair has; rate-limited per client address like PI3. The desk
  *   prints `<origin>/p/<code>`: typed online, it opens that fair's form; offline, the start page.
+ * - **PI11** The phone lets an exhibitor sign only clauses it showed. The link and the PI10 reply
+ *   name the fair's choice (`commitmentTemplate`); a built-in template's text is compiled into the
+ *   phone, so it signs offline. A fair's own wording (CM10) is too long for the link: only the PI10
+ *   reply carries it, so the phone shows it online (typed address, or asked by the link's code);
+ *   without it the commitment tab offers no form and says to go online or sign on the desk
+ *   tablet. The hand-off names the template id signed; the desk files a `custom-<n>` signing only
+ *   while its fair's wording is that very revision, freezing its own copy (CM11), else it refuses
+ *   with `CLAUSES_CHANGED` and the exhibitor signs the current wording at the tablet.
  */
 export const PublicDraftReceived = z.object({
   type: z.literal('public-draft'),

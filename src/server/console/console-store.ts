@@ -1,6 +1,7 @@
 import { ulid } from 'ulidx';
 import { canonicalJson } from '../../domain/canonical-json';
 import { Fair } from '../../domain/fair';
+import { reviseFairClauses } from '../../domain/commitment-templates';
 import { compareHlc, tickHlc, type Hlc } from '../../domain/hlc';
 import { instantFromMs, type Instant } from '../../domain/time';
 import {
@@ -124,6 +125,9 @@ export async function saveFair(db: SqlClient, fair: Fair, mode: 'create' | 'edit
   return db.transaction(async (tx) => {
     const existing = await currentFair(tx, fair.id);
     if (mode === 'edit' && existing === undefined) return 'missing';
+    // CM10: the wording's version follows the stored fair, never the number the form carried.
+    const clauses = reviseFairClauses(existing?.settings.commitmentClauses, fair.settings.commitmentClauses);
+    if (clauses !== undefined) fair = { ...fair, settings: { ...fair.settings, commitmentClauses: clauses } };
     if (mode === 'create' && existing !== undefined) {
       if (canonicalJson(existing) !== canonicalJson(fair)) return 'exists';
       const [row] = await tx.query<{ server_seq: unknown }>(`select max(server_seq) as server_seq from items where fair_id = $1 and kind = 'fair' and entity_id = $1`, [fair.id]);

@@ -1,6 +1,6 @@
 import type { Hono } from 'hono';
 import { FairCode } from '../../domain/fair';
-import { phoneFair, type PublicFairReplyInput } from '../../domain/wire/public-fair';
+import { publicFair, type PublicFairReplyInput } from '../../domain/wire/public-fair';
 import { fairByCode } from '../storage/public-fair-store';
 import type { Storage } from '../storage/storage';
 import type { Env } from './guard';
@@ -26,6 +26,6 @@ export function addPublicFairRoutes(app: Hono<Env>, storage: Storage): void {
     if (fair === undefined) return refuse(c, 404, 'NOT_FOUND');
     // Public form rules only (phoneFair), and never cached by a proxy between two fairs' edits.
     c.header('Cache-Control', 'no-store');
-    return c.json({ type: 'public-fair', fair: phoneFair(fair) } satisfies PublicFairReplyInput);
+    return c.json({ type: 'public-fair', fair: publicFair(fair) } satisfies PublicFairReplyInput);
   });
 }

@@ -1,6 +1,6 @@
 import { useNavigate, useParams } from '@solidjs/router';
 import { createResource, For, Show, type JSX } from 'solid-js';
-import { COMMITMENT_TEMPLATES, shortHash, type SignedCommitment } from '../../../domain/commitment';
+import { clausesOf, shortHash, type SignedCommitment } from '../../../domain/commitment';
 import type { Language } from '../../../domain/codes';
 import type { Exhibitor } from '../../../domain/exhibitor';
 import type { Fair } from '../../../domain/fair';
@@ -12,6 +12,7 @@ import { useAppState } from '../../state/app-state';
 import { Notice } from '../../ui/notice';
 import { createCommitmentPrint } from './commitment-print.data';
 import { SignatureImage } from './signature-image';
+import { templateName } from '../../ui/fair-settings/clause-names';
 import '../../ui/print-document.css';
 import './commitment-print.css';
 
@@ -25,7 +26,12 @@ export function CommitmentPrintScreen(): JSX.Element {
   const params = useParams<{ id: string }>();
   return (
     <Show when={app.device()?.fairId} keyed fallback={<p class="muted">{t('common.loading')}</p>}>
-      {(fairId) => <PrintBody fairId={fairId} commitmentId={params.id} />}
+      {(fairId) => (
+        // Keyed: another copy's address (one print route to the next) is another copy, not this one.
+        <Show when={params.id} keyed>
+          {(id) => <PrintBody fairId={fairId} commitmentId={id} />}
+        </Show>
+      )}
     </Show>
   );
 }
@@ -108,7 +114,7 @@ function PrintPart(props: {
           <Row label={L('print.uscc')} value={props.exhibitor?.uscc ?? props.exhibitor?.foreignRegNo ?? '—'} />
           <Row label={L('print.exhibitorKey')} value={c().exhibitorKey} />
           <Row label={L('print.booths')} value={c().booths.map(boothKey).join('; ')} />
-          <Row label={L('print.template')} value={`${c().templateVersion} · ${L('print.version', { version: c().version })}`} />
+          <Row label={L('print.template')} value={`${templateName(c().templateVersion, props.lang)} · ${L('print.version', { version: c().version })}`} />
           <Show when={c().supersedes}>{(s) => <Row label={L('print.supersedes')} value={s()} />}</Show>
           <Row label={L('print.signer')} value={`${c().signer.name} · ${c().signer.title} · ${c().signer.phone}`} />
           <Row label={L('print.signedAt')} value={formatInZone(c().signedAt, zone())} />
@@ -119,8 +125,9 @@ function PrintPart(props: {
         </tbody>
       </table>
       <h2>{L('print.clauses')}</h2>
-      <ol class="print-clauses">
-        <For each={COMMITMENT_TEMPLATES[c().templateVersion]}>
+      {/* CM11: the frozen text of this commitment, in the language of this part. */}
+      <ol class="print-clauses" data-testid="print-clauses">
+        <For each={clausesOf(c())}>
           {(cl) => (
             <li>
               ☑ {en() ? cl.en : cl.zh}

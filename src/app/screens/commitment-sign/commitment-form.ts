@@ -1,12 +1,13 @@
 import { z } from 'zod';
-import { CLAUSE_CODES, COMMITMENT_TEMPLATES, missingClauses, Signer, type ClauseCode, type SignedCommitment } from '../../../domain/commitment';
+import { CLAUSE_CODES, Signer, type ClauseCode, type SignedCommitment } from '../../../domain/commitment';
+import type { ClauseSet } from '../../../domain/commitment-templates';
 import type { IpType } from '../../../domain/codes';
 import { parseFields, type FieldError } from '../../../domain/field-errors';
 import { IpRight, type IpRightInput } from '../../../domain/ip-right';
 import type { Language } from '../../../domain/codes';
 
 /**
- * The commitment form as typed (CM4, CM5, template v1): every clause ticked, declared rights
+ * The commitment form as typed (CM4, CM10: the fair's clauses): every clause ticked, declared rights
  * checked by the domain's IpRight, the signer, and the handwritten signature (a PNG data URL
  * until signed; stored as evidence kind `signature` on signing).
  */
@@ -23,6 +24,8 @@ export interface RightForm {
 export interface CommitmentForm {
   /** The language the clauses are shown in while signing (the print has both). */
   language: Language;
+  /** CM11: the template id the ticks were made under; ticks of another wording count for nothing. */
+  template: string;
   clausesAccepted: ClauseCode[];
   declaredRights: RightForm[];
   signerName: string;
@@ -32,13 +35,11 @@ export interface CommitmentForm {
   signature: string;
 }
 
-export const TEMPLATE = 'v1' as const;
-export const CLAUSES = COMMITMENT_TEMPLATES[TEMPLATE];
-
 export const blankRight = (): RightForm => ({ type: 'trademark', number: '', title: '', holder: '', jurisdiction: 'CN', niceClasses: '' });
 
 export const blankCommitmentForm = (language: Language): CommitmentForm => ({
   language,
+  template: '',
   clausesAccepted: [],
   declaredRights: [],
   signerName: '',
@@ -81,27 +82,29 @@ export function rightInput(r: RightForm): IpRightInput {
   };
 }
 
-/** The parts of §8 the signer fills in, checked with the domain's own schemas. */
-const Signable = z
-  .object({
-    clausesAccepted: z.array(z.enum(CLAUSE_CODES)),
-    declaredRights: z.array(IpRight).max(100),
-    signer: Signer,
-  })
-  .superRefine((c, ctx) => {
-    const missing = missingClauses({ templateVersion: TEMPLATE, clausesAccepted: c.clausesAccepted });
-    if (missing.length > 0) ctx.addIssue({ code: 'custom', message: 'CLAUSES_NOT_ACCEPTED', path: ['clausesAccepted'], params: { missing: missing.join(',') } });
-  });
-export type Signable = z.output<typeof Signable>;
+/** The parts of §8 the signer fills in, checked with the domain's own schemas, against the clauses shown. */
+const signable = (set: ClauseSet) =>
+  z
+    .object({
+      clausesAccepted: z.array(z.enum(CLAUSE_CODES)),
+      declaredRights: z.array(IpRight).max(100),
+      signer: Signer,
+    })
+    .superRefine((c, ctx) => {
+      const missing = set.clauses.map((cl) => cl.code).filter((code) => !c.clausesAccepted.includes(code));
+      if (missing.length > 0) ctx.addIssue({ code: 'custom', message: 'CLAUSES_NOT_ACCEPTED', path: ['clausesAccepted'], params: { missing: missing.join(',') } });
+    });
+export type Signable = z.output<ReturnType<typeof signable>>;
 
 /** Every error of the form at once, field by field; nothing is stored while there is one. */
-export function validateCommitmentForm(f: CommitmentForm): { ok: true; value: Signable } | { ok: false; errors: FieldError[] } {
+export function validateCommitmentForm(f: CommitmentForm, set: ClauseSet): { ok: true; value: Signable } | { ok: false; errors: FieldError[] } {
   const input = {
-    clausesAccepted: f.clausesAccepted,
+    // CM11: ticks made under another wording are no consent to this one.
+    clausesAccepted: f.template === set.templateVersion ? f.clausesAccepted : [],
     declaredRights: f.declaredRights.map(rightInput),
     signer: { name: f.signerName, title: f.signerTitle, phone: f.signerPhone },
   };
-  const parsed = parseFields(Signable, input);
+  const parsed = parseFields(signable(set), input);
   const noSignature: FieldError[] = f.signature === '' ? [{ field: 'signature', code: 'SIGNATURE_REQUIRED', params: {} }] : [];
   if (parsed.ok && noSignature.length === 0) return { ok: true, value: parsed.value };
   return { ok: false, errors: [...(parsed.ok ? [] : parsed.errors), ...noSignature] };

@@ -12,7 +12,9 @@ import { nowInstant } from '../../lib/clock';
 import { createLiveQueryOn } from '../../lib/live-query';
 import type { SessionUser } from '../../session/session';
 import { useAppState } from '../../state/app-state';
-import { amendForm, blankCommitmentForm, dataUrlToBlob, TEMPLATE, validateCommitmentForm, type CommitmentForm } from './commitment-form';
+import { amendForm, blankCommitmentForm, dataUrlToBlob, validateCommitmentForm, type CommitmentForm } from './commitment-form';
+import { fairClauseSet, type ClauseSet } from '../../../domain/commitment-templates';
+import { FairSettings } from '../../../domain/fair';
 
 /**
  * Signing a commitment for one exhibitor (CM1–CM7): the current signed version
@@ -28,6 +30,12 @@ export interface CommitmentSign {
   startChange(): void;
   cancelChange(): void;
   readonly form: DraftForm<CommitmentForm>;
+  /** CM10: the clauses this fair's exhibitors sign now. */
+  readonly clauseSet: Accessor<ClauseSet>;
+  /** Set when the wording changed under ticks already made (they are cleared, CM11). */
+  readonly clausesChanged: Accessor<boolean>;
+  /** Makes the form's ticks belong to the current wording, clearing ticks of another. */
+  adoptClauseSet(): void;
   readonly errors: Accessor<readonly FieldError[]>;
   readonly failure: Accessor<StorageError | undefined>;
   readonly busy: Accessor<boolean>;
@@ -56,6 +64,18 @@ export function createCommitmentSign(fairId: string, exhibitorId: string, user: 
     },
     onStorageError: (e) => app.reportStorageError(e),
   });
+  const defaults = FairSettings.parse({});
+  const clauseSet = (): ClauseSet => fairClauseSet(app.fair()?.settings ?? defaults);
+  const [clausesChanged, setClausesChanged] = createSignal(false);
+  const adoptClauseSet = (): void => {
+    const set = clauseSet();
+    if (!form.ready() || form.data.template === set.templateVersion) return;
+    if (form.data.clausesAccepted.length > 0) setClausesChanged(true);
+    form.update((d) => {
+      d.template = set.templateVersion;
+      d.clausesAccepted = [];
+    });
+  };
   const [errors, setErrors] = createSignal<readonly FieldError[]>([]);
   const [failure, setFailure] = createSignal<StorageError>();
   const [busy, setBusy] = createSignal(false);
@@ -69,7 +89,8 @@ export function createCommitmentSign(fairId: string, exhibitorId: string, user: 
   const sign = async (): Promise<SignedCommitment | undefined> => {
     const exhibitor = read()?.exhibitor;
     if (exhibitor === undefined || busy()) return undefined;
-    const checked = validateCommitmentForm(form.data);
+    const set = clauseSet();
+    const checked = validateCommitmentForm(form.data, set);
     if (!checked.ok) return invalid(checked.errors);
     setBusy(true);
     try {
@@ -86,7 +107,8 @@ export function createCommitmentSign(fairId: string, exhibitorId: string, user: 
           fairId,
           exhibitorKey: keyOf(exhibitor),
           booths: exhibitor.booths,
-          templateVersion: TEMPLATE,
+          templateVersion: set.templateVersion,
+          ...(set.frozen === undefined ? {} : { clauses: set.frozen }),
           clausesAccepted: checked.value.clausesAccepted,
           declaredRights: checked.value.declaredRights,
           signer: checked.value.signer,
@@ -106,6 +128,7 @@ export function createCommitmentSign(fairId: string, exhibitorId: string, user: 
       }
       setErrors([]);
       setFailure(undefined);
+      setClausesChanged(false);
       setChanging(false);
       await form.clear(amendForm(signed.value, form.data.language));
       return signed.value;
@@ -123,6 +146,9 @@ export function createCommitmentSign(fairId: string, exhibitorId: string, user: 
     startChange: () => setChanging(true),
     cancelChange: () => setChanging(false),
     form,
+    clauseSet,
+    clausesChanged,
+    adoptClauseSet,
     errors,
     failure,
     busy,

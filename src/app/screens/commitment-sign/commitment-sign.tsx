@@ -1,5 +1,5 @@
 import { A, useNavigate, useParams } from '@solidjs/router';
-import { createSignal, For, Index, Show, type JSX } from 'solid-js';
+import { createEffect, createSignal, For, Index, Show, type JSX } from 'solid-js';
 import { IP_TYPES } from '../../../domain/codes';
 import { boothKey } from '../../../domain/validators/booth';
 import { findExhibitors, listExhibitors } from '../../../store/exhibitors';
@@ -14,7 +14,7 @@ import type { SessionUser } from '../../session/session';
 import { useAppState } from '../../state/app-state';
 import { SelectField, TextField } from '../../ui/field';
 import { Notice } from '../../ui/notice';
-import { blankRight, CLAUSES } from './commitment-form';
+import { blankRight } from './commitment-form';
 import { createCommitmentSign } from './commitment-sign.data';
 import { CommitmentView } from './commitment-view';
 import { SignatureCanvas } from '../../ui/signature-canvas';
@@ -84,8 +84,15 @@ function SignForm(props: { readonly fairId: string; readonly exhibitorId: string
   const f = () => s.form;
   const err = (...p: string[]): string | undefined => messageAt(s.errors(), ...p);
   const zone = (): string => app.fair()?.settings.timeZone ?? 'Asia/Shanghai';
+  const clauses = () => s.clauseSet().clauses;
+  // CM11: the ticks belong to the wording shown; a new wording from a pull clears them.
+  createEffect(() => {
+    void s.clauseSet().templateVersion;
+    void f().data.template;
+    if (f().ready()) s.adoptClauseSet();
+  });
   const clauseText = (i: number): string => {
-    const cl = CLAUSES[i];
+    const cl = clauses()[i];
     return cl === undefined ? '' : f().data.language === 'en' ? cl.en : cl.zh;
   };
   return (
@@ -130,8 +137,13 @@ function SignForm(props: { readonly fairId: string; readonly exhibitorId: string
                       </button>
                     </div>
                   </div>
-                  <div class="clauses" classList={{ invalid: err('clausesAccepted') !== undefined }}>
-                    <Index each={CLAUSES}>
+                  <Show when={s.clausesChanged()}>
+                    <Notice kind="warn" testId="clauses-changed">
+                      {t('clauses.changed')}
+                    </Notice>
+                  </Show>
+                  <div class="clauses" classList={{ invalid: err('clausesAccepted') !== undefined }} data-testid="clauses-shown" data-template={s.clauseSet().templateVersion}>
+                    <Index each={clauses()}>
                       {(cl, i) => (
                         <label class="check clause">
                           <input
@@ -142,7 +154,7 @@ function SignForm(props: { readonly fairId: string; readonly exhibitorId: string
                               const on = ev.currentTarget.checked;
                               const ticked = cl().code;
                               f().update((d) => {
-                                d.clausesAccepted = CLAUSES.map((c) => c.code).filter((code) => (code === ticked ? on : d.clausesAccepted.includes(code)));
+                                d.clausesAccepted = clauses().map((c) => c.code).filter((code) => (code === ticked ? on : d.clausesAccepted.includes(code)));
                               });
                             }}
                           />
@@ -154,7 +166,7 @@ function SignForm(props: { readonly fairId: string; readonly exhibitorId: string
                     </Index>
                   </div>
                   <div class="actions">
-                    <button type="button" class="btn" data-testid="tick-all" onClick={() => f().update((d) => void (d.clausesAccepted = CLAUSES.map((c) => c.code)))}>
+                    <button type="button" class="btn" data-testid="tick-all" onClick={() => f().update((d) => void (d.clausesAccepted = clauses().map((c) => c.code)))}>
                       {t('commit.tickAll')}
                     </button>
                   </div>

@@ -1,6 +1,6 @@
 import { A } from '@solidjs/router';
 import { For, Show, type JSX } from 'solid-js';
-import { COMMITMENT_TEMPLATES, shortHash, type SignedCommitment } from '../../../domain/commitment';
+import { clausesOf, shortHash, type SignedCommitment } from '../../../domain/commitment';
 import { formatInZone } from '../../../domain/time';
 import { locale, t } from '../../i18n/index';
 import { SignatureImage } from '../commitment-print/signature-image';
@@ -39,8 +39,9 @@ export function CommitmentView(props: { readonly commitment: SignedCommitment; r
           <dd class="mono">{c().supersedes}</dd>
         </Show>
       </dl>
-      <ol class="clauses-read">
-        <For each={COMMITMENT_TEMPLATES[c().templateVersion]}>{(cl) => <li>{locale() === 'en' ? cl.en : cl.zh}</li>}</For>
+      {/* CM11: the text this version was signed under, whatever the fair's wording is now. */}
+      <ol class="clauses-read" data-testid="clauses-signed" data-template={c().templateVersion}>
+        <For each={clausesOf(c())}>{(cl) => <li>{locale() === 'en' ? cl.en : cl.zh}</li>}</For>
       </ol>
       <SignatureImage evidenceId={c().signatureEvidenceId} class="signature-shown" alt={t('commit.signature')} />
       <div class="actions">

@@ -2,6 +2,7 @@ import type { Accessor } from 'solid-js';
 import type { AuthorityKind, IpType, Language, MeasureCode, NotAcceptedReason } from '../../../domain/codes';
 import type { FieldError } from '../../../domain/field-errors';
 import { FairSettings, WINDOW_KINDS, type Fair, type FairInput, type WindowKind } from '../../../domain/fair';
+import type { ClauseChoice } from '../../../domain/commitment-templates';
 import { isValidTimeZone, zonedParts, zonedToInstant, type CivilDate } from '../../../domain/time';
 
 /**
@@ -22,6 +23,10 @@ export interface AuthorityForm {
   name: string;
   kind: AuthorityKind;
   contact: string;
+}
+export interface ClauseForm {
+  zh: string;
+  en: string;
 }
 export interface FairForm {
   code: string;
@@ -49,6 +54,10 @@ export interface FairForm {
   requireEvaluationReport: boolean;
   onlineExhibition: boolean;
   commitmentRequired: boolean;
+  /** CM10: which clauses exhibitors sign; the fair's own wording as typed, and its stored revision (0: none yet). */
+  commitmentTemplate: ClauseChoice;
+  clauses: ClauseForm[];
+  clauseVersion: number;
   opinionMinExperts: string;
   repeatKind: 'national_baseline' | 'ladder';
   deductBoothsOnSecond: string;
@@ -115,6 +124,9 @@ function settingsForm(s: FairSettings): Omit<FairForm, 'code' | 'nameZh' | 'name
     requireEvaluationReport: s.requireEvaluationReport,
     onlineExhibition: s.onlineExhibition,
     commitmentRequired: s.commitmentRequired,
+    commitmentTemplate: s.commitmentTemplate,
+    clauses: (s.commitmentClauses?.clauses ?? []).map((c) => ({ zh: c.zh, en: c.en })),
+    clauseVersion: s.commitmentClauses?.version ?? 0,
     opinionMinExperts: String(s.opinionMinExperts),
     repeatKind: s.repeatRule.kind,
     deductBoothsOnSecond: s.repeatRule.kind === 'ladder' ? String(s.repeatRule.deductBoothsOnSecond) : '1',
@@ -172,6 +184,16 @@ const blankToUndefined = (s: string): string | undefined => (s.trim() === '' ? u
 const optional = <K extends string, V>(key: K, v: V | undefined): Partial<Record<K, V>> =>
   (v === undefined ? {} : { [key]: v }) as Partial<Record<K, V>>;
 
+/**
+ * CM10: the fair's own wording is sent only while chosen (hidden rows are never refused); the
+ * store and the server number it against the stored fair, whatever version the form carries.
+ */
+function clauseSettings(f: FairForm): { commitmentTemplate: ClauseChoice; commitmentClauses?: { version: number; clauses: ClauseForm[] } } {
+  const choice = f.commitmentTemplate ?? 'v2';
+  if (choice !== 'custom') return { commitmentTemplate: choice };
+  return { commitmentTemplate: choice, commitmentClauses: { version: Math.max(1, f.clauseVersion ?? 0), clauses: f.clauses ?? [] } };
+}
+
 /** The form as the store's `createFair` input; the domain schema does every check. */
 export function formToFairInput(f: FairForm): Omit<FairInput, 'id'> {
   const windows = Object.fromEntries(WINDOW_KINDS.map((k) => [k, { hours: num(f.windows[k].hours), clock: f.windows[k].clock }]));
@@ -199,6 +221,7 @@ export function formToFairInput(f: FairForm): Omit<FairInput, 'id'> {
     requireEvaluationReport: f.requireEvaluationReport,
     onlineExhibition: f.onlineExhibition,
     commitmentRequired: f.commitmentRequired,
+    ...clauseSettings(f),
     ...optional('opinionMinExperts', num(f.opinionMinExperts)),
     repeatRule:
       f.repeatKind === 'ladder'

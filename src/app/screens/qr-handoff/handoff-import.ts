@@ -2,6 +2,7 @@ import type { Case } from '../../../domain/case/case';
 import type { CaseFlag } from '../../../domain/codes';
 import type { Respondent } from '../../../domain/case/case';
 import { exhibitorKey, type Exhibitor } from '../../../domain/exhibitor';
+import { fairClauseSet, isCustomTemplate } from '../../../domain/commitment-templates';
 import type { Fair } from '../../../domain/fair';
 import type { Instant } from '../../../domain/time';
 import { boothKey, type Booth } from '../../../domain/validators/booth';
@@ -190,6 +191,13 @@ export async function importPhoneCommitment(p: PhoneCommitment, fair: Fair, user
   // The same phone signing scanned twice: same exhibitor, same signing time, own device.
   const prior = (await listCommitments(fair.id)).find((c) => c.exhibitorKey === key && c.signedAt === p.signedAt && c.channel === 'own_device');
   if (prior !== undefined) return { kind: 'commitment', version: prior.version, already: true };
+  // PI11: a fair's own wording is filed only under the wording the fair has now, frozen from the
+  // desk's copy (CM11); a phone that showed another revision signs again at the tablet.
+  const current = fairClauseSet(fair.settings);
+  const own = isCustomTemplate(p.templateVersion);
+  if (own && current.templateVersion !== p.templateVersion) {
+    return { kind: 'failed', error: { kind: 'invalid', fields: [{ field: 'templateVersion', code: 'CLAUSES_CHANGED', params: {} }] } };
+  }
   const sig = await storeEvidence(await strokesToPng(p.signature), { kind: 'signature', mime: 'image/png', capturedAt: now, capturedBy: user.id, fairId: fair.id }, now);
   if (!sig.ok) return { kind: 'failed', error: sig.error };
   const r = await signCommitment(
@@ -198,6 +206,7 @@ export async function importPhoneCommitment(p: PhoneCommitment, fair: Fair, user
       exhibitorKey: key,
       booths: exhibitor.booths,
       templateVersion: p.templateVersion,
+      ...(own && current.frozen !== undefined ? { clauses: current.frozen } : {}),
       clausesAccepted: p.clausesAccepted,
       signer: p.signer,
       signatureEvidenceId: sig.value.id,

@@ -5,6 +5,7 @@ import { messageAt } from '../../lib/field-errors';
 import { CheckField, CheckGroup, SelectField, TextField } from '../field';
 import { FAIR_FLAGS, type FairForm } from '../../screens/fair-setup/fair-form';
 import type { FairSettingsBinding } from '../../screens/fair-setup/fair-form';
+import { FairClauses } from './fair-clauses';
 
 const key = (k: string): MessageKey => k as MessageKey;
 
@@ -39,10 +40,6 @@ export function FairRules(props: { readonly setup: FairSettingsBinding }): JSX.E
           />
           {text('rightJurisdictions', 'fair.rightJurisdictions', 'rightJurisdictions')}
           {text('opinionMinExperts', 'fair.opinionMinExperts', 'opinionMinExperts', 'numeric')}
-          <div class="field">
-            <span class="label">{t('fair.commitmentTemplate')}</span>
-            <span>v1</span>
-          </div>
         </div>
         <CheckGroup name="acceptedIpTypes" label={t('fair.acceptedIpTypes')} options={IP_TYPES.map((v) => ({ value: v, label: t(key(`ipType.${v}`)) }))} selected={f().data.acceptedIpTypes} error={err('acceptedIpTypes')} onChange={(v) => f().update((d) => void (d.acceptedIpTypes = v))} />
         <CheckGroup name="measuresEnabled" label={t('fair.measuresEnabled')} options={MEASURE_CODES.map((v) => ({ value: v, label: t(key(`measure.${v}`)) }))} selected={f().data.measuresEnabled} error={err('measuresEnabled')} onChange={(v) => f().update((d) => void (d.measuresEnabled = v))} />
@@ -51,6 +48,7 @@ export function FairRules(props: { readonly setup: FairSettingsBinding }): JSX.E
           <For each={FAIR_FLAGS}>{(flag) => <CheckField name={flag} label={t(key(`fair.${flag}`))} checked={f().data[flag]} onChange={(v) => f().update((d) => void (d[flag] = v))} />}</For>
         </div>
       </section>
+      <FairClauses setup={props.setup} />
       <section class="panel">
         <h2>{t('fair.sectionRepeat')}</h2>
         <div class="grid wide">
