@@ -21,8 +21,9 @@ import type { Filed } from './complaint-write';
 import { newId } from './ids';
 import { StoreFailure, invalid, parseInput, refused } from './result';
 import type { StoreResult } from './result';
-import { appendItems, fail, inWrite, logState, noted, receiveStamps, runWrite } from './write';
-import type { ItemStamp } from './write';
+import { fail, inWrite, runWrite } from './transaction';
+import { appendItems, logState, noted, receiveStamps } from './local-log';
+import type { ItemStamp } from './local-log';
 
 /**
  * Case writes (issue 6 §2, §5): every action is ONE transaction writing the case, its board

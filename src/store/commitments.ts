@@ -12,7 +12,8 @@ import { listExhibitors } from './exhibitors';
 import { newId } from './ids';
 import { StoreFailure, invalid } from './result';
 import type { StoreResult } from './result';
-import { appendItems, fail, logState, runWrite } from './write';
+import { fail, runWrite } from './transaction';
+import { appendItems, logState } from './local-log';
 
 /**
  * Commitments (承诺书, DOMAIN.md §8). Only signed commitments are stored here (a draft is the

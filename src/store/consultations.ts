@@ -9,7 +9,8 @@ import { getDb } from './db';
 import { newId } from './ids';
 import { StoreFailure, invalid } from './result';
 import type { StoreResult } from './result';
-import { appendItem, fail, logState, runWrite } from './write';
+import { fail, runWrite } from './transaction';
+import { appendItem, logState } from './local-log';
 
 /**
  * Consultations answered at the desk (咨询指导, issue 6 §7): one tap, one record with its

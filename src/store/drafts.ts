@@ -4,7 +4,7 @@ import { Instant } from '../domain/time';
 import { getDb } from './db';
 import { parseInput } from './result';
 import type { StoreResult } from './result';
-import { runWrite } from './write';
+import { runWrite } from './transaction';
 
 /**
  * Drafts: every form autosaves here as the user types (debounced) and on pagehide, so a

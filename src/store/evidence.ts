@@ -10,7 +10,8 @@ import { getDb } from './db';
 import { newId } from './ids';
 import { StoreFailure, invalid, parseInput, toStorageError } from './result';
 import type { StoreResult } from './result';
-import { appendItem, logState, runWrite } from './write';
+import { runWrite } from './transaction';
+import { appendItem, logState } from './local-log';
 
 /**
  * Evidence (DOMAIN.md §2): the file is stored once under its SHA-256 (table `blobs`), and each

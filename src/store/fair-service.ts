@@ -6,7 +6,7 @@ import { getDb } from './db';
 import { parseInput } from './result';
 import type { StoreResult } from './result';
 import { logEdit } from './fairs';
-import { fail, runWrite } from './write';
+import { fail, runWrite } from './transaction';
 
 /**
  * R18/R19 entries (DOMAIN.md §10; report/service-record.ts): the organizer's record of training,

@@ -6,7 +6,7 @@ import { instantToMs, type Instant } from '../domain/time';
 import { getDb } from './db';
 import { invalid, toStorageError, type StoreResult } from './result';
 import { PIN_WRONG, verifyPin, type User } from './users';
-import { runWrite } from './write';
+import { runWrite } from './transaction';
 
 /**
  * PIN lockout (issue 6 §8): a 4–8 digit PIN is guessable, so after PIN_MAX_TRIES wrong PINs in a

@@ -8,7 +8,7 @@ import { getDb } from './db';
 import { newId } from './ids';
 import { invalid, parseInput, toStorageError } from './result';
 import type { StoreResult } from './result';
-import { fail, runWrite } from './write';
+import { fail, runWrite } from './transaction';
 import { weakPinReason } from './pin-strength';
 
 /**
