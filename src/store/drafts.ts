@@ -8,7 +8,7 @@ import { runWrite } from './transaction';
 
 /**
  * Drafts: every form autosaves here as the user types (debounced) and on pagehide, so a
- * reload, a crash or an update gives the form back exactly as it was (issue 5 §3). A draft is
+ * reload, a crash or an update gives the form back exactly as it was. A draft is
  * one put by key in its own tiny transaction with strict durability: no item, no outbox row,
  * drafts are local and count nowhere (CM3).
  */
