@@ -11,6 +11,10 @@ import { hasSessionData, localCompleteness, sessionDataOf, type LocalCompletenes
 import type { Instant } from '../../../domain/time';
 import { createDraftForm, type DraftForm } from '../../drafts/create-draft-form';
 import { nowInstant } from '../../lib/clock';
+
+/** The fair's service record form (service-form.tsx): the experts to pick, the save, new row ids. */
+export { expertUsers, saveFairService } from '../../../store/fair-service';
+export { newId } from '../../../store/ids';
 import { createLiveQueryOn } from '../../lib/live-query';
 import { useAppState } from '../../state/app-state';
 
