@@ -7,7 +7,6 @@ import { SelectField, TextField } from '../../ui/field';
 import { createListWindow, windowItems } from '../../ui/windowed-list';
 import { afterPaint, whenIdle } from '../../lib/frames';
 import { markBoardResult, markBoardRoute, markBoardRowsPainted } from './board-marks';
-import type { CaseRow } from './case-board.data';
 import { BOARD_SCOPES, BOARD_SORTS } from './board-model';
 import { BoardRow } from './board-row';
 import { createBoard, type Board } from './case-board.data';
