@@ -10,6 +10,10 @@
  * consultations into `items`, projection rows by `INSERT … SELECT` over `generate_series`,
  * watermarks set current. Every step has a time limit, so the suite fails instead of hanging.
  * `ANNUAL_BENCH_FAIRS` scales a quick look down (600 cases a fair either way).
+ *
+ * Cold is the first roll-up, which counts every fair; each warm one follows a new consultation
+ * in ten of the fairs, as a year's roll-ups follow a few fairs' late data, so it counts those ten
+ * again and reads the kept counts of the rest (ANNUAL-SPEC AR15).
  */
 import { cpus, loadavg } from 'node:os';
 import { PROVINCIAL_UNITS } from '../../src/domain/region';
@@ -104,6 +108,19 @@ export async function seed(db: SqlClient): Promise<void> {
   for (const table of ['items', 'report_cases', 'summary_snapshots']) await db.query(`vacuum analyze ${table}`);
 }
 
+const MOVED = 10;
+
+/** A new consultation in each of ten of the year's fairs (round `round`), after every item there is. */
+async function lateConsultations(db: SqlClient, round: number): Promise<void> {
+  await db.query(
+    `insert into items (id, server_seq, fair_id, device_id, seq, hlc, at, kind, entity_id, payload, content_hash)
+     select 'L' || lpad(($1 * $2 + g)::text, 25, '0'), (select max(server_seq) from items) + 1 + g, f.fair_id, 'BENCH-DEVICE', -(1 + $1 * $2 + g), '0',
+            '2026-06-01T00:00:00.000Z', 'consultation', 'L' || lpad(($1 * $2 + g)::text, 25, '0'), '{"opinionGiven":true}'::jsonb, md5('L' || ($1 * $2 + g))
+     from (select fair_id, row_number() over (order by fair_id) - 1 as g from report_watermarks order by fair_id offset $1 * $2 limit $2) f`,
+    [round, MOVED],
+  );
+}
+
 export const annualBench: BenchSuite = {
   name: 'annual',
   async run(): Promise<readonly Figure[]> {
@@ -127,7 +144,10 @@ export const annualBench: BenchSuite = {
         };
         const cold = await once();
         const warm: { ms: number }[] = [];
-        for (let i = 0; i < WARM; i++) warm.push(await once());
+        for (let i = 0; i < WARM; i++) {
+          await within('the late data', LIMIT_MS, lateConsultations(storage.sql, i));
+          warm.push(await once());
+        }
         if (cold.fairs !== 2 * FAIRS) throw new Error(`the roll-up saw ${cold.fairs} fairs, not ${2 * FAIRS}`);
         const value = Math.round(median(warm.map((w) => w.ms)));
         return [
@@ -138,7 +158,8 @@ export const annualBench: BenchSuite = {
             goal: { op: '<=', value: 2000 },
             note:
               `server time of annualReply, median of ${WARM} warm (${warm.map((w) => Math.round(w.ms)).join(', ')} ms), cold ${Math.round(cold.ms)} ms; ` +
-              `every fair of the year live (grouped SQL over report_cases), ${FAIRS.toLocaleString('en')} closed fairs the year before; ` +
+              `every fair of the year live, ${MOVED} of them with late data before each warm roll-up (counted again, the rest kept: AR15), ` +
+              `${FAIRS.toLocaleString('en')} closed fairs the year before; ` +
               `A2 received ${cold.received}; seed ${seedS} s; load average ${loadavg()[0]?.toFixed(1)} on ${cpus().length} cores`,
           },
         ];
