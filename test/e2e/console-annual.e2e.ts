@@ -140,3 +140,39 @@ test('the annual page has no serious or critical axe violation, in zh-CN and Eng
   }
   expect(found).toEqual([]);
 });
+
+test('the printed report reads as a statistics section in zh-CN and English: headings, figures with 同比, charts, no internal keys', { timeout: 300_000 }, async () => {
+  const expected = {
+    'zh-CN': { heading: `展会知识产权维权援助工作情况（${YEAR}年）`, yoy: /同比|上年同期/, table: '分省级单位统计' },
+    en: { heading: `IP rights-protection assistance at fairs (${YEAR})`, yoy: /year on year|the year before/, table: 'By provincial unit' },
+  } as const;
+  for (const lang of ['zh-CN', 'en'] as const) {
+    await setLanguage(page, lang);
+    await page.goto(consoleUrl('/annual'));
+    await page.waitForSelector('[data-testid=annual-report] [data-testid=chart-national]');
+    await page.emulateMedia({ media: 'print' });
+    const pdf = await page.pdf({ format: 'A4', printBackground: true });
+    const printed = await page.evaluate(() => document.body.innerText);
+    // In the order they print (the report is moved first by print CSS, not in the document).
+    const headings = await page.evaluate(() =>
+      [...document.querySelectorAll('h2, h3')]
+        .filter((h) => h.getClientRects().length > 0)
+        .sort((a, b) => a.getBoundingClientRect().top - b.getBoundingClientRect().top)
+        .map((h) => (h.textContent ?? '').trim()),
+    );
+    const charts = await page.locator('[data-testid=annual-report] svg:visible').count();
+    await page.screenshot({ path: `${SHOTS}/annual-print-${lang}.png`, fullPage: true });
+    await page.emulateMedia({ media: 'screen' });
+    // The statistics section comes first, then the table by unit.
+    expect(headings.slice(0, 1)).toEqual([expected[lang].heading]);
+    expect(headings).toContain(expected[lang].table);
+    expect(printed).toMatch(expected[lang].yoy);
+    expect(charts).toBeGreaterThanOrEqual(2);
+    expect(printed).not.toMatch(/\bR[0-9]+\./);
+    expect(printed).not.toMatch(/\bA[0-9]\b/);
+    expect(printed).not.toMatch(/\b(?:[0-9]{6}|NR_[A-Z_]+|ESTABLISHED_[A-Z_]+)\b/);
+    const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+    expect(pages).toBeGreaterThanOrEqual(1);
+    expect(pages).toBeLessThanOrEqual(6);
+  }
+});

@@ -10,7 +10,7 @@ import { FairList } from '../../src/domain/wire/console';
 import { PROTOCOL_VERSION } from '../../src/domain/wire/protocol';
 import { SummaryFile, summaryFileSignedText } from '../../src/domain/wire/summary-file';
 import type { SyncItem } from '../../src/domain/sync-item';
-import { liveSources } from '../../src/server/reports/annual-sql';
+import { liveCounts, liveSources } from '../../src/server/reports/annual-sql';
 import { serverSummary } from '../../src/server/reports/summary-service';
 import { createHttpApp } from '../../src/server/server';
 import type { SqlRunner } from '../../src/server/storage/sql';
@@ -20,7 +20,7 @@ import { CURRENT, PREVIOUS } from '../domain/report/hand-session';
 import { bothStorages } from './both-storages';
 import { enrol, makeItems, makeOrganizer, newId, type TestDevice } from './support';
 
-/** The administration's roll-up on the server (ANNUAL-SPEC AR8–AR14), on both databases. */
+/** The administration's roll-up on the server (ANNUAL-SPEC AR8–AR15), on both databases. */
 const ORIGIN = 'http://localhost';
 const PASSWORD = 'correct horse battery';
 const GUANGDONG = '440000';
@@ -244,6 +244,31 @@ describe.each(bothStorages())('the administration\'s roll-up on $name', (db) => 
     const closed = await annual(organizer, 'from=2025-01-01&to=2025-12-31');
     expect(closed.fairs.find((f) => f.fairId === current.fair.id)).toMatchObject({ final: true, source: 'closed' });
     expect(closed.units.find((u) => u.region === '330000')?.values['A2.received']).toBe(12);
+  });
+
+  test('[AR15] a fair\'s kept live counts are counted again once an item of it arrives, and equal counting afresh', async () => {
+    const JIANGSU = '320000';
+    const { current, previous } = handSessions(JIANGSU);
+    const lastCase = current.events[current.events.length - 1]?.caseId;
+    const late = { consultations: current.consultations.slice(-1), events: current.events.filter((e) => e.caseId === lastCase) };
+    await sync(storage.sql, previous);
+    await sync(storage.sql, { ...current, consultations: current.consultations.slice(0, -1), events: current.events.filter((e) => e.caseId !== lastCase) });
+    const jiangsu = async (): Promise<Record<string, number | null>> =>
+      (await annual(organizer, 'from=2025-01-01&to=2025-12-31')).units.find((u) => u.region === JIANGSU)?.values ?? {};
+    const figuresNow = async (): Promise<Record<string, number | null | undefined>> => (await serverSummary(storage.sql, current.fair.id))?.summary.figures ?? {};
+    const early = await figuresNow();
+    expect([(await jiangsu())['A2.received'], (await jiangsu())['A4.consultations']]).toEqual([early['R3.received'], 3]);
+
+    const at = '2025-04-16T00:00:00.000Z';
+    await insertItems(storage.sql, [
+      ...late.consultations.map((c) => ({ fairId: current.fair.id, kind: 'consultation', entityId: c.id, payload: c, at, hlc: '0' })),
+      ...late.events.map((e) => ({ fairId: current.fair.id, kind: 'case_event', entityId: e.caseId, payload: e, at: e.at, hlc: e.hlc })),
+    ]);
+    const after = await jiangsu();
+    expect([after['A2.received'], after['A4.consultations'], after['A3.opinions']]).toEqual([12, 4, 9]);
+    const [kept] = await storage.sql.query<{ counts: string }>('select counts::text as counts from annual_live_figures where fair_id = $1', [current.fair.id]);
+    const afresh = (await liveCounts(storage.sql, [current.fair.id])).get(current.fair.id);
+    expect(JSON.parse(kept?.counts ?? 'null')).toEqual(JSON.parse(JSON.stringify(afresh)));
   });
 
   test('[AR12] the period and thresholds are checked: from after to, a bad date or an unknown figure is 400', async () => {

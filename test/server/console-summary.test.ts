@@ -140,8 +140,8 @@ describe.each(bothStorages())('the console summary on $name', (db) => {
     expect((await summaryOf(fairId)).summary.figures['R16.total']).toBe(4);
 
     expect((await auditOf(fairId, 'bundle_uploaded')).map((r) => detailsOf(r.details))).toEqual([
-      { file: 'K07.zip', result: 'applied', items: 4, applied: 4, duplicates: 0, conflicts: 0, rejected: 0, blobsStored: 1 },
-      { file: 'K07.zip', result: 'applied', items: 4, applied: 0, duplicates: 4, conflicts: 0, rejected: 0, blobsStored: 0 },
+      { file: 'K07.zip', result: 'applied', items: 4, applied: 4, duplicates: 0, conflicts: 0, rejected: 0, evidenceFiles: 1 },
+      { file: 'K07.zip', result: 'applied', items: 4, applied: 0, duplicates: 4, conflicts: 0, rejected: 0, evidenceFiles: 1 },
     ]);
     const refusedRows = await storage.sql.query<{ details: unknown }>(`select details from audit_log where action = 'bundle_uploaded' and target is null and details->>'file' = 'forged.zip'`);
     expect(refusedRows.map((r) => detailsOf(r.details).code)).toContain('BUNDLE_SIGNATURE_INVALID');

@@ -1,4 +1,4 @@
-import type { Fair } from '../../domain/fair';
+import type { RollupFair } from '../../domain/report/annual-fair';
 import { ANNUAL_SOURCE_FIGURES, annualRollup, yearBefore, type AnnualFairInput, type AnnualSourceFigure, type Period, type Threshold } from '../../domain/report/annual';
 import { RegionCode } from '../../domain/region';
 import { instantFromMs } from '../../domain/time';
@@ -42,7 +42,7 @@ export async function annualReply(db: SqlClient, sight: Sight, period: Period, t
      from (select distinct on (fair_id) * from summary_snapshots order by fair_id, revision desc) s
      where s.first_day >= $1 and s.first_day <= $2`,
     [from, period.to],
-  ), currentFairs(db)]);
+  ), currentFairs(db, from, period.to)]);
   const inputs: AnnualFairInput[] = [];
   const fairs: AnnualFair[] = [];
   const closed = new Set<string>();
@@ -63,7 +63,7 @@ export async function annualReply(db: SqlClient, sight: Sight, period: Period, t
   }
 
   let withoutRegion = 0;
-  const open: (Fair & { region: RegionCode; firstDay: string; when: 'current' | 'previous' })[] = [];
+  const open: (RollupFair & { region: RegionCode; firstDay: string; when: 'current' | 'previous' })[] = [];
   for (const fair of held) {
     const firstDay = fair.days[0]?.date;
     const when = firstDay === undefined ? undefined : periodOf(firstDay);

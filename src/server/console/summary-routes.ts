@@ -84,15 +84,17 @@ export function consoleSummaryRoutes(storage: Storage, now: () => number): Hono<
 
   app.post('/bundles', async (c) => {
     if (!isZipType(c.req.header('content-type'))) return refuse(c, 415, 'UNSUPPORTED_MEDIA_TYPE');
-    const result = await ingestBundle(storage, c.req.raw.body, undefined, now());
-    const r = result.reply;
     const name = fileName(c.req.header('x-file-name'));
-    // CO43: one row per upload, whatever came of it; the ingest has committed (or refused) already.
-    const details: Record<string, string | number> =
-      r.type === 'bundle-result'
-        ? { file: name, result: 'applied', items: r.items, applied: r.applied, duplicates: r.duplicates, conflicts: r.conflicts, rejected: r.rejected, blobsStored: r.blobsStored }
-        : { file: name, result: 'refused', code: r.error.code };
-    await audit(db, actorOf(c), 'bundle_uploaded', r.type === 'bundle-result' ? `fair:${r.fairId}` : null, details, now());
+    const actor = actorOf(c);
+    // CO43: an applied bundle's row commits in the transaction of its items; a refused one's
+    // row is the only write of its upload; an upload that fails midway has no row.
+    const result = await ingestBundle(storage, c.req.raw.body, undefined, now(), (tx, o) =>
+      audit(tx, actor, 'bundle_uploaded', `fair:${o.fairId}`, {
+        file: name, result: 'applied', items: o.items, applied: o.applied, duplicates: o.duplicates, conflicts: o.conflicts, rejected: o.rejected, evidenceFiles: o.evidenceFiles,
+      }, now()),
+    );
+    const r = result.reply;
+    if (r.type === 'bundle-refused') await audit(db, actor, 'bundle_uploaded', null, { file: name, result: 'refused', code: r.error.code }, now());
     return c.json(r, result.status);
   });
 

@@ -2,6 +2,8 @@ import { Hono } from 'hono';
 import { MAX_BUNDLE_BYTES, type BundleAccepted, type BundleError, type BundleRefused } from '../../domain/wire/bundle';
 import { bundleKeyFromTokenHash, verifyManifestSignature } from '../../domain/wire/bundle-signature';
 import { quarantined } from '../../domain/wire/storable';
+import type { ItemResult } from '../../domain/wire/protocol';
+import type { SqlRunner } from '../storage/sql';
 import type { Storage } from '../storage/storage';
 import { spoolBundle } from './bundle-file';
 import { allowed, authenticated, type Env } from './guard';
@@ -31,14 +33,27 @@ const STATUS: Partial<Record<BundleError['code'], 400 | 403 | 409 | 413 | 422>> 
 
 export type BundleIngest = { readonly status: 200 | 400 | 403 | 409 | 413 | 422; readonly reply: BundleAccepted | BundleRefused };
 
+/** What a bundle's items did, as known when they commit: before its evidence files are stored (BN7). */
+export type BundleItemsOutcome = Pick<BundleAccepted, 'fairId' | 'items' | 'applied' | 'duplicates' | 'conflicts' | 'rejected'> & { readonly evidenceFiles: number };
+
+/** A write committed with the bundle's items, or not at all (CO43's audit row). */
+export type WithBundleItems = (tx: SqlRunner, outcome: BundleItemsOutcome) => Promise<void>;
+
 const refusal = (error: BundleError, status?: 400 | 403 | 409 | 413 | 422): BundleIngest => ({ status: status ?? STATUS[error.code] ?? 400, reply: { type: 'bundle-refused', error } });
 
 /**
  * One bundle through the checks and the push ingest (BN2–BN13), the body streamed to a
  * temporary file (bundle-file.ts). `fairOf`: a tablet carries its own fair's bundles only (BN6);
- * undefined for the organizer. Shared by this route and the console's upload (CO43).
+ * undefined for the organizer. Shared by this route and the console's upload (CO43), whose
+ * `withItems` writes its audit row in the items' transaction.
  */
-export async function ingestBundle(storage: Storage, body: ReadableStream<Uint8Array> | null, fairOf: string | undefined, nowMs: number): Promise<BundleIngest> {
+export async function ingestBundle(
+  storage: Storage,
+  body: ReadableStream<Uint8Array> | null,
+  fairOf: string | undefined,
+  nowMs: number,
+  withItems?: WithBundleItems,
+): Promise<BundleIngest> {
   const spooled = await spoolBundle(body);
   if (spooled === undefined) return refusal({ code: 'BUNDLE_TOO_LARGE', params: { limit: MAX_BUNDLE_BYTES } }, 413);
   try {
@@ -57,7 +72,16 @@ export async function ingestBundle(storage: Storage, body: ReadableStream<Uint8A
     const keys = (await storage.liveTokenHashes(manifest.deviceId, manifest.fairId)).map(bundleKeyFromTokenHash);
     if (!verifyManifestSignature(manifest, keys)) return refusal({ code: 'BUNDLE_SIGNATURE_INVALID' }, 403);
 
-    const outcome = await storage.push({ deviceId: manifest.deviceId, fairId: manifest.fairId }, items.map(quarantined), nowMs);
+    const count = (results: readonly ItemResult[], status: ItemResult['status']): number => results.filter((r) => r.status === status).length;
+    const alongside =
+      withItems === undefined
+        ? undefined
+        : (tx: SqlRunner, results: readonly ItemResult[]) =>
+            withItems(tx, {
+              fairId: manifest.fairId, items: items.length, applied: count(results, 'applied'), duplicates: count(results, 'duplicate'),
+              conflicts: count(results, 'conflict'), rejected: count(results, 'rejected'), evidenceFiles: blobPaths.size,
+            });
+    const outcome = await storage.push({ deviceId: manifest.deviceId, fairId: manifest.fairId }, items.map(quarantined), nowMs, alongside);
     if (outcome.kind === 'device-revoked') return refusal({ code: 'BUNDLE_UNKNOWN_DEVICE' }, 403);
     let stored = 0;
     let held = 0;
@@ -66,7 +90,6 @@ export async function ingestBundle(storage: Storage, body: ReadableStream<Uint8A
       if (created) stored++;
       else held++;
     }
-    const count = (status: string): number => outcome.results.filter((r) => r.status === status).length;
     return {
       status: 200,
       reply: {
@@ -74,11 +97,11 @@ export async function ingestBundle(storage: Storage, body: ReadableStream<Uint8A
         fairId: manifest.fairId,
         deviceId: manifest.deviceId,
         items: items.length,
-        applied: count('applied'),
-        duplicates: count('duplicate'),
-        conflicts: count('conflict'),
-        rejected: count('rejected'),
-        skipped: count('skipped'),
+        applied: count(outcome.results, 'applied'),
+        duplicates: count(outcome.results, 'duplicate'),
+        conflicts: count(outcome.results, 'conflict'),
+        rejected: count(outcome.results, 'rejected'),
+        skipped: count(outcome.results, 'skipped'),
         blobsStored: stored,
         blobsHeld: held,
         ackedSeq: outcome.ackedSeq,

@@ -279,6 +279,16 @@ const MIGRATIONS: readonly { readonly id: string; readonly sql: (ctx: { epoch: s
     id: '0017-annual-rollup',
     sql: () => ANNUAL_SQL,
   },
+  {
+    // AR15 (ANNUAL-SPEC.md): the roll-up's live counts per fair, kept with the fair's newest item sequence.
+    id: '0018-annual-live-figures',
+    sql: () => `
+      create table annual_live_figures (
+        fair_id text primary key,
+        items_seq bigint not null,
+        counts jsonb not null
+      );`,
+  },
 ];
 
 /** Any fixed 64-bit key: every FairCase instance on this database agrees on it. */

@@ -21,7 +21,7 @@ import type { RelayOffer } from '../../domain/wire/protocol';
 
 export type { Principal } from './accounts-store';
 export { AccountError } from './accounts-store';
-export type { DeviceContext, PushOutcome, PullResult, SetAsidePage } from './sync-store';
+export type { DeviceContext, PushAlongside, PushOutcome, PullResult, SetAsidePage } from './sync-store';
 
 /**
  * Everything the server keeps, behind one interface with two databases under it: embedded
@@ -38,7 +38,8 @@ export interface Storage {
   /** SY30: device codes a tablet of `fairId` reported; never issued to another device. */
   reserveCodes(fairId: string, codes: readonly { readonly deviceId: string; readonly code: string }[]): Promise<void>;
 
-  push(ctx: sync.DeviceContext, items: readonly SyncItem[], nowMs: number): Promise<sync.PushOutcome | { kind: 'device-revoked' }>;
+  /** `alongside`: a write committed with the items (sync-store.ts `PushAlongside`). */
+  push(ctx: sync.DeviceContext, items: readonly SyncItem[], nowMs: number, alongside?: sync.PushAlongside): Promise<sync.PushOutcome | { kind: 'device-revoked' }>;
   pull(fairId: string, after: number, limit: number): Promise<sync.PullResult>;
   /** SY37: other devices' items a tablet offers back after a restore, each with its attestation. */
   relay(ctx: sync.DeviceContext, offers: readonly RelayOffer[]): Promise<relays.RelayOutcome>;
@@ -92,7 +93,7 @@ export function storageOn(db: SqlClient, files?: BlobStore): Storage {
         return epoch;
       }),
     reserveCodes: (fairId, reported) => codes.reserveCodes(db, fairId, reported),
-    push: (ctx, items, nowMs) => sync.push(db, ctx, items, nowMs, lacks),
+    push: (ctx, items, nowMs, alongside) => sync.push(db, ctx, items, nowMs, lacks, alongside),
     relay: (ctx, offers) => relays.relay(db, ctx, offers, lacks ?? ((shas) => sync.lacksInDatabase(db, shas))),
     pull: (fairId, after, limit) => sync.pull(db, fairId, after, limit),
     pullJson: (fairId, after, limit) => sync.pullJson(db, fairId, after, limit),

@@ -61,6 +61,13 @@ export async function markRestored(db: SqlRunner): Promise<string> {
 /** Of these evidence files, the ones the server does not hold (the blob store's answer). */
 export type LacksBlobs = (sha256s: readonly string[]) => Promise<string[]>;
 
+/**
+ * A write that must commit with the push's items or not at all (CO43: the console's audit row of
+ * a bundle upload). Called once, with the items' results: inside the transaction of the items'
+ * write, or, when the push writes nothing (every item a duplicate), in a transaction of its own.
+ */
+export type PushAlongside = (tx: SqlRunner, results: readonly ItemResult[]) => Promise<void>;
+
 /** Pushes of one device racing each other (a retry and its original) give way this many times before a 503. */
 const PUSH_ATTEMPTS = 5;
 
@@ -70,6 +77,7 @@ export async function push(
   items: readonly SyncItem[],
   nowMs: number,
   lacks: LacksBlobs = (shas) => lacksInDatabase(db, shas),
+  alongside?: PushAlongside,
 ): Promise<PushOutcome | { kind: 'device-revoked' }> {
   const hashes = items.map((i) => contentHash(i));
   // SY15: no CLOCK_SKEW by an item's age: an item recorded offline hours ago is not a wrong
@@ -85,7 +93,16 @@ export async function push(
     let base = 0;
     const writes = plan.fresh.length > 0 || plan.rejected.length > 0 || plan.conflicts.length > 0;
     if (writes) {
-      const written = await writePush(db, ctx.deviceId, ctx.fairId, state.startAck, plan, chainLinks(state.head, ctx.deviceId, plan.fresh), state.attestKey, instantFromMs(nowMs));
+      const chain = chainLinks(state.head, ctx.deviceId, plan.fresh);
+      const seenAt = instantFromMs(nowMs);
+      const written =
+        alongside === undefined
+          ? await writePush(db, ctx.deviceId, ctx.fairId, state.startAck, plan, chain, state.attestKey, seenAt)
+          : await db.transaction(async (tx) => {
+              const n = await writePush(tx, ctx.deviceId, ctx.fairId, state.startAck, plan, chain, state.attestKey, seenAt);
+              if (n !== undefined) await alongside(tx, itemResults(plan.drafts, n));
+              return n;
+            });
       if (written === undefined) {
         // 40001 (serialization failure): the route answers a retryable 503.
         if (attempt >= PUSH_ATTEMPTS) throw Object.assign(new Error('push: the device pushed concurrently, again and again'), { code: '40001' });
@@ -94,6 +111,8 @@ export async function push(
       base = written;
       // Only case events are folded, and only they can put the projection behind (its watermark counts case events).
       if (plan.fresh.some((f) => f.item.kind === 'case_event')) await project(db, { fairId: ctx.fairId, base, items: plan.fresh.map((f) => f.item) });
+    } else if (alongside !== undefined) {
+      await db.transaction((tx) => alongside(tx, itemResults(plan.drafts, 0)));
     }
     return {
       kind: 'pushed',

@@ -39,9 +39,9 @@ export function GroupedBars(props: {
             <g transform={`translate(0 ${24 + i() * ROW})`}>
               <text x={LABEL_W - 8} y={ROW / 2 + 4} text-anchor="end" class="bar-label">{p.label}</text>
               <rect x={LABEL_W} y={3} height={13} width={(p.now / max(p)) * BAR_W} class="bar" />
-              <text x={LABEL_W + (p.now / max(p)) * BAR_W + 6} y={14} class="bar-value">{p.now}</text>
+              <text x={LABEL_W + (p.now / max(p)) * BAR_W + 6} y={14} class="bar-value">{p.now.toLocaleString('en')}</text>
               <rect x={LABEL_W} y={17} height={13} width={(p.before / max(p)) * BAR_W} class="bar before" />
-              <text x={LABEL_W + (p.before / max(p)) * BAR_W + 6} y={28} class="bar-value">{p.before}</text>
+              <text x={LABEL_W + (p.before / max(p)) * BAR_W + 6} y={28} class="bar-value">{p.before.toLocaleString('en')}</text>
             </g>
           )}
         </For>
