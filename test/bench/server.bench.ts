@@ -2,8 +2,9 @@
  * P4 (issue 7): push ingest in batches of 500 through the real server (`app.fetch`: JSON parse,
  * zod, token check, payload schemas, the push transaction): PGlite ≥ 5,000 items/s, PostgreSQL
  * ≥ 10,000 items/s, and at most 2× (PGlite) or 1.5× (PostgreSQL) a raw batched INSERT of the same
- * rows into a table of the same shape (same columns and indexes), one transaction per batch,
- * measured in the same run.
+ * rows (every column the push fills, with the same values: hashes and attestation included) into a
+ * table of the same shape (same columns and indexes), one transaction per batch, measured in the
+ * same run.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -15,6 +16,9 @@ import { PROTOCOL_VERSION } from '../../src/domain/wire/protocol';
 import type { SyncItem } from '../../src/domain/sync-item';
 import { startPostgres } from '../support/postgres';
 import { enrol, makeItems, newId } from '../server/support';
+import { attest, attestKey } from '../../src/server/storage/attestation';
+import { contentHash } from '../../src/server/storage/content-hash';
+import { CHAIN_GENESIS, chainLink } from '../../src/server/storage/event-chain';
 import type { BenchSuite, Figure } from './figure';
 import { median } from './figure';
 
@@ -37,6 +41,7 @@ async function measure(config: StorageConfig): Promise<Rates> {
     await storage.sql.query('create table if not exists bench_raw (like items including all)');
     const app = createHttpApp({ distDir: 'dist', storage });
     const device = await enrol(storage, newId());
+    const key = await attestKey(storage.sql);
     let nextSeq = 1;
     let rawSeq = 1_000_000;
     const pushMs: number[] = [];
@@ -46,7 +51,7 @@ async function measure(config: StorageConfig): Promise<Rates> {
       const started = performance.now();
       await pushOne(app, device, body);
       const pushed = performance.now() - started;
-      const rows = makeItems(device, rawSeq, rawSeq + BATCH - 1);
+      const rows = rawRows(makeItems(device, rawSeq, rawSeq + BATCH - 1), key);
       rawSeq += BATCH;
       const rawStarted = performance.now();
       await rawBatch(storage, rows);
@@ -80,17 +85,31 @@ async function pushOne(app: Hono, device: Awaited<ReturnType<typeof enrol>>, bod
 }
 
 let rawServerSeq = 1_000_000_000;
-/** The plain way: one multi-row INSERT … VALUES of the same rows, in its own transaction. */
-async function rawBatch(storage: Storage, items: readonly SyncItem[]): Promise<void> {
-  const params: (string | number)[] = [];
-  const rows = items.map((item) => {
-    const base = params.length;
-    params.push(item.id, ++rawServerSeq, item.fairId, item.deviceId, item.seq, item.hlc, item.at, item.kind, item.entityId, JSON.stringify(item.payload), 'x');
-    return `(${Array.from({ length: 11 }, (_, i) => `$${base + i + 1}${i === 9 ? '::text::jsonb' : ''}`).join(', ')})`;
+let rawChain = CHAIN_GENESIS;
+const RAW_COLUMNS = ['id', 'server_seq', 'fair_id', 'device_id', 'seq', 'hlc', 'at', 'kind', 'entity_id', 'payload', 'content_hash', 'chain_hash', 'attestation'];
+
+/**
+ * The rows exactly as the push stores them, every column filled with its real value (content
+ * hash, chain hash, attestation), made before the clock starts (the payload's JSON is written inside it, as before).
+ */
+function rawRows(items: readonly SyncItem[], key: string): unknown[][] {
+  return items.map((item) => {
+    const hash = contentHash(item);
+    rawChain = chainLink(rawChain, hash);
+    const attestation = attest(key, { fairId: item.fairId, deviceId: item.deviceId, seq: item.seq, id: item.id, contentHash: hash, chainHash: rawChain });
+    return [item.id, ++rawServerSeq, item.fairId, item.deviceId, item.seq, item.hlc, item.at, item.kind, item.entityId, item.payload, hash, rawChain, attestation];
   });
-  await storage.sql.transaction((tx) =>
-    tx.query(`insert into bench_raw (id, server_seq, fair_id, device_id, seq, hlc, at, kind, entity_id, payload, content_hash) values ${rows.join(', ')}`, params),
-  );
+}
+
+/** The plain way: one multi-row INSERT … VALUES of the same rows, in its own transaction. */
+async function rawBatch(storage: Storage, rows: readonly unknown[][]): Promise<void> {
+  const params: (string | number)[] = [];
+  const values = rows.map((row) => {
+    const base = params.length;
+    params.push(...row.map((v, i) => (i === 9 ? JSON.stringify(v) : (v as string | number))));
+    return `(${row.map((_, i) => `$${base + i + 1}${i === 9 ? '::text::jsonb' : ''}`).join(', ')})`;
+  });
+  await storage.sql.transaction((tx) => tx.query(`insert into bench_raw (${RAW_COLUMNS.join(', ')}) values ${values.join(', ')}`, params));
 }
 
 const figures = (name: string, goal: number, r: Rates, ratioGoal: number): Figure => ({

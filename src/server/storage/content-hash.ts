@@ -14,9 +14,17 @@ export function canonicalJson(value: unknown): string {
     return `${out}]`;
   }
   const record = value as Record<string, unknown>;
+  const keys = Object.keys(record);
+  // Most records arrive with their keys in order already: checked in one pass, sorted only if not.
+  for (let i = 1; i < keys.length; i++) {
+    if ((keys[i - 1] as string) > (keys[i] as string)) {
+      keys.sort();
+      break;
+    }
+  }
   let out = '{';
   let first = true;
-  for (const key of Object.keys(record).sort()) {
+  for (const key of keys) {
     const v = record[key];
     if (v === undefined) continue;
     out += `${first ? '' : ','}${JSON.stringify(key)}:${canonicalJson(v)}`;

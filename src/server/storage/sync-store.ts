@@ -79,15 +79,17 @@ export async function push(
   lacks: LacksBlobs = (shas) => lacksInDatabase(db, shas),
   alongside?: PushAlongside,
 ): Promise<PushOutcome | { kind: 'device-revoked' }> {
+  const ids = items.map((i) => i.id);
+  // The first read goes out before the items are hashed: the database answers it meanwhile.
+  const firstRead = readPushState(db, ctx.deviceId, ctx.fairId, ids);
   const hashes = items.map((i) => contentHash(i));
   // SY15: no CLOCK_SKEW by an item's age: an item recorded offline hours ago is not a wrong
   // clock. The tablet measures its offset itself (SY13) and reports it (SY14).
   const warnings: PushWarning[] = [];
-  const ids = items.map((i) => i.id);
   // One read, the plan in memory, one write (push-sql.ts); the write lands only if no other push
   // of this device landed since the read, else the push starts again from a fresh read.
   for (let attempt = 1; ; attempt++) {
-    const state = await readPushState(db, ctx.deviceId, ctx.fairId, ids);
+    const state = await (attempt === 1 ? firstRead : readPushState(db, ctx.deviceId, ctx.fairId, ids));
     if (state === undefined) return { kind: 'device-revoked' };
     const plan = planPush(ctx.fairId, items, hashes, state.startAck, state.known);
     let base = 0;
