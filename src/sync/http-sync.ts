@@ -5,6 +5,7 @@ import { runWrite, logState } from '../store/write';
 import { ALL_APPLIERS } from './appliers';
 import { deviceKeyPair, signEnrolment } from './device-key';
 import { pullPages, type PullApplier, type PullSummary } from './pull-pages';
+import { firstSync, type SyncProgress } from './first-sync';
 import { pushOutbox, statusReport, SyncStopped, type BlobSource, type PushSummary } from './push-outbox';
 import { reportCodes } from './report-codes';
 import { relayHeld, type RelaySummary } from './relay-held';
@@ -25,6 +26,8 @@ export interface SyncDeps {
   readonly blobs?: BlobSource;
   /** CO11: the app's build version, reported with each push for the organizer's tablets table. */
   readonly appVersion?: string;
+  /** SY87: how far a new tablet's first sync is. */
+  readonly onProgress?: (p: SyncProgress) => void;
 }
 
 export interface SyncRun {
@@ -67,7 +70,10 @@ export async function syncOnce(deps: SyncDeps, credentials?: SyncCredentials): P
       ...(deps.appVersion === undefined ? {} : { appVersion: deps.appVersion }),
     };
     let push = await pushOutbox(pushDeps);
-    const pull = await pullPages({ transport, credentials: creds, appliers: deps.appliers ?? ALL_APPLIERS, now: deps.now });
+    const appliers = deps.appliers ?? ALL_APPLIERS;
+    // SY87: a new tablet starts from the fair's snapshot, then pulls what came after it.
+    await firstSync({ transport, credentials: creds, appliers, now: deps.now, ...(deps.onProgress === undefined ? {} : { onProgress: deps.onProgress }) });
+    const pull = await pullPages({ transport, credentials: creds, appliers, now: deps.now });
     if (pull.epochChanged) {
       // A restored server: everything this tablet holds went back into the outbox; send it now.
       const again = await pushOutbox(pushDeps);
