@@ -86,7 +86,7 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['test/domain/**/*.test.ts', 'test/app/**/*.test.ts', 'test/store/**/*.test.ts', 'test/sync/**/*.test.ts', 'test/bench/**/*.test.ts'],
+          include: ['test/domain/**/*.test.ts', 'test/app/**/*.test.ts', 'test/store/**/*.test.ts', 'test/sync/**/*.test.ts', 'test/bench/**/*.test.ts', 'test/lint/**/*.test.ts'],
           environment: 'node',
           setupFiles: ['test/support/fc-global-seed.ts'],
           // Property tests run hundreds of cases; a busy 2-core machine needs more than 5 s.

@@ -2,24 +2,15 @@ import type { z } from 'zod';
 import { CaseEvent } from '../domain/case/events';
 import { causalOrder, fold, replay } from '../domain/case/fold';
 import type { Case } from '../domain/case/case';
-import { Commitment } from '../domain/commitment';
-import { Consultation } from '../domain/consultation';
-import { Evidence } from '../domain/evidence';
-import { Exhibitor } from '../domain/exhibitor';
-import { pickLatest, supersedes, type Version } from '../domain/last-writer-wins';
-import { Fair } from '../domain/fair';
 import type { SyncItem } from '../domain/sync-item';
-import { normaliseText } from '../domain/text';
-import { boothKey } from '../domain/validators/booth';
 import type { CaseId } from '../domain/ids';
 import { parsePayload } from '../domain/wire/payload-parsers';
 import { getDb } from './db';
-import { ORPHANS_KEY, type ExhibitorRow, type FairCaseDb, type PulledRow } from './db';
+import { ORPHANS_KEY, type FairCaseDb, type PulledRow } from './db';
 import { fromRecord, toCaseRow, toRecord } from './case-rows';
 import { flagSharedNumbers } from './shared-numbers';
-import { storedVersion, versionKey } from './versions';
 import { newId } from './ids';
-import { inWrite } from './write';
+import { inWrite } from './transaction';
 
 /**
  * Items pulled from the other tablets, written inside the pull page's own transaction (the
@@ -39,7 +30,7 @@ export const PULLED_TABLES = ['items', 'meta', 'cases', 'caseRows', 'exhibitors'
  * most of a pull's CPU time). `schema` names what the caller's kind filter guarantees; the
  * parse itself is the kind's (`parsePayload`), the very schema the server checked on push.
  */
-const parsed = <S extends z.ZodType>(_schema: S, item: SyncItem): z.output<S> | undefined => {
+export const parsed = <S extends z.ZodType>(_schema: S, item: SyncItem): z.output<S> | undefined => {
   const r = parsePayload(item);
   return r.ok ? (r.data as z.output<S>) : undefined;
 };
@@ -249,126 +240,6 @@ function writeCases(db: FairCaseDb, cases: readonly Case[]): Promise<unknown> {
     // SY34: a number another case holds is kept, both cases flagged.
     const flagged = await flagSharedNumbers(db, cases);
     await Promise.all([db.cases.bulkPut(flagged.map(toRecord)), db.caseRows.bulkPut(flagged.map(toCaseRow))]);
-  });
-}
-
-const searchToken = (text: string): string => normaliseText(text).toUpperCase();
-
-/** The stored exhibitor row, its index keys derived exactly as `exhibitors.ts` derives them. */
-function exhibitorRow(e: Exhibitor): ExhibitorRow {
-  const tokens = new Set<string>();
-  for (const b of e.booths) {
-    tokens.add(boothKey(b));
-    tokens.add(b.stand);
-  }
-  tokens.add(searchToken(e.nameZh));
-  if (e.nameEn !== undefined) tokens.add(searchToken(e.nameEn));
-  if (e.uscc !== undefined) tokens.add(e.uscc);
-  if (e.foreignRegNo !== undefined) tokens.add(searchToken(e.foreignRegNo));
-  return { ...e, boothKeys: e.booths.map((b) => `${e.fairId}|${boothKey(b)}`), search: [...tokens].map((t) => `${e.fairId}|${t}`) };
-}
-
-/**
- * The current version (SY22) of each of `ids`, read in two bulk requests: this device's own log
- * items about them and the versions applied from other tablets.
- */
-function knownVersions(db: FairCaseDb, ids: readonly string[]): Promise<Map<string, Version>> {
-  return inWrite(() => knownVersionsNow(db, ids));
-}
-
-async function knownVersionsNow(db: FairCaseDb, ids: readonly string[]): Promise<Map<string, Version>> {
-  const [own, applied] = await Promise.all([db.items.where('entityId').anyOf([...ids]).toArray(), db.meta.bulkGet(ids.map(versionKey))]);
-  const candidates = new Map<string, Version[]>();
-  const add = (id: string, v: Version): void => {
-    const list = candidates.get(id);
-    if (list === undefined) candidates.set(id, [v]);
-    else list.push(v);
-  };
-  for (const i of own) add(i.entityId, { hlc: i.hlc, id: i.id });
-  ids.forEach((id, k) => {
-    const v = storedVersion(applied[k]?.value);
-    if (v !== undefined) add(id, v);
-  });
-  const out = new Map<string, Version>();
-  for (const [id, list] of candidates) {
-    const latest = pickLatest<Version>(list);
-    if (latest !== undefined) out.set(id, latest);
-  }
-  return out;
-}
-
-/**
- * Whole snapshots of one kind, the last writer wins (SY20, SY22): of the parsed `records`, the
- * ones newer than what is here, each entity once (the page's newest), with their new versions.
- */
-function latestSnapshots<T>(db: FairCaseDb, records: readonly { readonly item: SyncItem; readonly value: T }[]): Promise<{ rows: T[]; versions: { key: string; value: Version }[] }> {
-  return inWrite(() => latestSnapshotsNow(db, records));
-}
-
-async function latestSnapshotsNow<T>(db: FairCaseDb, records: readonly { readonly item: SyncItem; readonly value: T }[]): Promise<{ rows: T[]; versions: { key: string; value: Version }[] }> {
-  if (records.length === 0) return { rows: [], versions: [] };
-  const known = await knownVersions(db, [...new Set(records.map((r) => r.item.entityId))]);
-  const winners = new Map<string, T>();
-  for (const { item, value } of records) {
-    if (!supersedes(item, known.get(item.entityId))) continue;
-    known.set(item.entityId, { hlc: item.hlc, id: item.id });
-    winners.set(item.entityId, value);
-  }
-  const versions = [...winners.keys()].map((id) => ({ key: versionKey(id), value: known.get(id) as Version }));
-  return { rows: [...winners.values()], versions };
-}
-
-/** Exhibitors travel as whole snapshots: the last writer wins (SY20, SY22). */
-export function applyPulledExhibitors(db: FairCaseDb, items: readonly SyncItem[]): Promise<number> {
-  return inWrite(async () => {
-    const records = items.flatMap((item) => {
-      if (item.kind !== 'exhibitor') return [];
-      const e = parsed(Exhibitor, item);
-      return e === undefined ? [] : [{ item, value: exhibitorRow(e) }];
-    });
-    const { rows, versions } = await latestSnapshots(db, records);
-    if (rows.length === 0) return 0;
-    await Promise.all([db.exhibitors.bulkPut(rows), db.meta.bulkPut(versions)]);
-    return rows.length;
-  });
-}
-
-/** Fairs: whole snapshots, the last writer wins (SY20, SY22). */
-export function applyPulledFairs(db: FairCaseDb, items: readonly SyncItem[]): Promise<number> {
-  return inWrite(async () => {
-    const records = items.flatMap((item) => {
-      if (item.kind !== 'fair') return [];
-      const f = parsed(Fair, item);
-      return f === undefined ? [] : [{ item, value: f }];
-    });
-    const { rows, versions } = await latestSnapshots(db, records);
-    if (rows.length === 0) return 0;
-    await Promise.all([db.fairs.bulkPut(rows), db.meta.bulkPut(versions)]);
-    return rows.length;
-  });
-}
-
-/**
- * Commitments, consultations and evidence records are written once and never edited (a new
- * commitment version is a new record, CM2): a pulled one is added unless it is already here.
- */
-export function applyPulledRecords(db: FairCaseDb, items: readonly SyncItem[]): Promise<number> {
-  return inWrite(async () => {
-    const commitments = items.filter((i) => i.kind === 'commitment').flatMap((i) => parsed(Commitment, i) ?? []);
-    const consultations = items.filter((i) => i.kind === 'consultation').flatMap((i) => parsed(Consultation, i) ?? []);
-    const evidence = items.filter((i) => i.kind === 'evidence_meta').flatMap((i) => {
-      const e = parsed(Evidence, i);
-      return e === undefined ? [] : [{ ...e, fairId: i.fairId }];
-    });
-    // A page of case events only (the usual pull): no request at all.
-    if (commitments.length + consultations.length + evidence.length === 0) return 0;
-    const fresh = async <T extends { id: string }>(table: { bulkGet(keys: string[]): Promise<(unknown | undefined)[]> }, rows: T[]): Promise<T[]> => {
-      const have = await table.bulkGet(rows.map((r) => r.id));
-      return rows.filter((_, k) => have[k] === undefined);
-    };
-    const [c, k, e] = await Promise.all([fresh(db.commitments, commitments), fresh(db.consultations, consultations), fresh(db.evidence, evidence)]);
-    await Promise.all([db.commitments.bulkPut(c), db.consultations.bulkPut(k), db.evidence.bulkPut(e)]);
-    return c.length + k.length + e.length;
   });
 }
 

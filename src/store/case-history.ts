@@ -9,7 +9,7 @@ import type { Party } from '../domain/party';
 import type { FairCaseDb } from './db';
 import { fromRecord } from './case-rows';
 import type { CaseRecord } from './case-rows';
-import { inWrite } from './write';
+import { inWrite } from './transaction';
 
 /**
  * The history the RP checks read at intake (RP1, RP4–RP6, CM3), found by index instead of by

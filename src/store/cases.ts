@@ -21,11 +21,12 @@ import type { Filed } from './complaint-write';
 import { newId } from './ids';
 import { StoreFailure, invalid, parseInput, refused } from './result';
 import type { StoreResult } from './result';
-import { appendItems, fail, inWrite, logState, noted, receiveStamps, runWrite } from './write';
-import type { ItemStamp } from './write';
+import { fail, inWrite, runWrite } from './transaction';
+import { appendItems, logState, noted, receiveStamps } from './local-log';
+import type { ItemStamp } from './local-log';
 
 /**
- * Case writes (issue 6 §2, §5): every action is ONE transaction writing the case, its board
+ * Case writes (case/SPEC.md CS8–CS30): every action is ONE transaction writing the case, its board
  * row, its event (an item) and the outbox row. The case machine (`decide`, `evolve`) says what
  * is allowed; a DomainError comes back as `{ kind: 'invalid', domain }` and writes nothing.
  */
@@ -76,7 +77,7 @@ export async function recordComplaint(input: ComplaintInput, actor: Actor, now: 
   );
 }
 
-/** Issue 8 §3: where a phone filing's complaint is remembered, so a second scan files nothing. */
+/** CN4: where a phone filing's complaint is remembered, so a second scan files nothing. */
 const phoneFilingKey = (filingId: string): string => `phoneFiling|${filingId}`;
 
 interface PhoneFilingRow {
@@ -96,7 +97,7 @@ export async function phoneFilingOf(filingId: string): Promise<PhoneFilingRow | 
 }
 
 /**
- * A complaint handed over from the filer's phone (issue 8 §3, channel `phone_qr`): the same
+ * A complaint handed over from the filer's phone (CN4, wire/QR-SPEC.md; channel `phone_qr`): the same
  * write as `recordComplaint`, plus the phone's filing id remembered in `meta` in the same
  * transaction, so scanning the same filing twice creates nothing new (`already: true`).
  * `seenAt` is the time the payload carries (the phone's filing time, the server's receipt of an

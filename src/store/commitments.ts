@@ -12,10 +12,11 @@ import { listExhibitors } from './exhibitors';
 import { newId } from './ids';
 import { StoreFailure, invalid } from './result';
 import type { StoreResult } from './result';
-import { appendItems, fail, logState, runWrite } from './write';
+import { fail, runWrite } from './transaction';
+import { appendItems, logState } from './local-log';
 
 /**
- * Commitments (承诺书, DOMAIN.md §8). Only signed commitments are stored here (a draft is the
+ * Commitments (承诺书, CM1–CM7). Only signed commitments are stored here (a draft is the
  * form's autosave and counts nowhere, CM3). Signing freezes the content under its hash (CM1); a
  * change is a new version that supersedes the current one (CM2), worked out here, in the same
  * transaction as the write, so two saves never both claim the same version.

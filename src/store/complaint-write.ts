@@ -18,8 +18,9 @@ import { toCaseRow, toRecord } from './case-rows';
 import { newId } from './ids';
 import { flagSharedNumbers } from './shared-numbers';
 import { StoreFailure, refused } from './result';
-import { appendItems, fail, inWrite, noted } from './write';
-import type { ItemStamp } from './write';
+import { fail, inWrite } from './transaction';
+import { appendItems, noted } from './local-log';
+import type { ItemStamp } from './local-log';
 
 /**
  * The complaint write shared by `recordComplaint` and the bulk seeder: number each respondent's

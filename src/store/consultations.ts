@@ -9,14 +9,15 @@ import { getDb } from './db';
 import { newId } from './ids';
 import { StoreFailure, invalid } from './result';
 import type { StoreResult } from './result';
-import { appendItem, fail, logState, runWrite } from './write';
+import { fail, runWrite } from './transaction';
+import { appendItem, logState } from './local-log';
 
 /**
- * Consultations answered at the desk (咨询指导, issue 6 §7): one tap, one record with its
+ * Consultations answered at the desk (咨询指导, GL15, EN15): one tap, one record with its
  * `consultation` item. Counted in R16 by asker kind and IP type, R17 when an opinion was given.
  */
 
-/** The domain record plus the language the question was asked in (issue 6 §7 tallies it). */
+/** The domain record plus the language the question was asked in (EN15). */
 export const ConsultationRecord = Consultation.extend({ language: Language.optional() });
 export type ConsultationRecord = z.infer<typeof ConsultationRecord>;
 

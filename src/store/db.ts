@@ -85,7 +85,7 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
     },
   },
   {
-    // Issue 6, the desk workflow. New tables only: version-1 rows stay as they were.
+    // The desk workflow (users, evidence, cases, commitments, consultations). New tables only: version-1 rows stay as they were.
     version: 2,
     stores: {
       users: 'id, name',

@@ -3,7 +3,7 @@ import type { SyncItem } from '../domain/sync-item';
 import { getDb } from './db';
 import type { FairCaseDb } from './db';
 import type { StoreResult } from './result';
-import { inWrite, runWrite } from './write';
+import { inWrite, runWrite } from './transaction';
 
 /**
  * The device codes this tablet knows (SY30): which device numbered cases with which code, learned
@@ -85,3 +85,14 @@ export async function adoptDeviceCode(code: string): Promise<StoreResult<boolean
     { log: false },
   );
 }
+
+/** What was last reported, and in which server epoch: a restored server is told everything again. */
+const REPORTED_KEY = 'codes.reported';
+
+/** SY30: the signature of the codes last reported (`<epoch>|<codes>`), if any. */
+export async function reportedCodes(): Promise<unknown> {
+  return (await getDb().meta.get(REPORTED_KEY))?.value;
+}
+
+export const saveReportedCodes = (signature: string): Promise<StoreResult<string>> =>
+  runWrite(['meta'], (db) => db.meta.put({ key: REPORTED_KEY, value: signature }), { log: false });

@@ -9,7 +9,8 @@ import { getDb } from './db';
 import type { DeviceRow, FairCaseDb } from './db';
 import { parseInput } from './result';
 import type { StoreResult } from './result';
-import { fail, logState, runWrite } from './write';
+import { fail, runWrite } from './transaction';
+import { logState } from './local-log';
 
 /**
  * This tablet's settings: its name, its short code (CN1: 2–4 USCC-alphabet chars in case

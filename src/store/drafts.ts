@@ -4,11 +4,11 @@ import { Instant } from '../domain/time';
 import { getDb } from './db';
 import { parseInput } from './result';
 import type { StoreResult } from './result';
-import { runWrite } from './write';
+import { runWrite } from './transaction';
 
 /**
  * Drafts: every form autosaves here as the user types (debounced) and on pagehide, so a
- * reload, a crash or an update gives the form back exactly as it was (issue 5 §3). A draft is
+ * reload, a crash or an update gives the form back exactly as it was. A draft is
  * one put by key in its own tiny transaction with strict durability: no item, no outbox row,
  * drafts are local and count nowhere (CM3).
  */

@@ -10,10 +10,11 @@ import { getDb } from './db';
 import { newId } from './ids';
 import { StoreFailure, invalid, parseInput, toStorageError } from './result';
 import type { StoreResult } from './result';
-import { appendItem, logState, runWrite } from './write';
+import { runWrite } from './transaction';
+import { appendItem, logState } from './local-log';
 
 /**
- * Evidence (DOMAIN.md §2): the file is stored once under its SHA-256 (table `blobs`), and each
+ * Evidence (EN13): the file is stored once under its SHA-256 (table `blobs`), and each
  * capture gets its own record, the chain of custody: what, when, by whom, on which device. The
  * record travels as an `evidence_meta` item; the blob itself goes up separately (not an item).
  * Downscaling photos to ≤ 1600 px is the app's job, before `storeEvidence`; a phone's photo is

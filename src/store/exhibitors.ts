@@ -15,7 +15,8 @@ import { newId } from './ids';
 import { StoreFailure, invalid } from './result';
 import type { StoreResult } from './result';
 import { knownVersion } from './versions';
-import { appendItems, fail, logState, runWrite } from './write';
+import { fail, runWrite } from './transaction';
+import { appendItems, logState } from './local-log';
 
 /**
  * Exhibitors of one fair: imported from the organizer's list (all or nothing) or added and

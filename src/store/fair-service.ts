@@ -6,10 +6,10 @@ import { getDb } from './db';
 import { parseInput } from './result';
 import type { StoreResult } from './result';
 import { logEdit } from './fairs';
-import { fail, runWrite } from './write';
+import { fail, runWrite } from './transaction';
 
 /**
- * R18/R19 entries (DOMAIN.md §10; report/service-record.ts): the organizer's record of training,
+ * R18/R19 entries (R18, R19; report/service-record.ts): the organizer's record of training,
  * publicity and on-site service, kept inside the fair record and synced with it as a whole
  * snapshot (the last writer wins, SY20), in the same transaction as the fair row.
  */

@@ -9,7 +9,8 @@ import { newId } from './ids';
 import { parseInput } from './result';
 import type { StoreResult } from './result';
 import { knownVersion } from './versions';
-import { appendItem, fail, runWrite } from './write';
+import { fail, runWrite } from './transaction';
+import { appendItem } from './local-log';
 
 /**
  * Fairs: created and edited at the desk. A fair is a mutable record that travels as a whole

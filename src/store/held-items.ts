@@ -1,7 +1,7 @@
 import type { PulledItem, RelayOffer } from '../domain/wire/protocol';
 import { getDb } from './db';
 import type { FairCaseDb } from './db';
-import { runWrite } from './write';
+import { runWrite } from './transaction';
 import type { StoreResult } from './result';
 
 /**

@@ -5,7 +5,7 @@ import type { FairCaseDb } from './db';
 
 /**
  * Persistent storage: without it the browser may evict the tablet's unsynced complaints under
- * storage pressure. We ask once, on the first save (issue 5 §1), and remember the answer in
+ * storage pressure. We ask once, on the first save (runWrite's `now`, transaction.ts), and remember the answer in
  * `meta`; the storage screen shows it and can ask again.
  */
 

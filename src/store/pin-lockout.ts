@@ -6,10 +6,10 @@ import { instantToMs, type Instant } from '../domain/time';
 import { getDb } from './db';
 import { invalid, toStorageError, type StoreResult } from './result';
 import { PIN_WRONG, verifyPin, type User } from './users';
-import { runWrite } from './write';
+import { runWrite } from './transaction';
 
 /**
- * PIN lockout (issue 6 §8): a 4–8 digit PIN is guessable, so after PIN_MAX_TRIES wrong PINs in a
+ * PIN lockout (users.ts): a 4–8 digit PIN is guessable, so after PIN_MAX_TRIES wrong PINs in a
  * row the user is locked on this tablet for a while, longer each time (60 s, 2 min, 4 min, … up
  * to 30 min). The count lives in the store's `meta` table, so a reload (or a new tab) does not
  * reset it; a right PIN does. Time is the app clock handed in (`now`), like every store write.

@@ -10,7 +10,7 @@ import { getDb } from './db';
 import type { EvidenceRow } from './evidence';
 
 /**
- * Reads for the post-show summary (DOMAIN.md §10, issue 9): everything one session holds on this
+ * Reads for the post-show summary (PS1–PS5; report/SPEC.md): everything one session holds on this
  * tablet, shaped as the domain's `SessionData`, so `postShowSummary` runs over it unchanged.
  * Outreach and experts on duty (R18, R19) come from the fair record (`Fair.service`).
  */
@@ -53,7 +53,7 @@ export async function hasSessionData(fairId: FairId | string): Promise<boolean> 
   return (await db.cases.where('fairId').equals(fairId).count()) > 0;
 }
 
-/** This tablet's part of the completeness gate (issue 9 §2): what it has not yet synced. */
+/** This tablet's part of the completeness gate (PS2): what it has not yet synced. */
 export interface LocalCompleteness {
   readonly deviceId?: string;
   readonly deviceName?: string;
@@ -74,7 +74,7 @@ export async function localCompleteness(): Promise<LocalCompleteness> {
   };
 }
 
-/** The raw export (issue 9 §4): every local log item of the fair, in seq order. */
+/** The raw export (PS5): every local log item of the fair, in seq order. */
 export async function rawItemsOf(fairId: FairId | string): Promise<{ kind: string; entityId: string; seq: number; at: Instant; payload: unknown }[]> {
   const items = await getDb().items.where('[fairId+seq]').between([fairId, 0], [fairId, Number.MAX_SAFE_INTEGER]).toArray();
   return items.map((i) => ({ kind: i.kind, entityId: i.entityId, seq: i.seq, at: i.at, payload: i.payload }));

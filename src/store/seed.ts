@@ -7,7 +7,7 @@ import { ComplaintInput, fileComplaints } from './complaint-write';
 import type { ComplaintInput as ComplaintFields, FollowUp, ParsedComplaint } from './complaint-write';
 import { newId } from './ids';
 import type { StoreResult } from './result';
-import { fail, runWrite } from './write';
+import { fail, runWrite } from './transaction';
 
 /**
  * Cases in bulk for tests and benches (the P3 board needs 10,000): the same domain path as the

@@ -2,7 +2,7 @@ import type { Case } from '../domain/case/case';
 import { getDb } from './db';
 import type { FairCaseDb } from './db';
 import { fromRecord, type CaseRow } from './case-rows';
-import { inWrite } from './write';
+import { inWrite } from './transaction';
 
 /**
  * SY34: two different cases with one case number (their tablets were given one device code, as

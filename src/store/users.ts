@@ -8,11 +8,11 @@ import { getDb } from './db';
 import { newId } from './ids';
 import { invalid, parseInput, toStorageError } from './result';
 import type { StoreResult } from './result';
-import { fail, runWrite } from './write';
+import { fail, runWrite } from './transaction';
 import { weakPinReason } from './pin-strength';
 
 /**
- * Desk staff and experts sign in to the tablet with a short PIN (issue 6 §8); every event then
+ * Desk staff and experts sign in to the tablet with a short PIN (LC3 roles; lockout in pin-lockout.ts); every event then
  * records who did it. The PIN is kept only as a PBKDF2-SHA-256 hash with a salt per user, made
  * with WebCrypto: never in clear, never in an item (users are local to the device, not synced).
  */

@@ -1,7 +1,7 @@
 import type { Hlc } from '../domain/hlc';
 import { pickLatest, type Version } from '../domain/last-writer-wins';
 import type { FairCaseDb } from './db';
-import { inWrite } from './write';
+import { inWrite } from './transaction';
 
 /**
  * The current version of a mutable record on this tablet (SY22): the winner among this device's

@@ -1,8 +1,6 @@
 import type { Instant } from '../domain/time';
 import type { DeviceEnrolled } from '../domain/wire/accounts';
-import { adoptDeviceCode } from '../store/device-codes';
-import { runWrite, logState } from '../store/write';
-import { ALL_APPLIERS } from './appliers';
+import { adoptDeviceCode, ALL_APPLIERS, changeSyncState, loadCredentials, loadLogState, saveCredentials, type SyncCredentials } from '../store';
 import { deviceKeyPair, signEnrolment } from './device-key';
 import { pullPages, type PullApplier, type PullSummary } from './pull-pages';
 import { firstSync, type SyncProgress } from './first-sync';
@@ -10,11 +8,10 @@ import { pushOutbox, statusReport, SyncStopped, type BlobSource, type PushSummar
 import { reportCodes } from './report-codes';
 import { relayHeld, type RelaySummary } from './relay-held';
 import { startScheduler, type Scheduler } from './scheduler';
-import { changeSyncState, loadCredentials, saveCredentials, type SyncCredentials } from './sync-state';
 import { httpTransport, redeemEnrolment, TransportError, type FetchLike, type SyncTransport } from './transport';
 
 /**
- * The tablet's side of sync (issue 7 part 5): enrol once, then push the outbox and pull the
+ * The tablet's side of sync (SY6, SY40): enrol once, then push the outbox and pull the
  * other devices' items, whenever the scheduler says so.
  */
 export interface SyncDeps {
@@ -41,7 +38,7 @@ export interface SyncRun {
  * tablet is that device (SY41), and keeps the credentials.
  */
 export async function enrolThisDevice(baseUrl: string, code: string, deviceName: string, deviceCode?: string, fetchImpl?: FetchLike): Promise<DeviceEnrolled> {
-  const state = await runWrite(['meta'], (db) => logState(db), { log: false });
+  const state = await loadLogState();
   if (!state.ok) throw new TransportError(`STORE_${state.error.kind.toUpperCase()}`, true);
   const { deviceId } = state.value;
   const keys = await deviceKeyPair(deviceId);

@@ -1,10 +1,8 @@
 import type { SyncItem } from '../domain/sync-item';
 import type { Instant } from '../domain/time';
 import { PROTOCOL_VERSION, type PushAccepted, type TabletStatusReport } from '../domain/wire/protocol';
-import { outboxBatch, unsyncedCount } from '../store/outbox';
-import { runWrite } from '../store/write';
-import { keepReading, readingOf, timed, type ClockReading } from './clock-offset';
-import { MAX_PROBLEMS, readSyncState, updateSyncState, type ItemProblem, type SyncCredentials } from './sync-state';
+import { acknowledgePush, changeSyncState, outboxBatch, readSyncState, unsyncedCount, type ItemProblem, type SyncCredentials } from '../store';
+import { readingOf, timed, type ClockReading } from './clock-offset';
 import { TransportError, type SyncTransport } from './transport';
 
 /** Where evidence files come from when the server asks for them (the store's blob table). */
@@ -56,7 +54,7 @@ export async function statusReport(appVersion: string | undefined): Promise<Stat
 }
 
 /**
- * Pushes the outbox in seq order, batch after batch, until it is empty (issue 7 part 2).
+ * Pushes the outbox in seq order, batch after batch, until it is empty (SY2, SY4).
  * - applied / duplicate: the server has it; the outbox row goes (the local log keeps it).
  * - conflict / rejected: acknowledged too, so one bad item never blocks the queue, and kept in
  *   the sync state for the sync screen.
@@ -86,20 +84,20 @@ export async function pushOutbox(deps: PushDeps): Promise<PushSummary> {
       } as Parameters<SyncTransport['push']>[0]),
     );
     if (reply.type === 'client-too-old') {
-      await runWrite(['meta'], (db) => updateSyncState(db, (s) => ({ ...s, updateRequired: true })), { log: false });
+      await changeSyncState((s) => ({ ...s, updateRequired: true }));
       throw new SyncStopped('CLIENT_TOO_OLD');
     }
     if (reply.type === 'server-too-old') throw new TransportError('SERVER_TOO_OLD', true);
     if (reply.type === 'error') {
       if (['TOKEN_REVOKED', 'DEVICE_REVOKED', 'UNAUTHENTICATED', 'DEVICE_MISMATCH', 'FAIR_MISMATCH'].includes(reply.code)) {
-        await runWrite(['meta'], (db) => updateSyncState(db, (s) => ({ ...s, refused: reply.code })), { log: false });
+        await changeSyncState((s) => ({ ...s, refused: reply.code }));
         throw new SyncStopped(reply.code);
       }
       throw new TransportError(reply.code, false);
     }
     pushed += batch.length;
     // The files the server lacks go up BEFORE their items leave the outbox: if an upload fails
-    // (retryable), nothing is freed and the next push names the file again (issue 7 part 3).
+    // (retryable), nothing is freed and the next push names the file again (SY4).
     // Freed first, an item whose upload failed was never sent again, and the server never got
     // its file (found by the fault run, test/proof). A file the server refuses for good is
     // settled as before, so it never blocks the queue, and reported.
@@ -131,31 +129,12 @@ async function settle(batch: readonly SyncItem[], reply: PushAccepted, now: Inst
     const item = byId.get(r.id);
     problems.push({ id: r.id, seq: item?.seq ?? 0, kind: item?.kind ?? '', status: r.status, ...(r.status === 'rejected' ? { code: r.code } : {}), at: now });
   }
-  let requeued = 0;
   const firstSeq = Math.min(...batch.map((i) => i.seq));
-  const outcome = await runWrite(
-    ['items', 'outbox', 'meta'],
-    async (db) => {
-      // One transaction: the outbox rows go, lost ones come back, the problems are noted.
-      await db.outbox.bulkDelete(done);
-      if (reply.gap && reply.expectedSeq < firstSeq) {
-        // The server lost what it had acknowledged (restored from a backup): send it again.
-        const again = await db.items.where('seq').between(reply.expectedSeq, firstSeq, true, false).toArray();
-        await db.outbox.bulkPut(again);
-        requeued = again.length;
-      }
-      await updateSyncState(db, (s) => ({
-        ...s,
-        problems: [...problems, ...s.problems].slice(0, MAX_PROBLEMS),
-        refused: undefined,
-        updateRequired: undefined,
-      }));
-      await keepReading(db, reading);
-    },
-    { log: false },
-  );
+  // SY7: the server lost what it had acknowledged (restored from a backup): send it again.
+  const lost = reply.gap && reply.expectedSeq < firstSeq;
+  const outcome = await acknowledgePush({ done, problems, reading, ...(lost ? { requeue: { from: reply.expectedSeq, to: firstSeq } } : {}) });
   if (!outcome.ok) throw new TransportError(`STORE_${outcome.error.kind.toUpperCase()}`, true);
-  return { acknowledged: done.length, requeued };
+  return { acknowledged: done.length, requeued: outcome.value };
 }
 
 /** Evidence files the server still lacks. A tablet frees a file only once the server verified it. */

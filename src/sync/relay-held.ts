@@ -1,7 +1,6 @@
 import { PROTOCOL_VERSION, type RelayAccepted } from '../domain/wire/protocol';
-import { heldBatch, heldRanges, readRelayState, saveRelayState } from '../store/held-items';
+import { heldBatch, heldRanges, readRelayState, saveRelayState, type SyncCredentials } from '../store';
 import { SyncStopped, type BlobSource } from './push-outbox';
-import type { SyncCredentials } from './sync-state';
 import { TransportError, type SyncTransport } from './transport';
 
 export interface RelayDeps {

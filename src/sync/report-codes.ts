@@ -1,13 +1,7 @@
 import { MAX_KNOWN_CODES, PROTOCOL_VERSION, PushRequest } from '../domain/wire/protocol';
-import { knownCodes } from '../store/device-codes';
-import { getDb } from '../store/db';
-import { runWrite } from '../store/write';
+import { knownCodes, readSyncState, reportedCodes, saveReportedCodes, type SyncCredentials } from '../store';
 import type { StatusReport } from './push-outbox';
-import { readSyncState, type SyncCredentials } from './sync-state';
 import { TransportError, type SyncTransport } from './transport';
-
-/** What was last reported, and in which server epoch: a restored server is told everything again. */
-const REPORTED_KEY = 'codes.reported';
 
 /**
  * SY30: tells the server every device code this tablet knows, in a push without items, whenever
@@ -20,7 +14,7 @@ export async function reportCodes(transport: SyncTransport, credentials: SyncCre
   const codes = (await knownCodes({ deviceId: credentials.deviceId, code: credentials.deviceCode })).slice(0, MAX_KNOWN_CODES);
   const { epoch } = await readSyncState();
   const signature = `${epoch ?? ''}|${codes.map((c) => `${c.deviceId}:${c.code}`).join(',')}`;
-  const codesDue = (await getDb().meta.get(REPORTED_KEY))?.value !== signature;
+  const codesDue = (await reportedCodes()) !== signature;
   if (!codesDue && report === undefined) return false;
   const request = PushRequest.parse({
     type: 'push', protocolVersion: PROTOCOL_VERSION, deviceId: credentials.deviceId, fairId: credentials.fairId, items: [],
@@ -32,7 +26,7 @@ export async function reportCodes(transport: SyncTransport, credentials: SyncCre
   if (reply.type !== 'push-result') throw new TransportError(reply.code, reply.type === 'server-too-old');
   if (!codesDue) return true;
   // Remembered under the epoch the server answered in: if it differs from the pulled one, the next run reports again.
-  const saved = await runWrite(['meta'], (db) => db.meta.put({ key: REPORTED_KEY, value: `${reply.epoch}|${signature.slice(signature.indexOf('|') + 1)}` }), { log: false });
+  const saved = await saveReportedCodes(`${reply.epoch}|${signature.slice(signature.indexOf('|') + 1)}`);
   if (!saved.ok) throw new TransportError(`STORE_${saved.error.kind.toUpperCase()}`, true);
   return true;
 }

@@ -2,7 +2,7 @@
  * When sync runs: on `online`, when the page becomes visible, and on a timer; after a failure,
  * again after an exponential backoff with full jitter (AWS Architecture Blog, "Exponential
  * Backoff and Jitter", 2015), so fifty tablets coming back online at once do not knock together.
- * Not Workbox background sync: the outbox lives in IndexedDB and this loop owns it (issue 7).
+ * Not Workbox background sync: the outbox lives in IndexedDB and this loop owns it (SY4).
  * One run at a time; a trigger during a run asks for one more run after it.
  */
 export interface SchedulerOptions {

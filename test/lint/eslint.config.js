@@ -8,6 +8,20 @@ import globals from 'globals';
 const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'crypto', 'http', 'https', 'net', 'child_process', 'url', 'util', 'stream', 'zlib'];
 const layer = (name) => [`**/${name}/*`, `**/${name}`, `../${name}/**`, `../../${name}/**`];
 
+/** Any module of the store but its public one (`store/index`). */
+const STORE_INSIDE = '^(\\.\\./)+store/(?!index$).+';
+
+/**
+ * The app: never the server; Dexie only in its live-query adapter; of the store, never the
+ * database handle, the transaction or the local log (the store's own plumbing).
+ */
+const APP = {
+  paths: ['hono', 'postgres', '@electric-sql/pglite', 'dexie', ...nodeBuiltins],
+  patterns: ['dexie/*', ...layer('server')],
+  regexes: ['^(\\.\\./)+store/(db|transaction|local-log)$'],
+  why: 'app never imports the server, Dexie (but in lib/live-query.ts) or the store\'s database, transaction and local log',
+};
+
 /** Import boundaries of ARCHITECTURE.md: `app → sync → store → domain`, `server → domain`. */
 const boundaries = {
   'src/domain/**': {
@@ -21,15 +35,17 @@ const boundaries = {
     why: 'store imports domain only',
   },
   'src/sync/**': {
-    paths: ['solid-js', 'hono', 'postgres', ...nodeBuiltins],
-    patterns: ['solid-js/*', ...layer('app'), ...layer('server')],
-    why: 'sync imports store and domain only',
+    paths: ['solid-js', 'hono', 'postgres', 'dexie', ...nodeBuiltins],
+    patterns: ['solid-js/*', 'dexie/*', ...layer('app'), ...layer('server')],
+    // The store's public module (`../store`, src/store/index.ts) and nothing behind it.
+    regexes: [STORE_INSIDE],
+    why: 'sync imports domain and the store\'s public module (src/store/index.ts) only; Dexie stays in the store',
   },
-  'src/app/**': {
-    paths: ['hono', 'postgres', '@electric-sql/pglite', ...nodeBuiltins],
-    patterns: [...layer('server')],
-    why: 'app never imports the server',
-  },
+  'src/app/**': APP,
+  // The app's one live-query adapter (STYLE.md: reads through one liveQuery adapter).
+  'src/app/lib/live-query.ts': { ...APP, paths: APP.paths.filter((p) => p !== 'dexie'), patterns: APP.patterns.filter((p) => p !== 'dexie/*') },
+  // A screen is a folder: the view takes accessors and callbacks; its `.data.ts` reads and writes the store.
+  'src/app/screens/**/*.tsx': { ...APP, regexes: [...APP.regexes, '^(\\.\\./)+store(/|$)'], why: `${APP.why}; a screen view imports the store through its .data.ts` },
   'src/console/**': {
     paths: ['dexie', 'hono', 'postgres', '@electric-sql/pglite', ...nodeBuiltins],
     patterns: ['dexie/*'],

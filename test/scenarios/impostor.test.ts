@@ -1,7 +1,7 @@
 import { expect, test } from 'vitest';
 import { recordComplaint } from '../../src/store/cases';
 import { getDb } from '../../src/store/db';
-import { loadCredentials } from '../../src/sync/sync-state';
+import { loadCredentials } from '../../src/store/sync-state';
 import { redeemEnrolment } from '../../src/sync/transport';
 import { clerk, complaintInput } from '../store/case-fixtures';
 import { describeFleet } from '../support/fleet';

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 /**
  * Issue 10 part 3, the tablet's side of the append-only log: the store API has no path that
  * changes or removes a row of the local `items` table (src/store/db.ts). Items are written once,
- * with `bulkAdd` (which refuses an existing key), in src/store/write.ts; sync copies them into the
+ * with `bulkAdd` (which refuses an existing key), in src/store/local-log.ts; sync copies them into the
  * outbox and frees the OUTBOX, never the log. A source scan, so a new update or delete path on
  * `items` anywhere in the tablet's code fails here.
  */
@@ -30,7 +30,7 @@ test('[I10.3] the tablet’s items log has no update or delete path: written onc
     expect(BY_NAME.exec(text)?.[0], file).toBeUndefined();
     if (/\bitems\s*\.\s*(bulkAdd|add)\s*\(/.test(text)) writers.push(file);
   }
-  expect(writers).toEqual(['src/store/write.ts']);
+  expect(writers).toEqual(['src/store/local-log.ts']);
 });
 
 test('[I10.3] the scan would see an update or delete path (the patterns match what they must)', () => {

@@ -11,7 +11,8 @@ import { recordComplaint } from '../../src/store/cases';
 import { getDb } from '../../src/store/db';
 import { createFair } from '../../src/store/fairs';
 import { importExhibitors } from '../../src/store/exhibitors';
-import { appendItem, runWrite } from '../../src/store/write';
+import { runWrite } from '../../src/store/transaction';
+import { appendItem } from '../../src/store/local-log';
 import { clerk, complaintInput, setupDevice } from './case-fixtures';
 import { clock, exhibitorInput, fairInput, freshDb, resetDb } from './fixtures';
 

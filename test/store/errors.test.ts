@@ -9,7 +9,7 @@ import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import { FairCaseDb, LATEST_VERSION, closeDb, getDb, setDbName } from '../../src/store/db';
 import { createFair, listFairs } from '../../src/store/fairs';
 import { toStorageError } from '../../src/store/result';
-import { runWrite } from '../../src/store/write';
+import { runWrite } from '../../src/store/transaction';
 import { clock, fairInput, freshDb, resetDb } from './fixtures';
 
 let name = '';

@@ -5,7 +5,8 @@ import { formatHlc, MAX_FOREIGN_LEAD_MS, parseHlc } from '../../src/domain/hlc';
 import { instantFromMs, instantToMs, type Instant } from '../../src/domain/time';
 import { importComplaint } from '../../src/store/cases';
 import { getDb } from '../../src/store/db';
-import { logState, receiveStamps, runWrite } from '../../src/store/write';
+import { runWrite } from '../../src/store/transaction';
+import { logState, receiveStamps } from '../../src/store/local-log';
 import { clerk, complaintInput, setupDevice, setupFair } from './case-fixtures';
 import { freshDb, resetDb } from './fixtures';
 

@@ -9,7 +9,8 @@ import type { FairId } from '../../src/domain/ids';
 import { getDb } from '../../src/store/db';
 import { ComplaintInput } from '../../src/store/cases';
 import { fileComplaints } from '../../src/store/complaint-write';
-import { appendItems, fail, runWrite } from '../../src/store/write';
+import { fail, runWrite } from '../../src/store/transaction';
+import { appendItems } from '../../src/store/local-log';
 import { clock, fairInput, freshDb, resetDb } from './fixtures';
 import { clerk, complaintInput, setupDevice, setupFair } from './case-fixtures';
 

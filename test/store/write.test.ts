@@ -11,8 +11,9 @@ import { SyncItem } from '../../src/domain/sync-item';
 import { FairCaseDb, getDb } from '../../src/store/db';
 import { createFair, getFair, listFairs, updateFair } from '../../src/store/fairs';
 import { importExhibitors } from '../../src/store/exhibitors';
-import { appendItem, runWrite } from '../../src/store/write';
-import type { LogState } from '../../src/store/write';
+import { runWrite } from '../../src/store/transaction';
+import { appendItem } from '../../src/store/local-log';
+import type { LogState } from '../../src/store/local-log';
 import { clock, exhibitorInput, fairInput, freshDb, resetDb } from './fixtures';
 
 beforeEach(() => {

@@ -24,7 +24,7 @@ import { openStorage, type Storage, type StorageConfig } from '../../src/server/
 import { closeDb, getDb, setDbName } from '../../src/store/db';
 import { saveDevice } from '../../src/store/device';
 import { getBlob } from '../../src/store/evidence';
-import { ALL_APPLIERS } from '../../src/sync/appliers/index';
+import { ALL_APPLIERS } from '../../src/store/appliers';
 import { enrolThisDevice, syncOnce, type SyncRun } from '../../src/sync/http-sync';
 import type { BlobSource } from '../../src/sync/push-outbox';
 import type { FetchLike } from '../../src/sync/transport';

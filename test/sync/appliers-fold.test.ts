@@ -9,7 +9,7 @@ import type { PullReply } from '../../src/domain/wire/protocol';
 import { foldForward } from '../../src/store/apply-pulled';
 import { fromRecord, toCaseRow } from '../../src/store/case-rows';
 import { getDb } from '../../src/store/db';
-import { caseEventApplier } from '../../src/sync/appliers';
+import { caseEventApplier } from '../../src/store/appliers';
 import { pullPages } from '../../src/sync/pull-pages';
 import type { SyncTransport } from '../../src/sync/transport';
 import { caseId, Desk, deviceId, local, makeFair, PATHS } from '../support/builders';

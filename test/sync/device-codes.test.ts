@@ -6,7 +6,7 @@ import { loadDevice } from '../../src/store/device';
 import { knownCodes } from '../../src/store/device-codes';
 import { casesSharingNumber } from '../../src/store/shared-numbers';
 import { syncOnce } from '../../src/sync/http-sync';
-import { loadCredentials, readSyncState } from '../../src/sync/sync-state';
+import { loadCredentials, readSyncState } from '../../src/store/sync-state';
 import { clerk, complaintInput, setupDevice, setupFair } from '../store/case-fixtures';
 import { clock } from '../store/fixtures';
 import { syncServer } from './server-harness';

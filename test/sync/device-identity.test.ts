@@ -1,9 +1,9 @@
 import { describe, expect, test } from 'vitest';
 import { closeDb, getDb } from '../../src/store/db';
 import { createFair } from '../../src/store/fairs';
-import { DEVICE_KEY_KEY } from '../../src/sync/device-key';
+import { DEVICE_KEY_KEY } from '../../src/store/device-key';
 import { enrolThisDevice, syncOnce } from '../../src/sync/http-sync';
-import { loadCredentials } from '../../src/sync/sync-state';
+import { loadCredentials } from '../../src/store/sync-state';
 import { TransportError, type FetchLike } from '../../src/sync/transport';
 import { clock, fairInput } from '../store/fixtures';
 import { syncServer } from './server-harness';

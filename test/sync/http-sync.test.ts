@@ -4,9 +4,9 @@ import { getFair, updateFair } from '../../src/store/fairs';
 import type { Fair } from '../../src/domain/fair';
 import { rewriteItems } from '../../src/server/storage/event-chain';
 import { syncOnce } from '../../src/sync/http-sync';
-import { readSyncState } from '../../src/sync/sync-state';
+import { readSyncState } from '../../src/store/sync-state';
 import { httpTransport, TransportError, type SyncTransport } from '../../src/sync/transport';
-import { loadCredentials } from '../../src/sync/sync-state';
+import { loadCredentials } from '../../src/store/sync-state';
 import { clock, fairInput } from '../store/fixtures';
 import { syncServer } from './server-harness';
 

@@ -4,7 +4,7 @@ import { updateFair } from '../../src/store/fairs';
 import type { Fair } from '../../src/domain/fair';
 import { checkChain, rewriteItems } from '../../src/server/storage/event-chain';
 import { syncOnce } from '../../src/sync/http-sync';
-import { loadCredentials } from '../../src/sync/sync-state';
+import { loadCredentials } from '../../src/store/sync-state';
 import { clock, fairInput } from '../store/fixtures';
 import { syncServer } from './server-harness';
 

@@ -8,7 +8,7 @@ import { PROTOCOL_VERSION, PushRequest } from '../../src/domain/wire/protocol';
 import { createHttpApp } from '../../src/server/server';
 import { openStorage, type Storage } from '../../src/server/storage/storage';
 import { enrolThisDevice, syncOnce } from '../../src/sync/http-sync';
-import { loadCredentials, readSyncState } from '../../src/sync/sync-state';
+import { loadCredentials, readSyncState } from '../../src/store/sync-state';
 import type { FetchLike } from '../../src/sync/transport';
 import { clock } from '../store/fixtures';
 import { newId } from '../server/support';

@@ -1,4 +1,4 @@
-import { getDb } from '../../store/db';
+import { watchConnection } from '../../store/connection';
 import { setDatabaseOutdated, setUpgradeBlocked } from './database-state';
 
 let watching = false;
@@ -10,11 +10,10 @@ let watching = false;
 export function watchDatabase(): void {
   if (watching) return;
   watching = true;
-  const db = getDb();
-  if (db.upgradeBlocked && !db.isOpen()) setUpgradeBlocked(true);
-  if (db.outdated) setDatabaseOutdated(true);
-  db.on('blocked', () => void setUpgradeBlocked(true));
-  // Sticky: every (re)open clears the banner, including the open the blocking window let through.
-  db.on('ready', () => void setUpgradeBlocked(false), true);
-  db.on('versionchange', () => void setDatabaseOutdated(true));
+  watchConnection({
+    onBlocked: () => setUpgradeBlocked(true),
+    // Every (re)open clears the banner, including the open the blocking window let through.
+    onReady: () => setUpgradeBlocked(false),
+    onOutdated: () => setDatabaseOutdated(true),
+  });
 }

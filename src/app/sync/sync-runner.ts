@@ -1,11 +1,11 @@
 import { createSignal } from 'solid-js';
 import { getBlob } from '../../store/evidence';
 import { enrolThisDevice, syncOnce, type SyncRun } from '../../sync/http-sync';
-import { ALL_APPLIERS } from '../../sync/appliers/index';
+import { ALL_APPLIERS } from '../../store/appliers';
 import { SyncStopped, type BlobSource } from '../../sync/push-outbox';
 import { startScheduler, type Scheduler } from '../../sync/scheduler';
 import { TransportError } from '../../sync/transport';
-import { loadCredentials } from '../../sync/sync-state';
+import { loadCredentials } from '../../store/sync-state';
 import { nowInstant } from '../lib/clock';
 
 /**

@@ -110,7 +110,7 @@ const MIGRATIONS: readonly { readonly id: string; readonly sql: (ctx: { epoch: s
       );`,
   },
   {
-    // The tablet numbers its items per device, across fairs (src/store/write.ts): the gap-free
+    // The tablet numbers its items per device, across fairs (src/store/local-log.ts): the gap-free
     // sequence and its acknowledgement belong to the device, not to a device-in-a-fair.
     id: '0002-device-acks',
     sql: () => `

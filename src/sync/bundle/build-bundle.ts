@@ -4,13 +4,10 @@ import type { Instant } from '../../domain/time';
 import { MAX_BUNDLE_BYTES, MAX_BUNDLE_ENTRIES, MAX_BUNDLE_ITEMS } from '../../domain/wire/bundle';
 import { bundleSigningKey } from '../../domain/wire/bundle-signature';
 import { bundleFileName, packBundle } from '../../domain/wire/bundle-zip';
-import { getDb } from '../../store/db';
-import { loadDevice } from '../../store/device';
-import { logState, runWrite } from '../../store/write';
-import { loadCredentials } from '../sync-state';
+import { blobsOf, loadCredentials, loadDevice, loadLogState, outboxInSeqOrder, ownEvidenceShas } from '../../store';
 
 /**
- * Builds the bundle file of this tablet (issue 7 part 7, BUNDLE-SPEC.md BN8): the outbox (items
+ * Builds the bundle file of this tablet (BUNDLE-SPEC.md BN8): the outbox (items
  * the server has not acknowledged) in seq order, and the evidence files the server may lack,
  * signed with the tablet's token (BN13).
  * Reading only: exporting frees nothing; the outbox empties when a push is acknowledged.
@@ -49,17 +46,16 @@ const shaOf = (item: SyncItem): string | undefined => {
 };
 
 export async function buildBundle(now: Instant, onProgress: (p: BuildProgress) => void = () => {}): Promise<Result<BuiltBundle, BuildError>> {
-  const log = await runWrite(['meta'], (db) => logState(db), { log: false });
+  const log = await loadLogState();
   if (!log.ok) return err({ code: 'BUNDLE_STORE', params: { kind: log.error.kind } });
   const [credentials, device] = await Promise.all([loadCredentials(), loadDevice()]);
   const fairId = credentials?.fairId ?? device?.fairId;
   const deviceCode = credentials?.deviceCode ?? device?.shortCode;
   if (fairId === undefined || deviceCode === undefined) return err({ code: 'BUNDLE_NO_FAIR' });
   const deviceId = log.value.deviceId;
-  const db = getDb();
 
   onProgress({ phase: 'items', done: 0, total: 0 });
-  const outbox = await db.outbox.orderBy('seq').toArray();
+  const outbox = await outboxInSeqOrder();
   // BN8: stop before the first item of another fair (or past the limit), so no gap is made.
   const stop = outbox.findIndex((i, k) => i.fairId !== fairId || i.deviceId !== deviceId || k >= MAX_BUNDLE_ITEMS);
   const items = stop === -1 ? outbox : outbox.slice(0, stop);
@@ -67,12 +63,12 @@ export async function buildBundle(now: Instant, onProgress: (p: BuildProgress) =
 
   // The files named by these items, and every file this tablet captured for the fair: the tablet
   // does not record which ones the server verified, and a file the server holds costs a no-op.
-  const own = (await db.evidence.where('fairId').equals(fairId).toArray()).filter((e) => e.deviceId === deviceId);
-  const shas = [...new Set([...items.flatMap((i) => shaOf(i) ?? []), ...own.map((e) => e.sha256 as string)])];
+  const own = await ownEvidenceShas(fairId, deviceId);
+  const shas = [...new Set([...items.flatMap((i) => shaOf(i) ?? []), ...own])];
   if (items.length === 0 && shas.length === 0) return err({ code: 'BUNDLE_EMPTY' });
   if (shas.length + 2 > MAX_BUNDLE_ENTRIES) return err({ code: 'BUNDLE_TOO_LARGE', params: { files: shas.length } });
 
-  const rows = await db.blobs.bulkGet(shas);
+  const rows = await blobsOf(shas);
   const blobs: { sha256: string; data: Uint8Array }[] = [];
   let bytes = 0;
   for (const [k, row] of rows.entries()) {

@@ -12,7 +12,7 @@ import { MAX_PULL_LIMIT } from '../../../src/domain/wire/protocol';
 import { listCaseRows } from '../../../src/store/case-reads';
 import { setDbName } from '../../../src/store/db';
 import { findExhibitors } from '../../../src/store/exhibitors';
-import { ALL_APPLIERS } from '../../../src/sync/appliers/index';
+import { ALL_APPLIERS } from '../../../src/store/appliers';
 import { pullPages } from '../../../src/sync/pull-pages';
 import { firstSync } from '../../../src/sync/first-sync';
 import { SnapshotReply } from '../../../src/domain/wire/snapshot';

@@ -16,7 +16,7 @@ import type { PullReply } from '../../../src/domain/wire/protocol';
 import { addMinutes } from '../../../src/domain/time';
 import { toCaseRow, toRecord } from '../../../src/store/case-rows';
 import { getDb, setDbName } from '../../../src/store/db';
-import { ALL_APPLIERS } from '../../../src/sync/appliers/index';
+import { ALL_APPLIERS } from '../../../src/store/appliers';
 import { pullPages } from '../../../src/sync/pull-pages';
 import type { SyncTransport } from '../../../src/sync/transport';
 import { caseId, Desk, deviceId, local, makeFair, PATHS } from '../../support/builders';

@@ -1,7 +1,7 @@
 import { createRenderEffect, untrack, type JSX } from 'solid-js';
 import { urgency } from '../../../domain/case/deadlines';
 import { formatInZone, type Instant } from '../../../domain/time';
-import type { CaseRow } from '../../../store/cases';
+import type { CaseRow } from './case-board.data';
 import { t } from '../../i18n/index';
 import { countdownParts, isOverdueRow } from './board-model';
 import { minuteNow, secondNow } from './board-clock';

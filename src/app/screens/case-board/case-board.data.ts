@@ -1,5 +1,7 @@
 import { batch, createMemo, createSignal, type Accessor } from 'solid-js';
 import type { CaseRow } from '../../../store/cases';
+
+export type { CaseRow };
 import { BLANK_FILTER, boardIndex, filterRows, overdueCount, poolOf, type BoardFilter } from './board-model';
 import { minuteNow } from './board-clock';
 import { caseRowsOf, deskUsers } from './board-rows';

@@ -5,7 +5,7 @@ import { SignedIn } from '../../session/signed-in';
 import { useAppState } from '../../state/app-state';
 import { SelectField, TextField } from '../../ui/field';
 import { afterPaint, whenIdle } from '../../lib/frames';
-import type { CaseRow } from '../../../store/cases';
+import type { CaseRow } from './case-board.data';
 import { BOARD_SCOPES, BOARD_SORTS } from './board-model';
 import { BoardRow } from './board-row';
 import { createBoard, type Board } from './case-board.data';

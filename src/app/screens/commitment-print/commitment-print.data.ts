@@ -3,6 +3,7 @@ import type { SignedCommitment } from '../../../domain/commitment';
 import { exhibitorKey, type Exhibitor } from '../../../domain/exhibitor';
 import { listCommitments } from '../../../store/commitments';
 import { knownCodes } from '../../../store/device-codes';
+import { getBlob, getEvidence } from '../../../store/evidence';
 import { listExhibitors } from '../../../store/exhibitors';
 import { createLiveQueryOn } from '../../lib/live-query';
 
@@ -28,4 +29,10 @@ export function createCommitmentPrint(fairId: string, commitmentId: string): Com
     },
   );
   return { loaded: () => read() !== undefined, commitment: () => read()?.commitment, exhibitor: () => read()?.exhibitor, deviceCode: () => read()?.deviceCode };
+}
+
+/** The stored signature image of a commitment (its evidence record's file). */
+export async function signatureBlob(evidenceId: string): Promise<Blob | undefined> {
+  const ev = await getEvidence(evidenceId);
+  return ev === undefined ? undefined : getBlob(ev.sha256);
 }

@@ -1,13 +1,12 @@
 import { createResource, onCleanup, Show, type JSX } from 'solid-js';
-import { getBlob, getEvidence } from '../../../store/evidence';
+import { signatureBlob } from './commitment-print.data';
 
 /** The stored signature PNG of a commitment (evidence kind `signature`), as an image. */
 export function SignatureImage(props: { readonly evidenceId: string; readonly class?: string; readonly alt: string }): JSX.Element {
   const [url] = createResource(
     () => props.evidenceId,
     async (id) => {
-      const ev = await getEvidence(id);
-      const blob = ev === undefined ? undefined : await getBlob(ev.sha256);
+      const blob = await signatureBlob(id);
       return blob === undefined ? undefined : URL.createObjectURL(blob);
     },
   );

@@ -2,7 +2,6 @@ import { A, useNavigate, useParams } from '@solidjs/router';
 import { createSignal, For, Index, Show, type JSX } from 'solid-js';
 import { IP_TYPES } from '../../../domain/codes';
 import { boothKey } from '../../../domain/validators/booth';
-import { findExhibitors, listExhibitors } from '../../../store/exhibitors';
 import { storageErrorMessage } from '../../i18n/errors';
 import { locale, t } from '../../i18n/index';
 import { FormErrorSummary } from '../../ui/form-errors';
@@ -15,7 +14,7 @@ import { useAppState } from '../../state/app-state';
 import { SelectField, TextField } from '../../ui/field';
 import { Notice } from '../../ui/notice';
 import { blankRight, CLAUSES } from './commitment-form';
-import { createCommitmentSign } from './commitment-sign.data';
+import { createCommitmentSign, exhibitorChoices } from './commitment-sign.data';
 import { CommitmentView } from './commitment-view';
 import { SignatureCanvas } from '../../ui/signature-canvas';
 import './commitment-sign.css';
@@ -46,7 +45,7 @@ function ExhibitorPicker(props: { readonly fairId: string }): JSX.Element {
   const [text, setText] = createSignal('');
   const found = createLiveQueryOn(
     () => ({ fairId: props.fairId, text: text() }),
-    async (q) => (q.text.trim() === '' ? (await listExhibitors(q.fairId)).slice(0, 50) : findExhibitors(q.fairId, q.text)),
+    (q) => exhibitorChoices(q.fairId, q.text),
   );
   return (
     <>

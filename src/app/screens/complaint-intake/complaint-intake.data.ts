@@ -4,6 +4,8 @@ import type { CaseFlag } from '../../../domain/codes';
 import type { Fair } from '../../../domain/fair';
 import type { FieldError } from '../../../domain/field-errors';
 import type { StorageError } from '../../../store/result';
+
+export type { StorageError };
 import { createDraftForm, type DraftForm } from '../../drafts/create-draft-form';
 import { dataUrlBlob, downscaleImage } from '../../lib/image';
 import { nowInstant } from '../../lib/clock';

@@ -1,7 +1,7 @@
 import { A } from '@solidjs/router';
 import { createMemo, For, Show, type JSX } from 'solid-js';
 import type { Fair } from '../../../domain/fair';
-import type { StorageError } from '../../../store/result';
+import type { StorageError } from './complaint-intake.data';
 import { formatInZone } from '../../../domain/time';
 import { t } from '../../i18n/index';
 import { FormErrorSummary } from '../../ui/form-errors';

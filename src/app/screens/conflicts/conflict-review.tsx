@@ -1,8 +1,7 @@
 import { A, useParams } from '@solidjs/router';
 import { createSignal, Show, type JSX } from 'solid-js';
 import type { CaseEvent } from '../../../domain/case/events';
-import { applyCaseCommand } from '../../../store/cases';
-import { listUsers } from '../../../store/users';
+import { applyCaseCommand, listUsers } from './conflicts.data';
 import { storageErrorMessage } from '../../i18n/errors';
 import { t } from '../../i18n/index';
 import { nowInstant } from '../../lib/clock';

@@ -3,6 +3,10 @@ import { getCase, listCaseRows, type CaseRow } from '../../../store/cases';
 import { casesSharingNumber } from '../../../store/shared-numbers';
 import { conflictBranches } from '../../../domain/case/conflict-branches';
 
+/** The review's note goes through the case's own command (CS5); its author is picked from the users. */
+export { applyCaseCommand } from '../../../store/cases';
+export { listUsers } from '../../../store/users';
+
 /** The fair's cases flagged `CONFLICT` (CS5), each with whether an expert has reviewed it. */
 export async function conflictList(fairId: string): Promise<{ row: CaseRow; resolved: boolean }[]> {
   const rows = (await listCaseRows(fairId)).filter((r) => r.flags.includes('CONFLICT'));

@@ -1,6 +1,6 @@
 import { A } from '@solidjs/router';
 import { For, Show, type JSX } from 'solid-js';
-import type { User } from '../../../store/users';
+import type { User } from './home.data';
 import { t, type MessageKey } from '../../i18n/index';
 import { useSession } from '../../session/session';
 import { useAppState } from '../../state/app-state';

@@ -2,6 +2,8 @@ import type { Accessor } from 'solid-js';
 import type { MessageKey } from '../../i18n/index';
 import { listDrafts, type Draft } from '../../../store/drafts';
 import { listUsers, type User } from '../../../store/users';
+
+export type { User };
 import { createLiveQuery } from '../../lib/live-query';
 
 /** Drafts left open: forms not yet saved, and visitor forms parked after an idle reset. */

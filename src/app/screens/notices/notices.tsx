@@ -2,14 +2,13 @@ import { useNavigate, useParams } from '@solidjs/router';
 import { createResource, For, Show, type JSX } from 'solid-js';
 import type { Language } from '../../../domain/codes';
 import type { Fair } from '../../../domain/fair';
-import { getCase } from '../../../store/cases';
-import { listUsers } from '../../../store/users';
 import { t } from '../../i18n/index';
 import { nowInstant } from '../../lib/clock';
 import { createLiveQuery } from '../../lib/live-query';
 import { useAppState } from '../../state/app-state';
 import { Notice } from '../../ui/notice';
 import { NoticePart } from './notice-document';
+import { readNotice } from './notices.data';
 import { isNoticeKind, qrPayload, type NoticeKind } from './notice-model';
 import '../../ui/print-document.css';
 import './notices.css';
@@ -24,7 +23,7 @@ export function NoticeScreen(): JSX.Element {
   const app = useAppState();
   const params = useParams<{ id: string; kind: string }>();
   const navigate = useNavigate();
-  const read = createLiveQuery(async () => ({ c: await getCase(params.id), users: await listUsers() }));
+  const read = createLiveQuery(() => readNotice(params.id));
   const printedAt = nowInstant();
   const [qr] = createResource(
     () => read()?.c,

@@ -1,7 +1,7 @@
 import { createResource, createSignal, type Resource } from 'solid-js';
 import { z } from 'zod';
 import { PublicDraft, PublicDraftList } from '../../../domain/wire/public-intake';
-import { loadCredentials } from '../../../sync/sync-state';
+import { loadCredentials } from '../../../store/sync-state';
 import { lastSyncRun } from '../../sync/sync-runner';
 import { sha256OfFile } from '../../phone/photo-hash';
 

@@ -1,5 +1,5 @@
 import { CompletenessReply } from '../../../domain/report/completeness';
-import { loadCredentials } from '../../../sync/sync-state';
+import { loadCredentials } from '../../../store/sync-state';
 
 /**
  * The server's half of the completeness gate (issue 9 §2): the fair's enrolled devices, asked

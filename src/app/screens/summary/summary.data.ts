@@ -9,6 +9,10 @@ import type { SessionData } from '../../../domain/report/session-data';
 import type { PostShowSummary } from '../../../domain/report/summary-schema';
 import { hasSessionData, localCompleteness, sessionDataOf, type LocalCompleteness } from '../../../store/report-reads';
 import { createDraftForm, type DraftForm } from '../../drafts/create-draft-form';
+
+/** The fair's service record form (service-form.tsx): the experts to pick, the save, new row ids. */
+export { expertUsers, saveFairService } from '../../../store/fair-service';
+export { newId } from '../../../store/ids';
 import { createLiveQueryOn } from '../../lib/live-query';
 import { useAppState } from '../../state/app-state';
 

@@ -2,7 +2,7 @@ import { nowInstant } from '../../lib/clock';
 import { buildBundle, type BuildProgress, type BuiltBundle } from '../../../sync/bundle/build-bundle';
 import { importBundle, type ImportSummary } from '../../../sync/bundle/import-bundle';
 import { uploadBundle } from '../../../sync/bundle/upload-bundle';
-import { loadCredentials } from '../../../sync/sync-state';
+import { loadCredentials } from '../../../store/sync-state';
 import type { BundleAccepted } from '../../../domain/wire/bundle';
 import type { Result } from '../../../domain/result';
 

@@ -2,7 +2,7 @@ import { offsetWorthNoting } from '../../../domain/hlc';
 import { formatInZone, instantToMs, type Instant } from '../../../domain/time';
 import type { ClockReading } from '../../../sync/clock-offset';
 import { oldestUnsynced, unsyncedCount } from '../../../store/outbox';
-import { loadCredentials, readSyncState, type SyncCredentials, type SyncState } from '../../../sync/sync-state';
+import { loadCredentials, readSyncState, type SyncCredentials, type SyncState } from '../../../store/sync-state';
 import { isMessageKey, t } from '../../i18n/index';
 import { offsetAmount } from '../../lib/clock-note';
 import { createLiveQuery } from '../../lib/live-query';

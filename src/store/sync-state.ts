@@ -1,10 +1,10 @@
-import type { DeviceEnrolled } from '../domain/wire/accounts';
 import type { Instant } from '../domain/time';
-import type { ClockReading } from './clock-offset';
-import { getDb } from '../store/db';
-import type { FairCaseDb } from '../store/db';
-import { runWrite } from '../store/write';
-import type { StoreResult } from '../store/result';
+import type { DeviceEnrolled } from '../domain/wire/accounts';
+import { getDb } from './db';
+import type { FairCaseDb } from './db';
+import { noteClockOffset } from './local-log';
+import type { StoreResult } from './result';
+import { inWrite, runWrite } from './transaction';
 
 /**
  * What sync remembers on the tablet, in the store's `meta` table: the server's credentials for
@@ -25,6 +25,19 @@ export interface ItemProblem {
   readonly kind: string;
   readonly status: 'conflict' | 'rejected';
   readonly code?: string;
+  readonly at: Instant;
+}
+
+/**
+ * SY13: the tablet's clock against the server's, measured at every sync answer that says the
+ * server's time: NTP-style, the answer's time taken as halfway between sending and receiving.
+ */
+export interface ClockReading {
+  /** Positive: this tablet's clock is ahead of the server's; negative: behind (slow). */
+  readonly offsetMs: number;
+  /** Its uncertainty is at most half of this. */
+  readonly roundTripMs: number;
+  /** When it was measured, by this tablet's clock. */
   readonly at: Instant;
 }
 
@@ -50,13 +63,16 @@ export const CREDENTIALS_KEY = 'sync.credentials';
 export const MAX_PROBLEMS = 200;
 export const EMPTY_SYNC_STATE: SyncState = { cursor: 0, problems: [] };
 
-export async function readSyncState(db: FairCaseDb = getDb()): Promise<SyncState> {
+/** Inside a transaction over `meta` (or alone): the stored state. */
+export async function syncStateIn(db: FairCaseDb): Promise<SyncState> {
   return ((await db.meta.get(SYNC_KEY))?.value as SyncState | undefined) ?? EMPTY_SYNC_STATE;
 }
 
+export const readSyncState = (): Promise<SyncState> => syncStateIn(getDb());
+
 /** Inside a transaction over `meta`: merges `change` into the stored state. */
 export async function updateSyncState(db: FairCaseDb, change: (s: SyncState) => SyncState): Promise<SyncState> {
-  const next = change(await readSyncState(db));
+  const next = change(await syncStateIn(db));
   await db.meta.put({ key: SYNC_KEY, value: next });
   return next;
 }
@@ -79,3 +95,16 @@ export const saveCredentials = (baseUrl: string, enrolled: DeviceEnrolled): Prom
     },
     { log: false },
   );
+
+/**
+ * Inside a sync transaction over `meta`: the reading goes into the sync state (the sync screen,
+ * the next push's report, SY14) and into the log state, whose next case events carry it while
+ * it is beyond DL9 (SY16).
+ */
+export function keepReading(db: FairCaseDb, reading: ClockReading | undefined): Promise<void> {
+  return inWrite(async () => {
+    if (reading === undefined) return;
+    await updateSyncState(db, (s) => ({ ...s, clock: reading }));
+    await noteClockOffset(db, reading.offsetMs);
+  });
+}
