@@ -1,15 +1,10 @@
-import { Dexie } from 'dexie';
 import type { Instant } from '../domain/time';
 import { instantToMs } from '../domain/time';
 import { PROTOCOL_VERSION } from '../domain/wire/protocol';
 import { MAX_SNAPSHOT_LIMIT, SNAPSHOT_START } from '../domain/wire/snapshot';
-import type { FairCaseDb, TableName } from '../store/db';
-import { getDb } from '../store/db';
-import { receiveStamps, runWrite } from '../store/write';
-import { keepReading, readingOf, timed } from './clock-offset';
-import type { PullApplier } from './pull-pages';
+import { applySnapshotPage, dropSnapshotMark, readSnapshotMark, readSyncState, type PullApplier, type SnapshotMark, type SyncCredentials } from '../store';
+import { readingOf, timed } from './clock-offset';
 import { SyncStopped } from './push-outbox';
-import { readSyncState, updateSyncState, type SyncCredentials } from './sync-state';
 import { TransportError, type SyncTransport } from './transport';
 
 /**
@@ -29,20 +24,7 @@ export interface SyncProgress {
   readonly done: boolean;
 }
 
-/** Where an unfinished snapshot stands, in `meta` (SY87). */
-interface SnapshotMark {
-  readonly epoch: string;
-  readonly at: number;
-  readonly next: string;
-  readonly total: number;
-  readonly items: number;
-  readonly bytes: number;
-}
-const SNAPSHOT_KEY = 'sync.snapshot';
-
-export async function readSnapshotMark(db: FairCaseDb = getDb()): Promise<SnapshotMark | undefined> {
-  return (await db.meta.get(SNAPSHOT_KEY))?.value as SnapshotMark | undefined;
-}
+export { readSnapshotMark };
 
 export interface FirstSyncDeps {
   readonly transport: SyncTransport;
@@ -58,8 +40,6 @@ export interface FirstSyncSummary {
   readonly items: number;
 }
 
-const sameMark = (a: SnapshotMark | undefined, b: SnapshotMark | undefined): boolean => a?.at === b?.at && a?.next === b?.next && a?.epoch === b?.epoch;
-
 /**
  * SY87: runs only on a tablet that never pulled (no epoch, cursor 0) or whose snapshot is
  * unfinished; returns undefined when there is nothing to do (or the transport has no snapshot).
@@ -70,7 +50,6 @@ export async function firstSync(deps: FirstSyncDeps): Promise<FirstSyncSummary |
   let mark = await readSnapshotMark();
   const state = await readSyncState();
   if (mark === undefined && (state.epoch !== undefined || state.cursor !== 0)) return undefined;
-  const tables = [...new Set<TableName>(['meta', 'items', ...deps.appliers.flatMap((a) => a.tables)])];
   const started = instantToMs(deps.now());
   const startItems = mark?.items ?? 0;
   let pages = 0;
@@ -90,34 +69,18 @@ export async function firstSync(deps: FirstSyncDeps): Promise<FirstSyncSummary |
     const next: SnapshotMark | undefined = restart || reply.next === null
       ? undefined
       : { epoch: reply.epoch, at: reply.at, next: reply.next, total: before?.total ?? reply.total ?? 0, items: (before?.items ?? 0) + reply.items.length, bytes: (before?.bytes ?? 0) + answer.bytes };
-    const outcome = await runWrite(
-      tables,
-      async (db) => {
-        // Another tab went on meanwhile: its page stands, this one is dropped.
-        if (!sameMark(await readSnapshotMark(db), before)) return false;
-        if (restart) {
-          await db.meta.delete(SNAPSHOT_KEY);
-          return true;
-        }
-        await keepReading(db, readingOf(sent, received, reply.serverTime));
-        const others = reply.items.filter((i) => i.deviceId !== deps.credentials.deviceId);
-        // No pull context: each page folds and writes its cases now, so the board shows what has landed.
-        for (const applier of deps.appliers) await Dexie.Promise.resolve(applier.apply(db, others));
-        await receiveStamps(db, reply.items.map((i) => i.hlc), received); // SY11
-        if (next === undefined) {
-          await db.meta.delete(SNAPSHOT_KEY);
-          await updateSyncState(db, (s) => ({ ...s, epoch: reply.epoch, cursor: reply.at })); // SY86
-        } else {
-          await db.meta.put({ key: SNAPSHOT_KEY, value: next });
-        }
-        return true;
-      },
-      { log: false, relaxed: true },
-    );
+    const outcome = restart
+      ? await dropSnapshotMark()
+      : await applySnapshotPage(reply, { self: deps.credentials.deviceId, received, reading: readingOf(sent, received, reply.serverTime), appliers: deps.appliers, before, after: next });
     if (!outcome.ok) throw new TransportError(`STORE_${outcome.error.kind.toUpperCase()}`, true, undefined, outcome.error.detail);
-    mark = outcome.value ? next : await readSnapshotMark();
-    if (restart) continue;
-    if (!outcome.value && mark === undefined) break;
+    if (restart) {
+      mark = undefined;
+      continue;
+    }
+    const applied = outcome.value === 'applied';
+    mark = applied ? next : await readSnapshotMark();
+    // Another tab finished the snapshot meanwhile.
+    if (!applied && mark === undefined) break;
     pages++;
     count += reply.items.length;
     const total = before?.total ?? reply.total ?? 0;
