@@ -16,6 +16,9 @@ const OverdueBadge = lazy(() => import('./screens/case-board/overdue-badge').the
 /** Issue 7 part 5: unsynced data older than the fair's `unsyncedReminderHours`, on every screen. */
 const SyncReminder = lazy(() => import('./sync/sync-host').then((m) => ({ default: m.SyncReminder })));
 
+/** SY87: a new tablet's first sync, small, on every screen while it runs. */
+const FirstSyncBar = lazy(() => import('./sync/first-sync-bar').then((m) => ({ default: m.FirstSyncBar })));
+
 /** Above this share of the quota the status bar warns (issue 5: storage warnings). */
 const QUOTA_WARN_SHARE = 0.8;
 
@@ -85,6 +88,7 @@ export function Shell(props: RouteSectionProps): JSX.Element {
       />
       <div class="warnings">
         <SyncReminder />
+        <FirstSyncBar compact />
         <Show when={upgradeBlocked()}>
           <Notice kind="error" testId="db-upgrade-blocked">
             {t('storageError.upgrade-blocked')}

@@ -1,7 +1,7 @@
 import type { Instant } from '../domain/time';
 import { instantToMs } from '../domain/time';
 import { PROTOCOL_VERSION } from '../domain/wire/protocol';
-import { MAX_SNAPSHOT_LIMIT, SNAPSHOT_START } from '../domain/wire/snapshot';
+import { SNAPSHOT_PAGE, SNAPSHOT_START } from '../domain/wire/snapshot';
 import { applySnapshotPage, dropSnapshotMark, readSnapshotMark, readSyncState, type PullApplier, type SnapshotMark, type SyncCredentials } from '../store';
 import { readingOf, timed } from './clock-offset';
 import { SyncStopped } from './push-outbox';
@@ -57,7 +57,7 @@ export async function firstSync(deps: FirstSyncDeps): Promise<FirstSyncSummary |
   if (mark !== undefined) deps.onProgress?.({ items: mark.items, total: mark.total, bytes: mark.bytes, msLeft: undefined, done: false });
   for (let guard = 0; guard < 100_000; guard++) {
     const { reply: answer, sent, received } = await timed(deps.now, () =>
-      snapshot({ protocolVersion: PROTOCOL_VERSION, fair: deps.credentials.fairId, at: mark?.at, after: mark?.next ?? SNAPSHOT_START, limit: deps.limit ?? MAX_SNAPSHOT_LIMIT }),
+      snapshot({ protocolVersion: PROTOCOL_VERSION, fair: deps.credentials.fairId, at: mark?.at, after: mark?.next ?? SNAPSHOT_START, limit: deps.limit ?? SNAPSHOT_PAGE }),
     );
     const reply = answer.reply;
     if (reply.type === 'client-too-old') throw new SyncStopped('CLIENT_TOO_OLD');

@@ -102,7 +102,7 @@ window.firstPullBench = {
     const transport = timedTransport(times);
     const credentials = { baseUrl: '', token: 't', deviceId: '01JRZ8Q4W6M00000000000SELF', deviceCode: 'KB', fairId: expect.fairId };
     // SY87: the snapshot first, then the pull after its sequence (as `syncOnce` does).
-    const first = await firstSync({ transport, credentials, appliers: ALL_APPLIERS, limit: MAX_PULL_LIMIT, now: () => new Date().toISOString() as Instant });
+    const first = await firstSync({ transport, credentials, appliers: ALL_APPLIERS, now: () => new Date().toISOString() as Instant });
     const tail = await pullPages({ transport, credentials, appliers: ALL_APPLIERS, limit: MAX_PULL_LIMIT });
     const summary = { items: (first?.items ?? 0) + tail.items, pages: (first?.pages ?? 0) + tail.pages };
     if (!(await shows(expect))) throw new Error('the board or the exhibitor search is not right after the pull');
