@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { ESLint } from 'eslint';
-import { describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 
 /**
  * The store's seal as the lint config states it (eslint.config.js): each boundary refuses a
@@ -56,6 +56,11 @@ const cases: readonly { readonly boundary: string; readonly file: string; readon
 ];
 
 describe('store seal lint boundaries', () => {
+  // Loading the config and its plugins is the slow part: once, before the cases.
+  beforeAll(async () => {
+    await eslint.lintText('export {};\n', { filePath: 'src/sync/probe.ts' });
+  }, 120_000);
+
   for (const c of cases) {
     test(`${c.boundary}: the wrong import is refused, the right one passes`, async () => {
       expect(await refused(c.file, c.wrong)).toHaveLength(1);
