@@ -25,6 +25,8 @@ export interface SyncDeps {
   readonly appVersion?: string;
   /** SY87: how far a new tablet's first sync is. */
   readonly onProgress?: (p: SyncProgress) => void;
+  /** SY87: take the fair's snapshot before the first pull (the app does; off, the pull replays every version and SY39 holds them all). */
+  readonly firstSync?: boolean;
 }
 
 export interface SyncRun {
@@ -69,7 +71,7 @@ export async function syncOnce(deps: SyncDeps, credentials?: SyncCredentials): P
     let push = await pushOutbox(pushDeps);
     const appliers = deps.appliers ?? ALL_APPLIERS;
     // SY87: a new tablet starts from the fair's snapshot, then pulls what came after it.
-    await firstSync({ transport, credentials: creds, appliers, now: deps.now, ...(deps.onProgress === undefined ? {} : { onProgress: deps.onProgress }) });
+    if (deps.firstSync === true) await firstSync({ transport, credentials: creds, appliers, now: deps.now, ...(deps.onProgress === undefined ? {} : { onProgress: deps.onProgress }) });
     const pull = await pullPages({ transport, credentials: creds, appliers, now: deps.now });
     if (pull.epochChanged) {
       // A restored server: everything this tablet holds went back into the outbox; send it now.

@@ -21,7 +21,7 @@ const blobs: BlobSource = async (sha) => {
   return blob === undefined ? undefined : { data: new Uint8Array(await blob.arrayBuffer()), mime: blob.type || 'application/octet-stream' };
 };
 
-const deps = { now: nowInstant, appliers: ALL_APPLIERS, blobs, appVersion: __APP_VERSION__, onProgress: setFirstSyncProgress } as const;
+const deps = { now: nowInstant, appliers: ALL_APPLIERS, blobs, appVersion: __APP_VERSION__, onProgress: setFirstSyncProgress, firstSync: true } as const;
 
 const [running, setRunning] = createSignal(false);
 const [lastRun, setLastRun] = createSignal<SyncRun>();
