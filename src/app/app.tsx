@@ -29,9 +29,9 @@ const CommitmentSignScreen = lazy(() => import('./screens/commitment-sign/commit
 const CommitmentPrintScreen = lazy(() => import('./screens/commitment-print/commitment-print').then((m) => ({ default: m.CommitmentPrintScreen })));
 const ConsultationsScreen = lazy(() => import('./screens/consultations/consultations').then((m) => ({ default: m.ConsultationsScreen })));
 const SummaryScreen = lazy(() => import('./screens/summary/summary').then((m) => ({ default: m.SummaryScreen })));
-/** Issue 8 §3: the phone hand-off at the desk (shows the phone link, scans the phone's animated QR). */
+/** The phone hand-off at the desk: shows the phone link, scans the phone's animated QR (QR-SPEC.md). */
 const QrHandoffScreen = lazy(() => import('./screens/qr-handoff/qr-handoff').then((m) => ({ default: m.QrHandoffScreen })));
-/** Issue 7: sync (enrolment, status) and the review of cases two tablets forked (CS5). */
+/** Sync (enrolment, status; src/sync/SPEC.md) and the review of cases two tablets forked (CS5). */
 const SyncScreen = lazy(() => import('./screens/sync/sync').then((m) => ({ default: m.SyncScreen })));
 const ConflictsScreen = lazy(() => import('./screens/conflicts/conflicts').then((m) => ({ default: m.ConflictsScreen })));
 const ConflictReviewScreen = lazy(() => import('./screens/conflicts/conflict-review').then((m) => ({ default: m.ConflictReviewScreen })));

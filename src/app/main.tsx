@@ -8,7 +8,7 @@ import './styles.css';
 const root = document.getElementById('root');
 if (root === null) throw new Error('index.html has no #root');
 listenForPageHide();
-// Issue 8 §1: `/p/` is the public phone entry, its own lazy chunk with its own dictionaries: no
+// `/p/` is the public phone entry (PI10), its own lazy chunk with its own dictionaries: no
 // desk shell, no desk data, no desk strings. The desk app is a lazy chunk too, so the phone's
 // first load never downloads it; both are precached, so either opens offline.
 if (/^\/p(\/|$)/.test(location.pathname)) {

@@ -13,8 +13,11 @@ import './ui/narrow.css';
 
 /** DL8: the overdue count beside the board's entry, on every screen (a lazy chunk: P2). */
 const OverdueBadge = lazy(() => import('./screens/case-board/overdue-badge').then((m) => ({ default: m.OverdueBadge })));
-/** Issue 7 part 5: unsynced data older than the fair's `unsyncedReminderHours`, on every screen. */
+/** Unsynced data older than the fair's `unsyncedReminderHours`, on every screen (FS18). */
 const SyncReminder = lazy(() => import('./sync/sync-host').then((m) => ({ default: m.SyncReminder })));
+
+/** SY87: a new tablet's first sync, small, on every screen while it runs. */
+const FirstSyncBar = lazy(() => import('./sync/first-sync-bar').then((m) => ({ default: m.FirstSyncBar })));
 
 /** Above this share of the quota the status bar warns, before a save fails for lack of room. */
 const QUOTA_WARN_SHARE = 0.8;
@@ -63,7 +66,7 @@ export function Shell(props: RouteSectionProps): JSX.Element {
     // P2 (test/bench/app.bench.ts): the bench measures cold start up to this mark.
     document.documentElement.dataset.shell = 'interactive';
     performance.mark('shell-interactive');
-    // Issue 10 §5: another window blocking or overtaking the database is said at once, not only at the next save.
+    // Another window blocking or overtaking the database is said at once, not only at the next save.
     void import('./state/database-watch').then((m) => m.watchDatabase());
   });
   const quotaPercent = (): number | undefined => {
@@ -85,6 +88,7 @@ export function Shell(props: RouteSectionProps): JSX.Element {
       />
       <div class="warnings">
         <SyncReminder />
+        <FirstSyncBar compact />
         <Show when={upgradeBlocked()}>
           <Notice kind="error" testId="db-upgrade-blocked">
             {t('storageError.upgrade-blocked')}

@@ -57,7 +57,7 @@ async function main(): Promise<number> {
       return 0;
     }
     if (command === 'check-chain') {
-      // Issue 10 part 3: one line per broken link, tab-separated, for grep and spreadsheets.
+      // One line per broken link, tab-separated, for grep and spreadsheets.
       const report = await checkChain(storage.sql);
       for (const b of report.broken) console.log(['BROKEN', b.deviceId, b.seq, b.itemId, b.reason, `expected ${b.expected}`, `found ${b.found ?? 'null'}`].join('\t'));
       console.log(`${report.items} items of ${report.devices} devices checked; ${report.broken.length} broken links.`);

@@ -56,7 +56,7 @@ export function createHttpApp(options: AppOptions): Hono {
   app.route('/api/admin', adminRoutes(options.storage));
   // The organizer's console: cookie sessions, its own contract (src/domain/wire/console.ts).
   app.route('/api/console', consoleRoutes(options.storage, now));
-  // Issue 8 §4: the phones' online intake (public) and the desks' list of its drafts.
+  // PI1–PI9: the phones' online intake (public) and the desks' list of its drafts.
   app.route('/api', publicIntakeRoutes(options.storage));
   app.route('/api', accountRoutes(options.storage, now));
   app.all('/api/*', (c) => refuse(c, 404, 'NOT_FOUND'));

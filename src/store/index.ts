@@ -15,6 +15,7 @@ export { loadLogState, type LogState } from './local-log';
 export { acknowledgePush, outboxBatch, outboxInSeqOrder, unsyncedCount, type PushAcknowledgement } from './outbox';
 export { applyPulledPage, newPullRun, restartPull, type PageContext, type PageOutcome, type PullRun } from './pull-page';
 export type { StoreResult, StorageError } from './result';
+export { applySnapshotPage, dropSnapshotMark, readSnapshotMark, type SnapshotMark } from './snapshot-page';
 export {
   changeSyncState,
   loadCredentials,

@@ -3,6 +3,7 @@ import type { DeviceEnrolled } from '../domain/wire/accounts';
 import { adoptDeviceCode, ALL_APPLIERS, changeSyncState, loadCredentials, loadLogState, saveCredentials, type SyncCredentials } from '../store';
 import { deviceKeyPair, signEnrolment } from './device-key';
 import { pullPages, type PullApplier, type PullSummary } from './pull-pages';
+import { firstSync, type SyncProgress } from './first-sync';
 import { pushOutbox, statusReport, SyncStopped, type BlobSource, type PushSummary } from './push-outbox';
 import { reportCodes } from './report-codes';
 import { relayHeld, type RelaySummary } from './relay-held';
@@ -22,6 +23,10 @@ export interface SyncDeps {
   readonly blobs?: BlobSource;
   /** CO11: the app's build version, reported with each push for the organizer's tablets table. */
   readonly appVersion?: string;
+  /** SY87: how far a new tablet's first sync is. */
+  readonly onProgress?: (p: SyncProgress) => void;
+  /** SY87: take the fair's snapshot before the first pull (the app does; off, the pull replays every version and SY39 holds them all). */
+  readonly firstSync?: boolean;
 }
 
 export interface SyncRun {
@@ -64,7 +69,10 @@ export async function syncOnce(deps: SyncDeps, credentials?: SyncCredentials): P
       ...(deps.appVersion === undefined ? {} : { appVersion: deps.appVersion }),
     };
     let push = await pushOutbox(pushDeps);
-    const pull = await pullPages({ transport, credentials: creds, appliers: deps.appliers ?? ALL_APPLIERS, now: deps.now });
+    const appliers = deps.appliers ?? ALL_APPLIERS;
+    // SY87: a new tablet starts from the fair's snapshot, then pulls what came after it.
+    if (deps.firstSync === true) await firstSync({ transport, credentials: creds, appliers, now: deps.now, ...(deps.onProgress === undefined ? {} : { onProgress: deps.onProgress }) });
+    const pull = await pullPages({ transport, credentials: creds, appliers, now: deps.now });
     if (pull.epochChanged) {
       // A restored server: everything this tablet holds went back into the outbox; send it now.
       const again = await pushOutbox(pushDeps);

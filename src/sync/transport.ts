@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { DeviceEnrolled, type RedeemEnrolmentRequest } from '../domain/wire/accounts';
+import { SnapshotReply, type SnapshotQuery } from '../domain/wire/snapshot';
 import { ErrorReply, PullReply, PushReply, RelayReply, type PushRequest, type RelayRequest } from '../domain/wire/protocol';
 
 /**
@@ -14,6 +15,8 @@ export interface SyncTransport {
   putBlob(sha256: string, data: Uint8Array, mime: string): Promise<void>;
   /** SY39: offers other devices' items back after a restore (absent: this transport cannot). */
   relay?(request: RelayRequest): Promise<RelayReply>;
+  /** SY84: a page of the fair's snapshot, for a new tablet's first sync (absent: this transport cannot). */
+  snapshot?(request: SnapshotRequest): Promise<SnapshotAnswer>;
 }
 
 export class TransportError extends Error {
@@ -68,6 +71,7 @@ export function httpTransport(options: HttpTransportOptions): SyncTransport {
       const query = new URLSearchParams({ protocolVersion: String(q.protocolVersion), fair: q.fair, after: String(q.after), limit: String(q.limit) });
       return call(fetchImpl, `${options.baseUrl}/api/sync/pull?${query.toString()}`, { headers: auth }, PullReply);
     },
+    snapshot: (q) => fetchSnapshot(fetchImpl, options.baseUrl, options.token, q),
     putBlob: async (sha256, data, mime) => {
       let res: Response;
       try {
@@ -81,6 +85,39 @@ export function httpTransport(options: HttpTransportOptions): SyncTransport {
       throw new TransportError(reply.success ? reply.data.code : 'BLOB_REFUSED', false, res.status);
     },
   };
+}
+
+/** What a snapshot page asks for (SY84): the query without the protocol version's coercion. */
+export type SnapshotRequest = Omit<SnapshotQuery, 'at' | 'fair'> & { readonly fair: string; readonly at?: number | undefined };
+
+/** A snapshot page and the bytes it took on the wire (for the first sync's progress). */
+export interface SnapshotAnswer {
+  readonly reply: SnapshotReply;
+  readonly bytes: number;
+}
+
+/** `GET /api/sync/snapshot`, parsed with the wire schema; errors as the other calls (transport.ts). */
+export async function fetchSnapshot(fetchImpl: FetchLike, baseUrl: string, token: string, q: SnapshotRequest): Promise<SnapshotAnswer> {
+  const query = new URLSearchParams({ protocolVersion: String(q.protocolVersion), fair: q.fair, after: q.after, limit: String(q.limit) });
+  if (q.at !== undefined) query.set('at', String(q.at));
+  let res: Response;
+  try {
+    res = await fetchImpl(`${baseUrl}/api/sync/snapshot?${query.toString()}`, { headers: { authorization: `Bearer ${token}` } });
+  } catch {
+    throw new TransportError('NETWORK', true);
+  }
+  if (res.status >= 500 || res.status === 429) throw new TransportError(res.status === 503 ? 'UNAVAILABLE' : 'SERVER', true, res.status);
+  let text: string;
+  let json: unknown;
+  try {
+    text = await res.text();
+    json = JSON.parse(text);
+  } catch {
+    throw new TransportError('UNREADABLE_ANSWER', true, res.status);
+  }
+  const parsed = SnapshotReply.safeParse(json);
+  if (!parsed.success) throw new TransportError('UNREADABLE_ANSWER', true, res.status);
+  return { reply: parsed.data, bytes: text.length };
 }
 
 /** Redeems a scanned enrolment code: the tablet's token, device id and device code (CN1). */

@@ -18,6 +18,7 @@ import { CASE_STATES } from '../../src/domain/codes';
 import type { FairCode } from '../../src/domain/fair';
 import type { SyncItem } from '../../src/domain/sync-item';
 import type { PullPage } from '../../src/domain/wire/protocol';
+import type { SnapshotPage } from '../../src/domain/wire/snapshot';
 import { addMinutes } from '../../src/domain/time';
 import { launchChromium } from '../support/browser';
 import { caseId, Desk, deviceId, local, makeFair, PATHS, ulidOf } from '../support/builders';
@@ -31,7 +32,7 @@ const COMMITMENTS = 25_000;
 const CASES = 600;
 const EVENTS_PER_CASE = 10;
 const THROTTLE = 4;
-const ROUNDS = 3;
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 /** The suite gives up past this (a hung page must not hang the bench). */
 const LIMIT_S = 900;
 const PAGE = '/test/bench/pages/first-pull.html';
@@ -77,8 +78,34 @@ function makeFairItems(): { items: SyncItem[]; expect: FirstPullExpect } {
   return { items, expect: { fairId: fair.id, cases: CASES, booth: last.booths[0]!.stand, exhibitorId: last.id, states } };
 }
 
+/** SY85's order of the server's snapshot: fair, case events, exhibitors, the rest; each in commit order (every item here is its record's only version). */
+function snapshotOrder(items: readonly SyncItem[]): { readonly item: SyncItem; readonly position: string }[] {
+  const rank = (k: SyncItem['kind']): number => (k === 'fair' ? 0 : k === 'case_event' ? 1 : k === 'exhibitor' ? 2 : 3);
+  return items.map((item, k) => ({ item, rank: rank(item.kind), seq: k + 1 })).sort((a, b) => a.rank - b.rank || a.seq - b.seq).map((x) => ({ item: x.item, position: `${x.rank}-${x.seq}` }));
+}
+
+/** `/bench/snapshot` answers as the server's snapshot route does (snapshot-route.ts), read at the last item's sequence. */
+function answerSnapshot(url: URL, snapshot: readonly { readonly item: SyncItem; readonly position: string }[], res: ServerResponse): void {
+  const after = url.searchParams.get('after') ?? '0-0';
+  const limit = Number(url.searchParams.get('limit') ?? 5000);
+  const from = after === '0-0' ? 0 : snapshot.findIndex((x) => x.position === after) + 1;
+  const page = snapshot.slice(from, from + limit);
+  const more = from + limit < snapshot.length;
+  const body: SnapshotPage = {
+    type: 'snapshot-page',
+    epoch: 'BENCH',
+    at: snapshot.length,
+    ...(url.searchParams.has('at') ? {} : { total: snapshot.length }),
+    items: page.map((x) => x.item),
+    next: more ? (page[page.length - 1]?.position ?? null) : null,
+  };
+  res.writeHead(200, { 'content-type': 'application/json' });
+  res.end(JSON.stringify(body));
+}
+
 /** `/bench/pull` answers as the server's pull route does; everything else is vite. */
 async function serve(items: readonly SyncItem[]): Promise<{ origin: string; close(): Promise<void> }> {
+  const snapshot = snapshotOrder(items);
   const vite = await createViteServer({
     configFile: false,
     root: ROOT,
@@ -89,6 +116,10 @@ async function serve(items: readonly SyncItem[]): Promise<{ origin: string; clos
   });
   const http = createHttpServer((req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://bench');
+    if (url.pathname === '/bench/snapshot') {
+      answerSnapshot(url, snapshot, res);
+      return;
+    }
     if (url.pathname !== '/bench/pull') {
       vite.middlewares(req, res);
       return;

@@ -126,6 +126,17 @@ const GUARDED: readonly GuardedRoute[] = [
     ],
   },
   {
+    route: 'GET /api/sync/snapshot',
+    variants: [
+      {
+        name: 'snapshot',
+        allowed: EVERYONE,
+        call: (w, t) => get(w, `/api/sync/snapshot?protocolVersion=${PROTOCOL_VERSION}&fair=${w.fairId}`, t),
+        foreign: [{ name: 'another fair', codes: ['FAIR_MISMATCH'], call: (w, as) => get(w, `/api/sync/snapshot?protocolVersion=${PROTOCOL_VERSION}&fair=${w.otherFair.fairId}`, deviceOf(w, as).token) }],
+      },
+    ],
+  },
+  {
     route: 'GET /api/sync/conflicts',
     variants: [
       {

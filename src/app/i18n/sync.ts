@@ -4,6 +4,15 @@
  * exactly the same keys (checked by `satisfies`).
  */
 export const syncZh = {
+  'sync.first.title': '首次同步',
+  'sync.first.progress': '已接收 {items} / {total} 条记录 · {mb} MB',
+  'sync.first.left': '预计还需 {time}',
+  'sync.first.leftUnknown': '正在估算剩余时间…',
+  'sync.first.done': '首次同步完成：{total} 条记录已就绪。',
+  'sync.first.short': '首次同步 {percent}%',
+  'sync.first.hint': '展会资料到达后，案件看板和参展商查询即可使用；中断后会从断点继续。',
+  'sync.first.minutes': '{m} 分 {s} 秒',
+  'sync.first.seconds': '{s} 秒',
   'nav.sync': '同步',
   'nav.conflicts': '冲突复核',
   'sync.title': '同步',
@@ -112,6 +121,15 @@ export const syncZh = {
 } as const;
 
 export const syncEn = {
+  'sync.first.title': 'First sync',
+  'sync.first.progress': 'Received {items} of {total} records · {mb} MB',
+  'sync.first.left': 'About {time} left',
+  'sync.first.leftUnknown': 'Estimating the time left…',
+  'sync.first.done': 'First sync done: {total} records ready.',
+  'sync.first.short': 'First sync {percent}%',
+  'sync.first.hint': 'The case board and the exhibitor search work as soon as their data has arrived; an interrupted sync goes on where it stopped.',
+  'sync.first.minutes': '{m} min {s} s',
+  'sync.first.seconds': '{s} s',
   'nav.sync': 'Sync',
   'nav.conflicts': 'Conflicts',
   'sync.title': 'Sync',

@@ -7,7 +7,7 @@ import { photoFile } from './photo-files';
 export type SendOutcome = 'sent' | 'already' | 'offline' | 'rate-limited' | 'unknown-fair' | 'refused' | 'server';
 
 /**
- * Issue 8 §4 (PI1–PI6, src/domain/wire/public-intake.ts): with a connection, the complaint may go
+ * PI1–PI6 (src/domain/wire/public-intake.ts): with a connection, the complaint may go
  * straight to the fair's server, the one that served this page (`/api/public/fairs/<fairId>/
  * complaints`). The server keeps it as a draft for the desk's next sync. The reply is parsed with
  * the wire schema; anything else is a failure, and the QR hand-off below stays on screen (PI6).

@@ -7,6 +7,7 @@ import { startScheduler, type Scheduler } from '../../sync/scheduler';
 import { TransportError } from '../../sync/transport';
 import { loadCredentials } from '../../store/sync-state';
 import { nowInstant } from '../lib/clock';
+import { setFirstSyncProgress } from './first-sync-progress';
 
 /**
  * The app's one sync loop (`src/sync/README.md`): started when this tablet holds credentials, run
@@ -21,7 +22,7 @@ const blobs: BlobSource = async (sha) => {
   return blob === undefined ? undefined : { data: new Uint8Array(await blob.arrayBuffer()), mime: blob.type || 'application/octet-stream' };
 };
 
-const deps = { now: nowInstant, appliers: ALL_APPLIERS, blobs, appVersion: __APP_VERSION__ } as const;
+const deps = { now: nowInstant, appliers: ALL_APPLIERS, blobs, appVersion: __APP_VERSION__, onProgress: setFirstSyncProgress, firstSync: true } as const;
 
 const [running, setRunning] = createSignal(false);
 const [lastRun, setLastRun] = createSignal<SyncRun>();

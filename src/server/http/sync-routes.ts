@@ -11,6 +11,7 @@ import { parseQuery, readJson } from './body';
 import { allowed, authenticated, ownFair, type Env } from './guard';
 import { issuesOf, refuse } from './replies';
 import { withTiming } from './timing';
+import { snapshotRoute } from './snapshot-route';
 import { reportStatus } from '../console/console-store';
 import { num } from '../storage/sql';
 
@@ -95,6 +96,9 @@ export function syncRoutes(storage: Storage, now: () => number): Hono<Env> {
     const head = { type: 'pull-page', epoch: page.epoch, cursor: page.cursor, hasMore: page.hasMore, serverTime: new Date(now()).toISOString() as Instant } satisfies Omit<PullPage, 'items'>;
     return c.body(`${JSON.stringify(head).slice(0, -1)},"items":${page.itemsJson}}`, 200, { 'content-type': 'application/json' });
   });
+
+  // SY84: a new tablet's first sync, the fair's current records at one sequence.
+  app.get('/snapshot', (c) => snapshotRoute(c, storage, now));
 
   app.get('/conflicts', async (c) => {
     const denied = allowed(c, { users: ['organizer', 'expert'], devices: ['expert'] });

@@ -1,6 +1,6 @@
 /**
- * The P5b page: a new tablet's first pull, over HTTP from the bench's server, with the real
- * `pullPages` and every applier, until the board and the exhibitor search show the fair; and
+ * The P5b page: a new tablet's first sync, over HTTP from the bench's server, with the real
+ * `firstSync` (the fair's snapshot, SY84–SY87), `pullPages` and every applier, until the board and the exhibitor search show the fair; and
  * the floor, a raw strict Dexie `bulkPut` of the same rows (one per item, the page's pages).
  * Timed inside the page with performance.now(); each run on a fresh database.
  */
@@ -14,6 +14,9 @@ import { setDbName } from '../../../src/store/db';
 import { findExhibitors } from '../../../src/store/exhibitors';
 import { ALL_APPLIERS } from '../../../src/store/appliers';
 import { pullPages } from '../../../src/sync/pull-pages';
+import { firstSync } from '../../../src/sync/first-sync';
+import { SnapshotReply } from '../../../src/domain/wire/snapshot';
+import type { Instant } from '../../../src/domain/time';
 import type { SyncTransport } from '../../../src/sync/transport';
 
 export interface FirstPullExpect {
@@ -65,8 +68,20 @@ function timedTransport(times: { download: number; parse: number; bytes: number 
       times.download += t1 - t0;
       times.parse += performance.now() - t1;
       times.bytes += text.length;
-      if (reply.type === 'pull-page') received.push(reply.items.map((p) => p.item));
+      if (reply.type === 'pull-page' && reply.items.length > 0) received.push(reply.items.map((p) => p.item));
       return reply;
+    },
+    async snapshot({ fair, at, after, limit, protocolVersion }) {
+      const t0 = performance.now();
+      const res = await fetch(`/bench/snapshot?fair=${fair}&after=${after}&limit=${limit}&v=${protocolVersion}${at === undefined ? '' : `&at=${at}`}`);
+      const text = await res.text();
+      const t1 = performance.now();
+      const reply = SnapshotReply.parse(JSON.parse(text));
+      times.download += t1 - t0;
+      times.parse += performance.now() - t1;
+      times.bytes += text.length;
+      if (reply.type === 'snapshot-page') received.push(reply.items);
+      return { reply, bytes: text.length };
     },
   };
 }
@@ -84,12 +99,12 @@ window.firstPullBench = {
     received = [];
     const times = { download: 0, parse: 0, bytes: 0 };
     const t0 = performance.now();
-    const summary = await pullPages({
-      transport: timedTransport(times),
-      credentials: { baseUrl: '', token: 't', deviceId: '01JRZ8Q4W6M00000000000SELF', deviceCode: 'KB', fairId: expect.fairId },
-      appliers: ALL_APPLIERS,
-      limit: MAX_PULL_LIMIT,
-    });
+    const transport = timedTransport(times);
+    const credentials = { baseUrl: '', token: 't', deviceId: '01JRZ8Q4W6M00000000000SELF', deviceCode: 'KB', fairId: expect.fairId };
+    // SY87: the snapshot first, then the pull after its sequence (as `syncOnce` does).
+    const first = await firstSync({ transport, credentials, appliers: ALL_APPLIERS, now: () => new Date().toISOString() as Instant });
+    const tail = await pullPages({ transport, credentials, appliers: ALL_APPLIERS, limit: MAX_PULL_LIMIT });
+    const summary = { items: (first?.items ?? 0) + tail.items, pages: (first?.pages ?? 0) + tail.pages };
     if (!(await shows(expect))) throw new Error('the board or the exhibitor search is not right after the pull');
     const ms = performance.now() - t0;
     return { ms, download: times.download, parse: times.parse, write: ms - times.download - times.parse, items: summary.items, bytes: times.bytes, pages: summary.pages };

@@ -105,7 +105,7 @@ const pinMessage = (message: string | undefined, left: number | undefined): stri
 const minSec = (seconds: number): string => `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
 
 /**
- * Issue 6 §8: after 5 wrong PINs the user is locked for a while; the time left counts down here,
+ * LC6: after 5 wrong PINs the user is locked for a while; the time left counts down here,
  * on the app clock, in the user's language. Hidden once the lock has run out.
  */
 function LockNotice(props: { readonly until: number | undefined }): JSX.Element {

@@ -7,6 +7,7 @@ import { useAppState } from '../../state/app-state';
 import { lastSyncRun, syncNow, syncRunning } from '../../sync/sync-runner';
 import { Notice } from '../../ui/notice';
 import { BundlePanel } from './bundle-panel';
+import { FirstSyncBar } from '../../sync/first-sync-bar';
 import { EnrolForm } from './enrol-form';
 import { ageText, clockText, createSyncView, driftWarning, syncErrorText } from './sync.data';
 
@@ -67,6 +68,8 @@ export function SyncScreen(): JSX.Element {
       <Show when={enrolled() === undefined}>
         <Notice kind="info">{t('sync.notEnrolled')}</Notice>
       </Show>
+
+      <FirstSyncBar />
 
       <section class="panel">
         <h2>{t('sync.status')}</h2>
