@@ -53,7 +53,7 @@ test('reload mid-typing: every character is back', async () => {
           };
         }),
     );
-  await expect.poll(storedDraft).toMatchObject({ form: 'fair-setup', data: { code: CODE, nameZh: NAME } });
+  await expect.poll(storedDraft, { timeout: 15_000 }).toMatchObject({ form: 'fair-setup', data: { code: CODE, nameZh: NAME } });
   await context.close();
 });
 

@@ -75,8 +75,10 @@ test('the eight setup screens (home, fairs, new fair, device, exhibitors, new ex
       await go(page, s.path);
       await expect.poll(() => page.textContent('main h1')).toBe(dict[s.title]);
       // The screen's own data has arrived once no part of it still says "loading".
-      await expect.poll(() => page.textContent('main')).not.toContain(dict['common.loading']);
-      const text = (await page.textContent('body')) ?? '';
+      await expect.poll(() => page.textContent('main'), { timeout: 15_000 }).not.toContain(dict['common.loading']);
+      // innerText, not textContent: textContent runs adjacent blocks together ("…this fair." and
+      // "We understand…" would read as the key-like "fair.We").
+      const text = await page.evaluate(() => document.body.innerText);
       expect(text, `${lang} ${s.name}`).not.toMatch(KEY_PATTERN);
       const small = await page.$$eval('button, a.btn, .rail-link, input:not([type=checkbox]):not([type=file]), select', (els) =>
         els.filter((e) => (e as HTMLElement).offsetParent !== null && e.getBoundingClientRect().height < 44).map((e) => e.outerHTML.slice(0, 80)),

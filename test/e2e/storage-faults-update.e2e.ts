@@ -116,7 +116,7 @@ test('"update now" in another window while this one cannot store its draft (disk
     await setFailWrites(drafting, true);
     await typeInto(drafting, 'input[name=nameZh]', '磁盘已满时的草稿');
     // The draft's debounced save has been tried and refused: only the keystroke journal has it.
-    await expect.poll(() => refusedWrites(drafting)).toBeGreaterThan(0);
+    await expect.poll(() => refusedWrites(drafting), { timeout: 15_000 }).toBeGreaterThan(0);
     await Promise.all([other.waitForEvent('load', { timeout: 60_000 }), other.click('[data-testid=update-prompt] button.btn:not(.link)')]);
     await waitForShell(other);
     // A window on purpose, as above: no reload comes.

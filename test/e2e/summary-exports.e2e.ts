@@ -144,8 +144,17 @@ test('[R1][R4][R10][R15] the dashboard shows every figure as the domain computes
   await go(page, '/summary');
   await page.waitForSelector('[data-testid=summary-figures]');
   const rows = figureRows(EXPECTED, 'zh-CN');
-  const shown = await page.$$eval('[data-testid=summary-figures] tr[data-figure]', (trs) => trs.map((tr) => [tr.getAttribute('data-figure'), ...[...tr.querySelectorAll('td')].map((td) => td.textContent ?? '')]));
-  expect(shown.map((r) => [r[0], r[1], r[2], r[3]?.replace(/手填|typed/, ''), r[4], r[5]])).toEqual(rows.map((r) => [r.id, r.name, r.value, r.prev, r.delta, r.deltaPct]));
+  // The previous session is computed after this session's figures (its own read): wait for both.
+  const shown = async (): Promise<(string | null | undefined)[][]> =>
+    (await page.$$eval('[data-testid=summary-figures] tr[data-figure]', (trs) => trs.map((tr) => [tr.getAttribute('data-figure'), ...[...tr.querySelectorAll('td')].map((td) => td.textContent ?? '')]))).map((r) => [
+      r[0],
+      r[1],
+      r[2],
+      r[3]?.replace(/手填|typed/, ''),
+      r[4],
+      r[5],
+    ]);
+  await expect.poll(shown, { timeout: 15_000 }).toEqual(rows.map((r) => [r.id, r.name, r.value, r.prev, r.delta, r.deltaPct]));
   // The report reads in words: 收到投诉 12 件，受理 9 件，受理率 75.00 %…
   const report = (await page.textContent('[data-testid=summary-report]')) ?? '';
   expect(report).toContain(`收到投诉 ${EXPECTED.figures['R3.received']} 件（上届 ${EXPECTED.changes['R3.received']?.prev} 件`);
