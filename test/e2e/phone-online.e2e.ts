@@ -145,7 +145,15 @@ test('[PI10] the address the desk prints, typed on a phone online, opens that fa
       await desk.page.waitForSelector(`html[lang=${lang === 'zh' ? 'zh-CN' : 'en'}]`);
     }
     await desk.page.setViewportSize(viewport);
-    await desk.page.locator('[data-testid=phone-link-typed]').scrollIntoViewIfNeeded();
+    // The language switch renders the panel again: scroll the element that is there once it settles.
+    await expect
+      .poll(() =>
+        desk.page
+          .locator('[data-testid=phone-link-typed]')
+          .scrollIntoViewIfNeeded({ timeout: 2_000 })
+          .then(() => true, () => false),
+      { timeout: 15_000 })
+      .toBe(true);
     await desk.page.screenshot({ path: join(shots, `desk-handoff-printed-${lang}-${viewport.width}.png`) });
   }
   await desk.page.setViewportSize({ width: 1280, height: 800 });

@@ -32,19 +32,21 @@ let page: Page;
 
 /**
  * Each of `texts` is on screen literally, no element came from typed markup and nothing ran. The
- * wait is for the texts (the screen has rendered); no time window after it: typed markup could
- * only run through an element built from it, and those are counted.
+ * wait is for the screen: every text on it and nothing still loading (the screen before may show
+ * the same texts, so the check is on one snapshot taken after the wait). No time window after
+ * it: typed markup could only run through an element built from it, and those are counted.
  */
 async function expectShownAsText(screen: string, texts: readonly string[]): Promise<void> {
-  for (const t of texts) {
-    await expect.poll(() => page.evaluate(() => document.body.innerText), { message: `${screen}: ${t} not shown literally`, timeout: 15_000 }).toContain(t);
-  }
-  const seen = await page.evaluate(() => ({
-    pwned: (window as unknown as { __pwned?: unknown }).__pwned,
-    imgs: document.querySelectorAll('img[src="x"]').length,
-    scripts: [...document.querySelectorAll('script')].filter((s) => (s.textContent ?? '').includes('__pwned')).length,
-    text: document.body.innerText,
-  }));
+  const snapshot = () =>
+    page.evaluate(() => ({
+      pwned: (window as unknown as { __pwned?: unknown }).__pwned,
+      imgs: document.querySelectorAll('img[src="x"]').length,
+      scripts: [...document.querySelectorAll('script')].filter((s) => (s.textContent ?? '').includes('__pwned')).length,
+      text: document.body.innerText,
+    }));
+  const shown = (text: string): boolean => !/加载中…|Loading…/.test(text) && texts.every((t) => text.includes(t));
+  await expect.poll(async () => shown((await snapshot()).text), { message: `${screen}: not every text shown literally`, timeout: 15_000 }).toBe(true);
+  const seen = await snapshot();
   expect(seen.pwned, `${screen}: script ran`).toBeUndefined();
   expect(seen.imgs, `${screen}: an <img> was built from typed text`).toBe(0);
   expect(seen.scripts, `${screen}: a <script> was built from typed text`).toBe(0);
@@ -129,6 +131,7 @@ test('markup typed into every free-text field is shown as text on the screens th
 
   for (const kind of ['N1', 'N2']) {
     await go(page, `/cases/${caseId}/notice/${kind}`);
+    await page.waitForSelector(`[data-testid=notice-${kind}][data-ready=true]`);
     await expectShownAsText(`notice ${kind}`, [kind === 'N1' ? COMPLAINANT : EXHIBITOR_ZH]);
   }
 
