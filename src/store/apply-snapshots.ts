@@ -5,10 +5,9 @@ import { Exhibitor } from '../domain/exhibitor';
 import { Fair } from '../domain/fair';
 import { pickLatest, supersedes, type Version } from '../domain/last-writer-wins';
 import type { SyncItem } from '../domain/sync-item';
-import { normaliseText } from '../domain/text';
-import { boothKey } from '../domain/validators/booth';
 import { parsed } from './apply-pulled';
-import type { ExhibitorRow, FairCaseDb } from './db';
+import type { FairCaseDb } from './db';
+import { exhibitorRow } from './exhibitors';
 import { inWrite } from './transaction';
 import { storedVersion, versionKey } from './versions';
 
@@ -17,22 +16,6 @@ import { storedVersion, versionKey } from './versions';
  * fairs and exhibitors are whole snapshots where the last writer wins (SY20, SY22); commitments,
  * consultations and evidence records are immutable, added once.
  */
-
-const searchToken = (text: string): string => normaliseText(text).toUpperCase();
-
-/** The stored exhibitor row, its index keys derived exactly as `exhibitors.ts` derives them. */
-function exhibitorRow(e: Exhibitor): ExhibitorRow {
-  const tokens = new Set<string>();
-  for (const b of e.booths) {
-    tokens.add(boothKey(b));
-    tokens.add(b.stand);
-  }
-  tokens.add(searchToken(e.nameZh));
-  if (e.nameEn !== undefined) tokens.add(searchToken(e.nameEn));
-  if (e.uscc !== undefined) tokens.add(e.uscc);
-  if (e.foreignRegNo !== undefined) tokens.add(searchToken(e.foreignRegNo));
-  return { ...e, boothKeys: e.booths.map((b) => `${e.fairId}|${boothKey(b)}`), search: [...tokens].map((t) => `${e.fairId}|${t}`) };
-}
 
 /**
  * The current version (SY22) of each of `ids`, read in two bulk requests: this device's own log

@@ -37,7 +37,8 @@ const SEP = '|';
 const boothIndexKey = (fairId: string, key: string): string => `${fairId}${SEP}${key}`;
 const searchToken = (text: string): string => normaliseText(text).toUpperCase();
 
-function toRow(e: Exhibitor): ExhibitorRow {
+/** The stored row: the exhibitor with its booth and search index keys (one derivation for every writer). */
+export function exhibitorRow(e: Exhibitor): ExhibitorRow {
   const keys = e.booths.map(boothKey);
   const tokens = new Set<string>();
   for (const b of e.booths) {
@@ -146,7 +147,7 @@ export async function importExhibitors(
         else errors.push(...prefixed(String(i), r.errors));
       });
       if (errors.length > 0) throw new StoreFailure(invalid(errors));
-      const rows = parsed.map(toRow);
+      const rows = parsed.map(exhibitorRow);
       const conflicts = await boothConflicts(db, rows, (i) => `${i}.`);
       if (conflicts.length > 0) throw new StoreFailure(invalid(conflicts));
       await db.exhibitors.bulkAdd(rows);
@@ -177,7 +178,7 @@ export async function saveExhibitor(fairId: FairId | string, input: ExhibitorFie
       const existing = existingRow === undefined ? undefined : fromRow(existingRow);
       const r = parseExhibitor(fair, input, { deviceId, now }, existing);
       if (!r.ok) throw new StoreFailure(invalid(r.errors));
-      const row = toRow(r.value);
+      const row = exhibitorRow(r.value);
       const conflicts = await boothConflicts(db, [row], () => '');
       if (conflicts.length > 0) throw new StoreFailure(invalid(conflicts));
       const known = await knownVersion(db, row.id);
