@@ -24,6 +24,7 @@ const EXHIBITOR_EN = marked('Booth ', IMG);
 const COMPLAINANT = marked('投诉人', IMG);
 const ITEM = marked('产品', SCRIPT);
 const SIGNER = marked('签署人', IMG);
+const ORGANIZER = { name: marked('主办', IMG), pin: '97531' } as const;
 const CLERK = { name: marked('文员', SCRIPT), role: 'clerk', pin: '24680' } as const;
 
 let browser: Browser;
@@ -32,21 +33,34 @@ let page: Page;
 
 /**
  * Each of `texts` is on screen literally, no element came from typed markup and nothing ran. The
- * wait is for the screen: every text on it and nothing still loading (the screen before may show
- * the same texts, so the check is on one snapshot taken after the wait). No time window after
- * it: typed markup could only run through an element built from it, and those are counted.
+ * wait is for the screen: its own element (`screenSelector`, so the previous screen, which may
+ * show the same texts, cannot pass), every text on it and nothing still loading. The checks run
+ * on the very snapshot that passed the wait, so a later re-render cannot race them. No time
+ * window after it: typed markup could only run through an element built from it, and those are
+ * counted.
  */
-async function expectShownAsText(screen: string, texts: readonly string[]): Promise<void> {
-  const snapshot = () =>
-    page.evaluate(() => ({
+async function expectShownAsText(screen: string, screenSelector: string, texts: readonly string[]): Promise<void> {
+  type Snapshot = { pwned: unknown; imgs: number; scripts: number; text: string; onScreen: boolean };
+  const snapshot = (): Promise<Snapshot> =>
+    page.evaluate((selector) => ({
       pwned: (window as unknown as { __pwned?: unknown }).__pwned,
       imgs: document.querySelectorAll('img[src="x"]').length,
       scripts: [...document.querySelectorAll('script')].filter((s) => (s.textContent ?? '').includes('__pwned')).length,
       text: document.body.innerText,
-    }));
-  const shown = (text: string): boolean => !/加载中…|Loading…/.test(text) && texts.every((t) => text.includes(t));
-  await expect.poll(async () => shown((await snapshot()).text), { message: `${screen}: not every text shown literally`, timeout: 15_000 }).toBe(true);
-  const seen = await snapshot();
+      onScreen: document.querySelector(selector) !== null,
+    }), screenSelector);
+  const shown = (s: Snapshot): boolean => s.onScreen && !/加载中…|Loading…/.test(s.text) && texts.every((t) => s.text.includes(t));
+  let seen: Snapshot | undefined;
+  await expect
+    .poll(async () => {
+      seen = await snapshot();
+      return shown(seen);
+    }, { timeout: 15_000 })
+    .toBe(true)
+    .catch((cause: unknown) => {
+      throw new Error(`${screen}: not every text shown literally; last seen:\n${seen?.text ?? '(nothing)'}`, { cause });
+    });
+  if (seen === undefined) throw new Error(`${screen}: no snapshot taken`);
   expect(seen.pwned, `${screen}: script ran`).toBeUndefined();
   expect(seen.imgs, `${screen}: an <img> was built from typed text`).toBe(0);
   expect(seen.scripts, `${screen}: a <script> was built from typed text`).toBe(0);
@@ -73,7 +87,7 @@ beforeAll(async () => {
   );
   await page.click('[data-testid=import-confirm]');
   await page.waitForSelector('[data-testid=import-done]');
-  await createFirstUser(page, marked('主办', IMG), '97531');
+  await createFirstUser(page, ORGANIZER.name, ORGANIZER.pin);
   await addUser(page, CLERK);
   await actAs(page, CLERK);
 }, 240_000);
@@ -84,7 +98,7 @@ afterAll(async () => {
 
 test('markup typed into every free-text field is shown as text on the screens that show it: exhibitors, commitment signing and copy, intake, board, case detail, notices N1 and N2, coverage, summary, users', async () => {
   await go(page, '/exhibitors');
-  await expectShownAsText('exhibitors', [EXHIBITOR_ZH, FAIR_NAME]);
+  await expectShownAsText('exhibitors', '[data-testid=exhibitor-list]', [EXHIBITOR_ZH, FAIR_NAME]);
 
   // A commitment signed at the kiosk by the exhibitor at 1.1/A01.
   await go(page, '/commitments/sign');
@@ -102,11 +116,11 @@ test('markup typed into every free-text field is shown as text on the screens th
   await drawSignature(page);
   await page.click('[data-testid=sign]');
   await page.waitForSelector('[data-testid=commitment-signed]');
-  await expectShownAsText('commitment signed', [EXHIBITOR_ZH]);
+  await expectShownAsText('commitment signed', '[data-testid=commitment-signed]', [EXHIBITOR_ZH]);
   const print = await page.getAttribute('[data-testid=print-copy]', 'href');
   if (print !== null) {
     await go(page, print);
-    await expectShownAsText('commitment copy', [EXHIBITOR_ZH, SIGNER]);
+    await expectShownAsText('commitment copy', '[data-testid=commitment-copy]', [EXHIBITOR_ZH, SIGNER]);
   }
 
   // A complaint against the same booth.
@@ -119,28 +133,30 @@ test('markup typed into every free-text field is shown as text on the screens th
     photos: [],
     verifyAll: true,
   });
-  await expectShownAsText('intake saved', []);
+  await expectShownAsText('intake saved', '[data-testid=intake-saved]', []);
 
   await go(page, '/board');
   await page.waitForSelector('[data-testid=case-board], main');
-  await expectShownAsText('board', [EXHIBITOR_ZH]);
+  await expectShownAsText('board', '[data-testid=board-row]', [EXHIBITOR_ZH]);
 
   await go(page, `/cases/${caseId}`);
   await page.waitForSelector('[data-testid=case-detail]');
-  await expectShownAsText('case detail', [COMPLAINANT, ITEM, EXHIBITOR_ZH]);
+  await expectShownAsText('case detail', '[data-testid=case-detail]', [COMPLAINANT, ITEM, EXHIBITOR_ZH]);
 
   for (const kind of ['N1', 'N2']) {
     await go(page, `/cases/${caseId}/notice/${kind}`);
     await page.waitForSelector(`[data-testid=notice-${kind}][data-ready=true]`);
-    await expectShownAsText(`notice ${kind}`, [kind === 'N1' ? COMPLAINANT : EXHIBITOR_ZH]);
+    await expectShownAsText(`notice ${kind}`, `[data-testid=notice-${kind}][data-ready=true]`, [kind === 'N1' ? COMPLAINANT : EXHIBITOR_ZH]);
   }
 
   await go(page, '/commitments');
-  await expectShownAsText('commitment coverage', [EXHIBITOR_ZH]);
+  await expectShownAsText('commitment coverage', '[data-testid=coverage-row]', [EXHIBITOR_ZH]);
 
+  // The summary and the users screen are the organizer's.
+  await actAs(page, ORGANIZER);
   await go(page, '/summary');
-  await expectShownAsText('post-show summary', [FAIR_NAME]);
+  await expectShownAsText('post-show summary', '[data-testid=summary-session]', [FAIR_NAME]);
 
   await go(page, '/users');
-  await expectShownAsText('users', [CLERK.name]);
+  await expectShownAsText('users', '[data-testid=user-list]', [CLERK.name]);
 }, 240_000);
