@@ -1,12 +1,19 @@
 import { CONSOLE_PREFIX } from '../../../domain/wire/console';
 import type { Threshold } from '../../../domain/report/annual';
-import { AnnualReply, SummaryImported, TrustedKeys } from '../../../domain/wire/console-annual';
+import type { RegionCode } from '../../../domain/region';
+import { AnnualFairs, AnnualReply, SummaryImported, TrustedKeys } from '../../../domain/wire/console-annual';
 import { request, type ApiResult } from '../../lib/api';
 
 /** The roll-up page's server calls (src/domain/wire/console-annual.ts). */
 export function readAnnual(from: string, to: string, thresholds: readonly Threshold[]): Promise<ApiResult<AnnualReply>> {
   const q = new URLSearchParams({ from, to, thresholds: thresholds.map((t) => `${t.figure}:${t.min}`).join(',') });
   return request(AnnualReply, `${CONSOLE_PREFIX}/annual?${q.toString()}`);
+}
+
+/** The period's fairs of a unit (none: of every unit in sight), asked for when drilled into or exported. */
+export function readAnnualFairs(from: string, to: string, region: RegionCode | undefined): Promise<ApiResult<AnnualFairs>> {
+  const q = new URLSearchParams({ from, to, ...(region === undefined ? {} : { region }) });
+  return request(AnnualFairs, `${CONSOLE_PREFIX}/annual/fairs?${q.toString()}`);
 }
 
 export const importSummaryFile = (file: unknown): Promise<ApiResult<SummaryImported>> =>
