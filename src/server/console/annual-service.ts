@@ -24,7 +24,7 @@ type SnapshotRow = {
 };
 
 // Fixed identifiers of the domain's figure list, quoted as SQL literals.
-const FIGURES_SQL = `jsonb_build_object(${ANNUAL_SOURCE_FIGURES.map((k) => `'${k}', s.body->'summary'->'figures'->'${k}'`).join(', ')})::text`;
+const FIGURES_SQL = `jsonb_build_object(${ANNUAL_SOURCE_FIGURES.map((k) => `'${k}', b.summary->'figures'->'${k}'`).join(', ')})::text`;
 
 type When = 'current' | 'previous';
 type Open = RollupFair & { readonly itemsSeq: number; readonly region: RegionCode; readonly firstDay: string; readonly when: When };
@@ -44,14 +44,17 @@ async function periodFairs(db: SqlClient, sight: Sight, period: Period, withFigu
   const periodOf = (day: string): When | undefined =>
     day >= period.from && day <= period.to ? 'current' : withFigures && day >= previous.from && day <= previous.to ? 'previous' : undefined;
   const figures = withFigures
-    ? `${FIGURES_SQL} as figures, (select coalesce(jsonb_agg(r->>'exhibitorKey'), '[]'::jsonb) from jsonb_array_elements(s.body->'summary'->'repeatInfringers') r
+    ? `${FIGURES_SQL} as figures, (select coalesce(jsonb_agg(r->>'exhibitorKey'), '[]'::jsonb) from jsonb_array_elements(b.summary->'repeatInfringers') r
         where (r->>'repeat')::boolean)::text as repeat_keys`
     : `'{}' as figures, '[]' as repeat_keys`;
   const [snapshots, held] = await Promise.all([
     db.query<SnapshotRow>(
-      `select s.fair_id, s.revision, s.source, s.final, s.region, s.first_day, s.body->'fair'->>'code' as code, s.body->'fair'->>'nameZh' as name_zh,
-         s.body->'fair'->>'nameEn' as name_en, (s.body->'fair'->'sessionNo')::text as session_no, s.body->'fair'->>'organizer' as organizer, ${figures}
-       from (select distinct on (fair_id) * from summary_snapshots order by fair_id, revision desc) s
+      // The newest revision picked by key; its body read once (jsonb_to_record), not once per field.
+      `select s.fair_id, s.revision, s.source, s.final, s.region, s.first_day, b.fair->>'code' as code, b.fair->>'nameZh' as name_zh,
+         b.fair->>'nameEn' as name_en, (b.fair->'sessionNo')::text as session_no, b.fair->>'organizer' as organizer, ${figures}
+       from (select distinct on (fair_id) fair_id, revision from summary_snapshots order by fair_id, revision desc) k
+       join summary_snapshots s on s.fair_id = k.fair_id and s.revision = k.revision
+       cross join lateral jsonb_to_record(s.body) as b(fair jsonb, summary jsonb)
        where s.first_day >= $1 and s.first_day <= $2`,
       [from, period.to],
     ),
