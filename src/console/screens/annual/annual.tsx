@@ -2,7 +2,7 @@ import { A } from '@solidjs/router';
 import { For, Show, createResource, createSignal, onMount, type JSX } from 'solid-js';
 import { ANNUAL_FIGURES, formatSignedTenths, formatTenths, type AnnualFigure, type Period, type Threshold } from '../../../domain/report/annual';
 import type { RegionCode } from '../../../domain/region';
-import { DEFAULT_THRESHOLDS, type AnnualReply } from '../../../domain/wire/console-annual';
+import type { AnnualReply } from '../../../domain/wire/console-annual';
 import { locale } from '../../../app/i18n/index';
 import { Notice } from '../../../app/ui/notice';
 import type { ApiResult } from '../../lib/api';
@@ -14,7 +14,7 @@ import { AnnualReport } from './annual-report';
 import { AnnualTable } from './annual-table';
 import { figureLabel, regionLabel, valueText } from './annual-words';
 import { exportXlsx } from './annual-xlsx';
-import { readAnnual, readAnnualFairs } from './annual.data';
+import { firstQuery, readAnnual, readAnnualFairs } from './annual.data';
 import { annualMessages } from './annual.messages';
 import { ImportPanel } from './import-panel';
 import './annual.css';
@@ -29,10 +29,10 @@ const common = translator(commonMessages);
  * import of other servers' files for organizers.
  */
 export default function AnnualScreen(): JSX.Element {
-  const year = new Date().getFullYear();
-  const [from, setFrom] = createSignal(`${year}-01-01`);
-  const [to, setTo] = createSignal(`${year}-12-31`);
-  const [thresholds, setThresholds] = createSignal<Threshold[]>([...DEFAULT_THRESHOLDS]);
+  const first = firstQuery();
+  const [from, setFrom] = createSignal(first.from);
+  const [to, setTo] = createSignal(first.to);
+  const [thresholds, setThresholds] = createSignal<Threshold[]>([...first.thresholds]);
   const [result, setResult] = createSignal<ApiResult<AnnualReply>>();
   const [picked, setPicked] = createSignal<RegionCode>();
   // The table paints first; the report's sentences and charts follow in the next task.
