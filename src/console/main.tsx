@@ -36,6 +36,9 @@ const routes: RouteDefinition[] = [
   { path: '*', component: () => <Navigate href="/fairs" /> },
 ];
 
+// Opened at /annual: its chunk, which asks for the page's first roll-up, loads beside the session read (annual.data.ts).
+if (/\/console\/annual\/?$/.test(location.pathname)) void import('./screens/annual/annual');
+
 const root = document.getElementById('root');
 if (root === null) throw new Error('console/index.html has no #root');
 await Promise.all([loadLanguage(locale()), readSession()]);

@@ -191,7 +191,7 @@ export const annualBench: BenchSuite = {
         const once = async (): Promise<{ ms: number; fairs: number; received: number | null }> => {
           const t0 = performance.now();
           const reply = await within('the roll-up', LIMIT_MS, annualReply(storage.sql, { kind: 'all' }, period, DEFAULT_THRESHOLDS, Date.now()));
-          return { ms: performance.now() - t0, fairs: reply.fairs.length, received: reply.national.values['A2.received'] };
+          return { ms: performance.now() - t0, fairs: (reply.national.values['A1.services'] ?? 0) + (reply.national.previous['A1.services'] ?? 0), received: reply.national.values['A2.received'] };
         };
         const cold = await once();
         const warm: { ms: number }[] = [];
@@ -199,7 +199,7 @@ export const annualBench: BenchSuite = {
           await within('the late data', LIMIT_MS, lateConsultations(storage.sql, i));
           warm.push(await once());
         }
-        if (cold.fairs !== 2 * FAIRS) throw new Error(`the roll-up saw ${cold.fairs} fairs, not ${2 * FAIRS}`);
+        if (cold.fairs !== 2 * FAIRS) throw new Error(`the roll-up counted ${cold.fairs} fairs (A1, both years), not ${2 * FAIRS}`);
         const value = Math.round(median(warm.map((w) => w.ms)));
         const shown = await within('the page', LIMIT_MS, measurePage(pg.url));
         const load = `load average ${loadavg()[0]?.toFixed(1)} on ${cpus().length} cores`;

@@ -1,4 +1,5 @@
-import { mkdirSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -141,7 +142,7 @@ test('the annual page has no serious or critical axe violation, in zh-CN and Eng
   expect(found).toEqual([]);
 });
 
-test('the printed report reads as a statistics section in zh-CN and English: headings, figures with 同比, charts, no internal keys', { timeout: 300_000 }, async () => {
+test('the printed report reads as a statistics section in zh-CN and English: headings, figures with 同比, charts, no internal keys, no page ending with a heading', { timeout: 300_000 }, async () => {
   const expected = {
     'zh-CN': { heading: `展会知识产权维权援助工作情况（${YEAR}年）`, yoy: /同比|上年同期/, table: '分省级单位统计' },
     en: { heading: `IP rights-protection assistance at fairs (${YEAR})`, yoy: /year on year|the year before/, table: 'By provincial unit' },
@@ -174,5 +175,13 @@ test('the printed report reads as a statistics section in zh-CN and English: hea
     const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
     expect(pages).toBeGreaterThanOrEqual(1);
     expect(pages).toBeLessThanOrEqual(6);
+    // No page ends with a heading: each page's last line of text (pdftotext) is no heading's text.
+    const file = `${SHOTS}/annual-print-${lang}.pdf`;
+    writeFileSync(file, pdf);
+    execFileSync('pdftoppm', ['-png', '-r', '60', file, `${SHOTS}/annual-print-${lang}-page`]);
+    const pageTexts = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).split('\f').filter((p) => p.trim() !== '');
+    expect(pageTexts.length).toBe(pages);
+    const lastLines = pageTexts.map((p) => p.split('\n').map((l) => l.trim()).filter((l) => l !== '').at(-1) ?? '');
+    expect(lastLines.filter((l) => headings.includes(l))).toEqual([]);
   }
 });

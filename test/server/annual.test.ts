@@ -5,7 +5,7 @@ import type { CaseEvent } from '../../src/domain/case/events';
 import type { Fair, FairInput } from '../../src/domain/fair';
 import { annualInputOf } from '../../src/domain/report/annual';
 import type { SessionData } from '../../src/domain/report/session-data';
-import { AnnualReply, SummaryClosed, SummaryImported, TrustedKeys } from '../../src/domain/wire/console-annual';
+import { AnnualFairs, AnnualReply, SummaryClosed, SummaryImported, TrustedKeys, type AnnualFair } from '../../src/domain/wire/console-annual';
 import { FairList } from '../../src/domain/wire/console';
 import { PROTOCOL_VERSION } from '../../src/domain/wire/protocol';
 import { SummaryFile, summaryFileSignedText } from '../../src/domain/wire/summary-file';
@@ -130,6 +130,13 @@ describe.each(bothStorages())('the administration\'s roll-up on $name', (db) => 
     return AnnualReply.parse(await res.json());
   };
 
+  /** The drill-down's list: of one unit, or of every unit in sight. */
+  const fairsOf = async (cookie: string, query = 'from=2026-01-01&to=2026-12-31', region?: string): Promise<AnnualFair[]> => {
+    const res = await call('GET', `/annual/fairs?${query}${region === undefined ? '' : `&region=${region}`}`, cookie);
+    expect(res.status).toBe(200);
+    return AnnualFairs.parse(await res.json()).fairs;
+  };
+
   beforeAll(async () => {
     storage = db.storage();
     app = createHttpApp({ distDir: 'dist', storage });
@@ -177,12 +184,21 @@ describe.each(bothStorages())('the administration\'s roll-up on $name', (db) => 
     // The roll-up: only the units in sight; the fair without a region is counted apart (AR9); a fair edited reads as edited (SY20).
     expect((await call('PUT', `/fairs/${mine}`, organizer, { fair: { ...fairInput(mine, { region: GUANGDONG, organizer: '广州市会展办' }), nameZh: '第139届广交会（改）' } })).status).toBe(200);
     const year = await annual(provincial);
-    expect(year.fairs.find((f) => f.fairId === mine)?.nameZh).toBe('第139届广交会（改）');
-    expect(year.fairs.map((f) => f.fairId).filter((id) => [mine, other, none].includes(id))).toEqual([mine]);
+    const ours = (list: readonly AnnualFair[]): string[] => list.map((f) => f.fairId).filter((id) => [mine, other, none].includes(id)).sort();
+    const seenInYear = await fairsOf(provincial);
+    expect(seenInYear.find((f) => f.fairId === mine)?.nameZh).toBe('第139届广交会（改）');
+    expect(ours(seenInYear)).toEqual([mine]);
+    // The drill-down into a unit: the viewer's own lists its fair; another region's lists none, as does every unit for a national account but that one's own.
+    expect([ours(await fairsOf(provincial, undefined, GUANGDONG)), ours(await fairsOf(provincial, undefined, BEIJING))]).toEqual([[mine], []]);
+    expect([ours(await fairsOf(national, undefined, GUANGDONG)), ours(await fairsOf(national, undefined, BEIJING))]).toEqual([[mine], [other]]);
+    expect(ours(await fairsOf(national))).toEqual([mine, other].sort());
+    const badRegion = await call('GET', '/annual/fairs?from=2026-01-01&to=2026-12-31&region=999999', provincial);
+    expect([badRegion.status, ((await badRegion.json()) as { code: string }).code]).toEqual([400, 'INVALID_QUERY']);
     const whole = await annual(national);
-    expect(whole.fairs.map((f) => f.fairId).filter((id) => [mine, other, none].includes(id)).sort()).toEqual([mine, other].sort());
     expect(whole.withoutRegion).toBeGreaterThanOrEqual(1);
     expect(year.withoutRegion).toBe(0);
+    // Units out of sight count nothing for the provincial viewer.
+    expect(year.units.find((u) => u.region === BEIJING)?.fairIds).toEqual([]);
   });
 
   test('[AR10] closing: refused while a tablet holds items or the fair lacks its facts; then revision 1 with its audit row, the same again changes nothing, late data makes revision 2', async () => {
@@ -218,7 +234,7 @@ describe.each(bothStorages())('the administration\'s roll-up on $name', (db) => 
     const body = (await storage.sql.query<{ r: string }>(`select (body->'summary'->'figures'->>'R16.total') as r from summary_snapshots where fair_id = $1 order by revision`, [fairId])).map((r) => Number(r.r));
     expect(body).toEqual([4, 6]);
     const year = await annual(organizer);
-    expect(year.fairs.find((f) => f.fairId === fairId)).toMatchObject({ final: true, source: 'closed', revision: 2 });
+    expect((await fairsOf(organizer)).find((f) => f.fairId === fairId)).toMatchObject({ final: true, source: 'closed', revision: 2 });
     expect(year.provisionalFairIds).not.toContain(fairId);
   });
 
@@ -235,18 +251,18 @@ describe.each(bothStorages())('the administration\'s roll-up on $name', (db) => 
 
     const year = await annual(organizer, 'from=2025-01-01&to=2025-12-31');
     const zhejiang = year.units.find((u) => u.region === '330000');
-    expect(year.fairs.find((f) => f.fairId === current.fair.id)).toMatchObject({ final: false, source: 'live', period: 'current' });
+    expect((await fairsOf(organizer, 'from=2025-01-01&to=2025-12-31')).find((f) => f.fairId === current.fair.id)).toMatchObject({ final: false, source: 'live', period: 'current' });
     expect([zhejiang?.provisional, zhejiang?.values['A2.received'], zhejiang?.values['A3.opinions'], year.provisionalFairIds.includes(current.fair.id)]).toEqual([true, 12, 9, true]);
     // The previous session (2024-10) is the comparison's: A1 1 against 1.
     expect(zhejiang?.changes['A1.services']).toEqual({ prev: 1, delta: 0, deltaPctTenths: 0 });
 
     expect((await call('POST', `/fairs/${current.fair.id}/summary/close`, organizer)).status).toBe(201);
     const closed = await annual(organizer, 'from=2025-01-01&to=2025-12-31');
-    expect(closed.fairs.find((f) => f.fairId === current.fair.id)).toMatchObject({ final: true, source: 'closed' });
+    expect((await fairsOf(organizer, 'from=2025-01-01&to=2025-12-31')).find((f) => f.fairId === current.fair.id)).toMatchObject({ final: true, source: 'closed' });
     expect(closed.units.find((u) => u.region === '330000')?.values['A2.received']).toBe(12);
   });
 
-  test('[AR15] a fair\'s kept live counts are counted again once an item of it arrives, and equal counting afresh', async () => {
+  test('[AR15] a fair\'s kept live counts are counted again once an item of it arrives, its source once one of it or its previous session arrives, and equal counting afresh', async () => {
     const JIANGSU = '320000';
     const { current, previous } = handSessions(JIANGSU);
     const lastCase = current.events[current.events.length - 1]?.caseId;
@@ -269,6 +285,16 @@ describe.each(bothStorages())('the administration\'s roll-up on $name', (db) => 
     const [kept] = await storage.sql.query<{ counts: string }>('select counts::text as counts from annual_live_figures where fair_id = $1', [current.fair.id]);
     const afresh = (await liveCounts(storage.sql, [current.fair.id])).get(current.fair.id);
     expect(JSON.parse(kept?.counts ?? 'null')).toEqual(JSON.parse(JSON.stringify(afresh)));
+
+    // An item of the previous session only: the fair's kept source is made again under that session's new sequence, as making it afresh gives.
+    const extra = { ...current.consultations[0], id: newId(), fairId: previous.fair.id };
+    await insertItems(storage.sql, [{ fairId: previous.fair.id, kind: 'consultation', entityId: extra.id, payload: extra, at, hlc: '0' }]);
+    const withPrior = await jiangsu();
+    const maxSeq = async (fairId: string): Promise<number> => count('select max(server_seq) as n from items where fair_id = $1', [fairId]);
+    const [row] = await storage.sql.query<{ items_seq: unknown; source_prior_seq: unknown }>('select items_seq, source_prior_seq from annual_live_figures where fair_id = $1', [current.fair.id]);
+    expect([Number(row?.items_seq), Number(row?.source_prior_seq)]).toEqual([await maxSeq(current.fair.id), await maxSeq(previous.fair.id)]);
+    await storage.sql.query('delete from annual_live_figures where fair_id = any($1::text[])', [`{${current.fair.id},${previous.fair.id}}`]);
+    expect(await jiangsu()).toEqual(withPrior);
   });
 
   test('[AR12] the period and thresholds are checked: from after to, a bad date or an unknown figure is 400', async () => {
@@ -312,8 +338,7 @@ describe.each(bothStorages())('the administration\'s roll-up on $name', (db) => 
     expect(typeof row?.details === 'string' ? JSON.parse(row.details) : row?.details).toMatchObject({ revision: 2, replaced: 1 });
     const older = SummaryImported.parse(await (await call('POST', '/summary-files', organizer, file1)).json());
     expect(older.result).toBe('older');
-    const year = await annual(organizer);
-    expect(year.fairs.find((f) => f.fairId === file2.fair.id)).toMatchObject({ source: 'imported', revision: 2, final: true, region: '330000' });
+    expect((await fairsOf(organizer)).find((f) => f.fairId === file2.fair.id)).toMatchObject({ source: 'imported', revision: 2, final: true, region: '330000' });
   });
 
   test('[AR14] a closed fair\'s file is signed by the server\'s one key: the same file twice, verifying; importing it here is refused as the fair is held here', async () => {

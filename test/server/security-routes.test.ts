@@ -335,7 +335,7 @@ const CONSOLE: Readonly<Record<string, string>> = Object.fromEntries(
     'POST /api/console/fairs/:fairId/exhibitors/import', 'PUT /api/console/fairs/:fairId/exhibitors/:exhibitorId',
     'GET /api/console/fairs/:fairId/cases', 'GET /api/console/fairs/:fairId/cases/:caseId',
     'GET /api/console/fairs/:fairId/cases/:caseId/evidence/:evidenceId',
-    'POST /api/console/fairs/:fairId/summary/close', 'GET /api/console/fairs/:fairId/summary/closes', 'GET /api/console/annual',
+    'POST /api/console/fairs/:fairId/summary/close', 'GET /api/console/fairs/:fairId/summary/closes', 'GET /api/console/annual', 'GET /api/console/annual/fairs',
     'GET /api/console/fairs/:fairId/summary-file', 'POST /api/console/summary-files', 'GET /api/console/trusted-keys', 'POST /api/console/trusted-keys',
   ].map((k) => [k, 'console session cookie, Origin check, organizer only']),
 );

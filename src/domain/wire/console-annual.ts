@@ -11,6 +11,7 @@ import { CivilDate, Instant } from '../time';
  *   POST /api/console/fairs/:fairId/summary/close                    -> SummaryClosed
  *   GET  /api/console/fairs/:fairId/summary/closes                   -> SummaryCloses
  *   GET  /api/console/annual?from=&to=                               -> AnnualReply
+ *   GET  /api/console/annual/fairs?from=&to=&region=                 -> AnnualFairs
  *   GET  /api/console/fairs/:fairId/summary-file                     -> SummaryFile (signed)
  *   POST /api/console/summary-files        SummaryFile               -> SummaryImported
  *   GET  /api/console/trusted-keys                                   -> TrustedKeys
@@ -107,7 +108,6 @@ export const AnnualReply = z.object({
   national: Block,
   units: z.array(Block.extend({ region: RegionCode })),
   provisionalFairIds: z.array(z.string()),
-  fairs: z.array(AnnualFair),
   /** AR9: fairs of the period in sight without a region: in no unit and not in the totals. */
   withoutRegion: z.number().int().min(0),
   shares: z.array(
@@ -119,6 +119,22 @@ export const AnnualReply = z.object({
   generatedAt: Instant,
 });
 export type AnnualReply = z.infer<typeof AnnualReply>;
+
+/** AR12's period, and the unit drilled into (none: every unit in sight, as the XLSX lists them). */
+export const AnnualFairsQuery = z
+  .object({ from: CivilDate, to: CivilDate, region: RegionCode.optional() })
+  .refine((q) => q.from <= q.to, { message: 'PERIOD_ORDER', path: ['to'] })
+  .refine((q) => Number(q.to.slice(0, 4)) - Number(q.from.slice(0, 4)) <= 10, { message: 'PERIOD_TOO_LONG', path: ['to'] });
+export type AnnualFairsQuery = z.infer<typeof AnnualFairsQuery>;
+
+/** The drill-down (AR8): the period's fairs behind the table, of the unit asked for, in the account's sight only. */
+export const AnnualFairs = z.object({
+  type: z.literal('annual-fairs'),
+  period: Period,
+  region: RegionCode.nullable(),
+  fairs: z.array(AnnualFair),
+});
+export type AnnualFairs = z.infer<typeof AnnualFairs>;
 
 export const SummaryImported = z.object({
   type: z.literal('summary-imported'),

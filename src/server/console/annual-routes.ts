@@ -3,11 +3,11 @@ import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { FairId } from '../../domain/ids';
 import type { ConsoleErrorCode, ConsoleErrorReply } from '../../domain/wire/console';
-import { AnnualQuery, DEFAULT_THRESHOLDS, type SummaryCloses } from '../../domain/wire/console-annual';
+import { AnnualFairsQuery, AnnualQuery, DEFAULT_THRESHOLDS, type SummaryCloses } from '../../domain/wire/console-annual';
 import type { Storage } from '../storage/storage';
 import { parseQuery } from '../http/body';
 import { clientAddress } from '../http/rate-limit';
-import { annualReply } from './annual-service';
+import { annualFairs, annualReply } from './annual-service';
 import { sightOf } from './scope';
 import type { SessionUser } from './sessions';
 import { closeSummary, summaryCloses } from './summary-close';
@@ -56,6 +56,14 @@ export function consoleAnnualRoutes(storage: Storage, now: () => number): Hono<C
     const { from, to, thresholds } = query.value;
     const sight = await sightOf(db, c.get('user'));
     return c.json(await annualReply(db, sight, { from, to }, thresholds ?? DEFAULT_THRESHOLDS, now()));
+  });
+
+  // AR8: the drill-down lists only fairs in the account's sight; a unit out of sight lists none.
+  app.get('/annual/fairs', async (c) => {
+    const query = parseQuery(c, AnnualFairsQuery);
+    if (!query.ok) return query.response;
+    const { from, to, region } = query.value;
+    return c.json(await annualFairs(db, await sightOf(db, c.get('user')), { from, to }, region));
   });
 
   app.route('/', summaryFileRoutes(storage, now));

@@ -58,6 +58,7 @@ const VIEWER_READS: readonly RegExp[] = [
   /^\/fairs\/[^/]+\/summary\/closes$/,
   /^\/fairs\/[^/]+\/summary-file$/,
   /^\/annual$/,
+  /^\/annual\/fairs$/,
 ];
 
 export function viewerMayRead(c: Context): boolean {

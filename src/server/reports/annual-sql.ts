@@ -8,7 +8,7 @@ import { recommendSanctions } from '../../domain/report/repeat';
 import { outreachFigures } from '../../domain/report/service-figures';
 import { num, type SqlClient, type SqlRunner } from '../storage/sql';
 import type { RepeatCase } from './case-projection';
-import { cachedLiveCounts } from './annual-live-cache';
+import { keptLiveSources } from './annual-live-cache';
 import { catchUp } from './projection-sync';
 
 /**
@@ -25,23 +25,42 @@ export interface LiveSource {
 
 const parse = <T>(v: unknown): T => (typeof v === 'string' ? JSON.parse(v) : v) as T;
 
+type FairRow = {
+  id: string; items_seq: unknown; code: string | null; name_zh: string | null; name_en: string | null; session_no: string | null; previous_fair_id: string | null;
+  first_day: string | null; region: string | null; organizer: string | null; repeat_rule: string | null; outreach: string | null;
+};
+
 /**
  * The current record of every fair held here whose first day falls in [from, to], in one
  * statement: SY20/SY21's pick (greatest clock, then item id, compared as the domain compares
- * them: code-unit order, so `collate "C"`), read as the roll-up needs it (RollupFair).
+ * them: code-unit order, so `collate "C"`), read as columns of what the roll-up needs
+ * (RollupFair; of the days only the first, AR2), with the fair's newest item sequence at the
+ * same moment (AR15).
  */
-export async function currentFairs(db: SqlRunner, from: string, to: string): Promise<RollupFair[]> {
-  const rows = await db.query<{ payload: string }>(
-    `select payload::text as payload from (
-       select distinct on (fair_id) payload from items where kind = 'fair' and entity_id = fair_id
-       order by fair_id, hlc collate "C" desc, id collate "C" desc) f
-     where f.payload->'days'->0->>'date' between $1 and $2`,
+export async function currentFairs(db: SqlRunner, from: string, to: string): Promise<(RollupFair & { readonly itemsSeq: number })[]> {
+  const rows = await db.query<FairRow>(
+    // The pick sorts ids only; each picked record is then read once, its fields taken in one pass (jsonb_to_record).
+    `select k.fair_id as id, (select max(i.server_seq) from items i where i.fair_id = k.fair_id) as items_seq,
+       r.code, r."nameZh" as name_zh, r."nameEn" as name_en, r."sessionNo"::text as session_no, r."previousFairId" as previous_fair_id,
+       r.days->0->>'date' as first_day, r.settings->>'region' as region, r.settings->>'organizer' as organizer,
+       (r.settings->'repeatRule')::text as repeat_rule, (r.service->'outreach')::text as outreach
+     from (select distinct on (fair_id) fair_id, id from items where kind = 'fair' and entity_id = fair_id
+           order by fair_id, hlc collate "C" desc, id collate "C" desc) k
+     join items p on p.id = k.id
+     cross join lateral jsonb_to_record(p.payload) as r(code text, "nameZh" text, "nameEn" text, "sessionNo" jsonb, "previousFairId" text, days jsonb, settings jsonb, service jsonb)
+     where r.days->0->>'date' between $1 and $2`,
     [from, to],
   );
-  const out: RollupFair[] = [];
+  const out: (RollupFair & { itemsSeq: number })[] = [];
+  const text = (v: string | null): string | undefined => v ?? undefined;
   for (const r of rows) {
-    const fair = RollupFair.safeParse(JSON.parse(r.payload));
-    if (fair.success) out.push(fair.data);
+    const fair = RollupFair.safeParse({
+      id: r.id, code: r.code, nameZh: r.name_zh, nameEn: text(r.name_en), sessionNo: r.session_no === null ? undefined : JSON.parse(r.session_no), previousFairId: text(r.previous_fair_id),
+      days: [{ date: r.first_day }],
+      settings: { region: text(r.region), organizer: text(r.organizer), repeatRule: r.repeat_rule === null ? undefined : JSON.parse(r.repeat_rule) },
+      service: r.outreach === null ? undefined : { outreach: JSON.parse(r.outreach) },
+    });
+    if (fair.success) out.push({ ...fair.data, itemsSeq: num(r.items_seq) });
   }
   return out;
 }
@@ -142,36 +161,36 @@ export async function liveCounts(db: SqlClient, fairIds: readonly string[]): Pro
   return out;
 }
 
-export async function liveSources(db: SqlClient, fairs: readonly RollupFair[]): Promise<Map<string, LiveSource>> {
-  const out = new Map<string, LiveSource>();
-  if (fairs.length === 0) return out;
-  const ids = fairs.map((f) => f.id);
-  const priorIds = fairs.flatMap((f) => (f.previousFairId === undefined ? [] : [f.previousFairId]));
-  const all = [...new Set([...ids, ...priorIds])];
-  const counts = await cachedLiveCounts(db, all, (stale) => catchUpAll(db, stale), (stale) => liveCounts(db, stale));
-  for (const fair of fairs) {
-    const c = counts.get(fair.id);
-    if (c === undefined) continue;
-    const outreach = outreachFigures(fair.service?.outreach ?? []);
-    const prior = fair.previousFairId === undefined ? [] : (counts.get(fair.previousFairId)?.repeats ?? []);
-    // recommendSanctions reads only the fields RepeatCase keeps (case-projection.ts), as summary-service does.
-    const infringers = recommendSanctions(fair.settings.repeatRule, c.repeats as unknown as Case[], prior as unknown as Case[]);
-    out.set(fair.id, {
-      figures: {
-        'R3.received': c.received,
-        'R4.accepted': c.accepted,
-        'R17.total': c.caseOpinions + c.reviewDecisions + c.consultationOpinions,
-        'R16.total': c.consultations,
-        'R18.trainingSessions': outreach['R18.trainingSessions'] ?? 0,
-        'R18.trainingParticipants': outreach['R18.trainingParticipants'] ?? 0,
-        'R18.publicityActivities': outreach['R18.publicityActivities'] ?? 0,
-        'R18.publicityMaterials': outreach['R18.publicityMaterials'] ?? 0,
-        'R12.measures.ordered': c.measuresOrdered,
-        'R12.measures.done': c.measuresDone,
-        'R13.transfers': c.transfers,
-      },
-      repeatInfringerKeys: infringers.filter((r) => r.repeat).map((r) => r.exhibitorKey),
-    });
-  }
-  return out;
+/**
+ * The roll-up's source of each fair (AR11), kept while neither the fair nor its previous session
+ * has a newer item (AR15, annual-live-cache.ts); `itemsSeq`, when given, is the fair's newest
+ * item sequence read with the record passed.
+ */
+export async function liveSources(db: SqlClient, fairs: readonly (RollupFair & { readonly itemsSeq?: number })[]): Promise<Map<string, LiveSource>> {
+  return keptLiveSources(db, fairs, {
+    catchUp: (stale) => catchUpAll(db, stale),
+    count: (stale) => liveCounts(db, stale),
+    derive: (fair, c, priorCounts) => {
+      const outreach = outreachFigures(fair.service?.outreach ?? []);
+      const prior = priorCounts?.repeats ?? [];
+      // recommendSanctions reads only the fields RepeatCase keeps (case-projection.ts), as summary-service does.
+      const infringers = recommendSanctions(fair.settings.repeatRule, c.repeats as unknown as Case[], prior as unknown as Case[]);
+      return {
+        figures: {
+          'R3.received': c.received,
+          'R4.accepted': c.accepted,
+          'R17.total': c.caseOpinions + c.reviewDecisions + c.consultationOpinions,
+          'R16.total': c.consultations,
+          'R18.trainingSessions': outreach['R18.trainingSessions'] ?? 0,
+          'R18.trainingParticipants': outreach['R18.trainingParticipants'] ?? 0,
+          'R18.publicityActivities': outreach['R18.publicityActivities'] ?? 0,
+          'R18.publicityMaterials': outreach['R18.publicityMaterials'] ?? 0,
+          'R12.measures.ordered': c.measuresOrdered,
+          'R12.measures.done': c.measuresDone,
+          'R13.transfers': c.transfers,
+        },
+        repeatInfringerKeys: infringers.filter((r) => r.repeat).map((r) => r.exhibitorKey),
+      };
+    },
+  });
 }

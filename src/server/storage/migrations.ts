@@ -289,6 +289,13 @@ const MIGRATIONS: readonly { readonly id: string; readonly sql: (ctx: { epoch: s
         counts jsonb not null
       );`,
   },
+  {
+    // AR15 (ANNUAL-SPEC.md): beside a fair's kept counts, its roll-up source and the previous session's sequence it was made with.
+    id: '0019-annual-live-sources',
+    sql: () => `
+      alter table annual_live_figures add column source jsonb;
+      alter table annual_live_figures add column source_prior_seq bigint;`,
+  },
 ];
 
 /** Any fixed 64-bit key: every FairCase instance on this database agrees on it. */

@@ -24,14 +24,17 @@ export function AnnualReport(props: { readonly reply: AnnualReply; readonly lang
       <h2 id="annual-report-title">{t('annual.reportHeading', { period: periodText(props.reply.period, props.lang) })}</h2>
       <p class="muted">{t('annual.generated', { time: dateTime(props.reply.generatedAt) })}</p>
       <For each={reportSentences(props.reply, props.lang)}>{(s) => <p class="report-sentence">{s}</p>}</For>
-      <h3>{t('annual.charts')}</h3>
-      <GroupedBars
-        title={t('annual.chartNational')}
-        testId="chart-national"
-        perRow
-        legend={legend()}
-        pairs={CHART_FIGURES.map((f) => ({ label: figureLabel(f, props.lang), now: props.reply.national.values[f] ?? 0, before: props.reply.national.previous[f] ?? 0 }))}
-      />
+      {/* The charts' heading prints on the page of the first chart, never alone at a page's foot (annual.css). */}
+      <div class="keep-with-heading">
+        <h3>{t('annual.charts')}</h3>
+        <GroupedBars
+          title={t('annual.chartNational')}
+          testId="chart-national"
+          perRow
+          legend={legend()}
+          pairs={CHART_FIGURES.map((f) => ({ label: figureLabel(f, props.lang), now: props.reply.national.values[f] ?? 0, before: props.reply.national.previous[f] ?? 0 }))}
+        />
+      </div>
       <GroupedBars
         title={t('annual.chartRegions')}
         testId="chart-regions"

@@ -1,6 +1,6 @@
 import type { Language } from '../../../domain/codes';
 import { ANNUAL_FIGURES, type AnnualBlock, type AnnualFigure } from '../../../domain/report/annual';
-import type { AnnualReply } from '../../../domain/wire/console-annual';
+import type { AnnualFair, AnnualReply } from '../../../domain/wire/console-annual';
 import type { ExportCell, ExportTable } from '../../../app/ui/report/summary-tables';
 import { download } from '../../../app/ui/report/download';
 import { annualMessages } from './annual.messages';
@@ -25,7 +25,7 @@ function blockCells(b: Pick<AnnualBlock, 'values' | 'changes'>, lang: Language):
 }
 
 /** The roll-up as sheets: by unit (32 + national), the fairs behind it, the threshold shares. */
-export function annualTables(r: AnnualReply, lang: Language): ExportTable[] {
+export function annualTables(r: AnnualReply, fairs: readonly AnnualFair[], lang: Language): ExportTable[] {
   const heads = ANNUAL_FIGURES.flatMap((f) => [figureLabel(f, lang), `${figureLabel(f, lang)} ${w('annual.lastPeriod', lang)}`, `${figureLabel(f, lang)} ${w('annual.delta', lang)}`, `${figureLabel(f, lang)} ${w('annual.deltaPct', lang)}`]);
   const status = (p: boolean): string => w(p ? 'annual.provisional' : 'annual.final', lang);
   return [
@@ -40,7 +40,7 @@ export function annualTables(r: AnnualReply, lang: Language): ExportTable[] {
     {
       name: w('annual.sheetFairs', lang),
       headers: [w('annual.region', lang), w('annual.fair', lang), w('annual.organizer', lang), w('annual.firstDay', lang), w('annual.status', lang), 'id'],
-      rows: r.fairs
+      rows: fairs
         .filter((f) => f.period === 'current')
         .map((f) => [regionLabel(f.region, lang), `${f.code} · ${lang === 'en' && f.nameEn ? f.nameEn : f.nameZh}`, f.organizer ?? '', f.firstDay, status(!f.final), f.fairId]),
     },
@@ -56,9 +56,9 @@ export function annualTables(r: AnnualReply, lang: Language): ExportTable[] {
   ];
 }
 
-export async function exportXlsx(r: AnnualReply, lang: Language): Promise<void> {
+export async function exportXlsx(r: AnnualReply, fairs: readonly AnnualFair[], lang: Language): Promise<void> {
   const { buildXlsx } = await import('../../../app/ui/report/xlsx.chunk');
   const banner = r.national.provisional ? w('annual.provisional', lang) : undefined;
-  const data = await buildXlsx(annualTables(r, lang), banner);
+  const data = await buildXlsx(annualTables(r, fairs, lang), banner);
   download(data, `faircase-annual-${r.period.from}-${r.period.to}.xlsx`, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
 }

@@ -1,8 +1,8 @@
 import { A } from '@solidjs/router';
-import { For, Show, createSignal, onMount, type JSX } from 'solid-js';
-import { ANNUAL_FIGURES, formatSignedTenths, formatTenths, type AnnualFigure, type Threshold } from '../../../domain/report/annual';
+import { For, Show, createResource, createSignal, onMount, type JSX } from 'solid-js';
+import { ANNUAL_FIGURES, formatSignedTenths, formatTenths, type AnnualFigure, type Period, type Threshold } from '../../../domain/report/annual';
 import type { RegionCode } from '../../../domain/region';
-import { DEFAULT_THRESHOLDS, type AnnualReply } from '../../../domain/wire/console-annual';
+import type { AnnualReply } from '../../../domain/wire/console-annual';
 import { locale } from '../../../app/i18n/index';
 import { Notice } from '../../../app/ui/notice';
 import type { ApiResult } from '../../lib/api';
@@ -14,7 +14,7 @@ import { AnnualReport } from './annual-report';
 import { AnnualTable } from './annual-table';
 import { figureLabel, regionLabel, valueText } from './annual-words';
 import { exportXlsx } from './annual-xlsx';
-import { readAnnual } from './annual.data';
+import { firstQuery, readAnnual, readAnnualFairs } from './annual.data';
 import { annualMessages } from './annual.messages';
 import { ImportPanel } from './import-panel';
 import './annual.css';
@@ -29,15 +29,27 @@ const common = translator(commonMessages);
  * import of other servers' files for organizers.
  */
 export default function AnnualScreen(): JSX.Element {
-  const year = new Date().getFullYear();
-  const [from, setFrom] = createSignal(`${year}-01-01`);
-  const [to, setTo] = createSignal(`${year}-12-31`);
-  const [thresholds, setThresholds] = createSignal<Threshold[]>([...DEFAULT_THRESHOLDS]);
+  const first = firstQuery();
+  const [from, setFrom] = createSignal(first.from);
+  const [to, setTo] = createSignal(first.to);
+  const [thresholds, setThresholds] = createSignal<Threshold[]>([...first.thresholds]);
   const [result, setResult] = createSignal<ApiResult<AnnualReply>>();
   const [picked, setPicked] = createSignal<RegionCode>();
+  // The table paints first; the report's sentences and charts follow in the next task.
+  const [reportShown, setReportShown] = createSignal(false);
+  const [exportFailure, setExportFailure] = createSignal<string>();
   const load = async (): Promise<void> => {
     setResult(await readAnnual(from(), to(), thresholds()));
-    requestAnimationFrame(() => performance.mark('console-annual-painted'));
+    requestAnimationFrame(() => {
+      performance.mark('console-annual-painted');
+      setTimeout(() => setReportShown(true));
+    });
+  };
+  const exportWithFairs = async (reply: AnnualReply): Promise<void> => {
+    setExportFailure(undefined);
+    const fairs = await readAnnualFairs(reply.period.from, reply.period.to, undefined);
+    if (fairs.ok) await exportXlsx(reply, fairs.value.fairs, locale());
+    else setExportFailure(failureText(fairs.failure));
   };
   onMount(() => void load());
   const data = (): AnnualReply | undefined => {
@@ -73,12 +85,13 @@ export default function AnnualScreen(): JSX.Element {
         <Show when={data()}>
           {(d) => (
             <>
-              <button type="button" class="btn" data-testid="annual-xlsx" onClick={() => void exportXlsx(d(), locale())}>{t('annual.xlsx')}</button>
+              <button type="button" class="btn" data-testid="annual-xlsx" onClick={() => void exportWithFairs(d())}>{t('annual.xlsx')}</button>
               <button type="button" class="btn" data-testid="annual-print" onClick={() => window.print()}>{t('annual.print')}</button>
             </>
           )}
         </Show>
       </form>
+      <Show when={exportFailure()}>{(text) => <Notice kind="error">{text()}</Notice>}</Show>
       <Show when={result()} fallback={<p class="muted">{common('common.loading')}</p>}>
         {(r) => {
           const res = r();
@@ -98,7 +111,7 @@ export default function AnnualScreen(): JSX.Element {
               <h2 id="annual-table-title">{t('annual.byRegion')}</h2>
               <AnnualTable reply={d()} lang={locale()} onPick={(r) => setPicked(r)} />
             </section>
-            <Show when={picked()}>{(region) => <FairsOf reply={d()} region={region()} onClose={() => setPicked(undefined)} />}</Show>
+            <Show when={picked()}>{(region) => <FairsOf period={d().period} region={region()} onClose={() => setPicked(undefined)} />}</Show>
             <section class="panel" aria-labelledby="annual-shares-title" data-testid="annual-shares">
               <h2 id="annual-shares-title">{t('annual.shares')}</h2>
               <table class="data">
@@ -153,7 +166,9 @@ export default function AnnualScreen(): JSX.Element {
                 </div>
               </form>
             </section>
-            <AnnualReport reply={d()} lang={locale()} />
+            <Show when={reportShown()}>
+              <AnnualReport reply={d()} lang={locale()} />
+            </Show>
           </>
         )}
       </Show>
@@ -164,16 +179,26 @@ export default function AnnualScreen(): JSX.Element {
   );
 }
 
-/** Drill-down: a unit's fairs of the period, each to its summary (held here) or marked imported. */
-function FairsOf(props: { readonly reply: AnnualReply; readonly region: RegionCode; readonly onClose: () => void }): JSX.Element {
-  const fairs = () => props.reply.fairs.filter((f) => f.region === props.region && f.period === 'current');
+/** Drill-down: a unit's fairs of the period, asked for when drilled into, each to its summary (held here) or marked imported. */
+function FairsOf(props: { readonly period: Period; readonly region: RegionCode; readonly onClose: () => void }): JSX.Element {
+  const [list] = createResource(() => ({ ...props.period, region: props.region }), (q) => readAnnualFairs(q.from, q.to, q.region));
+  const fairs = () => {
+    const r = list();
+    return r?.ok ? r.value.fairs : [];
+  };
   return (
     <section class="panel" data-testid="annual-fairs" aria-labelledby="annual-fairs-title">
       <div class="head-row">
         <h2 id="annual-fairs-title">{t('annual.fairsOf', { region: regionLabel(props.region, locale()) })}</h2>
         <button type="button" class="btn small" onClick={() => props.onClose()}>{t('annual.close')}</button>
       </div>
-      <Show when={fairs().length > 0} fallback={<p class="muted">{t('annual.noFairs')}</p>}>
+      <Show when={list()} fallback={<p class="muted">{common('common.loading')}</p>}>
+        {(r) => {
+          const res = r();
+          return res.ok ? null : <Notice kind="error">{failureText(res.failure)}</Notice>;
+        }}
+      </Show>
+      <Show when={list()?.ok === true && fairs().length > 0} fallback={<Show when={list()?.ok === true}><p class="muted">{t('annual.noFairs')}</p></Show>}>
         <table class="data">
           <thead>
             <tr>
