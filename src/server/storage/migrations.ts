@@ -5,6 +5,7 @@ import { CLOCK_REPORTS_SQL } from './clock-reports';
 import { CONSOLE_SQL } from '../console/console-schema';
 import { CONSOLE_SUMMARY_SQL } from '../console/summary-store';
 import { CASE_BROWSE_SQL } from '../console/case-browse-projection';
+import { CASE_SEARCH_SQL } from '../console/case-search';
 import { ANNUAL_SQL } from '../console/annual-schema';
 import { DEVICE_CODES_SQL } from './device-codes';
 import { PUBLIC_DRAFTS_SQL } from './public-drafts-store';
@@ -288,6 +289,11 @@ const MIGRATIONS: readonly { readonly id: string; readonly sql: (ctx: { epoch: s
         items_seq bigint not null,
         counts jsonb not null
       );`,
+  },
+  {
+    // The case browser's search by character pairs and its counts kept with the projection (CB2, CB5).
+    id: '0019-console-case-search-counts',
+    sql: () => CASE_SEARCH_SQL,
   },
 ];
 
