@@ -52,8 +52,8 @@ export async function countCases(db: SqlRunner, fairId: string, where: string | 
 /**
  * The migration's part (migrations.ts): the pair function and its index (built from the rows
  * already there), the trigram index dropped, and the totals table filled from the rows already
- * there and kept by triggers from then on. Only inserts and deletes change a fair's total (an
- * upsert that updates a row fires no insert trigger).
+ * there and kept by triggers from then on. Only inserts, deletes and a truncate change a fair's
+ * total (an upsert that updates a row fires no insert trigger).
  */
 export const CASE_SEARCH_SQL = `
   create function console_case_grams(s text) returns text[] language sql immutable strict parallel safe as
@@ -79,4 +79,10 @@ export const CASE_SEARCH_SQL = `
   create trigger console_cases_total_add after insert on console_cases
     referencing new table as console_cases_added for each statement execute function console_case_totals_add();
   create trigger console_cases_total_remove after delete on console_cases
-    referencing old table as console_cases_removed for each statement execute function console_case_totals_remove();`;
+    referencing old table as console_cases_removed for each statement execute function console_case_totals_remove();
+  create function console_case_totals_clear() returns trigger language plpgsql as $f$
+  begin
+    delete from console_case_totals;
+    return null;
+  end $f$;
+  create trigger console_cases_total_clear after truncate on console_cases for each statement execute function console_case_totals_clear();`;
