@@ -6,7 +6,11 @@ import { formatHlc } from '../../src/domain/hlc';
 import type { SyncItem } from '../../src/domain/sync-item';
 import { CaseBrowsePage } from '../../src/domain/wire/console-cases';
 import { browseRow, upsertBrowseRows, type BrowseRow } from '../../src/server/console/case-browse-projection';
-import { COUNT_CAP, countCases } from '../../src/server/console/case-search';
+import { COUNT_CAP, countCases, searchCondition } from '../../src/server/console/case-search';
+import { searchText } from '../../src/server/console/case-browse-projection';
+import { migrate } from '../../src/server/storage/migrations';
+import { openStorage } from '../../src/server/storage/storage';
+import type { SqlValue } from '../../src/server/storage/sql';
 import { createHttpApp } from '../../src/server/server';
 import type { Storage } from '../../src/server/storage/storage';
 import { makeFair } from '../support/builders';
@@ -144,4 +148,31 @@ describe.each(bothStorages())('the case browser\'s search and counts on $name', 
     })).rejects.toBe(rollback);
     expect(await list('')).toMatchObject({ total: 5, more: false });
   });
+});
+
+test('[CB5] the migration fills the totals from the rows already there, and the pair search finds them', async () => {
+  const s = await openStorage({ dataDir: 'memory://' });
+  try {
+    const fair = makeFair({ id: newId(), code: 'CF141' } as never);
+    const base = runCase(fair, { n: 1, complaint: 1, respondent: { key: `CN:${uscc('91440101MB0000001')}`, name: '广州甲电器有限公司', hall: '3.1', stand: 'A7' }, start: '2025-04-15 10:00', steps: [] });
+    const template = browseRow(base.case, base.events);
+    const names = ['广州甲电器有限公司', '深圳乙电子有限公司', '佛山甲电器厂'];
+    const rows = names.map((name, i) => ({ ...template, case_id: `${template.case_id.slice(0, 20)}${String(i).padStart(6, '0')}`, respondent: name, search: searchText(`${template.case_no}\n${name}`) }));
+    // As a server of before this step left it: its rows there, no totals, no pair index.
+    await s.sql.exec(`
+      drop trigger console_cases_total_add on console_cases; drop trigger console_cases_total_remove on console_cases; drop trigger console_cases_total_clear on console_cases;
+      drop function console_case_totals_add(); drop function console_case_totals_remove(); drop function console_case_totals_clear();
+      drop table console_case_totals; drop index console_cases_grams; drop function console_case_grams(text);
+      delete from schema_migrations where id = '0019-console-case-search-counts';`);
+    await upsertBrowseRows(s.sql, fair.id, rows);
+    expect(await migrate(s.sql)).toEqual(['0019-console-case-search-counts']);
+    expect(await countCases(s.sql, fair.id, undefined, [])).toEqual({ total: 3, more: false });
+    const params: SqlValue[] = [];
+    const $ = (v: SqlValue): string => `$${params.push(v) + 1}`;
+    const where = `fair_id = $1 and ${searchCondition('甲电器', '%甲电器%', $)}`;
+    const found = await s.sql.query<{ respondent: string }>(`select respondent from console_cases where ${where} order by respondent`, [fair.id, ...params]);
+    expect(found.map((r) => r.respondent)).toEqual(['佛山甲电器厂', '广州甲电器有限公司']);
+  } finally {
+    await s.close();
+  }
 });
