@@ -47,6 +47,7 @@ const THROTTLE = 4;
 /** The whole suite, seed included, ends by then. */
 const LIMIT_MS = 15 * 60_000;
 const round = (n: number): number => Math.round(n * 10) / 10;
+const verdict = (ms: number, goal: number): string => (round(ms) <= goal ? 'PASS' : 'FAIL');
 
 type Steps = readonly (CommandType | readonly [CommandType, StepSpec])[];
 const PATHS: readonly Steps[] = [
@@ -112,7 +113,7 @@ function clones(templates: readonly BrowseRow[], fair: Fair, devices: readonly {
   return rows;
 }
 
-async function seed(storage: Storage): Promise<{ fair: Fair; devices: { deviceId: string; deviceCode: string }[]; rows: BrowseRow[] }> {
+export async function seed(storage: Storage): Promise<{ fair: Fair; devices: { deviceId: string; deviceCode: string }[]; rows: BrowseRow[] }> {
   const fair = makeFair({ id: newId(), code: 'CF139' } as never);
   const devices: { deviceId: string; deviceCode: string }[] = [];
   for (let i = 0; i < TABLETS; i++) {
@@ -138,7 +139,7 @@ async function time<T>(fn: () => Promise<T>): Promise<{ ms: number; value: T }> 
   return { ms: performance.now() - t0, value };
 }
 
-async function measureServer(storage: Storage, fair: Fair, devices: readonly { deviceId: string }[], rows: readonly BrowseRow[]): Promise<{ worst: number; lines: string[] }> {
+export async function measureServer(storage: Storage, fair: Fair, devices: readonly { deviceId: string }[], rows: readonly BrowseRow[]): Promise<{ worst: number; worstName: string; lines: string[] }> {
   const sample = rows[4242] as BrowseRow;
   const queries: Record<string, Record<string, string>> = {
     'first page': {},
@@ -159,21 +160,23 @@ async function measureServer(storage: Storage, fair: Fair, devices: readonly { d
   const now = '2025-04-16T06:00:00.000Z' as Instant;
   const lines: string[] = [];
   let worst = 0;
+  let worstName = '';
   for (const [name, raw] of Object.entries(queries)) {
     const q = CaseBrowseQuery.parse(raw);
     const times: number[] = [];
     let total = 0;
+    let more = false;
     for (let i = 0; i < RUNS; i++) {
       const r = await time(() => browseCases(storage.sql, fair.id, q, now));
       if (r.value === undefined) throw new Error('the fair is not on the server');
-      total = r.value.total;
+      ({ total, more } = r.value);
       times.push(r.ms);
     }
     const m = median(times);
-    worst = Math.max(worst, m);
-    lines.push(`${name} ${round(m)} ms (${total.toLocaleString('en')} found)`);
+    if (m > worst) [worst, worstName] = [m, name];
+    lines.push(`${name} ${round(m)} ms (${more ? 'more than ' : ''}${total.toLocaleString('en')} found)`);
   }
-  return { worst, lines };
+  return { worst, worstName, lines };
 }
 
 async function measurePage(server: RunningServer, fair: Fair, cleanups: Cleanup[]): Promise<{ painted: number[]; fromStart: number[] }> {
@@ -224,14 +227,16 @@ async function run(cleanups: Cleanup[]): Promise<readonly Figure[]> {
       const load = (): string => `${loadavg()[0]?.toFixed(1)} on ${cpus().length} cores`;
       const queries = await measureServer(server.storage, fair, devices, rows);
       console.log(`  case browser queries: ${queries.lines.join('; ')}`);
+      console.log(`  slowest search/filter: ${queries.worstName}, ${round(queries.worst)} ms server time, goal <= 150 ms: ${verdict(queries.worst, 150)} (load average ${load()})`);
       const page = await measurePage(server, fair, cleanups);
+      console.log(`  first page painted: ${round(median(page.painted))} ms at ${THROTTLE}x throttling, goal <= 300 ms: ${verdict(median(page.painted), 300)} (load average ${load()})`);
       return [
         {
           name: `console case search/filter, ${CASES.toLocaleString('en')} cases, server (PostgreSQL)`,
           value: round(queries.worst),
           unit: 'ms',
           goal: { op: '<=', value: 150 },
-          note: `slowest median of ${RUNS} among ${queries.lines.length} queries: ${queries.lines.join('; ')}; seed ${seedS} s; load average ${load()}`,
+          note: `slowest median of ${RUNS} among ${queries.lines.length} queries (${queries.worstName}): ${queries.lines.join('; ')}; seed ${seedS} s; load average ${load()}`,
         },
         {
           name: 'console case list first page painted',

@@ -69,8 +69,10 @@ export const CaseBrowsePage = z.object({
   fairId: FairId,
   fair: z.object({ code: z.string(), nameZh: z.string(), nameEn: z.string().nullable() }),
   now: Instant,
-  /** How many cases match, over every page. */
+  /** How many cases match, over every page; with `more`, a count that stopped there (CB5). */
   total: z.number().int().min(0),
+  /** CB5: more than `total` cases match (a filtered count stops at its cap). */
+  more: z.boolean(),
   offset: z.number().int().min(0),
   rows: z.array(CaseBrowseRow),
   /** What the hall and tablet filters offer: the fair's halls and tablets. */

@@ -9,9 +9,9 @@ import type { Instant } from '../../domain/time';
 import type { CaseBrowsePage, CaseBrowseQuery, CaseBrowseRow, CaseDetailReply, EvidenceFacts, TabletOption } from '../../domain/wire/console-cases';
 import { catchUp } from '../reports/projection-sync';
 import type { SqlRunner, SqlClient, SqlValue } from '../storage/sql';
-import { num } from '../storage/sql';
 import type { Storage } from '../storage/storage';
 import { searchText } from './case-browse-projection';
+import { countCases, searchCondition } from './case-search';
 import { currentFair } from './console-store';
 
 /**
@@ -20,23 +20,23 @@ import { currentFair } from './console-store';
  * folded by the domain's `fold` exactly as a tablet folds them (CS5).
  */
 
-const like = (text: string): string => `%${searchText(text).replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+const like = (text: string): string => `%${text.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
 
-/** CB2: the text as typed, and (CN3) the canonical case number when it reads as one without its hyphens. */
-function likePatterns(q: string, known: KnownCodes): [string] | [string, string] {
+/** CB2: the text as typed, and (CN3) the canonical case number when it reads as one without its hyphens; normalised. */
+function searchedTexts(q: string, known: KnownCodes): string[] {
   const caseNo = parseCaseNumber(q, known);
-  return caseNo.ok && caseNo.value.caseNo !== q ? [like(q), like(caseNo.value.caseNo)] : [like(q)];
+  return (caseNo.ok && caseNo.value.caseNo !== q ? [q, caseNo.value.caseNo] : [q]).map(searchText);
 }
 
 /** The WHERE of a query, with its parameters from `$2` on (`$1` is the fair). */
-function conditions(q: CaseBrowseQuery, now: Instant, known: KnownCodes): { where: string; params: SqlValue[] } {
+function conditions(q: CaseBrowseQuery, now: Instant, known: KnownCodes): { where: string; params: SqlValue[]; filtered: boolean } {
   const parts = ['fair_id = $1'];
   const params: SqlValue[] = [];
   const $ = (value: SqlValue): string => {
     params.push(value);
     return `$${params.length + 1}`;
   };
-  if (q.q !== undefined && q.q !== '') parts.push(`(${likePatterns(q.q, known).map((p) => `search like ${$(p)} escape '\\'`).join(' or ')})`);
+  if (q.q !== undefined && q.q !== '') parts.push(`(${searchedTexts(q.q, known).map((text) => searchCondition(text, like(text), $)).join(' or ')})`);
   if (q.state !== undefined) parts.push(`state = ${$(q.state)}`);
   if (q.outcome !== undefined) parts.push(`outcome = ${$(q.outcome)}`);
   if (q.ipType !== undefined) parts.push(`ip_types @> array[${$(q.ipType)}::text]`);
@@ -44,7 +44,7 @@ function conditions(q: CaseBrowseQuery, now: Instant, known: KnownCodes): { wher
   if (q.tablet !== undefined) parts.push(`devices @> array[${$(q.tablet)}::text]`);
   // DL5: overdue = the running deadline passed (closed cases wait on none).
   if (q.overdue === '1') parts.push(`due_at < ${$(now)}`);
-  return { where: parts.join(' and '), params };
+  return { where: parts.join(' and '), params, filtered: parts.length > 1 };
 }
 
 type RowRecord = {
@@ -90,7 +90,7 @@ export async function browseCases(db: SqlClient, fairId: string, q: CaseBrowseQu
   if (fair === undefined) return undefined;
   await catchUp(db, fairId);
   const tablets = await fairTablets(db, fairId);
-  const { where, params } = conditions(q, now, { fair: fair.code, devices: tablets.map((t) => t.deviceCode) });
+  const { where, params, filtered } = conditions(q, now, { fair: fair.code, devices: tablets.map((t) => t.deviceCode) });
   const [rows, counted, halls] = await Promise.all([
     db.query<RowRecord>(
       // Arrays as comma-joined text: postgres.js and PGlite hand back text[] differently (ids and codes hold no comma).
@@ -99,7 +99,7 @@ export async function browseCases(db: SqlClient, fairId: string, q: CaseBrowseQu
        from console_cases where ${where} order by received_at desc, case_id desc limit ${q.limit} offset ${q.offset}`,
       [fairId, ...params],
     ),
-    db.query<{ n: unknown }>(`select count(*) as n from console_cases where ${where}`, [fairId, ...params]),
+    countCases(db, fairId, filtered ? where : undefined, params),
     fairHalls(db, fairId),
   ]);
   const codes = new Map(tablets.map((t) => [t.deviceId as string, t.deviceCode]));
@@ -108,7 +108,8 @@ export async function browseCases(db: SqlClient, fairId: string, q: CaseBrowseQu
     fairId: fairId as CaseBrowsePage['fairId'],
     fair: { code: fair.code, nameZh: fair.nameZh, nameEn: fair.nameEn ?? null },
     now,
-    total: num(counted[0]?.n ?? 0),
+    total: counted.total,
+    more: counted.more,
     offset: q.offset,
     halls,
     tabletOptions: tablets,

@@ -5,6 +5,7 @@ import { CLOCK_REPORTS_SQL } from './clock-reports';
 import { CONSOLE_SQL } from '../console/console-schema';
 import { CONSOLE_SUMMARY_SQL } from '../console/summary-store';
 import { CASE_BROWSE_SQL } from '../console/case-browse-projection';
+import { CASE_SEARCH_SQL } from '../console/case-search';
 import { ANNUAL_SQL } from '../console/annual-schema';
 import { DEVICE_CODES_SQL } from './device-codes';
 import { PUBLIC_DRAFTS_SQL } from './public-drafts-store';
@@ -295,6 +296,11 @@ const MIGRATIONS: readonly { readonly id: string; readonly sql: (ctx: { epoch: s
     sql: () => `
       alter table annual_live_figures add column source jsonb;
       alter table annual_live_figures add column source_prior_seq bigint;`,
+  },
+  {
+    // The case browser's search by character pairs and its counts kept with the projection (CB2, CB5).
+    id: '0020-console-case-search-counts',
+    sql: () => CASE_SEARCH_SQL,
   },
 ];
 

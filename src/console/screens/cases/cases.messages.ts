@@ -15,6 +15,7 @@ export const casesMessages = {
   'cases.apply': { 'zh-CN': '检索', en: 'Search' },
   'cases.clear': { 'zh-CN': '清除条件', en: 'Clear' },
   'cases.total': { 'zh-CN': '共 {n} 件，第 {from}–{to} 件', en: 'Found: {n} · showing {from}–{to}' },
+  'cases.totalMore': { 'zh-CN': '超过 {n} 件（计数到此为止，请缩小检索范围），第 {from}–{to} 件', en: 'Found: more than {n} (counting stops there; narrow the search) · showing {from}–{to}' },
   'cases.none': { 'zh-CN': '没有符合条件的案件。', en: 'No case matches.' },
   'cases.caption': { 'zh-CN': '案件列表，最新收到的在前', en: 'Cases, newest first' },
   'cases.col.caseNo': { 'zh-CN': '案件编号', en: 'Case number' },

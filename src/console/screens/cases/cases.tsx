@@ -129,7 +129,7 @@ function CaseTable(props: { readonly page: CaseBrowsePage; readonly fairId: stri
   return (
     <Show when={props.page.rows.length > 0} fallback={<Notice kind="info">{t('cases.none')}</Notice>}>
       <p class="muted" data-testid="cases-total">
-        {t('cases.total', { n: props.page.total, from: from(), to: to() })}
+        {t(props.page.more ? 'cases.totalMore' : 'cases.total', { n: props.page.total, from: from(), to: to() })}
       </p>
       <div class="table-wrap">
         <table class="data cases-table" data-testid="cases-table">
@@ -182,7 +182,7 @@ function CaseTable(props: { readonly page: CaseBrowsePage; readonly fairId: stri
         <button type="button" class="btn small" disabled={props.page.offset === 0} onClick={() => props.onPage(Math.max(0, props.page.offset - PAGE_SIZE))}>
           {t('cases.prev')}
         </button>
-        <button type="button" class="btn small" disabled={to() >= props.page.total} data-testid="cases-next" onClick={() => props.onPage(props.page.offset + PAGE_SIZE)}>
+        <button type="button" class="btn small" disabled={props.page.more ? props.page.rows.length < PAGE_SIZE : to() >= props.page.total} data-testid="cases-next" onClick={() => props.onPage(props.page.offset + PAGE_SIZE)}>
           {t('cases.next')}
         </button>
       </div>
