@@ -1,6 +1,5 @@
 import { expect, test } from 'vitest';
-import { en } from '../../src/app/i18n/en';
-import { zh } from '../../src/app/i18n/zh';
+import { en, zh } from '../support/messages';
 import { FIELD_ERROR_CODES } from '../../src/domain/field-errors';
 import { IP_TYPES, MEASURE_CODES, NOT_ACCEPTED_REASONS } from '../../src/domain/codes';
 
