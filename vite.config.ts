@@ -38,21 +38,27 @@ function messagesLanguage(): Plugin {
   return {
     name: 'faircase-messages-language',
     enforce: 'pre',
-    async resolveId(source, importer) {
-      const m = /^(.*)\?lang=(zh-CN|en)$/.exec(source);
-      if (m === null) return null;
-      const resolved = await this.resolve(m[1]!, importer, { skipSelf: true });
-      return resolved === null ? null : `${PREFIX}${m[2]}:${resolved.id}`;
+    resolveId: {
+      filter: { id: /\?lang=(zh-CN|en)$/ },
+      async handler(source, importer) {
+        const m = /^(.*)\?lang=(zh-CN|en)$/.exec(source);
+        if (m === null) return null;
+        const resolved = await this.resolve(m[1]!, importer, { skipSelf: true });
+        return resolved === null ? null : `${PREFIX}${m[2]}:${resolved.id}`;
+      },
     },
-    load(id) {
-      if (!id.startsWith(PREFIX)) return null;
-      const lang = id.slice(PREFIX.length, id.indexOf(':', PREFIX.length)) as Language;
-      const file = id.slice(PREFIX.length + lang.length + 1);
-      const one: Record<string, string> = {};
-      for (const messages of Object.values(evaluate(file))) {
-        for (const [key, texts] of Object.entries(messages as Record<string, Record<Language, string>>)) one[key] = texts[lang];
-      }
-      return `export default ${JSON.stringify(one)};`;
+    load: {
+      filter: { id: /^\0messages-lang:/ },
+      handler(id) {
+        if (!id.startsWith(PREFIX)) return null;
+        const lang = id.slice(PREFIX.length, id.indexOf(':', PREFIX.length)) as Language;
+        const file = id.slice(PREFIX.length + lang.length + 1);
+        const one: Record<string, string> = {};
+        for (const messages of Object.values(evaluate(file))) {
+          for (const [key, texts] of Object.entries(messages as Record<string, Record<Language, string>>)) one[key] = texts[lang];
+        }
+        return `export default ${JSON.stringify(one)};`;
+      },
     },
   };
 }
