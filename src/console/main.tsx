@@ -2,7 +2,8 @@ import '../app/zod-csp';
 import { render } from 'solid-js/web';
 import { Navigate, Router, type RouteDefinition } from '@solidjs/router';
 import { lazy } from 'solid-js';
-import { loadMessages } from './lib/i18n';
+import { locale } from '../app/i18n/index';
+import { loadLanguage } from './lib/i18n';
 import { readSession } from './lib/session';
 import { Shell } from './shell';
 import './console.css';
@@ -40,5 +41,5 @@ if (/\/console\/annual\/?$/.test(location.pathname)) void import('./screens/annu
 
 const root = document.getElementById('root');
 if (root === null) throw new Error('console/index.html has no #root');
-await Promise.all([loadMessages(), readSession()]);
+await Promise.all([loadLanguage(locale()), readSession()]);
 render(() => <Router base="/console" root={Shell}>{routes}</Router>, root);

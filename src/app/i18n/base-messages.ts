@@ -1,19 +1,7 @@
-import { addMessages } from './index';
-import { codeMessages } from './codes.messages';
-import { shellMessages } from '../shell.messages';
-import { fairSettingsMessages } from '../ui/fair-settings/fair-settings.messages';
-import { homeMessages } from '../screens/home/home.messages';
-import { deviceMessages } from '../screens/device-setup/device-setup.messages';
-import { fairListMessages } from '../screens/fair-list/fair-list.messages';
-import { exhibitorSearchMessages } from '../screens/exhibitors/exhibitors.messages';
-import { exhibitorEditMessages } from '../screens/exhibitor-edit/exhibitor-edit.messages';
-import { exhibitorImportMessages } from '../screens/exhibitor-import/exhibitor-import.messages';
-import { storageMessages } from '../screens/storage/storage.messages';
+import * as base from './base-dictionary';
 
-/**
- * The share of the messages that the phone form and the console install besides their own: the
- * domain's codes (field errors, code labels), the fair's settings, and the shell's and the
- * exhibitor screens' words that the shared form pieces say. Importing this file installs them.
- */
-export const BASE_MESSAGES = [codeMessages, shellMessages, fairSettingsMessages, homeMessages, deviceMessages, fairListMessages, exhibitorSearchMessages, exhibitorEditMessages, exhibitorImportMessages, storageMessages] as const;
-for (const messages of BASE_MESSAGES) addMessages(messages);
+/** The base share (`base-dictionary.ts`) as a list, for the desk, which installs it with the rest. */
+export const BASE_MESSAGES = [
+  base.codeMessages, base.shellMessages, base.fairSettingsMessages, base.homeMessages, base.deviceMessages, base.fairListMessages, base.exhibitorSearchMessages,
+  base.exhibitorEditMessages, base.exhibitorImportMessages, base.storageMessages,
+] as const;

@@ -1,5 +1,5 @@
 import type { Language } from '../../domain/codes';
-import { addMessages, interpolate, locale, setLocale, type Params } from '../../app/i18n/index';
+import { addLanguage, interpolate, locale, setLocale, type Params } from '../../app/i18n/index';
 import type { PairedMessages } from '../../app/i18n/paired';
 
 /**
@@ -17,23 +17,23 @@ export const translator =
   (key: keyof M & string, params?: Params): string =>
     interpolate(messages[key]?.[locale()] ?? key, params);
 
-let loaded: Promise<void> | undefined;
+const loaded = new Set<Language>();
 
 /**
- * The app's base share of messages (field-error messages for the domain's codes, the domain's
- * code labels, the fair settings' labels) and its form words, loaded on demand: the console shows
- * the same words for the same errors as the tablet. Both languages come in one download.
+ * The app's messages the console shows (`console-dictionary.ts`: field-error messages for the
+ * domain's codes, the domain's code labels, the fair settings' labels, the forms' words), one
+ * language on demand: the console shows the same words for the same errors as the tablet, and
+ * downloads only the language it shows.
  */
-export function loadMessages(): Promise<void> {
-  loaded ??= Promise.all([import('../../app/i18n/base-messages'), import('../../app/ui/form.messages'), import('../../app/screens/users/users.messages')]).then(([, { formMessages }, { usersMessages }]) => {
-    addMessages(formMessages);
-    addMessages(usersMessages);
-  });
-  return loaded;
+export async function loadLanguage(lang: Language): Promise<void> {
+  if (loaded.has(lang)) return;
+  const { default: messages } = await (lang === 'en' ? import('../../app/i18n/console-dictionary?lang=en') : import('../../app/i18n/console-dictionary?lang=zh-CN'));
+  addLanguage(lang, messages);
+  loaded.add(lang);
 }
 
 export async function switchLanguage(lang: Language): Promise<void> {
-  await loadMessages();
+  await loadLanguage(lang);
   setLocale(lang);
 }
 

@@ -11,7 +11,7 @@ import { CASE_STATES, IP_TYPES, OUTCOMES } from '../../../domain/codes';
 import { CONSOLE_PREFIX } from '../../../domain/wire/console';
 import { CaseBrowsePage, CaseDetailReply, DEFAULT_CASE_PAGE, type CaseBrowseQueryInput } from '../../../domain/wire/console-cases';
 import { request, type ApiResult } from '../../lib/api';
-import { loadMessages } from '../../lib/i18n';
+import { loadLanguage } from '../../lib/i18n';
 
 /**
  * The case browser's reads. The filter lives in the page's address (`?q=…&state=…`), so a
@@ -100,7 +100,7 @@ let installed = false;
  */
 export async function loadCaseWords(): Promise<void> {
   if (installed) return;
-  await loadMessages();
+  await Promise.all([loadLanguage('zh-CN'), loadLanguage('en')]);
   for (const messages of [intakeMessages, partyMessages, caseDetailMessages, noticeMessages, consultationMessages, commitmentMessages, boardMessages, evidenceMessages]) addMessages(messages);
   installed = true;
 }
