@@ -1,4 +1,8 @@
 import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { runInNewContext } from 'node:vm';
+import ts from 'typescript';
+import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 import solid from 'vite-plugin-solid';
 import { VitePWA } from 'vite-plugin-pwa';
@@ -12,10 +16,58 @@ import { VitePWA } from 'vite-plugin-pwa';
 
 const appVersion = (JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
+type Language = 'zh-CN' | 'en';
+
+/** Runs a data-only module (messages, and files that re-export them) and returns its exports. */
+function evaluate(file: string): Record<string, unknown> {
+  const path = /\.tsx?$/.test(file) ? file : `${file}.ts`;
+  const { outputText } = ts.transpileModule(readFileSync(path, 'utf8'), { compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022 } });
+  const module = { exports: {} as Record<string, unknown> };
+  runInNewContext(outputText, { module, exports: module.exports, require: (spec: string) => evaluate(resolve(dirname(path), spec)) });
+  return module.exports;
+}
+
+/**
+ * `import('./x?lang=en')` of a messages file (or of a file re-exporting several): one language of
+ * its messages as a plain key → text object. The sources keep both languages of a key side by
+ * side; the public phone form still downloads only the language it shows
+ * (src/app/i18n/phone-messages.ts).
+ */
+function messagesLanguage(): Plugin {
+  const PREFIX = '\0messages-lang:';
+  return {
+    name: 'faircase-messages-language',
+    enforce: 'pre',
+    resolveId: {
+      filter: { id: /\?lang=(zh-CN|en)$/ },
+      async handler(source, importer) {
+        const m = /^(.*)\?lang=(zh-CN|en)$/.exec(source);
+        if (m === null) return null;
+        const resolved = await this.resolve(m[1]!, importer, { skipSelf: true });
+        return resolved === null ? null : `${PREFIX}${m[2]}:${resolved.id}`;
+      },
+    },
+    load: {
+      filter: { id: /^\0messages-lang:/ },
+      handler(id) {
+        if (!id.startsWith(PREFIX)) return null;
+        const lang = id.slice(PREFIX.length, id.indexOf(':', PREFIX.length)) as Language;
+        const file = id.slice(PREFIX.length + lang.length + 1);
+        const one: Record<string, string> = {};
+        for (const messages of Object.values(evaluate(file))) {
+          for (const [key, texts] of Object.entries(messages as Record<string, Record<Language, string>>)) one[key] = texts[lang];
+        }
+        return `export default ${JSON.stringify(one)};`;
+      },
+    },
+  };
+}
+
 export default defineConfig({
   // CO11: the build's version, which each push reports to the organizer's console.
   define: { __APP_VERSION__: JSON.stringify(appVersion) },
   plugins: [
+    messagesLanguage(),
     solid(),
     VitePWA({
       // Fixed from day one: the worker's file name and scope never change (STYLE.md, squoosh #966).

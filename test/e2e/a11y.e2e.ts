@@ -4,7 +4,7 @@ import { afterAll, beforeAll, expect, inject, test } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { Case } from '../../src/domain/case/case';
 import { toCaseRow, toRecord } from '../../src/store/case-rows';
-import { en } from '../../src/app/i18n/en';
+import { en } from '../support/messages';
 import { startServer } from '../../src/server/server';
 import { launchChromium } from '../support/browser';
 import { CURRENT } from '../domain/report/hand-session';

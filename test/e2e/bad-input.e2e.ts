@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, expect, inject, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../support/browser';
-import { en } from '../../src/app/i18n/en';
-import { zh } from '../../src/app/i18n/zh';
+import { en, zh } from '../support/messages';
 import { BAD_USCC, createFair, go, newKiosk, setUpDevice, storedCount, waitForShell } from './support/kiosk';
 
 /** Issue 5 "Bad input on the forms": a clear error per field in the user's language, nothing saved. */

@@ -5,7 +5,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startServer, type RunningServer } from '../../src/server/server';
 import { BundleAccepted } from '../../src/domain/wire/bundle';
 import { openBundle } from '../../src/domain/wire/bundle-zip';
-import { tBundleIn } from '../../src/app/i18n/bundle';
+import { tIn } from '../support/messages';
 import { launchChromium } from '../support/browser';
 import { EXHIBITOR_HEADER_ZH, GOOD_USCC, createFair, csvOf, go, importFile, newKiosk, setUpDevice, waitForServiceWorker, waitForShell } from './support/kiosk';
 import { actAs, addUser, createFirstUser, storedRows } from './support/desk-b';
@@ -128,9 +128,9 @@ test('[BN7][BN8][BN11][BN12] tablet A offline exports a bundle; the server inges
   await b.page.setInputFiles('[data-testid=bundle-file]', { name: 'damaged.zip', mimeType: 'application/zip', buffer: damaged });
   await b.page.click('[data-testid=bundle-import]');
   await b.page.waitForSelector('[data-testid=bundle-error]');
-  expect((await b.page.textContent('[data-testid=bundle-error]'))?.trim()).toBe(tBundleIn('zh-CN', 'bundle.error.BUNDLE_NOT_ZIP'));
+  expect((await b.page.textContent('[data-testid=bundle-error]'))?.trim()).toBe(tIn('zh-CN', 'bundle.error.BUNDLE_NOT_ZIP'));
   await b.page.click('.status-bar .btn.lang');
-  await expect.poll(async () => (await b.page.textContent('[data-testid=bundle-error]'))?.trim()).toBe(tBundleIn('en', 'bundle.error.BUNDLE_NOT_ZIP'));
+  await expect.poll(async () => (await b.page.textContent('[data-testid=bundle-error]'))?.trim()).toBe(tIn('en', 'bundle.error.BUNDLE_NOT_ZIP'));
   await b.page.click('.status-bar .btn.lang');
   expect(await storedRows(b.page, 'caseRows')).toEqual(rows);
 

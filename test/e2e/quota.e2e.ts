@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, expect, inject, test } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launchChromium } from '../support/browser';
-import { en } from '../../src/app/i18n/en';
-import { zh } from '../../src/app/i18n/zh';
+import { en, zh } from '../support/messages';
 import { FAIL_WRITES, createFair, go, newKiosk, setFailWrites, setUpDevice, storedCount, waitForShell } from './support/kiosk';
 
 /**

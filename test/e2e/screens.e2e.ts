@@ -4,9 +4,7 @@ import { mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launchChromium } from '../support/browser';
-import { en } from '../../src/app/i18n/en';
-import { zh } from '../../src/app/i18n/zh';
-import type { MessageKey } from '../../src/app/i18n/zh';
+import { en, zh, type MessageKey } from '../support/messages';
 import { EXHIBITOR_HEADER_ZH, GOOD_USCC, BAD_USCC, createFair, csvOf, go, importFile, newKiosk, setUpDevice, waitForShell } from './support/kiosk';
 
 /**

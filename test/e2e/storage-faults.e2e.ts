@@ -1,8 +1,7 @@
 import { LATEST_VERSION } from '../../src/store/db';
 import { afterAll, beforeAll, expect, inject, test } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { en } from '../../src/app/i18n/en';
-import { zh } from '../../src/app/i18n/zh';
+import { en, zh } from '../support/messages';
 import { startServer } from '../../src/server/server';
 import { launchChromium } from '../support/browser';
 import { EXHIBITOR_HEADER_ZH, GOOD_USCC, createFair, csvOf, go, importFile, newKiosk, setUpDevice, storedCount, typeInto, waitForShell } from './support/kiosk';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, inject, test } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launchChromium } from '../support/browser';
-import { zh } from '../../src/app/i18n/zh';
+import { zh } from '../support/messages';
 import { createFair, go, newKiosk, setUpDevice, typeInto, waitForShell } from './support/kiosk';
 
 /**

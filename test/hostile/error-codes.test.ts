@@ -3,7 +3,7 @@ import { ERROR_CODES, REJECT_CODES } from '../../src/domain/wire/protocol';
 import { QR_ERROR_CODES } from '../../src/domain/wire/qr/frame';
 import { BUNDLE_ERROR_CODES } from '../../src/domain/wire/bundle';
 import { FIELD_ERROR_CODES } from '../../src/domain/field-errors';
-import { tBundleIn, type BundleMessageKey } from '../../src/app/i18n/bundle';
+import type { BundleMessageKey } from '../../src/app/i18n/bundle';
 import { isMessageKey, tIn } from './messages';
 
 /**
@@ -51,8 +51,8 @@ describe('every error code has zh-CN and English text', () => {
   test('bundle refusals: bundle.error.*', () => {
     for (const code of BUNDLE_ERROR_CODES) {
       const key = `bundle.error.${code}` as BundleMessageKey;
-      const zh = tBundleIn('zh-CN', key);
-      const en = tBundleIn('en', key);
+      const zh = tIn('zh-CN', key);
+      const en = tIn('en', key);
       expect(HAN.test(zh ?? ''), `${key} zh-CN`).toBe(true);
       expect(en !== undefined && en.length > 0 && !HAN.test(en), `${key} en`).toBe(true);
     }

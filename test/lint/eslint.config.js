@@ -50,9 +50,9 @@ const boundaries = {
     paths: ['dexie', 'hono', 'postgres', '@electric-sql/pglite', ...nodeBuiltins],
     patterns: ['dexie/*'],
     // Relative paths only (`solid-js/store` is Solid's, not ours); of the app, only its widgets,
-    // its i18n runtime and the pure helpers named here.
-    regexes: ['^(\\.\\./)+(store|sync|server)(/|$)', '^(\\.\\./)+app/(?!ui/|i18n/|import/read-table$|lib/qr-code\\.chunk$|lib/field-errors$|zod-csp$|screens/fair-setup/fair-form$|screens/notices/notice-(document|model)$|screens/case-detail/timeline$|i18n/)'],
-    why: 'the console is online only: domain, the app\'s ui widgets, i18n runtime and pure helpers; never store, sync or dexie',
+    // its i18n runtime, its messages files (data only) and the pure helpers named here.
+    regexes: ['^(\\.\\./)+(store|sync|server)(/|$)', '^(\\.\\./)+app/(?!ui/|i18n/|.*\\.messages$|import/read-table$|lib/qr-code\\.chunk$|lib/field-errors$|zod-csp$|screens/fair-setup/fair-form$|screens/notices/notice-(document|model)$|screens/case-detail/timeline$|i18n/)'],
+    why: 'the console is online only: domain, the app\'s ui widgets, i18n runtime, messages and pure helpers; never store, sync or dexie',
   },
   'src/server/**': {
     paths: ['dexie', 'solid-js'],

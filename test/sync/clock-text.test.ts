@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import { addMessages, setLocale } from '../../src/app/i18n/index';
-import { syncEn, syncZh } from '../../src/app/i18n/sync';
+import { syncMessages } from '../../src/app/screens/sync/sync.messages';
 import { clockNote } from '../../src/app/lib/clock-note';
 import { clockText, driftWarning } from '../../src/app/screens/sync/sync.data';
 import type { Instant } from '../../src/domain/time';
@@ -10,8 +10,7 @@ const HOUR = 3_600_000;
 const AT = '2025-04-15T02:30:00.000Z' as Instant;
 
 beforeAll(() => {
-  addMessages('zh-CN', syncZh);
-  addMessages('en', syncEn);
+  addMessages(syncMessages);
   // setLocale names the page's language; Node has no page.
   vi.stubGlobal('document', { documentElement: { lang: 'zh-CN' } });
 });

@@ -1,19 +1,30 @@
 import { addMessages } from './index';
-import { zh } from './zh';
-import { en } from './en';
-import { deskAEn, deskAZh } from './desk-a';
-import { deskBEn, deskBZh } from './desk-b';
-import { phoneEn, phoneZh } from './phone';
-import { summaryEn, summaryZh } from './summary';
-import { syncEn, syncZh } from './sync';
-import { deskUxEn, deskUxZh } from './desk-ux';
-import { evidenceEn, evidenceZh } from './evidence';
-import { inLanguage } from './paired';
-import { boardMessages } from '../screens/case-board/case-board.messages';
-import { exhibitorSearchMessages } from '../screens/exhibitors/exhibitors.messages';
-import { handoffMessages } from '../screens/qr-handoff/qr-handoff.messages';
+import { BASE_MESSAGES } from './base-messages';
+import { formMessages } from '../ui/form.messages';
 import { clauseMessages, phoneClauseMessages } from '../ui/fair-settings/clause-messages';
+import { evidenceMessages } from '../evidence/evidence.messages';
+import { phoneMessages } from '../phone/phone.messages';
+import { usersMessages } from '../screens/users/users.messages';
+import { signInMessages } from '../screens/sign-in/sign-in.messages';
+import { intakeMessages } from '../screens/complaint-intake/complaint-intake.messages';
+import { partyMessages } from '../screens/complaint-intake/parties.messages';
+import { caseDetailMessages } from '../screens/case-detail/case-detail.messages';
+import { noticeMessages } from '../screens/notices/notices.messages';
+import { boardMessages } from '../screens/case-board/case-board.messages';
+import { commitmentMessages } from '../screens/commitment-sign/commitment-sign.messages';
+import { coverageMessages } from '../screens/commitment-coverage/commitment-coverage.messages';
+import { printMessages } from '../screens/commitment-print/commitment-print.messages';
+import { consultationMessages } from '../screens/consultations/consultations.messages';
+import { handoffMessages } from '../screens/qr-handoff/qr-handoff.messages';
+import { summaryMessages } from '../screens/summary/summary.messages';
+import { syncMessages } from '../screens/sync/sync.messages';
+import { bundleMessages } from '../screens/sync/bundle.messages';
+import { conflictMessages } from '../screens/conflicts/conflicts.messages';
 
 /** Every dictionary, for the desk app: `main.tsx` imports this before the desk's first render. */
-addMessages('zh-CN', { ...zh, ...deskBZh, ...phoneZh, ...deskAZh, ...summaryZh, ...syncZh, ...deskUxZh, ...evidenceZh, ...inLanguage(boardMessages, 'zh-CN'), ...inLanguage(exhibitorSearchMessages, 'zh-CN'), ...inLanguage(handoffMessages, 'zh-CN'), ...inLanguage(clauseMessages, 'zh-CN'), ...inLanguage(phoneClauseMessages, 'zh-CN') });
-addMessages('en', { ...en, ...deskBEn, ...phoneEn, ...deskAEn, ...summaryEn, ...syncEn, ...deskUxEn, ...evidenceEn, ...inLanguage(boardMessages, 'en'), ...inLanguage(exhibitorSearchMessages, 'en'), ...inLanguage(handoffMessages, 'en'), ...inLanguage(clauseMessages, 'en'), ...inLanguage(phoneClauseMessages, 'en') });
+export const DESK_MESSAGES = [
+  ...BASE_MESSAGES,
+  formMessages, clauseMessages, phoneClauseMessages, evidenceMessages, phoneMessages, usersMessages, signInMessages, intakeMessages, partyMessages, caseDetailMessages, noticeMessages,
+  boardMessages, commitmentMessages, coverageMessages, printMessages, consultationMessages, handoffMessages, summaryMessages, syncMessages, bundleMessages, conflictMessages,
+] as const;
+for (const messages of DESK_MESSAGES) addMessages(messages);

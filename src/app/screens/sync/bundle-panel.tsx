@@ -1,5 +1,6 @@
 import { createSignal, For, Show, type JSX } from 'solid-js';
-import { bundleErrorText, tBundle } from '../../i18n/bundle';
+import { bundleErrorText } from '../../i18n/bundle';
+import { t } from '../../i18n/index';
 import { Notice } from '../../ui/notice';
 import type { BuildProgress, BuiltBundle } from '../../../sync/bundle/build-bundle';
 import { exportBundle, handOver, importFile, uploadFile, type PanelError } from './bundle-panel.data';
@@ -28,7 +29,7 @@ export function BundlePanel(props: { readonly enrolled: boolean }): JSX.Element 
   const progressText = (): string => {
     const p = progress();
     if (p === undefined) return '';
-    return tBundle(`bundle.phase.${p.phase}`, { done: p.done, total: p.total });
+    return t(`bundle.phase.${p.phase}`, { done: p.done, total: p.total });
   };
 
   const runExport = async (): Promise<void> => {
@@ -42,8 +43,8 @@ export function BundlePanel(props: { readonly enrolled: boolean }): JSX.Element 
       }
       const b = result.value;
       setBuilt({ bytes: b.bytes, fileName: b.fileName });
-      const notes: Message[] = [{ kind: 'ok', text: () => tBundle('bundle.exported', { items: b.items, files: b.files, name: b.fileName }) }];
-      if (b.leftOut > 0) notes.push({ kind: 'warn', text: () => tBundle('bundle.leftOut', { count: b.leftOut }) });
+      const notes: Message[] = [{ kind: 'ok', text: () => t('bundle.exported', { items: b.items, files: b.files, name: b.fileName }) }];
+      if (b.leftOut > 0) notes.push({ kind: 'warn', text: () => t('bundle.leftOut', { count: b.leftOut }) });
       setMessages(notes);
       await handOver(b);
     } finally {
@@ -55,7 +56,7 @@ export function BundlePanel(props: { readonly enrolled: boolean }): JSX.Element 
   const runWithFile = async (action: 'import' | 'upload'): Promise<void> => {
     const chosen = file();
     if (chosen === undefined) {
-      setMessages([{ kind: 'error', text: () => tBundle('bundle.noFile') }]);
+      setMessages([{ kind: 'error', text: () => t('bundle.noFile') }]);
       return;
     }
     setWorking(true);
@@ -65,16 +66,16 @@ export function BundlePanel(props: { readonly enrolled: boolean }): JSX.Element 
         const r = await importFile(chosen);
         if (!r.ok) return void setMessages([{ kind: 'error', text: () => errorText(r.error) }]);
         const s = r.value;
-        setMessages([{ kind: 'ok', text: () => (s.items === 0 && s.own > 0 ? tBundle('bundle.importedOwn') : tBundle('bundle.imported', { code: s.deviceCode, items: s.items, files: s.filesAdded })) }]);
+        setMessages([{ kind: 'ok', text: () => (s.items === 0 && s.own > 0 ? t('bundle.importedOwn') : t('bundle.imported', { code: s.deviceCode, items: s.items, files: s.filesAdded })) }]);
         return;
       }
       const r = await uploadFile(chosen);
       if (!r.ok) return void setMessages([{ kind: 'error', text: () => errorText(r.error) }]);
       const s = r.value;
       const notes: Message[] = [
-        { kind: 'ok', text: () => tBundle('bundle.uploaded', { applied: s.applied, duplicates: s.duplicates, conflicts: s.conflicts, rejected: s.rejected, files: s.blobsStored }) },
+        { kind: 'ok', text: () => t('bundle.uploaded', { applied: s.applied, duplicates: s.duplicates, conflicts: s.conflicts, rejected: s.rejected, files: s.blobsStored }) },
       ];
-      if (s.skipped > 0) notes.push({ kind: 'warn', text: () => tBundle('bundle.skipped', { count: s.skipped }) });
+      if (s.skipped > 0) notes.push({ kind: 'warn', text: () => t('bundle.skipped', { count: s.skipped }) });
       setMessages(notes);
     } finally {
       setWorking(false);
@@ -83,16 +84,16 @@ export function BundlePanel(props: { readonly enrolled: boolean }): JSX.Element 
 
   return (
     <section class="panel" data-testid="bundle-panel">
-      <h2>{tBundle('bundle.title')}</h2>
-      <p class="muted">{tBundle('bundle.hint')}</p>
+      <h2>{t('bundle.title')}</h2>
+      <p class="muted">{t('bundle.hint')}</p>
       <div class="actions">
         <button type="button" class="btn primary" data-testid="bundle-export" disabled={exporting()} onClick={() => void runExport()}>
-          {exporting() ? tBundle('bundle.exporting') : tBundle('bundle.export')}
+          {exporting() ? t('bundle.exporting') : t('bundle.export')}
         </button>
         <Show when={built()}>
           {(b) => (
             <button type="button" class="btn" data-testid="bundle-download" onClick={() => void handOver(b())}>
-              {tBundle('bundle.download')}
+              {t('bundle.download')}
             </button>
           )}
         </Show>
@@ -105,15 +106,15 @@ export function BundlePanel(props: { readonly enrolled: boolean }): JSX.Element 
         )}
       </Show>
       <label class="field">
-        <span>{tBundle('bundle.file')}</span>
+        <span>{t('bundle.file')}</span>
         <input type="file" accept=".zip,application/zip" data-testid="bundle-file" onChange={(e) => setFile(e.currentTarget.files?.[0])} />
       </label>
       <div class="actions">
         <button type="button" class="btn" data-testid="bundle-import" disabled={working()} onClick={() => void runWithFile('import')}>
-          {working() ? tBundle('bundle.working') : tBundle('bundle.import')}
+          {working() ? t('bundle.working') : t('bundle.import')}
         </button>
         <button type="button" class="btn" data-testid="bundle-upload" disabled={working() || !props.enrolled} onClick={() => void runWithFile('upload')}>
-          {tBundle('bundle.upload')}
+          {t('bundle.upload')}
         </button>
       </div>
       <div data-testid="bundle-messages">

@@ -28,10 +28,6 @@ export const clauseMessages = {
     'zh-CN': '主办方刚更新了条款。请重新阅读并勾选。',
     en: 'The organizer has just changed the clauses. Please read and tick them again.',
   },
-  'err.CLAUSES_CHANGED': {
-    'zh-CN': '手机显示的承诺条款已被主办方修改，请展商在平板上按现行条款重新签署。',
-    en: 'The organizer changed the clauses after the phone showed them: please have the exhibitor sign the current clauses on the tablet.',
-  },
 } as const satisfies PairedMessages;
 
 /** The phone's strings on a fair's own wording (PI11); the phone loads them with its own dictionary. */

@@ -1,7 +1,12 @@
 import { addMessages } from '../../../app/i18n/index';
-import { deskAEn, deskAZh } from '../../../app/i18n/desk-a';
-import { deskBEn, deskBZh } from '../../../app/i18n/desk-b';
-import { evidenceEn, evidenceZh } from '../../../app/i18n/evidence';
+import { evidenceMessages } from '../../../app/evidence/evidence.messages';
+import { caseDetailMessages } from '../../../app/screens/case-detail/case-detail.messages';
+import { intakeMessages } from '../../../app/screens/complaint-intake/complaint-intake.messages';
+import { partyMessages } from '../../../app/screens/complaint-intake/parties.messages';
+import { noticeMessages } from '../../../app/screens/notices/notices.messages';
+import { consultationMessages } from '../../../app/screens/consultations/consultations.messages';
+import { commitmentMessages } from '../../../app/screens/commitment-sign/commitment-sign.messages';
+import { boardMessages } from '../../../app/screens/case-board/case-board.messages';
 import { CASE_STATES, IP_TYPES, OUTCOMES } from '../../../domain/codes';
 import { CONSOLE_PREFIX } from '../../../domain/wire/console';
 import { CaseBrowsePage, CaseDetailReply, DEFAULT_CASE_PAGE, type CaseBrowseQueryInput } from '../../../domain/wire/console-cases';
@@ -96,7 +101,6 @@ let installed = false;
 export async function loadCaseWords(): Promise<void> {
   if (installed) return;
   await Promise.all([loadLanguage('zh-CN'), loadLanguage('en')]);
-  addMessages('zh-CN', { ...deskAZh, ...deskBZh, ...evidenceZh });
-  addMessages('en', { ...deskAEn, ...deskBEn, ...evidenceEn });
+  for (const messages of [intakeMessages, partyMessages, caseDetailMessages, noticeMessages, consultationMessages, commitmentMessages, boardMessages, evidenceMessages]) addMessages(messages);
   installed = true;
 }

@@ -1,5 +1,6 @@
-import { deskAEn, deskAZh } from '../../../app/i18n/desk-a';
-import { deskBEn, deskBZh } from '../../../app/i18n/desk-b';
+import { codeMessages } from '../../../app/i18n/codes.messages';
+import type { PairedMessages } from '../../../app/i18n/paired';
+import { caseDetailMessages } from '../../../app/screens/case-detail/case-detail.messages';
 import type { ReviewEvent } from '../../../domain/wire/console-review';
 import { locale } from '../../lib/i18n';
 
@@ -7,9 +8,9 @@ import { locale } from '../../lib/i18n';
  * The tablet's own words for the codes a case event carries (states, outcomes, reasons,
  * conclusions, review decisions), so the console says what the desk's timeline says.
  */
-const DESK = { 'zh-CN': { ...deskAZh, ...deskBZh } as Record<string, string>, en: { ...deskAEn, ...deskBEn } as Record<string, string> };
+const DESK: PairedMessages = { ...codeMessages, ...caseDetailMessages };
 
-export const deskWord = (key: string, fallback: string): string => DESK[locale()][key] ?? DESK['zh-CN'][key] ?? fallback;
+export const deskWord = (key: string, fallback: string): string => DESK[key]?.[locale()] ?? fallback;
 
 /** What an event decided, in words: its reason, conclusion, review decision, outcome or text. */
 export function eventFacts(e: ReviewEvent): string {

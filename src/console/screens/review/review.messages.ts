@@ -1,6 +1,6 @@
 import { COMMAND_TYPES } from '../../../domain/case/commands';
 import type { REJECT_CODES } from '../../../domain/wire/protocol';
-import { deskAEn, deskAZh } from '../../../app/i18n/desk-a';
+import { caseDetailMessages } from '../../../app/screens/case-detail/case-detail.messages';
 import type { ConsoleMessages } from '../../lib/i18n';
 
 /** Why the server refused an item (SY63), said to the organizer rather than to the tablet. */
@@ -65,6 +65,6 @@ export const reviewMessages = {
   'role.complainant': { 'zh-CN': '投诉人（工作人员代录）', en: 'complainant (entered by staff)' },
   'role.respondent': { 'zh-CN': '被投诉人（工作人员代录）', en: 'respondent (entered by staff)' },
   'role.system': { 'zh-CN': '系统', en: 'system' },
-  ...Object.fromEntries(COMMAND_TYPES.map((type) => [`type.${type}`, { 'zh-CN': deskAZh[`cmd.${type}`], en: deskAEn[`cmd.${type}`] }])),
+  ...Object.fromEntries(COMMAND_TYPES.map((type) => [`type.${type}`, caseDetailMessages[`cmd.${type}`]])),
 } satisfies ConsoleMessages;
 

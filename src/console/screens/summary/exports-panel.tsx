@@ -1,6 +1,5 @@
 import { Show, type JSX } from 'solid-js';
-import { locale } from '../../../app/i18n/index';
-import { summaryEn, summaryZh } from '../../../app/i18n/summary';
+import { summaryMessages as deskSummaryMessages } from '../../../app/screens/summary/summary.messages';
 import { Notice } from '../../../app/ui/notice';
 import type { Exports } from '../../../app/ui/report/report-exports';
 import { translator } from '../../lib/i18n';
@@ -9,8 +8,7 @@ import { summaryMessages } from './summary.messages';
 const t = translator(summaryMessages);
 type Word = 'summary.export.xlsx' | 'summary.export.csv' | 'summary.export.print' | 'summary.export.raw' | 'summary.export.progress' | 'summary.export.done' | 'summary.export.failed';
 /** The tablet's words for the same buttons. */
-const w = (key: Word, params: Record<string, string | number> = {}): string =>
-  (locale() === 'en' ? summaryEn : summaryZh)[key].replace(/\{(\w+)\}/g, (m, name: string) => (params[name] === undefined ? m : String(params[name])));
+const w: (key: Word, params?: Record<string, string | number>) => string = translator(deskSummaryMessages);
 const size = (bytes: number): string => (bytes < 1024 * 1024 ? `${Math.ceil(bytes / 1024)} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`);
 
 /** CO45: each export a job: its progress while it runs, then its file or its failure in words. */

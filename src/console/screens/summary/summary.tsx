@@ -2,10 +2,9 @@ import { useParams } from '@solidjs/router';
 import { Show, createEffect, createSignal, onCleanup, onMount, type JSX } from 'solid-js';
 import { instantFromMs } from '../../../domain/time';
 import type { ConsoleSummary } from '../../../domain/wire/console-summary';
-import { deskAEn, deskAZh } from '../../../app/i18n/desk-a';
-import { deskBEn, deskBZh } from '../../../app/i18n/desk-b';
-import { addMessages, locale, type Messages } from '../../../app/i18n/index';
-import { summaryEn, summaryZh } from '../../../app/i18n/summary';
+import { addMessages, locale } from '../../../app/i18n/index';
+import { summaryMessages as deskSummaryMessages } from '../../../app/screens/summary/summary.messages';
+import { consultationMessages } from '../../../app/screens/consultations/consultations.messages';
 import { Notice } from '../../../app/ui/notice';
 import { createExports } from '../../../app/ui/report/report-exports';
 import { figureRows, reportModel } from '../../../app/ui/report/report-model';
@@ -24,11 +23,9 @@ import { summaryMessages } from './summary.messages';
 import './summary.css';
 
 // The export tables and the provisional banner print the tablet's words, in both languages; the
-// report names outcomes and askers with the desk's code labels (the base dictionary has the rest).
-const codeLabels = (...dicts: Readonly<Record<string, string>>[]): Messages =>
-  Object.fromEntries(dicts.flatMap((d) => Object.entries(d)).filter(([k]) => /^(outcome|consult\.asker)\./.test(k))) as Messages;
-addMessages('zh-CN', { ...summaryZh, ...codeLabels(deskAZh, deskBZh) });
-addMessages('en', { ...summaryEn, ...codeLabels(deskAEn, deskBEn) });
+// report names askers with the desk's labels (the base share has the codes and the rest).
+addMessages(deskSummaryMessages);
+addMessages(Object.fromEntries(Object.entries(consultationMessages).filter(([k]) => k.startsWith('consult.asker.'))));
 
 const t = translator(summaryMessages);
 const common = translator(commonMessages);
@@ -126,4 +123,4 @@ export default function SummaryScreen(): JSX.Element {
 }
 
 /** A word of the tablet's summary screen in the console's language. */
-const summaryZhOrEn = (key: 'summary.figures' | 'summary.typed'): string => (locale() === 'en' ? summaryEn[key] : summaryZh[key]);
+const summaryZhOrEn = translator(deskSummaryMessages);

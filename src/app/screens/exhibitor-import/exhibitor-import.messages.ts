@@ -1,0 +1,33 @@
+import type { PairedMessages } from '../../i18n/paired';
+
+/** Importing the organizer's exhibitor list: the steps, the column names and the report. */
+export const exhibitorImportMessages = {
+  'import.title': { 'zh-CN': '导入参展商', en: 'Import exhibitors' },
+  'import.pick': { 'zh-CN': '选择 CSV 或 XLSX 文件', en: 'Choose a CSV or XLSX file' },
+  'import.columns': { 'zh-CN': '可识别的列名：中文名称、英文名称、国家、统一社会信用代码/境外注册号、交易团、展馆、展位（多个用分号分隔，如 1.1/A01;1.1/A02）、联系人、联系电话。', en: 'Recognised columns: name zh, name en, country, USCC or foreign reg. no., delegation, hall, stand (several booths separated by “;”, e.g. 1.1/A01;1.1/A02), contact name, contact phone.' },
+  'import.reading': { 'zh-CN': '正在读取文件…', en: 'Reading the file…' },
+  'import.summary': { 'zh-CN': '共 {total} 行：{good} 行可导入，{bad} 行有错误。', en: '{total} rows: {good} can be imported, {bad} have errors.' },
+  'import.row': { 'zh-CN': '行', en: 'Row' },
+  'import.status': { 'zh-CN': '检查结果', en: 'Check' },
+  'import.ok': { 'zh-CN': '正确', en: 'OK' },
+  'import.okWeakKey': { 'zh-CN': '正确（无信用代码或注册号：仅按名称识别）', en: 'OK (no USCC or reg. no.: matched by name only)' },
+  'import.moreGood': { 'zh-CN': '另有 {count} 行正确的数据未逐行显示，也会一并导入。', en: '{count} more correct rows are not listed here; they are imported too.' },
+  'import.confirm': { 'zh-CN': '导入 {count} 行正确的数据', en: 'Import the {count} correct rows' },
+  'import.badNotImported': { 'zh-CN': '有错误的 {count} 行不会导入：请更正文件后重新导入。', en: 'The {count} rows with errors will not be imported: fix the file and import it again.' },
+  'import.done': { 'zh-CN': '已导入 {count} 家参展商。', en: '{count} exhibitors imported.' },
+  'import.noRows': { 'zh-CN': '文件中没有数据行。', en: 'The file has no data rows.' },
+  'import.unknownFormat': { 'zh-CN': '无法识别的文件类型：请使用 .csv 或 .xlsx。', en: 'Unknown file type: use .csv or .xlsx.' },
+  'import.unreadable': { 'zh-CN': '无法读取文件：{detail}', en: 'The file could not be read: {detail}' },
+  'import.missingColumns': { 'zh-CN': '缺少必需的列：{columns}', en: 'Required columns missing: {columns}' },
+  'field.code': { 'zh-CN': '代码', en: 'Code' },
+  'field.nameZh': { 'zh-CN': '中文名称', en: 'Chinese name' },
+  'field.nameEn': { 'zh-CN': '英文名称', en: 'English name' },
+  'field.country': { 'zh-CN': '国家', en: 'Country' },
+  'field.uscc': { 'zh-CN': '统一社会信用代码', en: 'USCC' },
+  'field.foreignRegNo': { 'zh-CN': '境外注册号', en: 'Foreign reg. no.' },
+  'field.delegation': { 'zh-CN': '交易团', en: 'Delegation' },
+  'field.booths': { 'zh-CN': '展位', en: 'Booths' },
+  'field.contacts': { 'zh-CN': '联系人', en: 'Contacts' },
+  'field.row': { 'zh-CN': '第 {row} 行', en: 'Row {row}' },
+  'import.warnCount': { 'zh-CN': '{n} 行的信用代码与另一行或已有参展商相同', en: '{n} rows share a USCC with another row or an existing exhibitor' },
+} as const satisfies PairedMessages;

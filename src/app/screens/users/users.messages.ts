@@ -1,0 +1,30 @@
+import type { PairedMessages } from '../../i18n/paired';
+
+/** The desk's people: the list, one person's edit form and their PIN. */
+export const usersMessages = {
+  'users.title': { 'zh-CN': '人员', en: 'Users' },
+  'users.name': { 'zh-CN': '姓名', en: 'Name' },
+  'users.role': { 'zh-CN': '角色', en: 'Role' },
+  'users.status': { 'zh-CN': '状态', en: 'Status' },
+  'users.active': { 'zh-CN': '在用', en: 'active' },
+  'users.inactive': { 'zh-CN': '停用', en: 'inactive' },
+  'users.pin': { 'zh-CN': 'PIN（4–8 位数字）', en: 'PIN (4–8 digits)' },
+  'users.pinHint': { 'zh-CN': '登录本机时使用，只保存其哈希值。', en: 'Used to sign in on this tablet; only its hash is stored.' },
+  'users.pinConfirm': { 'zh-CN': '再次输入 PIN', en: 'PIN again' },
+  'users.add': { 'zh-CN': '添加人员', en: 'Add user' },
+  'users.added': { 'zh-CN': '已添加：{name}', en: 'Added: {name}' },
+  'users.edit': { 'zh-CN': '修改', en: 'Edit' },
+  'users.editTitle': { 'zh-CN': '修改人员：{name}', en: 'Edit user: {name}' },
+  'users.saveEdit': { 'zh-CN': '保存修改', en: 'Save changes' },
+  'users.saved': { 'zh-CN': '已保存：{name}', en: 'Saved: {name}' },
+  'users.deactivate': { 'zh-CN': '停用', en: 'Deactivate' },
+  'users.reactivate': { 'zh-CN': '重新启用', en: 'Reactivate' },
+  'users.deactivated': { 'zh-CN': '已停用：{name}（不能再登录，已有记录保留）', en: 'Deactivated: {name} (cannot sign in; past records stay)' },
+  'users.reactivated': { 'zh-CN': '已重新启用：{name}', en: 'Reactivated: {name}' },
+  'users.resetPin': { 'zh-CN': '重设 PIN', en: 'Reset PIN' },
+  'users.resetPinTitle': { 'zh-CN': '为 {name} 设置新 PIN', en: 'New PIN for {name}' },
+  'users.pinReset': { 'zh-CN': '已为 {name} 设置新 PIN。', en: 'New PIN set for {name}.' },
+  'users.actions': { 'zh-CN': '操作', en: 'Actions' },
+  'users.notSelf': { 'zh-CN': '不能停用当前登录的自己。', en: 'You cannot deactivate yourself while signed in.' },
+  'users.pinRule': { 'zh-CN': '4–8 位数字；不可用 1234、0000、1111、1212 之类的顺序、重复或常见组合。只保存其哈希值。', en: '4–8 digits; not a run, a repeat or a common choice such as 1234, 0000, 1111, 1212. Only its hash is kept.' },
+} as const satisfies PairedMessages;
