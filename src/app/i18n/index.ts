@@ -89,7 +89,7 @@ export { locale };
 // The page says which language it is in from the first paint (screen readers, hyphenation, the
 // CJK font choice), also after a reload with a remembered choice, not only after a switch. Only
 // when it differs from index.html's: setting the same value made every later navigation of the
-// desk slower in Chromium (board first paint 116-135 -> 175-211 ms in the P3 bench, 4x throttling).
+// desk slower in Chromium (budget P3).
 if (typeof document !== 'undefined' && document.documentElement.lang !== firstLocale) document.documentElement.lang = firstLocale;
 
 export function setLocale(lang: Language): void {
