@@ -39,7 +39,7 @@ const PAGE = '/test/bench/pages/first-pull.html';
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 /** The fair's items in server order, and what the board and the search must show. */
-export function makeFairItems(): { items: SyncItem[]; expect: FirstPullExpect } {
+function makeFairItems(): { items: SyncItem[]; expect: FirstPullExpect } {
   const fair = makeFair();
   const hlcAt = (ms: number, k: number, device: string): string => `${String(ms).padStart(15, '0')}-${(k % 1296).toString(36).padStart(4, '0')}-${device}`;
   const source = deviceId(20);
@@ -104,7 +104,7 @@ function answerSnapshot(url: URL, snapshot: readonly { readonly item: SyncItem; 
 }
 
 /** `/bench/pull` answers as the server's pull route does; everything else is vite. */
-export async function serve(items: readonly SyncItem[]): Promise<{ origin: string; close(): Promise<void> }> {
+async function serve(items: readonly SyncItem[]): Promise<{ origin: string; close(): Promise<void> }> {
   const snapshot = snapshotOrder(items);
   const vite = await createViteServer({
     configFile: false,
