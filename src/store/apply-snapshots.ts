@@ -6,6 +6,7 @@ import { Fair } from '../domain/fair';
 import { pickLatest, supersedes, type Version } from '../domain/last-writer-wins';
 import type { SyncItem } from '../domain/sync-item';
 import { parsed } from './apply-pulled';
+import type { Table } from 'dexie';
 import type { FairCaseDb } from './db';
 import { exhibitorRow } from './exhibitors';
 import { inWrite } from './transaction';
@@ -18,53 +19,96 @@ import { storedVersion, versionKey } from './versions';
  */
 
 /**
- * The current version (SY22) of each of `ids`, read in two bulk requests: this device's own log
- * items about them and the versions applied from other tablets.
+ * Which of `keys` `table` holds: the primary keys between the least and the greatest of them, in
+ * ONE request that reads no row. A page of records new to this tablet (a first sync) then costs
+ * no read per record; only the rows it finds are read after (SY87: a snapshot's pages are new).
  */
-function knownVersions(db: FairCaseDb, ids: readonly string[]): Promise<Map<string, Version>> {
-  return inWrite(() => knownVersionsNow(db, ids));
+export function heldKeys(table: Table<unknown, string>, keys: readonly string[]): Promise<Set<string>> {
+  return inWrite(async () => {
+    if (keys.length === 0) return new Set<string>();
+    let lo = keys[0] as string;
+    let hi = lo;
+    for (const k of keys) {
+      if (k < lo) lo = k;
+      if (k > hi) hi = k;
+    }
+    const wanted = new Set(keys);
+    const held = await table.where(':id').between(lo, hi, true, true).primaryKeys();
+    return new Set(held.filter((k) => wanted.has(k)));
+  });
 }
 
-async function knownVersionsNow(db: FairCaseDb, ids: readonly string[]): Promise<Map<string, Version>> {
-  const [own, applied] = await Promise.all([db.items.where('entityId').anyOf([...ids]).toArray(), db.meta.bulkGet(ids.map(versionKey))]);
-  const candidates = new Map<string, Version[]>();
-  const add = (id: string, v: Version): void => {
-    const list = candidates.get(id);
-    if (list === undefined) candidates.set(id, [v]);
-    else list.push(v);
-  };
-  for (const i of own) add(i.entityId, { hlc: i.hlc, id: i.id });
-  ids.forEach((id, k) => {
-    const v = storedVersion(applied[k]?.value);
-    if (v !== undefined) add(id, v);
+/** Applied versions of some records: where this tablet keeps them (SY88: fairs in `meta`, exhibitors on their rows). */
+type AppliedVersions = (db: FairCaseDb, ids: readonly string[]) => Promise<Map<string, Version>>;
+
+/** Fairs: the versions applied from other tablets that `meta` keeps, read only where it holds one. */
+const metaVersions: AppliedVersions = (db, ids) =>
+  inWrite(async () => {
+    const held = await heldKeys(db.meta, ids.map(versionKey));
+    const stored = ids.filter((id) => held.has(versionKey(id)));
+    const rows = await db.meta.bulkGet(stored.map(versionKey));
+    const out = new Map<string, Version>();
+    stored.forEach((id, k) => {
+      const v = storedVersion(rows[k]?.value);
+      if (v !== undefined) out.set(id, v);
+    });
+    return out;
   });
-  const out = new Map<string, Version>();
-  for (const [id, list] of candidates) {
-    const latest = pickLatest<Version>(list);
-    if (latest !== undefined) out.set(id, latest);
-  }
-  return out;
+
+/** Exhibitors: the version applied from another tablet is kept on the row (SY88), read only for rows held here. */
+const rowVersions: AppliedVersions = (db, ids) =>
+  inWrite(async () => {
+    const held = [...(await heldKeys(db.exhibitors as Table<unknown, string>, ids))];
+    const rows = await db.exhibitors.bulkGet(held);
+    const out = new Map<string, Version>();
+    for (const row of rows) if (row?.applied !== undefined) out.set(row.id, row.applied);
+    return out;
+  });
+
+/**
+ * The current version (SY22) of each of `ids`: the winner among this device's own log items
+ * about them and the version applied from another tablet.
+ */
+function knownVersions(db: FairCaseDb, ids: readonly string[], appliedOf: AppliedVersions): Promise<Map<string, Version>> {
+  return inWrite(async () => {
+    const [own, applied] = await Promise.all([db.items.where('entityId').anyOf([...ids]).toArray(), appliedOf(db, ids)]);
+    const candidates = new Map<string, Version[]>();
+    const add = (id: string, v: Version): void => {
+      const list = candidates.get(id);
+      if (list === undefined) candidates.set(id, [v]);
+      else list.push(v);
+    };
+    for (const i of own) add(i.entityId, { hlc: i.hlc, id: i.id });
+    for (const [id, v] of applied) add(id, v);
+    const out = new Map<string, Version>();
+    for (const [id, list] of candidates) {
+      const latest = pickLatest<Version>(list);
+      if (latest !== undefined) out.set(id, latest);
+    }
+    return out;
+  });
 }
 
 /**
  * Whole snapshots of one kind, the last writer wins (SY20, SY22): of the parsed `records`, the
  * ones newer than what is here, each entity once (the page's newest), with their new versions.
  */
-function latestSnapshots<T>(db: FairCaseDb, records: readonly { readonly item: SyncItem; readonly value: T }[]): Promise<{ rows: T[]; versions: { key: string; value: Version }[] }> {
-  return inWrite(() => latestSnapshotsNow(db, records));
-}
-
-async function latestSnapshotsNow<T>(db: FairCaseDb, records: readonly { readonly item: SyncItem; readonly value: T }[]): Promise<{ rows: T[]; versions: { key: string; value: Version }[] }> {
-  if (records.length === 0) return { rows: [], versions: [] };
-  const known = await knownVersions(db, [...new Set(records.map((r) => r.item.entityId))]);
-  const winners = new Map<string, T>();
-  for (const { item, value } of records) {
-    if (!supersedes(item, known.get(item.entityId))) continue;
-    known.set(item.entityId, { hlc: item.hlc, id: item.id });
-    winners.set(item.entityId, value);
-  }
-  const versions = [...winners.keys()].map((id) => ({ key: versionKey(id), value: known.get(id) as Version }));
-  return { rows: [...winners.values()], versions };
+function latestSnapshots<T>(
+  db: FairCaseDb,
+  records: readonly { readonly item: SyncItem; readonly value: T }[],
+  appliedOf: AppliedVersions,
+): Promise<{ rows: { value: T; version: Version }[] }> {
+  return inWrite(async () => {
+    if (records.length === 0) return { rows: [] };
+    const known = await knownVersions(db, [...new Set(records.map((r) => r.item.entityId))], appliedOf);
+    const winners = new Map<string, T>();
+    for (const { item, value } of records) {
+      if (!supersedes(item, known.get(item.entityId))) continue;
+      known.set(item.entityId, { hlc: item.hlc, id: item.id });
+      winners.set(item.entityId, value);
+    }
+    return { rows: [...winners].map(([id, value]) => ({ value, version: known.get(id) as Version })) };
+  });
 }
 
 /** Exhibitors travel as whole snapshots: the last writer wins (SY20, SY22). */
@@ -75,9 +119,10 @@ export function applyPulledExhibitors(db: FairCaseDb, items: readonly SyncItem[]
       const e = parsed(Exhibitor, item);
       return e === undefined ? [] : [{ item, value: exhibitorRow(e) }];
     });
-    const { rows, versions } = await latestSnapshots(db, records);
+    const { rows } = await latestSnapshots(db, records, rowVersions);
     if (rows.length === 0) return 0;
-    await Promise.all([db.exhibitors.bulkPut(rows), db.meta.bulkPut(versions)]);
+    // SY88: the applied version rides on the row: no second row per exhibitor.
+    await db.exhibitors.bulkPut(rows.map(({ value, version }) => ({ ...value, applied: { hlc: version.hlc, id: version.id } })));
     return rows.length;
   });
 }
@@ -90,9 +135,9 @@ export function applyPulledFairs(db: FairCaseDb, items: readonly SyncItem[]): Pr
       const f = parsed(Fair, item);
       return f === undefined ? [] : [{ item, value: f }];
     });
-    const { rows, versions } = await latestSnapshots(db, records);
+    const { rows } = await latestSnapshots(db, records, metaVersions);
     if (rows.length === 0) return 0;
-    await Promise.all([db.fairs.bulkPut(rows), db.meta.bulkPut(versions)]);
+    await Promise.all([db.fairs.bulkPut(rows.map((r) => r.value)), db.meta.bulkPut(rows.map((r) => ({ key: versionKey(r.value.id), value: { hlc: r.version.hlc, id: r.version.id } })))]);
     return rows.length;
   });
 }
@@ -111,11 +156,16 @@ export function applyPulledRecords(db: FairCaseDb, items: readonly SyncItem[]): 
     });
     // A page of case events only (the usual pull): no request at all.
     if (commitments.length + consultations.length + evidence.length === 0) return 0;
-    const fresh = async <T extends { id: string }>(table: { bulkGet(keys: string[]): Promise<(unknown | undefined)[]> }, rows: T[]): Promise<T[]> => {
-      const have = await table.bulkGet(rows.map((r) => r.id));
-      return rows.filter((_, k) => have[k] === undefined);
+    // Which are here already, by key alone: no row is read (a first sync's pages are all new).
+    const fresh = async <T extends { id: string }>(table: Table<unknown, string>, rows: T[]): Promise<T[]> => {
+      const have = await heldKeys(table, rows.map((r) => r.id));
+      return rows.filter((r) => !have.has(r.id));
     };
-    const [c, k, e] = await Promise.all([fresh(db.commitments, commitments), fresh(db.consultations, consultations), fresh(db.evidence, evidence)]);
+    const [c, k, e] = await Promise.all([
+      fresh(db.commitments as Table<unknown, string>, commitments),
+      fresh(db.consultations as Table<unknown, string>, consultations),
+      fresh(db.evidence as Table<unknown, string>, evidence),
+    ]);
     await Promise.all([db.commitments.bulkPut(c), db.consultations.bulkPut(k), db.evidence.bulkPut(e)]);
     return c.length + k.length + e.length;
   });

@@ -8,6 +8,7 @@ import type { FieldError } from '../domain/field-errors';
 import type { CommitmentId, EvidenceId, FairId, UserId } from '../domain/ids';
 import type { IpRightInput } from '../domain/ip-right';
 import type { Instant } from '../domain/time';
+import { commitmentsOfFair } from './commitment-rows';
 import { getDb } from './db';
 import { listExhibitors } from './exhibitors';
 import { newId } from './ids';
@@ -117,7 +118,7 @@ const byVersion = (a: Commitment, b: Commitment): number =>
 
 /** Every version signed at this fair, by exhibitor then version. */
 export async function listCommitments(fairId: FairId | string): Promise<SignedCommitment[]> {
-  const rows = await getDb().commitments.where('fairId').equals(fairId).toArray();
+  const rows = await commitmentsOfFair(getDb(), fairId);
   return rows.filter((c): c is SignedCommitment => c.status === 'signed').sort(byVersion);
 }
 
@@ -128,7 +129,8 @@ export async function listCommitments(fairId: FairId | string): Promise<SignedCo
 export async function currentCommitmentOf(key: ExhibitorKey | string, fairId?: FairId | string): Promise<SignedCommitment | undefined> {
   const db = getDb();
   const fair = fairId ?? (await db.device.get('this'))?.fairId;
-  const list = fair === undefined ? await db.commitments.where('exhibitorKey').equals(key).toArray() : await db.commitments.where('[fairId+exhibitorKey]').equals([fair, key]).toArray();
+  // Without a fair (a device not set up yet) every row is looked at: no index by key alone (SY89).
+  const list = fair === undefined ? await db.commitments.filter((c) => c.exhibitorKey === key).toArray() : await db.commitments.where('[fairId+exhibitorKey]').equals([fair, key]).toArray();
   return currentCommitment(list);
 }
 
@@ -148,7 +150,7 @@ export interface CoverageHall {
  * exhibitor with booths in two halls is listed in both.
  */
 export async function commitmentCoverage(fairId: FairId | string): Promise<CoverageHall[]> {
-  const [exhibitors, commitments] = await Promise.all([listExhibitors(fairId), getDb().commitments.where('fairId').equals(fairId).toArray()]);
+  const [exhibitors, commitments] = await Promise.all([listExhibitors(fairId), commitmentsOfFair(getDb(), fairId)]);
   const current = currentCommitments(commitments);
   const halls = new Map<string, { exhibitor: Exhibitor; commitment?: SignedCommitment }[]>();
   for (const exhibitor of exhibitors) {

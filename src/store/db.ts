@@ -1,6 +1,7 @@
 import { Dexie } from 'dexie';
 import type { Table, Transaction } from 'dexie';
 import type { Fair } from '../domain/fair';
+import type { Version } from '../domain/last-writer-wins';
 import type { Exhibitor } from '../domain/exhibitor';
 import type { SyncItem } from '../domain/sync-item';
 import type { DeviceSettings } from './device';
@@ -29,7 +30,12 @@ export type DeviceRow = DeviceSettings & { readonly key: 'this' };
  * `boothKeys` (`<fairId>|<hall>/<stand>`: a booth is taken once per fair) and `search`
  * (`<fairId>|<token>` for booth, name and USCC prefix search).
  */
-export type ExhibitorRow = Exhibitor & { readonly boothKeys: readonly string[]; readonly search: readonly string[] };
+export type ExhibitorRow = Exhibitor & {
+  readonly boothKeys: readonly string[];
+  readonly search: readonly string[];
+  /** SY22, SY88: the version last applied from another tablet (since version 5; before, a `meta` row). */
+  readonly applied?: Version;
+};
 
 /** A key/value row of `meta` (the log state, persistence, language). */
 export interface MetaRow {
@@ -60,6 +66,27 @@ async function movePulledEvents(tx: Transaction): Promise<void> {
   if (first !== undefined) await tx.table<PulledRow, string>('pulled').put({ key: first.id, caseIds: [...new Set(events.map((e) => e.caseId))], events });
   if (orphans.length > 0) await meta.put({ key: ORPHANS_KEY, value: orphans.map((r) => r.key.slice('sync.orphan.'.length)) });
   await meta.bulkDelete([...old, ...orphans].map((r) => r.key));
+}
+
+/**
+ * Version 5 (SY88): each exhibitor's applied version moves from its `sync.version.<id>` row of
+ * `meta` onto the exhibitor's row; the fairs' stay in `meta`.
+ */
+async function moveExhibitorVersions(tx: Transaction): Promise<void> {
+  const prefix = 'sync.version.';
+  const meta = tx.table<MetaRow, string>('meta');
+  const exhibitors = tx.table<ExhibitorRow, string>('exhibitors');
+  const versions = await meta.where('key').startsWith(prefix).toArray();
+  const rows = await exhibitors.bulkGet(versions.map((v) => v.key.slice(prefix.length)));
+  const moved: ExhibitorRow[] = [];
+  rows.forEach((row, k) => {
+    const value = versions[k]?.value;
+    // A version kept before it carried its item id was the bare clock (versions.ts `storedVersion`).
+    const applied = typeof value === 'string' ? { hlc: value, id: '' } : (value as Version | undefined);
+    if (row !== undefined && applied !== undefined) moved.push({ ...row, applied: { hlc: applied.hlc, id: applied.id } as Version });
+  });
+  await exhibitors.bulkPut(moved);
+  await meta.bulkDelete(moved.map((r) => `${prefix}${r.id}`));
 }
 
 export interface SchemaVersion {
@@ -117,6 +144,15 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
     version: 4,
     stores: { pulled: 'key, *caseIds' },
     upgrade: movePulledEvents,
+  },
+  {
+    // SY89: only the indexes a screen or an action queries. A fair's commitments are the range of
+    // `[fairId+exhibitorKey]` that starts with it, so `fairId` and `exhibitorKey` alone were two
+    // index entries more per row for every write; the rows stay as they are. SY88: an
+    // exhibitor's applied version moves onto its row (one row written per pulled exhibitor).
+    version: 5,
+    stores: { commitments: 'id, [fairId+exhibitorKey]' },
+    upgrade: moveExhibitorVersions,
   },
 ];
 

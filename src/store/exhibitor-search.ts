@@ -132,5 +132,5 @@ const byString = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 export async function listExhibitorsForSearch(fairId: FairId | string): Promise<Exhibitor[]> {
   const rows = await getDb().exhibitors.where('fairId').equals(fairId).toArray();
   rows.sort((a, b) => byString(a.boothKeys[0] ?? '', b.boothKeys[0] ?? ''));
-  return rows.map(({ boothKeys: _b, search: _s, ...e }) => e);
+  return rows.map(({ boothKeys: _b, search: _s, applied: _a, ...e }) => e);
 }

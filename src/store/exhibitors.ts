@@ -8,7 +8,7 @@ import type { FieldError } from '../domain/field-errors';
 import type { Fair } from '../domain/fair';
 import type { DeviceId, ExhibitorId, FairId } from '../domain/ids';
 import type { Instant } from '../domain/time';
-import { supersedes } from '../domain/last-writer-wins';
+import { pickLatest, supersedes } from '../domain/last-writer-wins';
 import { getDb } from './db';
 import type { ExhibitorRow, FairCaseDb } from './db';
 import { newId } from './ids';
@@ -56,7 +56,7 @@ export function exhibitorRow(e: Exhibitor): ExhibitorRow {
   };
 }
 
-function fromRow({ boothKeys: _b, search: _s, ...e }: ExhibitorRow): Exhibitor {
+function fromRow({ boothKeys: _b, search: _s, applied: _a, ...e }: ExhibitorRow): Exhibitor {
   return e;
 }
 
@@ -181,7 +181,8 @@ export async function saveExhibitor(fairId: FairId | string, input: ExhibitorFie
       const row = exhibitorRow(r.value);
       const conflicts = await boothConflicts(db, [row], () => '');
       if (conflicts.length > 0) throw new StoreFailure(invalid(conflicts));
-      const known = await knownVersion(db, row.id);
+      // SY22: the winner of the log's items and the version applied from another tablet (on the row, SY88).
+      const known = pickLatest([await knownVersion(db, row.id), existingRow?.applied].flatMap((v) => v ?? []));
       const [item] = await appendItems(db, [{ kind: 'exhibitor', entityId: row.id, fairId: fair.id, payload: r.value }], now);
       // SY23: the edit is current here only if it wins, as on every other tablet and the server.
       if (item === undefined || !supersedes(item, known)) return existing ?? r.value;

@@ -6,6 +6,7 @@ import { serviceDataOf } from '../domain/report/service-record';
 import { fairCloseAt } from '../domain/fair';
 import type { Instant } from '../domain/time';
 import { fromRecord } from './case-rows';
+import { commitmentsOfFair } from './commitment-rows';
 import { getDb } from './db';
 import type { EvidenceRow } from './evidence';
 
@@ -21,7 +22,7 @@ export async function sessionDataOf(fairId: FairId | string): Promise<SessionDat
   const [caseRecords, exhibitors, commitments, consultations] = await Promise.all([
     db.cases.where('fairId').equals(fairId).toArray(),
     db.exhibitors.where('fairId').equals(fairId).toArray(),
-    db.commitments.where('fairId').equals(fairId).toArray(),
+    commitmentsOfFair(db, fairId),
     db.consultations.where('fairId').equals(fairId).toArray(),
   ]);
   const cases = caseRecords.map(fromRecord);

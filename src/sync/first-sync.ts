@@ -5,7 +5,7 @@ import { SNAPSHOT_PAGE, SNAPSHOT_START } from '../domain/wire/snapshot';
 import { applySnapshotPage, dropSnapshotMark, readSnapshotMark, readSyncState, type PullApplier, type SnapshotMark, type SyncCredentials } from '../store';
 import { readingOf, timed } from './clock-offset';
 import { SyncStopped } from './push-outbox';
-import { TransportError, type SyncTransport } from './transport';
+import { TransportError, type SnapshotAnswer, type SyncTransport } from './transport';
 
 /**
  * A new tablet's first sync (SY84–SY87): the fair's current records from the server's snapshot,
@@ -55,10 +55,21 @@ export async function firstSync(deps: FirstSyncDeps): Promise<FirstSyncSummary |
   let pages = 0;
   let count = 0;
   if (mark !== undefined) deps.onProgress?.({ items: mark.items, total: mark.total, bytes: mark.bytes, msLeft: undefined, done: false });
+  type Asked = { readonly at: number | undefined; readonly after: string };
+  type Timed = { readonly reply: SnapshotAnswer; readonly sent: Instant; readonly received: Instant };
+  const ask = (q: Asked): Promise<Timed> => {
+    const answer = timed(deps.now, () => snapshot({ protocolVersion: PROTOCOL_VERSION, fair: deps.credentials.fairId, at: q.at, after: q.after, limit: deps.limit ?? SNAPSHOT_PAGE }));
+    // Awaited later, or dropped: a failure here is seen (or not needed) where it is awaited.
+    answer.catch(() => undefined);
+    return answer;
+  };
+  /** SY90: the next page, asked for while this one is written. */
+  let ahead: { readonly q: Asked; readonly answer: Promise<Timed> } | undefined;
   for (let guard = 0; guard < 100_000; guard++) {
-    const { reply: answer, sent, received } = await timed(deps.now, () =>
-      snapshot({ protocolVersion: PROTOCOL_VERSION, fair: deps.credentials.fairId, at: mark?.at, after: mark?.next ?? SNAPSHOT_START, limit: deps.limit ?? SNAPSHOT_PAGE }),
-    );
+    const q: Asked = { at: mark?.at, after: mark?.next ?? SNAPSHOT_START };
+    const pending = ahead !== undefined && ahead.q.at === q.at && ahead.q.after === q.after ? ahead.answer : ask(q);
+    ahead = undefined;
+    const { reply: answer, sent, received } = await pending;
     const reply = answer.reply;
     if (reply.type === 'client-too-old') throw new SyncStopped('CLIENT_TOO_OLD');
     if (reply.type === 'server-too-old') throw new TransportError('SERVER_TOO_OLD', true);
@@ -69,6 +80,7 @@ export async function firstSync(deps: FirstSyncDeps): Promise<FirstSyncSummary |
     const next: SnapshotMark | undefined = restart || reply.next === null
       ? undefined
       : { epoch: reply.epoch, at: reply.at, next: reply.next, total: before?.total ?? reply.total ?? 0, items: (before?.items ?? 0) + reply.items.length, bytes: (before?.bytes ?? 0) + answer.bytes };
+    if (next !== undefined) ahead = { q: { at: next.at, after: next.next }, answer: ask({ at: next.at, after: next.next }) };
     const outcome = restart
       ? await dropSnapshotMark()
       : await applySnapshotPage(reply, { self: deps.credentials.deviceId, received, reading: readingOf(sent, received, reply.serverTime), appliers: deps.appliers, before, after: next });

@@ -17,7 +17,7 @@ import type { FloorVariant, PullBenchApi } from './pages/pull-page';
 
 const EVENTS = 20_000;
 // Type-only import above: the page module itself runs only in the browser.
-const ALL: readonly FloorVariant[] = ['itemsIndexed', 'itemsIdb', 'pulledMeta', 'itemsKeyOnly', 'pageRows', 'pageRowsByCase', 'caseEventRows', 'casesPerPage', 'casesOnce', 'casesOnceKeyOnly'];
+const ALL: readonly FloorVariant[] = ['itemsIndexed', 'itemsIdb', 'pulledMeta', 'itemsKeyOnly', 'pageRows', 'pageRowsByCase', 'caseEventRows', 'casesPerPage', 'casesOnce', 'casesOnceKeyOnly', 'casesOnceJson', 'pageRowsJson', 'pageRowsBytes'];
 /** `FLOOR_ONLY=itemsIndexed,pageRows` measures some; `FLOOR_PULL=0` skips the real pull. */
 const FLOOR_VARIANTS = process.env.FLOOR_ONLY === undefined ? ALL : ALL.filter((v) => (process.env.FLOOR_ONLY ?? '').split(',').includes(v));
 const WITH_PULL = process.env.FLOOR_PULL !== '0';

@@ -107,6 +107,21 @@ const v3Rows: VersionRows = {
   meta: [...(v2Rows.meta ?? []), { key: `pulled|${ORPHAN_CASE_ID}|${ORPHAN_EVENT.id}`, value: ORPHAN_EVENT }, { key: `sync.orphan.${ORPHAN_CASE_ID}`, value: true }],
 };
 
+/** Another tablet's edit of the exhibitor, applied here (SY22): before version 5 a `meta` row, since on the exhibitor's row (SY88). */
+export const APPLIED_VERSION = { hlc: '001744679400000-0000-01JRZ8Q4W6M0000000000000D2', id: '01JRZ8Q4W6M0000000000000X1' };
+
+const v4Rows: VersionRows = {
+  ...v2Rows,
+  meta: [...(v2Rows.meta ?? []), { key: 'sync.orphans', value: [ORPHAN_CASE_ID] }, { key: `sync.version.${EXHIBITOR_ID}`, value: APPLIED_VERSION }],
+  pulled: [{ key: ORPHAN_EVENT.id, caseIds: [ORPHAN_CASE_ID], events: [ORPHAN_EVENT] }],
+};
+
+const v5Rows: VersionRows = {
+  ...v4Rows,
+  meta: (v4Rows.meta ?? []).filter((m) => (m as { key: string }).key !== `sync.version.${EXHIBITOR_ID}`),
+  exhibitors: (v4Rows.exhibitors ?? []).map((e) => ({ ...(e as object), applied: APPLIED_VERSION })),
+};
+
 export const VERSION_ROWS: Readonly<Record<number, VersionRows>> = {
   1: {
     fairs: [v1Fair],
@@ -124,9 +139,8 @@ export const VERSION_ROWS: Readonly<Record<number, VersionRows>> = {
   // Version 3 made `cases.caseNo` a plain index (SY34): its rows are version 2's.
   3: v3Rows,
   // Version 4 keeps other tablets' case events one row per batch (SY80), the orphans one row (SY81).
-  4: {
-    ...v2Rows,
-    meta: [...(v2Rows.meta ?? []), { key: 'sync.orphans', value: [ORPHAN_CASE_ID] }],
-    pulled: [{ key: ORPHAN_EVENT.id, caseIds: [ORPHAN_CASE_ID], events: [ORPHAN_EVENT] }],
-  },
+  4: v4Rows,
+  // Version 5 drops the commitments' `fairId` and `exhibitorKey` indexes (SY89) and keeps an
+  // exhibitor's applied version on its row (SY88).
+  5: v5Rows,
 };

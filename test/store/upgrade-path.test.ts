@@ -15,7 +15,7 @@ import { findExhibitors, importExhibitors, listExhibitors } from '../../src/stor
 import { createFair, getFair } from '../../src/store/fairs';
 import { unsyncedCount } from '../../src/store/outbox';
 import { applyCaseCommand, caseEvents, getCase, listCaseRows, recordComplaint } from '../../src/store/cases';
-import { currentCommitmentOf } from '../../src/store/commitments';
+import { currentCommitmentOf, listCommitments } from '../../src/store/commitments';
 import { consultationTally } from '../../src/store/consultations';
 import { getBlob, getEvidence } from '../../src/store/evidence';
 import { listUsers, verifyPin } from '../../src/store/users';
@@ -24,7 +24,7 @@ import { clerk, complaintInput, respondent } from './case-fixtures';
 import { V2_BLOB_TEXT, V2_USER_PIN } from './schema-v2-rows';
 import { clock, exhibitorInput, fairInput, freshDb, resetDb } from './fixtures';
 import { allCaseEvents } from '../../src/store/apply-pulled';
-import { DEVICE_ID, EXHIBITOR_ID, FAIR_ID, ORPHAN_CASE_ID, ORPHAN_EVENT, VERSION_ROWS } from './schema-fixtures';
+import { APPLIED_VERSION, DEVICE_ID, EXHIBITOR_ID, FAIR_ID, ORPHAN_CASE_ID, ORPHAN_EVENT, VERSION_ROWS } from './schema-fixtures';
 import type { VersionRows } from './schema-fixtures';
 
 /** Writes a version's rows through a database opened at that version. */
@@ -69,6 +69,14 @@ async function checkLatest(version: number): Promise<void> {
   expect(getDb().cases.schema.idxByName['caseNo']?.unique).toBe(false);
   if (version >= 2) await checkV2Rows(fair);
   if (version >= 3) await checkPulledEvents();
+  if (version >= 4) await checkAppliedVersion();
+}
+
+/** SY88: the exhibitor's applied version is on its row, not in `meta`, and no read shows it. */
+async function checkAppliedVersion(): Promise<void> {
+  expect((await getDb().exhibitors.get(EXHIBITOR_ID))?.applied).toEqual(APPLIED_VERSION);
+  expect(await getDb().meta.get(`sync.version.${EXHIBITOR_ID}`)).toBeUndefined();
+  expect(Object.keys((await listExhibitors(FAIR_ID))[0] ?? {})).not.toContain('applied');
 }
 
 /** SY80, SY81: another tablet's event kept before version 4 is still found, its case still an orphan. */
@@ -94,6 +102,10 @@ async function checkV2Rows(fair: Fair): Promise<void> {
   const ev = await getEvidence(evidenceId);
   expect(await (await getBlob(ev?.sha256 ?? ''))?.text()).toBe(V2_BLOB_TEXT);
   expect((await currentCommitmentOf('CN:91350100M000100Y43', FAIR_ID))?.version).toBe(1);
+  // SY89: a fair's commitments and a key's without a fair are found without their old indexes.
+  expect((await listCommitments(FAIR_ID)).map((x) => x.version)).toEqual([1]);
+  expect((await currentCommitmentOf('CN:91350100M000100Y43'))?.version).toBe(1);
+  expect(getDb().commitments.schema.indexes.map((i) => i.name)).toEqual(['[fairId+exhibitorKey]']);
   expect((await consultationTally(FAIR_ID)).total).toBe(1);
   // The old case still moves on: a clerk's note is one more event.
   const noted = await applyCaseCommand(old?.id ?? '', { type: 'AddNote', payload: { text: '升级后' } }, clerk, clock('2025-04-15T03:30:00.000Z')());

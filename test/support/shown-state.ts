@@ -12,7 +12,7 @@ export const caseLine = (c: Pick<Case, 'caseNo' | 'state' | 'outcome' | 'flags'>
 
 /**
  * What a person sees on the tablet whose database is open, one line per record: each case's
- * number, state, outcome and flags; each fair and exhibitor as stored. Two tablets that hold the
+ * number, state, outcome and flags; each fair and exhibitor as stored, without sync's bookkeeping. Two tablets that hold the
  * same items must show the same lines.
  */
 export async function shownState(): Promise<ReadonlyMap<string, string>> {
@@ -22,6 +22,7 @@ export async function shownState(): Promise<ReadonlyMap<string, string>> {
   const json = (v: unknown): string => canonicalJson(JSON.parse(JSON.stringify(v)));
   for (const c of cases) lines.set(`case ${c.id}`, caseLine(c));
   for (const f of fairs) lines.set(`fair ${f.id}`, json(f));
-  for (const e of exhibitors) lines.set(`exhibitor ${e.id}`, json(e));
+  // The version applied from another tablet (SY88) is sync's bookkeeping on the row, on no screen.
+  for (const { applied: _applied, ...e } of exhibitors) lines.set(`exhibitor ${e.id}`, json(e));
   return lines;
 }

@@ -48,6 +48,9 @@ export type FloorVariant =
   | 'casesPerPage'
   | 'casesOnce'
   | 'casesOnceKeyOnly'
+  | 'casesOnceJson'
+  | 'pageRowsJson'
+  | 'pageRowsBytes'
   | 'itemsIdb';
 
 declare global {
@@ -245,6 +248,37 @@ const floor: PullBenchApi['floor'] = async (run, only) => {
         return all.length;
       }),
     ),
+    // The same case and board rows with the record as one JSON text beside the indexed fields: what structured clone costs.
+    casesOnceJson: async () => with_(caseBytes)(
+      await timed(name('d4'), async (db) => {
+        const flat = (r: unknown): Record<string, unknown> => {
+          const { id, fairId, complaintId, caseNo, respondentKey, complainantKey } = r as Record<string, unknown>;
+          return { id, fairId, complaintId, caseNo, respondentKey, complainantKey, json: JSON.stringify(r) };
+        };
+        await db.transaction('rw', db.cases, db.caseRows, () => Promise.all([db.cases.bulkPut(all.map((t) => flat(t.record))), db.caseRows.bulkPut(all.map((t) => ({ id: (t.row as { id: string }).id, fairId: (t.row as { fairId: string }).fairId, json: JSON.stringify(t.row) })))]));
+        return all.length;
+      }),
+    ),
+    // A row per page of its events as one JSON text, with the multi-entry index of its cases.
+    pageRowsJson: async () =>
+      with_(size(served.map((i) => i.payload)))(
+        await timed(name('c4'), (db) =>
+          perPage(db, async (page) => {
+            await db.pagesByCase.put({ key: page[0]?.id ?? '', caseIds: [...new Set(page.map((i) => i.entityId))], events: [JSON.stringify(page.map((i) => i.payload))] });
+            return 1;
+          }),
+        ),
+      ),
+    // The same as UTF-8 bytes of that JSON: one ArrayBuffer to clone instead of every event's objects.
+    pageRowsBytes: async () =>
+      with_(size(served.map((i) => i.payload)))(
+        await timed(name('c5'), (db) =>
+          perPage(db, async (page) => {
+            await db.pagesByCase.put({ key: page[0]?.id ?? '', caseIds: [...new Set(page.map((i) => i.entityId))], events: [new TextEncoder().encode(JSON.stringify(page.map((i) => i.payload)))] });
+            return 1;
+          }),
+        ),
+      ),
     itemsIdb: async () => with_(itemBytes)(await nativeItems(name('e'), pages)),
   };
   const out: Partial<Record<FloorVariant, { ms: number; rows: number; bytes: number }>> = {};
