@@ -36,10 +36,10 @@ test('fair form: per-field errors in zh-CN, then English, and nothing saved', as
   await page.waitForSelector('[data-testid=form-error]');
   expect(await page.textContent('[data-testid=form-error]')).toBe(zh['common.fixErrors']);
   expect(await errorOf(page, 'nameZh')).toBe(zh['err.REQUIRED']);
-  expect(await errorOf(page, 'sessionNo')).toBeTruthy();
+  expect(await errorOf(page, 'sessionNo')).toBe(zh['err.INVALID_TYPE']);
   expect(await errorOf(page, 'timeZone')).toBe(zh['err.TIME_ZONE']);
   expect(await errorOf(page, 'days.0.closesAt')).toBe(zh['err.DESK_HOURS_ORDER']);
-  expect(await errorOf(page, 'code')).toBeTruthy();
+  expect(await errorOf(page, 'code')).toBe(zh['err.FAIR_CODE']);
 
   // The whole-fair rule (days in order) is checked once every field is valid on its own.
   await page.fill('input[name=code]', 'CF139');
@@ -70,7 +70,7 @@ test('device and exhibitor forms: bad code, bad USCC, bad phone; nothing saved',
   await page.fill('input[name=name]', '台');
   await page.fill('input[name=shortCode]', 'KIOSK7');
   await page.click('[data-testid=save]');
-  await expect.poll(() => errorOf(page, 'shortCode')).toBeTruthy();
+  await expect.poll(() => errorOf(page, 'shortCode')).toBe(zh['err.INVALID_FORMAT']);
   expect(await storedCount(page, 'device')).toBe(0);
 
   await createFair(page, { code: 'BD01', nameZh: '错误输入展', sessionNo: '2', days: ['2025-06-01'] });
@@ -87,7 +87,7 @@ test('device and exhibitor forms: bad code, bad USCC, bad phone; nothing saved',
   await page.click('[data-testid=save]');
   await expect.poll(() => errorOf(page, 'regNo')).toBe(zh['err.USCC_CHECK_DIGIT']);
   expect(await errorOf(page, 'nameZh')).toBe(zh['err.REQUIRED']);
-  expect(await errorOf(page, 'contacts.0.phone')).toBeTruthy();
+  expect(await errorOf(page, 'contacts.0.phone')).toBe(zh['err.INVALID_FORMAT']);
   await page.click('[data-testid=language-switch]');
   await expect.poll(() => errorOf(page, 'regNo')).toBe(en['err.USCC_CHECK_DIGIT']);
   expect(await storedCount(page, 'exhibitors')).toBe(exhibitorsBefore);

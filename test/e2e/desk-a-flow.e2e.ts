@@ -106,7 +106,7 @@ test('[CS8] bad input on the complaint form: an error per field in the user\u201
   const zhName = await err('complainant.name');
   expect(await err('complainant.phone')).toBe('必填。');
   expect(await err('complainant.uscc')).toContain('校验位');
-  expect(await err('rights.0.number')).toBeTruthy();
+  expect(await err('rights.0.number')).toBe('专利号校验位错误。');
   expect(await page.textContent('[data-testid=respondents-error]')).toContain('被投诉人');
   await shot('intake-errors-zh');
   await page.click('.status-bar .btn.lang');
@@ -258,7 +258,7 @@ test('[CS13][DL8] the respondent is notified at the booth; N2 printed to PDF hol
   const shown = (await page.textContent('[data-testid=deadlines] [data-kind=defence]')) ?? '';
   expect(shown).toMatch(/\d{4}-\d\d-\d\d \d\d:\d\d \(UTC\+8\)/);
   expect(shown).toContain('还剩');
-  expect(await page.textContent('[data-testid=reason-MarkDefenceOverdue]')).toBeTruthy();
+  expect(await page.textContent('[data-testid=reason-MarkDefenceOverdue]')).toBe('您的角色（驻场专家）不能办理此操作。');
   await shot('case-notified-zh');
 
   await page.click('[data-testid=notice-N2]');
