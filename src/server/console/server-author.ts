@@ -55,7 +55,7 @@ export async function writeServerItems(
   drafts: (deviceId: string) => readonly AuthoredDraft[] | Promise<readonly AuthoredDraft[]>,
   record: AuthoredAudit,
   nowMs: number,
-  /** The plan's payload check (push-plan.ts): a caller that has just parsed the payloads may pass a cheaper one. */
+  /** The plan's payload check (push-plan.ts): a caller that has just parsed the payloads (CO23) may pass a cheaper one. */
   check?: (item: SyncItem) => PayloadProblem | undefined,
 ): Promise<Authored> {
   const deviceId = await serverDeviceOf(tx, fairId);
@@ -103,7 +103,7 @@ export async function writeServerItems(
   return { deviceId, items, firstServerSeq: (first ?? 0) + 1 };
 }
 
-/** `tx`, sending each statement only once the one before has been answered (PGlite's transaction takes one at a time). */
+/** `tx`, sending each statement only once the one before has been answered (SY3: one transaction; PGlite's takes one at a time). */
 function oneAtATime(tx: SqlRunner): SqlRunner {
   let previous: Promise<unknown> = Promise.resolve();
   const queue = <T>(run: () => Promise<T>): Promise<T> => {

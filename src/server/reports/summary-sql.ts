@@ -31,7 +31,7 @@ export async function caseFiguresSql(db: SqlRunner, fair: Fair): Promise<FigureV
   ).join(',\n');
   const outcomeCols = OUTCOMES.map((o) => `count(*) filter (where accepted and outcome = '${o}') as "out_${o}"`).join(',\n');
   const reasonCols = NOT_ACCEPTED_REASONS.map((r) => `count(*) filter (where not_accepted_reason = '${r}') as "rej_${r}"`).join(',\n');
-  // The five statements are independent: on PostgreSQL each goes to its own connection and core.
+  // The five statements are independent (CO46: a summary not yet made): on PostgreSQL each goes to its own connection and core.
   const rp6 = fair.settings.frequentComplainant;
   const [[row], [distinct], halls, measures, [freq]] = await Promise.all([
     db.query<Record<string, unknown>>(

@@ -53,7 +53,7 @@ export function planPush(
   hashes: readonly string[],
   startAck: number,
   stored: ReadonlyMap<string, Known>,
-  /** The payload check; the server's own writes pass a cheaper one for payloads it has just parsed. */
+  /** The payload check; the server's own writes (CO17) may pass a cheaper one for payloads they have just parsed. */
   check: (item: SyncItem) => PayloadProblem | undefined = checkPayload,
 ): PushPlan {
   const known = new Map(stored);
