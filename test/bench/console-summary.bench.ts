@@ -3,9 +3,11 @@
  * organizer's summary page over 100,000 cases (a million case events, and 10,000 cases of the
  * previous session) on PostgreSQL, in Debian's Chromium against the real server: from the
  * navigation to the frame after the report is on screen (`console-summary-painted`, whose start
- * time counts from the navigation), median of five loads after one to warm the server. Goal
- * ≤ 1.5 s. The seed is the server summary bench's (`seedSessions`: one INSERT … SELECT over
- * `generate_series` per 5,000 cases), its projection brought up to date once before the loads;
+ * time counts from the navigation), median of five loads after one that warms the browser's
+ * chunks and makes the figures for this state of the log, which the next loads find made (CO46);
+ * the note gives that first load and its request too. Goal ≤ 1.5 s. The seed is the server
+ * summary bench's (`seedSessions`: one INSERT … SELECT over `generate_series` per 5,000 cases),
+ * its projection brought up to date once before the loads;
  * 20 tablets are enrolled, so the completeness table is not empty. `CONSOLE_SUMMARY_BENCH_CASES`
  * scales a quick look down; the budget is at 100,000. Needs the built app (`npm run build`).
  */
@@ -65,18 +67,24 @@ export const consoleSummaryBench: BenchSuite = {
         if (status !== 200) throw new Error(`bench sign-in refused: ${status}`);
         const times: number[] = [];
         let serverMs: number[] = [];
+        let askedMs: number[] = [];
+        let first = { painted: Number.NaN, server: Number.NaN, asked: Number.NaN };
         for (let i = 0; i <= LOADS; i++) {
           await page.goto(`${server.url}/console/fairs/${fairId}/summary`);
           await page.waitForFunction(() => performance.getEntriesByName('console-summary-painted').length > 0, undefined, { timeout: 120_000 });
           const t = await page.evaluate(() => {
             const painted = performance.getEntriesByName('console-summary-painted')[0]?.startTime ?? Number.NaN;
             const reply = performance.getEntriesByType('resource').find((r) => r.name.endsWith('/summary'));
-            return { painted, server: reply === undefined ? Number.NaN : reply.duration };
+            return { painted, server: reply === undefined ? Number.NaN : reply.duration, asked: reply === undefined ? Number.NaN : reply.startTime };
           });
-          // The first load warms the server's caches and the browser's chunks.
-          if (i === 0) continue;
+          // The first load warms the browser's chunks, and computes the figures the next loads find made (CO46).
+          if (i === 0) {
+            first = t;
+            continue;
+          }
           times.push(t.painted);
           serverMs = [...serverMs, t.server];
+          askedMs = [...askedMs, t.asked];
         }
         const lines = await page.locator('[data-testid=summary-report] .report-line').count();
         if (lines === 0) throw new Error('the summary page shows no report line');
@@ -86,9 +94,12 @@ export const consoleSummaryBench: BenchSuite = {
             value: Math.round(median(times)),
             unit: 'ms',
             goal: { op: '<=', value: 1500 },
+            load: loadavg()[0] ?? Number.NaN,
             note:
-              `navigation → report painted, median of ${LOADS} loads (${times.map((x) => Math.round(x)).join(', ')} ms), of which the summary request ` +
-              `${Math.round(median(serverMs))} ms; ${(CASES * 10).toLocaleString('en')} case events, ${TABLETS} tablets, ${lines} report lines; seed ${seedS} s; ` +
+              `navigation → report painted, median of ${LOADS} loads (${times.map((x) => Math.round(x)).join(', ')} ms): the summary asked for at ` +
+              `${Math.round(median(askedMs))} ms, answered in ${Math.round(median(serverMs))} ms (figures made for this state of the log, CO46); ` +
+              `the first load, which computes them, ${Math.round(first.painted)} ms with a ${Math.round(first.server)} ms request; ` +
+              `${(CASES * 10).toLocaleString('en')} case events, ${TABLETS} tablets, ${lines} report lines; seed ${seedS} s; ` +
               `load average ${loadavg()[0]?.toFixed(1)} on ${cpus().length} cores`,
           },
         ];

@@ -81,6 +81,7 @@ async function measure(name: string, config: StorageConfig): Promise<Figure> {
       value: Math.round(ms),
       unit: 'ms',
       goal: { op: '<=', value: GOAL_MS },
+      load: loadavg()[0] ?? Number.NaN,
       note: `${answer.warnings.length} USCC warnings; the server process's CPU ${Math.round((cpu.user + cpu.system) / 1000)} ms (PGlite's work included, PostgreSQL's not); list version ${answer.version}; ${cpus().length} cores, load ${loadavg()[0]?.toFixed(1)}`,
     };
   } finally {

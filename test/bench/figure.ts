@@ -12,6 +12,8 @@ export interface Figure {
   readonly ratio?: { readonly baselineName: string; readonly value: number; readonly goal?: number };
   /** Extra facts printed after the line (frame count, hashing share, …). */
   readonly note?: string;
+  /** The one-minute load average when the figure was taken, printed after PASS/FAIL (a shared machine's times are noisy). */
+  readonly load?: number;
 }
 
 export const meets = (f: Figure): boolean =>

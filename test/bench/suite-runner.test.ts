@@ -25,6 +25,13 @@ describe('the bench runs every suite within its time limit', () => {
     expect(runFailed(run, [])).toBe(true);
   });
 
+  test('a figure taken with its load prints the load after PASS or FAIL', async () => {
+    const printed: string[] = [];
+    await runSuites([suite('loaded', () => Promise.resolve([{ ...figure('import', 120), load: 3.14 }]))], (line) => printed.push(line));
+    expect(printed).toHaveLength(1);
+    expect(printed[0]).toMatch(/^import\s+120\s+ms\s+goal <= 100\s+FAIL {2}at load 3\.1$/);
+  });
+
   test('a suite that finishes within its limit gives its figures, and a failing one its first error line', async () => {
     expect(await runWithin(suite('quick', () => Promise.resolve([figure('P1 save', 5)])), 5)).toEqual({ figures: [figure('P1 save', 5)] });
     expect(await runWithin(suite('broken', () => Promise.reject(new Error('Chromium did not start\nstack'))), 5)).toEqual({ error: 'Chromium did not start' });

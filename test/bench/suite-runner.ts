@@ -38,7 +38,8 @@ export async function runWithin(suite: BenchSuite, limitS: number): Promise<{ re
 
 const figureLine = (f: Figure, pass: boolean): string => {
   const ratio = f.ratio === undefined ? '' : `  ×${fmt(f.ratio.value)} of ${f.ratio.baselineName}${f.ratio.goal === undefined ? '' : ` (goal ≤ ${f.ratio.goal}×)`}`;
-  return `${f.name.padEnd(44)}  ${fmt(f.value).padStart(10)}  ${f.unit.padEnd(10)}  goal ${f.goal.op} ${fmt(f.goal.value)}${ratio}  ${pass ? 'PASS' : 'FAIL'}`;
+  const load = f.load === undefined ? '' : `  at load ${f.load.toFixed(1)}`;
+  return `${f.name.padEnd(44)}  ${fmt(f.value).padStart(10)}  ${f.unit.padEnd(10)}  goal ${f.goal.op} ${fmt(f.goal.value)}${ratio}  ${pass ? 'PASS' : 'FAIL'}${load}`;
 };
 
 /** Every suite in turn; one line per figure, or one `error:` line per suite that failed or ran over. */

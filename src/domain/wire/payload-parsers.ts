@@ -22,7 +22,7 @@ import { unstorable } from './storable';
  * With the default patterns here, an exhibitor a looser fair admitted was stored on its tablet
  * and then rejected at push.
  */
-const WIRE_BOOTH: BoothPatterns = { hall: '^.{1,64}$', stand: '^.{1,64}$' };
+export const WIRE_BOOTH: BoothPatterns = { hall: '^.{1,64}$', stand: '^.{1,64}$' };
 
 const PAYLOAD_SCHEMAS = {
   fair: Fair,

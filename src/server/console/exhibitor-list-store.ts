@@ -10,6 +10,7 @@ import { currentRecords } from '../reports/current-records';
 import { bulkUlid } from '../storage/bulk-ulid';
 import type { SqlClient, SqlRunner } from '../storage/sql';
 import type { Actor } from './audit';
+import { checkParsedExhibitor } from './parsed-exhibitor-check';
 import { currentFair } from './console-store';
 import { serverDeviceOf, writeServerItems } from './server-author';
 
@@ -126,7 +127,7 @@ async function writeChange(
     }, {
       actor, action, target: `fair:${fair.id}`,
       details: (items) => ({ version, rows: items.length, warnings: warnings.length, ...(action === 'exhibitor_edited' ? { exhibitorId: records[0]?.id ?? null } : {}) }),
-    }, nowMs);
+    }, nowMs, checkParsedExhibitor);
     await tx.query(
       `insert into console_exhibitor_lists (fair_id, version, updated_at, updated_by_name) values ($1, $2, $3, $4)
        on conflict (fair_id) do update set version = excluded.version, updated_at = excluded.updated_at, updated_by_name = excluded.updated_by_name`,

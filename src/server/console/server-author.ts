@@ -10,6 +10,7 @@ import { chainLinks } from '../storage/event-chain';
 import { planPush } from '../storage/push-plan';
 import { readPushState, writePush } from '../storage/push-sql';
 import type { SqlRunner } from '../storage/sql';
+import type { PayloadProblem } from '../../domain/wire/payload-parsers';
 import { audit, type Actor } from './audit';
 
 /** Items a statement of `writeServerItems` writes at most. */
@@ -54,6 +55,8 @@ export async function writeServerItems(
   drafts: (deviceId: string) => readonly AuthoredDraft[] | Promise<readonly AuthoredDraft[]>,
   record: AuthoredAudit,
   nowMs: number,
+  /** The plan's payload check (push-plan.ts): a caller that has just parsed the payloads (CO23) may pass a cheaper one. */
+  check?: (item: SyncItem) => PayloadProblem | undefined,
 ): Promise<Authored> {
   const deviceId = await serverDeviceOf(tx, fairId);
   const state = await readPushState(tx, deviceId, fairId, []);
@@ -66,26 +69,49 @@ export async function writeServerItems(
   // A large change (CO23's imports) goes in parts of `PART_ITEMS`, each one compare-and-set from
   // the acknowledgement the part before left: still one transaction, so all or nothing (SY3), and
   // the first part's counter update holds the counter's row lock to the commit, so the parts'
-  // server sequences follow one another. Parts keep each statement's JSON parameter small.
-  let ack = state.startAck;
-  let head = state.head;
-  let first: number | undefined;
-  let next: number | undefined;
-  for (let i = 0; i === 0 || i < items.length; i += PART_ITEMS) {
-    const part = items.slice(i, i + PART_ITEMS);
-    const plan = planPush(fairId, part, part.map(contentHash), ack, state.known);
-    if (plan.fresh.length !== part.length) throw new Error(`server items not applied: ${JSON.stringify(plan.drafts.filter((d) => d.status !== 'applied').slice(0, 3))}`);
-    const links = chainLinks(head, deviceId, plan.fresh);
-    const base = await writePush(tx, deviceId, fairId, ack, plan, links, state.attestKey);
-    if (base === undefined) throw Object.assign(new Error('server write raced'), { code: '40001' });
-    if (next !== undefined && base !== next) throw new Error(`server items out of sequence: ${base} after ${next}`);
-    first ??= base;
-    next = base + part.length;
-    ack = plan.ackedSeq;
-    head = links.at(-1) ?? head;
+  // server sequences follow one another. Parts keep each statement's parameter list bounded.
+  // A part's plan, chain links and parameters need only the part before's plan, not its answer:
+  // they are made while the database writes that part, and the statements still run one at a time.
+  const inOrder = oneAtATime(tx);
+  const writes: Promise<number | undefined>[] = [];
+  try {
+    let ack = state.startAck;
+    let head = state.head;
+    for (let i = 0; i === 0 || i < items.length; i += PART_ITEMS) {
+      const part = items.slice(i, i + PART_ITEMS);
+      const plan = planPush(fairId, part, part.map(contentHash), ack, state.known, check);
+      if (plan.fresh.length !== part.length) throw new Error(`server items not applied: ${JSON.stringify(plan.drafts.filter((d) => d.status !== 'applied').slice(0, 3))}`);
+      const links = chainLinks(head, deviceId, plan.fresh);
+      writes.push(writePush(inOrder, deviceId, fairId, ack, plan, links, state.attestKey));
+      ack = plan.ackedSeq;
+      head = links.at(-1) ?? head;
+      // Lets the part go out (and an answered one's successor) before the next is made.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  } finally {
+    // Every statement sent is answered before the transaction goes on (or rolls back).
+    await Promise.allSettled(writes);
   }
+  const bases = await Promise.all(writes);
+  if (bases.some((b) => b === undefined)) throw Object.assign(new Error('server write raced'), { code: '40001' });
+  bases.forEach((base, k) => {
+    const expected = (bases[0] as number) + k * PART_ITEMS;
+    if (base !== expected) throw new Error(`server items out of sequence: ${String(base)} where ${expected} was due`);
+  });
+  const first = bases[0];
   await audit(tx, record.actor, record.action, record.target, record.details(items), nowMs);
   return { deviceId, items, firstServerSeq: (first ?? 0) + 1 };
+}
+
+/** `tx`, sending each statement only once the one before has been answered (SY3: one transaction; PGlite's takes one at a time). */
+function oneAtATime(tx: SqlRunner): SqlRunner {
+  let previous: Promise<unknown> = Promise.resolve();
+  const queue = <T>(run: () => Promise<T>): Promise<T> => {
+    const next = previous.then(run, run);
+    previous = next.catch(() => undefined);
+    return next;
+  };
+  return { query: (text, params) => queue(() => tx.query(text, params)), exec: (script) => queue(() => tx.exec(script)) };
 }
 
 /**

@@ -10,7 +10,7 @@ import type { Storage } from '../storage/storage';
 import { parseJson, SMALL_BODY } from '../http/body';
 import { ingestBundle, isZipType } from '../http/bundle-routes';
 import { clientAddress } from '../http/rate-limit';
-import { serverSummary } from '../reports/summary-service';
+import { cachedServerSummary } from '../reports/summary-cache';
 import { audit } from './audit';
 import { currentFair, tablets } from './console-store';
 import { rawZipStream } from './raw-export';
@@ -58,7 +58,7 @@ export function consoleSummaryRoutes(storage: Storage, now: () => number): Hono<
     // CO41: the tablets first, read before the figures, so a push landing in between makes the page provisional, never falsely final.
     const rows = (await tablets(db, fairId, thresholds, nowMs)).map((t) => ({ ...t, waiting: tabletWaiting(t) }));
     const typed = await typedPrevious(db, fairId);
-    const result = await serverSummary(db, fairId, typed);
+    const result = await cachedServerSummary(db, fairId, fair.previousFairId, typed);
     if (result === undefined) return refuse(c, 404, 'NOT_FOUND');
     const previousHeld = fair.previousFairId !== undefined && (await currentFair(db, fair.previousFairId)) !== undefined;
     const reply: ConsoleSummary = {

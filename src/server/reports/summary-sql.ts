@@ -31,7 +31,10 @@ export async function caseFiguresSql(db: SqlRunner, fair: Fair): Promise<FigureV
   ).join(',\n');
   const outcomeCols = OUTCOMES.map((o) => `count(*) filter (where accepted and outcome = '${o}') as "out_${o}"`).join(',\n');
   const reasonCols = NOT_ACCEPTED_REASONS.map((r) => `count(*) filter (where not_accepted_reason = '${r}') as "rej_${r}"`).join(',\n');
-  const [row] = await db.query<Record<string, unknown>>(
+  // The five statements are independent (CO46: a summary not yet made): on PostgreSQL each goes to its own connection and core.
+  const rp6 = fair.settings.frequentComplainant;
+  const [[row], [distinct], halls, measures, [freq]] = await Promise.all([
+    db.query<Record<string, unknown>>(
     `select
        count(*) filter (where not_accepted_reason is not null) as rejected,
        ${reasonCols},
@@ -54,16 +57,27 @@ export async function caseFiguresSql(db: SqlRunner, fair: Fair): Promise<FigureV
        count(*) filter (where has_opinion) as case_opinions
      from report_cases where fair_id = $1`,
     [fair.id, fairCloseAt(fair)],
-  );
-  // Distinct complaints and enterprises: one hash aggregate each (cheaper than count(distinct), a sort per figure).
-  const [distinct] = await db.query<Record<string, unknown>>(
+    ),
+    // Distinct complaints and enterprises: one hash aggregate each (cheaper than count(distinct), a sort per figure).
+    db.query<Record<string, unknown>>(
     `select c.received, c.accepted_complaints, c.foreign_complaints, e.enterprises, e.established_enterprises
      from (select count(*) as received, count(*) filter (where a) as accepted_complaints, count(*) filter (where f) as foreign_complaints
            from (select bool_or(accepted) as a, bool_or(accepted and foreign_related) as f from report_cases where fair_id = $1 group by complaint_id) g) c,
           (select count(*) filter (where a) as enterprises, count(*) filter (where e) as established_enterprises
            from (select bool_or(accepted) as a, bool_or(accepted and established) as e from report_cases where fair_id = $1 group by enterprise) g) e`,
     [fair.id],
-  );
+    ),
+    hallFigures(db, fair.id),
+    measureFigures(db, fair.id),
+    db.query<{ n: unknown }>(
+      `select count(*) as n from (
+         select complainant_key from report_cases where fair_id = $1 and has_opinion group by complainant_key
+         having count(*) filter (where opinion_not_established) >= $2
+            and count(*) filter (where opinion_not_established) >= $3::float8 * count(*)
+       ) f`,
+      [fair.id, rp6.minNotEstablished, rp6.minShare],
+    ),
+  ]);
   const r = { ...row, ...distinct };
   const n = (k: string): number => num(r[k] ?? 0);
   const nullable = (k: string): number | null => (r[k] === null || r[k] === undefined ? null : num(r[k]));
@@ -114,16 +128,7 @@ export async function caseFiguresSql(db: SqlRunner, fair: Fair): Promise<FigureV
   set('R17.caseOpinions', n('case_opinions'));
   set('R17.reviewDecisions', n('reviews_upheld') + n('reviews_overturned'));
 
-  Object.assign(out, await hallFigures(db, fair.id), await measureFigures(db, fair.id));
-  const rp6 = fair.settings.frequentComplainant;
-  const [freq] = await db.query<{ n: unknown }>(
-    `select count(*) as n from (
-       select complainant_key from report_cases where fair_id = $1 and has_opinion group by complainant_key
-       having count(*) filter (where opinion_not_established) >= $2
-          and count(*) filter (where opinion_not_established) >= $3::float8 * count(*)
-     ) f`,
-    [fair.id, rp6.minNotEstablished, rp6.minShare],
-  );
+  Object.assign(out, halls, measures);
   set('R15.frequentComplainants', num(freq?.n ?? 0));
   return out as FigureValues;
 }

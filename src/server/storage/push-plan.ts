@@ -1,6 +1,6 @@
 import type { SyncItem } from '../../domain/sync-item';
 import type { ItemResult } from '../../domain/wire/protocol';
-import { checkPayload } from '../../domain/wire/payload-parsers';
+import { checkPayload, type PayloadProblem } from '../../domain/wire/payload-parsers';
 
 /**
  * What one push does to the log, decided in memory from what the database already holds for
@@ -53,6 +53,8 @@ export function planPush(
   hashes: readonly string[],
   startAck: number,
   stored: ReadonlyMap<string, Known>,
+  /** The payload check; the server's own writes (CO17) may pass a cheaper one for payloads they have just parsed. */
+  check: (item: SyncItem) => PayloadProblem | undefined = checkPayload,
 ): PushPlan {
   const known = new Map(stored);
   const order = items.map((_, i) => i).sort((a, b) => (items[a]?.seq ?? 0) - (items[b]?.seq ?? 0) || a - b);
@@ -98,7 +100,7 @@ export function planPush(
       continue;
     }
     expected++;
-    const problem = item.fairId !== fairId ? { code: 'WRONG_FAIR' as const } : checkPayload(item);
+    const problem = item.fairId !== fairId ? { code: 'WRONG_FAIR' as const } : check(item);
     if (problem !== undefined) {
       rejected.push({ item, hash, code: problem.code });
       known.set(item.id, { hash, rejectCode: problem.code });
