@@ -3,9 +3,10 @@
  * organizer's summary page over 100,000 cases (a million case events, and 10,000 cases of the
  * previous session) on PostgreSQL, in Debian's Chromium against the real server: from the
  * navigation to the frame after the report is on screen (`console-summary-painted`, whose start
- * time counts from the navigation), median of five loads after one that warms the browser's
- * chunks and makes the figures for this state of the log, which the next loads find made (CO46);
- * the note gives that first load and its request too. Goal ≤ 1.5 s. The seed is the server
+ * time counts from the navigation). Two figures, goal ≤ 1.5 s each: the first load, which makes the
+ * figures for this state of the log (what an organizer meets once an item has arrived), after a
+ * load of the fairs page has warmed the console's chunks; and the median of five loads after it,
+ * which find the figures made (CO46: a reopened or refreshed page while nothing arrived). The seed is the server
  * summary bench's (`seedSessions`: one INSERT … SELECT over `generate_series` per 5,000 cases),
  * its projection brought up to date once before the loads;
  * 20 tablets are enrolled, so the completeness table is not empty. `CONSOLE_SUMMARY_BENCH_CASES`
@@ -69,6 +70,8 @@ export const consoleSummaryBench: BenchSuite = {
         let serverMs: number[] = [];
         let askedMs: number[] = [];
         let first = { painted: Number.NaN, server: Number.NaN, asked: Number.NaN };
+        await page.goto(`${server.url}/console/fairs`);
+        await page.waitForLoadState('networkidle');
         for (let i = 0; i <= LOADS; i++) {
           await page.goto(`${server.url}/console/fairs/${fairId}/summary`);
           await page.waitForFunction(() => performance.getEntriesByName('console-summary-painted').length > 0, undefined, { timeout: 120_000 });
@@ -77,7 +80,7 @@ export const consoleSummaryBench: BenchSuite = {
             const reply = performance.getEntriesByType('resource').find((r) => r.name.endsWith('/summary'));
             return { painted, server: reply === undefined ? Number.NaN : reply.duration, asked: reply === undefined ? Number.NaN : reply.startTime };
           });
-          // The first load warms the browser's chunks, and computes the figures the next loads find made (CO46).
+          // The first load makes the figures, which the next loads find made (CO46).
           if (i === 0) {
             first = t;
             continue;
@@ -88,19 +91,25 @@ export const consoleSummaryBench: BenchSuite = {
         }
         const lines = await page.locator('[data-testid=summary-report] .report-line').count();
         if (lines === 0) throw new Error('the summary page shows no report line');
+        const facts = `${(CASES * 10).toLocaleString('en')} case events, ${TABLETS} tablets, ${lines} report lines; seed ${seedS} s; load average ${loadavg()[0]?.toFixed(1)} on ${cpus().length} cores`;
         return [
           {
-            name: `console summary page ready, ${CASES.toLocaleString('en')} cases (PostgreSQL)`,
+            name: `console summary page ready, figures made, ${CASES.toLocaleString('en')} cases (PostgreSQL)`,
+            value: Math.round(first.painted),
+            unit: 'ms',
+            goal: { op: '<=', value: 1500 },
+            load: loadavg()[0] ?? Number.NaN,
+            note: `navigation → report painted, one load that makes the figures for this state of the log: asked for at ${Math.round(first.asked)} ms, answered in ${Math.round(first.server)} ms; ${facts}`,
+          },
+          {
+            name: `console summary page ready, figures kept, ${CASES.toLocaleString('en')} cases (PostgreSQL)`,
             value: Math.round(median(times)),
             unit: 'ms',
             goal: { op: '<=', value: 1500 },
             load: loadavg()[0] ?? Number.NaN,
             note:
-              `navigation → report painted, median of ${LOADS} loads (${times.map((x) => Math.round(x)).join(', ')} ms): the summary asked for at ` +
-              `${Math.round(median(askedMs))} ms, answered in ${Math.round(median(serverMs))} ms (figures made for this state of the log, CO46); ` +
-              `the first load, which computes them, ${Math.round(first.painted)} ms with a ${Math.round(first.server)} ms request; ` +
-              `${(CASES * 10).toLocaleString('en')} case events, ${TABLETS} tablets, ${lines} report lines; seed ${seedS} s; ` +
-              `load average ${loadavg()[0]?.toFixed(1)} on ${cpus().length} cores`,
+              `navigation → report painted, median of ${LOADS} loads (${times.map((x) => Math.round(x)).join(', ')} ms) that find the figures made (CO46): asked for at ` +
+              `${Math.round(median(askedMs))} ms, answered in ${Math.round(median(serverMs))} ms; ${facts}`,
           },
         ];
       } finally {

@@ -34,7 +34,7 @@ export async function cachedServerSummary(
     cache.set(fairId, kept);
     return kept.result;
   }
-  const result = serverSummary(db, fairId, typed);
+  const result = serverSummary(db, fairId, typed, previousFairId);
   cache.delete(fairId);
   cache.set(fairId, { version, result });
   // The fairs asked for least recently go first.

@@ -72,11 +72,19 @@ export async function serverSessionFigures(db: SqlClient, fairId: string): Promi
   return { fair, figures: completeFigures(values), repeatInfringers, refreshed };
 }
 
-export async function serverSummary(db: SqlClient, fairId: string, typed: Partial<Figures> = {}): Promise<ServerSummary | undefined> {
+export async function serverSummary(
+  db: SqlClient, fairId: string, typed: Partial<Figures> = {}, knownPreviousId?: string,
+): Promise<ServerSummary | undefined> {
+  // A caller that has read the fair already knows its previous session: both sessions' figures
+  // are then made at once (on PostgreSQL, each on its own connection). The fair's own record
+  // decides all the same; a previous session it no longer names is made again.
+  const early = knownPreviousId === undefined ? undefined : serverSessionFigures(db, knownPreviousId);
+  early?.catch(() => undefined);
   const current = await serverSessionFigures(db, fairId);
   if (current === undefined) return undefined;
   const previousId = current.fair.previousFairId;
-  const previous = previousId === undefined ? undefined : await serverSessionFigures(db, previousId);
+  const previous =
+    previousId === undefined ? undefined : previousId === knownPreviousId && early !== undefined ? await early : await serverSessionFigures(db, previousId);
   const summary = compareWithPrevious(current.fair, current, previous?.figures ?? {}, typed);
   return { summary, refreshed: current.refreshed };
 }
