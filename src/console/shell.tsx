@@ -52,16 +52,16 @@ export function Shell(props: RouteSectionProps): JSX.Element {
       <header class="c-header">
         <span class="c-brand">{t('console.title')}</span>
         <Show when={session()}>
-          <nav aria-label={t('nav.label')} class="c-nav">
-            <A href="/fairs">{t('nav.fairs')}</A>
-            <A href="/enrol">{t('nav.enrol')}</A>
-            <A href="/people">{t('nav.people')}</A>
-            <A href="/review">{t('nav.review')}</A>
-            <A href="/exhibitors">{t('nav.exhibitors')}</A>
-            <A href="/audit">{t('nav.audit')}</A>
-            <A href="/summary">{t('nav.summary')}</A>
-            <A href="/bundles">{t('nav.bundles')}</A>
-            <A href="/annual">{t('nav.annual')}</A>
+          <nav aria-label={t('consoleNav.label')} class="c-nav">
+            <A href="/fairs">{t('consoleNav.fairs')}</A>
+            <A href="/enrol">{t('consoleNav.enrol')}</A>
+            <A href="/people">{t('consoleNav.people')}</A>
+            <A href="/review">{t('consoleNav.review')}</A>
+            <A href="/exhibitors">{t('consoleNav.exhibitors')}</A>
+            <A href="/audit">{t('consoleNav.audit')}</A>
+            <A href="/summary">{t('consoleNav.summary')}</A>
+            <A href="/bundles">{t('consoleNav.bundles')}</A>
+            <A href="/annual">{t('consoleNav.annual')}</A>
           </nav>
         </Show>
         <div class="c-tools">
@@ -69,7 +69,7 @@ export function Shell(props: RouteSectionProps): JSX.Element {
           <Show when={session()}>
             {(s) => (
               <>
-                <A href="/account" class="c-user" data-testid="account-link" title={t('nav.account')}>
+                <A href="/account" class="c-user" data-testid="account-link" title={t('consoleNav.account')}>
                   {s().user.name}
                 </A>
                 <button type="button" class="btn small" data-testid="sign-out" onClick={() => void out()}>
@@ -81,7 +81,7 @@ export function Shell(props: RouteSectionProps): JSX.Element {
         </div>
       </header>
       <main id="main" class="c-main" tabindex="-1">
-        <Suspense fallback={<p class="muted">{t('common.loading')}</p>}>{props.children}</Suspense>
+        <Suspense fallback={<p class="muted">{t('consoleCommon.loading')}</p>}>{props.children}</Suspense>
       </main>
     </Show>
   );

@@ -30,9 +30,10 @@ test('the dictionaries are found: the desk, the codes, the phone and the console
 
 /**
  * The app's dictionaries share one lookup (`t`, src/app/i18n/index.ts): a key in two of them would
- * have the installing order pick a wording. (Inside one file, `tsc` refuses a key written twice.)
- * The console's screens each read their own dictionary through `translator`, and the report its
- * own table (`word`), so their keys are scoped to them.
+ * have the installing order pick a wording. The console's screens each read their own dictionary
+ * through `translator`, and the report its own table (`word`); their keys are unique all the same,
+ * so a key names one message wherever it is read. (Inside one file, `tsc` refuses a key written
+ * twice.)
  */
 const shared = dictionaries.filter((d) => d.name.startsWith('src/app/') && !d.name.startsWith('src/app/ui/report/'));
 
@@ -41,10 +42,10 @@ test('the desk installs every app dictionary, so each of them is in the one look
   expect(shared.filter((d) => !installed.has(d.entries)).map((d) => d.name)).toEqual([]);
 });
 
-test('no key is defined in two of the app\'s dictionaries', () => {
+test('no key is defined in two dictionaries anywhere: the app, the phone, the report and the console', () => {
   const where = new Map<string, { name: string; entry: Entry }[]>();
-  for (const d of shared) for (const [key, entry] of Object.entries(d.entries)) where.set(key, [...(where.get(key) ?? []), { name: d.name, entry }]);
-  // A dictionary that spreads another (`...rejectMessages`) carries the same entries, not a second definition.
+  for (const d of dictionaries) for (const [key, entry] of Object.entries(d.entries)) where.set(key, [...(where.get(key) ?? []), { name: d.name, entry }]);
+  // A dictionary that spreads another (`...staffRoleMessages`) carries the same entries, not a second definition.
   const twice = [...where].filter(([, defs]) => new Set(defs.map((d) => d.entry)).size > 1).map(([key, defs]) => `${key}: ${defs.map((d) => d.name).join(', ')}`);
   expect(twice).toEqual([]);
 });

@@ -25,7 +25,7 @@ afterAll(async () => {
 
 const SCREENS: readonly { readonly name: string; readonly path: string; readonly title: MessageKey }[] = [
   { name: 'home', path: '/', title: 'home.title' },
-  { name: 'fairs', path: '/fairs', title: 'fairs.title' },
+  { name: 'fairs', path: '/fairs', title: 'fairList.title' },
   { name: 'fair-new', path: '/fairs/new', title: 'fair.titleNew' },
   { name: 'device', path: '/device', title: 'device.title' },
   { name: 'exhibitors', path: '/exhibitors', title: 'exhibitors.title' },

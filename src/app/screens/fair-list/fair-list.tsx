@@ -8,13 +8,13 @@ export function FairListScreen(): JSX.Element {
   const list = createFairList();
   return (
     <>
-      <h1>{t('fairs.title')}</h1>
+      <h1>{t('fairList.title')}</h1>
       <div class="actions">
         <A class="btn primary" href="/fairs/new" data-testid="new-fair">
-          {t('fairs.new')}
+          {t('fairList.new')}
         </A>
       </div>
-      <Show when={(list.fairs() ?? []).length > 0} fallback={<p class="muted">{t('fairs.empty')}</p>}>
+      <Show when={(list.fairs() ?? []).length > 0} fallback={<p class="muted">{t('fairList.empty')}</p>}>
         <div class="cards" data-testid="fair-list">
           <For each={list.fairs()}>
             {(fair) => (
@@ -24,13 +24,13 @@ export function FairListScreen(): JSX.Element {
                 </h3>
                 <Show when={fair.nameEn}>{(n) => <p class="muted">{n()}</p>}</Show>
                 <p>
-                  {t('fairs.session', { no: fair.sessionNo })} · {t('fairs.days', { first: fair.days[0]?.date ?? '', last: fair.days[fair.days.length - 1]?.date ?? '' })}
+                  {t('fairList.session', { no: fair.sessionNo })} · {t('fairList.days', { first: fair.days[0]?.date ?? '', last: fair.days[fair.days.length - 1]?.date ?? '' })}
                 </p>
                 <div class="actions">
                   <A class="btn" href={`/fairs/${fair.id}`}>
                     {t('common.edit')}
                   </A>
-                  <Show when={fair.id !== list.currentId()} fallback={<strong>{t('fairs.current')}</strong>}>
+                  <Show when={fair.id !== list.currentId()} fallback={<strong>{t('fairList.current')}</strong>}>
                     <Show
                       when={list.canSelect()}
                       fallback={
@@ -40,7 +40,7 @@ export function FairListScreen(): JSX.Element {
                       }
                     >
                       <button type="button" class="btn" onClick={() => void list.select(fair.id)}>
-                        {t('fairs.select')}
+                        {t('fairList.select')}
                       </button>
                     </Show>
                   </Show>

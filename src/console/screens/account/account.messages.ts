@@ -1,6 +1,8 @@
 import type { ConsoleMessages } from '../../lib/i18n';
+import { staffRoleMessages } from '../../lib/roles.messages';
 
 export const accountMessages = {
+  ...staffRoleMessages,
   'account.title': { 'zh-CN': '我的账户', en: 'My account' },
   'account.role': { 'zh-CN': '角色：{role}', en: 'Role: {role}' },
   'account.password': { 'zh-CN': '修改密码', en: 'Change password' },
@@ -13,7 +15,4 @@ export const accountMessages = {
   'account.sessions': { 'zh-CN': '会话', en: 'Sessions' },
   'account.everywhereHint': { 'zh-CN': '在所有设备和浏览器上退出此账户，包括本页。', en: 'Sign this account out on every device and browser, this one included.' },
   'account.everywhere': { 'zh-CN': '在所有设备上退出', en: 'Sign out everywhere' },
-  'role.organizer': { 'zh-CN': '主办方', en: 'Organizer' },
-  'role.expert': { 'zh-CN': '专家', en: 'Expert' },
-  'role.admin_viewer': { 'zh-CN': '管理查看者', en: 'Administration viewer' },
 } satisfies ConsoleMessages;

@@ -46,7 +46,7 @@ export default function Account(): JSX.Element {
   return (
     <>
       <h1>{t('account.title')}</h1>
-      <Show when={session()}>{(s) => <p>{s().user.name} · {t('account.role', { role: t(`role.${s().user.role}`) })}</p>}</Show>
+      <Show when={session()}>{(s) => <p>{s().user.name} · {t('account.role', { role: t(`staffRole.${s().user.role}`) })}</p>}</Show>
       <Show when={failure()}>{(f) => <Notice kind="error">{failureText(f())}</Notice>}</Show>
       <form class="panel narrow" data-testid="password-form" onSubmit={(e) => void submit(e)} novalidate>
         <h2>{t('account.password')}</h2>

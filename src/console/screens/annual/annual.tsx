@@ -92,7 +92,7 @@ export default function AnnualScreen(): JSX.Element {
         </Show>
       </form>
       <Show when={exportFailure()}>{(text) => <Notice kind="error">{text()}</Notice>}</Show>
-      <Show when={result()} fallback={<p class="muted">{common('common.loading')}</p>}>
+      <Show when={result()} fallback={<p class="muted">{common('consoleCommon.loading')}</p>}>
         {(r) => {
           const res = r();
           return res.ok ? null : <Notice kind="error">{failureText(res.failure)}</Notice>;
@@ -192,7 +192,7 @@ function FairsOf(props: { readonly period: Period; readonly region: RegionCode; 
         <h2 id="annual-fairs-title">{t('annual.fairsOf', { region: regionLabel(props.region, locale()) })}</h2>
         <button type="button" class="btn small" onClick={() => props.onClose()}>{t('annual.close')}</button>
       </div>
-      <Show when={list()} fallback={<p class="muted">{common('common.loading')}</p>}>
+      <Show when={list()} fallback={<p class="muted">{common('consoleCommon.loading')}</p>}>
         {(r) => {
           const res = r();
           return res.ok ? null : <Notice kind="error">{failureText(res.failure)}</Notice>;

@@ -28,11 +28,11 @@ export function ImportPanel(props: { readonly onImported: () => void }): JSX.Ele
     try {
       json = JSON.parse(await file.text());
     } catch {
-      return void setResult({ kind: 'error', text: t('import.notJson', { file: file.name }) });
+      return void setResult({ kind: 'error', text: t('summaryFile.notJson', { file: file.name }) });
     }
     const r = await importSummaryFile(json);
     if (!r.ok) return void setResult({ kind: 'error', text: `${file.name}: ${failureText(r.failure)}` });
-    setResult({ kind: 'ok', text: t(`import.${r.value.result}`, { file: file.name, revision: r.value.revision, replaced: r.value.replacedRevision ?? '' }) });
+    setResult({ kind: 'ok', text: t(`summaryFile.${r.value.result}`, { file: file.name, revision: r.value.revision, replaced: r.value.replacedRevision ?? '' }) });
     props.onImported();
   };
   const add = async (e: SubmitEvent): Promise<void> => {
@@ -46,10 +46,10 @@ export function ImportPanel(props: { readonly onImported: () => void }): JSX.Ele
   };
   return (
     <section class="panel no-print" data-testid="import-panel" aria-labelledby="import-title">
-      <h2 id="import-title">{t('import.title')}</h2>
-      <p class="muted">{t('import.explain')}</p>
+      <h2 id="import-title">{t('summaryFile.title')}</h2>
+      <p class="muted">{t('summaryFile.explain')}</p>
       <div class="field">
-        <label for="summary-file">{t('import.file')}</label>
+        <label for="summary-file">{t('summaryFile.file')}</label>
         <input id="summary-file" type="file" accept="application/json,.json" data-testid="import-file" onChange={(e) => void upload(e.currentTarget.files?.[0])} />
       </div>
       <Show when={result()}>{(m) => <Notice kind={m().kind} testId="import-result">{m().text}</Notice>}</Show>

@@ -46,10 +46,10 @@ export default function CaseNotice(): JSX.Element {
           <div class="case-notice print-screen">
             <div class="actions no-print row">
               <button type="button" class="btn primary" data-testid="print" onClick={() => window.print()}>
-                {t('case.print')}
+                {t('caseView.print')}
               </button>
               <A class="btn" href={`/fairs/${params.fairId}/cases/${params.caseId}`}>
-                {t('case.backToCase')}
+                {t('caseView.backToCase')}
               </A>
             </div>
             <div class="print-doc" data-testid={`notice-${kind()}`} data-ready={String(qr.latest !== undefined)}>

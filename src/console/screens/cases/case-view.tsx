@@ -26,7 +26,7 @@ const galleryLabels = (): GalleryLabels => ({
   zoomIn: appT('evidence.zoomIn'),
   zoomOut: appT('evidence.zoomOut'),
   zoomReset: appT('evidence.zoomReset'),
-  missing: t('case.ev.notHeld'),
+  missing: t('caseView.ev.notHeld'),
 });
 
 const kb = (bytes: number): string => `${Math.max(1, Math.round(bytes / 1024)).toLocaleString()} KB`;
@@ -65,7 +65,7 @@ function CaseBody(props: { readonly d: CaseDetailReply; readonly fairId: string 
   const zone = (): string => props.d.fair.settings.timeZone;
   const at = (i: string): string => formatInZone(i as never, zone());
   const users = () => Object.entries(props.d.userNames).map(([id, name]) => ({ id, name }));
-  const deviceLabel = (id: string): string => props.d.deviceCodes[id] ?? t('case.unknownDevice');
+  const deviceLabel = (id: string): string => props.d.deviceCodes[id] ?? t('caseView.unknownDevice');
   const running = (): Deadline | undefined => (c().state === 'CLOSED' ? undefined : runningDeadline(c()));
   const deadlines = (): Deadline[] => Object.values(c().deadlines).filter((d): d is Deadline => d !== undefined);
   const party = (p: { name: string; uscc?: string | undefined; foreignRegNo?: string | undefined }): string => [p.name, p.uscc ?? p.foreignRegNo].filter(Boolean).join(' · ');
@@ -75,57 +75,57 @@ function CaseBody(props: { readonly d: CaseDetailReply; readonly fairId: string 
       .map((e) => ({
         key: e.evidence.id,
         load: () => loadEvidence(evidenceHref(props.fairId, c().id, e.evidence.id)),
-        caption: `${t(`case.ev.${e.evidence.kind}`)} · ${e.deviceCode ?? t('case.unknownDevice')}`,
+        caption: `${t(`caseView.ev.${e.evidence.kind}`)} · ${e.deviceCode ?? t('caseView.unknownDevice')}`,
         facts: [
-          { label: t('case.ev.captured'), value: at(e.evidence.capturedAt) },
-          { label: t('case.ev.device'), value: e.deviceCode ?? t('case.unknownDevice') },
-          { label: t('case.ev.by'), value: e.capturedByName ?? e.evidence.capturedBy.slice(-6) },
+          { label: t('caseView.ev.captured'), value: at(e.evidence.capturedAt) },
+          { label: t('caseView.ev.device'), value: e.deviceCode ?? t('caseView.unknownDevice') },
+          { label: t('caseView.ev.by'), value: e.capturedByName ?? e.evidence.capturedBy.slice(-6) },
           { label: 'SHA-256', value: e.evidence.sha256, mono: true },
         ],
       }));
   return (
     <>
       <div class="head-row">
-        <h1 data-testid="case-title">{t('case.title', { caseNo: c().caseNo })}</h1>
+        <h1 data-testid="case-title">{t('caseView.title', { caseNo: c().caseNo })}</h1>
         <span class="muted">{fairTitle({ code: props.d.fair.code, nameZh: props.d.fair.nameZh, nameEn: props.d.fair.nameEn ?? null })}</span>
       </div>
-      <p class="muted">{t('case.readOnly')}</p>
+      <p class="muted">{t('caseView.readOnly')}</p>
       <section class="panel" aria-labelledby="case-facts">
-        <h2 id="case-facts">{t('case.facts')}</h2>
+        <h2 id="case-facts">{t('caseView.facts')}</h2>
         <dl class="facts">
-          <dt>{t('case.state')}</dt>
+          <dt>{t('caseView.state')}</dt>
           <dd data-testid="case-state">{codeText('board.state', c().state)}</dd>
           <Show when={c().outcome}>
             {(o) => (
               <>
-                <dt>{t('case.outcome')}</dt>
+                <dt>{t('caseView.outcome')}</dt>
                 <dd>{codeText('outcome', o())}</dd>
               </>
             )}
           </Show>
-          <dt>{t('case.received')}</dt>
+          <dt>{t('caseView.received')}</dt>
           <dd>{at(c().receivedAt)}</dd>
-          <dt>{t('case.complainant')}</dt>
+          <dt>{t('caseView.complainant')}</dt>
           <dd>{party(c().complainant)}</dd>
-          <dt>{t('case.respondent')}</dt>
+          <dt>{t('caseView.respondent')}</dt>
           <dd>{c().respondent.name}</dd>
-          <dt>{t('case.booth')}</dt>
+          <dt>{t('caseView.booth')}</dt>
           <dd class="mono">{`${c().respondent.booth.hall}/${c().respondent.booth.stand}`}</dd>
-          <dt>{t('case.rights')}</dt>
+          <dt>{t('caseView.rights')}</dt>
           <dd>{c().rights.map((r) => `${codeText('ipType', r.type)} ${r.number}`).join('; ')}</dd>
-          <dt>{t('case.flags')}</dt>
-          <dd data-testid="case-flags">{c().flags.length === 0 ? t('case.noFlags') : c().flags.map((f) => codeText('board.flag', f)).join('、')}</dd>
+          <dt>{t('caseView.flags')}</dt>
+          <dd data-testid="case-flags">{c().flags.length === 0 ? t('caseView.noFlags') : c().flags.map((f) => codeText('board.flag', f)).join('、')}</dd>
         </dl>
       </section>
       <section class="panel" aria-labelledby="case-deadlines">
-        <h2 id="case-deadlines">{t('case.deadlines')}</h2>
-        <Show when={deadlines().length > 0} fallback={<p class="muted">{t('case.noDeadlines')}</p>}>
+        <h2 id="case-deadlines">{t('caseView.deadlines')}</h2>
+        <Show when={deadlines().length > 0} fallback={<p class="muted">{t('caseView.noDeadlines')}</p>}>
           <table class="data" data-testid="case-deadlines">
             <thead>
               <tr>
-                <th scope="col">{t('case.deadline.kind')}</th>
-                <th scope="col">{t('case.deadline.started')}</th>
-                <th scope="col">{t('case.deadline.due')}</th>
+                <th scope="col">{t('caseView.deadline.kind')}</th>
+                <th scope="col">{t('caseView.deadline.started')}</th>
+                <th scope="col">{t('caseView.deadline.due')}</th>
               </tr>
             </thead>
             <tbody>
@@ -135,13 +135,13 @@ function CaseBody(props: { readonly d: CaseDetailReply; readonly fairId: string 
                     <td>
                       {codeText('deadline', d.kind)}
                       <Show when={running()?.kind === d.kind}>
-                        <span class="muted"> · {t('case.deadline.running')}</span>
+                        <span class="muted"> · {t('caseView.deadline.running')}</span>
                       </Show>
                     </td>
                     <td>{at(d.startedAt)}</td>
                     <td>
                       {at(d.dueAt)}
-                      {d.capped ? ` · ${t('case.deadline.capped')}` : ''}
+                      {d.capped ? ` · ${t('caseView.deadline.capped')}` : ''}
                     </td>
                   </tr>
                 )}
@@ -151,24 +151,24 @@ function CaseBody(props: { readonly d: CaseDetailReply; readonly fairId: string 
         </Show>
       </section>
       <section class="panel" aria-labelledby="case-timeline">
-        <h2 id="case-timeline">{t('case.timeline')}</h2>
+        <h2 id="case-timeline">{t('caseView.timeline')}</h2>
         <Timeline events={props.d.events} users={users()} zone={zone()} deviceLabel={deviceLabel} />
       </section>
       <section class="panel" aria-labelledby="case-evidence">
-        <h2 id="case-evidence">{t('case.evidence')}</h2>
-        <Show when={props.d.evidence.length > 0} fallback={<p class="muted">{t('case.noEvidence')}</p>}>
+        <h2 id="case-evidence">{t('caseView.evidence')}</h2>
+        <Show when={props.d.evidence.length > 0} fallback={<p class="muted">{t('caseView.noEvidence')}</p>}>
           <EvidenceGallery photos={photos()} labels={galleryLabels()} testId="case-gallery" />
           <table class="data evidence-table" data-testid="case-evidence-table">
             <thead>
               <tr>
-                <th scope="col">{t('case.ev.kind')}</th>
-                <th scope="col">{t('case.ev.captured')}</th>
-                <th scope="col">{t('case.ev.by')}</th>
-                <th scope="col">{t('case.ev.device')}</th>
-                <th scope="col">{t('case.ev.size')}</th>
-                <th scope="col">{t('case.ev.received')}</th>
+                <th scope="col">{t('caseView.ev.kind')}</th>
+                <th scope="col">{t('caseView.ev.captured')}</th>
+                <th scope="col">{t('caseView.ev.by')}</th>
+                <th scope="col">{t('caseView.ev.device')}</th>
+                <th scope="col">{t('caseView.ev.size')}</th>
+                <th scope="col">{t('caseView.ev.received')}</th>
                 <th scope="col">SHA-256</th>
-                <th scope="col">{t('case.ev.file')}</th>
+                <th scope="col">{t('caseView.ev.file')}</th>
               </tr>
             </thead>
             <tbody>
@@ -178,12 +178,12 @@ function CaseBody(props: { readonly d: CaseDetailReply; readonly fairId: string 
         </Show>
       </section>
       <section class="panel no-print" aria-labelledby="case-notices">
-        <h2 id="case-notices">{t('case.notices')}</h2>
+        <h2 id="case-notices">{t('caseView.notices')}</h2>
         <div class="row">
           <For each={NOTICE_KINDS}>
             {(k) => (
               <A class="btn" href={`/fairs/${props.fairId}/cases/${c().id}/notice/${k}`} data-testid={`notice-link-${k}`}>
-                {t(`case.notice.${k}`)}
+                {t(`caseView.notice.${k}`)}
               </A>
             )}
           </For>
@@ -205,10 +205,10 @@ function EvidenceRow(props: { readonly e: EvidenceFacts; readonly fairId: string
   });
   return (
     <tr data-evidence={props.e.evidence.id}>
-      <td>{t(`case.ev.${props.e.evidence.kind}`)}</td>
+      <td>{t(`caseView.ev.${props.e.evidence.kind}`)}</td>
       <td class="nowrap">{props.at(props.e.evidence.capturedAt)}</td>
       <td>{props.e.capturedByName ?? props.e.evidence.capturedBy.slice(-6)}</td>
-      <td class="mono">{props.e.deviceCode ?? t('case.unknownDevice')}</td>
+      <td class="mono">{props.e.deviceCode ?? t('caseView.unknownDevice')}</td>
       <td class="nowrap">{kb(props.e.evidence.bytes)}</td>
       <td class="nowrap">{props.at(props.e.receivedAt)}</td>
       <td>
@@ -217,14 +217,14 @@ function EvidenceRow(props: { readonly e: EvidenceFacts; readonly fairId: string
         </code>
         <Show when={check() !== undefined}>
           <span class={check() === true ? 'sha-ok' : 'sha-bad'} data-testid="evidence-check">
-            {check() === true ? t('case.ev.checked') : t('case.ev.mismatch')}
+            {check() === true ? t('caseView.ev.checked') : t('caseView.ev.mismatch')}
           </span>
         </Show>
       </td>
       <td>
-        <Show when={props.e.held} fallback={<span class="muted">{t('case.ev.notHeld')}</span>}>
+        <Show when={props.e.held} fallback={<span class="muted">{t('caseView.ev.notHeld')}</span>}>
           <a href={href()} target="_blank" rel="noopener">
-            {t('case.ev.open')}
+            {t('caseView.ev.open')}
           </a>
         </Show>
       </td>

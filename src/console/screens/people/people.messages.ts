@@ -1,6 +1,8 @@
 import type { ConsoleMessages } from '../../lib/i18n';
+import { staffRoleMessages } from '../../lib/roles.messages';
 
 export const peopleMessages = {
+  ...staffRoleMessages,
   'people.title': { 'zh-CN': '人员', en: 'People' },
   'people.caption': { 'zh-CN': '控制台账户', en: 'Console accounts' },
   'people.col.name': { 'zh-CN': '用户名', en: 'Name' },
@@ -30,7 +32,4 @@ export const peopleMessages = {
   'people.add': { 'zh-CN': '创建账户', en: 'Create account' },
   'people.created': { 'zh-CN': '已创建账户 {name}。', en: 'Account {name} created.' },
   'people.cancel': { 'zh-CN': '取消', en: 'Cancel' },
-  'role.organizer': { 'zh-CN': '主办方', en: 'Organizer' },
-  'role.expert': { 'zh-CN': '专家', en: 'Expert' },
-  'role.admin_viewer': { 'zh-CN': '管理查看者', en: 'Administration viewer' },
 } satisfies ConsoleMessages;

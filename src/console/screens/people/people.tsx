@@ -56,7 +56,7 @@ export default function People(): JSX.Element {
                   {(p) => (
                     <tr data-testid={`person-${p.name}`} classList={{ 'age-revoked': p.disabledAt !== null }}>
                       <td>{p.name}</td>
-                      <td>{t(`role.${p.role}`)}</td>
+                      <td>{t(`staffRole.${p.role}`)}</td>
                       <td>{p.scope === null ? '—' : p.scope.kind === 'national' ? t('people.scope.national') : t('people.regionsShort', { list: p.scope.regions.join(', ') })}</td>
                       <td class="nowrap">{dateTime(p.createdAt)}</td>
                       <td class="nowrap">{dateTime(p.lastSignInAt)}</td>
@@ -130,7 +130,7 @@ function CreatePerson(props: { readonly onCreated: (name: string) => void }): JS
           name="role"
           label={t('people.role')}
           value={draft.value.role}
-          options={(['organizer', 'expert', 'admin_viewer'] as const).map((r) => ({ value: r, label: t(`role.${r}`) }))}
+          options={(['organizer', 'expert', 'admin_viewer'] as const).map((r) => ({ value: r, label: t(`staffRole.${r}`) }))}
           error={errorAt(errors(), 'role')}
           onChange={(v) => draft.set('role', v)}
         />

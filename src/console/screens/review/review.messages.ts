@@ -59,12 +59,12 @@ export const reviewMessages = {
   'ack.note': { 'zh-CN': '确认说明', en: 'Note' },
   'ack.button': { 'zh-CN': '确认', en: 'Acknowledge' },
   'ack.done': { 'zh-CN': '{by} 于 {at} 确认：{note}', en: 'Acknowledged by {by}, {at}: {note}' },
-  'role.clerk': { 'zh-CN': '工作人员', en: 'clerk' },
-  'role.expert': { 'zh-CN': '专家', en: 'expert' },
-  'role.organizer': { 'zh-CN': '组织者', en: 'organizer' },
-  'role.complainant': { 'zh-CN': '投诉人（工作人员代录）', en: 'complainant (entered by staff)' },
-  'role.respondent': { 'zh-CN': '被投诉人（工作人员代录）', en: 'respondent (entered by staff)' },
-  'role.system': { 'zh-CN': '系统', en: 'system' },
+  'actor.clerk': { 'zh-CN': '工作人员', en: 'clerk' },
+  'actor.expert': { 'zh-CN': '专家', en: 'expert' },
+  'actor.organizer': { 'zh-CN': '组织者', en: 'organizer' },
+  'actor.complainant': { 'zh-CN': '投诉人（工作人员代录）', en: 'complainant (entered by staff)' },
+  'actor.respondent': { 'zh-CN': '被投诉人（工作人员代录）', en: 'respondent (entered by staff)' },
+  'actor.system': { 'zh-CN': '系统', en: 'system' },
   ...Object.fromEntries(COMMAND_TYPES.map((type) => [`type.${type}`, caseDetailMessages[`cmd.${type}`]])),
 } satisfies ConsoleMessages;
 

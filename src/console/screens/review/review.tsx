@@ -83,7 +83,7 @@ export default function Review(): JSX.Element {
   );
 }
 
-const roleWord = (role: string): string => (`role.${role}` in reviewMessages ? tk(`role.${role}`) : role);
+const roleWord = (role: string): string => (`actor.${role}` in reviewMessages ? tk(`actor.${role}`) : role);
 
 function EventLine(props: { readonly e: ReviewEvent }): JSX.Element {
   const facts = (): string => eventFacts(props.e);

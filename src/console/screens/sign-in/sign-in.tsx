@@ -46,13 +46,13 @@ export default function SignIn(): JSX.Element {
   return (
     <div class="sign-in">
       <form class="panel narrow" data-testid="sign-in-form" onSubmit={(e) => void submit(e)} novalidate>
-        <h1>{t('signIn.title')}</h1>
-        <p class="muted">{t('signIn.lead')}</p>
+        <h1>{t('consoleSignIn.title')}</h1>
+        <p class="muted">{t('consoleSignIn.lead')}</p>
         <Show when={params.next !== undefined && session() === null && failure() === undefined}>
-          <Notice kind="info">{t('signIn.continue')}</Notice>
+          <Notice kind="info">{t('consoleSignIn.continue')}</Notice>
         </Show>
-        <TextField label={t('signIn.name')} name="name" value={name()} onInput={setName} error={errorAt(errors(), 'name')} />
-        <SecretField label={t('signIn.password')} name="password" autocomplete="current-password" value={password()} onInput={setPassword} error={errorAt(errors(), 'password')} />
+        <TextField label={t('consoleSignIn.name')} name="name" value={name()} onInput={setName} error={errorAt(errors(), 'name')} />
+        <SecretField label={t('consoleSignIn.password')} name="password" autocomplete="current-password" value={password()} onInput={setPassword} error={errorAt(errors(), 'password')} />
         <Show when={failure()}>
           {(f) => (
             <Notice kind="error" testId="sign-in-error">
@@ -62,7 +62,7 @@ export default function SignIn(): JSX.Element {
         </Show>
         <div class="actions">
           <button type="submit" class="btn primary" disabled={busy()} data-testid="sign-in-submit">
-            {busy() ? t('signIn.busy') : t('signIn.submit')}
+            {busy() ? t('consoleSignIn.busy') : t('consoleSignIn.submit')}
           </button>
         </div>
       </form>

@@ -13,11 +13,11 @@ export default function PickFair(): JSX.Element {
   const [fairs] = createResource(listFairs);
   return (
     <>
-      <h1>{t('summary.pick')}</h1>
-      <p class="muted">{t('summary.pickHint')}</p>
+      <h1>{t('fairSummary.pick')}</h1>
+      <p class="muted">{t('fairSummary.pickHint')}</p>
       <Loaded result={fairs()}>
         {(list) => (
-          <Show when={list.fairs.length > 0} fallback={<p class="muted">{t('summary.noFairs')}</p>}>
+          <Show when={list.fairs.length > 0} fallback={<p class="muted">{t('fairSummary.noFairs')}</p>}>
             <ul class="fair-links" data-testid="summary-fairs">
               <For each={list.fairs}>
                 {(f) => (

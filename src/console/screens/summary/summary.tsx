@@ -72,12 +72,12 @@ export default function SummaryScreen(): JSX.Element {
   return (
     <div class="c-summary">
       <div class="head-row no-print">
-        <h1>{t('summary.title', { fair: fairName() })}</h1>
+        <h1>{t('fairSummary.title', { fair: fairName() })}</h1>
         <button type="button" class="btn" data-testid="summary-refresh" onClick={() => void refresh()}>
-          {t('summary.refresh')}
+          {t('fairSummary.refresh')}
         </button>
       </div>
-      <Show when={result()} fallback={<p class="muted">{common('common.loading')}</p>}>
+      <Show when={result()} fallback={<p class="muted">{common('consoleCommon.loading')}</p>}>
         {(r) => {
           const res = r();
           return res.ok ? null : <Notice kind="error">{failureText(res.failure)}</Notice>;
@@ -87,7 +87,7 @@ export default function SummaryScreen(): JSX.Element {
         {(d) => (
           <>
             <div class="no-print">
-              <p class="muted">{t('summary.generated', { time: dateTime(d().generatedAt) })}</p>
+              <p class="muted">{t('fairSummary.generated', { time: dateTime(d().generatedAt) })}</p>
               <TabletsPanel tablets={d().tablets} />
               <Show when={d().provisional} fallback={<Notice kind="ok" testId="summary-final">{t('final.banner')}</Notice>}>
                 <Notice kind="warn" testId="summary-provisional">

@@ -9,8 +9,8 @@ const t = translator(summaryMessages);
 
 /** CO41: a tablet's state in a word; in sync but with items reported waiting says so. */
 const stateWord = (r: SummaryTablet): string =>
-  r.state.kind === 'in_sync' && (r.waiting ?? 0) > 0 ? t('state.waiting') : t(`state.${r.state.kind}`);
-const waitingText = (r: SummaryTablet): string => (r.waiting === null ? t('tablets.notReported') : String(r.waiting));
+  r.state.kind === 'in_sync' && (r.waiting ?? 0) > 0 ? t('completeness.waiting') : t(`completeness.${r.state.kind}`);
+const waitingText = (r: SummaryTablet): string => (r.waiting === null ? t('completenessTablets.notReported') : String(r.waiting));
 
 /** The tablets as the exports print them (the devices sheet), in the console's language. */
 export const deviceLines = (rows: readonly SummaryTablet[]): DeviceLine[] =>
@@ -20,22 +20,22 @@ export const deviceLines = (rows: readonly SummaryTablet[]): DeviceLine[] =>
 export function TabletsPanel(props: { readonly tablets: readonly SummaryTablet[] }): JSX.Element {
   return (
     <section class="panel" data-testid="summary-tablets">
-      <h2>{t('tablets.heading')}</h2>
-      <p class="muted">{t('tablets.lead')}</p>
-      <Show when={props.tablets.length > 0} fallback={<p class="muted">{t('tablets.none')}</p>}>
+      <h2>{t('completenessTablets.heading')}</h2>
+      <p class="muted">{t('completenessTablets.lead')}</p>
+      <Show when={props.tablets.length > 0} fallback={<p class="muted">{t('completenessTablets.none')}</p>}>
         <div class="table-wrap">
           <table class="data">
             <thead>
               <tr>
-                <th scope="col">{t('tablets.col.tablet')}</th>
-                <th scope="col">{t('tablets.col.lastSync')}</th>
+                <th scope="col">{t('completenessTablets.col.tablet')}</th>
+                <th scope="col">{t('completenessTablets.col.lastSync')}</th>
                 <th scope="col" class="num">
-                  {t('tablets.col.seq')}
+                  {t('completenessTablets.col.seq')}
                 </th>
                 <th scope="col" class="num">
-                  {t('tablets.col.waiting')}
+                  {t('completenessTablets.col.waiting')}
                 </th>
-                <th scope="col">{t('tablets.col.state')}</th>
+                <th scope="col">{t('completenessTablets.col.state')}</th>
               </tr>
             </thead>
             <tbody>

@@ -50,7 +50,7 @@ export function tabletRow(r: TabletRow): HTMLTableRowElement {
   tr.dataset.state = r.state.kind;
   cell(tr, r.deviceCode, 'mono');
   cell(tr, r.name);
-  cell(tr, t(`role.${r.role}`));
+  cell(tr, t(`deviceRole.${r.role}`));
   const enrolled = cell(tr, dateTime(r.enrolledAt), 'nowrap');
   line(enrolled, r.enrolledBy?.name ?? '—', 'muted');
   cell(tr, dateTime(r.lastSeenAt), 'nowrap');

@@ -119,13 +119,13 @@ export default function Tablets(): JSX.Element {
                   {(c) => (
                     <th scope="col" aria-sort={ariaSort(c)} classList={{ num: c === 'seq' || c === 'waiting' }}>
                       <button type="button" onClick={() => sortBy(c)} data-testid={`sort-${c}`}>
-                        {t(`col.${c}`)}
+                        {t(`tabletCol.${c}`)}
                         <span aria-hidden="true">{sort().column === c ? (sort().ascending ? '▲' : '▼') : ''}</span>
                       </button>
                     </th>
                   )}
                 </For>
-                <th scope="col">{t('col.actions')}</th>
+                <th scope="col">{t('tabletCol.actions')}</th>
               </tr>
             </thead>
             <tbody ref={tbody} onClick={onRowClick} />
