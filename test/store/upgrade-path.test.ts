@@ -136,6 +136,19 @@ describe('schema versions', () => {
     await checkLatest(version);
   });
 
+  test('[SY89] a database of the version before opens with one commitment index, and finds every commitment through it', async () => {
+    const before = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 2]?.version ?? 1;
+    const name = freshDb('sy89-commitment-index');
+    const old = new FairCaseDb(name, { upTo: before, indexedDB, IDBKeyRange });
+    await old.open();
+    await seed(old, VERSION_ROWS[before] ?? {});
+    old.close();
+    expect((await listCommitments(FAIR_ID)).map((x) => x.version)).toEqual([1]);
+    expect((await currentCommitmentOf('CN:91350100M000100Y43', FAIR_ID))?.version).toBe(1);
+    expect((await currentCommitmentOf('CN:91350100M000100Y43'))?.version).toBe(1);
+    expect(getDb().commitments.schema.indexes.map((i) => i.name)).toEqual(['[fairId+exhibitorKey]']);
+  });
+
   test('a fresh install opens at the latest version', async () => {
     freshDb('fresh');
     await getDb().open();
