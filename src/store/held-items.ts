@@ -1,4 +1,5 @@
-import type { PulledItem, RelayOffer } from '../domain/wire/protocol';
+import type { PulledItem } from '../domain/wire/protocol';
+import type { RelayOffer } from '../domain/wire/relay-protocol';
 import { getDb } from './db';
 import type { FairCaseDb } from './db';
 import { runWrite } from './transaction';

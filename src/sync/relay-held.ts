@@ -1,4 +1,5 @@
-import { PROTOCOL_VERSION, type RelayAccepted } from '../domain/wire/protocol';
+import { PROTOCOL_VERSION } from '../domain/wire/protocol';
+import { type RelayAccepted } from '../domain/wire/relay-protocol';
 import { heldBatch, heldRanges, readRelayState, saveRelayState, type SyncCredentials } from '../store';
 import { SyncStopped, type BlobSource } from './push-outbox';
 import { TransportError, type SyncTransport } from './transport';

@@ -1,7 +1,8 @@
 import type { z } from 'zod';
 import { DeviceEnrolled, type RedeemEnrolmentRequest } from '../domain/wire/accounts';
 import { SnapshotReply, type SnapshotQuery } from '../domain/wire/snapshot';
-import { ErrorReply, PullReply, PushReply, RelayReply, type PushRequest, type RelayRequest } from '../domain/wire/protocol';
+import { ErrorReply, PullReply, PushReply, type PushRequest } from '../domain/wire/protocol';
+import { RelayReply, type RelayRequest } from '../domain/wire/relay-protocol';
 
 /**
  * How the tablet talks to the sync server. Every answer is parsed with the wire schemas

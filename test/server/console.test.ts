@@ -5,9 +5,8 @@ import type { Storage } from '../../src/server/storage/storage';
 import { checkChain } from '../../src/server/storage/event-chain';
 import { Fair, type FairInput } from '../../src/domain/fair';
 import { PROTOCOL_VERSION } from '../../src/domain/wire/protocol';
-import {
-  AuditPage, EnrolmentBatch, EnrolmentList, FairList, FairSaved, PeopleList, PersonSaved, SessionInfo, TabletRevoked, TabletTable,
-} from '../../src/domain/wire/console';
+import { EnrolmentBatch, EnrolmentList, FairList, FairSaved, PeopleList, PersonSaved, SessionInfo, TabletRevoked, TabletTable } from '../../src/domain/wire/console';
+import { AuditPage } from '../../src/domain/wire/console-audit';
 import { bothStorages } from './both-storages';
 import { proofFor } from './device-keys';
 import { makeItems, newId } from './support';

@@ -1,4 +1,4 @@
-import type { AuditAction, AuditEntry, AuditQuery } from '../../domain/wire/console';
+import type { AuditAction, AuditEntry, AuditQuery } from '../../domain/wire/console-audit';
 import { num, type SqlRunner } from '../storage/sql';
 
 /** Who did it and from where: the signed-in account (or a name typed at a failed sign-in) and the SY60 address. */

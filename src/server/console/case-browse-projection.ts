@@ -81,7 +81,7 @@ export async function upsertBrowseRows(db: SqlRunner, fairId: string, rows: read
 }
 
 /**
- * The migration's part (migrations.ts): the table, its indexes, and a watermark reset so the
+ * The migration's part (migration-steps.ts): the table, its indexes, and a watermark reset so the
  * report catch-up folds every stored case once more and fills this table too (its rows are
  * derived, so folding again changes nothing else). The search is a substring match over one
  * short column per case, by a trigram index where the database has pg_trgm (replaced since by

@@ -50,7 +50,7 @@ export async function countCases(db: SqlRunner, fairId: string, where: string | 
 }
 
 /**
- * The migration's part (migrations.ts): the pair function and its index (built from the rows
+ * The migration's part (migration-steps.ts): the pair function and its index (built from the rows
  * already there), the trigram index dropped, and the totals table filled from the rows already
  * there and kept by triggers from then on. Only inserts, deletes and a truncate change a fair's
  * total (an upsert that updates a row fires no insert trigger).

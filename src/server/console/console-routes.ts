@@ -4,18 +4,13 @@ import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { DeviceId, FairId, UserId } from '../../domain/ids';
 import { neutralise } from '../../domain/spreadsheet-cell';
 import type { Instant } from '../../domain/time';
-import {
-  AuditQuery, ChangePasswordRequest, CreatePersonRequest, EnrolmentBatchRequest, ResetPasswordRequest, RevokeRequest, SaveFairRequest,
-  SECURE_SESSION_COOKIE, SESSION_COOKIE, SignInRequest,
-  type AuditEntry, type AuditPage, type ConsoleErrorCode, type ConsoleErrorReply, type EnrolmentBatch, type EnrolmentList, type FairList,
-  type FairSaved, type PasswordChanged, type PasswordReset, type PeopleList, type PersonSaved, type SessionInfo, type SignedOut, type TabletTable,
-} from '../../domain/wire/console';
+import { ChangePasswordRequest, CreatePersonRequest, EnrolmentBatchRequest, ResetPasswordRequest, RevokeRequest, SaveFairRequest, SECURE_SESSION_COOKIE, SESSION_COOKIE, SignInRequest, type ConsoleErrorCode, type ConsoleErrorReply, type EnrolmentBatch, type EnrolmentList, type FairList, type FairSaved, type PasswordChanged, type PasswordReset, type PeopleList, type PersonSaved, type SessionInfo, type SignedOut, type TabletTable } from '../../domain/wire/console';
+import { AuditQuery, type AuditEntry, type AuditPage } from '../../domain/wire/console-audit';
 import type { Storage } from '../storage/storage';
 import { parseJson, parseQuery, SMALL_BODY } from '../http/body';
 import { clientAddress, limited, LIMITS, LOGIN_LOCKOUT, tooMany } from '../http/rate-limit';
 import { issuesOf } from '../http/replies';
-import type { Actor } from './audit';
-import { auditAll, auditPage } from './audit';
+import { auditAll, auditPage, type Actor } from './audit';
 import { caseBrowseRoutes } from './case-browse-routes';
 import * as store from './console-store';
 import { consoleSummaryRoutes } from './summary-routes';

@@ -1,5 +1,5 @@
 import { ulid } from 'ulidx';
-import type { AuditAction } from '../../domain/wire/console';
+import type { AuditAction } from '../../domain/wire/console-audit';
 import type { Hlc } from '../../domain/hlc';
 import type { RecordKind, SyncItem } from '../../domain/sync-item';
 import { instantFromMs } from '../../domain/time';

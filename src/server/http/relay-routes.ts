@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
-import { checkVersion, MIN_CLIENT_PROTOCOL, PROTOCOL_VERSION, Rejection, RelayRequest, VersionProbe, type RelayAccepted } from '../../domain/wire/protocol';
+import { checkVersion, MIN_CLIENT_PROTOCOL, PROTOCOL_VERSION, Rejection, VersionProbe } from '../../domain/wire/protocol';
+import { RelayRequest, type RelayAccepted } from '../../domain/wire/relay-protocol';
 import { quarantined } from '../../domain/wire/storable';
 import type { Storage } from '../storage/storage';
 import { readJson } from './body';

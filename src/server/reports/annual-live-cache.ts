@@ -3,13 +3,13 @@ import type { LiveCounts, LiveSource } from './annual-sql';
 
 /**
  * AR15: the live counts of a fair never closed, kept with the newest server sequence among the
- * fair's items when they were counted (`annual_live_figures`, migrations.ts 0018). An item is
+ * fair's items when they were counted (`annual_live_figures`, migration-steps.ts 0018). An item is
  * stored once and never overwritten (SY1), in the commit order of its server sequence (SY6), and
  * the report projection is a fold of the fair's case events, so while no item of the fair arrived
  * since, its counts are what counting again would give: the roll-up counts again only the fairs
  * that moved. A migration that folds the projection anew empties the table with it.
  *
- * Beside the counts the row keeps the fair's roll-up source (migrations.ts 0019): its figures and
+ * Beside the counts the row keeps the fair's roll-up source (migration-steps.ts 0019): its figures and
  * R15's repeat infringers, made from the fair's record, its counts and its previous session's
  * counts, so it holds while neither fair has a newer item (`source_prior_seq` is the previous
  * session's sequence it was made with). A roll-up then reads a few numbers per fair that did not

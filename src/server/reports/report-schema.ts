@@ -1,7 +1,7 @@
 import { COLUMNS } from './case-projection';
 
 /**
- * Migration 0006 (migrations.ts): the report projection's tables and the two `items` indexes its
+ * Migration 0006 (migration-steps.ts): the report projection's tables and the two `items` indexes its
  * upkeep and the summary read (`report/SPEC.md` "The server").
  *
  * Before this step the same tables were made lazily on the first summary (an advisory lock and

@@ -1,5 +1,5 @@
 import type { SyncItem } from '../../domain/sync-item';
-import type { RelayAccepted, RelayItemResult, RelayOffer } from '../../domain/wire/protocol';
+import type { RelayAccepted, RelayItemResult, RelayOffer } from '../../domain/wire/relay-protocol';
 import { projectPushed } from '../reports/projection-sync';
 import { attestKey, verifyAttestation } from './attestation';
 import { contentHash } from './content-hash';

@@ -17,7 +17,7 @@ import { openPostgres } from './postgres';
 import type { SqlClient } from './sql';
 import * as sync from './sync-store';
 import * as relays from './relay-store';
-import type { RelayOffer } from '../../domain/wire/protocol';
+import type { RelayOffer } from '../../domain/wire/relay-protocol';
 
 export type { Principal } from './accounts-store';
 export { AccountError } from './accounts-store';

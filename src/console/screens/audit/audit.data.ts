@@ -1,4 +1,5 @@
-import { AuditPage, CONSOLE_PREFIX, type AuditAction } from '../../../domain/wire/console';
+import { CONSOLE_PREFIX } from '../../../domain/wire/console';
+import { AuditPage, type AuditAction } from '../../../domain/wire/console-audit';
 import { request, type ApiResult } from '../../lib/api';
 
 /** The audit filter as the form holds it (strings, as typed). */

@@ -1,5 +1,5 @@
 import { For, Show, createResource, createSignal, type JSX } from 'solid-js';
-import { AUDIT_ACTIONS, type AuditEntry } from '../../../domain/wire/console';
+import { AUDIT_ACTIONS, type AuditEntry } from '../../../domain/wire/console-audit';
 import { SelectField, TextField } from '../../../app/ui/field';
 import { Notice } from '../../../app/ui/notice';
 import { createFormDraft } from '../../lib/drafts';
