@@ -45,7 +45,7 @@ const loadFigures = (r: LoadReport): Figure[] => {
       note: `p50 ${r.push.p50} ms, max ${r.push.max} ms; ${r.push.perSecond.toFixed(1)} pushes/s of ${r.options.batch} items; answers ${JSON.stringify(r.push.statuses)}`,
     },
     {
-      // The issue sets no pull goal; the push goal is applied to it too.
+      // No pull goal is set; the push goal is applied to it too.
       name: 'load: pull p99 (same run)',
       value: r.pull.p99,
       unit: 'ms',
