@@ -70,7 +70,7 @@ export default defineConfig({
     messagesLanguage(),
     solid(),
     VitePWA({
-      // Fixed from day one: the worker's file name and scope never change (STYLE.md, squoosh #966).
+      // Fixed from day one: the worker's file name and scope never change, or a kiosk keeps the old worker.
       filename: 'sw.js',
       scope: '/',
       registerType: 'prompt',
@@ -115,7 +115,7 @@ export default defineConfig({
     // The JS a lazy chunk imports is preloaded (one <link rel=modulepreload> appended per file)
     // only for the entry's own imports, the desk and phone apps: on the start path. Elsewhere the
     // browser's module loader finds it: at a start the shell's lazy parts (ticker, sync, badges,
-    // the home screen) appended some 40 links in one task, 210 ms of appendChild at 4x (P2).
+    // the home screen) appended dozens of links in one long task (P2).
     // Their CSS is preloaded as before (Vite keeps it out of this list).
     modulePreload: {
       resolveDependencies: (_file, deps, { hostId }) => (hostId.endsWith('/src/app/main.tsx') || hostId.endsWith('/src/console/main.tsx') ? deps : []),
@@ -168,7 +168,7 @@ export default defineConfig({
         },
       },
       {
-        // The quick seeded fault run (issue 10 part 1; `npm run proof` runs the full one and the
+        // The quick seeded fault run (`npm run proof` runs the full one and the
         // load test). It starts the real server as child processes, so it runs apart and alone.
         test: {
           name: 'proof',

@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 /**
  * The stable code lists of REFERENCE.md (LC1, LC4, CD1–CD6). Codes are data (stored, synced,
- * reported); the app translates them. `as const` arrays, not enums (STYLE.md).
+ * reported); the app translates them. `as const` arrays, not enums.
  */
 
 /** §2 IpRight.type */

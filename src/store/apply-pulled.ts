@@ -22,7 +22,7 @@ import { inWrite } from './transaction';
  * found by the cases it holds; applying the same batch again keeps nothing twice.
  */
 
-/** The tables `applyPulledItems` writes (a PullApplier's `tables`). */
+/** The tables the pull appliers of appliers.ts write (a PullApplier's `tables`). */
 export const PULLED_TABLES = ['items', 'meta', 'cases', 'caseRows', 'exhibitors', 'commitments', 'consultations', 'evidence', 'pulled'] as const;
 
 /**

@@ -2,7 +2,7 @@
  * The store's public module for the other layers' sync code: named actions and reads, one
  * transaction each. Dexie, transactions and the local log stay behind it (README.md; the lint
  * config in test/lint/eslint.config.js lets src/sync import this module only). Screens' data
- * files import the owning file of what they read (STYLE.md: no barrel in the app's chunks).
+ * files import the owning file of what they read (no barrel, so a screen's chunk carries only its part of the store).
  */
 
 export { ALL_APPLIERS, FAIR_APPLIERS, caseEventApplier, deviceCodeApplier, exhibitorApplier, fairApplier, recordApplier, type PullApplier } from './appliers';

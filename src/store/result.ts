@@ -6,7 +6,7 @@ import type { DomainError, Result } from '../domain/result';
 
 /**
  * Storage failures are values the UI shows in the user's language, never only a console line
- * (STYLE.md "Silent storage failure"; excalidraw #8395, #8411).
+ * (a failure said only there is data lost without anyone knowing).
  */
 export const STORAGE_ERROR_KINDS = [
   /** The origin's quota is full: nothing of this save was stored. */

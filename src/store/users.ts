@@ -47,7 +47,7 @@ export const USER_INACTIVE = 'USER_INACTIVE';
 
 /**
  * PBKDF2 rounds. A 4–8 digit PIN has at most 10^8 values, so the hash cannot make it strong; it
- * only keeps the PIN out of clear text and makes each guess cost ~0.1 s on a tablet.
+ * only keeps the PIN out of clear text and makes each guess cost noticeable time on a tablet.
  */
 export const PIN_ITERATIONS = 100_000;
 const SALT_BYTES = 16;

@@ -1,5 +1,5 @@
 /**
- * P2 (issue 5), in Debian's Chromium:
+ * P2, in Debian's Chromium:
  * - offline cold start: after one online load (the service worker installs and precaches), the
  *   network goes off and a fresh page opens the app with 4× CPU throttling; measured up to the
  *   `shell-interactive` mark the shell sets when it is interactive (src/app/shell.tsx), read
@@ -32,7 +32,7 @@ export function eagerScripts(distDir: string): string[] {
 /**
  * Waits for the shell's mark through the DevTools protocol itself: playwright's selector engine
  * (`waitForSelector`) is a large script evaluated in the page on first use, and it ran on the
- * page's main thread in the middle of the start it measured (traces: 167 ms at 4×).
+ * page's main thread in the middle of the start it measured.
  */
 async function shellInteractive(cdp: CDPSession): Promise<{ at: number; offline: boolean }> {
   const expression = `new Promise((done, fail) => {

@@ -1,5 +1,5 @@
 /**
- * P3 (issue 6): the case board over 10,000 cases, in Debian's Chromium with 4× CPU throttling:
+ * P3: the case board over 10,000 cases, in Debian's Chromium with 4× CPU throttling:
  * - first paint ≤ 100 ms: from the navigation to `/board` (client-side, as the rail does) until
  *   the rows are painted (`board-rows-painted`, marked by the screen after the next frame;
  *   the names: src/app/screens/case-board/board-marks.ts). The

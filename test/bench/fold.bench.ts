@@ -1,5 +1,5 @@
 /**
- * Issue 4 part 6: fold 10,000 case events into cases (events per second). The events come from
+ * Fold 10,000 case events into cases (events per second). The events come from
  * the real state machine (every path of the lifecycle, ~1,000 cases), arrive shuffled, and are
  * folded with the causal order and replay guards of CS5 (`foldAll`). Baseline: `JSON.parse` of
  * the same events, the least a device does with a pulled page, measured alternately in the same

@@ -1,5 +1,5 @@
 /**
- * Issue 8 budgets, in Debian's Chromium:
+ * The phone hand-off budgets, in Debian's Chromium:
  * - P6: a 3 KB complaint from the phone's first frame to the desk's preview, with a fake camera
  *   playing the phone's frame loop (drawn as the phone draws them: `qrcode`, level M, the layout's
  *   QR version, 8 px a module, shown for the layout's interval). Measured in the page from the

@@ -1,7 +1,7 @@
 /**
- * The one performance report of issue 10 (part 7): every figure of P1…P7 in one table
+ * The one performance report: every figure of P1…P8 in one table
  * (figure, value, goal, ratio to its baseline where it has one, pass/fail) and the same as JSON.
- * A budget the issues name but no suite measured shows up as `not measured`, so a silently
+ * A budget listed in `budgets` but no suite measured shows up as `not measured`, so a silently
  * skipped suite cannot pass for a green report.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -22,16 +22,16 @@ export interface SuiteError {
   readonly message: string;
 }
 
-/** The budgets the issues name, each with a word on where it is measured. */
+/** Every budgeted figure, each with what it measures. */
 export const budgets: readonly { readonly id: string; readonly what: string }[] = [
-  { id: 'P1', what: 'durable save on the tablet (issue 5)' },
-  { id: 'P2', what: 'offline cold start and initial JavaScript (issue 5)' },
-  { id: 'P3', what: 'case board over 10,000 cases (issue 6)' },
-  { id: 'P4', what: 'push ingest on the server (issue 7)' },
-  { id: 'P5', what: 'pull applied on a tablet (issue 7)' },
-  { id: 'P6', what: 'phone to desk by animated QR (issue 8)' },
-  { id: 'P7', what: 'post-show summary, tablet and server (issue 9)' },
-  { id: 'P8', what: 'the administration\'s roll-up of a year on PostgreSQL (issue 22)' },
+  { id: 'P1', what: 'durable save on the tablet: a record, its item and its outbox row' },
+  { id: 'P2', what: 'offline cold start and initial JavaScript of the kiosk' },
+  { id: 'P3', what: 'case board over 10,000 cases on a tablet' },
+  { id: 'P4', what: 'push ingest on the server, PGlite and PostgreSQL' },
+  { id: 'P5', what: 'pull pages applied on a tablet' },
+  { id: 'P6', what: 'phone to desk by animated QR: first frame to preview' },
+  { id: 'P7', what: 'post-show summary, on a tablet and on the server' },
+  { id: 'P8', what: 'the administration\'s roll-up of a year on PostgreSQL' },
 ];
 
 export const budgetOf = (name: string): string => /^(P\d)\b/.exec(name)?.[1] ?? '—';

@@ -1,5 +1,5 @@
 /**
- * P7 server (issue 9): the post-show summary over 100,000 cases with 10 events each (a million
+ * P7 server: the post-show summary over 100,000 cases with 10 events each (a million
  * `case_event` items), on PGlite and on PostgreSQL, ≤ 2 s each, the first request after opening
  * the database (cold) and the next ones (warm).
  *

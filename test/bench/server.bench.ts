@@ -1,5 +1,5 @@
 /**
- * P4 (issue 7): push ingest in batches of 500 through the real server (`app.fetch`: JSON parse,
+ * P4: push ingest in batches of 500 through the real server (`app.fetch`: JSON parse,
  * zod, token check, payload schemas, the push transaction): PGlite ≥ 5,000 items/s, PostgreSQL
  * ≥ 10,000 items/s, and at most 2× (PGlite) or 1.5× (PostgreSQL) a raw batched INSERT of the same
  * rows (every column the push fills, with the same values: hashes and attestation included) into a

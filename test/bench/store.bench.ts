@@ -1,5 +1,5 @@
 /**
- * P1 (issue 5): a durable save of a record with its item and outbox row, in Debian's Chromium
+ * P1: a durable save of a record with its item and outbox row, in Debian's Chromium
  * with 4× CPU throttling: median ≤ 30 ms, and ≤ 3× a raw Dexie `put` of the same record with
  * strict durability, measured in the same run (interleaved, so both see the same noise).
  *
@@ -88,7 +88,7 @@ const COMPLAINT_WARMUP = 2;
 const PHOTO_PX = 1600;
 
 /**
- * Issue 6 budget: saving a complaint with three 1600 px photos (JPEGs drawn in the page on a
+ * The photo-save budget: saving a complaint with three 1600 px photos (JPEGs drawn in the page on a
  * canvas, as the camera screen downscales them): three `storeEvidence` (SHA-256 + blob + record
  * + item) and one `recordComplaint`, timed in the page, 4× CPU throttling. The hashing share is
  * `crypto.subtle.digest` of the same three blobs (read + hash), measured right after each save.

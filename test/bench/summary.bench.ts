@@ -1,5 +1,5 @@
 /**
- * P7 (issue 9): the post-show summary over 5,000 cases on a tablet, in Debian's Chromium with 4×
+ * P7: the post-show summary over 5,000 cases on a tablet, in Debian's Chromium with 4×
  * CPU throttling, ≤ 1 s: from the client-side navigation to `/summary` until the screen has read
  * every case and event of the fair from IndexedDB and run `postShowSummary` (the
  * `summary-computed` mark). The cases are driven through the real `decide` + `evolve` in Node

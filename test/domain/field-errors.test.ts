@@ -91,7 +91,7 @@ describe('ZodError → field errors (CD7)', () => {
 });
 
 describe('the code catalogue the app translates', () => {
-  // The entity files of issue 4 part 3 and the lead's basics they build on.
+  // The entity files (EN4–EN18) and the modules they build on.
   const FILES = [
     'exhibitor', 'party', 'ip-right', 'commitment', 'evidence', 'measure', 'consultation', 'outreach', 'inspection',
     'sanction', 'field-errors', 'canonical-json', 'case/checklist', 'case/case-number', 'text', 'time', 'ids', 'fair', 'hlc',

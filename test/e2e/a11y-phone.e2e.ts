@@ -9,7 +9,7 @@ import { axeViolations } from './support/a11y';
 import { GOOD_USCC, waitForSettled } from './support/kiosk';
 
 /**
- * Issue 10 §6 on the public phone page (`/p/`, issue 8 §1) at 390×844, in zh-CN and English:
+ * Accessibility of the public phone page (`/p/`) at 390×844, in zh-CN and English:
  * axe-core finds no serious or critical violation on the complaint form (blank, with errors,
  * filled and showing its QR loop), the commitment form (blank, with errors) and the page of a
  * link without a fair.

@@ -14,7 +14,7 @@ import { actAs, addUser, createFirstUser, storedRows } from './support/desk-b';
 import { putRawRows } from './support/raw-rows';
 
 /**
- * Issue 10 §6: axe-core on every screen of the kiosk in zh-CN and in English, at 1280×800, with
+ * axe-core on every screen of the kiosk in zh-CN and in English, at 1280×800, with
  * the lists and tables filled: no serious or critical violation. The screens are the router's
  * routes (src/app/app.tsx): a route with no entry in SCREENS fails the first test, so a new
  * screen cannot slip past. The phone pages are in a11y-phone.e2e.ts.

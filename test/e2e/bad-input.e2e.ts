@@ -4,7 +4,7 @@ import { launchChromium } from '../support/browser';
 import { en, zh } from '../support/messages';
 import { BAD_USCC, createFair, go, newKiosk, setUpDevice, storedCount, waitForShell } from './support/kiosk';
 
-/** Issue 5 "Bad input on the forms": a clear error per field in the user's language, nothing saved. */
+/** Bad input on the forms: a clear error per field in the user's language, nothing saved. */
 let browser: Browser;
 beforeAll(async () => {
   browser = await launchChromium();

@@ -12,7 +12,7 @@ import { actAs, addUser, createFirstUser, storedRows } from './support/desk-b';
 import { enrolTablet, fairDays, fileComplaint, syncNow } from './support/sync-tablets';
 
 /**
- * The bundle file in Chromium (issue 7 part 7, BUNDLE-SPEC.md BN7, BN8, BN11, BN12), against the
+ * The bundle file in Chromium (BUNDLE-SPEC.md BN7, BN8, BN11, BN12), against the
  * real server (its own instance on PGlite, so the test holds the organizer's account): tablet A,
  * enrolled but now with no network, files a complaint with a signature and exports a bundle from
  * the sync screen (a download); the server ingests it through the upload endpoint (twice: the

@@ -18,7 +18,7 @@ import {
 } from './support/desk-flow';
 
 /**
- * Issue 6 §1, §2, §3, §5, §6 in Debian's Chromium, offline from the start after the first load:
+ * The desk's main flow in Debian's Chromium, offline from the start after the first load:
  * a commitment signed at the kiosk; three complaints filed at the desk (two photos each for the first, downscaled to ≤ 1600 px);
  * the first notified, its defence window passed on a moved app clock (the system ticker marks it
  * overdue, CS16), then opinion, measure ordered and verified with a photo, closed; the second

@@ -5,7 +5,7 @@ import { EXHIBITOR_HEADER_ZH, GOOD_USCC, createFair, csvOf, go, importFile, newK
 import { createFirstUser, drawSignature, pdfText, signIn, signOut, storedRows, tapPin, usccOf } from './support/desk-b';
 
 /**
- * Issue 6 §1 and §8 in Debian's Chromium, offline from the start after the first load: PIN
+ * Commitments and users in Debian's Chromium, offline from the start after the first load: PIN
  * sign-in (wrong PIN refused), users, a commitment signed with a drawn signature, seen on the
  * coverage screen, printed to PDF (N4: the clause texts in both languages), a new version that
  * supersedes it (CM1, CM2); bad input on each form shows an error per field and saves nothing.

@@ -7,7 +7,7 @@ import { createFair, go, newKiosk, setUpDevice, storedCount, waitForServiceWorke
 import { actAs, createFirstUser, signIn, signOut, storedRows } from './support/desk-b';
 
 /**
- * Issue 6 §4 and §7 in Debian's Chromium, offline after the first load: the case board (DL8:
+ * The case board and the consultation tally in Debian's Chromium, offline after the first load: the case board (DL8:
  * overdue first and counted, filters, search) over rows seeded into IndexedDB, and the one-tap
  * consultation tally with today's counts; bad input saves nothing.
  */

@@ -6,12 +6,12 @@ import { actAs, addUser, createFirstUser, drawSignature, signIn, storedRows, tap
 import { act, caseState, fairDays, fileComplaint, makePng, openCase, setClock, type Filing } from './support/desk-flow';
 
 /**
- * Issue 6 §5 in Debian's Chromium, offline after the first load: the case actions the main flow
+ * Case actions in Debian's Chromium, offline after the first load: the case actions the main flow
  * (desk-a-flow) does not take, each through its form on the detail screen, each checked on the
  * timeline, and beside each an action the state machine refuses shown disabled with its reason
  * in the user's language: withdrawal (CS25), transfer to an authority (CS20) and its handover
  * (CS21), voluntary removal (CS29), the respondent's review request (CS22) decided by an expert not
- * on the opinion (CS23), re-ordering after a redisplay (CS30). Then the PIN lockout (issue 6 §8).
+ * on the opinion (CS23), re-ordering after a redisplay (CS30). Then the PIN lockout (LC6).
  */
 let browser: Browser;
 let context: BrowserContext;

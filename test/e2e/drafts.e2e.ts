@@ -4,7 +4,7 @@ import { launchChromium } from '../support/browser';
 import { go, newKiosk, typeInto, waitForShell } from './support/kiosk';
 
 /**
- * Issue 5 "Drafts": every keystroke survives a reload mid-typing and closing the page; the
+ * Drafts: every keystroke survives a reload mid-typing and closing the page; the
  * real save clears the draft.
  */
 let browser: Browser;

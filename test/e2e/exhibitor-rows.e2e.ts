@@ -6,7 +6,7 @@ import { headerToken, isGood, mapHeader, previewImport, splitBooths, type RowRes
 import { BAD_USCC, EXHIBITOR_HEADER_EN, EXHIBITOR_HEADER_ZH, GOOD_USCC, csvOf, xlsxOf } from './support/kiosk';
 
 /**
- * The pure half of the exhibitor import (issue 5 §5), in Node: file → rows → `{ row, exhibitor }`
+ * The pure half of the exhibitor import, in Node: file → rows → `{ row, exhibitor }`
  * or `{ row, errors }`. (It lives beside the browser tests because the unit project covers
  * domain, store and sync only.)
  */

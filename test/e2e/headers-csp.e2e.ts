@@ -11,7 +11,7 @@ import { actAs, addUser, createFirstUser, storedRows, usccOf } from './support/d
 import { fairDays, fillComplaint, makePng } from './support/desk-flow';
 
 /**
- * Issue 10 part 3 in Chromium: the app runs under its Content Security Policy (no inline script)
+ * In Chromium: the app runs under its Content Security Policy (no inline script)
  * with zero violations on every screen of the kiosk — the router's routes, read from app.tsx, so a
  * new screen without an entry fails — and on the phone page. Each page records every
  * `securitypolicyviolation` event from its first script on, and the console's "Refused to …"

@@ -19,7 +19,7 @@ import {
 } from './support/kiosk';
 
 /**
- * Issue 5: the kiosk works with the network off. First load online, the service worker takes
+ * The kiosk works with the network off. First load online, the service worker takes
  * control, then offline: reload, every screen, a fair created, exhibitors imported (CSV and XLSX,
  * the readers being lazy chunks that must come from the precache).
  */

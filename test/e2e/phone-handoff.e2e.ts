@@ -13,7 +13,7 @@ import { makePng } from './support/desk-flow';
 import { startServer } from '../../src/server/server';
 
 /**
- * Issue 8 in Debian's Chromium: the filer types a complaint on the phone page (390 × 844), taps
+ * The QR hand-off in Debian's Chromium: the filer types a complaint on the phone page (390 × 844), taps
  * "Show to the desk"; the frames it shows become the desk's fake camera video; the desk's real
  * scanner (html5-qrcode) reads them, shows progress and a preview, and the clerk's confirmation
  * files a `phone_qr` case. A second scan of the same filing creates nothing. Hostile videos
@@ -34,7 +34,7 @@ let appUrl = '';
 let ownServer: { close(): Promise<void> } | undefined;
 
 /**
- * No retry: the scanner used to miss, on every camera frame, the 2–3 % of QR images in which ZXing
+ * No retry: the scanner used to miss, on every camera frame, the few QR images in which ZXing
  * takes a finder-like run of the data for a corner; the desk now gives a missed frame a second look,
  * turned or halved (second-look.chunk.ts, proved by the last test here). A miss is a real break.
  */

@@ -10,7 +10,7 @@ import { PHONE_VIEWPORT, launchChromium } from '../support/browser';
 import { typeInto, waitForServiceWorker } from './support/kiosk';
 
 /**
- * Issue 8 §1 in Debian's Chromium at 390 × 844: the phone page opens from the desk's link with no
+ * The phone page in Debian's Chromium at 390 × 844: it opens from the desk's link with no
  * desk data, works offline after one load, keeps its draft across a reload, refuses bad input
  * with the domain's messages in both languages, and loads no desk screen or spreadsheet code.
  */

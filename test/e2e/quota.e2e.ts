@@ -5,7 +5,7 @@ import { en, zh } from '../support/messages';
 import { FAIL_WRITES, createFair, go, newKiosk, setFailWrites, setUpDevice, storedCount, waitForShell } from './support/kiosk';
 
 /**
- * Issue 5: a full disk on save shows a clear message in both languages and loses nothing that
+ * A full disk on save shows a clear message in both languages and loses nothing that
  * was already stored. The init script makes every IndexedDB write throw a real
  * `QuotaExceededError` DOMException while `window.__failWrites` is set (support/kiosk.ts): the
  * same error a full origin quota raises.

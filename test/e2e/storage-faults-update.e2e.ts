@@ -10,7 +10,7 @@ import { launchChromium } from '../support/browser';
 import { FAIL_WRITES, go, newKiosk, refusedWrites, setFailWrites, typeInto, waitForServiceWorker, waitForShell } from './support/kiosk';
 
 /**
- * Issue 10 §5, a service-worker update with an unsaved draft, in the case update.e2e.ts leaves
+ * A storage fault: a service-worker update with an unsaved draft, in the case update.e2e.ts leaves
  * out: the update is accepted in ANOTHER window of the kiosk (the worker is shared). The window
  * with the draft is not reloaded under its user's hands, and when it is reloaded the typing comes
  * back under the new build — from IndexedDB, or from the keystroke journal when the disk is full.

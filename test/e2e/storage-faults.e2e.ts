@@ -9,7 +9,7 @@ import { actAs, addUser, createFirstUser, drawSignature, storedRows } from './su
 import { shanghaiDay } from './support/desk-flow';
 
 /**
- * Issue 10 §5 in Debian's Chromium: storage faults during real work, each with a clear message in
+ * In Debian's Chromium: storage faults during real work, each with a clear message in
  * the user's language and nothing lost. What quota.e2e.ts (a full disk on a fair edit) and
  * update.e2e.ts (a new build with an open draft) already prove is not repeated here:
  * - a quota error in the MIDDLE of a complaint's save (its outbox row refused after the case,

@@ -19,7 +19,7 @@ import { createFirstUser, storedRows } from './support/desk-b';
 import { clearRawTable, putRawRows } from './support/raw-rows';
 
 /**
- * Issue 9 in Debian's Chromium: the summary screen over a hand-made session (the domain tests'
+ * The post-show summary (R1–R19, PS5) in Debian's Chromium: the summary screen over a hand-made session (the domain tests'
  * `hand-session`, written into the tablet's IndexedDB with the previous session), the XLSX read
  * back with exceljs cell by cell in both languages (a formula-looking name stays text; a
  * provisional export says so on every sheet), the CSV, and the printed A4 report's PDF text
@@ -27,7 +27,7 @@ import { clearRawTable, putRawRows } from './support/raw-rows';
  * English word in the Chinese one, at most four A4 pages for one case. Screenshots at 1280×800
  * (screen and printed pages) go to /tmp/shots-report/.
  *
- * The completeness gate (issue 9 §2) against a real server of this test's own: the tablet is
+ * The completeness gate (PS2) against a real server of this test's own: the tablet is
  * enrolled on the sync screen; a second tablet enrolled for the fair that never syncs keeps every
  * export provisional until the organizer revokes it; the server out of reach is said so.
  */
@@ -129,7 +129,7 @@ beforeAll(async () => {
   await page.fill('input[name=enrol-code]', code);
   await page.click('[data-testid=enrol-submit]');
   await page.waitForSelector('[data-testid=sync-enrolled]');
-  // A second desk that never syncs: the summary is incomplete (issue 9 §2).
+  // A second desk that never syncs: the summary is incomplete (PS2).
   silent = await enrolSilentTablet('A2');
 }, 300_000);
 afterAll(async () => {

@@ -9,7 +9,7 @@ import { actAs, addUser, createFirstUser, storedRows } from './support/desk-b';
 import { enrolTablet, fairDays, fileComplaint, syncNow } from './support/sync-tablets';
 
 /**
- * Issue 7 parts 4–6 in Chromium against the real server (its own instance here, on PGlite, so the
+ * Sync between two tablets in Chromium against the real server (its own instance here, on PGlite, so the
  * test holds the organizer's account): two browser contexts are two tablets, both enrolled with
  * one-time codes typed on the sync screen. The case filed on A reaches B; both go offline and act
  * on it differently (A accepts it, B does not accept it: two outcomes); network back, both sync;

@@ -10,7 +10,7 @@ import { launchChromium } from '../support/browser';
 import { FAIL_WRITES, go, newKiosk, setFailWrites, typeInto, waitForServiceWorker, waitForShell } from './support/kiosk';
 
 /**
- * Issue 5 PWA: a new build deployed while a draft is open. The first build is served, a kiosk
+ * PWA update: a new build deployed while a draft is open. The first build is served, a kiosk
  * installs it and starts typing; the server is replaced (same port, same origin) by one serving a
  * second build with a changed asset. The update prompt appears, the page does not reload by
  * itself, and after "update now" the draft is still there, now under the new build.

@@ -5,7 +5,7 @@ import { zh } from '../support/messages';
 import { createFair, go, newKiosk, setUpDevice, typeInto, waitForShell } from './support/kiosk';
 
 /**
- * Issue 5 "Drafts": a public (visitor) form resets after `publicFormIdleSeconds` (DOMAIN.md §3,
+ * Drafts: a public (visitor) form resets after `publicFormIdleSeconds` (FS18,
  * default 180 s) without input, so the next visitor never sees it; what was typed stays
  * recoverable at the desk. Time is Playwright's fake clock.
  */

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 
 /**
- * fast-check generators of hostile input, shared by every boundary of the suite (issue 10
- * part 2): strings with NUL, lone surrogates, bidi overrides, markup, path tricks and formula
+ * fast-check generators of hostile input, shared by every boundary of the suite:
+ * strings with NUL, lone surrogates, bidi overrides, markup, path tricks and formula
  * starts; random JSON built from them; a valid value with one field made wrong; nesting deep
  * enough to break a recursive parser; bytes that are not UTF-8.
  */

@@ -12,7 +12,7 @@ import { makeItem, newId } from '../server/support';
 import { hostileJson } from './arbitraries';
 
 /**
- * Issue 10 part 2, the bundle file on the tablet (`importBundle`, BN8–BN11) on the real store
+ * Hostile input: the bundle file on the tablet (`importBundle`, BN8–BN11) on the real store
  * (fake-indexeddb): 1,000 hostile files (random bytes, zip-slip names) change nothing and answer
  * a bundle code; 1,000 well-formed bundles from another tablet of the fair whose items carry
  * hostile payloads of every record kind never throw, and answer either the import or a code.

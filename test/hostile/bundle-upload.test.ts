@@ -10,7 +10,7 @@ import { makeItem } from '../server/support';
 import { allowCodes, auth, expectRefused, openHarness, stateGuard, type Harness } from './http-harness';
 
 /**
- * Issue 10 part 2, the bundle file (`POST /api/bundles`, BUNDLE-SPEC.md): 1,000 files of random
+ * Hostile input: the bundle file (`POST /api/bundles`, BUNDLE-SPEC.md): 1,000 files of random
  * bytes, 1,000 valid bundles with bytes changed, 1,000 zips with zip-slip entry names (`../x`,
  * `/etc/x`, `C:\x`, `a/../../x`, …) beside a valid manifest, and zip bombs (a tiny entry that
  * inflates past its limit). Whatever `openBundle` refuses, the server refuses with a coded 4xx

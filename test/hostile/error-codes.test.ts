@@ -7,7 +7,7 @@ import type { BundleMessageKey } from '../../src/app/i18n/bundle';
 import { isMessageKey, tIn } from './messages';
 
 /**
- * Issue 10 part 2: every code a hostile input can produce has words in the app, in zh-CN and in
+ * Every code a hostile input can produce has words in the app, in zh-CN and in
  * English: the server's refusals and item rejections (said by the sync screen, `sync.error.*`),
  * the QR hand-off's (`qr.*`), the bundle file's (`bundle.error.*`), the domain's field errors
  * (`err.*`) and the import's read failures. The code lists are the wire's own, so a new code

@@ -7,7 +7,7 @@ import { buildXlsx } from '../../src/app/ui/report/xlsx.chunk';
 import { hostileString } from './arbitraries';
 
 /**
- * Issue 10 part 2, formula injection (OWASP "CSV Injection"): free text typed by a filer or a
+ * Hostile input: formula injection (PS6; OWASP "CSV Injection"): free text typed by a filer or a
  * respondent ends up in the organizer's spreadsheet. Through the real export functions, every
  * cell that starts with `=`, `+`, `-`, `@`, a tab or a carriage return is written as text: in
  * CSV with a leading `'` (a plain signed number such as `+72` or `-2.10` may stay a number: a

@@ -6,7 +6,7 @@ import { addUser, actAs, createFirstUser, drawSignature, usccOf } from '../e2e/s
 import { fairDays, fileComplaint } from '../e2e/support/desk-flow';
 
 /**
- * Issue 10 part 2, HTML in every free-text field is shown as text, in Debian's Chromium: markup
+ * Hostile input: HTML in every free-text field is shown as text, in Debian's Chromium: markup
  * that would run script (`<img src=x onerror=…>`, `<script>`) is typed into the free text of a
  * fair, a tablet, people, exhibitors (imported from a file), a commitment and a complaint; every
  * screen that shows them (board, case detail, notices N1/N2, commitment coverage and copy,

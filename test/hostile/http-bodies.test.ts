@@ -13,7 +13,7 @@ import { badUtf8, deepBody, deepJson, hostileJson, mutated, wrongContentType } f
 import { auth, expectRefused, openHarness, pushEnvelope, stateGuard, type Harness } from './http-harness';
 
 /**
- * Issue 10 part 2, HTTP bodies: every JSON route gets 1,000 generated bodies — random JSON,
+ * Hostile input, HTTP bodies: every JSON route gets 1,000 generated bodies — random JSON,
  * its own valid body with one field made wrong, nesting up to 10,000 levels, wrong content
  * types, bytes that are not UTF-8, bodies over the route's limit. Whatever the schema refuses
  * must be refused with a coded 4xx and leave every table as it was; nothing is ever a 5xx.

@@ -10,7 +10,7 @@ import { ERROR_CODES, PROTOCOL_VERSION } from '../../src/domain/wire/protocol';
 import { enrol, makeItems, makeOrganizer, newId, type TestDevice } from '../server/support';
 
 /**
- * The server of the hostile-input suite (issue 10 part 2): the real Hono app on an in-memory
+ * The server of the hostile-input suite: the real Hono app on an in-memory
  * PGlite, called through `app.request()` (no port), with one principal of every kind and some
  * data in every table, so that a hostile request has something it could damage.
  */

@@ -5,7 +5,7 @@ import { hostileSegment, hostileString } from './arbitraries';
 import { SECRET, auth, expectRefused, openHarness, stateGuard, type Harness } from './http-harness';
 
 /**
- * Issue 10 part 2, queries and paths: 1,000 generated query strings for every route that reads
+ * Hostile input, queries and paths: 1,000 generated query strings for every route that reads
  * one, and 1,000 path tricks for every route with a parameter (`..%2f`, encoded NUL, double
  * encoding, overlong UTF-8, 10,000-character ids) and for the static app. Never a 5xx; a refusal
  * is JSON with a known code; nothing is written; no answer ever holds a file from outside the

@@ -6,7 +6,7 @@ import { deepJson, hostileJson, mutated } from './arbitraries';
 import { auth, openHarness, pushEnvelope, type Harness } from './http-harness';
 
 /**
- * Issue 10 part 2, push payloads: a valid envelope from a real tablet whose item carries a
+ * Hostile input, push payloads: a valid envelope from a real tablet whose item carries a
  * hostile payload (random JSON, its valid payload with one field wrong, U+0000, an unpaired
  * surrogate, 10,000 levels of nesting). Each is answered 200 and acknowledged — applied when the
  * domain schema takes it, else rejected with a code — so one bad item never blocks the queue;

@@ -7,7 +7,7 @@ import { createHandoffScan } from '../../src/app/screens/qr-handoff/handoff-scan
 import { hostileJson, hostileString } from './arbitraries';
 
 /**
- * Issue 10 part 2, QR frames: the desk's scanner may read anything — other codes, damaged or
+ * Hostile input, QR frames: the desk's scanner may read anything — other codes, damaged or
  * forged frames, frames of two phones at once, very long texts. The assembler answers a known
  * code and never throws; whatever completes is exactly what a phone encoded; and the hand-off
  * screen's reader (handoff-scan) holds no payload unless a whole valid filing for this fair was

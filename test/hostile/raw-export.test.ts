@@ -10,7 +10,7 @@ import type { Fair } from '../../src/domain/fair';
 import { hostileString } from './arbitraries';
 
 /**
- * Issue 10 part 2, formula injection in the raw data export (issue 9 §4): complaints whose free
+ * Hostile input: formula injection in the raw data export (PS5, PS6): complaints whose free
  * text starts like a formula are recorded in the real store (fake-indexeddb), exported with
  * `buildRawZip`, and every cell of every CSV in the ZIP is read back: none starts with `=`, `+`,
  * `-`, `@`, a tab or a carriage return unless it is a plain signed number.

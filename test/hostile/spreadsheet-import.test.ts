@@ -9,7 +9,7 @@ import { makeFair } from '../support/builders';
 import { hostileString } from './arbitraries';
 
 /**
- * Issue 10 part 2, the desk's exhibitor import (CSV and XLSX, issue 5 §5), in Node through the
+ * Hostile input: the desk's exhibitor import (CSV and XLSX), in Node through the
  * real readers: random cells, formulas, NUL and markup, random and wrong headers, random bytes,
  * a large file. Never a throw; a file that is not a table is `unreadable`; a table without the
  * required columns yields no rows at all (nothing can be imported from it); every data row is

@@ -22,7 +22,7 @@ const APP = {
   why: 'app never imports the server, Dexie (but in lib/live-query.ts) or the store\'s database, transaction and local log',
 };
 
-/** Import boundaries of ARCHITECTURE.md: `app → sync → store → domain`, `server → domain`. */
+/** Import boundaries of the layers (README.md): `app → sync → store → domain`, `server → domain`. */
 const boundaries = {
   'src/domain/**': {
     paths: ['dexie', 'solid-js', 'hono', 'postgres', '@electric-sql/pglite', ...nodeBuiltins],
@@ -42,7 +42,7 @@ const boundaries = {
     why: 'sync imports domain and the store\'s public module (src/store/index.ts) only; Dexie stays in the store',
   },
   'src/app/**': APP,
-  // The app's one live-query adapter (STYLE.md: reads through one liveQuery adapter).
+  // The app's one live-query adapter (every store read of a screen goes through it).
   'src/app/lib/live-query.ts': { ...APP, paths: APP.paths.filter((p) => p !== 'dexie'), patterns: APP.patterns.filter((p) => p !== 'dexie/*') },
   // A screen is a folder: the view takes accessors and callbacks; its `.data.ts` reads and writes the store.
   'src/app/screens/**/*.tsx': { ...APP, regexes: [...APP.regexes, '^(\\.\\./)+store(/|$)'], why: `${APP.why}; a screen view imports the store through its .data.ts` },
@@ -84,7 +84,7 @@ export default tseslint.config(
   {
     files: ['src/domain/**'],
     rules: {
-      // DOMAIN.md: time is passed in; ids are generated outside the domain.
+      // CS1, EN1: time is passed in; ids are generated outside the domain.
       'no-restricted-properties': ['error', { object: 'Date', property: 'now', message: 'Pass `now` in: the domain has no clock.' }],
       'no-restricted-globals': ['error', { name: 'crypto', message: 'Ids and randomness come from outside the domain.' }],
       'no-restricted-syntax': ['error', { selector: "CallExpression[callee.object.name='Math'][callee.property.name='random']", message: 'No randomness in the domain.' }],

@@ -1,5 +1,5 @@
 /**
- * Issue 10 part 1, the seeded fault run. Five tablets, each with its own store, record events
+ * The seeded fault run. Five tablets, each with its own store, record events
  * through the app's store writes and sync them through the app's sync code to the real server
  * (`src/server/main.ts` in a child process, PGlite in a temporary folder), while
  * - every request may be dropped, lose its answer, be duplicated, delayed, or held back and
@@ -159,7 +159,7 @@ export async function runFaultRun(options: FaultRunOptions): Promise<FaultRunRep
 
     // Set-up, without faults: the first tablet creates the fair; all enrol; the others pull the fair.
     // Some tablets' clocks are hours off the hall's (CLOCK_OFFSETS): the HLC and LWW rules must
-    // still give every tablet and the server the same state (SY10–SY29).
+    // still give every tablet and the server the same state (SY10–SY24).
     const runId = `${options.seed}-${process.pid}-${Date.now().toString(36)}`;
     const tablets = Array.from({ length: options.tablets ?? 5 }, (_, i) => new Tablet(`T${i + 1}`, CODES[i] ?? `K${i}`, runId, CLOCK_OFFSETS[i] ?? 0));
     const fair = await (tablets[0] as Tablet).createFair(nowOf(tablets[0] as Tablet)());
@@ -206,7 +206,7 @@ export async function runFaultRun(options: FaultRunOptions): Promise<FaultRunRep
       } catch (e) {
         const code = e instanceof SyncStopped || e instanceof TransportError ? e.code : undefined;
         // A tablet enrolled after the backup is unknown to the restored server: the organizer
-        // gives it a new code and it enrols again, as the same device (SY40–SY49), keeping its
+        // gives it a new code and it enrols again, as the same device (SY40–SY45), keeping its
         // device code when nobody else has it (SY30–SY34).
         if (code === 'UNAUTHENTICATED' && lateJoiners.has(tablet) && restored) {
           await tablet.enrol(srv.url, await view.enrolment(), plainFetch);

@@ -1,5 +1,5 @@
 /**
- * Issue 10 part 4, the load test's devices: each one's sync state (the batch in flight, what the
+ * The load test's devices: each one's sync state (the batch in flight, what the
  * server acknowledged, its pull cursor), the next push it sends, and the checks of the answers
  * it gets: every pushed item applied or a duplicate, every pull page in server order.
  *

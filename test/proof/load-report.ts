@@ -1,5 +1,5 @@
 /**
- * Issue 10 part 4, the load test's figures: per route the throughput and latency (autocannon's
+ * The load test's figures: per route the throughput and latency (autocannon's
  * HDR histograms) and the answers by status, the whole run's report, what must hold on any
  * machine (`loadCorrect`), the latency budget (`loadPassed`), and the lines `npm run proof` prints.
  */

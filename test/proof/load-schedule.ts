@@ -1,5 +1,5 @@
 /**
- * Issue 10 part 4, the load test's schedule: autocannon (well kept, in-process, HDR latency
+ * The load test's schedule: autocannon (well kept, in-process, HDR latency
  * histograms), one instance per route so each route gets its own throughput, latency and errors:
  * - push: one connection per device. A device's sequence must stay gap-free, so each connection
  *   gets its own request (autocannon's `setupClient` → `setRequests`) whose `setupRequest` builds

@@ -1,5 +1,5 @@
 /**
- * Issue 10 part 4, the load test's end check: PostgreSQL itself is asked whether every device's
+ * The load test's end check: PostgreSQL itself is asked whether every device's
  * items are there exactly once and gap-free, 1…ackedSeq.
  */
 import postgres from 'postgres';

@@ -1,5 +1,5 @@
 /**
- * Issue 10 part 4, the load test: 50 enrolled devices push and pull for 60 seconds against two
+ * The load test: 50 enrolled devices push and pull for 60 seconds against two
  * instances of the real server (`src/server/main.ts`, child processes) on one PostgreSQL, on the
  * loopback address only. This file runs it: the database, the enrolment, the two instances, the
  * warm-up and the measured run. The pacing of the devices is load-schedule.ts, the checks of

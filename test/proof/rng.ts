@@ -1,6 +1,6 @@
 /**
  * A seeded random source (xorshift32), so a proof run is replayed from its seed alone
- * (STYLE.md "Deterministic sync tests": a failing run prints its seed).
+ * (a failing run prints its seed).
  */
 export interface Rng {
   /** In [0, 1). */

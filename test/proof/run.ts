@@ -1,5 +1,5 @@
 /**
- * `npm run proof` (issue 10 parts 1 and 4): the full seeded fault run (10,000 events), then the
+ * `npm run proof`: the full seeded fault run (10,000 events), then the
  * load test (50 devices, 60 s, two instances on one PostgreSQL). Prints the counts and figures,
  * writes them in the bench figure format to test/bench/proof-faults.json and proof-load.json
  * (git-ignored; `npm run bench` puts them in its report), and exits non-zero when any fails.
@@ -45,7 +45,7 @@ const loadFigures = (r: LoadReport): Figure[] => {
       note: `p50 ${r.push.p50} ms, max ${r.push.max} ms; ${r.push.perSecond.toFixed(1)} pushes/s of ${r.options.batch} items; answers ${JSON.stringify(r.push.statuses)}`,
     },
     {
-      // The issue sets no pull goal; the push goal is applied to it too.
+      // No pull goal is set; the push goal is applied to it too.
       name: 'load: pull p99 (same run)',
       value: r.pull.p99,
       unit: 'ms',

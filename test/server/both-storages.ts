@@ -1,6 +1,6 @@
 /**
- * The two databases FairCase runs on, PGlite and a real PostgreSQL (STYLE.md "One storage
- * contract, two databases"), for the server tests that prove one thing on both. Apart from
+ * The two databases FairCase runs on, PGlite and a real PostgreSQL (one storage
+ * contract, storage-contract.ts, on both), for the server tests that prove one thing on both. Apart from
  * support.ts because it registers vitest hooks: the benches and the proof runs import
  * support.ts's builders outside vitest.
  */

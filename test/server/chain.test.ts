@@ -12,7 +12,7 @@ import { bothStorages } from './both-storages';
 import { enrol, makeItem, makeItems, makeOrganizer, newId, type TestDevice } from './support';
 
 /**
- * Issue 10 part 3: the server's event log is append-only (a trigger refuses UPDATE, DELETE and
+ * SY8: the server's event log is append-only (a trigger refuses UPDATE, DELETE and
  * TRUNCATE on `items`) and hash-chained per device in sequence order; the check walks every
  * chain and reports each broken link (device, sequence, expected, found). On both databases.
  */

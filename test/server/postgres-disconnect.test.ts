@@ -7,7 +7,7 @@ import { createDatabase } from '../support/postgres';
 import { enrol, makeItems, newId, type TestDevice } from './support';
 
 /**
- * Issue 7 (loose ends): PostgreSQL drops every connection of the server (here
+ * PostgreSQL drops every connection of the server (here
  * `pg_terminate_backend`, as a restart or a failover does) while pushes are in flight. The server
  * runs as `npm start` runs it (src/server/main.ts, its own process, on DATABASE_URL), so a crash
  * is seen as a crash. The process must not die (postgres.js 3.4.9 can reject a dropped promise or

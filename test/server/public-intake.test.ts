@@ -9,7 +9,7 @@ import { enrol, makeOrganizer, newId } from './support';
 import { phoneComplaint } from './phone-complaint';
 
 /**
- * Issue 8 §4, the public online intake (PI1–PI5, src/domain/wire/public-intake.ts), on PGlite and
+ * The public online intake (PI1–PI5, src/domain/wire/public-intake.ts), on PGlite and
  * on two server instances sharing one PostgreSQL (the rate limit and the drafts hold across them).
  * Each test speaks from its own client address (X-Forwarded-For with FAIRCASE_TRUST_PROXY=1).
  */

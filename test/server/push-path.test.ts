@@ -9,7 +9,7 @@ import { bothStorages } from './both-storages';
 import { enrol, makeItem, makeItems, newId } from './support';
 
 /**
- * Issue 10 part 4 (load: push p99 ≤ 250 ms with 50 devices on two instances): the push path is
+ * The push path, which the load test (test/proof/load-test.ts) drives from 50 devices, is
  * one read and one write (push-sql.ts). What makes it fast must not cost a guarantee: the
  * server-sequence counter is only ever held inside one autocommit statement (no round trip to
  * the server process while every pusher waits on it), and pushes of one device racing each

@@ -15,7 +15,7 @@ import { bothStorages } from './both-storages';
 import { enrol, makeItem, newId, type TestDevice } from './support';
 
 /**
- * Issue 9, P7: the report projection is kept by the pushes themselves (projection-sync.ts), and
+ * The report projection the server's summary reads (SY24, P7) is kept by the pushes themselves (projection-sync.ts), and
  * caught up past its watermark for whatever arrived another way; either way every row equals the
  * domain's fold (`foldAll`, CS5) of all the case's events, on PGlite and on the real PostgreSQL.
  */

@@ -8,7 +8,7 @@ import { openStorage, type Storage } from '../../src/server/storage/storage';
 import { makeOrganizer } from './support';
 
 /**
- * Issue 10 part 3: the app and the API are served with a Content Security Policy without inline
+ * The app and the API are served with a Content Security Policy without inline
  * script and with sensible headers — on every kind of answer (the app shell, a hashed asset, the
  * service worker, a JSON answer, a refusal, an unknown API path). test/e2e/headers-csp.e2e.ts
  * loads every screen in Chromium under this policy and records zero violations.

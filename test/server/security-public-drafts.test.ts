@@ -10,13 +10,13 @@ import { enrol, makeItem, newId, type TestDevice } from './support';
 import { phoneComplaint } from './phone-complaint';
 
 /**
- * Issue 10 part 3: the public phone entry (`POST /api/public/fairs/:fairId/complaints`, no
+ * The public phone entry (PI1) (`POST /api/public/fairs/:fairId/complaints`, no
  * token) can only create drafts. Whatever body is sent there — a valid complaint, one dressed up
  * as an accepted case, a push request, a sync item, a commitment, any JSON — the event log, the
  * rejected and conflicting items, the device acknowledgements and the server sequence stay
  * exactly as they were (so no case, accepted or not, and no sync item of any kind appears), and
  * an accepted body becomes exactly one row in `public_drafts`, unfiled, holding only the
- * complaint's own fields. A desk files it later through its own store write (issue 8 §4).
+ * complaint's own fields. A desk files it later through its own store write (PI1).
  */
 /** Bodies tried on each database (fewer on PostgreSQL, the slower of the two here). */
 const RUNS: Record<DatabaseName, number> = { PGlite: 300, PostgreSQL: 120 };

@@ -7,7 +7,7 @@ import { bothStorages, secondInstance, type DatabaseName } from './both-storages
 import { enrol, makeOrganizer, newId } from './support';
 
 /**
- * Issue 10 part 3 and SY60: every public route that does work is rate-limited, and the limit
+ * SY60: every public route that does work is rate-limited, and the limit
  * holds across two server instances on one database (the counts live in the database, not in a
  * process). Each test speaks from its own client address, the right-most X-Forwarded-For entry
  * with FAIRCASE_TRUST_PROXY=1 (the one proxy appended it), after a left part the client forged,

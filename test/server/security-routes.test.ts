@@ -11,7 +11,7 @@ import { bothStorages } from './both-storages';
 import { enrol, makeItem, makeOrganizer, newId, type TestDevice } from './support';
 
 /**
- * Issue 10 part 3: EVERY route refuses a missing token, a revoked device, a device id (or fair)
+ * EVERY route refuses a missing token, a revoked device, a device id (or fair)
  * that is not the token's, and a role that may not act — on PGlite and on a real PostgreSQL.
  *
  * The routes are read from the Hono app's router: a route added without an entry in one of the

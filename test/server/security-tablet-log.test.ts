@@ -3,7 +3,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 
 /**
- * Issue 10 part 3, the tablet's side of the append-only log: the store API has no path that
+ * The tablet's side of the append-only log (SY8 is the server's): the store API has no path that
  * changes or removes a row of the local `items` table (src/store/db.ts). Items are written once,
  * with `bulkAdd` (which refuses an existing key), in src/store/local-log.ts; sync copies them into the
  * outbox and frees the OUTBOX, never the log. A source scan, so a new update or delete path on

@@ -7,7 +7,7 @@ import type { SyncItem } from '../../src/domain/sync-item';
 import { enrol, makeItem, makeItems, makeOrganizer, newId } from './support';
 
 /**
- * ONE storage contract (STYLE.md "One storage contract, two databases"), run on PGlite and on a
+ * ONE storage contract for two databases, run on PGlite and on a
  * real PostgreSQL server. `fresh()` gives the config of a new, empty database.
  */
 export interface Backend {

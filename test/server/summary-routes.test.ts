@@ -9,7 +9,7 @@ import { makeFair } from '../support/builders';
 import { enrol, makeItem, makeOrganizer, newId } from './support';
 
 /**
- * Issue 9: the report routes. `/api/reports/summary` is the organizer's; `/api/reports/completeness`
+ * The report routes (PS2). `/api/reports/summary` is the organizer's; `/api/reports/completeness`
  * answers the organizer and the tablets of that fair (device token), never another fair's tablet.
  */
 let storage: Storage;

@@ -16,7 +16,7 @@ import type { StepSpec } from '../domain/report/session-builder';
 import { bothStorages } from './both-storages';
 
 /**
- * Issue 9 §1: the server computes every §10 figure across all devices — the case figures in SQL
+ * The server computes every figure of R1–R19 across all devices — the case figures in SQL
  * over its report projection, the small record sets with the domain's counters — and the result
  * equals the domain's `postShowSummary` on the same data. Seeded random sessions (fast-check):
  * cases driven through the real `decide` + `evolve` along every kind of path (rejected with a

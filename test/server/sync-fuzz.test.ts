@@ -6,8 +6,8 @@ import type { SyncItem } from '../../src/domain/sync-item';
 import { enrol, makeItem, newId, type TestDevice } from './support';
 
 /**
- * A seeded fuzz of tablets against the real push/pull (issue 7 tests, STYLE.md "Deterministic
- * sync tests"): duplicates, reordered and stale batches, lost answers, poison items, the same id
+ * A seeded fuzz of tablets against the real push/pull (SY1–SY7, seeded
+ * so a run replays): duplicates, reordered and stale batches, lost answers, poison items, the same id
  * with other content, a clock hours off, and a database restored from an earlier backup (new
  * epoch). At the end the server holds every good item exactly once and pull pages them all in
  * order. A failure prints fast-check's seed and path to replay it.

@@ -8,7 +8,7 @@ import { createDatabase } from '../support/postgres';
 import { enrol, makeItems, newId, type TestDevice } from './support';
 
 /**
- * Issue 7 part 8: two server instances on one PostgreSQL keep every guarantee. Both start at
+ * Two server instances on one PostgreSQL keep every guarantee. Both start at
  * once on an empty database (migrations under the advisory lock), then six tablets push through
  * both instances at the same time — some answers "lost" and the batch sent again — while a
  * reader pages through pull on both. Every item lands once, and the reader, whose cursor only

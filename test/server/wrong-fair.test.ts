@@ -14,7 +14,7 @@ import { clock, freshDb, resetDb } from '../store/fixtures';
 import { enrol, makeItem, newId } from './support';
 
 /**
- * Issue 7 (loose ends), WRONG_FAIR: an enrolled tablet's token is bound to one fair; an item of
+ * WRONG_FAIR (SY5): an enrolled tablet's token is bound to one fair; an item of
  * another fair in its push is refused PER ITEM (`rejected`, code WRONG_FAIR), acknowledged so it
  * never blocks the queue, kept for the organizer, never served to the fair's tablets; the
  * items around it apply. Through HTTP, and from a real tablet store (fake-indexeddb) through

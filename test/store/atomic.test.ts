@@ -1,5 +1,5 @@
 /**
- * Every desk write is one transaction (issue 5 §1, issue 6): when its last part (the outbox row)
+ * Every desk write is one transaction: when its last part (the outbox row)
  * fails, nothing of the action is left in any table.
  */
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';

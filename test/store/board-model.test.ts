@@ -1,5 +1,5 @@
 /**
- * The case board's logic (issue 6 §4, DL8, P3), pure: open rows only, overdue first, one pass per
+ * The case board's logic (DL8, P3), pure: open rows only, overdue first, one pass per
  * filter over orders built once per rows array, search folded for case, width and hyphens.
  */
 import fc from 'fast-check';

@@ -1,6 +1,6 @@
 /**
- * The store in Debian's Chromium, where fake-indexeddb cannot speak for the browser (issue 5:
- * "for durability and upgrade paths, in the real browser"): a real quota failure, a save that
+ * The store in Debian's Chromium, where fake-indexeddb cannot speak for the browser
+ * on durability and upgrade paths: a real quota failure, a save that
  * survives the browser being killed, and the upgrade path over a real IndexedDB.
  */
 import { mkdtemp, rm } from 'node:fs/promises';

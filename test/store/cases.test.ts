@@ -1,5 +1,5 @@
 /**
- * Complaints and case actions in the store (issue 6 §2, §5): one transaction per action (case +
+ * Complaints and case actions in the store: one transaction per action (case +
  * board row + event item + outbox row), gap-free per-device case numbers (CN2), one case per
  * respondent (CN4), the RP flags at intake, and DomainErrors that write nothing (CS1).
  */

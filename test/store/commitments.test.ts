@@ -1,5 +1,5 @@
 /**
- * Commitments (DOMAIN.md §8): signing freezes the content under its hash (CM1); a change is
+ * Commitments: signing freezes the content under its hash (CM1); a change is
  * version + 1 superseding the current one (CM2); coverage by hall counts only current ones (CM3).
  */
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';

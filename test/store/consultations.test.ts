@@ -1,5 +1,5 @@
 /**
- * Consultations (issue 6 §7; R16, R17): one tap records one consultation with its item; the tally
+ * Consultations (EN15; R16, R17): one tap records one consultation with its item; the tally
  * counts by asker kind, IP type, channel and language.
  */
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';

@@ -1,5 +1,5 @@
 /**
- * Drafts (issue 5 §3): put by key, round-trip exactly, local only ([CM3] drafts count nowhere:
+ * Drafts: put by key, round-trip exactly, local only ([CM3] drafts count nowhere:
  * no item, no outbox row).
  */
 import { afterEach, beforeEach, expect, test } from 'vitest';

@@ -1,5 +1,5 @@
 /**
- * Storage failures come back as typed results (issue 5 §1): quota exceeded (also wrapped in
+ * Storage failures come back as typed results: quota exceeded (also wrapped in
  * Dexie's AbortError), upgrade blocked by another tab, a connection closed (reopen, retry once),
  * a database upgraded under us by another tab.
  */

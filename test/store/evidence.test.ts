@@ -1,5 +1,5 @@
 /**
- * Evidence (DOMAIN.md §2): stored once per SHA-256, each capture with its chain of custody and
+ * Evidence (EN13): stored once per SHA-256, each capture with its chain of custody and
  * its `evidence_meta` item, all in one transaction.
  */
 import { createHash } from 'node:crypto';

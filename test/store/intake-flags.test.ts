@@ -1,5 +1,5 @@
 /**
- * The RP flags at intake (DOMAIN.md §7, CM3): set by `recordComplaint` from the history the
+ * The RP flags at intake (RP1–RP6, CM3): set by `recordComplaint` from the history the
  * tablet holds, and shown before saving by `previewIntakeFlags` (the same checks, nothing written).
  */
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';

@@ -1,5 +1,5 @@
 /**
- * Persistent storage is asked on the first save and remembered (issue 5 §1). Node has no
+ * Persistent storage is asked on the first save and remembered. Node has no
  * `navigator.storage`; the test installs a recording one, the only stand-in in these tests.
  */
 import { afterEach, beforeEach, expect, test } from 'vitest';

@@ -1,5 +1,5 @@
 /**
- * PIN lockout (issue 6 §8): five wrong PINs in a row lock the user on this tablet, each lock
+ * PIN lockout (LC6): five wrong PINs in a row lock the user on this tablet, each lock
  * longer; the count is stored (a reload keeps it); a right PIN clears it.
  */
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';

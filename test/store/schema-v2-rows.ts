@@ -1,5 +1,5 @@
 /**
- * Rows as schema version 2 stored them (issue 6: users, blobs, evidence, cases, caseRows,
+ * Rows as schema version 2 stored them (users, blobs, evidence, cases, caseRows,
  * commitments, consultations), frozen from one run of that version's store: a user (PIN 2468),
  * a photo, a complaint (case CF137-K07-0001), a signed commitment and a consultation on top of
  * the version-1 rows. Generated data: never edit by hand, add a new version's file instead.

@@ -1,5 +1,5 @@
 /**
- * The desk's system actor (DOMAIN.md §4.2 role S; issue 6 §5): which commands a tick issues, read
+ * The desk's system actor (role S of LC3; CS3, CS16, CS26): which commands a tick issues, read
  * from the board rows in memory through the ticker's index, never twice for the same deadline.
  */
 import { describe, expect, test } from 'vitest';

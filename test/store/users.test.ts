@@ -1,5 +1,5 @@
 /**
- * Users (issue 6 §8): staff sign in with a short PIN, kept only as a salted PBKDF2 hash.
+ * Users (LC5): staff sign in with a short PIN, kept only as a salted PBKDF2 hash.
  */
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { getDb } from '../../src/store/db';

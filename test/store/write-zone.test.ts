@@ -1,5 +1,5 @@
 /**
- * One action, one transaction, also when its steps are nested async functions (issue 5 §1): the
+ * One action, one transaction, also when its steps are nested async functions: the
  * store's in-transaction helpers return Dexie promises (`inWrite`), so a write after awaiting
  * one still joins the action, and a later failure takes everything back.
  */

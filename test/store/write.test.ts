@@ -1,5 +1,5 @@
 /**
- * The write path (issue 5 §1): one user action = one transaction writing the record, its item
+ * The write path: one user action = one transaction writing the record, its item
  * and the outbox row; seq gap-free; HLC increasing; bad input writes nothing.
  */
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';

@@ -1,5 +1,5 @@
 /**
- * Board rows in bulk (issue 6 §4, P3): the denormalised `caseRows` the store keeps beside each
+ * Board rows in bulk (DL8, P3): the denormalised `caseRows` the store keeps beside each
  * case, generated here and written straight into the page's IndexedDB in a few transactions, so
  * a browser test or the bench has 10,000 cases in seconds instead of 10,000 complaint saves.
  * The shape is the store's `CaseRow` (src/store/cases.ts); the case numbers are real (CN1–CN3).

@@ -16,7 +16,7 @@ import { CaseId, DeviceId, EventId, EvidenceId, UserId } from '../../src/domain/
 import type { DomainError, Result } from '../../src/domain/result';
 import { Instant, addMinutes, instantToMs } from '../../src/domain/time';
 
-/** Test builders: real domain parses and the real state machine, no mocks (STYLE.md). */
+/** Test builders: real domain parses and the real state machine, no mocks. */
 
 /** A valid ULID-shaped id from a number, so tests read `ulidOf(7)`. */
 export const ulidOf = (n: number, prefix = '01J'): string => `${prefix}${String(n).padStart(26 - prefix.length, '0')}`;

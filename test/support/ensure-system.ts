@@ -30,6 +30,6 @@ function aptInstall(packages: string[]): void {
 const missing: string[] = [];
 if (!existsSync(CHROMIUM)) missing.push('chromium', 'fonts-noto-cjk');
 if (findPostgresBin() === undefined && process.env.DATABASE_URL === undefined) missing.push('postgresql');
-// The summary report test reads the printed PDF's text with pdftotext (issue 9).
+// The summary report test reads the printed PDF's text with pdftotext (PS5).
 if (!existsSync('/usr/bin/pdftotext')) missing.push('poppler-utils');
 if (missing.length > 0) aptInstall(missing);

@@ -4,13 +4,13 @@ import type { PartyInput } from '../../src/domain/party';
 import { ulidOf } from './builders';
 
 /**
- * Valid inputs for the domain entities (DOMAIN.md §2), to spread and override in tests. They are
+ * Valid inputs for the domain entities (EN4–EN18), to spread and override in tests. They are
  * inputs, not parsed values: a test parses them through the real schema.
  */
 
-/** GB 32100-2015 vector (DOMAIN.md §2). */
+/** GB 32100-2015 vector (VA1). */
 export const USCC = '91350100M000100Y43';
-/** CNIPA vector (DOMAIN.md §2): an invention (type digit 1). */
+/** CNIPA vector (VA3): an invention (type digit 1). */
 export const PATENT_NO = '201710601862.3';
 
 export const meta = (n = 1) => ({

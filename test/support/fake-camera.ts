@@ -1,5 +1,5 @@
 /**
- * A fake camera for Chromium (issue 8 tests): `--use-file-for-fake-video-capture` plays a Y4M
+ * A fake camera for Chromium (for the QR hand-off tests): `--use-file-for-fake-video-capture` plays a Y4M
  * file in a loop as the webcam. The video is built from the very images the phone page shows
  * (its QR frames as PNG data URLs), so the desk's real scanner (html5-qrcode) reads what a phone
  * would show. Y4M is a one-line header, then per frame `FRAME\n` and raw YUV 4:2:0 planes.

@@ -2,7 +2,7 @@
  * Renders `public/icon.svg` into the PNG icons beside it (run by hand after the SVG changes:
  * `npx tsx test/support/render-icons.ts`). Why PNGs: Chromium fetches and decodes the page icon
  * again after every same-document navigation, and an SVG icon is decoded as a whole SVG document
- * on the main thread (≈ 20 ms on this machine, unthrottled), in the middle of the screen change
+ * on the main thread, in the middle of the screen change
  * (P3); a small PNG decodes off that path. Older Android and iOS also want PNG app icons.
  */
 import { readFileSync } from 'node:fs';

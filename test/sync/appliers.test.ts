@@ -17,7 +17,7 @@ import { clerk, complaintInput, EVIDENCE, EXPERT_ID, expert, setupDevice, setupF
 import { clock, exhibitorInput, freshDb, resetDb } from '../store/fixtures';
 
 /**
- * The pull appliers (issue 7 parts 5–6) on the real store (fake-indexeddb): two tablets are two
+ * The pull appliers (CS5, SY6) on the real store (fake-indexeddb): two tablets are two
  * databases; the "server" is a list of pages handed out by cursor.
  */
 afterEach(resetDb);

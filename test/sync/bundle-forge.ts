@@ -67,7 +67,7 @@ export interface Corruption {
 
 /**
  * Every way a bundle is refused whole (BN2–BN9), for one fair and device whose valid items are
- * `items` (≥ 2). `otherFairItems`/`otherDeviceItems`: valid items of another fair / device.
+ * `items` (≥ 2). `otherFairItem`/`otherDeviceItem`: a valid item of another fair / device.
  */
 export function corruptions(base: { fairId: string; deviceId: string; items: readonly SyncItem[]; otherFairItem: SyncItem; otherDeviceItem: SyncItem }): Corruption[] {
   const { fairId, deviceId, items } = base;

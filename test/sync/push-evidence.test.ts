@@ -9,7 +9,7 @@ import { clock, fairInput } from '../store/fixtures';
 import { syncServer } from './server-harness';
 
 /**
- * Issue 7 part 3 ("a tablet frees a file only once the server has verified it"), found by the
+ * SY4 for evidence (a tablet frees a file only once the server has verified it), found by the
  * seeded fault run (test/proof): the push answer names the evidence files the server lacks; if
  * the upload of one of them fails, the `evidence_meta` item must stay in the outbox, so that the
  * next push asks for the file again. Freed first, the item was never sent again and the server

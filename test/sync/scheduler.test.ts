@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { backoffDelay, startScheduler } from '../../src/sync/scheduler';
 
-/** A fake clock: timers run only when the test says so (STYLE.md: nothing moves until you flush). */
+/** A fake clock: timers run only when the test says so (nothing moves until the test flushes). */
 function timers() {
   const pending: { fn: () => void; ms: number }[] = [];
   return {

@@ -1,8 +1,8 @@
 import { isMessageKey, t, type Params } from './index';
 
 /**
- * Domain and storage errors are codes + params (CS1, CD7, STYLE.md "failures are
- * values"); this is where they become sentences, in the user's language.
+ * Domain and storage errors are codes + params (CS1, CD7: failures are
+ * values); this is where they become sentences, in the user's language.
  */
 export interface FieldErrorLike {
   readonly field: string;

@@ -1,7 +1,7 @@
 import Papa from 'papaparse';
 
 /**
- * CSV → rows of cells, behind a lazy chunk (STYLE.md "Heavy libraries behind lazy chunks").
+ * CSV → rows of cells, behind a lazy chunk, out of the initial JavaScript (P2).
  * Excel in China saves CSV as GBK: bytes that are not valid UTF-8 are read as GB18030.
  */
 export function decodeCsv(bytes: Uint8Array): string {

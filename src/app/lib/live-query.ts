@@ -2,8 +2,8 @@ import { liveQuery } from 'dexie';
 import { createEffect, createSignal, from, onCleanup, type Accessor } from 'solid-js';
 
 /**
- * The ONE adapter from Dexie `liveQuery` to Solid signals (STYLE.md "Reads through one liveQuery
- * adapter"). `liveQuery` re-runs the read whenever a table it touched changes, in this tab or
+ * The ONE adapter from Dexie `liveQuery` to Solid signals: every live read
+ * goes through it. `liveQuery` re-runs the read whenever a table it touched changes, in this tab or
  * another; screens never import Dexie.
  */
 export const createLiveQuery = <T>(query: () => Promise<T>): Accessor<T | undefined> => from(liveQuery(query));

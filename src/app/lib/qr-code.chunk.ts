@@ -1,2 +1,2 @@
-/** The QR encoder behind a lazy chunk (STYLE.md "Heavy libraries behind lazy chunks"): notices N1–N3. */
+/** The QR encoder behind a lazy chunk, out of the initial JavaScript (P2): notices N1–N3. */
 export { toDataURL } from 'qrcode';

@@ -1,2 +1,2 @@
-/** signature_pad behind a lazy chunk (STYLE.md "Heavy libraries behind lazy chunks"). */
+/** signature_pad behind a lazy chunk, out of the initial JavaScript (P2). */
 export { default as SignaturePad } from 'signature_pad';

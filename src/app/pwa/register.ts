@@ -3,8 +3,8 @@ import type { StorageError } from '../../store/result';
 import { flushAllDrafts } from '../drafts/registry';
 
 /**
- * The ONLY bridge to the service worker (STYLE.md "One service-worker bridge"; squoosh's
- * sw-bridge). The worker precaches the whole app, lazy chunks included (vite.config.ts), so after
+ * The ONLY bridge to the service worker: no other module registers or messages
+ * it. The worker precaches the whole app, lazy chunks included (vite.config.ts), so after
  * the first load the kiosk starts with the network off.
  *
  * - first install: "ready to work offline";

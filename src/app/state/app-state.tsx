@@ -8,7 +8,7 @@ import { locale, rememberedLocale, setLocale } from '../i18n/index';
 import type * as StoreLinkModule from './store-link';
 
 /**
- * Cross-screen state in one context (STYLE.md): this device, its current fair, the language,
+ * Cross-screen state in one context: this device, its current fair, the language,
  * the network, the unsynced count and the storage warnings of the status bar. The store itself
  * is linked in after the first paint (state/store-link.ts), so the shell is interactive sooner.
  */

@@ -4,8 +4,8 @@ import './evidence-gallery.css';
 
 /**
  * Evidence photos as thumbnails, and a full-screen viewer with the photo's facts, so the expert
- * sees what was photographed before giving an opinion. Plain props, no store imports (STYLE.md
- * "Widgets"): each photo brings a loader for its file (the tablet's blob store, offline) and its
+ * sees what was photographed before giving an opinion. Plain props, no store imports (a
+ * widget of `app/ui`): each photo brings a loader for its file (the tablet's blob store, offline) and its
  * facts already worded. Files become object URLs, revoked when the image leaves the screen.
  */
 export interface GalleryFact {

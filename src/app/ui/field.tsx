@@ -3,7 +3,7 @@ import { For, Show, type JSX } from 'solid-js';
 /**
  * Form widgets for a 10-inch touch tablet: ≥ 48 px targets, labels always visible, the error
  * under its field (CD7: a field error in the user's language). Plain props, no
- * store imports (STYLE.md "Widgets").
+ * store imports (a widget of `app/ui`).
  */
 interface Common {
   readonly label: string;

@@ -7,7 +7,7 @@ import { afterPaint } from '../lib/frames';
  * event and a ResizeObserver), so no render reads layout; a screen renders `range()` of its items
  * by position (`<Index>`), so a new result rewrites the text of the same dozen row elements
  * instead of building new ones, and places each at `top(i)` inside a box of `height()`.
- * Plain values in, no store (STYLE.md "Widgets").
+ * Plain values in, no store (a widget of `app/ui`).
  */
 export interface ListWindowOptions {
   /** How many rows the list has now. */

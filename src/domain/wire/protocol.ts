@@ -6,7 +6,7 @@ import { Instant } from '../time';
 
 /**
  * The one wire contract between the tablets and the sync server (SY1–SY9 in `src/sync/SPEC.md`,
- * STYLE.md "One wire contract, versioned"). Both ends parse every message with these schemas.
+ * versioned by SY9). Both ends parse every message with these schemas.
  *
  * Versioning: a request carries `protocolVersion`. A server answers a client older than
  * `MIN_CLIENT_PROTOCOL` with `client-too-old` (HTTP 426: "update the app") and one newer than

@@ -10,7 +10,7 @@ import { ClientTooOld, ErrorReply, ServerTooOld } from './protocol';
  * it then pulls after `at`.
  */
 export const MAX_SNAPSHOT_LIMIT = 5000;
-/** What a tablet asks for: pages of 5,000 wrote slower than pages of 1,000 in the P5b bench. */
+/** What a tablet asks for: smaller pages than the most, which write faster (P5b, first-pull.bench.ts). */
 export const SNAPSHOT_PAGE = 1000;
 
 /** Where a page starts: after this `<rank>-<server seq>` (SY85's order), `0-0` for the first. */

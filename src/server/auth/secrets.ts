@@ -7,7 +7,7 @@ const scrypt = promisify(scryptCb) as (password: string, salt: Buffer, keylen: n
  * Secrets are stored only as hashes.
  * - Passwords (chosen by people, guessable): scrypt, N = 2^15, r = 8, p = 1, 16-byte salt.
  * - Tokens and enrolment codes (made here from 130–256 random bits): SHA-256. scrypt's slowness
- *   protects low-entropy secrets; for random ones it would only cost ~50 ms of CPU on every API
+ *   protects low-entropy secrets; for random ones it would only spend that CPU time on every API
  *   request (budget P4) and add no security, since guessing 2^128 values is hopeless either way.
  */
 const N = 2 ** 15;

@@ -5,7 +5,7 @@ import { join, relative } from 'node:path';
 
 /**
  * Serves the built PWA. The service worker and the HTML must never be cached by HTTP, or a
- * kiosk would keep an old worker forever (STYLE.md "assuming clients update"); hashed assets
+ * kiosk would keep an old worker forever; hashed assets
  * are immutable.
  */
 export function staticApp(distDir: string): Hono {

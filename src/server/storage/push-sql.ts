@@ -10,8 +10,7 @@ import { num, type SqlRunner, type SqlValue } from './sql';
  *
  * The push used to run in one transaction of ten round trips whose server-sequence counter lock
  * (taken before the inserts) was held across four of them; under load every pusher of every
- * instance queued on it (pg_stat_statements: the counter update averaged 314 ms of waiting at 50
- * pushes/s). Now a push is one read and one write, both single statements, and the counter's lock
+ * instance queued on it. Now a push is one read and one write, both single statements, and the counter's lock
  * lives only inside the write's own execution and commit, never across a round trip:
  *
  * 1. READ, one snapshot: the device's acknowledged sequence and revocation, the epoch, the

@@ -18,7 +18,7 @@ import { actors, AUTHORITY_ENFORCEMENT, Desk, deviceId, evidenceId, makeCase } f
 import type { Step } from '../../support/builders';
 
 /**
- * Property tests (issue 4 part 5), ≥1,000 runs each. A failure prints fast-check's seed and the
+ * Property tests, ≥1,000 runs each. A failure prints fast-check's seed and the
  * shrunk counterexample; rerun with `{ seed, path }` to replay it.
  */
 const RUNS = 1000;

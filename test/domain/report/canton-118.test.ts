@@ -7,8 +7,8 @@ import { makeFair } from '../../support/builders';
 import { runCase, session } from './session-builder';
 
 /**
- * A generated session shaped like Canton Fair's 118th (2015), the worked example of DOMAIN.md
- * §10: 603 complaints accepted naming 860 enterprises (257 filings name two respondents, CN4),
+ * A generated session shaped like Canton Fair's 118th (2015), the worked example of
+ * PS4: 603 complaints accepted naming 860 enterprises (257 filings name two respondents, CN4),
  * 368 of them established as alleged infringement; 40 more complaints not accepted. Every case
  * goes through the real state machine. The 117th session's 531 is typed by the organizer.
  */

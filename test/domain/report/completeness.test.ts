@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { completenessGate, CompletenessReply } from '../../../src/domain/report/completeness';
 import type { Instant } from '../../../src/domain/time';
 
-/** Issue 9 §2: the completeness gate from the server's device list and this tablet's outbox. */
+/** PS2: the completeness gate from the server's device list and this tablet's outbox. */
 const CLOSE = '2025-04-19T09:00:00.000Z' as Instant;
 const ME = '01D00000000000000000000001';
 const reply = (devices: object[]): CompletenessReply =>

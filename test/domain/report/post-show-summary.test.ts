@@ -6,7 +6,7 @@ import { caseId } from '../../support/builders';
 import { CURRENT, FAIR, KEYS, PREV_FAIR, PREVIOUS } from './hand-session';
 
 /**
- * Every figure of DOMAIN.md §10 on the hand-made session of hand-session.ts (its table lists the
+ * Every figure of R1–R19 on the hand-made session of hand-session.ts (its table lists the
  * cases). Each expectation below is worked out by hand from that table, not from the code.
  */
 const summary = postShowSummary({ ...CURRENT, previousSession: PREVIOUS });

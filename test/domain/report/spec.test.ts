@@ -6,7 +6,7 @@ import { FIGURE_RULES } from '../../../src/domain/report/figures';
 
 /**
  * The report SPEC.md lists the figures R1–R19 and the repeat rules it applies; every ID needs a
- * test whose name begins with `[ID]` (STYLE.md). Scans the test files' text.
+ * test whose name begins with `[ID]`. Scans the test files' text.
  */
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const spec = readFileSync(join(root, 'src/domain/report/SPEC.md'), 'utf8');

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { expectedPhotos, matchPhotos, photoCode } from '../../../src/domain/wire/photo-match';
 
-/** The desk's check of a phone's photos against the hashes the complaint lists (issue 8 §3). */
+/** The desk's check of a phone's photos against the hashes the complaint lists (PI9). */
 const H = (c: string): string => c.repeat(64);
 const complaint = {
   accusedItems: [

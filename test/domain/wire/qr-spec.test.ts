@@ -5,8 +5,8 @@ import { describe, expect, test } from 'vitest';
 import { QR_ERROR_CODES } from '../../../src/domain/wire/qr/frame';
 
 /**
- * QR-SPEC.md is the list of rules; every rule ID needs a test whose name begins with `[ID]`
- * (STYLE.md). This reads the test files' text, so a renamed or deleted test shows up here.
+ * QR-SPEC.md is the list of rules; every rule ID needs a test whose name begins with `[ID]`.
+ * This reads the test files' text, so a renamed or deleted test shows up here.
  */
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const spec = readFileSync(join(root, 'src/domain/wire/QR-SPEC.md'), 'utf8');

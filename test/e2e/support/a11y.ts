@@ -1,5 +1,5 @@
 /**
- * axe-core in the page (issue 10 §6): the engine's source is evaluated through the DevTools
+ * axe-core in the page: the engine's source is evaluated through the DevTools
  * protocol (not a <script> tag, which the app's Content Security Policy would refuse), then
  * `axe.run` checks the whole document. Only serious and critical violations count.
  */

@@ -1,5 +1,5 @@
 /**
- * Page model of the desk screens part B (issue 6): sign-in with the PIN keypad, the signature
+ * Page model of the desk screens part B: sign-in with the PIN keypad, the signature
  * canvas, reading a printed PDF's text. Used by test/e2e/desk-b-*.e2e.ts.
  */
 import type { Page } from 'playwright-core';

@@ -1,5 +1,5 @@
 /**
- * The desk's case flow as the browser tests drive it (issue 6 §2, §5): filing a complaint through
+ * The desk's case flow as the browser tests drive it: filing a complaint through
  * the intake form, opening a case, applying an action through its form, moving the app clock,
  * and real image files for the photo inputs. Shared by the desk-* browser tests.
  */

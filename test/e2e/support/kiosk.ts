@@ -69,7 +69,7 @@ export async function setUpDevice(page: Page, name: string, code: string, fairLa
   await page.waitForSelector('[data-testid=saved]');
 }
 
-/** Valid USCC check digits (GB 32100-2015), from DOMAIN.md's vector and its body re-checked. */
+/** Valid USCC check digits (GB 32100-2015), from the VA1 test vector and its body re-checked. */
 export const GOOD_USCC = '91350100M000100Y43';
 export const BAD_USCC = '91350100M000100Y44';
 
