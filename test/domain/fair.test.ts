@@ -20,7 +20,7 @@ const errors = (i: unknown) => {
   return r.ok ? [] : r.errors.map((e) => `${e.field}:${e.code}`);
 };
 
-describe('Fair: bad input, the lead’s schema seen through field errors', () => {
+describe('Fair: bad input, the Fair schema seen through field errors', () => {
   test('a fair parses with its FS defaults; it closes at the last desk closing', () => {
     expect(errors(input())).toEqual([]);
     expect(fairCloseAt(makeFair())).toBe('2025-04-19T09:00:00.000Z');
