@@ -83,37 +83,63 @@ function ladderSanction(step: number, rule: Extract<RepeatRule, { kind: 'ladder'
 }
 
 /**
+ * One exhibitor's final established cases in one session (RP1), as the rule reads them: their ids
+ * in received order, the respondent's name on the latest, and the aggravations among them (in
+ * `AGGRAVATIONS` order). The server groups its projection into these in SQL (R15).
+ */
+export interface EstablishedGroup {
+  readonly caseIds: readonly CaseId[];
+  readonly latestName: string;
+  readonly aggravations: readonly Aggravation[];
+}
+
+/** Each exhibitor's established cases of one session, grouped as `sanctionsOfGroups` reads them. */
+export function establishedGroups(cases: readonly Case[], crossSession: boolean): Map<ExhibitorKey, EstablishedGroup> {
+  const out = new Map<ExhibitorKey, EstablishedGroup>();
+  for (const [key, list] of establishedByKey(cases, crossSession)) {
+    out.set(key, { caseIds: list.map((c) => c.id), latestName: (list[list.length - 1] as Case).respondent.name, aggravations: aggravationsOf(list) });
+  }
+  return out;
+}
+
+/**
  * The exhibitors this session's cases put under the fair's repeat rule, with the recommended
  * sanction; `previousCases` are the cases of the session named by `previousFairId` (RP1, RP2).
  * Sorted by exhibitor key. Exhibitors the rule does not catch are left out.
  */
 export function recommendSanctions(rule: RepeatRule, cases: readonly Case[], previousCases: readonly Case[]): RepeatInfringer[] {
-  const now = establishedByKey(cases, false);
-  const before = establishedByKey(previousCases, true);
+  return sanctionsOfGroups(rule, establishedGroups(cases, false), establishedGroups(previousCases, true));
+}
+
+/**
+ * `recommendSanctions` over grouped cases: `now` this session's groups, `before` the previous
+ * session's (a weak key there is never matched, RP1, whoever grouped them).
+ */
+export function sanctionsOfGroups(rule: RepeatRule, now: ReadonlyMap<ExhibitorKey, EstablishedGroup>, before: ReadonlyMap<ExhibitorKey, Pick<EstablishedGroup, 'caseIds'>>): RepeatInfringer[] {
   const out: RepeatInfringer[] = [];
   for (const [key, mine] of [...now].sort(([a], [b]) => cmp(a, b))) {
-    const prior = isWeakKey(key) ? [] : (before.get(key) ?? []);
+    const prior = isWeakKey(key) ? [] : (before.get(key)?.caseIds ?? []);
     const consecutive = prior.length > 0;
-    const aggravations = aggravationsOf(mine);
+    const established = mine.caseIds.length;
+    const aggravations = [...mine.aggravations];
     let sanctions: RecommendedSanction[];
     if (rule.kind === 'national_baseline') {
       if (!consecutive) continue;
       sanctions = [{ code: 'BAN_NEXT_SESSION' }];
     } else {
-      const base = consecutive ? 3 : mine.length >= 2 ? 2 : 1;
+      const base = consecutive ? 3 : established >= 2 ? 2 : 1;
       sanctions = [ladderSanction(base + (aggravations.length > 0 ? 1 : 0), rule)];
     }
-    const latest = mine[mine.length - 1] as Case;
     out.push({
       exhibitorKey: key,
-      name: latest.respondent.name,
-      established: mine.length,
+      name: mine.latestName,
+      established,
       previousEstablished: prior.length,
-      repeat: consecutive || mine.length >= 2,
+      repeat: consecutive || established >= 2,
       aggravations,
       rule: rule.kind === 'national_baseline' ? 'RP2' : 'RP3',
       sanctions,
-      basisCaseIds: [...mine, ...prior].map((c) => c.id),
+      basisCaseIds: [...mine.caseIds, ...prior],
     });
   }
   return out;

@@ -1,4 +1,3 @@
-import type { Case } from '../../domain/case/case';
 import type { Commitment } from '../../domain/commitment';
 import type { Consultation } from '../../domain/consultation';
 import type { Exhibitor } from '../../domain/exhibitor';
@@ -7,7 +6,7 @@ import type { FigureValues } from '../../domain/report/case-figures';
 import type { Figures } from '../../domain/report/figures';
 import { compareWithPrevious, completeFigures } from '../../domain/report/post-show-summary';
 import type { SessionFigures } from '../../domain/report/post-show-summary';
-import { recommendSanctions } from '../../domain/report/repeat';
+import { sanctionsOfGroups } from '../../domain/report/repeat';
 import { repeatFigures } from '../../domain/report/repeat-figures';
 import { consultationFigures, exhibitorFigures, outreachFigures, serviceFigures } from '../../domain/report/service-figures';
 import { serviceDataOf } from '../../domain/report/service-record';
@@ -15,7 +14,8 @@ import type { PostShowSummary } from '../../domain/report/summary-schema';
 import type { SqlClient, SqlRunner } from '../storage/sql';
 import { currentRecords } from './current-records';
 import { catchUp } from './projection-sync';
-import { caseFiguresSql, repeatCases } from './summary-sql';
+import { repeatGroups } from './repeat-sql';
+import { caseFiguresSql } from './summary-sql';
 
 /**
  * The server's post-show summary of a fair (PS1; `report/SPEC.md` "The server"): across every
@@ -24,7 +24,8 @@ import { caseFiguresSql, repeatCases } from './summary-sql';
  * and brought up to date first for anything that arrived another way, projection-sync.ts); the
  * small record sets (exhibitors, commitments, consultations, outreach, experts on duty: R1, R2,
  * R16–R19) are read and counted with the same domain functions the tablet runs; R15's
- * recommendations run `recommendSanctions` over the established cases only. The comparison with
+ * recommendations run the domain's rule (`sanctionsOfGroups`) over the established cases grouped
+ * per exhibitor in SQL (repeat-sql.ts). The comparison with
  * the previous session is the domain's (`compareWithPrevious`). test/server/summary-sql.test.ts
  * holds the result equal to `postShowSummary` on seeded random data.
  */
@@ -48,18 +49,16 @@ export async function serverSessionFigures(db: SqlClient, fairId: string): Promi
   // Normally nothing to do: every push keeps the projection current (projection-sync.ts).
   const refreshed = await catchUp(db, fairId);
   if (fair.previousFairId !== undefined) await catchUp(db, fair.previousFairId);
-  const [exhibitors, commitments, consultations, caseValues, established, prior] = await Promise.all([
+  const [exhibitors, commitments, consultations, caseValues, groups] = await Promise.all([
     currentRecords<Exhibitor>(db, fairId, 'exhibitor'),
     // Every version: CM2's "current" is the domain's to decide (supersedes).
     all<Commitment>(db, fairId, 'commitment'),
     currentRecords<Consultation>(db, fairId, 'consultation'),
     caseFiguresSql(db, fair),
-    repeatCases(db, fairId),
-    fair.previousFairId === undefined ? Promise.resolve([]) : repeatCases(db, fair.previousFairId),
+    repeatGroups(db, fairId, fair.previousFairId),
   ]);
   const service = serviceDataOf(fair);
-  // recommendSanctions reads only the fields RepeatCase keeps (case-projection.ts).
-  const repeatInfringers = recommendSanctions(fair.settings.repeatRule, established as unknown as Case[], prior as unknown as Case[]);
+  const repeatInfringers = sanctionsOfGroups(fair.settings.repeatRule, groups.now, groups.before);
   const values: FigureValues = {
     ...exhibitorFigures(exhibitors, commitments),
     ...caseValues,
