@@ -18,7 +18,7 @@ if (/^\/p(\/|$)/.test(location.pathname)) {
     m.mountPhone(root);
   });
 } else {
-  const messages = import('./i18n/desk-messages');
+  const messages = import('./i18n/desk-languages');
   void import('./app').then(async ({ App }) => {
     await messages;
     render(() => <App />, root);

@@ -63,7 +63,7 @@ test('the phone entry loads no desk screen, spreadsheet or scanner code', async 
   await page.waitForSelector('input[name="complainant.name"]');
   const names = scripts.map((s) => s.split('/').pop() ?? '');
   expect(names.some((n) => n.startsWith('phone-main-'))).toBe(true);
-  for (const desk of ['complaint-intake-', 'case-board-', 'case-detail-', 'xlsx', 'csv.chunk', 'qr-handoff-', 'qr-scanner', 'home-', 'shell', 'app-', 'desk-messages-', 'write-', 'signature_pad-']) {
+  for (const desk of ['complaint-intake-', 'case-board-', 'case-detail-', 'xlsx', 'csv.chunk', 'qr-handoff-', 'qr-scanner', 'home-', 'shell', 'app-', 'desk-messages-', 'desk-languages-', 'write-', 'signature_pad-']) {
     expect(names.filter((n) => n.startsWith(desk) || n.includes(`${desk}.`))).toEqual([]);
   }
 });

@@ -39,8 +39,8 @@ import type { conflictMessages } from '../screens/conflicts/conflicts.messages';
  *
  * Messages live beside the screen or area that says them (`*.messages.ts`, zh-CN and English of a
  * key on one line); the domain's codes in `codes.messages.ts`. They are not imported here but
- * installed by each entry before it renders (`addMessages`): the desk installs all of them
- * (`desk-messages.ts`), the public phone form and the console only their share
+ * installed by each entry before it renders: the desk installs all of them in both languages
+ * (`desk-languages.ts`), the public phone form and the console only their share
  * (`base-messages.ts`, `phone-messages.ts`), so the phone downloads no desk strings. The key
  * type is still the union of every file's keys, so a missing key fails `tsc`.
  */
