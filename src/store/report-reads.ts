@@ -7,7 +7,7 @@ import { fairCloseAt } from '../domain/fair';
 import type { Instant } from '../domain/time';
 import { fromRecord } from './case-rows';
 import { commitmentsOfFair } from './commitment-rows';
-import { getDb } from './db';
+import { getDb, type FairCaseDb } from './db';
 import type { EvidenceRow } from './evidence';
 
 /**
@@ -17,6 +17,14 @@ import type { EvidenceRow } from './evidence';
  */
 export async function sessionDataOf(fairId: FairId | string): Promise<SessionData | undefined> {
   const db = getDb();
+  // P7: one explicit read transaction. Outside one, a read under `liveQuery` goes through Dexie's
+  // query cache, which deep-copies every cached result on each delivery: thousands of folded
+  // cases copied in script on top of IndexedDB's own copy. In one, the reads skip that cache,
+  // are still observed by `liveQuery`, and all come from one snapshot.
+  return db.transaction('r', [db.fairs, db.cases, db.exhibitors, db.commitments, db.consultations, db.items], () => readSession(db, fairId));
+}
+
+async function readSession(db: FairCaseDb, fairId: FairId | string): Promise<SessionData | undefined> {
   const fair = await db.fairs.get(fairId);
   if (fair === undefined) return undefined;
   const [caseRecords, exhibitors, commitments, consultations] = await Promise.all([
