@@ -139,6 +139,11 @@ export default defineConfig({
     // (browser tests drive a real Chromium through playwright-core).
     environment: 'node',
     reporters: ['default', './test/support/closing-line-reporter.ts'],
+    // Vitest's default is one worker fewer than the cores, so a 2-core machine ran every file one
+    // after another. Most files wait on Chromium, PostgreSQL or a child server rather than on
+    // their own worker, so two workers overlap that waiting; e2e still runs its files one at a
+    // time (one app server, one Chromium per file), beside the unit and server files.
+    maxWorkers: 2,
     projects: [
       {
         test: {
@@ -182,6 +187,8 @@ export default defineConfig({
           testTimeout: 900_000,
           hookTimeout: 120_000,
           fileParallelism: false,
+          // After every other project: its timings and child processes must not share the cores.
+          sequence: { groupOrder: 1 },
         },
       },
     ],
