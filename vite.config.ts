@@ -118,7 +118,8 @@ export default defineConfig({
     // the home screen) appended some 40 links in one task, 210 ms of appendChild at 4x (P2).
     // Their CSS is preloaded as before (Vite keeps it out of this list).
     modulePreload: {
-      resolveDependencies: (_file, deps, { hostId }) => (hostId.endsWith('/src/app/main.tsx') || hostId.endsWith('/src/console/main.tsx') ? deps : []),
+      // The console's start is its entry (main.tsx) and the console it loads (console-app.tsx).
+      resolveDependencies: (_file, deps, { hostId }) => (/\/src\/(app\/main|console\/main|console\/console-app)\.tsx$/.test(hostId) ? deps : []),
     },
     // The console is a second page (served at /console/); its chunks go under assets/console/ so
     // the service worker's precache can leave them out (online only).
