@@ -35,8 +35,11 @@ export function consoleEntryFiles(distDir: string): string[] {
     if (seen.has(file)) return;
     seen.add(file);
     const code = readFileSync(join(distDir, file), 'utf8');
-    // Static imports only (`import{…}from"./x.js"`, `import"./x.js"`); `import("./x.js")` is lazy.
+    // Static imports only (`import{…}from"./x.js"`, `import"./x.js"`); `import("./x.js")` is lazy,
+    // except the console itself, which the entry (src/console/main.tsx) loads after asking the
+    // server for the session: it is on every start, so it counts.
     for (const m of code.matchAll(/(?:from|import)\s*"(\.{1,2}\/[^"]+\.js)"/g)) visit(join(dirname(file), m[1] ?? ''));
+    for (const m of code.matchAll(/import\(\s*[`"'](\.{1,2}\/(?:[^`"']*\/)?console-app-[^`"']+\.js)[`"']\s*\)/g)) visit(join(dirname(file), m[1] ?? ''));
   };
   visit(entry);
   return [...seen];

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { ConsoleErrorReply } from '../../domain/wire/console';
+import { takeEarly } from './early';
 
 /**
  * The console's one way to the server: same-origin fetch with the session cookie, every reply
@@ -30,9 +31,14 @@ export async function request<S extends z.ZodType>(schema: S, path: string, opti
   const method = options.method ?? 'GET';
   const headers: Record<string, string> = { accept: 'application/json' };
   if (options.body !== undefined) headers['content-type'] = 'application/json';
+  const ask = (): Promise<Response> => fetch(path, { method, headers, credentials: 'same-origin', body: options.body === undefined ? null : JSON.stringify(options.body) });
+  // A read the entry started before this code loaded (early.ts), once; asked again unless it
+  // succeeded (signed out then, say, and signed in since) or its 401 is the answer (the session read).
+  const early = method === 'GET' ? takeEarly(path) : undefined;
+  const usable = (r: Response): boolean => r.ok || (r.status === 401 && options.quietUnauthenticated === true);
   let res: Response;
   try {
-    res = await fetch(path, { method, headers, credentials: 'same-origin', body: options.body === undefined ? null : JSON.stringify(options.body) });
+    res = await (early === undefined ? ask() : early.then((r) => (usable(r) ? r : ask()), ask));
   } catch {
     return { ok: false, failure: { kind: 'network' } };
   }

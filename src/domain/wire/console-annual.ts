@@ -38,11 +38,8 @@ export const SummaryCloseRow = z.object({
 export const SummaryCloses = z.object({ type: z.literal('summary-closes'), fairId: FairId, closes: z.array(SummaryCloseRow) });
 export type SummaryCloses = z.infer<typeof SummaryCloses>;
 
-/** AR12: the threshold shares asked for when none are given: complaints received ≥ 500, reference opinions ≥ 100. */
-export const DEFAULT_THRESHOLDS: readonly Threshold[] = [
-  { figure: 'A2.received', min: 500 },
-  { figure: 'A3.opinions', min: 100 },
-];
+// Its own file, without zod, so the console's entry can ask for the first roll-up before the contract loads.
+export { DEFAULT_THRESHOLDS } from '../report/annual-thresholds';
 
 /** `A2.received:500,A3.opinions:100`: a figure and its minimum N, at most one per figure. */
 const Thresholds = z

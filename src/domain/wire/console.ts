@@ -39,7 +39,8 @@ import { DeviceRole, EnrolmentCode, Password, UserName } from './accounts';
  * origin, CO6), 400 INVALID_BODY/INVALID_QUERY/INVALID_PATH, 404 NOT_FOUND, 409 NAME_TAKEN,
  * 403 BAD_CREDENTIALS (wrong current password), 401 BAD_CREDENTIALS (sign-in), 429 RATE_LIMITED.
  */
-export const CONSOLE_PREFIX = '/api/console';
+// Its own file, without zod, so the console's entry can ask before the contract loads.
+export { CONSOLE_PREFIX } from './console-prefix';
 /** The session cookie's name; the `__Host-` prefix is used when the cookie is Secure (CO2). */
 export const SESSION_COOKIE = 'faircase_console';
 export const SECURE_SESSION_COOKIE = '__Host-faircase_console';
