@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { hashCanonical } from './canonical-json';
+import { canonicalJson, sha256Hex } from './canonical-json';
 import type { ExhibitorKey } from './exhibitor';
 import { ExhibitorKey as ExhibitorKeySchema } from './exhibitor';
 import { Sha256Hex } from './evidence';
@@ -66,33 +66,56 @@ export const CommitmentDraft = z.object({ status: z.literal('draft'), ...content
 });
 export type CommitmentDraft = z.infer<typeof CommitmentDraft>;
 
+const signedShape = z.object({
+  status: z.literal('signed'),
+  ...content,
+  signatureEvidenceId: EvidenceId,
+  sealEvidenceId: EvidenceId.optional(),
+  signedAt: Instant,
+  channel: SigningChannel,
+  /** A paper scan is the signature; the clerk who checked it against the paper is recorded. */
+  scanCheckedBy: UserId.optional(),
+  contentHash: Sha256Hex,
+});
+
+/** Every rule of a signed commitment but its hash; true when the hash is the one left to check. */
+const signedRules = (c: z.output<typeof signedShape>, ctx: z.RefinementCtx): boolean => {
+  versionChain(c, ctx);
+  frozenTexts(c, ctx);
+  const missing = missingClauses(c);
+  if (missing.length > 0) ctx.addIssue({ code: 'custom', message: 'CLAUSES_NOT_ACCEPTED', path: ['clausesAccepted'], params: { missing: missing.join(',') } });
+  if (c.channel === 'paper_scan' && c.scanCheckedBy === undefined) ctx.addIssue({ code: 'custom', message: 'REQUIRED', path: ['scanCheckedBy'] });
+  if (c.channel !== 'paper_scan' && c.scanCheckedBy !== undefined) ctx.addIssue({ code: 'custom', message: 'NOT_APPLICABLE', path: ['scanCheckedBy'] });
+  if (c.signedAt < c.createdAt) ctx.addIssue({ code: 'custom', message: 'END_BEFORE_START', path: ['signedAt'] });
+  return missing.length === 0;
+};
+
 /** CM1: a signed commitment; its `contentHash` covers every other field. */
-export const SignedCommitment = z
-  .object({
-    status: z.literal('signed'),
-    ...content,
-    signatureEvidenceId: EvidenceId,
-    sealEvidenceId: EvidenceId.optional(),
-    signedAt: Instant,
-    channel: SigningChannel,
-    /** A paper scan is the signature; the clerk who checked it against the paper is recorded. */
-    scanCheckedBy: UserId.optional(),
-    contentHash: Sha256Hex,
-  })
-  .superRefine((c, ctx) => {
-    versionChain(c, ctx);
-    frozenTexts(c, ctx);
-    const missing = missingClauses(c);
-    if (missing.length > 0) ctx.addIssue({ code: 'custom', message: 'CLAUSES_NOT_ACCEPTED', path: ['clausesAccepted'], params: { missing: missing.join(',') } });
-    if (c.channel === 'paper_scan' && c.scanCheckedBy === undefined) ctx.addIssue({ code: 'custom', message: 'REQUIRED', path: ['scanCheckedBy'] });
-    if (c.channel !== 'paper_scan' && c.scanCheckedBy !== undefined) ctx.addIssue({ code: 'custom', message: 'NOT_APPLICABLE', path: ['scanCheckedBy'] });
-    if (c.signedAt < c.createdAt) ctx.addIssue({ code: 'custom', message: 'END_BEFORE_START', path: ['signedAt'] });
-    if (missing.length === 0 && contentHashOf(c) !== c.contentHash) ctx.addIssue({ code: 'custom', message: 'CONTENT_HASH_MISMATCH', path: ['contentHash'] });
-  });
+export const SignedCommitment = signedShape.superRefine((c, ctx) => {
+  if (signedRules(c, ctx) && contentHashOf(c) !== c.contentHash) ctx.addIssue({ code: 'custom', message: 'CONTENT_HASH_MISMATCH', path: ['contentHash'] });
+});
 export type SignedCommitment = z.infer<typeof SignedCommitment>;
 
 export const Commitment = z.discriminatedUnion('status', [CommitmentDraft, SignedCommitment]);
 export type Commitment = z.infer<typeof Commitment>;
+
+/**
+ * CM1 in two steps, for a reader that hashes elsewhere (SY92: a pulled page's hashes by the
+ * platform's SHA-256): every rule of `Commitment` but the signed one's content hash. Its caller
+ * compares `contentHashTextOf` hashed with `contentHash` before it trusts the record.
+ */
+export const CommitmentBeforeHash = z.discriminatedUnion('status', [
+  CommitmentDraft,
+  signedShape.superRefine((c, ctx) => {
+    signedRules(c, ctx);
+  }),
+]);
+
+/** The canonical JSON text `contentHash` is the SHA-256 of (§8). */
+export function contentHashTextOf(c: Omit<SignedCommitment, 'contentHash'> & { contentHash?: unknown }): string {
+  const { contentHash: _omit, ...rest } = c;
+  return canonicalJson(rest);
+}
 
 /** The template's clauses not ticked, in template order. */
 export function missingClauses(c: { templateVersion: TemplateVersion; clauses?: readonly { zh: string; en: string }[] | undefined; clausesAccepted: readonly ClauseCode[] }): ClauseCode[] {
@@ -101,8 +124,7 @@ export function missingClauses(c: { templateVersion: TemplateVersion; clauses?: 
 
 /** §8 `contentHash`: SHA-256 of the canonical JSON of the signed record without the hash itself. */
 export function contentHashOf(c: Omit<SignedCommitment, 'contentHash'> & { contentHash?: unknown }): Sha256Hex {
-  const { contentHash: _omit, ...rest } = c;
-  return hashCanonical(rest) as Sha256Hex;
+  return sha256Hex(contentHashTextOf(c)) as Sha256Hex;
 }
 
 /** N4 prints the first 12 hex digits of the content hash, enough to compare a copy by eye. */

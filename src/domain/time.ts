@@ -10,7 +10,11 @@ const INSTANT_PATTERN = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 export const Instant = z
   .string()
   .regex(INSTANT_PATTERN, { message: 'INSTANT', abort: true })
-  .refine((v) => !Number.isNaN(Date.parse(v)) && new Date(v).toISOString() === v, { message: 'INSTANT' })
+  // One parse, not two: every pulled item carries several instants (SY91).
+  .refine((v) => {
+    const ms = Date.parse(v);
+    return !Number.isNaN(ms) && new Date(ms).toISOString() === v;
+  }, { message: 'INSTANT' })
   .brand<'Instant'>();
 export type Instant = z.infer<typeof Instant>;
 

@@ -4,13 +4,13 @@ import { causalOrder, fold, replay } from '../domain/case/fold';
 import type { Case } from '../domain/case/case';
 import type { SyncItem } from '../domain/sync-item';
 import type { CaseId } from '../domain/ids';
-import { parsePayload } from '../domain/wire/payload-parsers';
 import { getDb } from './db';
 import { ORPHANS_KEY, type FairCaseDb, type PulledRow } from './db';
 import { fromRecord, toCaseRow, toRecord } from './case-rows';
 import { flagSharedNumbers } from './shared-numbers';
 import { newId } from './ids';
 import { inWrite } from './transaction';
+import { payloadOf } from './pull-parse';
 
 /**
  * Items pulled from the other tablets, written inside the pull page's own transaction (the
@@ -26,12 +26,13 @@ import { inWrite } from './transaction';
 export const PULLED_TABLES = ['items', 'meta', 'cases', 'caseRows', 'exhibitors', 'commitments', 'consultations', 'evidence', 'pulled'] as const;
 
 /**
- * The payload through its kind's schema and the entity and fair checks, parsed ONCE (P5: zod is
- * most of a pull's CPU time). `schema` names what the caller's kind filter guarantees; the
- * parse itself is the kind's (`parsePayload`), the very schema the server checked on push.
+ * The payload through its kind's schema and the entity and fair checks, parsed ONCE (SY91: a
+ * page asked ahead was checked already). `schema` names what the caller's kind filter
+ * guarantees; the parse itself is the kind's (`parsePayload`), the very schema the server
+ * checked on push.
  */
 export const parsed = <S extends z.ZodType>(_schema: S, item: SyncItem): z.output<S> | undefined => {
-  const r = parsePayload(item);
+  const r = payloadOf(item);
   return r.ok ? (r.data as z.output<S>) : undefined;
 };
 

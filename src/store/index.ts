@@ -13,6 +13,7 @@ export { loadDevice } from './device';
 export { heldBatch, heldRanges, readRelayState, saveRelayState, type RelayState } from './held-items';
 export { loadLogState, type LogState } from './local-log';
 export { acknowledgePush, outboxBatch, outboxInSeqOrder, unsyncedCount, type PushAcknowledgement } from './outbox';
+export { checkAhead } from './pull-parse';
 export { applyPulledPage, newPullRun, restartPull, type PageContext, type PageOutcome, type PullRun } from './pull-page';
 export type { StoreResult, StorageError } from './result';
 export { applySnapshotPage, dropSnapshotMark, readSnapshotMark, type SnapshotMark } from './snapshot-page';

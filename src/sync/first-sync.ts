@@ -2,7 +2,7 @@ import type { Instant } from '../domain/time';
 import { instantToMs } from '../domain/time';
 import { PROTOCOL_VERSION } from '../domain/wire/protocol';
 import { SNAPSHOT_PAGE, SNAPSHOT_START } from '../domain/wire/snapshot';
-import { applySnapshotPage, dropSnapshotMark, readSnapshotMark, readSyncState, type PullApplier, type SnapshotMark, type SyncCredentials } from '../store';
+import { applySnapshotPage, checkAhead, dropSnapshotMark, readSnapshotMark, readSyncState, type PullApplier, type SnapshotMark, type SyncCredentials } from '../store';
 import { readingOf, timed } from './clock-offset';
 import { SyncStopped } from './push-outbox';
 import { TransportError, type SnapshotAnswer, type SyncTransport } from './transport';
@@ -80,7 +80,15 @@ export async function firstSync(deps: FirstSyncDeps): Promise<FirstSyncSummary |
     const next: SnapshotMark | undefined = restart || reply.next === null
       ? undefined
       : { epoch: reply.epoch, at: reply.at, next: reply.next, total: before?.total ?? reply.total ?? 0, items: (before?.items ?? 0) + reply.items.length, bytes: (before?.bytes ?? 0) + answer.bytes };
-    if (next !== undefined) ahead = { q: { at: next.at, after: next.next }, answer: ask({ at: next.at, after: next.next }) };
+    if (next !== undefined) {
+      // SY91: the page asked ahead has its payloads checked while this one is written.
+      const answer = ask({ at: next.at, after: next.next }).then(async (t) => {
+        if (t.reply.reply.type === 'snapshot-page') await checkAhead(t.reply.reply.items, deps.credentials.deviceId);
+        return t;
+      });
+      answer.catch(() => undefined);
+      ahead = { q: { at: next.at, after: next.next }, answer };
+    }
     const outcome = restart
       ? await dropSnapshotMark()
       : await applySnapshotPage(reply, { self: deps.credentials.deviceId, received, reading: readingOf(sent, received, reply.serverTime), appliers: deps.appliers, before, after: next });

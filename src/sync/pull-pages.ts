@@ -1,9 +1,10 @@
 import { MAX_PULL_LIMIT, PROTOCOL_VERSION } from '../domain/wire/protocol';
 import type { Instant } from '../domain/time';
-import { applyPulledPage, FAIR_APPLIERS, newPullRun, readSyncState, restartPull, type PullApplier, type SyncCredentials } from '../store';
+import { applyPulledPage, checkAhead, FAIR_APPLIERS, newPullRun, readSyncState, restartPull, type PullApplier, type SyncCredentials } from '../store';
 import { readingOf, timed } from './clock-offset';
 import { SyncStopped } from './push-outbox';
 import { TransportError, type SyncTransport } from './transport';
+import type { PullReply } from '../domain/wire/protocol';
 
 export type { PullApplier };
 
@@ -33,23 +34,39 @@ export interface PullSummary {
  * in ONE transaction together with the new cursor (`applyPulledPage`), so a crash mid-page
  * re-pulls that page and never skips one (SY6). A new epoch (restored server, SY7) restarts the
  * cursor at 0 and puts every item of the local log back into the outbox (`restartPull`).
+ * SY91: while a page is written, the next one is already asked for and its payloads checked.
  */
 export async function pullPages(deps: PullDeps): Promise<PullSummary> {
   const appliers = deps.appliers ?? FAIR_APPLIERS;
+  const now = deps.now ?? systemNow;
   let pages = 0;
   let count = 0;
   let epochChanged = false;
   const run = newPullRun();
+  type Timed = { readonly reply: PullReply; readonly sent: Instant; readonly received: Instant };
+  const ask = (after: number): Promise<Timed> =>
+    timed(now, () => deps.transport.pull({ fair: deps.credentials.fairId, after, limit: deps.limit ?? MAX_PULL_LIMIT, protocolVersion: PROTOCOL_VERSION }));
+  /** SY91: the page after the one being written, asked for (and checked) meanwhile. */
+  let ahead: { readonly after: number; readonly answer: Promise<Timed> } | undefined;
   for (let guard = 0; guard < 100_000; guard++) {
     const state = await readSyncState();
-    const now = deps.now ?? systemNow;
-    const { reply, sent, received } = await timed(now, () =>
-      deps.transport.pull({ fair: deps.credentials.fairId, after: state.cursor, limit: deps.limit ?? MAX_PULL_LIMIT, protocolVersion: PROTOCOL_VERSION }),
-    );
+    // Used only if the cursor still stands where it was asked from (another tab may have moved it).
+    const pending = ahead !== undefined && ahead.after === state.cursor ? ahead.answer : ask(state.cursor);
+    ahead = undefined;
+    const { reply, sent, received } = await pending;
     if (reply.type === 'client-too-old') throw new SyncStopped('CLIENT_TOO_OLD');
     if (reply.type === 'server-too-old') throw new TransportError('SERVER_TOO_OLD', true);
     if (reply.type === 'error') throw new TransportError(reply.code, false);
     const restarted = state.epoch !== undefined && state.epoch !== reply.epoch;
+    if (!restarted && reply.hasMore) {
+      const answer = ask(reply.cursor).then(async (t) => {
+        if (t.reply.type === 'pull-page') await checkAhead(t.reply.items.map((p) => p.item), deps.credentials.deviceId);
+        return t;
+      });
+      // Awaited later, or dropped: a failure counts only when the tablet gets to that page.
+      answer.catch(() => undefined);
+      ahead = { after: reply.cursor, answer };
+    }
     const reading = readingOf(sent, received, reply.serverTime);
     const outcome = restarted
       ? await restartPull(reply.epoch, reading, appliers)

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { CaseEvent } from '../case/events';
-import { Commitment } from '../commitment';
+import { Commitment, CommitmentBeforeHash } from '../commitment';
 import { Consultation } from '../consultation';
 import { Evidence } from '../evidence';
 import { exhibitorSchemaFor } from '../exhibitor';
@@ -62,12 +62,26 @@ export function checkPayload(item: SyncItem): PayloadProblem | undefined {
  * `checkPayload` that also hands back the parsed payload, so a reader that needs it (the pull
  * appliers, P5) parses each payload once, not twice.
  */
-export function parsePayload(item: SyncItem): { readonly ok: true; readonly data: unknown } | { readonly ok: false; readonly problem: PayloadProblem } {
+export function parsePayload(item: SyncItem): PayloadParse {
+  return parseWith(item, PAYLOAD_SCHEMAS[item.kind]);
+}
+
+/**
+ * `parsePayload` with every check but a signed commitment's content hash (CM1), which the caller
+ * makes before it trusts the record (SY92: the tablet hashes a pulled page's by the platform).
+ */
+export function parsePayloadBeforeHash(item: SyncItem): PayloadParse {
+  return parseWith(item, item.kind === 'commitment' ? CommitmentBeforeHash : PAYLOAD_SCHEMAS[item.kind]);
+}
+
+export type PayloadParse = { readonly ok: true; readonly data: unknown } | { readonly ok: false; readonly problem: PayloadProblem };
+
+function parseWith(item: SyncItem, schema: z.ZodType): PayloadParse {
   // SY51: what the server's storage refuses (quarantined before its parse) is refused here too,
   // also where the schema would only strip it (a NUL in an unknown key).
   const bad = unstorable(item.payload);
   if (bad !== undefined) return { ok: false, problem: { code: 'PAYLOAD_INVALID', issues: [{ path: '', code: bad }] } };
-  const parsed = (PAYLOAD_SCHEMAS[item.kind] as z.ZodType).safeParse(item.payload);
+  const parsed = schema.safeParse(item.payload);
   if (!parsed.success) {
     return {
       ok: false,
