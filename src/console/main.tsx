@@ -5,9 +5,8 @@ import { CONSOLE_PREFIX } from '../domain/wire/console-prefix';
 /**
  * The console's entry: a few lines that import neither zod nor Solid, so the session read and,
  * opened at /annual, the page's first roll-up leave at once, and the server works while the
- * browser loads the console (console-app.tsx) and the page's chunk side by side, each with its
- * imports preloaded together (vite.config.ts `modulePreload`). `request` takes those replies
- * (lib/early.ts).
+ * browser loads the console (console-app.tsx) and the page's chunk side by side. `request`
+ * takes those replies (lib/early.ts).
  */
 startEarly(`${CONSOLE_PREFIX}/session`);
 if (onAnnualPage()) {
