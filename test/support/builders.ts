@@ -15,6 +15,7 @@ import { formatHlc } from '../../src/domain/hlc';
 import { CaseId, DeviceId, EventId, EvidenceId, UserId } from '../../src/domain/ids';
 import type { DomainError, Result } from '../../src/domain/result';
 import { Instant, addMinutes, instantToMs } from '../../src/domain/time';
+import type { SyncItem } from '../../src/domain/sync-item';
 
 /** Test builders: real domain parses and the real state machine, no mocks. */
 
@@ -295,3 +296,16 @@ export const eventId = (n: number): EventId => EventId.parse(ulidOf(n, '01E'));
 
 /** The outcome of a decision as one string: `OK` or the error code. */
 export const code = (r: Result<unknown, DomainError>): string => (r.ok ? 'OK' : r.error.code);
+
+/**
+ * Case events as a server serves them, in the order given: each device's items numbered 1, 2, …
+ * (SY2: a device numbers its items with no gap), the event itself as the payload.
+ */
+export function eventItems(fairId: string, events: readonly CaseEvent[]): SyncItem[] {
+  const seqs = new Map<string, number>();
+  return events.map((e): SyncItem => {
+    const seq = (seqs.get(e.deviceId) ?? 0) + 1;
+    seqs.set(e.deviceId, seq);
+    return { id: e.id, fairId, deviceId: e.deviceId, seq, hlc: e.hlc, at: e.at, kind: 'case_event', entityId: e.caseId, payload: e } as unknown as SyncItem;
+  });
+}

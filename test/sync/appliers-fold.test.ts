@@ -4,7 +4,6 @@ import { COMMAND_TYPES } from '../../src/domain/case/commands';
 import type { CaseEvent } from '../../src/domain/case/events';
 import { compareEvents, fold } from '../../src/domain/case/fold';
 import { CASE_STATES } from '../../src/domain/codes';
-import type { SyncItem } from '../../src/domain/sync-item';
 import type { PullReply } from '../../src/domain/wire/protocol';
 import { foldForward } from '../../src/store/apply-pulled';
 import { fromRecord, toCaseRow } from '../../src/store/case-rows';
@@ -12,7 +11,7 @@ import { getDb } from '../../src/store/db';
 import { caseEventApplier } from '../../src/store/appliers';
 import { pullPages } from '../../src/sync/pull-pages';
 import type { SyncTransport } from '../../src/sync/transport';
-import { caseId, Desk, deviceId, local, makeFair, PATHS } from '../support/builders';
+import { caseId, Desk, deviceId, eventItems, local, makeFair, PATHS } from '../support/builders';
 import { freshDb, resetDb } from '../store/fixtures';
 
 /**
@@ -89,12 +88,7 @@ describe('pull: fold forward', () => {
       fc.asyncProperty(Scenario, async (s) => {
         freshDb('fold-forward');
         const all = forkedEvents(s);
-        const seqs = new Map<string, number>();
-        const items = shuffled(all, s.order).map((e): SyncItem => {
-          const seq = (seqs.get(e.deviceId) ?? 0) + 1;
-          seqs.set(e.deviceId, seq);
-          return { id: e.id, fairId: fair.id, deviceId: e.deviceId, seq, hlc: e.hlc, at: e.at, kind: 'case_event', entityId: e.caseId, payload: e } as unknown as SyncItem;
-        });
+        const items = eventItems(fair.id, shuffled(all, s.order));
         // Pages cut where the generator says (the server's page size varies with `limit`).
         const bounds = [...new Set([0, ...s.cuts.map((c) => c % (items.length + 1)), items.length])].sort((x, y) => x - y);
         const pages = bounds.slice(1).map((end, p) => items.slice(bounds[p], end));

@@ -10,7 +10,7 @@ import { firstSync, readSnapshotMark, type SyncProgress } from '../../src/sync/f
 import { pullPages } from '../../src/sync/pull-pages';
 import { readSyncState, type SyncCredentials } from '../../src/store/sync-state';
 import { TransportError, type SyncTransport } from '../../src/sync/transport';
-import { caseId, Desk, deviceId, local, makeFair, PATHS, ulidOf } from '../support/builders';
+import { caseId, Desk, deviceId, eventItems, local, makeFair, PATHS, ulidOf } from '../support/builders';
 import { exhibitor } from '../domain/report/session-builder';
 import { clock, freshDb, resetDb } from '../store/fixtures';
 
@@ -40,12 +40,7 @@ function fairItems(): SyncItem[] {
     for (const type of PATHS.ADMITTED) desk.must(type);
     events.push(...desk.events);
   }
-  const seqs = new Map<string, number>();
-  for (const e of events.sort(compareEvents)) {
-    const seq = (seqs.get(e.deviceId) ?? 0) + 1;
-    seqs.set(e.deviceId, seq);
-    items.push({ id: e.id, fairId: fair.id, deviceId: e.deviceId, seq, hlc: e.hlc, at: e.at, kind: 'case_event', entityId: e.caseId, payload: e } as unknown as SyncItem);
-  }
+  items.push(...eventItems(fair.id, events.sort(compareEvents)));
   return items;
 }
 

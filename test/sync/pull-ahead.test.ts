@@ -11,7 +11,7 @@ import { applyPulledPage, newPullRun } from '../../src/store/pull-page';
 import { readSyncState, type SyncCredentials } from '../../src/store/sync-state';
 import { pullPages } from '../../src/sync/pull-pages';
 import type { SyncTransport } from '../../src/sync/transport';
-import { caseId, Desk, deviceId, local, makeFair, PATHS } from '../support/builders';
+import { caseId, Desk, deviceId, eventItems, local, makeFair, PATHS } from '../support/builders';
 import { freshDb, resetDb } from '../store/fixtures';
 
 /** SY91 on the real store (fake-indexeddb): the page after the one being written is asked for meanwhile. */
@@ -29,13 +29,7 @@ function pagesOf(cases: number, size: number): SyncItem[][] {
     for (const type of PATHS['ADMITTED']) desk.must(type);
     events.push(...desk.events);
   }
-  events.sort(compareEvents);
-  const seqs = new Map<string, number>();
-  const items = events.map((e): SyncItem => {
-    const seq = (seqs.get(e.deviceId) ?? 0) + 1;
-    seqs.set(e.deviceId, seq);
-    return { id: e.id, fairId: fair.id, deviceId: e.deviceId, seq, hlc: e.hlc, at: e.at, kind: 'case_event', entityId: e.caseId, payload: e } as unknown as SyncItem;
-  });
+  const items = eventItems(fair.id, events.sort(compareEvents));
   return Array.from({ length: Math.ceil(items.length / size) }, (_, k) => items.slice(k * size, (k + 1) * size));
 }
 

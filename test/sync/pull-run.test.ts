@@ -10,7 +10,7 @@ import { ALL_APPLIERS } from '../../src/store/appliers';
 import { pullPages } from '../../src/sync/pull-pages';
 import type { SyncCredentials } from '../../src/store/sync-state';
 import type { SyncTransport } from '../../src/sync/transport';
-import { caseId, Desk, deviceId, local, makeFair, PATHS } from '../support/builders';
+import { caseId, Desk, deviceId, eventItems, local, makeFair, PATHS } from '../support/builders';
 import { clerk, complaintInput, setupDevice, setupFair } from '../store/case-fixtures';
 import { clock, freshDb, resetDb } from '../store/fixtures';
 
@@ -50,13 +50,7 @@ function otherTablets(cases: number): { events: CaseEvent[]; items: SyncItem[] }
     desk.try('AddNote');
     events.push(...desk.events);
   }
-  events.sort(compareEvents);
-  const seqs = new Map<string, number>();
-  const items = events.map((e): SyncItem => {
-    const seq = (seqs.get(e.deviceId) ?? 0) + 1;
-    seqs.set(e.deviceId, seq);
-    return { id: e.id, fairId: fair.id, deviceId: e.deviceId, seq, hlc: e.hlc, at: e.at, kind: 'case_event', entityId: e.caseId, payload: e } as unknown as SyncItem;
-  });
+  const items = eventItems(fair.id, events.sort(compareEvents));
   return { events, items };
 }
 
