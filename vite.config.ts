@@ -140,9 +140,9 @@ export default defineConfig({
     environment: 'node',
     reporters: ['default', './test/support/closing-line-reporter.ts'],
     // Vitest's default is one worker fewer than the cores, so a 2-core machine ran every file one
-    // after another. Most files wait on Chromium, PostgreSQL or a child server rather than on
-    // their own worker, so two workers overlap that waiting; e2e still runs its files one at a
-    // time (one app server, one Chromium per file), beside the unit and server files.
+    // after another while the main process, which does little, kept the second core. Two workers
+    // use both for the unit and server files. A project that keeps one worker runs in a group of
+    // its own after the others: e2e (one file at a time, one Chromium each) comes last.
     maxWorkers: 2,
     projects: [
       {
@@ -187,7 +187,8 @@ export default defineConfig({
           testTimeout: 900_000,
           hookTimeout: 120_000,
           fileParallelism: false,
-          // After every other project: its timings and child processes must not share the cores.
+          // A group of its own, after the unit and server files and before e2e: its timings and
+          // child processes do not share the cores with another test file.
           sequence: { groupOrder: 1 },
         },
       },
