@@ -1,10 +1,9 @@
-import { MAX_PULL_LIMIT, PROTOCOL_VERSION } from '../domain/wire/protocol';
+import { MAX_PULL_LIMIT, PROTOCOL_VERSION, type PullReply } from '../domain/wire/protocol';
 import type { Instant } from '../domain/time';
 import { applyPulledPage, checkAhead, FAIR_APPLIERS, newPullRun, readSyncState, restartPull, type PullApplier, type SyncCredentials } from '../store';
 import { readingOf, timed } from './clock-offset';
 import { SyncStopped } from './push-outbox';
 import { TransportError, type SyncTransport } from './transport';
-import type { PullReply } from '../domain/wire/protocol';
 
 export type { PullApplier };
 

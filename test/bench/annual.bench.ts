@@ -24,7 +24,7 @@ import { existsSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { PROVINCIAL_UNITS } from '../../src/domain/region';
-import { DEFAULT_THRESHOLDS } from '../../src/domain/wire/console-annual';
+import { DEFAULT_THRESHOLDS } from '../../src/domain/report/annual-thresholds';
 import { annualReply } from '../../src/server/console/annual-service';
 import { startServer } from '../../src/server/server';
 import { openStorage } from '../../src/server/storage/storage';

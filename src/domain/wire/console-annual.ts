@@ -38,9 +38,6 @@ export const SummaryCloseRow = z.object({
 export const SummaryCloses = z.object({ type: z.literal('summary-closes'), fairId: FairId, closes: z.array(SummaryCloseRow) });
 export type SummaryCloses = z.infer<typeof SummaryCloses>;
 
-// Its own file, without zod, so the console's entry can ask for the first roll-up before the contract loads.
-export { DEFAULT_THRESHOLDS } from '../report/annual-thresholds';
-
 /** `A2.received:500,A3.opinions:100`: a figure and its minimum N, at most one per figure. */
 const Thresholds = z
   .string()

@@ -3,13 +3,11 @@ import type { Threshold } from '../../../domain/report/annual';
 import type { RegionCode } from '../../../domain/region';
 import { AnnualFairs, AnnualReply, SummaryImported, TrustedKeys } from '../../../domain/wire/console-annual';
 import { request, type ApiResult } from '../../lib/api';
-import { annualPath, firstQuery } from './annual-path';
+import { annualPath } from './annual-path';
 
-/** The roll-up page's server calls (src/domain/wire/console-annual.ts). */
-export { firstQuery };
-
-// Opened at /annual, the entry asked for the page's first roll-up as the console started
-// (main.tsx); `request` takes that reply for the same path.
+// The roll-up page's server calls (src/domain/wire/console-annual.ts). Opened at /annual, the
+// entry asked for the page's first roll-up as the console started (main.tsx); `request` takes
+// that reply for the same path.
 export const readAnnual = (from: string, to: string, thresholds: readonly Threshold[]): Promise<ApiResult<AnnualReply>> =>
   request(AnnualReply, annualPath(from, to, thresholds));
 
