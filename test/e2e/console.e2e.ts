@@ -116,7 +116,12 @@ test('an organizer signs in, makes a fair and codes; tablets enrol by QR and by 
   await waitForShell(scanner.page);
   await go(scanner.page, '/sync');
   await scanner.page.click('[data-testid=enrol-scan]');
-  await expect.poll(() => scanner.page.inputValue('input[name=enrol-code]'), { timeout: 30_000 }).toBe(scanned.code);
+  // The code read, and no error: a failed camera start says so in the failure.
+  const read = (): Promise<{ code: string; error: string | null }> => scanner.page.evaluate(() => ({
+    code: document.querySelector<HTMLInputElement>('input[name=enrol-code]')?.value ?? '',
+    error: document.querySelector('[data-testid=enrol-error]')?.textContent ?? null,
+  }));
+  await expect.poll(read, { timeout: 30_000 }).toEqual({ code: scanned.code, error: null });
   await scanner.page.fill('input[name=enrol-name]', '扫码台');
   await scanner.page.click('[data-testid=enrol-submit]');
   await scanner.page.waitForSelector('[data-testid=sync-enrolled]');
