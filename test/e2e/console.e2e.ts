@@ -186,6 +186,11 @@ test('an organizer signs in, makes a fair and codes; tablets enrol by QR and by 
   for (const [action, n] of [['login_failed', 1], ['login_ok', 1], ['fair_created', 1], ['enrolment_created', 2], ['enrolment_redeemed', 2], ['device_revoked', 1]] as const) {
     expect(actions.filter((a) => a === action).length, action).toBe(n);
   }
+  // CO47: the revocation names the tablet and the fair, not their ids.
+  const revoked = page.locator('[data-testid=audit-table] tbody tr[data-action=device_revoked]');
+  expect(await revoked.locator('[data-testid=audit-about]').textContent()).toMatch(/^平板 K\d{2} · 输入台$/);
+  expect(await revoked.locator('[data-testid=audit-details]').textContent()).toBe(`展会：${FAIR_LABEL}；原因：平板遗失`);
+  await page.screenshot({ path: `${SHOTS}/audit-named-zh.png`, fullPage: true });
 });
 
 test('a session that ends mid-form leads to sign-in and back to the form, as typed', { timeout: 120_000 }, async () => {

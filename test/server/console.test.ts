@@ -375,6 +375,21 @@ describe.each(bothStorages())('the console on $name', (db) => {
     expect(await auditCount()).toBe(before);
   });
 
+  test('[CO47] the audit page names the fair, tablet and account its rows are about', async () => {
+    nowMs = T0;
+    const org = await newOrganizer();
+    const fairId = await newFair(org.cookie, { code: 'CF147' });
+    const device = await redeem((await issue(org.cookie, fairId)).codes[0]!.code);
+    expect((await call('POST', `/fairs/${fairId}/tablets/${device.deviceId}/revoke`, org.cookie, { reason: 'lost' })).status).toBe(200);
+    const page = AuditPage.parse(await (await call('GET', `/audit?actor=${encodeURIComponent(org.name)}`, org.cookie)).json());
+    expect(page.entries.map((e) => e.action)).toEqual(['device_revoked', 'enrolment_created', 'fair_created', 'login_ok']);
+    expect(page.labels).toEqual({
+      [`device:${device.deviceId}`]: `${device.deviceCode} · Desk tablet`,
+      [`fair:${fairId}`]: 'CF147 · 第137届广交会',
+      [`user:${org.userId}`]: org.name,
+    });
+  });
+
   test('[CO18] the audit log filters and pages newest first, and its CSV neutralises formulas', async () => {
     nowMs = T0 + 5 * 24 * 60 * MIN;
     const org = await newOrganizer();

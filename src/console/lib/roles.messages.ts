@@ -6,3 +6,9 @@ export const staffRoleMessages = {
   'staffRole.expert': { 'zh-CN': '专家', en: 'Expert' },
   'staffRole.admin_viewer': { 'zh-CN': '管理查看者', en: 'Administration viewer' },
 } as const satisfies ConsoleMessages;
+
+/** The tablets' roles in words (tablets, audit). */
+export const deviceRoleMessages = {
+  'deviceRole.desk': { 'zh-CN': '投诉台', en: 'Desk' },
+  'deviceRole.expert': { 'zh-CN': '专家', en: 'Expert' },
+} as const satisfies ConsoleMessages;

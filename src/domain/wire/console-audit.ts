@@ -47,6 +47,13 @@ export const AuditEntry = z.object({
 });
 export type AuditEntry = z.infer<typeof AuditEntry>;
 
+/** `fair:01J…` → ['fair', '01J…']; a target without a kind has no id. */
+export function splitTarget(target: string | null): readonly [string, string | undefined] {
+  if (target === null) return ['', undefined];
+  const at = target.indexOf(':');
+  return at < 0 ? [target, undefined] : [target.slice(0, at), target.slice(at + 1)];
+}
+
 export const DEFAULT_AUDIT_PAGE = 50;
 export const MAX_AUDIT_PAGE = 200;
 export const AuditQuery = z.object({
@@ -61,7 +68,13 @@ export const AuditQuery = z.object({
   limit: z.coerce.number().int().min(1).max(MAX_AUDIT_PAGE).default(DEFAULT_AUDIT_PAGE),
 });
 export type AuditQuery = z.infer<typeof AuditQuery>;
-export const AuditPage = z.object({ type: z.literal('audit'), entries: z.array(AuditEntry), next: z.number().int().positive().nullable() });
+export const AuditPage = z.object({
+  type: z.literal('audit'),
+  entries: z.array(AuditEntry),
+  next: z.number().int().positive().nullable(),
+  /** CO47: what the entries' targets and fairs are called, keyed like a target (`fair:<id>`). */
+  labels: z.record(z.string(), z.string()),
+});
 export type AuditPage = z.infer<typeof AuditPage>;
 
 /** CO11: what a tablet reports with each push (`PushRequest.status`, defined with the push). */

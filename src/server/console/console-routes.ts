@@ -11,6 +11,7 @@ import { parseJson, parseQuery, SMALL_BODY } from '../http/body';
 import { clientAddress, limited, LIMITS, LOGIN_LOCKOUT, tooMany } from '../http/rate-limit';
 import { issuesOf } from '../http/replies';
 import { auditAll, auditPage, type Actor } from './audit';
+import { auditLabels } from './audit-labels';
 import { caseBrowseRoutes } from './case-browse-routes';
 import * as store from './console-store';
 import { consoleSummaryRoutes } from './summary-routes';
@@ -261,7 +262,7 @@ export function consoleRoutes(storage: Storage, now: () => number): Hono {
     const query = parseQuery(c, AuditQuery);
     if (!query.ok) return query.response;
     const page = await auditPage(db, query.value);
-    return c.json({ type: 'audit', ...page } satisfies AuditPage);
+    return c.json({ type: 'audit', ...page, labels: await auditLabels(db, page.entries) } satisfies AuditPage);
   });
 
   app.get('/audit.csv', async (c) => {

@@ -1,20 +1,16 @@
 import { For, Show, createResource, createSignal, type JSX } from 'solid-js';
-import { AUDIT_ACTIONS, type AuditEntry } from '../../../domain/wire/console-audit';
+import { AUDIT_ACTIONS } from '../../../domain/wire/console-audit';
 import { SelectField, TextField } from '../../../app/ui/field';
 import { Notice } from '../../../app/ui/notice';
 import { createFormDraft } from '../../lib/drafts';
 import { dateTime } from '../../lib/format';
-import { translator } from '../../lib/i18n';
+import { locale, translator } from '../../lib/i18n';
 import { Loaded } from '../../lib/loaded';
+import { aboutText, detailsText } from './audit-text';
 import { auditCsvHref, readAudit, type AuditFilter } from './audit.data';
 import { auditMessages } from './audit.messages';
 
 const t = translator(auditMessages);
-
-const details = (e: AuditEntry): string =>
-  Object.entries(e.details)
-    .map(([k, v]) => `${k}: ${v === null ? '—' : String(v)}`)
-    .join(' · ');
 
 /** Who did what, newest first: filter, page by cursor, and the same rows as CSV from the server. */
 export default function Audit(): JSX.Element {
@@ -79,8 +75,8 @@ export default function Audit(): JSX.Element {
                           <td class="nowrap">{dateTime(e.at)}</td>
                           <td>{e.actor?.name ?? t('audit.tablet')}</td>
                           <td>{t(`action.${e.action}`)}</td>
-                          <td class="mono">{e.target ?? '—'}</td>
-                          <td>{details(e)}</td>
+                          <td data-testid="audit-about">{aboutText(e, p.labels, locale())}</td>
+                          <td data-testid="audit-details">{detailsText(e, p.labels, locale())}</td>
                           <td class="mono">{e.address}</td>
                         </tr>
                       )}

@@ -1,4 +1,5 @@
 import type { ConsoleMessages } from '../../lib/i18n';
+import { deviceRoleMessages } from '../../lib/roles.messages';
 
 export const tabletsMessages = {
   'tablets.title': { 'zh-CN': '平板状态：{fair}', en: 'Tablets of {fair}' },
@@ -21,8 +22,7 @@ export const tabletsMessages = {
   'tabletCol.clock': { 'zh-CN': '时钟偏差', en: 'Clock offset' },
   'tabletCol.state': { 'zh-CN': '状态', en: 'State' },
   'tabletCol.actions': { 'zh-CN': '操作', en: 'Actions' },
-  'deviceRole.desk': { 'zh-CN': '投诉台', en: 'Desk' },
-  'deviceRole.expert': { 'zh-CN': '专家', en: 'Expert' },
+  ...deviceRoleMessages,
   'state.in_sync': { 'zh-CN': '已同步', en: 'in sync' },
   'state.behind': { 'zh-CN': '滞后（自 {since}）', en: 'behind since {since}' },
   'state.silent': { 'zh-CN': '失联（自 {since}）', en: 'silent since {since}' },
