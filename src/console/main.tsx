@@ -15,3 +15,7 @@ if (onAnnualPage()) {
   void import('./screens/annual/annual');
 }
 void import('./console-app');
+// The shell renders once the language's dictionary is in (console-app.tsx); asked for here, it
+// loads beside the shell's code instead of after it. The shell's own call takes the same module,
+// and reports a failure itself.
+void import('./lib/i18n').then(({ loadLanguage, locale }) => loadLanguage(locale())).catch(() => undefined);

@@ -198,7 +198,7 @@ describe.each(bothStorages())('the administration\'s roll-up on $name', (db) => 
     expect(whole.withoutRegion).toBeGreaterThanOrEqual(1);
     expect(year.withoutRegion).toBe(0);
     // Units out of sight count nothing for the provincial viewer.
-    expect(year.units.find((u) => u.region === BEIJING)?.fairIds).toEqual([]);
+    expect(year.units.find((u) => u.region === BEIJING)?.values['A1.services']).toBe(0);
   });
 
   test('[AR10] closing: refused while a tablet holds items or the fair lacks its facts; then revision 1 with its audit row, the same again changes nothing, late data makes revision 2', async () => {
@@ -235,7 +235,7 @@ describe.each(bothStorages())('the administration\'s roll-up on $name', (db) => 
     expect(body).toEqual([4, 6]);
     const year = await annual(organizer);
     expect((await fairsOf(organizer)).find((f) => f.fairId === fairId)).toMatchObject({ final: true, source: 'closed', revision: 2 });
-    expect(year.provisionalFairIds).not.toContain(fairId);
+    expect(year.provisionalFairs).toBe((await fairsOf(organizer)).filter((f) => !f.final).length);
   });
 
   test('[AR11][AR5] a fair never closed counts with its live figures, provisional, equal to the live summary\'s; closed, it is final', async () => {
@@ -252,7 +252,8 @@ describe.each(bothStorages())('the administration\'s roll-up on $name', (db) => 
     const year = await annual(organizer, 'from=2025-01-01&to=2025-12-31');
     const zhejiang = year.units.find((u) => u.region === '330000');
     expect((await fairsOf(organizer, 'from=2025-01-01&to=2025-12-31')).find((f) => f.fairId === current.fair.id)).toMatchObject({ final: false, source: 'live', period: 'current' });
-    expect([zhejiang?.provisional, zhejiang?.values['A2.received'], zhejiang?.values['A3.opinions'], year.provisionalFairIds.includes(current.fair.id)]).toEqual([true, 12, 9, true]);
+    const listed = await fairsOf(organizer, 'from=2025-01-01&to=2025-12-31');
+    expect([zhejiang?.provisional, zhejiang?.values['A2.received'], zhejiang?.values['A3.opinions'], year.provisionalFairs]).toEqual([true, 12, 9, listed.filter((f) => !f.final).length]);
     // The previous session (2024-10) is the comparison's: A1 1 against 1.
     expect(zhejiang?.changes['A1.services']).toEqual({ prev: 1, delta: 0, deltaPctTenths: 0 });
 
@@ -305,6 +306,22 @@ describe.each(bothStorages())('the administration\'s roll-up on $name', (db) => 
     const year = await annual(organizer, 'from=2026-01-01&to=2026-12-31&thresholds=A1.services:1,A2.received:0');
     expect(year.shares.map((s) => [s.figure, s.min, s.units])).toEqual([['A1.services', 1, year.units.filter((u) => (u.values['A1.services'] ?? 0) >= 1).length], ['A2.received', 0, 32]]);
     expect(year.shares[1]?.shareTenths).toBe(1000);
+  });
+
+  test('[AR12] the roll-up\'s reply names no fair: figures per unit and a count of provisional fairs; the drill-down names them', async () => {
+    const query = 'from=2031-01-01&to=2031-12-31';
+    const fairs = [await newFair({ region: GUANGDONG, organizer: '广州市会展办' }, '2031-03-01'), await newFair({ region: BEIJING, organizer: '北京市会展办' }, '2031-05-01')];
+    const res = await call('GET', `/annual?${query}`, organizer);
+    const text = await res.text();
+    expect(fairs.filter((id) => text.includes(id))).toEqual([]);
+    const raw = JSON.parse(text) as { units: Record<string, unknown>[] } & Record<string, unknown>;
+    expect([Object.keys(raw).sort(), Object.keys(raw.units[0] ?? {}).sort()]).toEqual([
+      ['generatedAt', 'national', 'period', 'previousPeriod', 'provisionalFairs', 'shares', 'type', 'units', 'withoutRegion'],
+      ['changes', 'previous', 'provisional', 'region', 'values'],
+    ]);
+    const year = AnnualReply.parse(raw);
+    expect([year.provisionalFairs, year.national.values['A1.services'], year.units.filter((u) => u.provisional).map((u) => u.region)]).toEqual([2, 2, [BEIJING, GUANGDONG]]);
+    expect((await fairsOf(organizer, query)).map((f) => [f.fairId, f.final])).toEqual([[fairs[1], false], [fairs[0], false]]);
   });
 
   test('[AR13] an import: twice changes nothing, a newer revision replaces with an audit row, an altered or forged file is refused and stores nothing', async () => {

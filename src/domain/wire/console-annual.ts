@@ -67,11 +67,15 @@ export type AnnualQuery = z.infer<typeof AnnualQuery>;
 const Figure = z.enum(ANNUAL_FIGURES);
 const Values = z.record(Figure, z.number().int().nullable());
 const Change = z.object({ prev: z.number().int().nullable(), delta: z.number().int().nullable(), deltaPctTenths: z.number().int().nullable() });
+/**
+ * A unit's or the nation's figures (AR1, AR5). Which fairs stand behind them is the drill-down's
+ * (`AnnualFairs`, AR8), asked for when a unit is opened; the table needs only the figures, and a
+ * unit without a fair of the period is one whose A1 is 0.
+ */
 const Block = z.object({
   values: Values,
   previous: Values,
   changes: z.record(Figure, Change),
-  fairIds: z.array(z.string()),
   provisional: z.boolean(),
 });
 const Period = z.object({ from: CivilDate, to: CivilDate });
@@ -101,7 +105,8 @@ export const AnnualReply = z.object({
   previousPeriod: Period,
   national: Block,
   units: z.array(Block.extend({ region: RegionCode })),
-  provisionalFairIds: z.array(z.string()),
+  /** AR5: how many of the period's counted fairs are provisional; the drill-down names them (`final`). */
+  provisionalFairs: z.number().int().min(0),
   /** AR9: fairs of the period in sight without a region: in no unit and not in the totals. */
   withoutRegion: z.number().int().min(0),
   shares: z.array(

@@ -1,5 +1,5 @@
 import type { RollupFair } from '../../domain/report/annual-fair';
-import { ANNUAL_SOURCE_FIGURES, annualRollup, yearBefore, type AnnualFairInput, type AnnualSourceFigure, type Period, type Threshold } from '../../domain/report/annual';
+import { ANNUAL_SOURCE_FIGURES, annualRollup, yearBefore, type AnnualBlock, type AnnualFairInput, type AnnualSourceFigure, type Period, type Threshold } from '../../domain/report/annual';
 import { RegionCode } from '../../domain/region';
 import { instantFromMs } from '../../domain/time';
 import type { AnnualFair, AnnualFairs, AnnualReply } from '../../domain/wire/console-annual';
@@ -27,6 +27,7 @@ type SnapshotRow = {
 const FIGURES_SQL = `jsonb_build_object(${ANNUAL_SOURCE_FIGURES.map((k) => `'${k}', b.summary->'figures'->'${k}'`).join(', ')})::text`;
 
 type When = 'current' | 'previous';
+type WireBlock = AnnualReply['national'];
 type Open = RollupFair & { readonly itemsSeq: number; readonly region: RegionCode; readonly firstDay: string; readonly when: When };
 
 /** The fairs of a period and the year before in the account's sight (AR8): stored revisions and fairs held here never closed. */
@@ -117,9 +118,12 @@ export async function annualReply(db: SqlClient, sight: Sight, period: Period, t
     inputs.push({ fairId: fair.id, region: fair.region, firstDay: fair.firstDay, final: false, figures: source.figures, repeatInfringerKeys: source.repeatInfringerKeys });
   }
   const rollup = annualRollup(inputs, period, thresholds);
+  // The reply carries the figures, not the fairs behind them: those are the drill-down's (AR8).
+  const figuresOf = ({ values, previous, changes, provisional }: AnnualBlock): WireBlock => ({ values, previous, changes, provisional });
   return {
-    type: 'annual', period: rollup.period, previousPeriod: rollup.previousPeriod, national: rollup.national, units: [...rollup.units],
-    provisionalFairIds: [...rollup.provisionalFairIds], shares: [...rollup.shares], withoutRegion, generatedAt: instantFromMs(nowMs),
+    type: 'annual', period: rollup.period, previousPeriod: rollup.previousPeriod, national: figuresOf(rollup.national),
+    units: rollup.units.map((u) => ({ region: u.region, ...figuresOf(u) })), provisionalFairs: rollup.provisionalFairIds.length,
+    shares: [...rollup.shares], withoutRegion, generatedAt: instantFromMs(nowMs),
   } as AnnualReply;
 }
 

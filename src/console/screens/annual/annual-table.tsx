@@ -43,7 +43,7 @@ export function AnnualTable(props: { readonly reply: AnnualReply; readonly lang:
         <tbody>
           <For each={props.reply.units}>
             {(u) => (
-              <tr data-testid={`unit-${u.region}`} classList={{ empty: u.fairIds.length === 0 }}>
+              <tr data-testid={`unit-${u.region}`} classList={{ empty: u.values['A1.services'] === 0 }}>
                 <th scope="row">
                   <button type="button" class="link" onClick={() => props.onPick(u.region)} data-testid={`pick-${u.region}`}>
                     {regionLabel(u.region, props.lang)}

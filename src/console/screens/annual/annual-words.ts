@@ -8,7 +8,17 @@ import { figureNames } from './annual.messages';
 export const figureLabel = (f: AnnualFigure, lang: Language): string => figureNames[f][lang];
 export const regionLabel = (code: RegionCode, lang: Language): string => regionName(code, lang);
 
-const grouped = (n: number, lang: Language): string => n.toLocaleString(lang === 'en' ? 'en' : 'zh-CN');
+// One formatter per language: `toLocaleString` with a locale builds a new one on every call, and
+// the table writes eleven figures for each of AR1's 32 units and the nation.
+const formats = new Map<Language, Intl.NumberFormat>();
+const grouped = (n: number, lang: Language): string => {
+  let f = formats.get(lang);
+  if (f === undefined) {
+    f = new Intl.NumberFormat(lang === 'en' ? 'en' : 'zh-CN');
+    formats.set(lang, f);
+  }
+  return f.format(n);
+};
 
 /** A5's average is in tenths (AR4); every other figure a count. */
 export const valueText = (f: AnnualFigure, v: number | null, lang: Language): string =>

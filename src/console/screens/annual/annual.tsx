@@ -103,7 +103,7 @@ export default function AnnualScreen(): JSX.Element {
         {(d) => (
           <>
             <Show when={d().national.provisional} fallback={<Notice kind="ok" testId="annual-final">{t('annual.allFinal')}</Notice>}>
-              <Notice kind="warn" testId="annual-provisional">{t('annual.provisionalLegend', { n: d().provisionalFairIds.length })}</Notice>
+              <Notice kind="warn" testId="annual-provisional">{t('annual.provisionalLegend', { n: d().provisionalFairs })}</Notice>
             </Show>
             <Show when={d().withoutRegion > 0}>
               <p class="muted">{t('annual.withoutRegion', { n: d().withoutRegion })}</p>
