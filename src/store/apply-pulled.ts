@@ -1,3 +1,4 @@
+import type { Table } from 'dexie';
 import type { z } from 'zod';
 import { CaseEvent } from '../domain/case/events';
 import { causalOrder, fold, replay } from '../domain/case/fold';
@@ -11,6 +12,7 @@ import { flagSharedNumbers } from './shared-numbers';
 import { newId } from './ids';
 import { inWrite } from './transaction';
 import { payloadOf } from './pull-parse';
+import { heldKeys } from './apply-snapshots';
 
 /**
  * Items pulled from the other tablets, written inside the pull page's own transaction (the
@@ -176,14 +178,17 @@ export function applyPulledCaseEvents(db: FairCaseDb, items: readonly SyncItem[]
       }
     }
     for (const [id, c] of run?.cases ?? []) if (!current.has(id)) current.set(id, c);
+    // SY88: which touched cases are held is asked by key alone; only those rows are read.
     const unread = [...byCase.keys()].filter((id) => !current.has(id));
-    const records = await db.cases.bulkGet(unread);
-    unread.forEach((id, k) => {
-      const r = records[k];
+    const held = [...(await heldKeys(db.cases as Table<unknown, string>, unread))];
+    const records = held.length === 0 ? [] : await db.cases.bulkGet(held);
+    const stored = new Map(held.map((id, k) => [id, records[k]] as const));
+    for (const id of unread) {
+      const r = stored.get(id);
       const c = r === undefined ? undefined : fromRecord(r);
       current.set(id, c);
       run?.base.set(id, baseOf(c));
-    });
+    }
     const folded = await inWrite(() => Promise.all([...byCase].map(([id, events]) => foldCase(db, id, events, current.get(id), orphans.has(id)))));
     const changed = folded.filter((f) => f.fresh.length > 0);
     let orphansChanged = false;

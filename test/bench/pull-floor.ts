@@ -5,7 +5,8 @@
  * (a) the pulled item rows with the items table's indexes, (a2) the events as the pull keeps them
  * now (`meta`, key only), (b) the item rows without indexes, (c) one row per page holding its
  * items as one array, (c2) the same with the multi-entry index of its cases (the store's kept
- * events), (c3) one row per case of all its events, rewritten by each page that touches it, (d) the case and board rows of the cases each page touches, (d2) every
+ * events), (c6) the same events in rows of about 40 events, whole cases each (below Chromium's
+ * large-value threshold), (c3) one row per case of all its events, rewritten by each page that touches it, (d) the case and board rows of the cases each page touches, (d2) every
  * case and board row once. It tells whether ≥ 20,000 events/s fits one IndexedDB row per event.
  * Not part of `npm run bench` (no budget of its own); medians of ROUNDS.
  */
@@ -17,7 +18,7 @@ import type { FloorVariant, PullBenchApi } from './pages/pull-page';
 
 const EVENTS = 20_000;
 // Type-only import above: the page module itself runs only in the browser.
-const ALL: readonly FloorVariant[] = ['itemsIndexed', 'itemsIdb', 'pulledMeta', 'itemsKeyOnly', 'pageRows', 'pageRowsByCase', 'caseEventRows', 'casesPerPage', 'casesOnce', 'casesOnceKeyOnly', 'casesOnceJson', 'pageRowsJson', 'pageRowsBytes'];
+const ALL: readonly FloorVariant[] = ['itemsIndexed', 'itemsIdb', 'pulledMeta', 'itemsKeyOnly', 'pageRows', 'pageRowsByCase', 'pageChunks', 'caseEventRows', 'casesPerPage', 'casesOnce', 'casesOnceKeyOnly', 'casesOnceJson', 'pageRowsJson', 'pageRowsBytes'];
 /** `FLOOR_ONLY=itemsIndexed,pageRows` measures some; `FLOOR_PULL=0` skips the real pull. */
 const FLOOR_VARIANTS = process.env.FLOOR_ONLY === undefined ? ALL : ALL.filter((v) => (process.env.FLOOR_ONLY ?? '').split(',').includes(v));
 const WITH_PULL = process.env.FLOOR_PULL !== '0';

@@ -44,6 +44,7 @@ export type FloorVariant =
   | 'itemsKeyOnly'
   | 'pageRows'
   | 'pageRowsByCase'
+  | 'pageChunks'
   | 'caseEventRows'
   | 'casesPerPage'
   | 'casesOnce'
@@ -174,6 +175,21 @@ async function nativeItems(name: string, pages: readonly SyncItem[][]): Promise<
   return { ms, rows };
 }
 
+const CHUNK = 40;
+/** A page's events grouped by case, whole cases packed into rows of about CHUNK events. */
+function chunked(page: readonly SyncItem[]): { key: string; caseIds: string[]; events: unknown[] }[] {
+  const byCase = new Map<string, SyncItem[]>();
+  for (const i of page) byCase.set(i.entityId, [...(byCase.get(i.entityId) ?? []), i]);
+  const rows: { key: string; caseIds: string[]; events: unknown[] }[] = [];
+  let row: { key: string; caseIds: string[]; events: unknown[] } | undefined;
+  for (const [caseId, items] of byCase) {
+    if (row === undefined || row.events.length + items.length > CHUNK) rows.push((row = { key: items[0]?.id ?? '', caseIds: [], events: [] }));
+    row.caseIds.push(caseId);
+    for (const i of items) row.events.push(i.payload);
+  }
+  return rows;
+}
+
 /** Bytes as JSON, outside the timing: a rough measure of what IndexedDB serialises. */
 const size = (rows: readonly unknown[]): number => rows.reduce<number>((n, r) => n + JSON.stringify(r).length, 0);
 
@@ -205,6 +221,18 @@ const floor: PullBenchApi['floor'] = async (run, only) => {
           perPage(db, async (page) => {
             await db.pagesByCase.put({ key: page[0]?.id ?? '', caseIds: [...new Set(page.map((i) => i.entityId))], events: page.map((i) => i.payload) });
             return 1;
+          }),
+        ),
+      ),
+    // The same events in rows of about CHUNK events (tens of KB, not one large value per page),
+    // each holding whole cases' events of the page: a case's kept events are then read from small rows.
+    pageChunks: async () =>
+      with_(size(served.map((i) => i.payload)))(
+        await timed(name('c6'), (db) =>
+          perPage(db, async (page) => {
+            const rows = chunked(page);
+            await db.pagesByCase.bulkPut(rows);
+            return rows.length;
           }),
         ),
       ),
