@@ -174,8 +174,8 @@ export function applyPulledRecords(db: FairCaseDb, items: readonly SyncItem[]): 
 
 
 /**
- * SY93: a snapshot page's commitments, checked as a pulled one is (a bad one is skipped), kept as
- * ONE row of `commitmentPages`. The page is new to this tablet (SY86), so nothing is read first;
+ * SY93: a snapshot page's commitments (the record applier's way with a snapshot, appliers.ts),
+ * checked as a pulled one is (a bad one is skipped), kept as ONE row of `commitmentPages`. The page is new to this tablet (SY86), so nothing is read first;
  * a commitment also held in `commitments` (a bundle imported before) is read once (commitment-rows.ts).
  */
 export function keepSnapshotCommitments(db: FairCaseDb, items: readonly SyncItem[]): Promise<number> {

@@ -2,7 +2,6 @@ import { Dexie } from 'dexie';
 import type { Instant } from '../domain/time';
 import type { SnapshotPage } from '../domain/wire/snapshot';
 import type { PullApplier } from './appliers';
-import { keepSnapshotCommitments } from './apply-snapshots';
 import { getDb, type FairCaseDb, type TableName } from './db';
 import { receiveStamps } from './local-log';
 import type { StoreResult } from './result';
@@ -44,9 +43,7 @@ export interface SnapshotPageContext {
 }
 
 const sameMark = (a: SnapshotMark | undefined, b: SnapshotMark | undefined): boolean => a?.at === b?.at && a?.next === b?.next && a?.epoch === b?.epoch;
-const scopeOf = (appliers: readonly PullApplier[]): TableName[] => [...new Set<TableName>(['meta', 'items', 'commitmentPages', ...appliers.flatMap((a) => a.tables)])];
-/** SY93: where the appliers take commitments, a snapshot page's are kept as one row instead. */
-const takesCommitments = (appliers: readonly PullApplier[]): boolean => appliers.some((a) => a.tables.includes('commitments'));
+const scopeOf = (appliers: readonly PullApplier[]): TableName[] => [...new Set<TableName>(['meta', 'items', ...appliers.flatMap((a) => a.tables)])];
 
 /** Applies a snapshot page; 'applied-elsewhere' when another tab had moved the snapshot on meanwhile. */
 export function applySnapshotPage(page: SnapshotPage, context: SnapshotPageContext): Promise<StoreResult<'applied' | 'applied-elsewhere'>> {
@@ -56,11 +53,9 @@ export function applySnapshotPage(page: SnapshotPage, context: SnapshotPageConte
       if (!sameMark(await markIn(db), context.before)) return 'applied-elsewhere';
       await keepReading(db, context.reading);
       const others = page.items.filter((i) => i.deviceId !== context.self);
-      const compact = takesCommitments(context.appliers);
-      const rest = compact ? others.filter((i) => i.kind !== 'commitment') : others;
-      // No pull context: each page folds and writes its cases now, so the board shows what has landed.
-      for (const applier of context.appliers) await Dexie.Promise.resolve(applier.apply(db, rest));
-      if (compact) await keepSnapshotCommitments(db, others); // SY93
+      // No pull context: each page folds and writes its cases now, so the board shows what has
+      // landed. SY93: an applier that keeps a snapshot's items otherwise says how.
+      for (const applier of context.appliers) await Dexie.Promise.resolve(applier.snapshot === undefined ? applier.apply(db, others) : applier.snapshot(db, others));
       await receiveStamps(db, page.items.map((i) => i.hlc), context.received); // SY11
       if (context.after === undefined) {
         await db.meta.delete(SNAPSHOT_KEY);
