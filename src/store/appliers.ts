@@ -1,6 +1,6 @@
 import type { SyncItem } from '../domain/sync-item';
 import { applyPulledCaseEvents, PULLED_TABLES, type PullContext } from './apply-pulled';
-import { applyPulledExhibitors, applyPulledFairs, applyPulledRecords } from './apply-snapshots';
+import { applyPulledExhibitors, applyPulledFairs, applyPulledRecords, keepSnapshotCommitments } from './apply-snapshots';
 import type { FairCaseDb, TableName } from './db';
 import { learnCodesFromPulled } from './device-codes';
 
@@ -14,6 +14,8 @@ export interface PullApplier {
   readonly tables: readonly TableName[];
   /** `context`: the pull run and whether this is its last page (none for a bundle: write everything now). */
   apply(db: FairCaseDb, items: readonly SyncItem[], context?: PullContext): Promise<void>;
+  /** How a snapshot page keeps the items instead (SY93), where it keeps them otherwise than a pull page. */
+  snapshot?(db: FairCaseDb, items: readonly SyncItem[]): Promise<void>;
 }
 
 /** Fairs: whole snapshots, the last writer wins (SY20, SY22). */
@@ -43,11 +45,15 @@ export const exhibitorApplier: PullApplier = {
   },
 };
 
-/** Commitments, consultations, evidence records: immutable, added once. */
+/** Commitments, consultations, evidence records: immutable, added once; a snapshot page's commitments as one row (SY93). */
 export const recordApplier: PullApplier = {
-  tables: PULLED_TABLES,
+  tables: [...PULLED_TABLES, 'commitmentPages'],
   async apply(db, items) {
     await applyPulledRecords(db, items);
+  },
+  async snapshot(db, items) {
+    await keepSnapshotCommitments(db, items);
+    await applyPulledRecords(db, items.filter((i) => i.kind !== 'commitment'));
   },
 };
 

@@ -8,6 +8,7 @@ import type { SyncItem } from '../domain/sync-item';
 import { parsed } from './apply-pulled';
 import type { Table } from 'dexie';
 import type { FairCaseDb } from './db';
+import { commitmentPageRow } from './commitment-rows';
 import { exhibitorRow } from './exhibitors';
 import { inWrite } from './transaction';
 import { storedVersion, versionKey } from './versions';
@@ -171,3 +172,17 @@ export function applyPulledRecords(db: FairCaseDb, items: readonly SyncItem[]): 
   });
 }
 
+
+/**
+ * SY93: a snapshot page's commitments (the record applier's way with a snapshot, appliers.ts),
+ * checked as a pulled one is (a bad one is skipped), kept as ONE row of `commitmentPages`. The page is new to this tablet (SY86), so nothing is read first;
+ * a commitment also held in `commitments` (a bundle imported before) is read once (commitment-rows.ts).
+ */
+export function keepSnapshotCommitments(db: FairCaseDb, items: readonly SyncItem[]): Promise<number> {
+  return inWrite(async () => {
+    const row = commitmentPageRow(items.filter((i) => i.kind === 'commitment').flatMap((i) => parsed(Commitment, i) ?? []));
+    if (row === undefined) return 0;
+    await db.commitmentPages.put(row);
+    return row.commitments.length;
+  });
+}

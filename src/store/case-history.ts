@@ -8,6 +8,7 @@ import type { FairId } from '../domain/ids';
 import type { Party } from '../domain/party';
 import type { FairCaseDb } from './db';
 import { fromRecord } from './case-rows';
+import { commitmentsOf } from './commitment-rows';
 import type { CaseRecord } from './case-rows';
 import { inWrite } from './transaction';
 
@@ -48,7 +49,7 @@ async function historyNow(db: FairCaseDb, fair: Fair, complainant: Party, respon
       ? undefined
       : keys.length === 0
         ? []
-        : db.commitments.where('[fairId+exhibitorKey]').anyOf(keys.map((k) => [fair.id, k])).toArray(),
+        : commitmentsOf(db, fair.id, keys),
   ]);
   const cases = new Map<string, Case>();
   for (const r of [...byRespondent, ...byComplainant]) if (chain.has(r.fairId)) cases.set(r.id, fromRecord(r));

@@ -38,7 +38,7 @@ export { allowedActions, caseEvents, findCases, getCase, listCaseRows, listCompl
 export type { FlagMatch, IntakePreview } from './case-reads';
 
 /** The tables a complaint touches besides the log. */
-const COMPLAINT_TABLES = ['fairs', 'device', 'cases', 'caseRows', 'commitments'] as const;
+const COMPLAINT_TABLES = ['fairs', 'device', 'cases', 'caseRows', 'commitments', 'commitmentPages'] as const;
 
 function deskOf(db: FairCaseDb, fairId: string): Promise<{ fair: Fair; shortCode: DeviceCode }> {
   // A Dexie promise (inWrite): the caller writes on in the same transaction after awaiting it.

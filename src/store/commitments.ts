@@ -8,7 +8,7 @@ import type { FieldError } from '../domain/field-errors';
 import type { CommitmentId, EvidenceId, FairId, UserId } from '../domain/ids';
 import type { IpRightInput } from '../domain/ip-right';
 import type { Instant } from '../domain/time';
-import { commitmentsOfFair } from './commitment-rows';
+import { commitmentsOf, commitmentsOfFair, commitmentsWithKey } from './commitment-rows';
 import { getDb } from './db';
 import { listExhibitors } from './exhibitors';
 import { newId } from './ids';
@@ -61,12 +61,12 @@ function refusal(e: { code: string; params?: Readonly<Record<string, string | nu
 export async function signCommitment(input: CommitmentInput, now: Instant): Promise<StoreResult<SignedCommitment>> {
   const id = newId();
   return runWrite(
-    ['fairs', 'commitments'],
+    ['fairs', 'commitments', 'commitmentPages'],
     async (db) => {
       if ((await db.fairs.get(input.fairId)) === undefined) fail('not-found', `fair ${input.fairId}`);
       const [{ deviceId }, chain] = await Promise.all([
         logState(db),
-        db.commitments.where('[fairId+exhibitorKey]').equals([input.fairId, input.exhibitorKey]).toArray(),
+        commitmentsOf(db, input.fairId, [input.exhibitorKey]),
       ]);
       const current = currentCommitment(chain);
       if (input.supersedes !== undefined && input.supersedes !== current?.id) {
@@ -130,13 +130,13 @@ export async function currentCommitmentOf(key: ExhibitorKey | string, fairId?: F
   const db = getDb();
   const fair = fairId ?? (await db.device.get('this'))?.fairId;
   // Without a fair (a device not set up yet) every row is looked at: no index by key alone (SY89).
-  const list = fair === undefined ? await db.commitments.filter((c) => c.exhibitorKey === key).toArray() : await db.commitments.where('[fairId+exhibitorKey]').equals([fair, key]).toArray();
+  const list = fair === undefined ? await commitmentsWithKey(db, key) : await commitmentsOf(db, fair, [key]);
   return currentCommitment(list);
 }
 
 /** The versions of one exhibitor's commitment at a fair, oldest first (CM2 history). */
 export async function commitmentVersions(fairId: FairId | string, key: ExhibitorKey | string): Promise<SignedCommitment[]> {
-  const rows = await getDb().commitments.where('[fairId+exhibitorKey]').equals([fairId, key]).toArray();
+  const rows = await commitmentsOf(getDb(), fairId, [key]);
   return rows.filter((c): c is SignedCommitment => c.status === 'signed').sort(byVersion);
 }
 

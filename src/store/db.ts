@@ -53,6 +53,17 @@ export interface PulledRow {
   readonly events: readonly CaseEvent[];
 }
 
+/**
+ * A snapshot page's commitments (SY93), kept as ONE row: keyed by the id of its first commitment,
+ * found by `<fairId>|<exhibitorKey>` of each (multi-entry). commitment-rows.ts reads them with
+ * the `commitments` table's rows, each commitment once.
+ */
+export interface CommitmentPageRow {
+  readonly key: string;
+  readonly keys: readonly string[];
+  readonly commitments: readonly Commitment[];
+}
+
 /** SY81: the cases with kept events but no Submit yet, one `meta` row. */
 export const ORPHANS_KEY = 'sync.orphans';
 
@@ -154,6 +165,12 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
     stores: { commitments: 'id, [fairId+exhibitorKey]' },
     upgrade: moveExhibitorVersions,
   },
+  {
+    // SY93: a snapshot page's commitments are one row, not one row each (a first sync writes a
+    // page at a time, and a row costs far more than its bytes). A new table: no row moves.
+    version: 6,
+    stores: { commitmentPages: 'key, *keys' },
+  },
 ];
 
 export const LATEST_VERSION = Math.max(...SCHEMA_VERSIONS.map((v) => v.version));
@@ -174,6 +191,7 @@ export const TABLE_NAMES = [
   'commitments',
   'consultations',
   'pulled',
+  'commitmentPages',
 ] as const;
 export type TableName = (typeof TABLE_NAMES)[number];
 
@@ -205,6 +223,8 @@ export class FairCaseDb extends Dexie {
   declare readonly consultations: Table<ConsultationRecord, string>;
   /** Other tablets' case events, one row per applied batch (SY80). */
   declare readonly pulled: Table<PulledRow, string>;
+  /** A snapshot page's commitments, one row per page (SY93). */
+  declare readonly commitmentPages: Table<CommitmentPageRow, string>;
 
   /** Set when our open request waits on another tab that holds an older version open. */
   upgradeBlocked = false;

@@ -21,7 +21,7 @@ export async function sessionDataOf(fairId: FairId | string): Promise<SessionDat
   // query cache, which deep-copies every cached result on each delivery: thousands of folded
   // cases copied in script on top of IndexedDB's own copy. In one, the reads skip that cache,
   // are still observed by `liveQuery`, and all come from one snapshot.
-  return db.transaction('r', [db.fairs, db.cases, db.exhibitors, db.commitments, db.consultations, db.items], () => readSession(db, fairId));
+  return db.transaction('r', [db.fairs, db.cases, db.exhibitors, db.commitments, db.commitmentPages, db.consultations, db.items], () => readSession(db, fairId));
 }
 
 async function readSession(db: FairCaseDb, fairId: FairId | string): Promise<SessionData | undefined> {

@@ -79,7 +79,7 @@ export async function seedCases(fairId: FairId | string, count: number, now: Ins
       complaints.push(parsed.data);
     }
     const r = await runWrite(
-      ['fairs', 'device', 'cases', 'caseRows', 'commitments'],
+      ['fairs', 'device', 'cases', 'caseRows', 'commitments', 'commitmentPages'],
       async (db) => {
         const [fair, device] = await Promise.all([db.fairs.get(fairId), db.device.get('this')]);
         if (fair === undefined) fail('not-found', `fair ${fairId}`);

@@ -53,8 +53,9 @@ export function applySnapshotPage(page: SnapshotPage, context: SnapshotPageConte
       if (!sameMark(await markIn(db), context.before)) return 'applied-elsewhere';
       await keepReading(db, context.reading);
       const others = page.items.filter((i) => i.deviceId !== context.self);
-      // No pull context: each page folds and writes its cases now, so the board shows what has landed.
-      for (const applier of context.appliers) await Dexie.Promise.resolve(applier.apply(db, others));
+      // No pull context: each page folds and writes its cases now, so the board shows what has
+      // landed. SY93: an applier that keeps a snapshot's items otherwise says how.
+      for (const applier of context.appliers) await Dexie.Promise.resolve(applier.snapshot === undefined ? applier.apply(db, others) : applier.snapshot(db, others));
       await receiveStamps(db, page.items.map((i) => i.hlc), context.received); // SY11
       if (context.after === undefined) {
         await db.meta.delete(SNAPSHOT_KEY);

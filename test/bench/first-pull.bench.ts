@@ -181,7 +181,7 @@ async function measure(): Promise<readonly Figure[]> {
         unit: 's',
         goal: { op: '<=', value: 15 },
         ratio: { baselineName: 'raw strict Dexie bulkPut of the same rows', value: Math.round((ms / raw) * 100) / 100 },
-        note: `${EXHIBITORS} exhibitors, ${COMMITMENTS} commitments, ${CASES * EVENTS_PER_CASE} case events of ${CASES} cases (${one.items} items, ${one.pages} pages, ${(one.bytes / 1e6).toFixed(1)} MB), ${THROTTLE}× CPU throttling, median of ${ROUNDS}: download ${s1(one.download)} s (overlapping the writes), parse ${s1(one.parse)} s, write ${s1(one.write)} s (the appliers in the page transactions); raw-write floor ${s1(raw)} s`,
+        note: `${EXHIBITORS} exhibitors, ${COMMITMENTS} commitments, ${CASES * EVENTS_PER_CASE} case events of ${CASES} cases (${one.items} items, ${one.pages} pages, ${(one.bytes / 1e6).toFixed(1)} MB), ${THROTTLE}× CPU throttling, median of ${ROUNDS}: download ${s1(one.download)} s (overlapping the writes), parse ${s1(one.parse)} s, write ${s1(one.write)} s (the appliers in the page transactions: ${Object.entries(one.writeBy).map(([k, v]) => `${k} ${s1(v)} s`).join(', ')}); raw-write floor ${s1(raw)} s`,
       },
     ];
   } finally {

@@ -143,4 +143,6 @@ export const VERSION_ROWS: Readonly<Record<number, VersionRows>> = {
   // Version 5 drops the commitments' `fairId` and `exhibitorKey` indexes (SY89) and keeps an
   // exhibitor's applied version on its row (SY88).
   5: v5Rows,
+  // Version 6 adds the snapshot's pages of commitments (SY93), a new table: its rows are version 5's.
+  6: v5Rows,
 };

@@ -12,7 +12,7 @@ import { MAX_PULL_LIMIT } from '../../../src/domain/wire/protocol';
 import { listCaseRows } from '../../../src/store/case-reads';
 import { setDbName } from '../../../src/store/db';
 import { findExhibitors } from '../../../src/store/exhibitors';
-import { ALL_APPLIERS } from '../../../src/store/appliers';
+import { ALL_APPLIERS, caseEventApplier, deviceCodeApplier, exhibitorApplier, fairApplier, recordApplier, type PullApplier } from '../../../src/store/appliers';
 import { pullPages } from '../../../src/sync/pull-pages';
 import { firstSync } from '../../../src/sync/first-sync';
 import { SnapshotReply } from '../../../src/domain/wire/snapshot';
@@ -33,9 +33,9 @@ export interface FirstPullBenchApi {
   /**
    * From empty until the board and the search are right: total ms; download (every request's
    * round trip, which overlaps the writes since SY90), parse (JSON and the wire schema) and write
-   * (the appliers' time inside the page transactions), each summed over the pages.
+   * (the appliers' time inside the page transactions; `writeBy` per applier), each summed over the pages.
    */
-  pull(run: number, expect: FirstPullExpect): Promise<{ ms: number; download: number; parse: number; write: number; items: number; bytes: number; pages: number }>;
+  pull(run: number, expect: FirstPullExpect): Promise<{ ms: number; download: number; parse: number; write: number; writeBy: Record<string, number>; items: number; bytes: number; pages: number }>;
   /** The same items, one row each, `bulkPut` into a fresh raw Dexie table in the pull's pages (strict). */
   raw(run: number): Promise<{ ms: number; rows: number }>;
 }
@@ -55,6 +55,8 @@ class RawDb extends Dexie {
 }
 
 const stamp = Date.now();
+/** The write's parts, by applier. */
+const APPLIER_NAMES = new Map<PullApplier, string>([[fairApplier, 'fairs'], [exhibitorApplier, 'exhibitors'], [recordApplier, 'commitments and records'], [caseEventApplier, 'case events'], [deviceCodeApplier, 'device codes']]);
 /** Every item the last pull received, for the floor. */
 let received: SyncItem[][] = [];
 
@@ -105,17 +107,25 @@ window.firstPullBench = {
     const t0 = performance.now();
     const transport = timedTransport(times);
     let write = 0;
-    const appliers = ALL_APPLIERS.map((a) => ({
-      tables: a.tables,
-      async apply(...args: Parameters<typeof a.apply>) {
-        const t = performance.now();
-        try {
-          await a.apply(...args);
-        } finally {
-          write += performance.now() - t;
-        }
-      },
-    }));
+    const writeBy: Record<string, number> = {};
+    const timed = async (name: string, step: () => Promise<void>): Promise<void> => {
+      const t = performance.now();
+      try {
+        await step();
+      } finally {
+        write += performance.now() - t;
+        writeBy[name] = (writeBy[name] ?? 0) + performance.now() - t;
+      }
+    };
+    // Each applier as it is, its snapshot way too (SY93), timed.
+    const appliers: PullApplier[] = ALL_APPLIERS.map((a) => {
+      const name = APPLIER_NAMES.get(a) ?? 'other';
+      return {
+        tables: a.tables,
+        apply: (...args: Parameters<typeof a.apply>) => timed(name, () => a.apply(...args)),
+        ...(a.snapshot === undefined ? {} : { snapshot: (...args: Parameters<NonNullable<typeof a.snapshot>>) => timed(name, () => a.snapshot?.(...args) ?? Promise.resolve()) }),
+      };
+    });
     const credentials = { baseUrl: '', token: 't', deviceId: '01JRZ8Q4W6M00000000000SELF', deviceCode: 'KB', fairId: expect.fairId };
     // SY87: the snapshot first, then the pull after its sequence (as `syncOnce` does).
     const first = await firstSync({ transport, credentials, appliers, now: () => new Date().toISOString() as Instant });
@@ -123,7 +133,7 @@ window.firstPullBench = {
     const summary = { items: (first?.items ?? 0) + tail.items, pages: (first?.pages ?? 0) + tail.pages };
     if (!(await shows(expect))) throw new Error('the board or the exhibitor search is not right after the pull');
     const ms = performance.now() - t0;
-    return { ms, download: times.download, parse: times.parse, write, items: summary.items, bytes: times.bytes, pages: summary.pages };
+    return { ms, download: times.download, parse: times.parse, write, writeBy, items: summary.items, bytes: times.bytes, pages: summary.pages };
   },
   async raw(run) {
     const db = new RawDb(`faircase-first-pull-raw-${stamp}-${run}`);
