@@ -12,7 +12,7 @@ import { flagSharedNumbers } from './shared-numbers';
 import { newId } from './ids';
 import { inWrite } from './transaction';
 import { payloadOf } from './pull-parse';
-import { heldKeys } from './apply-snapshots';
+import { heldKeys } from './held-keys';
 
 /**
  * Items pulled from the other tablets, written inside the pull page's own transaction (the

@@ -10,6 +10,7 @@ import type { Table } from 'dexie';
 import type { FairCaseDb } from './db';
 import { commitmentPageRow } from './commitment-rows';
 import { exhibitorRow } from './exhibitors';
+import { heldKeys } from './held-keys';
 import { inWrite } from './transaction';
 import { storedVersion, versionKey } from './versions';
 
@@ -19,25 +20,6 @@ import { storedVersion, versionKey } from './versions';
  * consultations and evidence records are immutable, added once.
  */
 
-/**
- * Which of `keys` `table` holds: the primary keys between the least and the greatest of them, in
- * ONE request that reads no row. A page of records new to this tablet (a first sync) then costs
- * no read per record; only the rows it finds are read after (SY87: a snapshot's pages are new).
- */
-export function heldKeys(table: Table<unknown, string>, keys: readonly string[]): Promise<Set<string>> {
-  return inWrite(async () => {
-    if (keys.length === 0) return new Set<string>();
-    let lo = keys[0] as string;
-    let hi = lo;
-    for (const k of keys) {
-      if (k < lo) lo = k;
-      if (k > hi) hi = k;
-    }
-    const wanted = new Set(keys);
-    const held = await table.where(':id').between(lo, hi, true, true).primaryKeys();
-    return new Set(held.filter((k) => wanted.has(k)));
-  });
-}
 
 /** Applied versions of some records: where this tablet keeps them (SY88: fairs in `meta`, exhibitors on their rows). */
 type AppliedVersions = (db: FairCaseDb, ids: readonly string[]) => Promise<Map<string, Version>>;
