@@ -12,6 +12,8 @@ import type { CaseRecord, CaseRow } from './case-rows';
 import type { Commitment } from '../domain/commitment';
 import type { CaseEvent } from '../domain/case/events';
 import type { ConsultationRecord } from './consultations';
+import { fillCaseSummaries } from './case-summaries';
+import type { CaseSummaryRow } from './case-summaries';
 
 /**
  * The tablet's database. Every schema change is a new entry in SCHEMA_VERSIONS with its upgrade
@@ -154,6 +156,14 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
     stores: { commitments: 'id, [fairId+exhibitorKey]' },
     upgrade: moveExhibitorVersions,
   },
+  {
+    // PS1: each case's summary fields (case-summaries.ts), written in the same transaction as the
+    // case, so the post-show summary reads a few fields per case, not whole records. Filled
+    // here from the cases already stored.
+    version: 6,
+    stores: { caseSummaries: 'id, fairId' },
+    upgrade: fillCaseSummaries,
+  },
 ];
 
 export const LATEST_VERSION = Math.max(...SCHEMA_VERSIONS.map((v) => v.version));
@@ -174,6 +184,7 @@ export const TABLE_NAMES = [
   'commitments',
   'consultations',
   'pulled',
+  'caseSummaries',
 ] as const;
 export type TableName = (typeof TABLE_NAMES)[number];
 
@@ -205,6 +216,8 @@ export class FairCaseDb extends Dexie {
   declare readonly consultations: Table<ConsultationRecord, string>;
   /** Other tablets' case events, one row per applied batch (SY80). */
   declare readonly pulled: Table<PulledRow, string>;
+  /** Each case's `SummaryCase` fields (PS1), written with the case. */
+  declare readonly caseSummaries: Table<CaseSummaryRow, string>;
 
   /** Set when our open request waits on another tab that holds an older version open. */
   upgradeBlocked = false;
