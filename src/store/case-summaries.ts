@@ -1,3 +1,4 @@
+import { Dexie } from 'dexie';
 import type { Transaction } from 'dexie';
 import type { Case } from '../domain/case/case';
 import { toSummaryCase } from '../domain/report/summary-case';
@@ -29,5 +30,10 @@ export function putCases(db: FairCaseDb, cases: readonly Case[]): Promise<unknow
 /** Schema version 6: a summary row for every case already stored. */
 export async function fillCaseSummaries(tx: Transaction): Promise<void> {
   const records = await tx.table<CaseRecord, string>('cases').toArray();
-  await tx.table<CaseSummaryRow, string>('caseSummaries').bulkPut(records.map((r) => toSummaryRow(fromRecord(r))));
+  await tx.table<CaseSummaryRow, [string, string]>('caseSummaries').bulkPut(records.map((r) => toSummaryRow(fromRecord(r))));
+}
+
+/** Read: a fair's summary rows, one key range (the rows are keyed `[fairId, id]`). */
+export function summaryRowsOf(db: FairCaseDb, fairId: string): Promise<CaseSummaryRow[]> {
+  return db.caseSummaries.where('[fairId+id]').between([fairId, Dexie.minKey], [fairId, Dexie.maxKey]).toArray();
 }

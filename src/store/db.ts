@@ -158,10 +158,11 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
   },
   {
     // PS1: each case's summary fields (case-summaries.ts), written in the same transaction as the
-    // case, so the post-show summary reads a few fields per case, not whole records. Filled
-    // here from the cases already stored.
+    // case, so the post-show summary reads a few fields per case, not whole records. Keyed by
+    // fair first: a fair's rows are one range of the table itself, read in order with no index
+    // (an index read fetches each row by its key). Filled here from the cases already stored.
     version: 6,
-    stores: { caseSummaries: 'id, fairId' },
+    stores: { caseSummaries: '[fairId+id]' },
     upgrade: fillCaseSummaries,
   },
 ];
@@ -217,7 +218,7 @@ export class FairCaseDb extends Dexie {
   /** Other tablets' case events, one row per applied batch (SY80). */
   declare readonly pulled: Table<PulledRow, string>;
   /** Each case's `SummaryCase` fields (PS1), written with the case. */
-  declare readonly caseSummaries: Table<CaseSummaryRow, string>;
+  declare readonly caseSummaries: Table<CaseSummaryRow, [string, string]>;
 
   /** Set when our open request waits on another tab that holds an older version open. */
   upgradeBlocked = false;

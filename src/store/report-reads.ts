@@ -8,6 +8,7 @@ import { serviceDataOf } from '../domain/report/service-record';
 import { fairCloseAt } from '../domain/fair';
 import type { Instant } from '../domain/time';
 import { fromRecord } from './case-rows';
+import { summaryRowsOf } from './case-summaries';
 import { commitmentsOfFair } from './commitment-rows';
 import { getDb, type FairCaseDb } from './db';
 import type { EvidenceRow } from './evidence';
@@ -34,7 +35,7 @@ export async function sessionDataOf(fairId: FairId | string): Promise<SessionDat
  */
 export async function summaryDataOf(fairId: FairId | string): Promise<SessionData<SummaryCase> | undefined> {
   const db = getDb();
-  const casesOf = (id: string): Promise<SummaryCase[]> => db.caseSummaries.where('fairId').equals(id).toArray();
+  const casesOf = (id: string): Promise<SummaryCase[]> => summaryRowsOf(db, id);
   return db.transaction('r', [db.fairs, db.caseSummaries, db.exhibitors, db.commitments, db.consultations, db.items], () => readSession(db, fairId, casesOf));
 }
 

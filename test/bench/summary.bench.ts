@@ -93,7 +93,7 @@ function rawReads(page: Page, fairId: string): Promise<{ cases: number; summarie
           cases.onerror = () => fail(cases.error);
           cases.onsuccess = () => {
             const t1 = performance.now();
-            const summaries = db.transaction('caseSummaries').objectStore('caseSummaries').index('fairId').getAll(fair);
+            const summaries = db.transaction('caseSummaries').objectStore('caseSummaries').getAll(IDBKeyRange.bound([fair], [fair, []]));
             summaries.onerror = () => fail(summaries.error);
             summaries.onsuccess = () => {
               const t2 = performance.now();

@@ -83,7 +83,7 @@ async function checkCaseSummaries(cases: number): Promise<void> {
   const records = await getDb().cases.toArray();
   expect(records.length).toBe(cases);
   expect(await getDb().caseSummaries.count()).toBe(cases);
-  for (const r of records) expect(await getDb().caseSummaries.get(r.id)).toEqual(toSummaryRow(fromRecord(r)));
+  for (const r of records) expect(await getDb().caseSummaries.get([r.fairId, r.id])).toEqual(toSummaryRow(fromRecord(r)));
 }
 
 /** SY88: the exhibitor's applied version is on its row, not in `meta`, and no read shows it. */

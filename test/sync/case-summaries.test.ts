@@ -94,8 +94,27 @@ describe('summary rows', { timeout: 60_000 }, () => {
     const a = await tabletA();
     await expectRowsAgree(a.fair, 3);
     await must(applyCaseCommand(a.caseId, opinion('ESTABLISHED_ALLEGED'), expert, now()));
-    expect((await getDb().caseSummaries.get(a.caseId))?.opinion?.conclusion).toBe('ESTABLISHED_ALLEGED');
+    expect((await getDb().caseSummaries.get([a.fair.id, a.caseId]))?.opinion?.conclusion).toBe('ESTABLISHED_ALLEGED');
     await expectRowsAgree(a.fair, 3);
+  });
+
+  test('[PS1] the summary read holds this fair\'s rows as its cases and the previous session\'s as its prior cases, no other fair\'s', async () => {
+    freshDb('summariesTwoFairs');
+    const earlier = clock('2024-10-15T01:30:00.000Z');
+    const previous = await setupFair({ code: 'CF136', sessionNo: 136, days: [{ date: '2024-10-15', opensAt: '09:00', closesAt: '17:00' }] }, earlier());
+    await setupDevice(previous, earlier());
+    const old = (await must(recordComplaint(complaintInput(previous, earlier()), clerk, earlier()))).cases.map((c) => c.id);
+    const before = clock('2024-04-15T01:30:00.000Z');
+    const other = await setupFair({ code: 'CF135', sessionNo: 135, days: [{ date: '2024-04-15', opensAt: '09:00', closesAt: '17:00' }] }, before());
+    await setupDevice(other, before());
+    await must(recordComplaint(complaintInput(other, before()), clerk, before()));
+    const current = await setupFair({ code: 'CF137', previousFairId: previous.id }, now());
+    await setupDevice(current, now());
+    const mine = (await must(recordComplaint(complaintInput(current, now(), { respondents: [respondent(2), respondent(3)] }), clerk, now()))).cases.map((c) => c.id);
+    const read = await summaryDataOf(current.id);
+    expect(read?.cases.map((c) => c.id).sort()).toEqual([...mine].sort());
+    expect(read?.priorCases?.map((c) => c.id)).toEqual(old);
+    await expectRowsAgree(current, 4);
   });
 
   test('[PS1] a pulled page writes the summary rows of the cases it folds', async () => {
@@ -103,7 +122,7 @@ describe('summary rows', { timeout: 60_000 }, () => {
     const items = await allItems();
     freshDb('summariesB');
     await pull(a.fair, [items]);
-    expect((await getDb().caseSummaries.get(a.caseId))?.state).toBe('ADMITTED');
+    expect((await getDb().caseSummaries.get([a.fair.id, a.caseId]))?.state).toBe('ADMITTED');
     await expectRowsAgree(a.fair, 3);
   });
 
@@ -112,7 +131,7 @@ describe('summary rows', { timeout: 60_000 }, () => {
     const built = await must(buildBundle(now()));
     freshDb('summariesB');
     await must(importBundle(built.bytes));
-    expect((await getDb().caseSummaries.get(a.caseId))?.state).toBe('ADMITTED');
+    expect((await getDb().caseSummaries.get([a.fair.id, a.caseId]))?.state).toBe('ADMITTED');
     await expectRowsAgree(a.fair, 3);
   });
 
@@ -125,9 +144,9 @@ describe('summary rows', { timeout: 60_000 }, () => {
     await pull(a.fair, [upToAdmission]);
     await setupDevice(a.fair, now(), 'KB');
     await must(applyCaseCommand(a.caseId, opinion('NOT_ESTABLISHED'), expert, now()));
-    expect((await getDb().caseSummaries.get(a.caseId))?.flags).not.toContain('CONFLICT');
+    expect((await getDb().caseSummaries.get([a.fair.id, a.caseId]))?.flags).not.toContain('CONFLICT');
     await pull(a.fair, [upToAdmission, fromA]);
-    const row = await getDb().caseSummaries.get(a.caseId);
+    const row = await getDb().caseSummaries.get([a.fair.id, a.caseId]);
     expect(row?.flags).toContain('CONFLICT');
     expect(row?.conflicts).toHaveLength(1);
     await expectRowsAgree(a.fair, 3);
@@ -141,9 +160,9 @@ describe('summary rows', { timeout: 60_000 }, () => {
     await pull(a.fair, [items.filter((i) => i.kind === 'fair')]);
     await setupDevice(a.fair, now(), 'KA');
     const mine = (await must(recordComplaint(complaintInput(a.fair, now()), clerk, now()))).cases[0]!;
-    expect((await getDb().caseSummaries.get(mine.id))?.flags).not.toContain('CONFLICT');
+    expect((await getDb().caseSummaries.get([a.fair.id, mine.id]))?.flags).not.toContain('CONFLICT');
     await pull(a.fair, [items.filter((i) => i.kind === 'fair'), items.filter((i) => i.kind !== 'fair')]);
-    expect((await getDb().caseSummaries.get(mine.id))?.flags).toContain('CONFLICT');
+    expect((await getDb().caseSummaries.get([a.fair.id, mine.id]))?.flags).toContain('CONFLICT');
     await expectRowsAgree(a.fair, 4);
   });
 });
