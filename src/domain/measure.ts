@@ -36,7 +36,7 @@ export type Measure = z.infer<typeof Measure>;
 export type MeasureInput = z.input<typeof Measure>;
 
 /** CS19: the case reaches MEASURES_VERIFIED when every measure is verified `done`. */
-export const allMeasuresDone = (measures: readonly Measure[]): boolean =>
+export const allMeasuresDone = (measures: readonly { readonly verification?: Pick<MeasureVerification, 'result'> }[]): boolean =>
   measures.length > 0 && measures.every((m) => m.verification?.result === 'done');
 
 export const anyMeasureRefused = (measures: readonly Measure[]): boolean =>

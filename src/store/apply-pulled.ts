@@ -7,7 +7,8 @@ import type { SyncItem } from '../domain/sync-item';
 import type { CaseId } from '../domain/ids';
 import { getDb } from './db';
 import { ORPHANS_KEY, type FairCaseDb, type PulledRow } from './db';
-import { fromRecord, toCaseRow, toRecord } from './case-rows';
+import { fromRecord } from './case-rows';
+import { CASE_TABLES, putCases } from './case-summaries';
 import { flagSharedNumbers } from './shared-numbers';
 import { newId } from './ids';
 import { inWrite } from './transaction';
@@ -25,7 +26,7 @@ import { heldKeys } from './held-keys';
  */
 
 /** The tables the pull appliers of appliers.ts write (a PullApplier's `tables`). */
-export const PULLED_TABLES = ['items', 'meta', 'cases', 'caseRows', 'exhibitors', 'commitments', 'consultations', 'evidence', 'pulled'] as const;
+export const PULLED_TABLES = ['items', 'meta', ...CASE_TABLES, 'exhibitors', 'commitments', 'consultations', 'evidence', 'pulled'] as const;
 
 /**
  * The payload through its kind's schema and the entity and fair checks, parsed ONCE (SY91: a
@@ -245,7 +246,7 @@ function writeCases(db: FairCaseDb, cases: readonly Case[]): Promise<unknown> {
     if (cases.length === 0) return;
     // SY34: a number another case holds is kept, both cases flagged.
     const flagged = await flagSharedNumbers(db, cases);
-    await Promise.all([db.cases.bulkPut(flagged.map(toRecord)), db.caseRows.bulkPut(flagged.map(toCaseRow))]);
+    await putCases(db, flagged);
   });
 }
 

@@ -15,7 +15,8 @@ import { instantToMs } from '../domain/time';
 import type { FairCaseDb } from './db';
 import { getDb } from './db';
 import { intakeHistory } from './case-history';
-import { fromRecord, toCaseRow, toRecord } from './case-rows';
+import { fromRecord } from './case-rows';
+import { CASE_TABLES, putCases } from './case-summaries';
 import { ComplaintInput, fileComplaints, repeatedRespondents } from './complaint-write';
 import type { Filed } from './complaint-write';
 import { newId } from './ids';
@@ -38,7 +39,7 @@ export { allowedActions, caseEvents, findCases, getCase, listCaseRows, listCompl
 export type { FlagMatch, IntakePreview } from './case-reads';
 
 /** The tables a complaint touches besides the log. */
-const COMPLAINT_TABLES = ['fairs', 'device', 'cases', 'caseRows', 'commitments', 'commitmentPages'] as const;
+const COMPLAINT_TABLES = ['fairs', 'device', ...CASE_TABLES, 'commitments', 'commitmentPages'] as const;
 
 function deskOf(db: FairCaseDb, fairId: string): Promise<{ fair: Fair; shortCode: DeviceCode }> {
   // A Dexie promise (inWrite): the caller writes on in the same transaction after awaiting it.
@@ -148,7 +149,7 @@ export async function applyCaseCommand(caseId: CaseId | string, command: CaseCom
   if (!who.ok) return who;
   const cmd = parsed.value;
   return runWrite(
-    ['fairs', 'cases', 'caseRows'],
+    ['fairs', ...CASE_TABLES],
     async (db) => {
       const record = await db.cases.get(cmd.caseId);
       if (record === undefined) fail('not-found', `case ${cmd.caseId}`);
@@ -179,7 +180,7 @@ export async function applyCaseCommand(caseId: CaseId | string, command: CaseCom
           },
         ],
         now,
-        () => Promise.all([db.cases.put(toRecord(next)), db.caseRows.put(toCaseRow(next))]),
+        () => putCases(db, [next]),
       );
       return next;
     },

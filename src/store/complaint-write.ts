@@ -14,7 +14,7 @@ import type { CaseId, ComplaintId, EventId } from '../domain/ids';
 import type { Instant } from '../domain/time';
 import { boothKey } from '../domain/validators/booth';
 import type { FairCaseDb } from './db';
-import { toCaseRow, toRecord } from './case-rows';
+import { putCases } from './case-summaries';
 import { newId } from './ids';
 import { flagSharedNumbers } from './shared-numbers';
 import { StoreFailure, refused } from './result';
@@ -70,7 +70,7 @@ export interface FollowUp {
 }
 
 /**
- * Files complaints inside the caller's transaction (over fairs, device, cases, caseRows,
+ * Files complaints inside the caller's transaction (over fairs, device, `CASE_TABLES`,
  * commitments and the log tables). `historyOf(i)` gives complaint i's intake history;
  * `followUp(i)` an optional command for complaint i's cases, decided on the filed case.
  * It returns a Dexie promise (`inWrite`), so the caller may go on writing in the same action.
@@ -153,7 +153,7 @@ async function fileNow(
     // SY34: a number a pulled case already holds (one device code given twice) flags both cases
     // instead of refusing the filing: the desk goes on working.
     return flagSharedNumbers(db, [...cases.values()]).then((all) =>
-      Promise.all([db.cases.bulkPut(all.map(toRecord)), db.caseRows.bulkPut(all.map(toCaseRow)), db.meta.put({ key: seqKey, value: seq })]),
+      Promise.all([putCases(db, all), db.meta.put({ key: seqKey, value: seq })]),
     );
   });
   return filings.map(({ complaintId, submits }) => ({

@@ -12,6 +12,8 @@ import type { CaseRecord, CaseRow } from './case-rows';
 import type { Commitment } from '../domain/commitment';
 import type { CaseEvent } from '../domain/case/events';
 import type { ConsultationRecord } from './consultations';
+import { fillCaseSummaries } from './case-summaries';
+import type { CaseSummaryRow } from './case-summaries';
 
 /**
  * The tablet's database. Every schema change is a new entry in SCHEMA_VERSIONS with its upgrade
@@ -171,6 +173,15 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
     version: 6,
     stores: { commitmentPages: 'key, *keys' },
   },
+  {
+    // PS1: each case's summary fields (case-summaries.ts), written in the same transaction as the
+    // case, so the post-show summary reads a few fields per case, not whole records. Keyed by
+    // fair first: a fair's rows are one range of the table itself, read in order with no index
+    // (an index read fetches each row by its key). Filled here from the cases already stored.
+    version: 7,
+    stores: { caseSummaries: '[fairId+id]' },
+    upgrade: fillCaseSummaries,
+  },
 ];
 
 export const LATEST_VERSION = Math.max(...SCHEMA_VERSIONS.map((v) => v.version));
@@ -192,6 +203,7 @@ export const TABLE_NAMES = [
   'consultations',
   'pulled',
   'commitmentPages',
+  'caseSummaries',
 ] as const;
 export type TableName = (typeof TABLE_NAMES)[number];
 
@@ -225,6 +237,8 @@ export class FairCaseDb extends Dexie {
   declare readonly pulled: Table<PulledRow, string>;
   /** A snapshot page's commitments, one row per page (SY93). */
   declare readonly commitmentPages: Table<CommitmentPageRow, string>;
+  /** Each case's `SummaryCase` fields (PS1), written with the case. */
+  declare readonly caseSummaries: Table<CaseSummaryRow, [string, string]>;
 
   /** Set when our open request waits on another tab that holds an older version open. */
   upgradeBlocked = false;

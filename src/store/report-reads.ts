@@ -1,11 +1,14 @@
 import type { CaseEvent } from '../domain/case/events';
 import type { FairId } from '../domain/ids';
+import type { Case } from '../domain/case/case';
 import type { SessionData } from '../domain/report/session-data';
+import type { SummaryCase } from '../domain/report/summary-case';
 import { needsEvents } from '../domain/report/timeline';
 import { serviceDataOf } from '../domain/report/service-record';
 import { fairCloseAt } from '../domain/fair';
 import type { Instant } from '../domain/time';
 import { fromRecord } from './case-rows';
+import { summaryRowsOf } from './case-summaries';
 import { commitmentsOfFair } from './commitment-rows';
 import { getDb, type FairCaseDb } from './db';
 import type { EvidenceRow } from './evidence';
@@ -21,19 +24,30 @@ export async function sessionDataOf(fairId: FairId | string): Promise<SessionDat
   // query cache, which deep-copies every cached result on each delivery: thousands of folded
   // cases copied in script on top of IndexedDB's own copy. In one, the reads skip that cache,
   // are still observed by `liveQuery`, and all come from one snapshot.
-  return db.transaction('r', [db.fairs, db.cases, db.exhibitors, db.commitments, db.commitmentPages, db.consultations, db.items], () => readSession(db, fairId));
+  // A Dexie promise, not an async function: the reads after it stay in the transaction.
+  const casesOf = (id: string): Promise<Case[]> => db.cases.where('fairId').equals(id).toArray().then((rs) => rs.map(fromRecord));
+  return db.transaction('r', [db.fairs, db.cases, db.exhibitors, db.commitments, db.commitmentPages, db.consultations, db.items], () => readSession(db, fairId, casesOf));
 }
 
-async function readSession(db: FairCaseDb, fairId: FairId | string): Promise<SessionData | undefined> {
+/**
+ * The same read for the figures alone (the summary screen): each case's summary row
+ * (case-summaries.ts), a few fields written with the case, instead of its whole record (P7).
+ */
+export async function summaryDataOf(fairId: FairId | string): Promise<SessionData<SummaryCase> | undefined> {
+  const db = getDb();
+  const casesOf = (id: string): Promise<SummaryCase[]> => summaryRowsOf(db, id);
+  return db.transaction('r', [db.fairs, db.caseSummaries, db.exhibitors, db.commitments, db.commitmentPages, db.consultations, db.items], () => readSession(db, fairId, casesOf));
+}
+
+async function readSession<C extends SummaryCase>(db: FairCaseDb, fairId: FairId | string, casesOf: (fairId: string) => Promise<C[]>): Promise<SessionData<C> | undefined> {
   const fair = await db.fairs.get(fairId);
   if (fair === undefined) return undefined;
-  const [caseRecords, exhibitors, commitments, consultations] = await Promise.all([
-    db.cases.where('fairId').equals(fairId).toArray(),
+  const [cases, exhibitors, commitments, consultations] = await Promise.all([
+    casesOf(fairId),
     db.exhibitors.where('fairId').equals(fairId).toArray(),
     commitmentsOfFair(db, fairId),
     db.consultations.where('fairId').equals(fairId).toArray(),
   ]);
-  const cases = caseRecords.map(fromRecord);
   // P7: the folded cases carry every figure but R14's replayed milestones; only the cases whose
   // history is not plain (or that may have closed after the close) need their events, read in
   // one indexed query instead of the fair's whole log (timeline.ts `needsEvents`).
@@ -41,7 +55,7 @@ async function readSession(db: FairCaseDb, fairId: FairId | string): Promise<Ses
   const needed = cases.filter((c) => needsEvents(c, closeAt)).map((c) => c.id as string);
   const items = needed.length === 0 ? [] : await db.items.where('entityId').anyOf(needed).toArray();
   const events = items.filter((i) => i.kind === 'case_event' && i.fairId === fairId).map((i) => i.payload as CaseEvent);
-  const priorCases = fair.previousFairId === undefined ? [] : (await db.cases.where('fairId').equals(fair.previousFairId).toArray()).map(fromRecord);
+  const priorCases = fair.previousFairId === undefined ? [] : await casesOf(fair.previousFairId);
   return {
     fair,
     cases,

@@ -8,6 +8,7 @@ import type { ComplaintInput as ComplaintFields, FollowUp, ParsedComplaint } fro
 import { newId } from './ids';
 import type { StoreResult } from './result';
 import { fail, runWrite } from './transaction';
+import { CASE_TABLES } from './case-summaries';
 
 /**
  * Cases in bulk for tests and benches (the P3 board needs 10,000): the same domain path as the
@@ -79,7 +80,7 @@ export async function seedCases(fairId: FairId | string, count: number, now: Ins
       complaints.push(parsed.data);
     }
     const r = await runWrite(
-      ['fairs', 'device', 'cases', 'caseRows', 'commitments', 'commitmentPages'],
+      ['fairs', 'device', ...CASE_TABLES, 'commitments', 'commitmentPages'],
       async (db) => {
         const [fair, device] = await Promise.all([db.fairs.get(fairId), db.device.get('this')]);
         if (fair === undefined) fail('not-found', `fair ${fairId}`);

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, expect, inject, test } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { Case } from '../../src/domain/case/case';
 import { toCaseRow, toRecord } from '../../src/store/case-rows';
+import { toSummaryRow } from '../../src/store/case-summaries';
 import { en } from '../support/messages';
 import { startServer } from '../../src/server/server';
 import { launchChromium } from '../support/browser';
@@ -48,6 +49,7 @@ async function seed(): Promise<void> {
   const fair = session.fair;
   await putRows('fairs', [fair]);
   await putRows('cases', session.cases.map(toRecord));
+  await putRows('caseSummaries', session.cases.map(toSummaryRow));
   await putRows(
     'caseRows',
     session.cases.map((c) => {

@@ -17,6 +17,7 @@ import { CURRENT, PREVIOUS } from '../domain/report/hand-session';
 import { go, newKiosk, setUpDevice, waitForShell } from './support/kiosk';
 import { createFirstUser, storedRows } from './support/desk-b';
 import { clearRawTable, putRawRows } from './support/raw-rows';
+import { toSummaryRow } from '../../src/store/case-summaries';
 
 /**
  * The post-show summary (R1–R19, PS5) in Debian's Chromium: the summary screen over a hand-made session (the domain tests'
@@ -80,6 +81,8 @@ async function seed(p: Page, data: SessionData, seqBase: number): Promise<void> 
     'cases',
     data.cases.map((c) => ({ ...c, complainantKey: `K:${c.complainant.name}`, ...(c.respondent.exhibitorKey === undefined ? {} : { respondentKey: c.respondent.exhibitorKey }) })),
   );
+  // The store writes each case's summary row with it (case-summaries.ts): the summary reads those.
+  await putRows(p, 'caseSummaries', data.cases.map(toSummaryRow));
   await putRows(
     p,
     'items',
@@ -338,6 +341,7 @@ test('[R18][R19] training entered on the summary screen counts at once and trave
 test('one case: the printed report takes at most four A4 pages in either language', async () => {
   const one = CUR.cases[0] as Case;
   await clearTable(page, 'cases');
+  await clearTable(page, 'caseSummaries');
   await clearTable(page, 'items');
   await seed(page, { ...CUR, cases: [one], events: CUR.events.filter((e) => e.caseId === one.id) }, 3_000_000);
   await reopen();

@@ -273,6 +273,8 @@ describe('in Chromium', () => {
         created: created.ok,
         seqs: (await db.items.orderBy('seq').keys()) as number[],
         photo: await (await s.evidence.getBlob((await db.evidence.toCollection().first())?.sha256 ?? ''))?.text(),
+        // PS1: version 7's upgrade gave every stored case its summary row.
+        summaries: (await db.caseSummaries.toArray()).map((r) => [r.id, r.state, r.respondent.booth.hall]),
       };
     }, { fairId: FAIR_ID, input: fairInput({ code: 'CF138', sessionNo: 138 }), now: '2025-04-16T01:00:00.000Z' });
     const logged = VERSION_ROWS[version]?.outbox?.length ?? 0;
@@ -286,6 +288,7 @@ describe('in Chromium', () => {
       created: true,
       seqs: Array.from({ length: logged + 1 }, (_, i) => i + 1),
       photo: version >= 2 ? V2_BLOB_TEXT : undefined,
+      summaries: version >= 2 ? [['01M88C006KR3Z67T8XWXT0BNX1', 'RECEIVED', '1.1']] : [],
     });
     await page.close();
   }, SLOW);

@@ -122,6 +122,30 @@ const v5Rows: VersionRows = {
   exhibitors: (v4Rows.exhibitors ?? []).map((e) => ({ ...(e as object), applied: APPLIED_VERSION })),
 };
 
+/** Version 7 keeps each case's summary fields beside it (PS1, case-summaries.ts): the version-2 case's. */
+const v7Rows: VersionRows = {
+  ...v5Rows,
+  caseSummaries: [
+    {
+      id: '01M88C006KR3Z67T8XWXT0BNX1',
+      fairId: FAIR_ID,
+      complaintId: '01M88C006KR3Z67T8XWXT0BNX0',
+      receivedAt: '2025-04-15T01:08:00.000Z',
+      updatedAt: '2025-04-15T01:08:00.000Z',
+      state: 'RECEIVED',
+      foreignRelated: false,
+      flags: ['NO_COMMITMENT'],
+      conflicts: [],
+      complainant: { name: '广州某某科技有限公司', country: 'CN' },
+      respondent: { exhibitorKey: `CN:${USCC}`, name: '福州某某公司', booth: { hall: '1.1' } },
+      rights: [{ type: 'invention' }],
+      measures: [],
+      deadlines: {},
+      review: { requestedBy: [], decisions: [] },
+    },
+  ],
+};
+
 export const VERSION_ROWS: Readonly<Record<number, VersionRows>> = {
   1: {
     fairs: [v1Fair],
@@ -145,4 +169,5 @@ export const VERSION_ROWS: Readonly<Record<number, VersionRows>> = {
   5: v5Rows,
   // Version 6 adds the snapshot's pages of commitments (SY93), a new table: its rows are version 5's.
   6: v5Rows,
+  7: v7Rows,
 };

@@ -24,6 +24,8 @@ import { clerk, complaintInput, respondent } from './case-fixtures';
 import { V2_BLOB_TEXT, V2_USER_PIN } from './schema-v2-rows';
 import { clock, exhibitorInput, fairInput, freshDb, resetDb } from './fixtures';
 import { allCaseEvents } from '../../src/store/apply-pulled';
+import { fromRecord } from '../../src/store/case-rows';
+import { toSummaryRow } from '../../src/store/case-summaries';
 import { APPLIED_VERSION, DEVICE_ID, EXHIBITOR_ID, FAIR_ID, ORPHAN_CASE_ID, ORPHAN_EVENT, VERSION_ROWS } from './schema-fixtures';
 import type { VersionRows } from './schema-fixtures';
 
@@ -70,6 +72,18 @@ async function checkLatest(version: number): Promise<void> {
   if (version >= 2) await checkV2Rows(fair);
   if (version >= 3) await checkPulledEvents();
   if (version >= 4) await checkAppliedVersion();
+  await checkCaseSummaries(version >= 2 ? 2 : 1);
+}
+
+/**
+ * PS1: every case, old or filed and moved on since the upgrade, has its summary row, equal to
+ * the case's summary fields (filled by version 7's upgrade, or as version 7 wrote it).
+ */
+async function checkCaseSummaries(cases: number): Promise<void> {
+  const records = await getDb().cases.toArray();
+  expect(records.length).toBe(cases);
+  expect(await getDb().caseSummaries.count()).toBe(cases);
+  for (const r of records) expect(await getDb().caseSummaries.get([r.fairId, r.id])).toEqual(toSummaryRow(fromRecord(r)));
 }
 
 /** SY88: the exhibitor's applied version is on its row, not in `meta`, and no read shows it. */
@@ -157,6 +171,7 @@ describe('schema versions', () => {
     expect(getDb().tables.map((t) => t.name).sort()).toEqual([
       'blobs',
       'caseRows',
+      'caseSummaries',
       'cases',
       'commitmentPages',
       'commitments',

@@ -32,7 +32,7 @@ export interface IntakeHistory {
 }
 
 /** A complainant's identity across cases: registration numbers before names. */
-export function partyKey(p: Party): string {
+export function partyKey(p: Pick<Party, 'uscc' | 'foreignRegNo' | 'country' | 'idDoc' | 'name'>): string {
   if (p.uscc !== undefined) return `CN:${p.uscc}`;
   if (p.foreignRegNo !== undefined) return `${p.country}:${p.foreignRegNo.toUpperCase()}`;
   if (p.idDoc !== undefined) return `ID:${JSON.stringify(p.idDoc)}`;

@@ -1,4 +1,4 @@
-import type { Case } from '../case/case';
+import type { SummaryCase } from './summary-case';
 import { IP_TYPES, isPatentType, PATENT_TYPES } from '../codes';
 import type { IpType } from '../codes';
 import { normaliseText } from '../text';
@@ -15,11 +15,11 @@ import { rateBp } from './rates';
 
 export type FigureValues = Partial<Record<FigureKey, number | null>>;
 
-export const isAccepted = (c: Case): boolean => c.acceptedAt !== undefined;
-export const isEstablished = (c: Case): boolean => c.state === 'CLOSED' && c.outcome === 'ESTABLISHED_ALLEGED';
+export const isAccepted = (c: SummaryCase): boolean => c.acceptedAt !== undefined;
+export const isEstablished = (c: SummaryCase): boolean => c.state === 'CLOSED' && c.outcome === 'ESTABLISHED_ALLEGED';
 
 /** R8: the enterprise, by key (RP1); a respondent without a key falls back to its name. */
-export const enterpriseOf = (c: Case): string =>
+export const enterpriseOf = (c: SummaryCase): string =>
   c.respondent.exhibitorKey ?? `NAME:${normaliseText(c.respondent.name).replace(/\s+/g, ' ').toUpperCase()}`;
 
 const bump = (out: FigureValues, key: FigureKey, by = 1): void => {
@@ -27,7 +27,7 @@ const bump = (out: FigureValues, key: FigureKey, by = 1): void => {
 };
 
 /** R3–R10: complaints, acceptance, refusals, foreign-related, enterprises. */
-export function complaintFigures(cases: readonly Case[]): FigureValues {
+export function complaintFigures(cases: readonly SummaryCase[]): FigureValues {
   const received = new Set<string>();
   const accepted = new Set<string>();
   const foreign = new Set<string>();
@@ -65,7 +65,7 @@ export function complaintFigures(cases: readonly Case[]): FigureValues {
  * both. `R11.patent.*`: cases with at least one patent right (counted once), their share of the
  * accepted cases, and each patent type's share of those.
  */
-export function typeFigures(cases: readonly Case[]): FigureValues {
+export function typeFigures(cases: readonly SummaryCase[]): FigureValues {
   const out: FigureValues = {};
   let acceptedCases = 0;
   let patentCases = 0;
@@ -95,7 +95,7 @@ export function typeFigures(cases: readonly Case[]): FigureValues {
  * cases; by hall of the respondent's booth; measures in force (an overturned review lifts them,
  * CS23) by code: ordered, verified done, refused.
  */
-export function outcomeFigures(cases: readonly Case[]): FigureValues {
+export function outcomeFigures(cases: readonly SummaryCase[]): FigureValues {
   const out: FigureValues = { 'R12.accepted': 0, 'R12.open': 0, 'R12.measures.ordered': 0, 'R12.measures.done': 0, 'R12.measures.refused': 0 };
   for (const c of cases) {
     if (!isAccepted(c)) continue;
@@ -123,7 +123,7 @@ export function outcomeFigures(cases: readonly Case[]): FigureValues {
  * 2006 Art. 11, as judged when the handover was recorded, CS21); reviews requested, upheld,
  * overturned (CS22, CS23).
  */
-export function transferFigures(cases: readonly Case[]): FigureValues {
+export function transferFigures(cases: readonly SummaryCase[]): FigureValues {
   const out: FigureValues = {
     'R13.transfers': 0,
     'R13.handedOverIn24h': 0,

@@ -11,6 +11,7 @@ import type { RepeatInfringer } from './repeat';
 import { frequentComplainants, repeatFigures } from './repeat-figures';
 import { consultationFigures, exhibitorFigures, outreachFigures, serviceFigures } from './service-figures';
 import type { SessionData } from './session-data';
+import type { SummaryCase } from './summary-case';
 import type { PostShowSummary } from './summary-schema';
 import { eventsByCase } from './timeline';
 import { timelinessFigures } from './timeliness';
@@ -21,9 +22,9 @@ import { timelinessFigures } from './timeliness';
  * (`previousFairId`). The tablet runs it over its own data; the server's SQL must agree with it.
  */
 
-export interface SummaryInput extends SessionData {
+export interface SummaryInput extends SessionData<SummaryCase> {
   /** The previous session's data, when this device or server holds it: its figures are computed. */
-  readonly previousSession?: SessionData;
+  readonly previousSession?: SessionData<SummaryCase>;
   /** Previous values typed by the organizer (parsed with `PreviousFigures`); they win over computed ones. */
   readonly previous?: Partial<Figures>;
 }
@@ -34,7 +35,7 @@ export interface SessionFigures {
 }
 
 /** Every figure of one session, records of other fairs left out. */
-export function sessionFigures(data: SessionData): SessionFigures {
+export function sessionFigures(data: SessionData<SummaryCase>): SessionFigures {
   const { fair } = data;
   const mine = <T extends { readonly fairId: string }>(list: readonly T[]): T[] => list.filter((r) => r.fairId === fair.id);
   const cases = mine(data.cases);

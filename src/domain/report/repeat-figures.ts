@@ -1,4 +1,4 @@
-import type { Case } from '../case/case';
+import type { SummaryCase } from './summary-case';
 import { partyKey } from '../case/intake';
 import { SANCTION_CODES } from '../codes';
 import type { FairSettings } from '../fair';
@@ -10,7 +10,7 @@ import type { RepeatInfringer } from './repeat';
  * opinion is `NOT_ESTABLISHED`, making at least `minShare` of their determined cases (the same
  * test intake applies, CS8, but over the whole session). Complainants by registration, then name.
  */
-export function frequentComplainants(cases: readonly Case[], rule: FairSettings['frequentComplainant']): string[] {
+export function frequentComplainants(cases: readonly SummaryCase[], rule: FairSettings['frequentComplainant']): string[] {
   const tally = new Map<string, { determined: number; notEstablished: number }>();
   for (const c of cases) {
     if (c.opinion === undefined) continue;

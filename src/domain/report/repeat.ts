@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Case } from '../case/case';
+import type { SummaryCase } from './summary-case';
 import { SanctionCode } from '../codes';
 import { isWeakKey } from '../exhibitor';
 import type { ExhibitorKey } from '../exhibitor';
@@ -46,14 +46,14 @@ export const RepeatInfringer = z.object({
 export type RepeatInfringer = z.infer<typeof RepeatInfringer>;
 
 /** Final `ESTABLISHED_ALLEGED` (CS6: the outcome is set on entering CLOSED). */
-export const isFinalEstablished = (c: Case): boolean => c.state === 'CLOSED' && c.outcome === 'ESTABLISHED_ALLEGED';
+export const isFinalEstablished = (c: SummaryCase): boolean => c.state === 'CLOSED' && c.outcome === 'ESTABLISHED_ALLEGED';
 
 const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 /** Received order, then id: the same list whatever order the cases came in. */
-const byReceipt = (a: Case, b: Case): number => cmp(a.receivedAt, b.receivedAt) || cmp(a.id, b.id);
+const byReceipt = (a: SummaryCase, b: SummaryCase): number => cmp(a.receivedAt, b.receivedAt) || cmp(a.id, b.id);
 
-function establishedByKey(cases: readonly Case[], crossSession: boolean): Map<ExhibitorKey, Case[]> {
-  const out = new Map<ExhibitorKey, Case[]>();
+function establishedByKey(cases: readonly SummaryCase[], crossSession: boolean): Map<ExhibitorKey, SummaryCase[]> {
+  const out = new Map<ExhibitorKey, SummaryCase[]>();
   for (const c of cases) {
     const key = c.respondent.exhibitorKey;
     if (key === undefined || !isFinalEstablished(c) || (crossSession && isWeakKey(key))) continue;
@@ -65,7 +65,7 @@ function establishedByKey(cases: readonly Case[], crossSession: boolean): Map<Ex
   return out;
 }
 
-function aggravationsOf(cases: readonly Case[]): Aggravation[] {
+function aggravationsOf(cases: readonly SummaryCase[]): Aggravation[] {
   const found = new Set<Aggravation>();
   for (const c of cases) {
     if (c.flags.includes('REDISPLAY')) found.add('REDISPLAY');
@@ -94,10 +94,10 @@ export interface EstablishedGroup {
 }
 
 /** Each exhibitor's established cases of one session, grouped as `sanctionsOfGroups` reads them. */
-export function establishedGroups(cases: readonly Case[], crossSession: boolean): Map<ExhibitorKey, EstablishedGroup> {
+export function establishedGroups(cases: readonly SummaryCase[], crossSession: boolean): Map<ExhibitorKey, EstablishedGroup> {
   const out = new Map<ExhibitorKey, EstablishedGroup>();
   for (const [key, list] of establishedByKey(cases, crossSession)) {
-    out.set(key, { caseIds: list.map((c) => c.id), latestName: (list[list.length - 1] as Case).respondent.name, aggravations: aggravationsOf(list) });
+    out.set(key, { caseIds: list.map((c) => c.id), latestName: (list[list.length - 1] as SummaryCase).respondent.name, aggravations: aggravationsOf(list) });
   }
   return out;
 }
@@ -107,7 +107,7 @@ export function establishedGroups(cases: readonly Case[], crossSession: boolean)
  * sanction; `previousCases` are the cases of the session named by `previousFairId` (RP1, RP2).
  * Sorted by exhibitor key. Exhibitors the rule does not catch are left out.
  */
-export function recommendSanctions(rule: RepeatRule, cases: readonly Case[], previousCases: readonly Case[]): RepeatInfringer[] {
+export function recommendSanctions(rule: RepeatRule, cases: readonly SummaryCase[], previousCases: readonly SummaryCase[]): RepeatInfringer[] {
   return sanctionsOfGroups(rule, establishedGroups(cases, false), establishedGroups(previousCases, true));
 }
 

@@ -8,6 +8,7 @@ import type { Authority, Fair } from '../fair';
 import { UserId } from '../ids';
 import type { OutreachActivity } from '../outreach';
 import { CivilDate } from '../time';
+import type { SummaryCase } from './summary-case';
 
 /** One expert on duty at the desk on one fair day (R19 counts experts and expert-days). */
 export const ExpertDuty = z.object({ expertId: UserId, date: CivilDate });
@@ -15,12 +16,13 @@ export type ExpertDuty = z.infer<typeof ExpertDuty>;
 
 /**
  * Everything one session contributes to its post-show summary (PS1, PS2): all devices
- * synced, cases folded from their events. Records of other fairs are ignored.
+ * synced, cases folded from their events. Records of other fairs are ignored. The figures read
+ * only a case's `SummaryCase` fields (`C`); a read for other uses holds whole cases.
  */
-export interface SessionData {
+export interface SessionData<C extends SummaryCase = Case> {
   readonly fair: Fair;
   /** The session's cases, folded (`foldAll`). */
-  readonly cases: readonly Case[];
+  readonly cases: readonly C[];
   /**
    * Their events: R14 needs the times at which cases passed their milestones. Only the events of
    * cases for which `needsEvents` (timeline.ts) holds are needed; the rest may be left out.
@@ -37,5 +39,5 @@ export interface SessionData {
    * The cases of the session before this one (`fair.previousFairId`), for RP2/RP3 in R15. When
    * the summary is given the previous session's data, its cases are used.
    */
-  readonly priorCases?: readonly Case[];
+  readonly priorCases?: readonly C[];
 }

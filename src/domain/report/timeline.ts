@@ -1,4 +1,5 @@
 import type { Case } from '../case/case';
+import type { SummaryCase } from './summary-case';
 import type { CaseEvent } from '../case/events';
 import { causalOrder, replay } from '../case/fold';
 import type { CaseId } from '../ids';
@@ -62,7 +63,7 @@ const CLOSING = new Set<CaseEvent['type']>(['Reject', 'RecordSettlement', 'Withd
  * opinion and the measures keep their own times, and one event closed the case. Else undefined.
  * A property test holds it equal to `caseTimeline`.
  */
-export function plainTimeline(c: Case, events: readonly CaseEvent[]): CaseTimeline | undefined {
+export function plainTimeline(c: SummaryCase, events: readonly CaseEvent[]): CaseTimeline | undefined {
   if (!isPlain(c)) return undefined;
   let measuresVerifiedAt: Instant | undefined;
   if (allMeasuresDone(c.measures)) {
@@ -90,7 +91,7 @@ export function plainTimeline(c: Case, events: readonly CaseEvent[]): CaseTimeli
 }
 
 /** Whether a case's history is plain (see `plainTimeline`): its milestones can be read off the case. */
-export const isPlain = (c: Case): boolean =>
+export const isPlain = (c: SummaryCase): boolean =>
   c.conflicts.length === 0 && !c.flags.includes('REDISPLAY') && !c.review.decisions.some((d) => d.decision === 'overturned');
 
 /**
@@ -99,11 +100,11 @@ export const isPlain = (c: Case): boolean =>
  * matters only when it may lie after `fairCloseAt` — it is never later than `updatedAt` (the
  * latest event), so a case last touched by the close needs none.
  */
-export function needsEvents(c: Case, fairCloseAt: Instant): boolean {
+export function needsEvents(c: SummaryCase, fairCloseAt: Instant): boolean {
   if (c.acceptedAt === undefined) return false;
   if (!isPlain(c)) return true;
   return c.state === 'CLOSED' && c.updatedAt > fairCloseAt;
 }
 
 /** The milestones of a folded case: read off the case when its history is plain, else replayed. */
-export const timelineOf = (c: Case, events: readonly CaseEvent[]): CaseTimeline => plainTimeline(c, events) ?? caseTimeline(events);
+export const timelineOf = (c: SummaryCase, events: readonly CaseEvent[]): CaseTimeline => plainTimeline(c, events) ?? caseTimeline(events);

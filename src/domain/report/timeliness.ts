@@ -1,4 +1,4 @@
-import type { Case } from '../case/case';
+import type { SummaryCase } from './summary-case';
 import type { CaseEvent } from '../case/events';
 import type { CaseId } from '../ids';
 import { instantToMs } from '../time';
@@ -15,7 +15,7 @@ const minutes = (from: Instant, to: Instant): number => wholeMinutes(instantToMs
  * accepted → first opinion, measures ordered → all verified (even n: the lower middle), and the
  * share of accepted cases closed at or before `fairCloseAt`.
  */
-export function timelinessFigures(cases: readonly Case[], events: ReadonlyMap<CaseId, readonly CaseEvent[]>, fairCloseAt: Instant): FigureValues {
+export function timelinessFigures(cases: readonly SummaryCase[], events: ReadonlyMap<CaseId, readonly CaseEvent[]>, fairCloseAt: Instant): FigureValues {
   const toAccept: number[] = [];
   const toOpinion: number[] = [];
   const toVerified: number[] = [];

@@ -6,8 +6,9 @@ import { parseTyped, typedFigures as typedFiguresOf } from '../../../domain/repo
 import type { Figures } from '../../../domain/report/figures';
 import { postShowSummary } from '../../../domain/report/post-show-summary';
 import type { SessionData } from '../../../domain/report/session-data';
+import type { SummaryCase } from '../../../domain/report/summary-case';
 import type { PostShowSummary } from '../../../domain/report/summary-schema';
-import { hasSessionData, localCompleteness, sessionDataOf, type LocalCompleteness } from '../../../store/report-reads';
+import { hasSessionData, localCompleteness, summaryDataOf, type LocalCompleteness } from '../../../store/report-reads';
 import type { Instant } from '../../../domain/time';
 import { createDraftForm, type DraftForm } from '../../drafts/create-draft-form';
 import { nowInstant } from '../../lib/clock';
@@ -30,7 +31,7 @@ export interface TypedPrevious {
 }
 
 export interface SummaryState {
-  readonly data: Accessor<SessionData | undefined>;
+  readonly data: Accessor<SessionData<SummaryCase> | undefined>;
   readonly previousHeld: Accessor<boolean | undefined>;
   readonly summary: Accessor<PostShowSummary | undefined>;
   readonly completeness: Accessor<LocalCompleteness | undefined>;
@@ -57,7 +58,7 @@ export function createSummary(fairId: string): SummaryState {
     () => fairId,
     async (id) => {
       const t0 = performance.now();
-      const read = await sessionDataOf(id);
+      const read = await summaryDataOf(id);
       performance.measure('summary-read', { start: t0, end: performance.now() });
       return read;
     },
@@ -66,7 +67,7 @@ export function createSummary(fairId: string): SummaryState {
   const previousHeld = createLiveQueryOn(previousId, async (id) => (id === undefined ? false : hasSessionData(id)));
   const previousData = createLiveQueryOn(
     () => (previousHeld() === true ? previousId() : undefined),
-    async (id) => (id === undefined ? undefined : sessionDataOf(id)),
+    async (id) => (id === undefined ? undefined : summaryDataOf(id)),
   );
   const completeness = createLiveQueryOn(() => fairId, () => localCompleteness());
   const typed = createDraftForm<TypedPrevious>({ key: `summary-previous:${fairId}`, form: 'summary-previous', initial: () => ({ values: {} }), onStorageError: (e) => app.reportStorageError(e) });
