@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 
 /**
  * "Same id, same content?" is decided on a SHA-256 of the item's canonical JSON (keys sorted at
@@ -77,6 +77,7 @@ function plainCanonicalJson(value: unknown): string {
   return `${out}}`;
 }
 
-export const sha256Hex = (data: string | Uint8Array): string => createHash('sha256').update(data).digest('hex');
+/** One-shot (no Hash object per call): the push hashes every item twice, for its content and its chain link (SY8). */
+export const sha256Hex = (data: string | Uint8Array): string => hash('sha256', data, 'hex');
 
 export const contentHash = (value: unknown): string => sha256Hex(canonicalJson(value));
