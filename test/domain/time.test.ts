@@ -1,5 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { CivilDate, Instant, formatInZone, zonedParts, zonedToInstant, addDays } from '../../src/domain/time';
+import { fcSeed } from '../support/fc-seed';
 
 const at = (s: string) => Instant.parse(s);
 const date = (s: string) => CivilDate.parse(s);
@@ -26,5 +28,24 @@ describe('time in the fair zone (EN2, EN3)', () => {
     expect(CivilDate.safeParse('2025-13-01').success).toBe(false);
     expect(CivilDate.safeParse('2025-02-29').success).toBe(false);
     expect(addDays(date('2024-02-28'), 1)).toBe('2024-02-29');
+  });
+
+  test('an instant of the pattern is accepted exactly when a Date round trip gives it back', () => {
+    const seed = fcSeed('instant check');
+    const digits = (n: number, max: number) => fc.integer({ min: 0, max }).map((v) => String(v).padStart(n, '0'));
+    const shaped = fc
+      .tuple(fc.oneof(digits(4, 9999), fc.constantFrom('0000', '1900', '2000', '2024', '2100')), digits(2, 99), fc.oneof(digits(2, 99), fc.constantFrom('28', '29', '30', '31')), digits(2, 99), digits(2, 99), digits(2, 99), digits(3, 999))
+      .map(([y, mo, d, h, mi, s, ms]) => `${y}-${mo}-${d}T${h}:${mi}:${s}.${ms}Z`);
+    const real = fc.integer({ min: -62167219200000, max: 253402300799999 }).map((ms) => new Date(ms).toISOString());
+    fc.assert(
+      fc.property(fc.oneof(shaped, real), (v) => {
+        const ms = Date.parse(v);
+        expect(Instant.safeParse(v).success).toBe(!Number.isNaN(ms) && new Date(ms).toISOString() === v);
+      }),
+      { seed, numRuns: 2000 },
+    );
+    expect(Instant.safeParse('2024-02-29T23:59:59.999Z').success).toBe(true);
+    expect(Instant.safeParse('2100-02-29T00:00:00.000Z').success).toBe(false);
+    expect(Instant.safeParse('2025-04-16T24:00:00.000Z').success).toBe(false);
   });
 });

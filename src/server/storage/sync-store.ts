@@ -3,6 +3,7 @@ import type { SyncItem } from '../../domain/sync-item';
 import { instantFromMs } from '../../domain/time';
 import type { ConflictList, ItemResult, KeptItem, PulledItem, PushWarning, RejectedList } from '../../domain/wire/protocol';
 import { projectPushed, type PushedItems } from '../reports/projection-sync';
+import { checkPayload, type PayloadProblem } from '../../domain/wire/payload-parsers';
 import { contentHash } from './content-hash';
 import { chainLinks } from './event-chain';
 import { itemResults, planPush } from './push-plan';
@@ -80,9 +81,13 @@ export async function push(
   alongside?: PushAlongside,
 ): Promise<PushOutcome | { kind: 'device-revoked' }> {
   const ids = items.map((i) => i.id);
-  // The first read goes out before the items are hashed: the database answers it meanwhile.
+  // The first read goes out before the items are hashed and their payloads checked: the
+  // database answers it meanwhile. Every payload is checked here, also one that turns out to be
+  // a duplicate, so that this CPU work overlaps the read instead of following it.
   const firstRead = readPushState(db, ctx.deviceId, ctx.fairId, ids);
   const hashes = items.map((i) => contentHash(i));
+  const problems = new Map(items.map((i) => [i, checkPayload(i)]));
+  const check = (item: SyncItem): PayloadProblem | undefined => (problems.has(item) ? problems.get(item) : checkPayload(item));
   // SY15: no CLOCK_SKEW by an item's age: an item recorded offline hours ago is not a wrong
   // clock. The tablet measures its offset itself (SY13) and reports it (SY14).
   const warnings: PushWarning[] = [];
@@ -91,7 +96,7 @@ export async function push(
   for (let attempt = 1; ; attempt++) {
     const state = await (attempt === 1 ? firstRead : readPushState(db, ctx.deviceId, ctx.fairId, ids));
     if (state === undefined) return { kind: 'device-revoked' };
-    const plan = planPush(ctx.fairId, items, hashes, state.startAck, state.known);
+    const plan = planPush(ctx.fairId, items, hashes, state.startAck, state.known, check);
     let base = 0;
     const writes = plan.fresh.length > 0 || plan.rejected.length > 0 || plan.conflicts.length > 0;
     if (writes) {
