@@ -39,7 +39,7 @@ export { allowedActions, caseEvents, findCases, getCase, listCaseRows, listCompl
 export type { FlagMatch, IntakePreview } from './case-reads';
 
 /** The tables a complaint touches besides the log. */
-const COMPLAINT_TABLES = ['fairs', 'device', ...CASE_TABLES, 'commitments', 'commitmentPages'] as const;
+export const COMPLAINT_TABLES = ['fairs', 'device', ...CASE_TABLES, 'commitments', 'commitmentPages'] as const;
 
 function deskOf(db: FairCaseDb, fairId: string): Promise<{ fair: Fair; shortCode: DeviceCode }> {
   // A Dexie promise (inWrite): the caller writes on in the same transaction after awaiting it.

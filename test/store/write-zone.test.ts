@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { Fair } from '../../src/domain/fair';
 import type { FairId } from '../../src/domain/ids';
 import { getDb } from '../../src/store/db';
-import { ComplaintInput } from '../../src/store/cases';
+import { COMPLAINT_TABLES, ComplaintInput } from '../../src/store/cases';
 import { fileComplaints } from '../../src/store/complaint-write';
 import { fail, runWrite } from '../../src/store/transaction';
 import { appendItems } from '../../src/store/local-log';
@@ -51,7 +51,7 @@ describe('nested steps of one write', () => {
     const fair = await setupFair({}, now());
     await setupDevice(fair, now());
     const parsed = ComplaintInput.parse(complaintInput(fair, now()));
-    const r = await runWrite(['fairs', 'device', 'cases', 'caseRows', 'commitments'], async (db) => {
+    const r = await runWrite(COMPLAINT_TABLES, async (db) => {
       const [filed] = await fileComplaints(db, { fair, shortCode: 'K07' as never, actor: clerk, now: now() }, [parsed], () => undefined);
       await db.meta.put({ key: 'after-filing', value: filed?.complaintId });
       return filed?.complaintId;
