@@ -1,7 +1,6 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import type { SyncItem } from '../../src/domain/sync-item';
 import type { Fair } from '../../src/domain/fair';
-import type { PullReply } from '../../src/domain/wire/protocol';
 import { applyCaseCommand, getCase, listCaseRows, recordComplaint, type CaseCommandFields } from '../../src/store/cases';
 import { allCaseEvents } from '../../src/store/apply-pulled';
 import { fold } from '../../src/domain/case/fold';
@@ -12,9 +11,9 @@ import { ALL_APPLIERS, caseEventApplier } from '../../src/store/appliers';
 import { conflictBranches } from '../../src/domain/case/conflict-branches';
 import { pullPages, type PullApplier } from '../../src/sync/pull-pages';
 import { readSyncState, type SyncCredentials } from '../../src/store/sync-state';
-import type { SyncTransport } from '../../src/sync/transport';
 import { clerk, complaintInput, EVIDENCE, EXPERT_ID, expert, setupDevice, setupFair } from '../store/case-fixtures';
 import { clock, exhibitorInput, freshDb, resetDb } from '../store/fixtures';
+import { must, pagesTransport } from './pages-transport';
 
 /**
  * The pull appliers (CS5, SY6) on the real store (fake-indexeddb): two tablets are two
@@ -24,34 +23,9 @@ afterEach(resetDb);
 
 const now = clock();
 
-/** A server that serves `pages` in order, cursor = the number of pages served. */
-function pagesTransport(pages: readonly (readonly SyncItem[])[], epoch = 'E1'): SyncTransport {
-  return {
-    push: () => Promise.reject(new Error('no push in these tests')),
-    putBlob: () => Promise.reject(new Error('no blobs in these tests')),
-    pull: async ({ after }): Promise<PullReply> => {
-      const page = pages[after] ?? [];
-      const base = pages.slice(0, after).reduce((n, p) => n + p.length, 0);
-      return {
-        type: 'pull-page',
-        epoch,
-        items: page.map((item, k) => ({ serverSeq: base + k + 1, item })),
-        cursor: after < pages.length ? after + 1 : after,
-        hasMore: after + 1 < pages.length,
-      };
-    },
-  };
-}
-
 const creds = (fairId: string): SyncCredentials => ({ baseUrl: '', token: 't', deviceId: '01JRZ8Q4W6M00000000000000B', deviceCode: 'KB', fairId });
 
 const allItems = async (): Promise<SyncItem[]> => (await getDb().items.toArray()).sort((a, b) => a.seq - b.seq);
-
-const must = async <T>(r: Promise<{ ok: true; value: T } | { ok: false; error: unknown }>): Promise<T> => {
-  const x = await r;
-  if (!x.ok) throw new Error(JSON.stringify(x.error));
-  return x.value;
-};
 
 /** Tablet A: a fair, a complaint taken up to the respondent's admission (both tablets then act on it). */
 async function tabletA(): Promise<{ fair: Fair; caseId: string; upToAdmission: SyncItem[] }> {

@@ -11,6 +11,7 @@ import { importBundle } from '../../src/sync/bundle/import-bundle';
 import { clerk, complaintInput, setupDevice, setupFair } from '../store/case-fixtures';
 import { clock, fairInput, freshDb, resetDb } from '../store/fixtures';
 import { corruptions, forgeBundle } from './bundle-forge';
+import { must } from './pages-transport';
 
 /**
  * The tablet's side of the bundle file (BUNDLE-SPEC.md BN8, BN10, BN11) on the real store
@@ -19,12 +20,6 @@ import { corruptions, forgeBundle } from './bundle-forge';
  */
 afterEach(resetDb);
 const now = clock();
-
-const must = async <T>(r: Promise<{ ok: true; value: T } | { ok: false; error: unknown }>): Promise<T> => {
-  const x = await r;
-  if (!x.ok) throw new Error(JSON.stringify(x.error));
-  return x.value;
-};
 
 const PHOTO = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3, 4, 5]);
 

@@ -1,7 +1,6 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import type { Fair } from '../../src/domain/fair';
 import type { SyncItem } from '../../src/domain/sync-item';
-import type { PullReply } from '../../src/domain/wire/protocol';
 import { postShowSummary } from '../../src/domain/report/post-show-summary';
 import { applyCaseCommand, recordComplaint, type CaseCommandFields } from '../../src/store/cases';
 import { ALL_APPLIERS } from '../../src/store/appliers';
@@ -13,9 +12,9 @@ import type { SyncCredentials } from '../../src/store/sync-state';
 import { buildBundle } from '../../src/sync/bundle/build-bundle';
 import { importBundle } from '../../src/sync/bundle/import-bundle';
 import { pullPages } from '../../src/sync/pull-pages';
-import type { SyncTransport } from '../../src/sync/transport';
 import { clerk, complaintInput, EVIDENCE, EXPERT_ID, expert, respondent, setupDevice, setupFair } from '../store/case-fixtures';
 import { clock, freshDb, resetDb } from '../store/fixtures';
+import { must, pagesTransport } from './pages-transport';
 
 /**
  * The summary rows (case-summaries.ts, PS1) on the real store (fake-indexeddb): after every kind
@@ -26,31 +25,6 @@ import { clock, freshDb, resetDb } from '../store/fixtures';
 afterEach(resetDb);
 
 const now = clock();
-
-const must = async <T>(r: Promise<{ ok: true; value: T } | { ok: false; error: unknown }>): Promise<T> => {
-  const x = await r;
-  if (!x.ok) throw new Error(JSON.stringify(x.error));
-  return x.value;
-};
-
-/** A server that serves `pages` in order, cursor = the number of pages served. */
-function pagesTransport(pages: readonly (readonly SyncItem[])[]): SyncTransport {
-  return {
-    push: () => Promise.reject(new Error('no push in these tests')),
-    putBlob: () => Promise.reject(new Error('no blobs in these tests')),
-    pull: async ({ after }): Promise<PullReply> => {
-      const page = pages[after] ?? [];
-      const base = pages.slice(0, after).reduce((n, p) => n + p.length, 0);
-      return {
-        type: 'pull-page',
-        epoch: 'E1',
-        items: page.map((item, k) => ({ serverSeq: base + k + 1, item })),
-        cursor: after < pages.length ? after + 1 : after,
-        hasMore: after + 1 < pages.length,
-      };
-    },
-  };
-}
 
 const creds = (fairId: string): SyncCredentials => ({ baseUrl: '', token: 't', deviceId: '01JRZ8Q4W6M00000000000000B', deviceCode: 'KB', fairId });
 const pull = (fair: Fair, pages: readonly (readonly SyncItem[])[]) => pullPages({ transport: pagesTransport(pages), credentials: creds(fair.id), appliers: ALL_APPLIERS });

@@ -22,6 +22,7 @@ import { httpTransport } from '../../src/sync/transport';
 import { clerk, complaintInput, EVIDENCE, expert, setupDevice, setupFair } from '../store/case-fixtures';
 import { exhibitorInput } from '../store/fixtures';
 import { syncServer } from './server-harness';
+import { must } from './pages-transport';
 
 /**
  * The clock rules of sync (SPEC.md "Clocks") on two tablets with the real store (fake-indexeddb)
@@ -41,12 +42,6 @@ const later = (minutes = 1): void => {
 const on = (name: string): void => {
   closeDb();
   use(name);
-};
-
-const must = async <T>(r: Promise<{ ok: true; value: T } | { ok: false; error: unknown }>): Promise<T> => {
-  const x = await r;
-  if (!x.ok) throw new Error(JSON.stringify(x.error));
-  return x.value;
 };
 
 async function enrol(fairId: string, code: string): Promise<void> {

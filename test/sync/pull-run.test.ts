@@ -2,17 +2,16 @@ import { afterEach, describe, expect, test } from 'vitest';
 import { compareEvents, fold } from '../../src/domain/case/fold';
 import type { CaseEvent } from '../../src/domain/case/events';
 import type { SyncItem } from '../../src/domain/sync-item';
-import type { PullReply } from '../../src/domain/wire/protocol';
 import { allCaseEvents } from '../../src/store/apply-pulled';
 import { applyCaseCommand, getCase, recordComplaint } from '../../src/store/cases';
 import { getDb, getRelaxedDb } from '../../src/store/db';
 import { ALL_APPLIERS } from '../../src/store/appliers';
 import { pullPages } from '../../src/sync/pull-pages';
 import type { SyncCredentials } from '../../src/store/sync-state';
-import type { SyncTransport } from '../../src/sync/transport';
 import { caseId, Desk, deviceId, eventItems, local, makeFair, PATHS } from '../support/builders';
 import { clerk, complaintInput, setupDevice, setupFair } from '../store/case-fixtures';
 import { clock, freshDb, resetDb } from '../store/fixtures';
+import { pagesTransport } from './pages-transport';
 
 /**
  * A pull run (SY80–SY83) on the real store (fake-indexeddb): other tablets' events kept one row
@@ -26,18 +25,6 @@ const fair = makeFair();
 const SELF = '01JRZ8Q4W6M00000000000000B';
 
 /** `pages` served in order, cursor = pages served; `before(n)` runs before page n is answered. */
-function pagesTransport(pages: readonly (readonly SyncItem[])[], before?: (page: number) => Promise<void>, epoch = 'E1'): SyncTransport {
-  return {
-    push: () => Promise.reject(new Error('no push in these tests')),
-    putBlob: () => Promise.reject(new Error('no blobs in these tests')),
-    pull: async ({ after }): Promise<PullReply> => {
-      await before?.(after);
-      const page = pages[after] ?? [];
-      const base = pages.slice(0, after).reduce((n, p) => n + p.length, 0);
-      return { type: 'pull-page', epoch, items: page.map((item, k) => ({ serverSeq: base + k + 1, item })), cursor: after < pages.length ? after + 1 : after, hasMore: after + 1 < pages.length };
-    },
-  };
-}
 
 const creds = (fairId: string): SyncCredentials => ({ baseUrl: '', token: 't', deviceId: SELF, deviceCode: 'KB', fairId });
 

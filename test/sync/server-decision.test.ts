@@ -5,16 +5,15 @@ import type { Fair } from '../../src/domain/fair';
 import { DeviceId, EventId } from '../../src/domain/ids';
 import type { SyncItem } from '../../src/domain/sync-item';
 import { instantFromMs } from '../../src/domain/time';
-import type { PullReply } from '../../src/domain/wire/protocol';
 import { allCaseEvents } from '../../src/store/apply-pulled';
 import { applyCaseCommand, getCase, listCaseRows, recordComplaint, type CaseCommandFields } from '../../src/store/cases';
 import { getDb } from '../../src/store/db';
 import { ALL_APPLIERS } from '../../src/store/appliers';
 import { pullPages } from '../../src/sync/pull-pages';
 import type { SyncCredentials } from '../../src/store/sync-state';
-import type { SyncTransport } from '../../src/sync/transport';
 import { clerk, complaintInput, EVIDENCE, EXPERT_ID, expert, setupDevice, setupFair } from '../store/case-fixtures';
 import { clock, freshDb, resetDb } from '../store/fixtures';
+import { must, pagesTransport } from './pages-transport';
 
 /**
  * The organizer's decision on a forked case (CS31, CONSOLE-SPEC CO21) reaches a tablet as the
@@ -26,27 +25,7 @@ afterEach(resetDb);
 const now = clock();
 const SERVER_DEVICE = DeviceId.parse('01JSRVR0000000000000000000');
 
-function pagesTransport(pages: readonly (readonly SyncItem[])[]): SyncTransport {
-  return {
-    push: () => Promise.reject(new Error('no push here')),
-    putBlob: () => Promise.reject(new Error('no blobs here')),
-    pull: async ({ after }): Promise<PullReply> => {
-      const base = pages.slice(0, after).reduce((n, p) => n + p.length, 0);
-      return {
-        type: 'pull-page', epoch: 'E1',
-        items: (pages[after] ?? []).map((item, k) => ({ serverSeq: base + k + 1, item })),
-        cursor: after < pages.length ? after + 1 : after,
-        hasMore: after + 1 < pages.length,
-      };
-    },
-  };
-}
 const creds = (fairId: string): SyncCredentials => ({ baseUrl: '', token: 't', deviceId: '01JRZ8Q4W6M00000000000000B', deviceCode: 'KB', fairId });
-const must = async <T>(r: Promise<{ ok: true; value: T } | { ok: false; error: unknown }>): Promise<T> => {
-  const x = await r;
-  if (!x.ok) throw new Error(JSON.stringify(x.error));
-  return x.value;
-};
 const allItems = async (): Promise<SyncItem[]> => (await getDb().items.toArray()).sort((a, b) => a.seq - b.seq);
 const opinion = (conclusion: 'ESTABLISHED_ALLEGED' | 'NOT_ESTABLISHED'): CaseCommandFields => ({
   type: 'IssueOpinion',
