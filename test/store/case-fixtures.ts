@@ -55,13 +55,18 @@ const must = async (r: Promise<{ ok: boolean; error?: unknown; value?: Case }>):
   return x.value;
 };
 
-/** Accept, notify, admission, established opinion (CS12, CS13, CS15, CS17 on ADMISSION). */
-export async function establish(c: Case, now: () => Instant): Promise<Case> {
+/** Accept, notify, the respondent's admission (CS12, CS13, CS15). */
+export async function admit(c: Case, now: () => Instant): Promise<Case> {
   const checklist = c.checklist.filter((i) => i.required && i.status !== 'waived').map((i) => ({ code: i.code, required: true, status: 'verified' as const, originalSighted: true }));
   await must(applyCaseCommand(c.id, { type: 'Accept', payload: { checklist } }, expert, now()));
   const at = now();
   await must(applyCaseCommand(c.id, { type: 'NotifyRespondent', payload: { servedAt: at, service: { kind: 'signed', signatureEvidenceId: EVIDENCE[1] } } }, clerk, at));
-  await must(applyCaseCommand(c.id, { type: 'RecordAdmission', payload: { signatureEvidenceId: EVIDENCE[1] } }, clerk, now()));
+  return must(applyCaseCommand(c.id, { type: 'RecordAdmission', payload: { signatureEvidenceId: EVIDENCE[1] } }, clerk, now()));
+}
+
+/** Accept, notify, admission, established opinion (CS12, CS13, CS15, CS17 on ADMISSION). */
+export async function establish(c: Case, now: () => Instant): Promise<Case> {
+  await admit(c, now);
   return must(
     applyCaseCommand(c.id, { type: 'IssueOpinion', payload: { conclusion: 'ESTABLISHED_ALLEGED', basis: 'ADMISSION', reasons: '落入保护范围', experts: [EXPERT_ID] } }, expert, now()),
   );

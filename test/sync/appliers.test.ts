@@ -11,7 +11,7 @@ import { ALL_APPLIERS, caseEventApplier } from '../../src/store/appliers';
 import { conflictBranches } from '../../src/domain/case/conflict-branches';
 import { pullPages, type PullApplier } from '../../src/sync/pull-pages';
 import { readSyncState, type SyncCredentials } from '../../src/store/sync-state';
-import { clerk, complaintInput, EVIDENCE, EXPERT_ID, expert, setupDevice, setupFair } from '../store/case-fixtures';
+import { admit, clerk, complaintInput, expert, EXPERT_ID, setupDevice, setupFair } from '../store/case-fixtures';
 import { clock, exhibitorInput, freshDb, resetDb } from '../store/fixtures';
 import { must, pagesTransport } from './pages-transport';
 
@@ -34,11 +34,7 @@ async function tabletA(): Promise<{ fair: Fair; caseId: string; upToAdmission: S
   await setupDevice(fair, now(), 'KA');
   const filed = await must(recordComplaint(complaintInput(fair, now()), clerk, now()));
   const c = filed.cases[0]!;
-  const checklist = c.checklist.filter((i) => i.required && i.status !== 'waived').map((i) => ({ code: i.code, required: true, status: 'verified' as const, originalSighted: true }));
-  await must(applyCaseCommand(c.id, { type: 'Accept', payload: { checklist } }, expert, now()));
-  const at = now();
-  await must(applyCaseCommand(c.id, { type: 'NotifyRespondent', payload: { servedAt: at, service: { kind: 'signed', signatureEvidenceId: EVIDENCE[1] } } }, clerk, at));
-  await must(applyCaseCommand(c.id, { type: 'RecordAdmission', payload: { signatureEvidenceId: EVIDENCE[1] } }, clerk, now()));
+  await admit(c, now);
   return { fair, caseId: c.id, upToAdmission: await allItems() };
 }
 

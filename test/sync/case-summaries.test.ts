@@ -12,7 +12,7 @@ import type { SyncCredentials } from '../../src/store/sync-state';
 import { buildBundle } from '../../src/sync/bundle/build-bundle';
 import { importBundle } from '../../src/sync/bundle/import-bundle';
 import { pullPages } from '../../src/sync/pull-pages';
-import { clerk, complaintInput, EVIDENCE, EXPERT_ID, expert, respondent, setupDevice, setupFair } from '../store/case-fixtures';
+import { admit, clerk, complaintInput, expert, EXPERT_ID, respondent, setupDevice, setupFair } from '../store/case-fixtures';
 import { clock, freshDb, resetDb } from '../store/fixtures';
 import { must, pagesTransport } from './pages-transport';
 
@@ -55,11 +55,7 @@ async function tabletA(): Promise<{ fair: Fair; caseId: string }> {
   const filed = await must(recordComplaint(complaintInput(fair, now()), clerk, now()));
   await must(recordComplaint(complaintInput(fair, now(), { respondents: [respondent(2), respondent(3)] }), clerk, now()));
   const c = filed.cases[0]!;
-  const checklist = c.checklist.filter((i) => i.required && i.status !== 'waived').map((i) => ({ code: i.code, required: true, status: 'verified' as const, originalSighted: true }));
-  await must(applyCaseCommand(c.id, { type: 'Accept', payload: { checklist } }, expert, now()));
-  const at = now();
-  await must(applyCaseCommand(c.id, { type: 'NotifyRespondent', payload: { servedAt: at, service: { kind: 'signed', signatureEvidenceId: EVIDENCE[1] } } }, clerk, at));
-  await must(applyCaseCommand(c.id, { type: 'RecordAdmission', payload: { signatureEvidenceId: EVIDENCE[1] } }, clerk, now()));
+  await admit(c, now);
   return { fair, caseId: c.id };
 }
 
