@@ -13,6 +13,7 @@ export const shellMessages = {
   'status.offline': { 'zh-CN': '离线', en: 'Offline' },
   'status.unsynced': { 'zh-CN': '待同步 {count} 条', en: '{count} unsynced' },
   'status.allSynced': { 'zh-CN': '已全部同步', en: 'All synced' },
+  'status.receiving': { 'zh-CN': '正在接收展会数据…', en: 'Receiving the fair’s records…' },
   'status.noFair': { 'zh-CN': '未选择展会', en: 'No fair selected' },
   'status.language': { 'zh-CN': 'English', en: '中文' },
   'status.languageLabel': { 'zh-CN': '切换语言', en: 'Switch language' },

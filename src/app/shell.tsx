@@ -9,6 +9,7 @@ import { Notice } from './ui/notice';
 import { StatusBar } from './ui/status-bar';
 import { SessionBadge } from './session/session-badge';
 import { BOARD_PATH, KeptBoard } from './screens/case-board/kept-board';
+import { firstSyncProgress } from './sync/first-sync-progress';
 import './ui/narrow.css';
 
 /** DL8: the overdue count beside the board's entry, on every screen (a lazy chunk: P2). */
@@ -82,6 +83,7 @@ export function Shell(props: RouteSectionProps): JSX.Element {
       <StatusBar
         online={app.online()}
         unsynced={app.unsynced()}
+        receiving={firstSyncProgress()?.done === false}
         fairName={app.fair()?.nameZh === undefined ? undefined : locale() === 'en' ? (app.fair()?.nameEn ?? app.fair()?.nameZh) : app.fair()?.nameZh}
         deviceCode={app.device()?.shortCode}
         onSwitchLanguage={() => void app.switchLanguage(locale() === 'en' ? 'zh-CN' : 'en')}

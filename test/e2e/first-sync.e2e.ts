@@ -16,7 +16,7 @@ import { enrolTablet } from './support/sync-tablets';
  * A new tablet's first sync (SY87) in Chromium against the real server: the page is closed in
  * the middle of the snapshot and opened again; the sync goes on from where it stood and the
  * tablet holds what a second, clean tablet holds, as many exhibitors as the server; the progress
- * bar shows and finishes. Screenshots of the sync screen in both languages go to
+ * bar shows and finishes, and the status bar says records are still coming until it has. Screenshots of the sync screen in both languages go to
  * /tmp/faircase-shots.
  */
 const SHOTS = '/tmp/faircase-shots';
@@ -53,7 +53,7 @@ afterAll(async () => {
 const exhibitorIds = async (page: Page): Promise<string[]> => (await storedRows<{ id: string }>(page, 'exhibitors')).map((e) => e.id).sort();
 const snapshotMark = async (page: Page): Promise<unknown> => (await storedRows<{ key: string; value: unknown }>(page, 'meta')).find((m) => m.key === 'sync.snapshot')?.value;
 
-test('[SY87] a first sync closed in the middle goes on after reopening and ends as a clean one; its progress bar shows and finishes', { timeout: 600_000 }, async () => {
+test('[SY87] a first sync closed in the middle goes on after reopening and ends as a clean one; its progress bar shows and finishes, the status bar saying records are still coming meanwhile', { timeout: 600_000 }, async () => {
   const tablet = await newKiosk(browser);
   await tablet.page.goto(server.url);
   await waitForShell(tablet.page);
@@ -67,11 +67,18 @@ test('[SY87] a first sync closed in the middle goes on after reopening and ends 
   await again.goto(`${server.url}/sync`);
   await waitForShell(again);
   await again.waitForSelector('[data-testid=first-sync-shell]', { timeout: 120_000 });
+  // Nothing waits to be sent, but the fair's records are still coming: not "all synced" yet.
+  const status = await again.evaluate(() => ({
+    bar: document.querySelector('[data-testid=first-sync-shell]') !== null,
+    text: document.querySelector('[data-testid=status-unsynced]')?.textContent,
+  }));
+  expect(status).toEqual({ bar: true, text: '正在接收展会数据…' });
   await again.click('[data-testid=language-switch]').catch(() => undefined);
   await again.screenshot({ path: `${SHOTS}/first-sync-en.png` });
   await again.waitForSelector('[data-testid=first-sync][data-done=yes]', { timeout: 300_000 });
   await again.screenshot({ path: `${SHOTS}/first-sync-done.png` });
   expect(await again.isVisible('[data-testid=first-sync-shell]')).toBe(false);
+  expect(await again.textContent('[data-testid=status-unsynced]')).toBe('All synced');
   expect(await snapshotMark(again)).toBeUndefined();
   const resumed = await exhibitorIds(again);
   expect(resumed).toHaveLength(EXHIBITORS);

@@ -5,6 +5,8 @@ import { locale, t } from '../i18n/index';
 export function StatusBar(props: {
   readonly online: boolean;
   readonly unsynced: number | undefined;
+  /** SY87: a first sync is still bringing the fair's records in, so nothing is "all synced" yet. */
+  readonly receiving: boolean;
   readonly fairName: string | undefined;
   readonly deviceCode: string | undefined;
   readonly onSwitchLanguage: () => void;
@@ -21,7 +23,7 @@ export function StatusBar(props: {
         {props.online ? t('status.online') : t('status.offline')}
       </div>
       <div class="status-sync" data-testid="status-unsynced">
-        {props.unsynced === undefined || props.unsynced === 0 ? t('status.allSynced') : t('status.unsynced', { count: props.unsynced })}
+        {props.unsynced !== undefined && props.unsynced > 0 ? t('status.unsynced', { count: props.unsynced }) : props.receiving ? t('status.receiving') : t('status.allSynced')}
       </div>
       {/* The name a screen reader says is the visible one, the language offered, spoken in that
           language (WCAG 2.5.3 label in name, 3.1.2); what the button does is its description. */}
