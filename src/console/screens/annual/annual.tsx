@@ -1,6 +1,5 @@
-import { A } from '@solidjs/router';
-import { For, Show, createResource, createSignal, onMount, type JSX } from 'solid-js';
-import { ANNUAL_FIGURES, formatSignedTenths, formatTenths, type AnnualFigure, type Period, type Threshold } from '../../../domain/report/annual';
+import { Show, createSignal, onMount, type JSX } from 'solid-js';
+import type { Threshold } from '../../../domain/report/annual';
 import type { RegionCode } from '../../../domain/region';
 import type { AnnualReply } from '../../../domain/wire/console-annual';
 import { locale } from '../../../app/i18n/index';
@@ -9,19 +8,24 @@ import type { ApiResult } from '../../lib/api';
 import { commonMessages } from '../../lib/common.messages';
 import { failureText } from '../../lib/failure';
 import { translator } from '../../lib/i18n';
+import { onDemand } from '../../lib/on-demand';
 import { session } from '../../lib/session';
-import { AnnualReport } from './annual-report';
 import { AnnualTable } from './annual-table';
-import { figureLabel, regionLabel, valueText } from './annual-words';
-import { exportXlsx } from './annual-xlsx';
 import { firstQuery } from './annual-path';
 import { readAnnual, readAnnualFairs } from './annual.data';
 import { annualMessages } from './annual.messages';
-import { ImportPanel } from './import-panel';
 import './annual.css';
 
 const t = translator(annualMessages);
 const common = translator(commonMessages);
+
+// The page's first chunk holds what its first paint needs: the period form and the table by
+// unit. The rest comes in chunks of their own: the shares, report and charts and the import
+// panel once the table has painted; the drill-down and the XLSX export when asked for.
+const later = onDemand(() => import('./annual-later'));
+const importPanel = onDemand(() => import('./import-panel'));
+const drillDown = onDemand(() => import('./annual-fairs'));
+const xlsx = onDemand(() => import('./annual-xlsx'));
 
 /**
  * `/annual`: the administration's figures over a year or any dates (ANNUAL-SPEC A1–A8): the
@@ -36,21 +40,36 @@ export default function AnnualScreen(): JSX.Element {
   const [thresholds, setThresholds] = createSignal<Threshold[]>([...first.thresholds]);
   const [result, setResult] = createSignal<ApiResult<AnnualReply>>();
   const [picked, setPicked] = createSignal<RegionCode>();
-  // The table paints first; the report's sentences and charts follow in the next task.
-  const [reportShown, setReportShown] = createSignal(false);
+  // The table paints first; the shares, the report and the import panel follow in the next task.
+  const [laterShown, setLaterShown] = createSignal(false);
   const [exportFailure, setExportFailure] = createSignal<string>();
   const load = async (): Promise<void> => {
     setResult(await readAnnual(from(), to(), thresholds()));
     requestAnimationFrame(() => {
       performance.mark('console-annual-painted');
-      setTimeout(() => setReportShown(true));
+      setTimeout(() => {
+        setLaterShown(true);
+        void later.load();
+        if (session()?.user.role === 'organizer') void importPanel.load();
+      });
     });
   };
   const exportWithFairs = async (reply: AnnualReply): Promise<void> => {
     setExportFailure(undefined);
     const fairs = await readAnnualFairs(reply.period.from, reply.period.to, undefined);
-    if (fairs.ok) await exportXlsx(reply, fairs.value.fairs, locale());
-    else setExportFailure(failureText(fairs.failure));
+    if (!fairs.ok) return void setExportFailure(failureText(fairs.failure));
+    const m = await xlsx.load();
+    if (m === undefined) setExportFailure(failureText({ kind: 'network' }));
+    else await m.exportXlsx(reply, fairs.value.fairs, locale());
+  };
+  // The printout leads with the statistics section (annual.css), drawn after the table.
+  const print = async (): Promise<void> => {
+    setLaterShown(true);
+    if ((await later.load()) !== undefined) window.print();
+  };
+  const pick = (region: RegionCode): void => {
+    setPicked(region);
+    void drillDown.load();
   };
   onMount(() => void load());
   const data = (): AnnualReply | undefined => {
@@ -62,7 +81,6 @@ export default function AnnualScreen(): JSX.Element {
     setFrom(`${y}-01-01`);
     setTo(`${y}-12-31`);
   };
-  const setThreshold = (i: number, patch: Partial<Threshold>): void => void setThresholds(thresholds().map((x, k) => (k === i ? { ...x, ...patch } : x)));
 
   return (
     <div class="c-annual">
@@ -87,7 +105,7 @@ export default function AnnualScreen(): JSX.Element {
           {(d) => (
             <>
               <button type="button" class="btn" data-testid="annual-xlsx" onClick={() => void exportWithFairs(d())}>{t('annual.xlsx')}</button>
-              <button type="button" class="btn" data-testid="annual-print" onClick={() => window.print()}>{t('annual.print')}</button>
+              <button type="button" class="btn" data-testid="annual-print" onClick={() => void print()}>{t('annual.print')}</button>
             </>
           )}
         </Show>
@@ -110,123 +128,29 @@ export default function AnnualScreen(): JSX.Element {
             </Show>
             <section class="panel" aria-labelledby="annual-table-title">
               <h2 id="annual-table-title">{t('annual.byRegion')}</h2>
-              <AnnualTable reply={d()} lang={locale()} onPick={(r) => setPicked(r)} />
+              <AnnualTable reply={d()} lang={locale()} onPick={pick} />
             </section>
-            <Show when={picked()}>{(region) => <FairsOf period={d().period} region={region()} onClose={() => setPicked(undefined)} />}</Show>
-            <section class="panel" aria-labelledby="annual-shares-title" data-testid="annual-shares">
-              <h2 id="annual-shares-title">{t('annual.shares')}</h2>
-              <table class="data">
-                <thead>
-                  <tr>
-                    <th scope="col">{t('annual.figure')}</th>
-                    <th scope="col" class="num">{t('annual.min')}</th>
-                    <th scope="col" class="num">{t('annual.units')}</th>
-                    <th scope="col" class="num">{t('annual.share')}</th>
-                    <th scope="col" class="num">{t('annual.previousShare')}</th>
-                    <th scope="col" class="num">{t('annual.points')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  <For each={d().shares}>
-                    {(s) => (
-                      <tr>
-                        <th scope="row">{figureLabel(s.figure, locale())}</th>
-                        <td class="num">{valueText(s.figure, s.min, locale())}</td>
-                        <td class="num">{s.units} / 32</td>
-                        <td class="num">{formatTenths(s.shareTenths)}%</td>
-                        <td class="num">{formatTenths(s.previousShareTenths)}%</td>
-                        <td class="num">{formatSignedTenths(s.deltaPointsTenths)}</td>
-                      </tr>
-                    )}
-                  </For>
-                </tbody>
-              </table>
-              <form class="no-print thresholds" onSubmit={(e) => (e.preventDefault(), void load())}>
-                <For each={thresholds()}>
-                  {(th, i) => (
-                    <div class="row">
-                      <div class="field">
-                        <label for={`th-figure-${i()}`}>{t('annual.figure')}</label>
-                        <select id={`th-figure-${i()}`} value={th.figure} onChange={(e) => setThreshold(i(), { figure: e.currentTarget.value as AnnualFigure })}>
-                          <For each={ANNUAL_FIGURES}>{(f) => <option value={f}>{figureLabel(f, locale())}</option>}</For>
-                        </select>
-                      </div>
-                      <div class="field">
-                        <label for={`th-min-${i()}`}>{t('annual.min')}</label>
-                        <input id={`th-min-${i()}`} inputMode="numeric" size={8} value={String(th.min)} data-testid={`threshold-min-${i()}`} onInput={(e) => setThreshold(i(), { min: Math.max(0, Math.trunc(Number(e.currentTarget.value) || 0)) })} />
-                      </div>
-                      <button type="button" class="btn small" onClick={() => setThresholds(thresholds().filter((_, k) => k !== i()))}>{t('annual.remove')}</button>
-                    </div>
-                  )}
-                </For>
-                <div class="row">
-                  <button type="button" class="btn small" onClick={() => setThresholds([...thresholds(), { figure: ANNUAL_FIGURES.find((f) => !thresholds().some((x) => x.figure === f)) ?? 'A1.services', min: 1 }])}>
-                    {t('annual.addThreshold')}
-                  </button>
-                  <button type="submit" class="btn small primary" data-testid="thresholds-apply">{t('annual.apply')}</button>
-                </div>
-              </form>
-            </section>
-            <Show when={reportShown()}>
-              <AnnualReport reply={d()} lang={locale()} />
+            <Show when={drillDown.module()}>
+              {(m) => {
+                const FairsOf = m().default;
+                return <Show when={picked()}>{(region) => <FairsOf period={d().period} region={region()} onClose={() => setPicked(undefined)} />}</Show>;
+              }}
+            </Show>
+            <Show when={laterShown() && later.module()}>
+              {(m) => {
+                const Later = m().default;
+                return <Later reply={d()} thresholds={thresholds()} onThresholds={setThresholds} onApply={() => void load()} />;
+              }}
             </Show>
           </>
         )}
       </Show>
-      <Show when={session()?.user.role === 'organizer'}>
-        <ImportPanel onImported={() => void load()} />
-      </Show>
-    </div>
-  );
-}
-
-/** Drill-down: a unit's fairs of the period, asked for when drilled into, each to its summary (held here) or marked imported. */
-function FairsOf(props: { readonly period: Period; readonly region: RegionCode; readonly onClose: () => void }): JSX.Element {
-  const [list] = createResource(() => ({ ...props.period, region: props.region }), (q) => readAnnualFairs(q.from, q.to, q.region));
-  const fairs = () => {
-    const r = list();
-    return r?.ok ? r.value.fairs : [];
-  };
-  return (
-    <section class="panel" data-testid="annual-fairs" aria-labelledby="annual-fairs-title">
-      <div class="head-row">
-        <h2 id="annual-fairs-title">{t('annual.fairsOf', { region: regionLabel(props.region, locale()) })}</h2>
-        <button type="button" class="btn small" onClick={() => props.onClose()}>{t('annual.close')}</button>
-      </div>
-      <Show when={list()} fallback={<p class="muted">{common('consoleCommon.loading')}</p>}>
-        {(r) => {
-          const res = r();
-          return res.ok ? null : <Notice kind="error">{failureText(res.failure)}</Notice>;
+      <Show when={laterShown() && session()?.user.role === 'organizer' && importPanel.module()}>
+        {(m) => {
+          const ImportPanel = m().ImportPanel;
+          return <ImportPanel onImported={() => void load()} />;
         }}
       </Show>
-      <Show when={list()?.ok === true && fairs().length > 0} fallback={<Show when={list()?.ok === true}><p class="muted">{t('annual.noFairs')}</p></Show>}>
-        <table class="data">
-          <thead>
-            <tr>
-              <th scope="col">{t('annual.fair')}</th>
-              <th scope="col">{t('annual.organizer')}</th>
-              <th scope="col">{t('annual.firstDay')}</th>
-              <th scope="col">{t('annual.status')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            <For each={fairs()}>
-              {(f) => (
-                <tr data-testid={`annual-fair-${f.fairId}`}>
-                  <th scope="row">
-                    <Show when={f.source !== 'imported'} fallback={`${f.code} · ${locale() === 'en' && f.nameEn ? f.nameEn : f.nameZh}`}>
-                      <A href={`/fairs/${f.fairId}/summary`}>{`${f.code} · ${locale() === 'en' && f.nameEn ? f.nameEn : f.nameZh}`}</A>
-                    </Show>
-                  </th>
-                  <td>{f.organizer ?? '—'}</td>
-                  <td>{f.firstDay}</td>
-                  <td>{t(`annual.status.${f.source}`, { revision: f.revision ?? '' })}</td>
-                </tr>
-              )}
-            </For>
-          </tbody>
-        </table>
-      </Show>
-    </section>
+    </div>
   );
 }
