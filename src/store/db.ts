@@ -28,13 +28,13 @@ import type { CaseSummaryRow } from './case-summaries';
 export type DeviceRow = DeviceSettings & { readonly key: 'this' };
 
 /**
- * An exhibitor as stored: the domain record plus two derived multi-entry index fields,
- * `boothKeys` (`<fairId>|<hall>/<stand>`: a booth is taken once per fair) and `search`
- * (`<fairId>|<token>` for booth, name and USCC prefix search).
+ * An exhibitor as stored: the domain record plus a derived multi-entry index field, `boothKeys`
+ * (`<fairId>|<hall>/<stand>`: a booth is taken once per fair).
  */
 export type ExhibitorRow = Exhibitor & {
   readonly boothKeys: readonly string[];
-  readonly search: readonly string[];
+  /** Rows written before version 8 only: the keys of the `search` index since dropped (SY94); never read. */
+  readonly search?: readonly string[];
   /** SY22, SY88: the version last applied from another tablet (since version 5; before, a `meta` row). */
   readonly applied?: Version;
 };
@@ -181,6 +181,13 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
     version: 7,
     stores: { caseSummaries: '[fairId+id]' },
     upgrade: fillCaseSummaries,
+  },
+  {
+    // SY89, SY94: no `*search` index of exhibitors: an entry per word (booth, stand, names, USCC)
+    // of every exhibitor a first sync writes, for one prefix search, which now reads the fair's
+    // exhibitors instead (exhibitors.ts). The rows stay as they are.
+    version: 8,
+    stores: { exhibitors: 'id, fairId, *boothKeys' },
   },
 ];
 

@@ -1,7 +1,7 @@
 import { exhibitorSchemaFor } from '../domain/exhibitor';
 import type { Exhibitor } from '../domain/exhibitor';
 import { normaliseText } from '../domain/text';
-import { boothKey } from '../domain/validators/booth';
+import { boothKey, type Booth } from '../domain/validators/booth';
 import { fieldErrors } from '../domain/field-errors';
 import type { ExhibitorInput } from '../domain/exhibitor';
 import type { FieldError } from '../domain/field-errors';
@@ -37,9 +37,13 @@ const SEP = '|';
 const boothIndexKey = (fairId: string, key: string): string => `${fairId}${SEP}${key}`;
 const searchToken = (text: string): string => normaliseText(text).toUpperCase();
 
-/** The stored row: the exhibitor with its booth and search index keys (one derivation for every writer). */
+/** The stored row: the exhibitor with its booth index keys (one derivation for every writer). */
 export function exhibitorRow(e: Exhibitor): ExhibitorRow {
-  const keys = e.booths.map(boothKey);
+  return { ...e, boothKeys: e.booths.map((b) => boothIndexKey(e.fairId, boothKey(b))) };
+}
+
+/** What a prefix search matches: booth (`hall/stand` and stand), names (zh and en) and USCC or registration number. */
+function searchTokens(e: Exhibitor): string[] {
   const tokens = new Set<string>();
   for (const b of e.booths) {
     tokens.add(boothKey(b));
@@ -49,11 +53,7 @@ export function exhibitorRow(e: Exhibitor): ExhibitorRow {
   if (e.nameEn !== undefined) tokens.add(searchToken(e.nameEn));
   if (e.uscc !== undefined) tokens.add(e.uscc);
   if (e.foreignRegNo !== undefined) tokens.add(searchToken(e.foreignRegNo));
-  return {
-    ...e,
-    boothKeys: keys.map((k) => boothIndexKey(e.fairId, k)),
-    search: [...tokens].map((t) => boothIndexKey(e.fairId, t)),
-  };
+  return [...tokens];
 }
 
 function fromRow({ boothKeys: _b, search: _s, applied: _a, ...e }: ExhibitorRow): Exhibitor {
@@ -193,23 +193,36 @@ export async function saveExhibitor(fairId: FairId | string, input: ExhibitorFie
   );
 }
 
+const byFirstBooth = (a: ExhibitorRow, b: ExhibitorRow): number => (a.boothKeys[0] ?? '').localeCompare(b.boothKeys[0] ?? '');
+
 /** The fair's exhibitors, by first booth. */
 export async function listExhibitors(fairId: FairId | string): Promise<Exhibitor[]> {
   const rows = await getDb().exhibitors.where('fairId').equals(fairId).toArray();
-  return rows.sort((a, b) => (a.boothKeys[0] ?? '').localeCompare(b.boothKeys[0] ?? '')).map(fromRow);
+  return rows.sort(byFirstBooth).map(fromRow);
 }
 
-/** Exhibitors whose booth (`hall/stand` or stand), name (zh or en) or USCC starts with `text`. */
+/**
+ * Exhibitors whose booth (`hall/stand` or stand), name (zh or en) or USCC starts with `text`, by
+ * first booth. SY94: no index serves it (a first sync would write an entry per word of every
+ * exhibitor): the fair's exhibitors are read and matched here.
+ */
 export async function findExhibitors(fairId: FairId | string, text: string, limit = 50): Promise<Exhibitor[]> {
   const token = searchToken(text);
-  if (token === '') return (await listExhibitors(fairId)).slice(0, limit);
-  const rows = await getDb()
-    .exhibitors.where('search')
-    .startsWith(boothIndexKey(fairId, token))
-    .distinct()
-    .limit(limit)
-    .toArray();
-  return rows.sort((a, b) => (a.boothKeys[0] ?? '').localeCompare(b.boothKeys[0] ?? '')).map(fromRow);
+  const rows = await getDb().exhibitors.where('fairId').equals(fairId).toArray();
+  const found = token === '' ? rows : rows.filter((r) => searchTokens(r).some((t) => t.startsWith(token)));
+  return found.sort(byFirstBooth).slice(0, limit).map(fromRow);
+}
+
+/** The exhibitor of the fair at `booth` (a booth is taken once per fair), by its index key. */
+export async function findExhibitorAtBooth(fairId: FairId | string, booth: Booth): Promise<Exhibitor | undefined> {
+  const row = await getDb().exhibitors.where('boothKeys').equals(boothIndexKey(fairId, boothKey(booth))).first();
+  return row === undefined ? undefined : fromRow(row);
+}
+
+/** The fair's exhibitors whose Chinese or English name is exactly `name`, by first booth. */
+export async function findExhibitorsNamed(fairId: FairId | string, name: string): Promise<Exhibitor[]> {
+  const rows = await getDb().exhibitors.where('fairId').equals(fairId).toArray();
+  return rows.filter((r) => r.nameZh === name || r.nameEn === name).sort(byFirstBooth).map(fromRow);
 }
 
 export async function getExhibitor(id: ExhibitorId | string): Promise<Exhibitor | undefined> {

@@ -7,7 +7,7 @@ import { exhibitorKey } from '../../src/domain/exhibitor';
 import type { Fair } from '../../src/domain/fair';
 import { getDb } from '../../src/store/db';
 import { createFair } from '../../src/store/fairs';
-import { DUPLICATE_BOOTH, findExhibitors, getExhibitor, importExhibitors, listExhibitors, saveExhibitor } from '../../src/store/exhibitors';
+import { DUPLICATE_BOOTH, findExhibitorAtBooth, findExhibitors, findExhibitorsNamed, getExhibitor, importExhibitors, listExhibitors, saveExhibitor } from '../../src/store/exhibitors';
 import type { Instant } from '../../src/domain/time';
 import { clock, exhibitorInput, fairInput, freshDb, resetDb, uscc } from './fixtures';
 
@@ -145,5 +145,15 @@ describe('findExhibitors', () => {
     expect(await names(uscc(2).slice(0, 17))).toEqual(['美的集团']);
     expect(await names('nobody')).toEqual([]);
     expect(await names('  ')).toHaveLength(3);
+  });
+
+  test('[SY94] exhibitors are indexed by fair and booth only; a booth and an exact name are still found', async () => {
+    expect(getDb().exhibitors.schema.indexes.map((i) => i.name)).toEqual(['fairId', 'boothKeys']);
+    expect((await getDb().exhibitors.toArray()).map((r) => Object.keys(r).includes('search'))).toEqual([false, false, false]);
+    expect((await findExhibitorAtBooth(fair.id, { hall: '2.2', stand: 'B11' }))?.nameZh).toBe('华帝股份');
+    expect(await findExhibitorAtBooth(fair.id, { hall: '2.2', stand: 'B1' })).toBeUndefined();
+    expect((await findExhibitorsNamed(fair.id, 'Midea Group')).map((e) => e.nameZh)).toEqual(['美的集团']);
+    expect((await findExhibitorsNamed(fair.id, '华帝股份')).map((e) => e.nameZh)).toEqual(['华帝股份']);
+    expect(await findExhibitorsNamed(fair.id, '华')).toEqual([]);
   });
 });

@@ -146,6 +146,15 @@ const v7Rows: VersionRows = {
   ],
 };
 
+/** Version 8 drops the exhibitors' `search` index (SY89): its exhibitor rows carry no `search` keys. */
+const v8Rows: VersionRows = {
+  ...v7Rows,
+  exhibitors: (v7Rows.exhibitors ?? []).map((e) => {
+    const { search: _s, ...row } = e as { search?: unknown };
+    return row;
+  }),
+};
+
 export const VERSION_ROWS: Readonly<Record<number, VersionRows>> = {
   1: {
     fairs: [v1Fair],
@@ -170,4 +179,5 @@ export const VERSION_ROWS: Readonly<Record<number, VersionRows>> = {
   // Version 6 adds the snapshot's pages of commitments (SY93), a new table: its rows are version 5's.
   6: v5Rows,
   7: v7Rows,
+  8: v8Rows,
 };

@@ -42,11 +42,10 @@ export function seedExhibitors(count: number): SeedExhibitor[] {
   return out;
 }
 
-/** The rows of `exhibitors` for fair `fairId` in the store's shape (its booth and prefix-search keys included). */
+/** The rows of `exhibitors` for fair `fairId` in the store's shape (its booth keys included). */
 export function exhibitorRows(fairId: string, exhibitors: readonly SeedExhibitor[], at = new Date().toISOString()): Record<string, unknown>[] {
   return exhibitors.map((e, i) => {
     const booth = `${e.hall}/${e.stand}`;
-    const tokens = [booth, e.stand, e.nameZh.toUpperCase(), ...(e.nameEn === undefined ? [] : [e.nameEn.toUpperCase()]), ...(e.uscc === undefined ? [] : [e.uscc])];
     return {
       id: `01JEXHIBITOR${String(i).padStart(14, '0')}`,
       fairId,
@@ -60,7 +59,6 @@ export function exhibitorRows(fairId: string, exhibitors: readonly SeedExhibitor
       createdBy: 'seed',
       deviceId: 'seed',
       boothKeys: [`${fairId}|${booth}`],
-      search: tokens.map((t) => `${fairId}|${t}`),
     };
   });
 }

@@ -27,17 +27,13 @@ const sameBooth = (e: Exhibitor, b: Booth): boolean => e.booths.some((x) => boot
 
 /** By booth first (exact), else by name (one exact match); unlisted with name and booth is filed as typed. */
 export async function resolveRespondents(fair: Fair, given: readonly PhoneRespondent[]): Promise<ResolvedRespondent[]> {
-  const { findExhibitors } = await import('../../../store/exhibitors');
+  const { findExhibitorAtBooth, findExhibitorsNamed } = await import('../../../store/exhibitors');
   return Promise.all(
     given.map(async (r): Promise<ResolvedRespondent> => {
       let match: Exhibitor | undefined;
-      if (r.booth !== undefined) {
-        const booth = r.booth;
-        match = (await findExhibitors(fair.id, boothKey(booth))).find((e) => sameBooth(e, booth));
-      }
+      if (r.booth !== undefined) match = await findExhibitorAtBooth(fair.id, r.booth);
       if (match === undefined && r.name !== undefined) {
-        const name = r.name;
-        const found = (await findExhibitors(fair.id, name)).filter((e) => e.nameZh === name || e.nameEn === name);
+        const found = await findExhibitorsNamed(fair.id, r.name);
         if (found.length === 1) match = found[0];
       }
       if (match !== undefined) {
@@ -180,12 +176,12 @@ export async function previewPhoneFlags(p: PhoneComplaint, fair: Fair, responden
 }
 
 export async function importPhoneCommitment(p: PhoneCommitment, fair: Fair, user: SessionUser, now: Instant): Promise<ImportResult> {
-  const [{ storeEvidence }, { signCommitment, listCommitments }, { findExhibitors }] = await Promise.all([
+  const [{ storeEvidence }, { signCommitment, listCommitments }, { findExhibitorAtBooth }] = await Promise.all([
     import('../../../store/evidence'),
     import('../../../store/commitments'),
     import('../../../store/exhibitors'),
   ]);
-  const exhibitor = (await findExhibitors(fair.id, boothKey(p.booth))).find((e) => sameBooth(e, p.booth));
+  const exhibitor = await findExhibitorAtBooth(fair.id, p.booth);
   if (exhibitor === undefined) return { kind: 'failed', error: { kind: 'not-found', detail: boothKey(p.booth) } };
   const key = exhibitorKey(exhibitor);
   // The same phone signing scanned twice: same exhibitor, same signing time, own device.
