@@ -112,6 +112,9 @@ test('[CM1][CM3] a commitment with bad input is not saved; every field says why'
   await go(page, '/commitments/sign');
   // This screen's list first: the text must not land in the previous screen's search field.
   await page.waitForSelector('[data-testid=pick-exhibitor]');
+  // Any part of a name finds the exhibitor, as the desk's search does.
+  await page.fill('input[name=search]', '某某电子');
+  await expect.poll(() => page.locator('[data-testid=exhibitor-pick] tr td:nth-child(2)').allTextContents()).toEqual(['深圳某某电子有限公司']);
   await page.fill('input[name=search]', 'A01');
   await expect.poll(() => page.locator('[data-testid=pick-exhibitor]').count()).toBe(1);
   await page.click('[data-testid=pick-exhibitor]');

@@ -4,7 +4,7 @@ import { exhibitorKey as keyOf, type Exhibitor } from '../../../domain/exhibitor
 import type { FieldError } from '../../../domain/field-errors';
 import { currentCommitmentOf, signCommitment } from '../../../store/commitments';
 import { storeEvidence } from '../../../store/evidence';
-import { findExhibitors, getExhibitor, listExhibitors } from '../../../store/exhibitors';
+import { getExhibitor } from '../../../store/exhibitors';
 import type { StorageError } from '../../../store/result';
 import { createDraftForm, type DraftForm } from '../../drafts/create-draft-form';
 import { locale } from '../../i18n/index';
@@ -155,7 +155,3 @@ export function createCommitmentSign(fairId: string, exhibitorId: string, user: 
     sign,
   };
 }
-
-/** The picker's list: the fair's first 50 exhibitors, or those the search text finds. */
-export const exhibitorChoices = async (fairId: string, text: string): Promise<readonly Exhibitor[]> =>
-  text.trim() === '' ? (await listExhibitors(fairId)).slice(0, 50) : findExhibitors(fairId, text);

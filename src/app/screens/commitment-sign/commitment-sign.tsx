@@ -6,7 +6,6 @@ import { storageErrorMessage } from '../../i18n/errors';
 import { locale, t } from '../../i18n/index';
 import { FormErrorSummary } from '../../ui/form-errors';
 import { messageAt, messagesUnder, refusalText } from '../../lib/field-errors';
-import { createLiveQueryOn } from '../../lib/live-query';
 import { SignedIn } from '../../session/signed-in';
 import { RoleBar } from '../../session/role-bar';
 import type { SessionUser } from '../../session/session';
@@ -14,7 +13,8 @@ import { useAppState } from '../../state/app-state';
 import { SelectField, TextField } from '../../ui/field';
 import { Notice } from '../../ui/notice';
 import { blankRight } from './commitment-form';
-import { createCommitmentSign, exhibitorChoices } from './commitment-sign.data';
+import { createCommitmentSign } from './commitment-sign.data';
+import { createExhibitorSearch } from '../exhibitors/exhibitor-rows';
 import { CommitmentView } from './commitment-view';
 import { SignatureCanvas } from '../../ui/signature-canvas';
 import './commitment-sign.css';
@@ -41,12 +41,14 @@ export function CommitmentSignScreen(): JSX.Element {
   );
 }
 
+/** The picker shows this many matches at most. */
+const PICK_LIMIT = 50;
+
 function ExhibitorPicker(props: { readonly fairId: string }): JSX.Element {
   const [text, setText] = createSignal('');
-  const found = createLiveQueryOn(
-    () => ({ fairId: props.fairId, text: text() }),
-    (q) => exhibitorChoices(q.fairId, q.text),
-  );
+  // The fair's exhibitors are kept in memory for every picker (exhibitor-rows.ts): a keystroke reads nothing.
+  const matches = createExhibitorSearch(() => props.fairId, text, PICK_LIMIT);
+  const found = () => matches()?.found;
   return (
     <>
       <h1>{t('commit.pickTitle')}</h1>
