@@ -11,8 +11,9 @@
  * --trace, the last start's DevTools trace of the first build is written (chrome://tracing,
  * DevTools' performance panel); --busy traces lightly for the busy time alone.
  */
-import { writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { SourceMap } from 'node:module';
+import { join, resolve } from 'node:path';
 import type { BrowserContext, CDPSession } from 'playwright-core';
 import { startServer, type RunningServer } from '../../src/server/server';
 import { TABLET_VIEWPORT, launchChromium } from '../support/browser';
@@ -32,7 +33,7 @@ const traceOut = flag('--trace');
 /** Tracing slows the start it watches (a CPU profiler most): `--busy` traces without it. */
 const tracing = traceOut !== undefined || args.includes('--busy');
 if (args.includes('--busy')) args.splice(args.indexOf('--busy'), 1);
-/** `--profile`: a CPU profile from the commit to the mark, self time by function and by file. */
+/** `--profile`: a CPU profile from the commit to the mark, by function (named by the source maps) and file. */
 const profiling = args.includes('--profile');
 if (profiling) args.splice(args.indexOf('--profile'), 1);
 const dists = args.length > 0 ? args : ['dist'];
@@ -155,7 +156,9 @@ function phases(events: TraceEvent[], mark: number, resources: Resource[]): stri
 
 interface ProfileNode {
   id: number;
-  callFrame: { functionName: string; url: string; lineNumber: number };
+  parent?: number;
+  children?: number[];
+  callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number };
 }
 interface Profile {
   nodes: ProfileNode[];
@@ -163,24 +166,52 @@ interface Profile {
   timeDeltas: number[];
 }
 
-/** Self time (ms) by function and by file, the largest first. */
-function selfTimes(profile: Profile): string[] {
-  const byNode = new Map<number, number>();
-  profile.samples.forEach((id, i) => byNode.set(id, (byNode.get(id) ?? 0) + (profile.timeDeltas[i + 1] ?? 0) / 1000));
-  const byFn = new Map<string, number>();
-  const byFile = new Map<string, number>();
-  for (const n of profile.nodes) {
-    const ms = byNode.get(n.id) ?? 0;
-    const file = n.callFrame.url.replace(/^https?:\/\/[^/]+/, '') || `(${n.callFrame.functionName || 'native'})`;
-    const fn = `${n.callFrame.functionName || '(anonymous)'} ${file}:${n.callFrame.lineNumber}`;
-    byFn.set(fn, (byFn.get(fn) ?? 0) + ms);
-    byFile.set(file, (byFile.get(file) ?? 0) + ms);
-  }
-  const top = (m: Map<string, number>, n: number): string[] => [...m].sort((a, b) => b[1] - a[1]).slice(0, n).map(([k, v]) => `  ${v.toFixed(1).padStart(7)} ${k}`);
-  return ['  self time by file:', ...top(byFile, 15), '  self time by function:', ...top(byFn, 25)];
+/** A profile frame named by the build's source maps (source file:line, original name). */
+function namer(distDir: string): (f: ProfileNode['callFrame']) => string {
+  const maps = new Map<string, SourceMap | undefined>();
+  return (f) => {
+    const path = f.url.replace(/^https?:\/\/[^/]+\//, '');
+    if (path === '' || f.url === '') return `(${f.functionName || 'native'})`;
+    if (!maps.has(path)) {
+      const file = join(distDir, `${path}.map`);
+      maps.set(path, existsSync(file) ? new SourceMap(JSON.parse(readFileSync(file, 'utf8')) as ConstructorParameters<typeof SourceMap>[0]) : undefined);
+    }
+    const entry = maps.get(path)?.findEntry(f.lineNumber, f.columnNumber) as { originalSource?: string; originalLine: number; name?: string } | undefined;
+    if (entry?.originalSource === undefined) return `${f.functionName || '(anonymous)'} ${path}:${f.lineNumber}:${f.columnNumber}`;
+    const source = entry.originalSource.replace(/^.*?(node_modules|src)\//, '$1/');
+    return `${entry.name ?? f.functionName ?? '(anonymous)'} ${source}:${entry.originalLine + 1}`;
+  };
 }
 
-async function oneStart(context: BrowserContext, url: string, trace: boolean): Promise<{ mark: number; resources: Resource[]; events: TraceEvent[]; profile?: string[] }> {
+/** Self and total time (ms) by function, and self time by file, the largest first. */
+function profileTimes(profile: Profile, distDir: string): string[] {
+  const name = namer(distDir);
+  const parent = new Map<number, number>();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const nodes = new Map(profile.nodes.map((n) => [n.id, n]));
+  const self = new Map<string, number>();
+  const total = new Map<string, number>();
+  const byFile = new Map<string, number>();
+  profile.samples.forEach((id, i) => {
+    const ms = (profile.timeDeltas[i + 1] ?? 0) / 1000;
+    const leaf = nodes.get(id);
+    if (leaf === undefined) return;
+    const leafName = name(leaf.callFrame);
+    self.set(leafName, (self.get(leafName) ?? 0) + ms);
+    const file = leaf.callFrame.url.replace(/^https?:\/\/[^/]+/, '') || leafName;
+    byFile.set(file, (byFile.get(file) ?? 0) + ms);
+    const seen = new Set<string>();
+    for (let n: ProfileNode | undefined = leaf; n !== undefined; n = nodes.get(parent.get(n.id) ?? -1)) {
+      const k = name(n.callFrame);
+      if (!seen.has(k)) total.set(k, (total.get(k) ?? 0) + ms);
+      seen.add(k);
+    }
+  });
+  const top = (m: Map<string, number>, n: number): string[] => [...m].sort((a, b) => b[1] - a[1]).slice(0, n).map(([k, v]) => `  ${v.toFixed(1).padStart(7)} ${k}`);
+  return ['  self time by file:', ...top(byFile, 12), '  self time by function:', ...top(self, 20), '  total time by function:', ...top(total, 40)];
+}
+
+async function oneStart(context: BrowserContext, url: string, distDir: string, trace: boolean): Promise<{ mark: number; resources: Resource[]; events: TraceEvent[]; profile?: string[] }> {
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: THROTTLE });
@@ -214,7 +245,7 @@ async function oneStart(context: BrowserContext, url: string, trace: boolean): P
     ({ mark, resources } = value);
     // performance.mark() and measure() calls a build was given by hand, to time its steps.
     if (value.measures.length > 1) console.log(`  measures: ${value.measures.join(', ')}`);
-    if (profiling) profile = selfTimes((await cdp.send('Profiler.stop')).profile as Profile);
+    if (profiling) profile = profileTimes((await cdp.send('Profiler.stop')).profile as Profile, distDir);
   };
   const events = trace ? await traced(cdp, run) : (await run(), []);
   await page.close();
@@ -239,7 +270,7 @@ try {
   const marks = new Map<string, number[]>(dists.map((d) => [d, []]));
   for (let i = 0; i < starts; i++) {
     for (const { dist, context, url } of contexts) {
-      const { mark, resources, events, profile } = await oneStart(context, url, tracing);
+      const { mark, resources, events, profile } = await oneStart(context, url, resolve(dist), tracing);
       marks.get(dist)?.push(mark);
       console.log(`\n${dist} start ${i + 1}: mark ${mark.toFixed(0)} ms`);
       for (const line of phases(events, mark, resources)) console.log(line);
