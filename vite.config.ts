@@ -108,6 +108,8 @@ export default defineConfig({
         // without a reload. Updates still wait for the user (registerType 'prompt', no skipWaiting).
         clientsClaim: true,
         maximumFileSizeToCacheInBytes: 5 * 1024 * 1024,
+        // P2: hashed files are answered from the precache by a static route (public/sw-routes.js).
+        importScripts: ['sw-routes.js'],
       },
     }),
   ],

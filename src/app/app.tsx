@@ -4,6 +4,7 @@ import { Shell } from './shell';
 import { AppStateProvider } from './state/app-state';
 import { SessionProvider } from './session/session';
 import { BoardPlace } from './screens/case-board/kept-board';
+import { AfterStart } from './ui/after-start';
 
 /**
  * Routes. Every screen is a lazy chunk: the shell paints first (budget P2) and the service
@@ -40,8 +41,10 @@ const SyncHost = lazy(() => import('./sync/sync-host').then((m) => ({ default: m
 
 export const App: Component = () => (
   <AppStateProvider>
-    <SystemTicker />
-    <SyncHost />
+    <AfterStart>
+      <SystemTicker />
+      <SyncHost />
+    </AfterStart>
     <SessionProvider>
     <Router root={Shell}>
       <Route path="/" component={HomeScreen} />

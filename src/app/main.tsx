@@ -5,6 +5,15 @@ import { registerServiceWorker } from './pwa/register';
 import { whenIdle } from './lib/frames';
 import './styles.css';
 
+/**
+ * The service worker is registered in the first idle time after the first render (P2:
+ * workbox-window and its chunks are no part of the start: an idle moment while the start waits for
+ * its chunks ran them before the shell was interactive). The worker already controls every start
+ * after the first, and the first install only waits a moment more. Also after a failed start, so
+ * a broken build can still be updated.
+ */
+const registerLater = (): void => void whenIdle(() => void registerServiceWorker());
+
 const root = document.getElementById('root');
 if (root === null) throw new Error('index.html has no #root');
 listenForPageHide();
@@ -13,17 +22,18 @@ listenForPageHide();
 // first load never downloads it; both are precached, so either opens offline.
 if (/^\/p(\/|$)/.test(location.pathname)) {
   const messages = import('./i18n/phone-messages').then(async (m) => m.loadPhoneLanguage((await import('./i18n/index')).locale()));
-  void import('./phone/phone-main').then(async (m) => {
-    await messages;
-    m.mountPhone(root);
-  });
+  void import('./phone/phone-main')
+    .then(async (m) => {
+      await messages;
+      m.mountPhone(root);
+    })
+    .finally(registerLater);
 } else {
   const messages = import('./i18n/desk-languages');
-  void import('./app').then(async ({ App }) => {
-    await messages;
-    render(() => <App />, root);
-  });
+  void import('./app')
+    .then(async ({ App }) => {
+      await messages;
+      render(() => <App />, root);
+    })
+    .finally(registerLater);
 }
-// Registered in the first idle time (P2: workbox-window is no part of the start); the worker
-// already controls every start after the first, and the first install only waits a moment more.
-whenIdle(() => void registerServiceWorker());

@@ -5,6 +5,7 @@ import { locale, t, type MessageKey } from './i18n/index';
 import { applyUpdate, dismissOfflineReady, dismissUpdate, offlineReady, updateError, updateWaiting } from './pwa/register';
 import { useAppState } from './state/app-state';
 import { databaseOutdated, upgradeBlocked } from './state/database-state';
+import { AfterStart } from './ui/after-start';
 import { Notice } from './ui/notice';
 import { StatusBar } from './ui/status-bar';
 import { SessionBadge } from './session/session-badge';
@@ -89,8 +90,10 @@ export function Shell(props: RouteSectionProps): JSX.Element {
         onSwitchLanguage={() => void app.switchLanguage(locale() === 'en' ? 'zh-CN' : 'en')}
       />
       <div class="warnings">
-        <SyncReminder />
-        <FirstSyncBar compact />
+        <AfterStart>
+          <SyncReminder />
+          <FirstSyncBar compact />
+        </AfterStart>
         <Show when={upgradeBlocked()}>
           <Notice kind="error" testId="db-upgrade-blocked">
             {t('storageError.upgrade-blocked')}
@@ -146,7 +149,9 @@ export function Shell(props: RouteSectionProps): JSX.Element {
               <A href={item.href} end={item.end === true} class="rail-link" activeClass="active">
                 {t(item.label)}
                 <Show when={item.href === '/board'}>
-                  <OverdueBadge />
+                  <AfterStart>
+                    <OverdueBadge />
+                  </AfterStart>
                 </Show>
               </A>
             )}
