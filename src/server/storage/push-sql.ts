@@ -118,13 +118,16 @@ const WRITE_SQL = `
 
 /** A double quote or a backslash: the two characters an array element in quotes must escape. */
 const ARRAY_SPECIAL = /["\\]/g;
+const ARRAY_SPECIAL_ANY = /["\\]/;
 
 /**
  * PostgreSQL's array literal of these values, every element in double quotes (so that no value
  * is ever read as NULL or split at a comma). Ids, hashes, stamps and kinds carry no NUL: the wire
- * schema's patterns (protocol.ts) admit none.
+ * schema's patterns (protocol.ts) admit none. They carry no quote or backslash either, so the
+ * usual column is one join; a value with one is escaped.
  */
 export function arrayLiteral(values: readonly (string | number)[]): string {
+  if (!ARRAY_SPECIAL_ANY.test(values.join(','))) return values.length === 0 ? '{}' : `{"${values.join('","')}"}`;
   let out = '{';
   for (let i = 0; i < values.length; i++) {
     const v = values[i] as string | number;
