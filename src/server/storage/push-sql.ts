@@ -70,23 +70,15 @@ export async function readPushState(db: SqlRunner, deviceId: string, fairId: str
 }
 
 /**
- * The new rows travel as a multi-row VALUES list of plain parameters, the form of a raw batched
- * INSERT: PostgreSQL reads each parameter as it is, where a JSON document of the batch was first
- * parsed whole and then taken apart again, which cost the database more than the inserts
- * themselves (budget P4). The list is padded with null rows (filtered out) to a power of two, so
- * each connection prepares at most a dozen texts of this statement, never one per batch size.
+ * The new rows travel as one parameter per column: a PostgreSQL array literal of the column's
+ * values (`unnest`), and the payloads as one JSON array (`jsonb_array_elements`), zipped row by
+ * row by `rows from`. The statement is one short text of a fixed, small set of parameters: it is
+ * parsed and planned like any small statement (PGlite plans every statement it runs), where a
+ * VALUES list of a dozen parameters a row made the server process write and the database read
+ * thousands of separate parameters for each push, and plan them (budget P4). Each payload is
+ * still parsed into jsonb exactly once, as a raw INSERT of its text would.
  */
-const ROW_PARAMS = 12;
-const FIXED_PARAMS = 8;
-
-const rowsSql = (slots: number): string =>
-  Array.from({ length: slots }, (_, r) => {
-    const p = FIXED_PARAMS + r * ROW_PARAMS;
-    return `($${p + 1}::int, $${p + 2}::text, $${p + 3}::text, $${p + 4}::bigint, $${p + 5}::text, $${p + 6}::text, $${p + 7}::text, $${p + 8}::text, ` +
-      `$${p + 9}::text::jsonb, $${p + 10}::text, $${p + 11}::text, $${p + 12}::text)`;
-  }).join(', ');
-
-const writeSql = (slots: number): string => `
+const WRITE_SQL = `
   with ack as (
     update device_acks set acked_seq = $3::bigint where device_id = $1 and acked_seq = $2::bigint returning device_id
   ), counter as (
@@ -94,8 +86,11 @@ const writeSql = (slots: number): string => `
   ), stored as (
     insert into items (id, server_seq, fair_id, device_id, seq, hlc, at, kind, entity_id, payload, content_hash, chain_hash, attestation)
     select x.id, counter.last - $4::int + x.i, x.fair_id, $1, x.seq, x.hlc, x.at, x.kind, x.entity_id, x.payload, x.content_hash, x.chain_hash, x.attestation
-    from counter, (values ${rowsSql(slots)}) as x(i, id, fair_id, seq, hlc, at, kind, entity_id, payload, content_hash, chain_hash, attestation)
-    where x.id is not null
+    from counter, rows from (
+      unnest($9::text::text[]), unnest($10::text::text[]), unnest($11::text::bigint[]), unnest($12::text::text[]), unnest($13::text::text[]),
+      unnest($14::text::text[]), unnest($15::text::text[]), jsonb_array_elements($16::text::jsonb), unnest($17::text::text[]),
+      unnest($18::text::text[]), unnest($19::text::text[])
+    ) with ordinality as x(id, fair_id, seq, hlc, at, kind, entity_id, payload, content_hash, chain_hash, attestation, i)
     returning 1
   ), kept_rejected as (
     insert into rejected_items (id, fair_id, device_id, seq, code, content_hash, item_head, item_sha256, item_bytes)
@@ -121,14 +116,24 @@ const writeSql = (slots: number): string => `
   )
   select (select count(*) from ack)::int as won, (select last from counter) as last, (select count(*) from stored)::int as stored`;
 
-const writeTexts = new Map<number, string>();
-/** The statement for `n` new rows: its VALUES list has the next power of two of slots (at least one). */
-function writeSqlFor(n: number): { text: string; slots: number } {
-  let slots = 1;
-  while (slots < n) slots *= 2;
-  let text = writeTexts.get(slots);
-  if (text === undefined) writeTexts.set(slots, (text = writeSql(slots)));
-  return { text, slots };
+/** A double quote or a backslash: the two characters an array element in quotes must escape. */
+const ARRAY_SPECIAL = /["\\]/g;
+const ARRAY_SPECIAL_ANY = /["\\]/;
+
+/**
+ * PostgreSQL's array literal of these values, every element in double quotes (so that no value
+ * is ever read as NULL or split at a comma). Ids, hashes, stamps and kinds carry no NUL: the wire
+ * schema's patterns (protocol.ts) admit none. They carry no quote or backslash either, so the
+ * usual column is one join; a value with one is escaped.
+ */
+export function arrayLiteral(values: readonly (string | number)[]): string {
+  if (!ARRAY_SPECIAL_ANY.test(values.join(','))) return values.length === 0 ? '{}' : `{"${values.join('","')}"}`;
+  let out = '{';
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i] as string | number;
+    out += `${i === 0 ? '"' : ',"'}${typeof v === 'number' ? String(v) : v.replace(ARRAY_SPECIAL, '\\$&')}"`;
+  }
+  return `${out}}`;
 }
 
 const rowOf = ({ item, hash }: Hashed) => ({ id: item.id, fair_id: item.fairId, device_id: item.deviceId, seq: item.seq, content_hash: hash });
@@ -149,7 +154,32 @@ export async function writePush(
   seenAt: Instant | null = null,
 ): Promise<number | undefined> {
   const n = plan.fresh.length;
-  const { text, slots } = writeSqlFor(n);
+  const sign = attester(attestKey);
+  const ids: string[] = new Array<string>(n);
+  const fairs: string[] = new Array<string>(n);
+  const seqs: number[] = new Array<number>(n);
+  const hlcs: string[] = new Array<string>(n);
+  const ats: string[] = new Array<string>(n);
+  const kinds: string[] = new Array<string>(n);
+  const entities: string[] = new Array<string>(n);
+  const payloads: unknown[] = new Array<unknown>(n);
+  const hashes: string[] = new Array<string>(n);
+  const attestations: string[] = new Array<string>(n);
+  plan.fresh.forEach(({ item, hash }, i) => {
+    // The column is NOT NULL; in the JSON array an absent payload would become a JSON null instead.
+    if (item.payload === undefined || item.payload === null) throw new Error('push write: an item without a payload reached the write');
+    const chainHash = chain[i] as string;
+    ids[i] = item.id;
+    fairs[i] = item.fairId;
+    seqs[i] = item.seq;
+    hlcs[i] = item.hlc;
+    ats[i] = item.at;
+    kinds[i] = item.kind;
+    entities[i] = item.entityId;
+    payloads[i] = item.payload;
+    hashes[i] = hash;
+    attestations[i] = sign({ fairId: item.fairId, deviceId, seq: item.seq, id: item.id, contentHash: hash, chainHash });
+  });
   const params: SqlValue[] = [
     deviceId,
     startAck,
@@ -160,18 +190,19 @@ export async function writePush(
     fairId,
     JSON.stringify(plan.conflicts.map(({ item, hash }) => ({ item_id: item.id, content_hash: hash, ...keptColumns(item, hash) }))),
     seenAt,
+    arrayLiteral(ids),
+    arrayLiteral(fairs),
+    arrayLiteral(seqs),
+    arrayLiteral(hlcs),
+    arrayLiteral(ats),
+    arrayLiteral(kinds),
+    arrayLiteral(entities),
+    JSON.stringify(payloads),
+    arrayLiteral(hashes),
+    arrayLiteral(chain.slice(0, n)),
+    arrayLiteral(attestations),
   ];
-  const sign = attester(attestKey);
-  plan.fresh.forEach(({ item, hash }, i) => {
-    const chainHash = chain[i] as string;
-    params.push(
-      i + 1, item.id, item.fairId, item.seq, item.hlc, item.at, item.kind, item.entityId, item.payload === undefined || item.payload === null ? null : JSON.stringify(item.payload), hash, chainHash,
-      sign({ fairId: item.fairId, deviceId, seq: item.seq, id: item.id, contentHash: hash, chainHash }),
-    );
-  });
-  // The padding slots: null rows, which the statement leaves out.
-  for (let k = n * ROW_PARAMS; k < slots * ROW_PARAMS; k++) params.push(null);
-  const [row] = await db.query<{ won: number; last: unknown; stored: number }>(text, params);
+  const [row] = await db.query<{ won: number; last: unknown; stored: number }>(WRITE_SQL, params);
   if (row === undefined || row.won === 0) return undefined;
   if (row.stored !== n) throw new Error(`push write: ${row.stored} of ${n} rows stored`);
   return n === 0 ? 0 : num(row.last) - n;
