@@ -6,8 +6,8 @@ import { foldExhibitorQuery, type ExhibitorSearchIndex, type LineRun } from './e
 /**
  * Finding an exhibitor by ANY part of what a clerk remembers: the Chinese name ("南山" in
  * "深圳市南山电器有限公司"), the English name in any case, a booth, the USCC or registration
- * number, a contact's name or phone. exhibitors.ts's `findExhibitors` matches prefixes only, so
- * this is a substring scan in memory instead: the fair's exhibitors are read once (the app keeps
+ * number, a contact's name or phone. No IndexedDB index serves that (SY94), so this is a
+ * substring scan in memory: the fair's exhibitors are read once (the app keeps
  * them live) and folded into texts of a few lines each, each exhibitor's fields on one line, so a
  * keystroke is an `indexOf` per text rather than a call per exhibitor or an IndexedDB query, and a
  * change of the list folds and joins again only what it touches.

@@ -1,6 +1,5 @@
 import { exhibitorSchemaFor } from '../domain/exhibitor';
 import type { Exhibitor } from '../domain/exhibitor';
-import { normaliseText } from '../domain/text';
 import { boothKey, type Booth } from '../domain/validators/booth';
 import { fieldErrors } from '../domain/field-errors';
 import type { ExhibitorInput } from '../domain/exhibitor';
@@ -35,25 +34,10 @@ export const DUPLICATE_BOOTH = 'DUPLICATE_BOOTH';
 
 const SEP = '|';
 const boothIndexKey = (fairId: string, key: string): string => `${fairId}${SEP}${key}`;
-const searchToken = (text: string): string => normaliseText(text).toUpperCase();
 
 /** The stored row: the exhibitor with its booth index keys (one derivation for every writer). */
 export function exhibitorRow(e: Exhibitor): ExhibitorRow {
   return { ...e, boothKeys: e.booths.map((b) => boothIndexKey(e.fairId, boothKey(b))) };
-}
-
-/** What a prefix search matches: booth (`hall/stand` and stand), names (zh and en) and USCC or registration number. */
-function searchTokens(e: Exhibitor): string[] {
-  const tokens = new Set<string>();
-  for (const b of e.booths) {
-    tokens.add(boothKey(b));
-    tokens.add(b.stand);
-  }
-  tokens.add(searchToken(e.nameZh));
-  if (e.nameEn !== undefined) tokens.add(searchToken(e.nameEn));
-  if (e.uscc !== undefined) tokens.add(e.uscc);
-  if (e.foreignRegNo !== undefined) tokens.add(searchToken(e.foreignRegNo));
-  return [...tokens];
 }
 
 function fromRow({ boothKeys: _b, search: _s, applied: _a, ...e }: ExhibitorRow): Exhibitor {
@@ -199,18 +183,6 @@ const byFirstBooth = (a: ExhibitorRow, b: ExhibitorRow): number => (a.boothKeys[
 export async function listExhibitors(fairId: FairId | string): Promise<Exhibitor[]> {
   const rows = await getDb().exhibitors.where('fairId').equals(fairId).toArray();
   return rows.sort(byFirstBooth).map(fromRow);
-}
-
-/**
- * Exhibitors whose booth (`hall/stand` or stand), name (zh or en) or USCC starts with `text`, by
- * first booth. SY94: no index serves it (a first sync would write an entry per word of every
- * exhibitor): the fair's exhibitors are read and matched here.
- */
-export async function findExhibitors(fairId: FairId | string, text: string, limit = 50): Promise<Exhibitor[]> {
-  const token = searchToken(text);
-  const rows = await getDb().exhibitors.where('fairId').equals(fairId).toArray();
-  const found = token === '' ? rows : rows.filter((r) => searchTokens(r).some((t) => t.startsWith(token)));
-  return found.sort(byFirstBooth).slice(0, limit).map(fromRow);
 }
 
 /** The exhibitor of the fair at `booth` (a booth is taken once per fair), by its index key. */

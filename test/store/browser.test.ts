@@ -267,7 +267,7 @@ describe('in Chromium', () => {
         verno: db.verno,
         latest: s.db.LATEST_VERSION,
         fair: (await s.fairs.getFair(fairId))?.code,
-        exhibitors: (await s.exhibitors.findExhibitors(fairId, 'A01')).map((e) => e.id),
+        exhibitors: [(await s.exhibitors.findExhibitorAtBooth(fairId, { hall: '1.1', stand: 'A01' }))?.id],
         device: (await s.device.loadDevice())?.id,
         draft: (await s.drafts.loadDraft('fair:new'))?.data,
         created: created.ok,

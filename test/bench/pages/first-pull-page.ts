@@ -11,7 +11,7 @@ import { PullReply } from '../../../src/domain/wire/protocol';
 import { MAX_PULL_LIMIT } from '../../../src/domain/wire/protocol';
 import { listCaseRows } from '../../../src/store/case-reads';
 import { setDbName } from '../../../src/store/db';
-import { findExhibitors } from '../../../src/store/exhibitors';
+import { exhibitorSearchIndex, listExhibitorsForSearch, searchExhibitors } from '../../../src/store/exhibitor-search';
 import { ALL_APPLIERS, caseEventApplier, deviceCodeApplier, exhibitorApplier, fairApplier, recordApplier, type PullApplier } from '../../../src/store/appliers';
 import { pullPages } from '../../../src/sync/pull-pages';
 import { firstSync } from '../../../src/sync/first-sync';
@@ -95,7 +95,8 @@ function timedTransport(times: { download: number; parse: number; bytes: number 
 async function shows(expect: FirstPullExpect): Promise<boolean> {
   const rows = await listCaseRows(expect.fairId);
   if (rows.length !== expect.cases || rows.some((r) => expect.states[r.id] !== r.state)) return false;
-  const found = await findExhibitors(expect.fairId, expect.booth);
+  // The exhibitor search as the app makes it: the fair's exhibitors read once and indexed in memory.
+  const found = searchExhibitors(exhibitorSearchIndex(await listExhibitorsForSearch(expect.fairId)), expect.booth, 50).found;
   return found.some((e) => e.id === expect.exhibitorId);
 }
 

@@ -5,7 +5,7 @@ import { exhibitorKey, type Exhibitor } from '../../../domain/exhibitor';
 import { fairClauseSet, isCustomTemplate } from '../../../domain/commitment-templates';
 import type { Fair } from '../../../domain/fair';
 import type { Instant } from '../../../domain/time';
-import { boothKey, type Booth } from '../../../domain/validators/booth';
+import { boothKey, sameBooth, type Booth } from '../../../domain/validators/booth';
 import { SIGNATURE_BOX, type PhoneCommitment, type PhoneComplaint, type PhoneRespondent, type Strokes } from '../../../domain/wire/phone-payload';
 import type { StorageError } from '../../../store/result';
 import type { SessionUser } from '../../session/session';
@@ -23,7 +23,7 @@ export interface ResolvedRespondent {
   readonly listed: boolean;
 }
 
-const sameBooth = (e: Exhibitor, b: Booth): boolean => e.booths.some((x) => boothKey(x) === boothKey(b));
+const hasBooth = (e: Exhibitor, b: Booth): boolean => e.booths.some((x) => sameBooth(x, b));
 
 /** By booth first (exact), else by name (one exact match); unlisted with name and booth is filed as typed. */
 export async function resolveRespondents(fair: Fair, given: readonly PhoneRespondent[]): Promise<ResolvedRespondent[]> {
@@ -37,7 +37,7 @@ export async function resolveRespondents(fair: Fair, given: readonly PhoneRespon
         if (found.length === 1) match = found[0];
       }
       if (match !== undefined) {
-        const booth = (r.booth !== undefined && sameBooth(match, r.booth) ? r.booth : match.booths[0]) as Booth;
+        const booth = (r.booth !== undefined && hasBooth(match, r.booth) ? r.booth : match.booths[0]) as Booth;
         return { given: r, listed: true, respondent: { exhibitorKey: exhibitorKey(match), name: match.nameZh, booth } };
       }
       if (r.name !== undefined && r.booth !== undefined) return { given: r, listed: false, respondent: { name: r.name, booth: r.booth } };
